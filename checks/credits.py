@@ -1,0 +1,89 @@
+"""Recognising photo credits, on their own or at the end of a caption.
+
+Used by adapters (a plain-text line that ends in a credit is a caption) and by
+checks (an image with no credit anywhere). A newsroom's own list of accepted
+credits can be added through configuration; the built-in list covers the
+agencies that most captions name.
+"""
+from __future__ import annotations
+
+import re
+
+from checks.model import Span
+
+# Agencies and picture desks, as they appear at the end of captions.
+AGENCIES = (
+    "AFP", "AP", "AP Photo", "Associated Press", "Reuters", "EPA", "EPA-EFE", "EFE",
+    "Getty", "Getty Images", "Bloomberg", "PA", "PA Wire", "PA Media", "Shutterstock",
+    "Alamy", "Xinhua", "Anadolu", "Anadolu Agency", "WAM", "SPA", "dpa", "DPA",
+    "picture alliance", "picture-alliance", "Keystone", "ANSA", "Sipa", "NurPhoto",
+    "ZUMA", "ZUMA Press", "Imago", "IMAGO", "Kyodo", "Yonhap", "TASS", "Sputnik",
+    "AAP", "Rex", "Rex Features", "Corbis", "iStock", "iStockphoto", "Wikimedia Commons",
+    "NASA", "The National", "Courtesy", "Handout", "Supplied", "Submitted photo",
+    "Pool", "Pool photo", "File photo", "File", "Screengrab", "Screenshot",
+    "Instagram", "X", "Twitter", "Facebook", "YouTube", "Bild", "Foto",
+)
+_AGENCY_WORDS = sorted(AGENCIES, key=len, reverse=True)
+_AGENCY_RE = "|".join(re.escape(a) for a in _AGENCY_WORDS)
+
+# "Photo: Reuters", "Photograph: Jane Doe/Guardian", "Credit: ...", "Foto: dpa".
+_LABELLED = re.compile(
+    r"(?:^|(?<=[.!?…”\"')\]]\s)|(?<=\s[-–—|]\s)|(?<=\s))"
+    r"(?P<credit>(?:Photo(?:graph)?s?|Pictures?|Images?|Credits?|Photo credit|Illustration|"
+    r"Video|Foto(?:s|grafía)?|Bild|Quelle|Source)\s*:\s*[^\n]{1,80})$"
+)
+# "(AP Photo/Charles Rex Arbogast)", "[File: Reuters]" at the end.
+_BRACKETED = re.compile(r"\s(?P<credit>[(\[][^()\[\]\n]{1,80}[)\]])$")
+# "... in Baghdad. AFP", "... on Monday. Jane Doe/Reuters", "... - Getty Images".
+_TRAILING = re.compile(
+    r"(?:(?<=[.!?…”\"')\]])\s+|\s+[-–—|]\s+)(?P<credit>[^\s.!?][^\n.!?]{0,79})$"
+)
+_AGENCY_IN = re.compile(rf"(?<![\w-])(?:{_AGENCY_RE})(?![\w-])")
+_PERSON_SLASH_AGENCY = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*/\s*\S")
+
+
+def _looks_like_credit(text: str, extra: tuple[str, ...] = ()) -> bool:
+    text = text.strip()
+    if not text or len(text.split()) > 7:
+        return False
+    if text in extra:
+        return True
+    if _PERSON_SLASH_AGENCY.match(text):
+        return True
+    inner = text.strip("()[]")
+    if re.match(r"^(?:File|Photo|Credit|Picture|Image)s?\s*:", inner):
+        return True
+    match = _AGENCY_IN.search(inner)
+    if not match:
+        return False
+    # The agency must dominate the segment: a sentence that merely mentions
+    # "Reuters" is not a credit. Allow a few capitalised words (photographer
+    # names, "for The National") around it, but no lower-case verbs.
+    words = re.findall(r"[^\s/]+", inner)
+    lower = [w for w in words if w[:1].islower() and w not in {"for", "via", "and", "of", "de", "von", "/"}]
+    return len(lower) == 0 or (len(lower) <= 1 and len(words) <= 3)
+
+
+def find_inline_credit(caption: str, extra_credits: tuple[str, ...] = ()) -> Span | None:
+    """The span of a credit at the end of ``caption``, or None.
+
+    The caption must have something before the credit: a line that is only
+    "AFP" is a credit, not a caption with one.
+    """
+    text = caption.rstrip()
+    for pattern in (_LABELLED, _BRACKETED, _TRAILING):
+        match = pattern.search(text)
+        if not match:
+            continue
+        credit = match.group("credit").strip()
+        start = match.start("credit")
+        if start == 0 or not text[:start].strip():
+            continue
+        if pattern is _LABELLED or _looks_like_credit(credit, extra_credits):
+            return Span(start, start + len(credit))
+    return None
+
+
+def is_credit(text: str, extra_credits: tuple[str, ...] = ()) -> bool:
+    """Whether a whole string reads as a photo credit."""
+    return _looks_like_credit(text, extra_credits) or bool(_LABELLED.match(text.strip()))

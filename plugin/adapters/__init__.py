@@ -1,0 +1,1 @@
+"""Adapters: every input shape becomes one ``checks.model.Article``."""

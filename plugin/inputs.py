@@ -1,0 +1,52 @@
+"""Reading an input file (or standard input) into an Article, whatever its form."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from checks.model import Article
+from plugin.adapters.generic import article_from_json
+from plugin.adapters.plaintext import article_from_text
+from plugin.validation import InvalidInput, Problem
+
+JSON_SUFFIXES = {".json"}
+
+
+def read_source(path: str, stdin_text: str | None = None) -> str:
+    if path == "-":
+        if stdin_text is None:
+            import sys
+            return sys.stdin.read()
+        return stdin_text
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise InvalidInput([Problem("", f"is not UTF-8 text ({exc.reason} at byte {exc.start})")], path) from None
+    except OSError as exc:
+        raise InvalidInput([Problem("", f"cannot be read: {exc.strerror or exc}")], path) from None
+
+
+def detect_format(path: str, text: str) -> str:
+    suffix = Path(path).suffix.lower() if path != "-" else ""
+    if suffix in JSON_SUFFIXES or (suffix == "" and text.lstrip().startswith("{")):
+        return "json"
+    return "text"
+
+
+def parse_article(text: str, *, source: str, fmt: str | None = None,
+                  extra_credits: tuple[str, ...] = ()) -> Article:
+    """Build the model from ``text``; raises InvalidInput naming every problem."""
+    fmt = fmt or detect_format(source, text)
+    if fmt == "json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InvalidInput([Problem("", f"is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")], source) from None
+        return article_from_json(data, source=source, extra_credits=extra_credits)
+    if not text.strip():
+        raise InvalidInput([Problem("", "is empty")], source)
+    return article_from_text(text, source=source, extra_credits=extra_credits)
+
+
+def load_article(path: str, *, fmt: str | None = None, extra_credits: tuple[str, ...] = ()) -> Article:
+    return parse_article(read_source(path), source=path, fmt=fmt, extra_credits=extra_credits)

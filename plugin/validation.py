@@ -1,0 +1,94 @@
+"""JSON Schema validation that names every problem by JSON pointer.
+
+Validators are built once per schema. Errors are flattened into ``Problem``s
+(pointer + message) so every caller, CLI or HTTP, can say exactly which field
+is wrong and why, all problems at once rather than the first.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Iterable
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+import schemas
+
+
+@dataclass(frozen=True)
+class Problem:
+    pointer: str  # RFC 6901 JSON pointer into the submitted document
+    message: str
+
+    def to_json(self) -> dict:
+        return {"pointer": self.pointer, "message": self.message}
+
+
+class InvalidInput(ValueError):
+    """Input that cannot be checked; carries every problem found."""
+
+    def __init__(self, problems: Iterable[Problem], source: str = "-"):
+        self.problems = list(problems)
+        self.source = source
+        super().__init__("; ".join(f"{p.pointer or '/'}: {p.message}" for p in self.problems))
+
+
+def escape_token(token: Any) -> str:
+    return str(token).replace("~", "~0").replace("/", "~1")
+
+
+def pointer(path: Iterable[Any], base: str = "") -> str:
+    return base + "".join("/" + escape_token(p) for p in path)
+
+
+@lru_cache(maxsize=None)
+def validator(name: str) -> Draft202012Validator:
+    schema = schemas.load(name)
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def _leaf_errors(error: ValidationError) -> Iterable[ValidationError]:
+    # anyOf/oneOf failures carry the real reasons in their context.
+    if error.context:
+        for sub in error.context:
+            yield from _leaf_errors(sub)
+    else:
+        yield error
+
+
+def _describe(error: ValidationError, base: str) -> list[Problem]:
+    path = list(error.absolute_path)
+    if error.validator == "required":
+        missing = [p for p in error.validator_value if isinstance(error.instance, dict) and p not in error.instance]
+        return [Problem(pointer(path + [m], base), "is required") for m in missing] or [
+            Problem(pointer(path, base), error.message)]
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = set(error.schema.get("properties", {}))
+        extras = [k for k in error.instance if k not in allowed]
+        return [Problem(pointer(path + [k], base), "is not a known field") for k in extras]
+    if error.validator == "type":
+        expected = error.validator_value
+        expected = " or ".join(expected) if isinstance(expected, list) else expected
+        return [Problem(pointer(path, base), f"must be of type {expected}")]
+    if error.validator == "enum":
+        options = ", ".join(repr(v) for v in error.validator_value)
+        return [Problem(pointer(path, base), f"must be one of {options}")]
+    if error.validator == "pattern":
+        return [Problem(pointer(path, base), f"{error.instance!r} is not in the expected format")]
+    return [Problem(pointer(path, base), error.message)]
+
+
+def problems(instance: Any, schema_name: str, base: str = "") -> list[Problem]:
+    """Every way ``instance`` violates the named schema, in document order."""
+    found: list[Problem] = []
+    for error in validator(schema_name).iter_errors(instance):
+        for leaf in _leaf_errors(error):
+            found.extend(_describe(leaf, base))
+    unique = list(dict.fromkeys(found))
+    return sorted(unique, key=lambda p: p.pointer)
+
+
+def is_valid(instance: Any, schema_name: str) -> bool:
+    return validator(schema_name).is_valid(instance)
