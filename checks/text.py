@@ -1,0 +1,79 @@
+"""Small, fast text helpers shared by the checks: sentences, words, languages.
+
+Everything here is linear in the text and dependency-free: the checks run on
+every keystroke of the sidebar, so no model-based NLP on the request path.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Iterator
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof gen col lt sgt capt cmdr adm gov sen rep rev st jr sr co corp inc ltd "
+    "vs etc approx jan feb mar apr jun jul aug sep sept oct nov dec fig al pp mt ft".split())
+
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+|$)")
+_WORD = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A span of a unit's text: a sentence or a word, with its offsets."""
+
+    start: int
+    end: int
+    text: str
+
+
+def sentences(text: str) -> list[Piece]:
+    """Split ``text`` into sentences with their code-point offsets.
+
+    A full stop after a known abbreviation ("Mr.", "Jan.") or a single
+    capital ("J. Smith") does not end a sentence; neither does one followed by
+    a lower-case word.
+    """
+    out: list[Piece] = []
+    start = 0
+    n = len(text)
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end()
+        mark = match.group()
+        if mark.startswith("."):
+            before = text[start:match.start()].rsplit(None, 1)
+            last = before[-1].lower().strip("(\"'“‘") if before else ""
+            if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", last):
+                continue
+        rest = text[end:end + 3].lstrip()
+        if rest and rest[0].islower():
+            continue
+        piece = text[start:end]
+        lead = len(piece) - len(piece.lstrip())
+        if piece.strip():
+            out.append(Piece(start + lead, end, piece.strip()))
+        start = end
+    if start < n and text[start:].strip():
+        lead = len(text[start:]) - len(text[start:].lstrip())
+        tail = text[start:].rstrip()
+        out.append(Piece(start + lead, start + len(tail), tail.strip()))
+    return out
+
+
+def words(text: str) -> Iterator[Piece]:
+    """Words (letters and digits, with inner apostrophes, dots and hyphens)."""
+    for match in _WORD.finditer(text):
+        yield Piece(match.start(), match.end(), match.group())
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and apostrophe-insensitive form for comparisons."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.replace("’", "'").replace("‘", "'").casefold()
+
+
+def primary_language(tag: str | None) -> str:
+    """``en`` from ``en-GB``; English when unknown."""
+    return (tag or "en").split("-")[0].lower()
