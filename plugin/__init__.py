@@ -10,6 +10,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     if test_config:
         app.config.from_mapping(test_config)
 
+    from plugin import api
+
+    app.register_blueprint(api.bp)
+
     @app.get("/healthz")
     def healthz():
         return {"status": "ok"}
