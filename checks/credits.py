@@ -64,6 +64,9 @@ def _looks_like_credit(text: str, extra: tuple[str, ...] = ()) -> bool:
     return len(lower) == 0 or (len(lower) <= 1 and len(words) <= 3)
 
 
+TAIL = 120
+
+
 def find_inline_credit(caption: str, extra_credits: tuple[str, ...] = ()) -> Span | None:
     """The span of a credit at the end of ``caption``, or None.
 
@@ -71,12 +74,19 @@ def find_inline_credit(caption: str, extra_credits: tuple[str, ...] = ()) -> Spa
     "AFP" is a credit, not a caption with one.
     """
     text = caption.rstrip()
+    # Credits are short and sit at the end: search only the tail, cut at a
+    # space so no pattern sees a false start of text.
+    offset = 0
+    if len(text) > TAIL:
+        offset = text.find(" ", len(text) - TAIL)
+        offset = 0 if offset == -1 else offset
+    tail = text[offset:]
     for pattern in (_LABELLED, _BRACKETED, _TRAILING):
-        match = pattern.search(text)
+        match = pattern.search(tail)
         if not match:
             continue
         credit = match.group("credit").strip()
-        start = match.start("credit")
+        start = offset + match.start("credit")
         if start == 0 or not text[:start].strip():
             continue
         if pattern is _LABELLED or _looks_like_credit(credit, extra_credits):

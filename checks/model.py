@@ -171,6 +171,9 @@ class Article:
 
     def __post_init__(self) -> None:
         self._units: list[TextUnit] | None = None
+        self._by_address: dict[tuple[str | None, str | None], TextUnit] = {}
+        self._blocks_by_id: dict[str, Block] | None = None
+        self._body: list[TextUnit] | None = None
 
     # -- text units -----------------------------------------------------
     def units(self) -> list[TextUnit]:
@@ -180,6 +183,7 @@ class Article:
                 TextUnit(u.kind, u.text, u.block_id, u.field, i)
                 for i, u in enumerate(self._build_units())
             ]
+            self._by_address = {(u.block_id, u.field): u for u in self._units}
         return self._units
 
     def _build_units(self) -> Iterator[TextUnit]:
@@ -211,25 +215,24 @@ class Article:
                 yield TextUnit("other", block.text, block_id=block.id)
 
     def unit_for(self, *, block_id: str | None = None, field: str | None = None) -> TextUnit:
-        for unit in self.units():
-            if unit.block_id == block_id and unit.field == field:
-                return unit
-        raise KeyError((block_id, field))
+        self.units()
+        return self._by_address[(block_id, field)]
 
     def body_units(self) -> list[TextUnit]:
         """Paragraphs, headings and quotes, minus page furniture pasted into them."""
-        from checks.furniture import is_furniture  # the shared detector
+        if self._body is None:
+            from checks.furniture import is_furniture  # the shared detector
 
-        return [u for u in self.units() if u.kind in BODY_KINDS and not is_furniture(u.text)]
+            self._body = [u for u in self.units() if u.kind in BODY_KINDS and not is_furniture(u.text)]
+        return self._body
 
     def caption_units(self) -> list[TextUnit]:
         return [u for u in self.units() if u.kind == CAPTION]
 
     def block(self, block_id: str) -> Block:
-        for block in self.blocks:
-            if block.id == block_id:
-                return block
-        raise KeyError(block_id)
+        if self._blocks_by_id is None:
+            self._blocks_by_id = {b.id: b for b in self.blocks}
+        return self._blocks_by_id[block_id]
 
     @property
     def images(self) -> list[Block]:

@@ -31,7 +31,7 @@ For a repeated or pasted paragraph, delete the copy.
 """
 from __future__ import annotations
 
-import re
+import string
 from typing import Iterator
 
 from checks.annotation import Annotation, Suggestion
@@ -52,12 +52,15 @@ RULES = (EXACT_REPEAT, NEAR_REPEAT, CAPTION_IN_BODY, REPEATED_PARAGRAPH)
 
 MIN_WORDS = 4
 MIN_PARAGRAPH_WORDS = 8
-_NON_WORD = re.compile(r"[\W_]+")
+# Punctuation becomes space; str.translate is several times faster than a
+# regex here, and this runs on every paragraph.
+_PUNCTUATION = (string.punctuation + "«»¿¡·•…–—‐‑‒―“”„‟‘’‚‛‹›、。，：；！？（）「」『』【】" + "\u00a0\u200b")
+_TO_SPACE = str.maketrans({c: " " for c in _PUNCTUATION})
 
 
 def _key(text: str) -> str:
     """Words only, case- and accent-folded: what makes two captions 'the same'."""
-    return " ".join(_NON_WORD.sub(" ", fold(text)).split())
+    return " ".join(fold(text).translate(_TO_SPACE).split())
 
 
 def _trimmed(unit: TextUnit, end: int) -> Target:
@@ -94,6 +97,7 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
                 target, f"This caption repeats the caption of an earlier photo ({first.block_id}) almost exactly.",
                 related=[first], data={"first_block_id": first.block_id})
 
+    longest_caption = max((len(b.text) for b in article.images), default=0)
     first_paragraph: dict[str, Target] = {}
     for unit in article.body_units():
         if unit.kind != PARAGRAPH:
@@ -102,7 +106,9 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
         if len(key.split()) < MIN_WORDS:
             continue
         target = _trimmed(unit, len(unit.text))
-        credit = find_inline_credit(unit.text) if key not in first_caption else None
+        credit = (find_inline_credit(unit.text)
+                  if key not in first_caption and first_caption and len(unit.text) <= longest_caption + 40
+                  else None)
         if credit is not None and _key(unit.text[:credit.start]) in first_caption:
             key = _key(unit.text[:credit.start])
         if key in first_caption:

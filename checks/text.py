@@ -67,10 +67,14 @@ def words(text: str) -> Iterator[Piece]:
         yield Piece(match.start(), match.end(), match.group())
 
 
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+
+
 def fold(text: str) -> str:
     """Case-, accent- and apostrophe-insensitive form for comparisons."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    if text.isascii():
+        return text.lower()
+    text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
     return text.replace("’", "'").replace("‘", "'").casefold()
 
 

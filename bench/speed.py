@@ -1,0 +1,130 @@
+"""Speed benchmark: how long all checks take, and whether that grows linearly.
+
+    python bench/speed.py [--repeat N]
+
+Prints, in-process on this machine:
+- the median time to run every check on one published article of the corpus
+  (``../shared/corpus/articles.jsonl``), and the median per 1,000 words;
+- the per-family share of that time;
+- the time on one article of 10,000 words and one of 100,000 words (each with
+  500 captions), the cost per 1,000 words of each, and the ratio of the two
+  per-word costs: about 1.0 means linear growth, about 10 would be quadratic.
+
+Without the corpus, the long articles are built from generated sentences.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import time
+from collections import defaultdict
+from datetime import datetime, timezone
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import corpus  # noqa: E402
+from checks.engine import run_checks  # noqa: E402
+from plugin.adapters.generic import article_from_json  # noqa: E402
+
+NOW = datetime(2026, 11, 1, tzinfo=timezone.utc)
+
+
+def word_count(doc: dict) -> int:
+    total = len(doc["headline"].split())
+    for block in doc["blocks"]:
+        total += len((block.get("text") or block.get("caption") or "").split())
+    return total
+
+
+def time_checks(doc: dict, repeat: int) -> tuple[float, dict[str, float]]:
+    """Best-of-``repeat`` seconds for run_checks on ``doc`` (the model built once)."""
+    article = article_from_json(doc)
+    best = float("inf")
+    families: dict[str, float] = {}
+    for _ in range(repeat):
+        started = time.perf_counter()
+        result = run_checks(article, now=NOW)
+        elapsed = time.perf_counter() - started
+        if elapsed < best:
+            best, families = elapsed, dict(result.timings)
+    return best, families
+
+
+def _generated_paragraphs(rng: random.Random):
+    subjects = ["The council", "Ministers", "The harbour authority", "Residents", "Officials in Oslo"]
+    verbs = ["approved", "debated", "rejected", "postponed", "welcomed"]
+    objects = ["a new budget", "the ferry timetable", "plans for a bridge", "the report", "a 12 per cent rise"]
+    while True:
+        yield " ".join(f"{rng.choice(subjects)} {rng.choice(verbs)} {rng.choice(objects)} on day {rng.randint(1, 900)}."
+                       for _ in range(rng.randint(2, 5)))
+
+
+def long_article(words: int, captions: int, records: list[dict] | None, seed: int = 1) -> dict:
+    """An article of about ``words`` words with ``captions`` photos spread through it."""
+    rng = random.Random(seed)
+    if records:
+        pool = [p for r in records for p in r["body"]]
+        caption_pool = [i["caption"] for r in records for i in r.get("images") or [] if i.get("caption")]
+        paragraphs = (rng.choice(pool) for _ in iter(int, 1))
+    else:
+        caption_pool = []
+        paragraphs = _generated_paragraphs(rng)
+    blocks, count, i = [], 0, 0
+    while count < words:
+        text = next(paragraphs)
+        i += 1
+        blocks.append({"id": f"p{i}", "type": "paragraph", "text": text})
+        count += len(text.split())
+    step = max(1, len(blocks) // captions)
+    for n in range(captions):
+        caption = (rng.choice(caption_pool) if caption_pool and n % 10
+                   else f"Photo {n}: the harbour at dawn, seen from the north pier.")
+        blocks.insert(min(len(blocks), n * (step + 1)),
+                      {"id": f"img{n}", "type": "image", "caption": caption, "credit": "AFP"})
+    return {"id": f"long-{words}", "headline": "Harbour council approves new budget", "language": "en",
+            "published_at": "2025-05-15T12:00:00+04:00", "blocks": blocks}
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=5, help="runs per article; the best is kept")
+    args = parser.parse_args(argv)
+
+    records = corpus.load()
+    if records is not None:
+        per_article, per_kword = [], []
+        by_family: dict[str, float] = defaultdict(float)
+        for record in records:
+            doc = corpus.to_article(record)
+            seconds, families = time_checks(doc, args.repeat)
+            per_article.append(seconds)
+            per_kword.append(seconds / max(1, word_count(doc)) * 1000)
+            for family, spent in families.items():
+                by_family[family] += spent
+        total = sum(by_family.values()) or 1.0
+        print(f"corpus: {len(records)} articles, median {statistics.median(word_count(corpus.to_article(r)) for r in records):.0f} words")
+        print(f"  all checks, one article:     median {statistics.median(per_article) * 1000:.3f} ms  "
+              f"(p90 {statistics.quantiles(per_article, n=10)[-1] * 1000:.3f} ms)")
+        print(f"  all checks, per 1,000 words: median {statistics.median(per_kword) * 1000:.3f} ms")
+        for family, spent in sorted(by_family.items(), key=lambda kv: -kv[1]):
+            print(f"    {family:<22} {spent / total:6.1%} of check time")
+    else:
+        print(f"corpus not found at {corpus.CORPUS}: long articles use generated text")
+
+    figures = {}
+    for words in (10_000, 100_000):
+        doc = long_article(words, 500, records)
+        n = word_count(doc)
+        seconds, _ = time_checks(doc, max(1, args.repeat // 2))
+        figures[words] = seconds / n * 1000
+        print(f"  {n:>7} words, 500 captions: {seconds * 1000:9.1f} ms  ({figures[words] * 1000:.3f} ms per 1,000 words)")
+    ratio = figures[100_000] / figures[10_000]
+    print(f"  per-word cost, 100k / 10k: {ratio:.2f}  (1.0 = linear, 10 = quadratic)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
