@@ -22,6 +22,11 @@ AGENCIES = (
     "NASA", "The National", "Courtesy", "Handout", "Supplied", "Submitted photo",
     "Pool", "Pool photo", "File photo", "File", "Screengrab", "Screenshot",
     "Instagram", "X", "Twitter", "Facebook", "YouTube", "Bild", "Foto",
+    "NTB", "NTB Scanpix", "TT", "TT News Agency", "Ritzau", "Ritzau Scanpix", "STT", "Lehtikuva",
+    "ANP", "Belga", "APA", "Keystone-SDA", "PAP", "CTK", "MTI", "Agencia EFE", "Europa Press",
+    "Notimex", "Telam", "Lusa", "IANS", "PTI", "ANI", "Bernama", "Antara", "Jiji", "Jiji Press",
+    "Kyodo News", "CNA", "AAP Image", "Canadian Press", "The Canadian Press", "CP",
+    "Hollandse Hoogte", "Ipa", "LaPresse", "ABACA", "Abaca Press", "SOPA Images", "LightRocket",
 )
 _AGENCY_WORDS = sorted(AGENCIES, key=len, reverse=True)
 _AGENCY_RE = "|".join(re.escape(a) for a in _AGENCY_WORDS)
