@@ -160,13 +160,29 @@ def _clause_around(text: str, start: int, end: int) -> str:
     return text[left:right]
 
 
+_FUTURE_VERB = re.compile(
+    r"\b(?:will|won['’]t|shall|would|wouldn['’]t|going\s+to|(?:is|are|was|were)\s+(?:due\s+)?to|"
+    r"due|scheduled|slated|set\s+to|expected|expects?|plans?|planned|planning|intends?|aims?|"
+    r"upcoming|later|tomorrow|(?:is|are)\s+(?:\w+ing|likely))\b|['’]ll\b", re.I)
+_FUTURE_AFTER = re.compile(
+    r"^(?:['’]s\s+)?(?:\s*(?:morning|afternoon|evening|night|and|or|\w+day))*\s*,?\s*"
+    r"(?:will|won['’]t|shall|would|is\s+(?:set|due|scheduled|expected|likely)|are\s+(?:set|due|"
+    r"scheduled|expected|likely)|is\s+to|are\s+to)\b|['’]ll\b", re.I)
+
+
 def _future_near(text: str, start: int, end: int) -> bool:
-    """A future or intent marker in the clause that holds text[start:end]."""
-    left = max(text.rfind(c, 0, start) for c in ".;:!?,—–(“\"")
+    """Whether the clause that holds text[start:end] speaks of the future.
+
+    Looks at the words from the start of the clause up to the weekday ("will
+    meet on Wednesday") and at an auxiliary right after it ("Friday will
+    bring"). Reported speech ("said on Monday that ... will") is cut off.
+    """
+    left = max(text.rfind(c, 0, start) for c in ".;:!?—–(“\"")
     before = text[left + 1:start]
-    cut = re.search(r"\bthat\b|[.;:!?,—–)”\"]", text[end:])
-    after = text[end:end + cut.start()] if cut else text[end:]
-    return bool(_FUTURE.search(before) or _FUTURE.search(after))
+    said = list(re.finditer(r"\b(?:that|who|which|after|before|when|while|but)\b|,", before))
+    if said:
+        before = before[said[-1].end():]
+    return bool(_FUTURE_VERB.search(before) or _FUTURE_AFTER.match(text[end:end + 60]))
 
 
 # -- helpers -------------------------------------------------------------------
