@@ -123,6 +123,8 @@ _ED_NOT_PAST = frozenset(
     "concerned interested qualified registered armed skilled talented gifted noted noted "
     "tired aged wicked naked sacred rugged crooked ragged beloved learned alleged supposed "
     "so-called unprecedented unexpected unidentified undisclosed unnamed unspecified".split())
+# A past-tense reporting verb right before a date: "said June 3, 2026".
+_PAST_BEFORE = re.compile(r"\b(?:said|told|announced|reported|confirmed|added|wrote|died|was|were)\s+$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _AUX_BEFORE = frozenset("is are am be been being to will would 's has have".split())
 
@@ -302,7 +304,7 @@ def _dates_in_unit(unit: TextUnit, mentions: list[DateMention], ref_day: date | 
             before = text[max(0, m.start - 12):m.start]
             clause = _clause_around(text, m.start, m.end)
             at_start = not text[:m.start].strip() or re.search(r"[.!?]\s+$", text[:m.start])
-            if not (re.search(r"\b[Oo]n\s+$", before) or at_start):
+            if not (re.search(r"\b[Oo]n\s+$", before) or at_start or _PAST_BEFORE.search(before)):
                 continue
             if _is_past(clause):
                 happened = date(m.year, m.month, m.day)
