@@ -105,7 +105,8 @@ _FUTURE = re.compile(
     r"forecasts?|projected|estimated|anticipated|target(?:ed|s)?|tickets?|on\s+sale|valid|"
     r"no\s+later|as\s+of|likely|unless|if|tomorrow|tonight|soon|predicted|predicts?|"
     r"calls?\s+for|called\s+for|wants?|sought|seeks?|agreed\s+to|promised|pledged|vowed|"
-    r"threatened|ordered|asked|urged|invited|told\s+to)\b"
+    r"threatened|ordered|asked|urged|invited|told\s+to|set\s+for|slated\s+for|fixed\s+for|"
+    r"listed\s+for|booked|adjourned|deferred|remanded|bail|summoned|hearing|trial)\b"
     r"|['’]ll\b", re.I)
 _IRREGULAR_PAST = frozenset(
     "was were had did said told met took gave came went made saw found held left began broke "
@@ -135,19 +136,58 @@ _NOTE = re.compile(r"^\s*(?:\(?\s*)?(?:Correction|Clarification|Update|Updated|E
 _EMBED = re.compile(r"\(@\w+\)\s*$|pic\.twitter\.com|—\s*[^—]{0,80}\(@\w+\)")
 
 
-def _is_past(clause: str) -> bool:
-    """Whether a clause has a past-tense verb and no marker of future or intent."""
+def _past_verbs(segment: str) -> list[re.Match]:
+    """Words in ``segment`` that read as past-tense verbs."""
+    found = []
+    previous = ""
+    for match in _WORD.finditer(segment):
+        word = match.group().lower()
+        if word in _IRREGULAR_PAST or (
+                len(word) > 4 and word.endswith("ed") and word not in _ED_NOT_PAST
+                and previous not in _AUX_BEFORE and match.group()[0].islower()):
+            found.append(match)
+        previous = word
+    return found
+
+
+# "Kristersson on June 9", "police on June 9": someone, then the date, then the verb.
+_AGENT_ON = re.compile(
+    r"(?:\b[A-Z][\w'’.-]+|\b(?:police|officials?|government|ministry|authorities|company|court|"
+    r"council|president|minister|spokes(?:man|woman|person)|army|military|troops|forces|he|she|they|"
+    r"we|I|prosecutors|investigators|lawmakers|voters|researchers|scientists))\s+on\s+$")
+
+
+# Between a past verb and "on <date>", these make the date belong to a noun,
+# not the verb ("registration closed for the race on June 3").
+_DETACHED = re.compile(r"\b(?:for|of|before|ahead|until|till|into|towards?|and|or|but)\b", re.I)
+
+
+def _told_as_past(text: str, start: int, end: int) -> bool:
+    """Whether the date at text[start:end] is when a past-tense verb happened.
+
+    The clause must have no marker of the future or of intent, and a past verb
+    close before the date with nothing that attaches the date to a noun, or,
+    for a date opening its sentence ("On June 3, 2026, ..."), close after it.
+    """
+    clause = _clause_around(text, start, end)
     if _FUTURE.search(clause):
         return False
-    previous = ""
-    for match in _WORD.finditer(clause):
-        word = match.group().lower()
-        if word in _IRREGULAR_PAST:
+    left = max(text.rfind(c, 0, start) for c in ".;!?")
+    before = text[left + 1:start]
+    verbs = _past_verbs(before)
+    if verbs:
+        between = before[verbs[-1].end():]
+        if len(between.split()) <= 10 and not _DETACHED.search(between):
             return True
-        if (len(word) > 4 and word.endswith("ed") and word not in _ED_NOT_PAST
-                and previous not in _AUX_BEFORE and match.group()[0].islower()):
+    # "Kristersson on June 9, 2026 admitted ...": the verb right after the date.
+    if _AGENT_ON.search(before):
+        follow = re.match(r",?\s*([A-Za-z]+)", text[end:])
+        if follow and _past_verbs(follow.group(1)):
             return True
-        previous = word
+    if re.fullmatch(r"\s*(?:[Oo]n\s+)?", before):
+        head = " ".join(text[end:].split()[:12])
+        cut = re.search(r"[.;!?](?:\s|$)", head)
+        return bool(_past_verbs(head[:cut.start()] if cut else head))
     return False
 
 
@@ -302,11 +342,10 @@ def _dates_in_unit(unit: TextUnit, mentions: list[DateMention], ref_day: date | 
             if is_note or _EMBED.search(text[max(0, m.start - 90):m.end + 2]):
                 continue
             before = text[max(0, m.start - 12):m.start]
-            clause = _clause_around(text, m.start, m.end)
             at_start = not text[:m.start].strip() or re.search(r"[.!?]\s+$", text[:m.start])
             if not (re.search(r"\b[Oo]n\s+$", before) or at_start or _PAST_BEFORE.search(before)):
                 continue
-            if _is_past(clause):
+            if _told_as_past(text, m.date_start, m.end):
                 happened = date(m.year, m.month, m.day)
                 yield PAST_EVENT_AFTER_PUBLICATION.at(
                     unit.span(m.date_start, m.end),
