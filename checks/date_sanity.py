@@ -437,10 +437,11 @@ def _years_ago(unit: TextUnit, ref_day: date) -> Iterator[Annotation]:
 
 # -- relative weekdays ---------------------------------------------------------
 
-_RELATIVE = re.compile(
-    r"(?P<pre>\b(?:on|last|next|this|coming|since|until|till|by|from|late|early|before|after|that|"
-    r"On|Last|Next|This|Since|Until|By|From|Late|Early|Before|After)\s+)?"
-    r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?P<poss>['’]s)?\b(?!['’]?s\b)")
+# Weekday words are found by their literal stem (fast), then the word before
+# them is read with an anchored match.
+_WEEKDAY_WORD = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:['’]s)?(?!\w)")
+_PRE = re.compile(r"\b(?P<pre>on|last|next|this|coming|since|until|till|by|from|late|early|before|"
+                  r"after|that)\s+$", re.I)
 _NAMED_DAY_BEFORE = re.compile(
     r"(?:Super|Black|Good|Ash|Easter|Palm|Bloody|Cyber|Holy|Maundy|Shrove|Giving|Fat|Blue|Manic|Whit|"
     r"Low|Trinity|Mothering|Passion|Orthodox|Red|Great|Spy|Freaky|Throwback|Casual|Remembrance|"
@@ -455,17 +456,22 @@ _FUTURE_WORDS = ("next", "coming")
 def _relative_weekdays(unit: TextUnit, explicit: list[DateMention], ref_day: date) -> Iterator[Annotation]:
     text = unit.text
     taken = [m.weekday_span for m in explicit if m.weekday_span]
-    for match in _RELATIVE.finditer(text):
-        start, end = match.start("wd"), match.end("wd")
+    for match in _WEEKDAY_WORD.finditer(text):
+        start = match.start()
+        end = start + match.group().index("day") + 3
+        if start and (text[start - 1].isalnum() or text[start - 1] in "-_"):
+            continue
         if any(a <= start < b for a, b in taken):
             continue
-        pre = (match.group("pre") or "").strip().lower()
+        before = _PRE.search(text, max(0, start - 9), start)
+        pre = before.group("pre").lower() if before else ""
         if not pre and (_NAMED_DAY_BEFORE.search(text, max(0, start - 14), start)
                         or _NAMED_DAY_AFTER.match(text, end)):
             continue
         if pre == "that" and not re.match(r"\s*(?:morning|afternoon|evening|night)", text[end:]):
             continue
-        weekday = WEEKDAYS_EN.index(match.group("wd"))
+        name = text[start:end]
+        weekday = WEEKDAYS_EN.index(name)
         if pre in _PAST_WORDS:
             direction = "past"
         elif pre in _FUTURE_WORDS:
@@ -484,9 +490,9 @@ def _relative_weekdays(unit: TextUnit, explicit: list[DateMention], ref_day: dat
             resolved = ref_day + timedelta(days=delta)
         yield RELATIVE_WEEKDAY.at(
             unit.span(start, end),
-            f"“{match.group('wd')}” here is {_long(resolved)}, counting "
+            f"“{name}” here is {_long(resolved)}, counting "
             f"{'back' if direction == 'past' else 'forward'} from the article's date ({_long(ref_day)}).",
-            data={"date": resolved.isoformat(), "weekday": match.group("wd"),
+            data={"date": resolved.isoformat(), "weekday": name,
                   "direction": direction, "relative_to": ref_day.isoformat()})
 
 

@@ -117,37 +117,40 @@ for _names in _MONTH_NAMES.values():
     for _i, _alts in enumerate(_names, start=1):
         MONTH_NUMBER.update({name.lower(): _i for name in _alts.split("|")})
 
-_EN_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-             r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)")
-_EN_WEEKDAY = "(?:" + "|".join(WEEKDAYS_EN) + ")"
-_ORD = r"(?:st|nd|rd|th)?"
-_YEAR = r"(?:1[6-9]|2[0-9])\d\d"
-
-
-def _alts(table: dict[str, tuple[str, ...]], lang: str) -> str:
-    return "(?:" + "|".join(table[lang]) + ")"
-
-
-# A date, optionally led by its weekday. Each shape names the same groups:
-# wd (weekday), d (day), m (month name or number), y (year).
-_SHAPES = {
-    "en-mdy": rf"(?:(?P<wd>{_EN_WEEKDAY})(?:,\s*|\s+)(?:the\s+)?)?"
-              rf"(?P<m>{_EN_MONTH})\.?,?\s+(?P<d>\d{{1,2}}){_ORD}(?![\d:.,]\d)(?:,?\s+(?P<y>{_YEAR})(?!\d))?",
-    "en-dmy": rf"(?:(?P<wd>{_EN_WEEKDAY})(?:,\s*|\s+)(?:the\s+)?)?"
-              rf"(?<![\d.,:])(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{_EN_MONTH})\b\.?(?:,?\s+(?P<y>{_YEAR})(?!\d))?",
-    "iso": rf"(?<![\d/-])(?P<y>{_YEAR})-(?P<m>\d\d)-(?P<d>\d\d)(?![\d-])",
-    "de": rf"(?:(?P<wd>{_alts(_WEEKDAY_NAMES, 'de')}|Sonnabend),?\s+(?:den\s+)?)?"
-          rf"(?<![\d.,:])(?P<d>\d{{1,2}})\.\s*(?P<m>{_alts(_MONTH_NAMES, 'de')})\b\.?(?:\s+(?P<y>{_YEAR})(?!\d))?",
-    "es": rf"(?:(?P<wd>{_alts(_WEEKDAY_NAMES, 'es')}),?\s+)?"
-          rf"(?<![\d.,:])(?P<d>\d{{1,2}})\s+de\s+(?P<m>{_alts(_MONTH_NAMES, 'es')})\b(?:\s+(?:de|del)\s+(?P<y>{_YEAR})(?!\d))?",
-    "fr": rf"(?:(?P<wd>{_alts(_WEEKDAY_NAMES, 'fr')}),?\s+)?"
-          rf"(?<![\d.,:])(?P<d>\d{{1,2}})(?:er)?\s+(?P<m>{_alts(_MONTH_NAMES, 'fr')})\b\.?(?:\s+(?P<y>{_YEAR})(?!\d))?",
+_EN_MONTH_WORDS = frozenset(
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec".split())
+_MONTHS_BY_LANG = {
+    lang: {name.lower(): i for i, alts in enumerate(names, start=1) for name in alts.split("|")}
+    for lang, names in _MONTH_NAMES.items()
 }
-_FLAGS = {"en-mdy": 0, "en-dmy": 0, "iso": 0, "de": 0, "es": re.I, "fr": re.I}
-# All shapes as one alternation, so a text is scanned once.
-_ANY_DATE = re.compile("|".join(
-    f"(?P<{key.replace('-', '_')}>" + (f"(?i:{pat})" if _FLAGS[key] else pat).replace("(?P<", f"(?P<{key.replace('-', '_')}_") + ")"
-    for key, pat in _SHAPES.items()))
+_WEEKDAYS_BY_LANG = {"en": {name: i for i, name in enumerate(WEEKDAYS_EN)}}
+_WEEKDAYS_BY_LANG.update({lang: {name.lower(): i for i, name in enumerate(names)}
+                          for lang, names in _WEEKDAY_NAMES.items()})
+_WEEKDAYS_BY_LANG["de"]["sonnabend"] = 5
+
+# Dates are found from their digits: a text is scanned once for digit runs, and
+# each run is tried against the date shapes with anchored matches around it,
+# so the cost is one cheap pass plus a little work per number.
+_DIGITS = re.compile(r"\d+")
+_ISO_TAIL = re.compile(r"-(\d\d)-(\d\d)(?![\d-])")
+_MONTH_BEFORE = re.compile(r"\b(?P<m>[A-Z][a-z]{2,8})\.?,?\s+$")
+_EN_DAY_TAIL = re.compile(r"(?:st|nd|rd|th)?(?![\d:.,]\d)")
+_MONTH_AFTER = re.compile(
+    r"(?P<ord>st|nd|rd|th|er)?(?P<sep>\.\s*|\s+de\s+|\s+of\s+|\s+)(?P<m>[^\W\d_]{3,10})\b(?P<dot>\.)?")
+_YEAR_AFTER = {
+    "en": re.compile(r",?\s+(?P<y>(?:1[6-9]|2[0-9])\d\d)(?!\d)"),
+    "de": re.compile(r"\s+(?P<y>(?:1[6-9]|2[0-9])\d\d)(?!\d)"),
+    "fr": re.compile(r"\s+(?P<y>(?:1[6-9]|2[0-9])\d\d)(?!\d)"),
+    "es": re.compile(r"\s+(?:de|del)\s+(?P<y>(?:1[6-9]|2[0-9])\d\d)(?!\d)"),
+}
+_WEEKDAY_BEFORE = {
+    "en": re.compile(r"\b(?P<wd>[A-Z][a-z]{5,8})(?:,\s*|\s+)(?:the\s+)?$"),
+    "de": re.compile(r"\b(?P<wd>[A-Z][a-z]{5,9}),?\s+(?:den\s+)?$"),
+    "es": re.compile(r"(?<![^\W\d_])(?P<wd>[^\W\d_]{5,9}),?\s+$"),
+    "fr": re.compile(r"(?<![^\W\d_])(?P<wd>[^\W\d_]{5,8}),?\s+$"),
+}
+_LOOKBACK = 24
 
 
 @dataclass(frozen=True)
@@ -169,31 +172,88 @@ class DateMention:
         return self.shape.split("-")[0] if self.shape != "iso" else "en"
 
 
+def _month_after(text: str, end: int) -> tuple[str, int, int] | None:
+    """(language, month, end of the month word) for a day number ending at ``end``."""
+    match = _MONTH_AFTER.match(text, end)
+    if match is None:
+        return None
+    word, sep, ordinal = match.group("m"), match.group("sep").strip(), match.group("ord")
+    stop = match.end()
+    if sep == ".":
+        number = _MONTHS_BY_LANG["de"].get(word.lower()) if word[0].isupper() and not ordinal else None
+        return ("de", number, stop) if number else None
+    if sep == "de":
+        number = _MONTHS_BY_LANG["es"].get(word.lower()) if not ordinal else None
+        return ("es", number, stop) if number else None
+    if word in _EN_MONTH_WORDS and ordinal != "er":
+        return ("en", MONTHS[word.lower()], stop)
+    if sep == "of":
+        return None
+    if ordinal in (None, "er"):
+        number = _MONTHS_BY_LANG["fr"].get(word.lower())
+        if number and (word.islower() or word.istitle()):
+            return ("fr", number, stop)
+    return None
+
+
+def _weekday_before(text: str, lang: str, at: int) -> tuple[int, tuple[int, int]] | None:
+    match = _WEEKDAY_BEFORE[lang].search(text, max(0, at - _LOOKBACK), at)
+    if match is None:
+        return None
+    word = match.group("wd")
+    table = _WEEKDAYS_BY_LANG[lang]
+    number = table.get(word if lang == "en" else word.lower())
+    if number is None or (lang != "en" and not (word.islower() or word.istitle())):
+        return None
+    return number, (match.start("wd"), match.end("wd"))
+
+
 def find_dates(text: str) -> list[DateMention]:
     """Every calendar date in ``text`` (valid or not), in order, in one pass."""
-    out = []
-    for match in _ANY_DATE.finditer(text):
-        shape = match.lastgroup
-        prefix = shape + "_"
-        groups = {k[len(prefix):]: v for k, v in match.groupdict().items()
-                  if k.startswith(prefix) and v is not None}
-        raw_month = groups["m"]
-        month = int(raw_month) if raw_month.isdigit() else MONTH_NUMBER.get(raw_month.lower().rstrip("."))
-        if month is None or not 1 <= month <= 12:
+    out: list[DateMention] = []
+    taken = 0
+    for digits in _DIGITS.finditer(text):
+        s, e = digits.span()
+        if s < taken:
             continue
-        day = int(groups["d"])
-        if day < 1:
+        run = digits.group()
+        if len(run) == 4:
+            iso = _ISO_TAIL.match(text, e)
+            if iso and text[s - 1:s] not in ("-", "/") and 1 <= int(iso.group(1)) <= 12 and int(iso.group(2)):
+                out.append(DateMention(s, iso.end(), "iso", int(iso.group(2)), int(iso.group(1)),
+                                       int(run), None, None, s))
+                taken = iso.end()
             continue
+        if len(run) > 2 or int(run) == 0:
+            continue
+        day = int(run)
+        lang = shape = None
+        before = _MONTH_BEFORE.search(text, max(0, s - 14), s)
+        if before is not None and before.group("m") in _EN_MONTH_WORDS:
+            tail = _EN_DAY_TAIL.match(text, e)
+            if tail is not None:
+                lang, shape = "en", "en-mdy"
+                month, date_start, stop = MONTHS[before.group("m").lower()], before.start(), tail.end()
+        if shape is None:
+            if s and text[s - 1] in "0123456789.,:":
+                continue
+            after = _month_after(text, e)
+            if after is None or after[1] is None:
+                continue
+            lang, month, stop = after
+            shape, date_start = ("en-dmy" if lang == "en" else lang), s
+        year = None
+        year_match = _YEAR_AFTER[lang].match(text, stop)
+        if year_match is not None:
+            year, stop = int(year_match.group("y")), year_match.end()
         weekday = wd_span = None
-        date_start = match.start()
-        if "wd" in groups:
-            weekday = WEEKDAY_NUMBER[groups["wd"].lower()]
-            wd_span = (match.start(f"{prefix}wd"), match.end(f"{prefix}wd"))
-            date_start = min(match.start(f"{prefix}d"), match.start(f"{prefix}m"))
-        out.append(DateMention(
-            start=match.start(), end=match.end(), shape=shape.replace("_", "-"), day=day,
-            month=month, year=int(groups["y"]) if "y" in groups else None,
-            weekday=weekday, weekday_span=wd_span, date_start=date_start))
+        start = date_start
+        found = _weekday_before(text, lang, date_start)
+        if found is not None:
+            weekday, wd_span = found
+            start = wd_span[0]
+        out.append(DateMention(start, stop, shape, day, month, year, weekday, wd_span, date_start))
+        taken = stop
     return out
 
 
