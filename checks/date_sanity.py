@@ -50,12 +50,12 @@ from typing import Iterator
 
 from checks.annotation import Annotation, Suggestion
 from checks.dates import (
-    WEEKDAYS_EN, _WEEKDAY_NAMES, DateMention, as_instant, days_in_month, find_dates, local_day,
+    WEEKDAY_NAMES, WEEKDAYS_EN, DateMention, as_instant, days_in_month, find_dates, local_day,
 )
 from checks.engine import Context
 from checks.model import Article, DateField, TextUnit
 from checks.registry import Rule
-from checks.text import primary_language, sentences
+from checks.text import primary_language
 
 ID = "date-sanity"
 
@@ -231,7 +231,7 @@ def _future_near(text: str, start: int, end: int) -> bool:
 
 def _weekday_name(index: int, mention: DateMention, written: str) -> str:
     lang = mention.text_language
-    name = WEEKDAYS_EN[index] if lang == "en" else _WEEKDAY_NAMES[lang][index]
+    name = WEEKDAY_NAMES[lang][index]
     if written[:1].isupper():
         name = name[:1].upper() + name[1:]
     elif written[:1].islower():

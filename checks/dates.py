@@ -93,15 +93,12 @@ def parse_human_datetime(text: str) -> tuple[datetime, bool] | None:
 # Mai", "martes 13 de mayo", "mardi 13 mai"), where they cannot be other words.
 
 WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-WEEKDAY_NUMBER = {name.lower(): i for i, name in enumerate(WEEKDAYS_EN)}
-_WEEKDAY_NAMES = {
+WEEKDAY_NAMES = {
+    "en": WEEKDAYS_EN,
     "de": ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"),
     "es": ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
     "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
 }
-for _names in _WEEKDAY_NAMES.values():
-    WEEKDAY_NUMBER.update({name.lower(): i for i, name in enumerate(_names)})
-WEEKDAY_NUMBER["sonnabend"] = 5
 
 _MONTH_NAMES = {
     "de": ("Januar|Jänner|Jan", "Februar|Feber|Feb", "März|Mär", "April|Apr", "Mai", "Juni|Jun",
@@ -112,11 +109,6 @@ _MONTH_NAMES = {
     "fr": ("janvier|janv", "février|févr", "mars", "avril", "mai", "juin", "juillet|juil",
            "août", "septembre|sept", "octobre|oct", "novembre|nov", "décembre|déc"),
 }
-MONTH_NUMBER = dict(MONTHS)
-for _names in _MONTH_NAMES.values():
-    for _i, _alts in enumerate(_names, start=1):
-        MONTH_NUMBER.update({name.lower(): _i for name in _alts.split("|")})
-
 _EN_MONTH_WORDS = frozenset(
     "January February March April May June July August September October November December "
     "Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec".split())
@@ -126,7 +118,7 @@ _MONTHS_BY_LANG = {
 }
 _WEEKDAYS_BY_LANG = {"en": {name: i for i, name in enumerate(WEEKDAYS_EN)}}
 _WEEKDAYS_BY_LANG.update({lang: {name.lower(): i for i, name in enumerate(names)}
-                          for lang, names in _WEEKDAY_NAMES.items()})
+                          for lang, names in WEEKDAY_NAMES.items() if lang != "en"})
 _WEEKDAYS_BY_LANG["de"]["sonnabend"] = 5
 
 # Dates are found from their digits: a text is scanned once for digit runs, and

@@ -2,6 +2,7 @@ from datetime import datetime, timezone
 
 import pytest
 
+from checks.dates import find_dates
 from checks.engine import Context
 from plugin.inputs import load_article
 from tests.conftest import NOW
@@ -280,3 +281,32 @@ def test_the_seed_resolves_each_weekday_and_raises_nothing_above_info(shared, na
     assert [a for a in found if a.severity != "info"] == []
     resolved = {a.target.quote: a.data["date"] for a in found if a.rule == "relative-weekday"}
     assert resolved == {"Wednesday": "2025-05-14", "Tuesday": "2025-05-13", "Saturday": "2025-05-10"}
+
+
+# -- the shared date finder (checks/dates.py) ----------------------------------------
+
+@pytest.mark.parametrize("text,quote,parts", [
+    ("on Tuesday, May 13, 2025, the", "Tuesday, May 13, 2025", (2025, 5, 13, 1)),
+    ("Thursday 15 May 2025", "Thursday 15 May 2025", (2025, 5, 15, 3)),
+    ("on Sunday, the 8th of September", "Sunday, the 8th of September", (None, 9, 8, 6)),
+    ("released on Sept. 25, 2019.", "Sept. 25, 2019", (2019, 9, 25, None)),
+    ("am Dienstag, den 13. Mai 2025", "Dienstag, den 13. Mai 2025", (2025, 5, 13, 1)),
+    ("el martes 13 de mayo de 2025", "martes 13 de mayo de 2025", (2025, 5, 13, 1)),
+    ("ce mardi 13 mai", "mardi 13 mai", (None, 5, 13, 1)),
+    ("le 1er mai 2025", "1er mai 2025", (2025, 5, 1, None)),
+    ("stamped 2025-02-30 by", "2025-02-30", (2025, 2, 30, None)),
+])
+def test_find_dates_reads_each_shape(text, quote, parts):
+    [mention] = find_dates(text)
+    assert text[mention.start:mention.end] == quote
+    assert (mention.year, mention.month, mention.day, mention.weekday) == parts
+
+
+@pytest.mark.parametrize("text", [
+    "In March 2023 the port reopened.",
+    "He scored 12 points in 10.5 minutes.",
+    "They may 15 times over.",
+    "The score was 3-1 on Saturday.",
+])
+def test_find_dates_ignores_numbers_that_are_not_dates(text):
+    assert find_dates(text) == []
