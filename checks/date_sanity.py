@@ -50,7 +50,8 @@ from typing import Iterator
 
 from checks.annotation import Annotation, Suggestion
 from checks.dates import (
-    WEEKDAY_NAMES, WEEKDAYS_EN, DateMention, as_instant, days_in_month, find_dates, local_day,
+    AR_WEEKDAYS, WEEKDAY_NAMES, WEEKDAYS_EN, DateMention, find_arabic_dates,
+    hijri_to_gregorian, as_instant, days_in_month, find_dates, local_day,
 )
 from checks.engine import Context
 from checks.model import Article, DateField, TextUnit
@@ -70,10 +71,12 @@ YEARS_AGO_MISMATCH = Rule(ID, "years-ago-mismatch", "warning",
                           "'In 2019, three years ago' arithmetic that disagrees with the article's year.")
 MISSING_OFFSET = Rule(ID, "missing-utc-offset", "info",
                       "A metadata time without a UTC offset; a time zone is assumed.")
+HIJRI_MISMATCH = Rule(ID, "hijri-gregorian-mismatch", "warning",
+                      "A Hijri date and the Gregorian date given as its equivalent are days apart.")
 RELATIVE_WEEKDAY = Rule(ID, "relative-weekday", "info",
                         "A relative weekday ('on Wednesday') and the date it resolves to.")
 RULES = (WEEKDAY_MISMATCH, IMPOSSIBLE_DATE, UPDATED_BEFORE_PUBLISHED, PAST_EVENT_AFTER_PUBLICATION,
-         YEARS_AGO_MISMATCH, MISSING_OFFSET, RELATIVE_WEEKDAY)
+         YEARS_AGO_MISMATCH, HIJRI_MISMATCH, MISSING_OFFSET, RELATIVE_WEEKDAY)
 
 MONTH_NAMES_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
                   "September", "October", "November", "December")
@@ -496,6 +499,75 @@ def _relative_weekdays(unit: TextUnit, explicit: list[DateMention], ref_day: dat
                   "direction": direction, "relative_to": ref_day.isoformat()})
 
 
+# -- Arabic dates --------------------------------------------------------------
+
+# Umm al-Qura and a moon sighting can put the same Hijri day a day apart.
+_HIJRI_SLACK = 1
+
+
+def _arabic(unit: TextUnit, ref_day: date | None) -> Iterator[Annotation]:
+    for found in find_arabic_dates(unit.text):
+        from_hijri = hijri_to_gregorian(*found.hijri) if found.hijri else None
+        gregorian = None
+        if found.gregorian is not None:
+            year, month, day = found.gregorian
+            if day > days_in_month(year, month):
+                if day <= 31:
+                    yield IMPOSSIBLE_DATE.at(
+                        unit.span(*found.gregorian_span),
+                        f"{MONTH_NAMES_EN[month - 1]} has only {days_in_month(year, month)} days, "
+                        f"so this date does not exist.",
+                        data={"year": year, "month": month, "day": day,
+                              "days_in_month": days_in_month(year, month)})
+                continue
+            if year is not None:
+                gregorian = date(year, month, day)
+        if from_hijri is not None and gregorian is not None:
+            apart = abs((gregorian - from_hijri).days)
+            if apart > _HIJRI_SLACK:
+                y, m, d = found.hijri
+                yield HIJRI_MISMATCH.at(
+                    unit.span(found.start if found.weekday is None else found.hijri_span[0], found.end),
+                    f"The Hijri date {d}/{m}/{y} is {from_hijri.isoformat()} in the Umm al-Qura calendar, "
+                    f"{apart} days from the Gregorian date given with it ({gregorian.isoformat()}).",
+                    data={"hijri": f"{y:04d}-{m:02d}-{d:02d}", "gregorian": gregorian.isoformat(),
+                          "gregorian_of_hijri": from_hijri.isoformat()})
+                continue
+        if found.weekday is None:
+            continue
+        if gregorian is not None:
+            candidates, certain = [gregorian], True
+        elif from_hijri is not None:
+            candidates = [from_hijri + timedelta(days=k) for k in range(-_HIJRI_SLACK, _HIJRI_SLACK + 1)]
+            certain = False
+        elif found.gregorian is not None and ref_day is not None:
+            _, month, day = found.gregorian
+            candidates = [date(y, month, day) for y in _nearest_years(month, day, ref_day)]
+            certain = False
+        else:
+            continue
+        if any(c.weekday() == found.weekday for c in candidates):
+            continue
+        actual = candidates[len(candidates) // 2] if (certain or from_hijri is not None) else (
+            candidates[0] if len({c.weekday() for c in candidates}) == 1 else None)
+        span = unit.span(found.start, found.end)
+        data = {"weekday_written": WEEKDAYS_EN[found.weekday]}
+        suggestion = None
+        if actual is not None and (certain or found.hijri is None):
+            data.update(date=actual.isoformat(), weekday=WEEKDAYS_EN[actual.weekday()])
+            rel = found.weekday_span[0] - found.start
+            written = unit.text[found.weekday_span[0]:found.weekday_span[1]]
+            suggestion = Suggestion("replace", span.quote[:rel] + AR_WEEKDAYS[actual.weekday()]
+                                    + span.quote[rel + len(written):])
+        if actual is not None:
+            message = (f"This date falls on a {WEEKDAYS_EN[actual.weekday()]}, "
+                       f"not a {WEEKDAYS_EN[found.weekday]}.")
+        else:
+            message = f"This date does not fall on a {WEEKDAYS_EN[found.weekday]} in any year near this story."
+        yield WEEKDAY_MISMATCH.at(span, message, suggestion=suggestion, data=data,
+                                  severity=None if certain else "warning")
+
+
 # -- entry point ---------------------------------------------------------------
 
 def check(article: Article, ctx: Context) -> Iterator[Annotation]:
@@ -506,9 +578,12 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
                          _day_of(article.updated_at, article, ctx)) if d is not None]
     latest_day = max(known) if known else None
     english = primary_language(article.language) == "en"
+    arabic = primary_language(article.language) == "ar"
     for unit in article.body_units() + article.caption_units():
         mentions = find_dates(unit.text)
         yield from _dates_in_unit(unit, mentions, ref_day, latest_day, english)
+        if arabic:
+            yield from _arabic(unit, ref_day)
         if english and ref_day is not None:
             yield from _years_ago(unit, ref_day)
             yield from _relative_weekdays(unit, mentions, ref_day)

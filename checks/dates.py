@@ -288,3 +288,98 @@ def as_instant(value: datetime, zone: str | None, fallback_zone: str) -> datetim
             except (ZoneInfoNotFoundError, ValueError):
                 continue
     return value.replace(tzinfo=timezone.utc)
+
+
+# -- Arabic: Gregorian and Hijri dates -------------------------------------------
+#
+# Arabic news (SPA datelines, Gulf papers) writes the Hijri date with its
+# Gregorian equivalent: "الرياض 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م".
+# Both month families are listed with their common spellings; the Levantine
+# Gregorian names (كانون الثاني, شباط, ...) too. Digits may be Western or
+# Arabic-Indic (both are ``\d`` and ``int()`` reads both).
+
+AR_GREGORIAN_MONTHS = (
+    "يناير|كانون الثاني", "فبراير|شباط", "مارس|آذار", "أبريل|ابريل|إبريل|نيسان", "مايو|أيار|ايار",
+    "يونيو|يونيه|حزيران", "يوليو|يوليه|تموز", "أغسطس|اغسطس|آب", "سبتمبر|أيلول|ايلول",
+    "أكتوبر|اكتوبر|تشرين الأول|تشرين الاول", "نوفمبر|تشرين الثاني", "ديسمبر|كانون الأول|كانون الاول",
+)
+_AR_HIJRI = (
+    "محرم|المحرم", "صفر", "ربيع الأول|ربيع الاول|ربيع أول",
+    "ربيع الآخر|ربيع الاخر|ربيع الثاني|ربيع ثاني", "جمادى الأولى|جمادى الاولى|جمادى الأول",
+    "جمادى الآخرة|جمادى الاخرة|جمادى الثانية|جمادى الآخر", "رجب", "شعبان", "رمضان", "شوال",
+    "ذو القعدة|ذي القعدة", "ذو الحجة|ذي الحجة",
+)
+AR_WEEKDAYS = ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد")
+_AR_WEEKDAY_NUMBER = {name: i for i, name in enumerate(AR_WEEKDAYS)}
+_AR_WEEKDAY_NUMBER.update({"الإثنين": 0, "الاربعاء": 2, "الاحد": 6})
+
+
+def _ar_table(names: tuple[str, ...]) -> tuple[dict[str, int], str]:
+    table = {alt: i for i, alts in enumerate(names, start=1) for alt in alts.split("|")}
+    pattern = "|".join(sorted((re.escape(a) for a in table), key=len, reverse=True))
+    return table, pattern
+
+
+_AR_G_TABLE, _AR_G = _ar_table(AR_GREGORIAN_MONTHS)
+_AR_H_TABLE, _AR_H = _ar_table(_AR_HIJRI)
+_AR_WD = "|".join(sorted(_AR_WEEKDAY_NUMBER, key=len, reverse=True))
+_NOT_AR_LETTER = r"(?![\u0621-\u064A])"
+_AR_DATE = re.compile(
+    rf"(?:(?P<wd>{_AR_WD}){_NOT_AR_LETTER}\s*[،,]?\s*)?"
+    rf"(?:(?P<hd>\d{{1,2}})\s*(?:(?P<hm>{_AR_H}){_NOT_AR_LETTER}|/\s*(?P<hmn>\d{{1,2}})\s*/)\s*"
+    rf"(?P<hy>1[34]\d\d)\s*(?:هـ|ه){_NOT_AR_LETTER}"
+    rf"(?:\s*[،,]?\s*(?:الموافق|الموافقة|وفق|موافق)\s*(?:لـ?\s*)?(?P<gd2>\d{{1,2}})\s*(?P<gm2>{_AR_G})"
+    rf"{_NOT_AR_LETTER}(?:\s*/\s*(?:{_AR_G}){_NOT_AR_LETTER})?\s*[،,]?\s*(?P<gy2>(?:19|20)\d\d))?"
+    rf"|(?P<gd>\d{{1,2}})\s*(?P<gm>{_AR_G}){_NOT_AR_LETTER}(?:\s*/\s*(?:{_AR_G}){_NOT_AR_LETTER})?"
+    rf"(?:\s*[،,]?\s*(?P<gy>(?:19|20)\d\d))?)")
+_HAS_ARABIC = re.compile(r"[\u0621-\u064A]")
+
+
+@dataclass(frozen=True)
+class ArabicDate:
+    """An Arabic date: Hijri, Gregorian or both ("... هـ الموافق ... م"), maybe with a weekday."""
+
+    start: int
+    end: int
+    weekday: int | None
+    weekday_span: tuple[int, int] | None
+    hijri: tuple[int, int, int] | None  # (year, month, day)
+    hijri_span: tuple[int, int] | None
+    gregorian: tuple[int | None, int, int] | None  # (year or None, month, day)
+    gregorian_span: tuple[int, int] | None
+
+
+def find_arabic_dates(text: str) -> list[ArabicDate]:
+    """Arabic Hijri and Gregorian dates in ``text``; empty when it has no Arabic."""
+    if not _HAS_ARABIC.search(text):
+        return []
+    out = []
+    for m in _AR_DATE.finditer(text):
+        weekday = _AR_WEEKDAY_NUMBER[m.group("wd")] if m.group("wd") else None
+        wd_span = m.span("wd") if m.group("wd") else None
+        hijri = hijri_span = gregorian = g_span = None
+        if m.group("hd"):
+            month = _AR_H_TABLE[m.group("hm")] if m.group("hm") else int(m.group("hmn"))
+            if not 1 <= month <= 12:
+                continue
+            hijri = (int(m.group("hy")), month, int(m.group("hd")))
+            hijri_span = (m.start("hd"), m.end("hy"))
+            if m.group("gd2"):
+                gregorian = (int(m.group("gy2")), _AR_G_TABLE[m.group("gm2")], int(m.group("gd2")))
+                g_span = (m.start("gd2"), m.end("gy2"))
+        else:
+            year = int(m.group("gy")) if m.group("gy") else None
+            gregorian = (year, _AR_G_TABLE[m.group("gm")], int(m.group("gd")))
+            g_span = (m.start("gd"), m.end())
+        out.append(ArabicDate(m.start(), m.end(), weekday, wd_span, hijri, hijri_span, gregorian, g_span))
+    return out
+
+
+def hijri_to_gregorian(year: int, month: int, day: int) -> date | None:
+    """The Gregorian day of an Umm al-Qura Hijri date, or None outside its range or calendar."""
+    from hijridate import Hijri  # Umm al-Qura tables, 1343-1500 AH
+
+    try:
+        return Hijri(year, month, day).to_gregorian()
+    except (ValueError, OverflowError):
+        return None

@@ -45,6 +45,10 @@ FLAG = [
      "years-ago-mismatch", "p1", "in 2019, three years ago"),
     ("Ten years ago, in 2001, the first ferry crossed the strait.", {},
      "years-ago-mismatch", "p1", "Ten years ago, in 2001"),
+    ("جدة 17 ذو القعدة 1446 هـ الموافق 20 مايو 2025 م", {"language": "ar"},
+     "hijri-gregorian-mismatch", "p1", "17 ذو القعدة 1446 هـ الموافق 20 مايو 2025"),
+    ("جدة الثلاثاء 17 ذو القعدة 1446 هـ الموافق 15 مايو 2025 م", {"language": "ar"},
+     "weekday-mismatch", "p1", "الثلاثاء 17 ذو القعدة 1446 هـ الموافق 15 مايو 2025"),
     ("The harbour budget was approved on Monday.",
      {"updated_at": "2025-05-14T10:00:00+04:00"},
      "updated-before-published", "updated_at", "2025-05-14T10:00:00+04:00"),
@@ -55,6 +59,8 @@ FLAG = [
 
 # Paragraphs with nothing above info (dated Thursday 15 May 2025).
 PASS = [
+    "جدة الخميس 17 ذو القعدة 1446 هـ الموافق 15 مايو 2025 م",
+    "جدة 18 ذو القعدة 1446 هـ الموافق 15 مايو 2025 م",
     "The summit opened on Thursday, May 15, 2025, in Baghdad.",
     "Talks ended on Tuesday 13 May 2025 without a deal.",
     "Voting closed on Wednesday, May 14, and counting began at once.",
@@ -98,7 +104,15 @@ def test_flags(text, fields, rule, where, quote):
 
 @pytest.mark.parametrize("text", PASS)
 def test_passes(text):
-    assert findings(_article(text), CHECK, min_severity="warning") == []
+    language = "ar" if any("\u0600" <= c <= "\u06ff" for c in text) else "en"
+    assert findings(_article(text, language=language), CHECK, min_severity="warning") == []
+
+
+def test_an_arabic_weekday_suggestion_is_in_arabic():
+    article = _article("جدة الثلاثاء 17 مايو 2025", language="ar")
+    [found] = findings(article, CHECK, min_severity="warning")
+    assert found.severity == "error"
+    assert found.suggestion.text == "السبت 17 مايو 2025"
 
 
 # -- weekday against date ------------------------------------------------------
