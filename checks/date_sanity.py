@@ -4,9 +4,12 @@
 Reads the dates written in the story and its metadata and reports:
 
 - a weekday that does not match its date ("Tuesday, May 15, 2025": that day is
-  a Thursday), in English, German, Spanish and French, with the right weekday
-  as the suggestion (an error when the year is written, a warning when it is
-  inferred from the article's date);
+  a Thursday), in English, German, Spanish, French and Arabic, with the right
+  weekday as the suggestion (an error when the year is written, a warning when
+  it is inferred from the article's date or read from a Hijri date);
+- a Hijri date and the Gregorian date given as its equivalent that are more
+  than a day apart ("25 شوال 1436 هـ الموافق 13 أغسطس 2015 م"), by the Umm
+  al-Qura calendar (a moon sighting may differ from it by one day);
 - a date that does not exist ("February 30", "April 31", "February 29, 2023");
 - an `updated_at` earlier than `published_at`;
 - a date after the article's own date told as something that already
