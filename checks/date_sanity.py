@@ -127,7 +127,7 @@ _ED_NOT_PAST = frozenset(
     "need needed speed proceed exceed succeed indeed seed feed bed red shed hundred bred breed "
     "greed creed deed weed reed freed steed embed scheduled planned expected proposed slated "
     "intended anticipated projected required limited based related united detailed advanced "
-    "concerned interested qualified registered armed skilled talented gifted noted noted "
+    "concerned interested qualified registered armed skilled talented gifted noted "
     "tired aged wicked naked sacred rugged crooked ragged beloved learned alleged supposed "
     "so-called unprecedented unexpected unidentified undisclosed unnamed unspecified".split())
 # A past-tense reporting verb right before a date: "said June 3, 2026".
