@@ -6,6 +6,7 @@ from pathlib import Path
 
 from checks.model import Article
 from plugin.adapters.generic import article_from_json
+from plugin.adapters.markdown import article_from_markdown, is_markdown
 from plugin.adapters.plaintext import article_from_text
 from plugin.validation import InvalidInput, Problem
 
@@ -30,6 +31,8 @@ def detect_format(path: str, text: str) -> str:
     suffix = Path(path).suffix.lower() if path != "-" else ""
     if suffix in JSON_SUFFIXES or (suffix == "" and text.lstrip().startswith("{")):
         return "json"
+    if is_markdown(path if path != "-" else "", text):
+        return "markdown"
     return "text"
 
 
@@ -45,6 +48,8 @@ def parse_article(text: str, *, source: str, fmt: str | None = None,
         return article_from_json(data, source=source, extra_credits=extra_credits)
     if not text.strip():
         raise InvalidInput([Problem("", "is empty")], source)
+    if fmt == "markdown":
+        return article_from_markdown(text, source=source, extra_credits=extra_credits)
     return article_from_text(text, source=source, extra_credits=extra_credits)
 
 
