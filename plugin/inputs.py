@@ -6,6 +6,7 @@ from pathlib import Path
 
 from checks.model import Article
 from plugin.adapters.generic import article_from_json
+from plugin.adapters.jsonpos import source_map_for
 from plugin.adapters.markdown import article_from_markdown, is_markdown
 from plugin.adapters.plaintext import article_from_text
 from plugin.validation import InvalidInput, Problem
@@ -45,7 +46,14 @@ def parse_article(text: str, *, source: str, fmt: str | None = None,
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise InvalidInput([Problem("", f"is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")], source) from None
-        return article_from_json(data, source=source, extra_credits=extra_credits)
+        article = article_from_json(data, source=source, extra_credits=extra_credits)
+        # Map fields and blocks back to the file's lines; a scanner failure only
+        # costs the positions, never the check.
+        try:
+            article.source_map = source_map_for(article, data, text)
+        except (ValueError, IndexError):
+            pass
+        return article
     if not text.strip():
         raise InvalidInput([Problem("", "is empty")], source)
     if fmt == "markdown":
