@@ -58,7 +58,9 @@ from plugin.validation import InvalidInput, Problem
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd", ".mdx"}
 
-_MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+# Block structure only: inline markup is stripped here, with positions, so
+# markdown-it's own inline pass (the slow part) is switched off.
+_MD = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable(["inline", "text_join"])
 
 Pos = Callable[[int], tuple[int, int]]
 
