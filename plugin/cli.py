@@ -26,6 +26,7 @@ from plugin.files import expand
 from plugin.inputs import load_article
 from plugin.project_config import ConfigCache, ConfigError
 from plugin.render import RENDERERS, render
+from plugin.sourcemap import ALL, SourceMap
 from plugin.render.common import FAIL_ON, InputProblem, at_or_above
 from plugin.suppress import (DEFAULT_BASELINE, Baseline, BaselineError, apply, baseline_document,
                              load_baseline, write_baseline)
@@ -129,6 +130,17 @@ def _error(message: str) -> None:
     print(f"factcheck: {message}", file=sys.stderr)
 
 
+def _warn_unknown_suppressions(path: str, article) -> None:
+    """A typo in a suppression comment would silently suppress nothing: say so."""
+    source_map = article.source_map
+    if not isinstance(source_map, SourceMap) or not source_map.suppressed:
+        return
+    known = {f.id for f in all_checks()} | {r.id for f in all_checks() for r in f.rules} | {ALL}
+    unknown = sorted({spec for specs in source_map.suppressed.values() for spec in specs} - known)
+    for spec in unknown:
+        _error(f"{path}: suppression comment names an unknown check or rule {spec!r}")
+
+
 def _run(args: argparse.Namespace, configs: ConfigCache, now: datetime
          ) -> tuple[list[Result], list[InputProblem], list[str]]:
     """Load and check every file; returns results, input problems and the families run."""
@@ -147,6 +159,7 @@ def _run(args: argparse.Namespace, configs: ConfigCache, now: datetime
                 message = f"{problem.pointer + ': ' if problem.pointer else ''}{problem.message}"
                 problems.append(InputProblem(path, message))
             continue
+        _warn_unknown_suppressions(path, article)
         checks = args.checks if args.checks is not None else settings.checks
         context = Context(now=now, timezone=settings.timezone, options=settings.options)
         results.append(run_checks(article, context=context, checks=checks,

@@ -9,7 +9,9 @@ elsewhere in a draft. Columns count Unicode code points (``columnKind``).
 from __future__ import annotations
 
 import json
+from pathlib import PurePosixPath
 from typing import Sequence
+from urllib.parse import quote
 
 from checks.engine import Result
 from checks.registry import CheckFamily, all_checks
@@ -52,6 +54,16 @@ def _rule(family: CheckFamily, rule) -> dict:
     }
 
 
+def artifact_uri(path: str) -> str:
+    """A relative path stays relative (GitHub resolves it against the repository);
+    an absolute one becomes a file URI. Characters a URI cannot hold are escaped."""
+    if path == "-":
+        return "stdin"
+    if PurePosixPath(path).is_absolute():
+        return PurePosixPath(path).as_uri()
+    return quote(path, safe="/")
+
+
 def _location(path: str, result: Result, target, message: str | None = None, ident: int | None = None) -> dict:
     found = region(result.article, target)
     reg = {"startLine": 1, "startColumn": 1, "endLine": 1, "endColumn": 1}
@@ -60,7 +72,7 @@ def _location(path: str, result: Result, target, message: str | None = None, ide
                "endLine": found.end_line, "endColumn": found.end_col}
     if target.quote:
         reg["snippet"] = {"text": target.quote}
-    location: dict = {"physicalLocation": {"artifactLocation": {"uri": path}, "region": reg}}
+    location: dict = {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(path)}, "region": reg}}
     if ident is not None:
         location["id"] = ident
     if message:
@@ -97,7 +109,7 @@ def render(results: Sequence[Result], *, families: Sequence[CheckFamily] | None 
                 for n, target in enumerate(ann.related[:10])]
         out_results.append(item)
     notifications = [{"level": "error", "message": {"text": f"{p.path}: {p.message}"},
-                      "locations": [{"physicalLocation": {"artifactLocation": {"uri": display_path(p.path)}}}]}
+                      "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(display_path(p.path))}}}]}
                      for p in problems]
     run = {
         "tool": {"driver": {"name": "factcheck", "version": _tool_version(), "rules": rules}},

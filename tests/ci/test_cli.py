@@ -192,3 +192,16 @@ def test_output_file(project, capsys):
     code, out, _err = run(capsys, "check", "a.md", "--format", "sarif", "--output", "report.sarif")
     assert out == ""
     assert json.loads((project / "report.sarif").read_text(encoding="utf-8"))["version"] == "2.1.0"
+
+
+def test_a_suppression_naming_an_unknown_check_is_reported(project, capsys):
+    write(project, "a.md", "<!-- factcheck: ignore page-furnitur -->\nAdvertisement\n")
+    code, out, err = run(capsys, "check", "a.md", "--fail-on", "warning")
+    assert code == 1 and "page-furniture/advertisement" in out
+    assert "unknown check or rule 'page-furnitur'" in err
+
+
+def test_sarif_uris_for_absolute_and_spaced_paths():
+    from plugin.render.sarif import artifact_uri
+    assert artifact_uri("content/my post.md") == "content/my%20post.md"
+    assert artifact_uri("/srv/site/a.md") == "file:///srv/site/a.md"
