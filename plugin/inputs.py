@@ -9,6 +9,7 @@ from plugin.adapters.generic import article_from_json
 from plugin.adapters.jsonpos import source_map_for
 from plugin.adapters.markdown import article_from_markdown, is_markdown
 from plugin.adapters.plaintext import article_from_text
+from plugin.sourcemap import SourceMap, UnitMap
 from plugin.validation import InvalidInput, Problem
 
 JSON_SUFFIXES = {".json"}
@@ -58,7 +59,25 @@ def parse_article(text: str, *, source: str, fmt: str | None = None,
         raise InvalidInput([Problem("", "is empty")], source)
     if fmt == "markdown":
         return article_from_markdown(text, source=source, extra_credits=extra_credits)
-    return article_from_text(text, source=source, extra_credits=extra_credits)
+    article = article_from_text(text, source=source, extra_credits=extra_credits)
+    article.source_map = _plain_field_map(article, text)
+    return article
+
+
+def _plain_field_map(article: Article, text: str) -> SourceMap:
+    """Plain-text fields (a headline, an "Updated:" value) sit somewhere inside their
+    line; find where, so their columns are right. Blocks are verbatim lines and
+    need no map."""
+    lines = text.split("\n")
+    units = {}
+    for unit in article.units():
+        line = article.field_lines.get(unit.field) if unit.block_id is None else None
+        if line is None or not unit.text or line > len(lines):
+            continue
+        col = lines[line - 1].find(unit.text)
+        if col >= 0:
+            units[(None, unit.field)] = UnitMap.at(line, col + 1, len(unit.text))
+    return SourceMap(units=units)
 
 
 def load_article(path: str, *, fmt: str | None = None, extra_credits: tuple[str, ...] = ()) -> Article:

@@ -194,3 +194,12 @@ def test_markdown_is_detected_by_suffix_or_front_matter():
     assert detect_format("-", "---\ntitle: x\n---\nHi") == "markdown"
     assert detect_format("a.txt", "Hello") == "text"
     assert detect_format("a.json", "{}") == "json"
+
+
+def test_plain_text_fields_map_to_their_column():
+    text = "  Harbour budget approved after debate\n\nUpdated: May 15, 2025\n\nThe council met.\n"
+    article = parse_article(text, source="notes.txt")
+    assert article.headline == "Harbour budget approved after debate"
+    assert _where(article, (None, "headline"), 0, 7) == Region(1, 3, 1, 10)
+    assert _where(article, (None, "updated_at"), 0, 3) == Region(3, 10, 3, 13)
+    assert _where(article, ("L5", None), 4, 11) == Region(5, 5, 5, 12)
