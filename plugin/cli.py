@@ -93,7 +93,8 @@ def build_parser() -> argparse.ArgumentParser:
     base = sub.add_parser("baseline", help="accept the current findings: write a baseline file")
     _selection_options(base)
     base.add_argument("--output", "-o", default=None, metavar="PATH",
-                      help=f"where to write it (default: the configuration's baseline, else {DEFAULT_BASELINE})")
+                      help="where to write it (default: the configuration's baseline, "
+                           f"else {DEFAULT_BASELINE})")
     base.set_defaults(handler=cmd_baseline)
 
     listing = sub.add_parser("checks", help="list the checks with their docs")

@@ -325,7 +325,8 @@ def parse_config(data: Mapping[str, Any], path: Path | None, root: Path, prefix:
             raise v.fail(f"overrides[{n}]", "must be a table")
         for key in item:
             if key not in OVERRIDE_KEYS:
-                raise v.fail(where + key, f"is not a known override setting (known: {', '.join(OVERRIDE_KEYS)})")
+                raise v.fail(where + key, "is not a known override setting "
+                                          f"(known: {', '.join(OVERRIDE_KEYS)})")
         paths = v.strings(item, "paths", where)
         if not paths:
             raise v.fail(where + "paths", "is required: the globs this override applies to")
@@ -334,7 +335,8 @@ def parse_config(data: Mapping[str, Any], path: Path | None, root: Path, prefix:
             enable=v.check_ids(item, "enable", where),
             disable=v.check_ids(item, "disable", where) or (),
             severity=v.severity(item["severity"], where + "severity") if "severity" in item else {},
-            house_style=v.house_style(item["house_style"], where + "house_style") if "house_style" in item else {},
+            house_style=(v.house_style(item["house_style"], where + "house_style")
+                         if "house_style" in item else {}),
             options=v.options(item["options"], where + "options") if "options" in item else {},
             timezone=v.timezone(item["timezone"], where + "timezone") if "timezone" in item else None,
         ))

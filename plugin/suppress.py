@@ -52,7 +52,8 @@ def apply(result: Result, accepted: Iterable[str] = ()) -> Filtered:
     kept = []
     suppressed = baselined = 0
     for ann in result.annotations:
-        if isinstance(source_map, SourceMap) and source_map.is_suppressed(ann.check, ann.rule, ann.target.block_id):
+        if isinstance(source_map, SourceMap) and source_map.is_suppressed(
+                ann.check, ann.rule, ann.target.block_id):
             suppressed += 1
         elif ann.id in accepted:
             baselined += 1

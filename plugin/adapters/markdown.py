@@ -52,7 +52,7 @@ from markdown_it import MarkdownIt
 
 from checks.credits import find_inline_credit
 from checks.dates import parse_date_field
-from checks.model import Article, Block, DateField, Span
+from checks.model import Article, Block, DateField
 from plugin.sourcemap import ALL, Builder, SourceMap, UnitMap
 from plugin.validation import InvalidInput, Problem
 
@@ -130,7 +130,8 @@ def _yaml_front(block: str, offset: int, source: str) -> FrontMatter:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1 + offset}, column {mark.column + 1})" if mark else ""
         reason = getattr(exc, "problem", None) or str(exc)
-        raise InvalidInput([Problem("", f"front matter is not valid YAML: {reason}{where}")], source) from None
+        problem = Problem("", f"front matter is not valid YAML: {reason}{where}")
+        raise InvalidInput([problem], source) from None
     finally:
         loader.dispose()
     if data is None:
@@ -238,8 +239,9 @@ def _text_front(kind: str, block_lines: list[str], offset: int, source: str) -> 
     except tomllib.TOMLDecodeError as exc:
         raise InvalidInput([Problem("", f"front matter is not valid TOML: {exc}")], source) from None
     except json.JSONDecodeError as exc:
-        raise InvalidInput([Problem("", f"front matter is not valid JSON: {exc.msg} "
-                                        f"(line {exc.lineno + offset}, column {exc.colno})")], source) from None
+        problem = Problem("", f"front matter is not valid JSON: {exc.msg} "
+                              f"(line {exc.lineno + offset}, column {exc.colno})")
+        raise InvalidInput([problem], source) from None
     if not isinstance(data, dict):
         raise InvalidInput([Problem("", "front matter must be a mapping of keys to values")], source)
     locator = _TextLocator(block_lines, offset)
@@ -452,7 +454,8 @@ class Inline:
 _SHORTCODE = re.compile(r"\{\{[<%]\s*(?P<name>/?[\w./-]+)(?P<params>.*?)\s*/?[%>]\}\}", re.S)
 _INCLUDE = re.compile(r"\{%-?\s*include\s+(?P<name>[\w./-]+)(?P<params>.*?)-?%\}", re.S)
 _PARAM = re.compile(
-    r"(?P<key>[\w-]+)\s*=\s*(?:\"(?P<dq>(?:[^\"\\]|\\.)*)\"|'(?P<sq>[^']*)'|`(?P<bq>[^`]*)`|(?P<bare>[^\s\"'`]+))",
+    r"(?P<key>[\w-]+)\s*=\s*"
+    r"(?:\"(?P<dq>(?:[^\"\\]|\\.)*)\"|'(?P<sq>[^']*)'|`(?P<bq>[^`]*)`|(?P<bare>[^\s\"'`]+))",
     re.S)
 _FIGURE_NAMES = re.compile(r"(?:^|/)(?:figure|image|img|photo|picture)[\w-]*(?:\.html)?$", re.I)
 _IMAGE_LEAD = re.compile(r"^\s*!\[")
@@ -604,7 +607,8 @@ def article_from_markdown(text: str, *, source: str = "-", article_id: str | Non
         try:
             dates[name] = _date_field(name, value, raw)
         except ValueError as exc:
-            problems.append(Problem("", f"front matter `{'.'.join(map(str, path))}` is not a valid date: {exc}"))
+            key = ".".join(map(str, path))
+            problems.append(Problem("", f"front matter `{key}` is not a valid date: {exc}"))
             continue
         located = front.locate(path, dates[name].raw) if front else None
         if located is not None:

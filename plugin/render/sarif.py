@@ -64,7 +64,8 @@ def artifact_uri(path: str) -> str:
     return quote(path, safe="/")
 
 
-def _location(path: str, result: Result, target, message: str | None = None, ident: int | None = None) -> dict:
+def _location(path: str, result: Result, target, message: str | None = None,
+              ident: int | None = None) -> dict:
     found = region(result.article, target)
     reg = {"startLine": 1, "startColumn": 1, "endLine": 1, "endColumn": 1}
     if found is not None:
@@ -109,7 +110,8 @@ def render(results: Sequence[Result], *, families: Sequence[CheckFamily] | None 
                 for n, target in enumerate(ann.related[:10])]
         out_results.append(item)
     notifications = [{"level": "error", "message": {"text": f"{p.path}: {p.message}"},
-                      "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(display_path(p.path))}}}]}
+                      "locations": [{"physicalLocation": {
+                          "artifactLocation": {"uri": artifact_uri(display_path(p.path))}}}]}
                      for p in problems]
     run = {
         "tool": {"driver": {"name": "factcheck", "version": _tool_version(), "rules": rules}},

@@ -114,7 +114,8 @@ def test_baseline_accepts_existing_findings_and_fails_only_on_new_ones(project, 
     assert code == 0 and "1 in the baseline" in out
 
     # An edit elsewhere keeps the accepted finding accepted; a new finding fails.
-    draft.write_text(WARNING_DRAFT.replace("Monday", "Tuesday") + "\nRead more: other news\n", encoding="utf-8")
+    edited = WARNING_DRAFT.replace("Monday", "Tuesday") + "\nRead more: other news\n"
+    draft.write_text(edited, encoding="utf-8")
     code, out, _err = run(capsys, "check", "content", "--baseline", ".factcheck-baseline.json",
                           "--fail-on", "warning")
     assert code == 1

@@ -2,8 +2,6 @@
 the checks, the server's share, and errors that name the key."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from plugin.project_config import (ConfigCache, ConfigError, discover, glob_match, load_config,

@@ -36,7 +36,8 @@ def test_yaml_front_matter_gives_the_metadata():
     assert article.published_at.raw == "2025-05-15 10:00:00 +0400"
     assert article.published_at.value.isoformat() == "2025-05-15T10:00:00+04:00"
     assert article.updated_at.value.isoformat() == "2025-05-15T12:00:00+04:00"
-    assert article.field_lines == {"headline": 2, "standfirst": 3, "published_at": 4, "updated_at": 5, "byline": 7}
+    assert article.field_lines == {"headline": 2, "standfirst": 3, "published_at": 4, "updated_at": 5,
+                                   "byline": 7}
 
 
 def test_toml_front_matter_and_params_table():
@@ -71,7 +72,8 @@ def test_blocks_and_their_kinds():
 def test_markup_is_stripped_and_every_character_maps_back():
     text, article = _fixture("qaani.md")
     paragraph = article.block("L13").text
-    assert paragraph == "Iran's Quds Force commander Esmail Qaani\ntravelled to Iraq on Wednesday, officials said."
+    assert paragraph == ("Iran's Quds Force commander Esmail Qaani\n"
+                         "travelled to Iraq on Wednesday, officials said.")
     # Every character the checks read sits at the mapped place in the file.
     for unit in article.units():
         for i, char in enumerate(unit.text):

@@ -83,7 +83,8 @@ def test_junit_has_one_case_per_file_and_one_failure_per_finding_over_the_thresh
     root = ET.fromstring(out)
     cases = root.findall("./testsuite/testcase")
     assert [c.get("name") for c in cases] == [
-        "drafts/budget.md", "drafts/notes.txt", "drafts/opinion/column.md", "drafts/qaani.md", "drafts/seed.json"]
+        "drafts/budget.md", "drafts/notes.txt", "drafts/opinion/column.md", "drafts/qaani.md",
+        "drafts/seed.json"]
     failures = {c.get("name"): len(c.findall("failure")) for c in cases}
     assert failures == {"drafts/budget.md": 1, "drafts/notes.txt": 1, "drafts/opinion/column.md": 0,
                         "drafts/qaani.md": 4, "drafts/seed.json": 1}
