@@ -91,7 +91,6 @@ class FrontMatter:
     # The raw text of a scalar as written (for dates), or None.
     raw: Callable[[tuple], str | None]
     line_of: Callable[[tuple], int | None]
-    end_line: int  # 0-based index of the first body line
 
 
 def _split_front_matter(lines: list[str], text: str) -> tuple[str, int, int, int] | None:
@@ -176,7 +175,7 @@ def _yaml_front(block: str, offset: int, source: str) -> FrontMatter:
         found = find(path)
         return None if found is None else found.start_mark.line + 1 + offset
 
-    return FrontMatter(data, locate, raw, line_of, 0)
+    return FrontMatter(data, locate, raw, line_of)
 
 
 class _TextLocator:
@@ -245,7 +244,7 @@ def _text_front(kind: str, block_lines: list[str], offset: int, source: str) -> 
     if not isinstance(data, dict):
         raise InvalidInput([Problem("", "front matter must be a mapping of keys to values")], source)
     locator = _TextLocator(block_lines, offset)
-    return FrontMatter(data, locator.locate, locator.raw, locator.line_of, 0)
+    return FrontMatter(data, locator.locate, locator.raw, locator.line_of)
 
 
 def _lookup(data: dict, keys: tuple[str, ...]) -> tuple[tuple, Any] | None:
@@ -480,7 +479,6 @@ class _Spec:
 
     kind: str
     line: int  # 1-based file line where it starts
-    order: tuple[int, int]
     text: Builder = field(default_factory=Builder)
     credit: Builder | None = None
     alt: Builder | None = None
@@ -628,7 +626,7 @@ def article_from_markdown(text: str, *, source: str = "-", article_id: str | Non
         raise InvalidInput(problems, source)
 
     specs: list[_Spec] = []
-    specs.extend(_front_images(data, front, lines))
+    specs.extend(_front_images(data, front))
     body = _Body(lines, body_start, extra_credits)
     body.parse()
     specs.extend(body.specs)
@@ -697,7 +695,7 @@ def _string(value: Any) -> str | None:
     return None
 
 
-def _front_images(data: dict, front: FrontMatter | None, lines: list[str]) -> list[_Spec]:
+def _front_images(data: dict, front: FrontMatter | None) -> list[_Spec]:
     """Image tables in the front matter that carry a caption or credit."""
     specs = []
     found = _lookup(data, IMAGE_KEYS)
@@ -713,7 +711,7 @@ def _front_images(data: dict, front: FrontMatter | None, lines: list[str]) -> li
         if caption_key is None and credit_key is None:
             continue
         line = front.line_of(item_path) or 1
-        spec = _Spec("image", line, (0, line))
+        spec = _Spec("image", line)
         for key, attr in ((caption_key, "text"), (credit_key, "credit"),
                           ("alt" if isinstance(item.get("alt"), str) else None, "alt")):
             if key is None:
@@ -788,7 +786,7 @@ class _Body:
             kind = token.type
             if kind == "blockquote_open":
                 if quote_depth == 0:
-                    quote = _Spec("quote", self.start + token.map[0] + 1, (1, self.start + token.map[0]))
+                    quote = _Spec("quote", self.start + token.map[0] + 1)
                     quote_parts = []
                 quote_depth += 1
             elif kind == "blockquote_close":
@@ -828,7 +826,7 @@ class _Body:
         if tag == "h1" and self.headline is None and not self.specs:
             self.headline = (builder.text, builder, line)
             return
-        spec = self._add(_Spec("heading", line, (1, line)))
+        spec = self._add(_Spec("heading", line))
         spec.text = builder
         for _offset, comment in comments:
             self._comment(comment, spec)
@@ -854,7 +852,7 @@ class _Body:
         builder = Builder()
         Inline(content, pos, comments).strip(0, len(content), builder)
         builder.rstrip()
-        spec = _Spec("paragraph", line, (1, line))
+        spec = _Spec("paragraph", line)
         for _offset, comment in comments:
             self._comment(comment, spec)
         if not builder.text.strip():
@@ -883,7 +881,7 @@ class _Body:
             credit = next((params[k] for k in CREDIT_KEYS if k in params), None)
             alt = params.get("alt")
             start_line = pos(match.start())[0]
-            spec = self._add(_Spec("image", start_line, (1, start_line)))
+            spec = self._add(_Spec("image", start_line))
             inline = Inline(content, pos, [])
             if caption:
                 inline.strip(caption[0], caption[1], spec.text)
@@ -911,7 +909,7 @@ class _Body:
         first_line_rest = content[rest_start:].split("\n", 1)[0]
         if first_line_rest.strip():
             return False  # an inline picture in the middle of prose
-        spec = self._add(_Spec("image", line, (1, line)))
+        spec = self._add(_Spec("image", line))
         inline = Inline(content, pos, [])
         spec.alt = Builder()
         inline.strip(start + 2, close, spec.alt)
@@ -940,7 +938,7 @@ class _Body:
         if match is None:
             return
         line = self.start + token.map[0] + 1
-        spec = self._add(_Spec("image", line, (1, line)))
+        spec = self._add(_Spec("image", line))
         inline = Inline(content, pos, [])
         inline.strip(match.start("caption"), match.end("caption"), spec.text)
         spec.text.rstrip()
