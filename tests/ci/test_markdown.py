@@ -205,3 +205,17 @@ def test_plain_text_fields_map_to_their_column():
     assert _where(article, (None, "headline"), 0, 7) == Region(1, 3, 1, 10)
     assert _where(article, (None, "updated_at"), 0, 3) == Region(3, 10, 3, 13)
     assert _where(article, ("L5", None), 4, 11) == Region(5, 5, 5, 12)
+
+
+def test_jekyll_include_and_a_shortcode_over_several_lines():
+    text = ('Intro text.\n\n'
+            '{% include figure.html image="a.jpg" caption="The port at night." credit="Jane Doe/Reuters" %}\n\n'
+            '{{% figure src="b.jpg"\n    caption="A *second* photo of the port"\n    attr="AFP" %}}\n')
+    article = article_from_markdown(text, source="x.md")
+    include, figure = article.blocks[1:]
+    assert (include.id, include.caption_text, include.credit_text) == ("L3", "The port at night.",
+                                                                       "Jane Doe/Reuters")
+    assert (figure.id, figure.caption_text, figure.credit_text) == ("L5", "A second photo of the port", "AFP")
+    start = figure.text.index("photo")
+    assert _where(article, ("L5", None), start, start + 5) == Region(6, 25, 6, 30)
+    assert _where(article, ("L5", "credit"), 0, 3) == Region(7, 11, 7, 14)
