@@ -156,9 +156,7 @@ def _run(args: argparse.Namespace, configs: ConfigCache, now: datetime
         try:
             article = load_article(path, extra_credits=settings.extra_credits)
         except InvalidInput as exc:
-            for problem in exc.problems:
-                message = f"{problem.pointer + ': ' if problem.pointer else ''}{problem.message}"
-                problems.append(InputProblem(path, message))
+            problems.extend(InputProblem(path, p.message, p.pointer) for p in exc.problems)
             continue
         _warn_unknown_suppressions(path, article)
         checks = args.checks if args.checks is not None else settings.checks
@@ -167,8 +165,8 @@ def _run(args: argparse.Namespace, configs: ConfigCache, now: datetime
                                   severities=settings.severities, source=path))
         families.update(dict.fromkeys(f.id for f in select(checks)))
     progress.close()
-    for problem in problems:
-        _error(f"{problem.path}: {problem.message}")
+    for problem in problems:  # the wording of issue 2's contract
+        _error(f"{problem.path}: {problem.pointer or '(document)'}: {problem.problem}")
     return results, problems, list(families)
 
 

@@ -55,7 +55,12 @@ class InputProblem:
     """A file that could not be checked, as the CLI reports it."""
 
     path: str
-    message: str
+    problem: str
+    pointer: str = ""  # JSON pointer of the problem, when the input is JSON
+
+    @property
+    def message(self) -> str:
+        return f"{self.pointer}: {self.problem}" if self.pointer else self.problem
 
 
 def findings(results: Sequence[Result], cwd: str | None = None) -> Iterator[Finding]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from checks.engine import Result
-from plugin.render.common import InputProblem, display_path
+from plugin.render.common import InputProblem
 from plugin.render.locate import describe
 
 COLOURS = {"error": "\033[1;31m", "warning": "\033[33m", "info": "\033[36m"}
@@ -27,7 +27,7 @@ def render(results: Sequence[Result], *, colour: bool = False, problems: Sequenc
     lines = []
     totals = {"error": 0, "warning": 0, "info": 0}
     for result in results:
-        path = display_path(result.source)
+        path = result.source  # as given on the command line
         for ann in result.annotations:
             lines.append(f"{paint(BOLD, path + ':' + describe(result.article, ann.target))}: "
                          f"{paint(COLOURS[ann.severity], ann.severity)} "

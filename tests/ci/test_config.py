@@ -7,7 +7,7 @@ import pytest
 from plugin.project_config import (ConfigCache, ConfigError, discover, glob_match, load_config,
                                    server_config)
 from tests.ci.helpers import run
-from tests.ci.test_cli import WARNING_DRAFT, write
+from tests.ci.test_cli import ONLY_FURNITURE, WARNING_DRAFT, write
 
 
 def test_discovery_walks_up_to_the_nearest_file(tmp_path):
@@ -23,9 +23,9 @@ def test_discovery_walks_up_to_the_nearest_file(tmp_path):
 
 def test_each_file_gets_the_configuration_above_it(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    write(tmp_path, "factcheck.toml", "")
+    write(tmp_path, "factcheck.toml", ONLY_FURNITURE)
     write(tmp_path, "news/a.md", WARNING_DRAFT)
-    write(tmp_path, "features/factcheck.toml", '[severity]\n"page-furniture" = "off"\n')
+    write(tmp_path, "features/factcheck.toml", ONLY_FURNITURE + '[severity]\n"page-furniture" = "off"\n')
     write(tmp_path, "features/b.md", WARNING_DRAFT)
     code, out, _err = run(capsys, "check", "news", "features", "--fail-on", "warning")
     assert code == 1
@@ -34,10 +34,11 @@ def test_each_file_gets_the_configuration_above_it(tmp_path, capsys, monkeypatch
 
 def test_pyproject_table_and_explicit_config(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    write(tmp_path, "pyproject.toml", '[tool.factcheck.severity]\n"page-furniture" = "error"\n')
+    write(tmp_path, "pyproject.toml", '[tool.factcheck]\n' + ONLY_FURNITURE +
+          '[tool.factcheck.severity]\n"page-furniture" = "error"\n')
     write(tmp_path, "a.md", WARNING_DRAFT)
     assert run(capsys, "check", "a.md")[0] == 1
-    write(tmp_path, "other.toml", 'disable = ["page-furniture"]\n')
+    write(tmp_path, "other.toml", ONLY_FURNITURE + '[severity]\n"page-furniture" = "off"\n')
     code, out, _err = run(capsys, "check", "a.md", "--config", "other.toml", "--fail-on", "info")
     assert code == 0 and "0 error(s), 0 warning(s), 0 info" in out
 
@@ -62,7 +63,7 @@ def test_per_path_overrides(tmp_path):
 def test_settings_reach_the_engine(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
     write(tmp_path, "factcheck.toml",
-          'timezone = "Asia/Dubai"\n[house_style]\nhonorifics = "first-reference"\n'
+          ONLY_FURNITURE + 'timezone = "Asia/Dubai"\n[house_style]\nhonorifics = "first-reference"\n'
           '[options.page-furniture]\nstrict = true\n[severity]\n"page-furniture/read-more" = "off"\n')
     write(tmp_path, "a.md", WARNING_DRAFT)
     seen = {}
