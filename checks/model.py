@@ -168,6 +168,10 @@ class Article:
     source: str = "-"
     # Lines in a file input that hold each field (e.g. {"headline": 3}).
     field_lines: dict[str, int] = field(default_factory=dict)
+    # Optional finer map from unit offsets to file line/column (plugin.sourcemap),
+    # for inputs whose checked text differs from the file (Markdown markup, JSON
+    # escapes). Checks never read it.
+    source_map: object | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._units: list[TextUnit] | None = None

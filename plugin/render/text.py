@@ -1,28 +1,51 @@
-"""Terminal text: ``path:line:col: severity check/rule message``."""
+"""Terminal text: ``path:line:col: severity check/rule message``.
+
+Coloured when writing to a terminal (the CLI decides), plain when piped, so
+editors and ``grep`` can read it. Findings without a known file position
+(a JSON field the file does not show) give the block or field address
+instead of ``line:col``.
+"""
 from __future__ import annotations
 
 from typing import Sequence
 
 from checks.engine import Result
+from plugin.render.common import InputProblem
 from plugin.render.locate import describe
 
-COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
+COLOURS = {"error": "\033[1;31m", "warning": "\033[33m", "info": "\033[36m"}
+BOLD = "\033[1m"
+DIM = "\033[2m"
 RESET = "\033[0m"
 
 
-def render(results: Sequence[Result], *, colour: bool = False, **_options) -> str:
+def render(results: Sequence[Result], *, colour: bool = False, problems: Sequence[InputProblem] = (),
+           stats: dict | None = None, **_options) -> str:
+    def paint(code: str, text: str) -> str:
+        return f"{code}{text}{RESET}" if colour else text
+
     lines = []
     totals = {"error": 0, "warning": 0, "info": 0}
     for result in results:
+        path = result.source  # as given on the command line
         for ann in result.annotations:
-            severity = f"{COLOURS[ann.severity]}{ann.severity}{RESET}" if colour else ann.severity
-            lines.append(f"{result.source}:{describe(result.article, ann.target)}: "
-                         f"{severity} {ann.check}/{ann.rule} {ann.message}")
+            lines.append(f"{paint(BOLD, path + ':' + describe(result.article, ann.target))}: "
+                         f"{paint(COLOURS[ann.severity], ann.severity)} "
+                         f"{paint(DIM, ann.check + '/' + ann.rule)} {ann.message}")
         for err in result.check_errors:
-            lines.append(f"{result.source}: check {err.check} failed: {err.message}")
+            lines.append(f"{path}: check {err.check} failed: {err.message}")
         for key, count in result.summary.items():
             totals[key] += count
     files = len(results)
-    lines.append(f"{files} file{'s' if files != 1 else ''} checked: "
-                 f"{totals['error']} error(s), {totals['warning']} warning(s), {totals['info']} info")
+    summary = (f"{files} file{'s' if files != 1 else ''} checked: "
+               f"{totals['error']} error(s), {totals['warning']} warning(s), {totals['info']} info")
+    extra = []
+    if problems:
+        extra.append(f"{len(problems)} not checked")
+    for key, label in (("suppressed", "suppressed inline"), ("baselined", "in the baseline")):
+        if stats and stats.get(key):
+            extra.append(f"{stats[key]} {label}")
+    if extra:
+        summary += " (" + ", ".join(extra) + ")"
+    lines.append(summary)
     return "\n".join(lines) + "\n"
