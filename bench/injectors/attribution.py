@@ -1,0 +1,138 @@
+"""Plant an attribution defect: a quotation stripped of its speaker, a quotation
+mark left open, or a photo stripped of its credit.
+
+Each variety copies what happens to real drafts:
+
+- ``strip-attribution``: a paragraph that is one quotation and its attribution
+  ("“...,” the mayor said." or "The mayor said: “...”") loses the attribution,
+  in a place where nothing around it names a speaker (the quotation then has
+  nobody to belong to; next to "Smith said the plan would fail." it would
+  still be Smith's, which is not a defect);
+- ``drop-closing-mark``: a closing quotation mark followed by more text in its
+  paragraph is deleted (one at the very end of a paragraph would look like a
+  quotation running on into the next, which is correct style);
+- ``strip-credit``: one image of an article whose captioned photos are all
+  credited loses its credit (the field, or the credit at the end of its
+  caption).
+"""
+from __future__ import annotations
+
+import copy
+import re
+
+from bench.injectors import Expect, Injection
+from checks.credits import find_inline_credit
+
+FAMILY = "attribution"
+
+_VERB = r"(?:said|says|added|told|explained|insisted|warned|wrote|noted)"
+# “Quote,” attribution.   (the attribution names someone and uses a speech verb)
+_CLOSING = re.compile(
+    r"^(?P<open>[“\"])(?P<quote>[A-Z][^“”\"]{30,400}?)(?P<punct>[,?!])(?P<close>[”\"])\s+"
+    rf"(?P<attr>[^“”\".]{{0,60}}\b{_VERB}\b[^“”\"]{{0,80}})\.$")
+# Attribution: “Quote.”
+_LEADIN = re.compile(
+    rf"^(?P<attr>[A-Z][^“”\":]{{0,80}}\b{_VERB}\b[^“”\":]{{0,40}}):\s*"
+    r"(?P<open>[“\"])(?P<quote>[A-Z][^“”\"]{30,400}?[.?!])(?P<close>[”\"])$")
+# Anything near the quotation that could name its speaker.
+_SPEECH = re.compile(
+    r"\b(?:said|says|say|told|tells|according|added|adds|wrote|writes|asked|explained|stated|"
+    r"statement|interview|warned|insisted|noted|argued|claimed|claims|recalled|replied|described|"
+    r"reiterated|announced|confirmed|stressed|urged|called|spoke|speaking|posted|tweeted)\b", re.I)
+_PERSONISH = re.compile(r"^(?:[A-Z][\w'’-]+ ){0,3}[A-Z][\w'’-]+(?:,| [a-z]+(?:ed|s)\b)|^(?:He|She|They|I|We) ")
+_QUOTE_MARKS = re.compile(r"[“”\"«»„‘]")
+
+
+def _quiet(text: str) -> bool:
+    """A paragraph that neither quotes nor names a speaker."""
+    text = text.strip()
+    return not (_QUOTE_MARKS.search(text) or _SPEECH.search(text) or _PERSONISH.match(text)
+                or text.endswith((":", "?")) or re.search(r"\b(?:he|she|they|Mr|Ms|Mrs|Dr)\b", text))
+
+
+def _paragraphs(doc: dict) -> list[int]:
+    return [i for i, b in enumerate(doc["blocks"]) if b["type"] == "paragraph"]
+
+
+def _strip_attribution(doc: dict, rng) -> Injection | None:
+    paras = _paragraphs(doc)
+    candidates = []
+    for n, i in enumerate(paras):
+        text = doc["blocks"][i]["text"]
+        match = _CLOSING.match(text) or _LEADIN.match(text)
+        if not match:
+            continue
+        before = doc["blocks"][paras[n - 1]]["text"] if n > 0 else ""
+        after = doc["blocks"][paras[n + 1]]["text"] if n + 1 < len(paras) else ""
+        if _quiet(before) and _quiet(after):
+            candidates.append((i, match))
+    if not candidates:
+        return None
+    i, match = rng.choice(candidates)
+    quote = match.group("quote").rstrip(",")
+    if match.groupdict().get("punct") in ("?", "!"):
+        quote += match.group("punct")
+    elif not quote.endswith((".", "?", "!")):
+        quote += "."
+    text = f"{match.group('open')}{quote}{match.group('close')}"
+    out = copy.deepcopy(doc)
+    out["blocks"][i]["text"] = text
+    block_id = out["blocks"][i]["id"]
+    return Injection(out, [Expect(block_id=block_id, quote=quote[:40], rule="unattributed-quote")],
+                     kind="strip-attribution")
+
+
+def _drop_closing_mark(doc: dict, rng) -> Injection | None:
+    candidates = []
+    for i in _paragraphs(doc):
+        text = doc["blocks"][i]["text"]
+        if text.count("“") != text.count("”") or "\"" in text:
+            continue  # only paragraphs whose curly marks balance
+        for match in re.finditer(r"“([^“”]{15,300})”(?=[,.;:]?\s+\S)", text):
+            candidates.append((i, match))
+    if not candidates:
+        return None
+    i, match = rng.choice(candidates)
+    out = copy.deepcopy(doc)
+    text = out["blocks"][i]["text"]
+    changed = text[:match.end() - 1] + text[match.end():]
+    out["blocks"][i]["text"] = changed
+    opening = changed[match.start():match.start() + 20]
+    return Injection(out, [Expect(block_id=out["blocks"][i]["id"], quote=opening)],
+                     kind="drop-closing-mark")
+
+
+def _strip_credit(doc: dict, rng) -> Injection | None:
+    images = [i for i, b in enumerate(doc["blocks"]) if b["type"] == "image"]
+    captioned = [i for i in images if len((doc["blocks"][i].get("caption") or "").split()) >= 4]
+    if len(captioned) < 3:
+        return None
+
+    def credited(block: dict) -> bool:
+        return bool((block.get("credit") or "").strip()) or find_inline_credit(block.get("caption") or "") is not None
+
+    if not all(credited(doc["blocks"][i]) for i in images):
+        return None
+    i = rng.choice(captioned)
+    out = copy.deepcopy(doc)
+    block = out["blocks"][i]
+    block.pop("credit", None)
+    inline = find_inline_credit(block.get("caption") or "")
+    if inline is not None:
+        block["caption"] = block["caption"][:inline.start].rstrip(" -–—|")
+    return Injection(out, [Expect(block_id=block["id"], rule="missing-credit")], kind="strip-credit")
+
+
+VARIETIES = (_strip_attribution, _drop_closing_mark, _strip_credit)
+
+
+def inject(doc: dict, rng) -> Injection | None:
+    if doc.get("language") != "en":
+        return None
+    order = list(VARIETIES)
+    rng.shuffle(order)
+    for variety in order:
+        injection = variety(doc, rng)
+        if injection is not None:
+            return injection
+    return None

@@ -1,0 +1,568 @@
+"""Quotations without a speaker, unbalanced quotation marks, and photos without a credit.
+
+## What it does
+Reads the body for direct quotations, that is a full clause or sentence in
+quotation marks (straight " ", curly “ ”, German „ “, guillemets « » and » «,
+and British single ‘ ’), and flags:
+
+- `unattributed-quote`: a quotation with no speaker anywhere near it: no
+  "said", "told", "according to", "wrote", "added" ... in its paragraph, no
+  lead-in ("X said:") and no closing attribution in the paragraph before or
+  after, and no speaker for the run of quotation paragraphs it belongs to.
+  Scare quotes, short quoted phrases, partial quotes woven into a sentence and
+  titles of works are not direct quotations and are never flagged.
+  Quote blocks are attributed by their `attribution` field or a closing
+  "— Name". English, German, Spanish and French are read; other languages are
+  left alone.
+- `unclosed-quote`: an opening quotation mark that is never closed. A quote
+  that runs over several paragraphs reopens each new paragraph without closing
+  the previous one; that is correct style and is not flagged.
+- `unopened-quote`: a closing quotation mark with no opening one before it.
+- `missing-credit`: a captioned image with no credit (no `credit` field and no
+  credit at the end of the caption) in an article whose other images are all
+  credited.
+- `no-credits` (info): none of the article's images carries a credit; reported
+  once, at the first image, with the others in `related`.
+
+Mixed quotation styles (“ ... ") are a house-style matter and pass here;
+apostrophes (Iran’s, Workers') are not quotation marks.
+
+## Why it matters
+A quotation without a speaker cannot be checked by the desk and reads as the
+newspaper's own voice. A quotation mark left open makes the reader unsure where
+the speaker stops and the reporter resumes. An uncredited photo is a rights
+problem and breaks the agencies' terms.
+
+## Example
+```
+“We will rebuild the harbour within a year.”     <- flagged: unattributed-quote
+“We will rebuild the harbour, the mayor said.     <- flagged: unclosed-quote
+A man walks past the mural in Tehran.  (no credit, the others have one)
+                                                  <- flagged: missing-credit
+```
+
+## How to fix
+Name the speaker in the quotation's sentence or next to it ("..., the mayor
+said."). Close the quotation where the speaker's words end, or open it where
+they begin. Add the photographer or agency to the image's credit field or at
+the end of its caption ("... in Tehran. EPA").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from checks.annotation import Annotation, Suggestion
+from checks.credits import is_credit
+from checks.engine import Context
+from checks.model import QUOTE, Article, Block, TextUnit
+from checks.registry import Rule
+from checks.text import primary_language
+
+ID = "attribution"
+
+UNATTRIBUTED_QUOTE = Rule(ID, "unattributed-quote", "warning",
+                          "A direct quotation with no speaker in or next to it.")
+UNCLOSED_QUOTE = Rule(ID, "unclosed-quote", "warning",
+                      "An opening quotation mark that is never closed.")
+UNOPENED_QUOTE = Rule(ID, "unopened-quote", "warning",
+                      "A closing quotation mark with no opening one.")
+MISSING_CREDIT = Rule(ID, "missing-credit", "warning",
+                      "A captioned image with no credit, where the article's other images have one.")
+NO_CREDITS = Rule(ID, "no-credits", "info",
+                  "None of the article's images carries a credit.")
+RULES = (UNATTRIBUTED_QUOTE, UNCLOSED_QUOTE, UNOPENED_QUOTE, MISSING_CREDIT, NO_CREDITS)
+
+# -- quotation marks ------------------------------------------------------
+
+OPEN, CLOSE = "open", "close"
+_DOUBLE = re.compile(r"’’|‘‘|``|''(?!\w)|[\"“”„«»]")
+_SPACE_BEFORE_OPEN = set(" \t\n([{—–-/\u00a0") | {""}
+_AFTER_CLOSE = set(" \t\n.,;:!?)]}—–-…/\u00a0'’") | {""}
+
+
+@dataclass(frozen=True)
+class Mark:
+    pos: int
+    char: str
+    role: str
+
+
+@dataclass
+class Quotation:
+    """Quoted words in one paragraph: from the opening mark to just after the closing one."""
+
+    start: int
+    end: int
+    text: str  # the words between the marks
+
+
+def _double_marks(text: str, carried: bool = False
+                  ) -> tuple[list[tuple[Mark, Mark]], list[Mark], list[Mark]]:
+    """Pairs, unmatched opening marks and unmatched closing marks of one text.
+
+    ``carried``: a quotation opened in an earlier paragraph is still running;
+    it is a virtual opening mark at position -1.
+    """
+    pairs: list[tuple[Mark, Mark]] = []
+    stack: list[Mark] = [Mark(-1, "“", OPEN)] if carried else []
+    stray: list[Mark] = []
+    n = len(text)
+    for match in _DOUBLE.finditer(text):
+        pos, ch = match.start(), match.group()
+        before = text[pos - 1] if pos else ""
+        after = text[match.end()] if match.end() < n else ""
+        if len(ch) == 2:  # ‘‘ ... ’’ typed with two single marks
+            if before.isdigit():
+                continue  # seconds: 1‘06‘‘
+            ch = "“" if ch[0] in "‘`" else "”"
+        top = stack[-1].char if stack else None
+        if ch == "„":
+            role = OPEN
+        elif ch == "«":
+            role = CLOSE if top == "»" else OPEN
+        elif ch == "»":
+            if top == "«":
+                role = CLOSE
+            elif before in _SPACE_BEFORE_OPEN and after and not after.isspace():
+                role = OPEN  # German and Danish »...«
+            elif before == " " and (not after or after.isspace()):
+                continue  # a "more »" link arrow, not a quotation mark
+            else:
+                role = CLOSE
+        elif ch == "“":
+            if top == "„":
+                role = CLOSE
+            elif before and before not in _SPACE_BEFORE_OPEN and after in _AFTER_CLOSE:
+                role = CLOSE  # „...“ closing, or a “ typed for ”
+            else:
+                role = OPEN
+        elif ch == "”":
+            if top is None and before in _SPACE_BEFORE_OPEN and after.isalnum():
+                role = OPEN  # Swedish and Finnish ”...”
+            else:
+                role = CLOSE
+        else:  # the straight "
+            if before.isdigit() and top is None:
+                continue  # inches: 12" screen, 5'11"
+            opens = before in _SPACE_BEFORE_OPEN and after and not after.isspace()
+            closes = before not in _SPACE_BEFORE_OPEN and after in _AFTER_CLOSE
+            if opens and not closes:
+                role = OPEN
+            elif closes and not opens:
+                role = CLOSE
+            else:
+                role = CLOSE if top is not None else OPEN
+        if stack and stack[-1].pos == pos - 1 and stack[-1].pos >= 0:
+            continue  # a doubled mark (“” or "„) typed where one was meant
+        mark = Mark(pos, ch, role)
+        if role == OPEN:
+            stack.append(mark)
+        elif stack:
+            pairs.append((stack.pop(), mark))
+        else:
+            stray.append(mark)
+    return pairs, stack, stray
+
+
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–\"“„]))[‘'](?=[^\W\d_])")
+
+
+def _single_pairs(text: str) -> list[tuple[int, int]]:
+    """British quotations in single marks (‘...’ or '...'), as (open, close+1)."""
+    out = []
+    pos = 0
+    while True:
+        match = _SINGLE_OPEN.search(text, pos)
+        if not match:
+            return out
+        start = match.start()
+        mark = match.group()
+        closers = "’" if mark == "‘" else "'"
+        close = -1
+        i = start + 1
+        while True:
+            i = min((j for j in (text.find(c, i) for c in closers) if j != -1), default=-1)
+            if i == -1:
+                break
+            after = text[i + 1:i + 2]
+            if not after.isalnum():
+                close = i
+                break
+            i += 1
+        if close == -1:
+            pos = start + 1
+            continue
+        out.append((start, close + 1))
+        pos = close + 1
+
+
+# -- direct quotations ----------------------------------------------------
+
+_LETTER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_MINOR = frozenset("a an and as at but by for from in into of on or the to with vs via".split())
+_WORK_CUE = re.compile(
+    r"\b(?:titled|entitled|called|named|dubbed|film|movie|book|novel|song|album|single|show|series|"
+    r"play|musical|episode|documentary|podcast|poem|painting|exhibition|report|campaign|slogan|"
+    r"hashtag|headline|motto|column|essay|article|programme|program|brochure|Titel|título|titre)\W*$",
+    re.I)
+
+
+def _is_direct(text: str, quoted: str, start: int, end: int) -> bool:
+    """Whether ``quoted`` (between marks at ``start`` and ``end``) reads as a full clause."""
+    words = _LETTER_WORD.findall(quoted)
+    if len(words) < 5:
+        return False
+    first = next((c for c in quoted if c.isalpha()), "")
+    if not first.isupper():
+        return False  # a partial quote woven into the sentence
+    long_words = [w for w in words if w.lower() not in _MINOR]
+    capitalised = sum(1 for w in long_words if w[0].isupper())
+    if long_words and capitalised / len(long_words) > 0.6:
+        return False  # a title of a work, a name, a slogan in Title Case
+    lead = text[max(0, start - 40):start]
+    if _WORK_CUE.search(lead):
+        return False
+    # A full clause stands at a sentence start, after a lead-in (":" or ","),
+    # or ends in its own punctuation; "the "Global Partnership for Peace" fund"
+    # is a name used inside the sentence.
+    before = text[:start].rstrip()
+    tail = quoted.rstrip()
+    after = text[end:end + 2].lstrip()
+    return (not before or before[-1] in ".!?:;,—–-…\"”»(" or tail[-1:] in ".!?,…;:"
+            or not after or after[:1] in ".!?")
+
+
+# -- speakers -------------------------------------------------------------
+
+_EN = (
+    r"said|says|say|saying|told|tells|tell|telling|according to|wrote|writes|writing|added|adds|adding|"
+    r"asked|asks|asking|explained|explains|explaining|noted|notes|noting|stated|states|stating|"
+    r"declared|declares|announced|announces|insisted|insists|insisting|argued|argues|arguing|"
+    r"claimed|claims|claiming|recalled|recalls|recalling|continued|continues|replied|replies|"
+    r"responded|responds|warned|warns|warning|urged|urges|acknowledged|acknowledges|admitted|admits|"
+    r"agreed|agrees|commented|comments|concluded|concludes|confirmed|confirms|emphasi[sz]ed|"
+    r"emphasi[sz]es|observed|observes|pointed out|points out|quipped|quips|remarked|remarks|"
+    r"reported|reports|shouted|shouts|tweeted|tweets|posted|posts|suggested|suggests|testified|"
+    r"testifies|whispered|yelled|wondered|wonders|cautioned|cautions|conceded|concedes|countered|"
+    r"counters|joked|jokes|mused|muses|predicted|predicts|promised|promises|read|reads|chanted|"
+    r"chants|cried|screamed|sang|sings|described|describes|describing|vowed|vows|pledged|pledges|"
+    r"stressed|stresses|reiterated|reiterates|boasted|boasts|complained|complains|lamented|laments|"
+    r"recounted|recounts|elaborated|assured|assures|texted|emailed|messaged|captioned|shared|"
+    r"spoke|speaks|speaking|statement|interview|quoted|quotes|quoting|cited|cites|citing|"
+    r"answered|answers|retorted|demanded|demands|demanding|begged|pleaded|summed up|put it|"
+    r"thought|think|thinks|believes|believed|felt|feels|recalled|called|calls|calling|"
+    r"announcement|testimony|letter|memo|press release|email|e-mail|tweet|post|message|"
+    r"spokesman|spokeswoman|spokesperson|source|sources|per|via|Q|A"
+)
+_DE = (
+    r"sagte|sagt|sagten|sagen|so|erklärte|erklärt|betonte|betont|meinte|meint|fügte|hinzu|teilte|"
+    r"mit|zufolge|laut|schrieb|schreibt|berichtete|berichtet|erzählte|erzählt|kritisierte|warnte|"
+    r"forderte|heißt|hieß|sprach|spricht|fragte|fragt|antwortete|ergänzte|bekräftigte|räumte|"
+    r"zitiert|zitierte|Mitteilung|Erklärung|Interview|Sprecher|Sprecherin|findet|fand|glaubt|"
+    r"sagt's|resümiert|resümierte|unterstrich|bestätigte|versicherte|machte|deutlich|verkündete"
+)
+_ES = (
+    r"dijo|dice|dicen|dijeron|según|afirmó|afirma|aseguró|asegura|señaló|señala|explicó|explica|"
+    r"declaró|declara|añadió|añade|agregó|agrega|indicó|indica|manifestó|comentó|subrayó|escribió|"
+    r"escribe|apuntó|apunta|sostuvo|sostiene|advirtió|advierte|insistió|destacó|destaca|recordó|"
+    r"preguntó|respondió|contó|cuenta|expresó|concluyó|comunicado|entrevista|portavoz"
+)
+_FR = (
+    r"a déclaré|déclare|a dit|dit|selon|a affirmé|affirme|a expliqué|explique|a ajouté|ajoute|"
+    r"estime|a estimé|souligne|a souligné|a indiqué|indique|a précisé|précise|d'après|d’après|"
+    r"raconte|a raconté|assure|a assuré|confie|a confié|insiste|a insisté|rappelle|a rappelé|"
+    r"poursuit|a poursuivi|lance|a lancé|répond|a répondu|note|a noté|écrit|a écrit|"
+    r"communiqué|entretien|porte-parole|-t-il|-t-elle|-t-ils|-t-elles"
+)
+
+
+# An attribution clause after a comma inside what should be quoted words:
+# "We will rebuild, the mayor said." shows where a closing mark went missing.
+_ENDS_QUOTE = {
+    "en": re.compile(
+        r"[,?!]\s+(?:he|she|they|we|I|it|(?:the |a |an )?[a-z]+(?: [a-z]+)?|(?:[A-Z][\w.'’-]+ ){0,3}[A-Z][\w'’-]+)"
+        r"\s+(?:said|says|added|told|asked|wrote|explained|insisted|warned|remembered|recalled)\b"
+        r"|[,?!]\s+(?:said|says|added|asked)\s+(?:[A-Z]|he\b|she\b)"),
+    "de": re.compile(r"[,?!]\s+(?:sagte|sagt|so|erklärte|betonte|meinte)\s+[A-Zder]"),
+    "es": re.compile(r"[,?!]\s+(?:dijo|afirmó|aseguró|señaló|explicó|añadió)\b"),
+    "fr": re.compile(r"[,?!]\s+(?:a déclaré|a dit|a affirmé|a expliqué|a ajouté|explique|ajoute|dit-il|dit-elle)\b"),
+}
+
+
+def _speaker_re(words: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{words})(?![\w])", re.I)
+
+
+_SPEAKERS = {"en": _speaker_re(_EN), "de": _speaker_re(_DE), "es": _speaker_re(_ES),
+             "fr": _speaker_re(_FR)}
+# A lead-in colon right before a quotation, a "— Name" after one, or an
+# embedded post's "(@handle)".
+# English only: a person outside the quoted words ("Mr Smith", "Jane Doe",
+# "he"), and a paragraph that opens on a person as its subject ("Draper
+# meanwhile wrapped up his win ..."), after which quotations are that person's.
+_TITLES = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Sen|Rep|Gov|Gen|President|Minister|Judge|Justice)"
+_PERSON = re.compile(
+    rf"\b{_TITLES}\.? [A-Z]|(?<![.!?:“\"]\s)(?<!^)\b[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z][a-z]+(?:-[A-Z][a-z]+)?\b"
+    r"|\b(?:he|she|they|I|we)\b(?! (?:say|said))")
+_SUBJECT = re.compile(
+    rf"^(?:{_TITLES}\.? )?(?:[A-Z][\w'’-]+ ){{0,3}}[A-Z][\w'’-]+(?:,| (?:[a-z]+ly |meanwhile |also |then |now )?"
+    r"[a-z]+(?:ed|s)\b)|^(?:He|She|They|I|We) ")
+_COLON_LEAD = re.compile(r":\s*$")
+_DASH_NAME = re.compile(r"(?:^|\s)[—–―-]{1,2}\s*[@\w]")
+_HANDLE = re.compile(r"\(@\w+\)|(?:^|\s)@\w{2,}")
+
+
+def _outside(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the quoted spans blanked out (offsets kept)."""
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        for i in range(start, min(end, len(chars))):
+            chars[i] = " "
+    return "".join(chars)
+
+
+@dataclass
+class _Para:
+    unit: TextUnit
+    pairs: list[tuple[Mark, Mark]]
+    opens: list[Mark]
+    strays: list[Mark]
+    singles: list[tuple[int, int]]
+    evidence: bool = False  # names a speaker outside the quoted words
+    context: bool = False  # introduces the quotations that follow it
+    named: bool = False  # names a person outside its quoted words
+    quotes: list[Quotation] = field(default_factory=list)
+
+
+def _reopens(text: str) -> bool:
+    stripped = text.lstrip()
+    return bool(stripped) and stripped[0] in "\"“„«»‘'”"
+
+
+# More findings of one rule than this in one article usually means a format
+# the check does not read (an interview, a transcript, another language's
+# conventions) rather than that many slips: they are then only hints.
+MAX_WARNINGS_PER_RULE = 2
+
+
+def check(article: Article, ctx: Context) -> Iterator[Annotation]:
+    found = list(_quotations(article))
+    counts: dict[str, int] = {}
+    for ann in found:
+        if ann.severity != "info":
+            counts[ann.rule] = counts.get(ann.rule, 0) + 1
+    for ann in found:
+        if ann.severity != "info" and counts[ann.rule] > MAX_WARNINGS_PER_RULE:
+            ann = ann.with_changes(severity="info")
+        yield ann
+    yield from _credits(article)
+
+
+def _continues(text: str, following: str) -> bool:
+    """A paragraph broken mid-sentence: no closing punctuation, the next starts in lower case."""
+    tail = text.rstrip()[-1:]
+    head = following.lstrip()[:1]
+    return bool(tail) and tail not in ".!?…:;\"”»’'" and head.islower()
+
+
+def _closed_later(units: list[TextUnit], start: int, reach: int = 4) -> bool:
+    """Whether a paragraph from ``start`` closes a quotation left open before it:
+    the first quotation mark after only unmarked paragraphs is a closing one."""
+    for unit in units[start:start + reach]:
+        if unit.kind == QUOTE:
+            return False
+        pairs, opens, strays = _double_marks(unit.text)
+        if strays:
+            return not pairs or strays[0].pos < pairs[0][0].pos
+        if pairs or opens:
+            return False
+    return False
+
+
+def _quotations(article: Article) -> Iterator[Annotation]:
+    units = article.body_units()
+    language = primary_language(article.language)
+    speaker = _SPEAKERS.get(language)
+    paras: list[_Para] = []
+    carry: Mark | None = None  # an opening mark still running from the paragraph before
+    for i, unit in enumerate(units):
+        text = unit.text
+        pairs, opens, strays = _double_marks(text, carried=carry is not None)
+        origin = carry
+        carry = None
+        para = _Para(unit, pairs, opens, strays, _single_pairs(text))
+        paras.append(para)
+        following = units[i + 1] if i + 1 < len(units) else None
+        if opens:
+            running = opens[0]
+            if following is None or following.kind == QUOTE:
+                continues = False
+            elif _reopens(following.text):
+                continues = True  # the next paragraph reopens: correct style
+            else:
+                # A quotation that goes on without reopening (some houses' style,
+                # over one or more paragraphs), or a paragraph broken mid-sentence:
+                # a later paragraph closes it.
+                continues = _continues(text, following.text) or _closed_later(units, i + 1)
+                if continues:
+                    carry = origin if running.pos < 0 and origin is not None else running
+            if continues and running.pos >= 0 and (
+                    (speaker is not None and _ENDS_QUOTE[language].search(text, running.pos))
+                    or (text[running.pos + 1:running.pos + 2].islower()
+                        and text[:running.pos].rstrip()[-1:] not in ",:;")):
+                # "... , he said." inside it shows where the closing mark was
+                # lost; a partial quote woven into a sentence does not run on.
+                continues = False
+            if not continues:
+                for mark in opens:
+                    if mark.pos < 0:
+                        continue  # reported where it opened, if at all
+                    yield _unclosed(unit, mark, following is not None)
+        for mark in strays:
+            yield _unopened(unit, mark)
+        for open_mark, close_mark in pairs:
+            start = max(open_mark.pos, 0)
+            para.quotes.append(Quotation(start, close_mark.pos + 1, text[start:close_mark.pos].lstrip("\"“„«»")))
+        if opens and opens[0].pos >= 0:
+            para.quotes.append(Quotation(opens[0].pos, len(text), text[opens[0].pos + 1:]))
+        for start, end in para.singles:
+            if not any(o.pos < start and end <= c.pos + 1 for o, c in pairs):
+                para.quotes.append(Quotation(start, end, text[start + 1:end - 1]))
+
+    if speaker is None:
+        return
+    english = language == "en"
+    for para in paras:
+        unit = para.unit
+        if unit.kind == QUOTE:
+            block = article.block(unit.block_id)
+            if block.attribution and block.attribution.strip():
+                para.evidence = para.context = True
+                continue
+        spans = [(q.start, q.end) for q in para.quotes]
+        if para.pairs and para.pairs[0][0].pos < 0:
+            spans.append((0, para.pairs[0][1].pos + 1))
+        outside = _outside(unit.text, spans)
+        para.evidence = bool(
+            speaker.search(outside) or _DASH_NAME.search(outside) or _HANDLE.search(outside)
+            or any(_COLON_LEAD.search(outside[:start]) for start, _ in spans))
+        para.named = para.evidence or bool(english and para.quotes and _PERSON.search(outside))
+        stripped = unit.text.strip()
+        para.context = para.evidence or stripped.endswith(("?", ":")) or bool(
+            english and _SUBJECT.match(stripped))
+
+    # A run of consecutive paragraphs that carry quotations shares its speaker,
+    # who may be named in the paragraph before the run or after it.
+    has_quote = [bool(p.quotes) or p.unit.kind == QUOTE for p in paras]
+    attributed = [False] * len(paras)
+    i = 0
+    while i < len(paras):
+        if not has_quote[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(paras) and has_quote[j + 1]:
+            j += 1
+        ok = (any(paras[k].named for k in range(i, j + 1))
+              or (i > 0 and paras[i - 1].context)
+              or (j + 1 < len(paras) and paras[j + 1].evidence))
+        for k in range(i, j + 1):
+            attributed[k] = ok
+        i = j + 1
+
+    for i, para in enumerate(paras):
+        if attributed[i]:
+            continue
+        unit = para.unit
+        if unit.kind == QUOTE and not para.quotes:
+            text = unit.text.strip()
+            lead = len(unit.text) - len(unit.text.lstrip())
+            if len(_LETTER_WORD.findall(text)) >= 5:
+                yield UNATTRIBUTED_QUOTE.at(
+                    unit.span(lead, lead + len(text)),
+                    "This quote block has no attribution: say who said it.",
+                    data={"words": len(_LETTER_WORD.findall(text))})
+            continue
+        for quote in para.quotes:
+            if not _is_direct(unit.text, quote.text, quote.start, quote.end):
+                continue
+            yield UNATTRIBUTED_QUOTE.at(
+                unit.span(quote.start, quote.end),
+                "This quotation does not say who is speaking, here or in the paragraphs around it.",
+                data={"words": len(_LETTER_WORD.findall(quote.text))})
+
+
+def _sentence_end(text: str, start: int) -> int:
+    match = re.compile(r"[.!?…](?=\s|$)|\n").search(text, start + 1)
+    return match.end() if match else len(text.rstrip())
+
+
+def _unclosed(unit: TextUnit, mark: Mark, more: bool) -> Annotation:
+    end = max(mark.pos + 1, _sentence_end(unit.text, mark.pos))
+    message = ("This quotation mark is never closed, and the next paragraph does not reopen it."
+               if more else "This quotation mark is never closed.")
+    return UNCLOSED_QUOTE.at(unit.span(mark.pos, end), message, data={"mark": mark.char})
+
+
+def _unopened(unit: TextUnit, mark: Mark) -> Annotation:
+    start = mark.pos
+    # Highlight from the start of the sentence the stray mark ends.
+    head = unit.text[:mark.pos]
+    cut = max(head.rfind(". "), head.rfind("? "), head.rfind("! "), head.rfind("\n"))
+    start = cut + 2 if cut != -1 else len(head) - len(head.lstrip())
+    return UNOPENED_QUOTE.at(unit.span(start, mark.pos + 1),
+                             "This closing quotation mark has no opening mark.",
+                             data={"mark": mark.char})
+
+
+# -- credits --------------------------------------------------------------
+
+_VIDEO = re.compile(r"(?:[-–—:]\s*video\s*$|^\s*video\b|\bvideografik\b|\(\d{1,2}:\d{2}(?::\d{2})?\)\s*$)", re.I)
+
+
+def _credited(block: Block) -> bool:
+    if block.credit_text:
+        return True
+    caption = block.text.strip()
+    return bool(caption) and is_credit(caption)  # the caption line is the credit itself
+
+
+def _credits(article: Article) -> Iterator[Annotation]:
+    images = article.images
+    if not images:
+        return
+    credited = [_credited(b) for b in images]
+    missing = [b for b, ok in zip(images, credited) if not ok and not _VIDEO.search(b.text)]
+    if not missing:
+        return
+    units = {u.block_id: u for u in article.caption_units()}
+    others = sum(credited)
+    for block in missing:
+        unit = units[block.id]
+        start = len(unit.text) - len(unit.text.lstrip())
+        end = len(unit.text.rstrip())
+        data = {"credited_images": others, "images": len(images)}
+        if not others:
+            continue
+        # Two or more credited photos show the article credits its photos;
+        # one uncredited photo among them is a slip. Otherwise the gap may be
+        # the house's practice (staff photos) or an import that drops credits.
+        slip = len(missing) == 1 and others >= 2 and bool(unit.text.strip())
+        yield MISSING_CREDIT.at(
+            unit.span(start, end),
+            "This photo has no credit, although the article's other photos have one."
+            if slip else "This photo has no credit.",
+            related=[units[b.id].whole() for b, ok in zip(images, credited) if ok][:20],
+            data=data, severity=None if slip else "info")
+    if not others:
+        first = units[missing[0].id]
+        start = len(first.text) - len(first.text.lstrip())
+        yield NO_CREDITS.at(
+            first.span(start, len(first.text.rstrip())),
+            "None of this article's photos has a credit.",
+            related=[units[b.id].whole() for b in missing[1:]][:50],
+            data={"images": len(images)})
