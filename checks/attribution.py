@@ -238,30 +238,31 @@ def _is_direct(text: str, quoted: str, start: int, end: int) -> bool:
 
 _EN = (
     r"said|says|say|saying|told|tells|tell|telling|according to|wrote|writes|writing|added|adds|adding|"
-    r"asked|asks|asking|explained|explains|explaining|noted|notes|noting|stated|states|stating|"
+    r"asked|asks|asking|explained|explains|explaining|noted|noting|stated|stating|"
     r"declared|declares|announced|announces|insisted|insists|insisting|argued|argues|arguing|"
-    r"claimed|claims|claiming|recalled|recalls|recalling|continued|continues|replied|replies|"
-    r"responded|responds|warned|warns|warning|urged|urges|acknowledged|acknowledges|admitted|admits|"
-    r"agreed|agrees|commented|comments|concluded|concludes|confirmed|confirms|emphasi[sz]ed|"
-    r"emphasi[sz]es|observed|observes|pointed out|points out|quipped|quips|remarked|remarks|"
-    r"reported|reports|shouted|shouts|tweeted|tweets|posted|posts|suggested|suggests|testified|"
+    r"claimed|claiming|recalled|recalls|recalling|replied|replies|"
+    r"responded|responds|warned|warns|urged|urges|acknowledged|acknowledges|admitted|admits|"
+    r"agreed|agrees|commented|concluded|concludes|confirmed|confirms|emphasi[sz]ed|"
+    r"emphasi[sz]es|observed|observes|pointed out|points out|quipped|quips|remarked|"
+    r"reported|shouted|shouts|tweeted|posted on|wrote on|suggested|suggests|testified|"
     r"testifies|whispered|yelled|wondered|wonders|cautioned|cautions|conceded|concedes|countered|"
-    r"counters|joked|jokes|mused|muses|predicted|predicts|promised|promises|read|reads|chanted|"
-    r"chants|cried|screamed|sang|sings|described|describes|describing|vowed|vows|pledged|pledges|"
+    r"counters|joked|jokes|mused|muses|predicted|predicts|promised|promises|reads|chanted|"
+    r"chants|cried|screamed|described|describes|describing|vowed|vows|pledged|pledges|"
     r"stressed|stresses|reiterated|reiterates|boasted|boasts|complained|complains|lamented|laments|"
-    r"recounted|recounts|elaborated|assured|assures|texted|emailed|messaged|captioned|shared|"
-    r"spoke|speaks|speaking|statement|interview|quoted|quotes|quoting|cited|cites|citing|"
-    r"answered|answers|retorted|demanded|demands|demanding|begged|pleaded|summed up|put it|"
-    r"thought|think|thinks|believes|believed|felt|feels|recalled|called|calls|calling|"
-    r"announcement|testimony|letter|memo|press release|email|e-mail|tweet|post|message|"
-    r"spokesman|spokeswoman|spokesperson|source|sources|per|via|Q|A"
+    r"recounted|recounts|elaborated|assured|assures|texted|emailed|messaged|captioned|"
+    r"spoke|speaks|speaking|in a statement|statement|interview|quoted|quoting|cited|citing|"
+    r"answered|answers|retorted|demanded|begged|pleaded|summed up|put it|reflected|reflects|"
+    r"continued|went on|spokesman|spokeswoman|spokesperson|press release|press conference|"
+    r"briefing|testimony|told reporters|in a post|in a tweet|in a letter|in an email|"
+    r"thought|thinks|believes|explains"
 )
 _DE = (
-    r"sagte|sagt|sagten|sagen|so|erklärte|erklärt|betonte|betont|meinte|meint|fügte|hinzu|teilte|"
-    r"mit|zufolge|laut|schrieb|schreibt|berichtete|berichtet|erzählte|erzählt|kritisierte|warnte|"
-    r"forderte|heißt|hieß|sprach|spricht|fragte|fragt|antwortete|ergänzte|bekräftigte|räumte|"
-    r"zitiert|zitierte|Mitteilung|Erklärung|Interview|Sprecher|Sprecherin|findet|fand|glaubt|"
-    r"sagt's|resümiert|resümierte|unterstrich|bestätigte|versicherte|machte|deutlich|verkündete"
+    r"sagte|sagt|sagten|sagen|erklärte|erklärt|erklärten|betonte|betont|meinte|meint|fügte|teilte|"
+    r"zufolge|laut|schrieb|schreibt|berichtete|berichtet|erzählte|erzählt|kritisierte|kritisiert|"
+    r"warnte|warnt|forderte|fordert|heißt es|hieß es|sprach|spricht|fragte|fragt|antwortete|"
+    r"ergänzte|bekräftigte|räumte|zitiert|zitierte|Mitteilung|Erklärung|Interview|Sprecher|"
+    r"Sprecherin|resümiert|resümierte|unterstrich|bestätigte|bestätigt|versicherte|verkündete|"
+    r"sagt er|sagt sie|so der|so die|so das"
 )
 _ES = (
     r"dijo|dice|dicen|dijeron|según|afirmó|afirma|aseguró|asegura|señaló|señala|explicó|explica|"
@@ -276,6 +277,8 @@ _FR = (
     r"poursuit|a poursuivi|lance|a lancé|répond|a répondu|note|a noté|écrit|a écrit|"
     r"communiqué|entretien|porte-parole|-t-il|-t-elle|-t-ils|-t-elles"
 )
+# Speaker labels of a transcript or an interview: "Q:", "SMITH:", "Prelogar:".
+_LABEL = re.compile(r"^\s*(?:Q|A|[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2})\s*:")
 
 
 # An attribution clause after a comma inside what should be quoted words:
@@ -309,6 +312,11 @@ _PERSON = re.compile(
 _SUBJECT = re.compile(
     rf"^(?:{_TITLES}\.? )?(?:[A-Z][\w'’-]+ ){{0,3}}[A-Z][\w'’-]+(?:,| (?:[a-z]+ly |meanwhile |also |then |now )?"
     r"[a-z]+(?:ed|s)\b)|^(?:He|She|They|I|We) ")
+# "...,” Adv Tšosane shares." / "...,” he reflects.": a subject and a verb
+# right after a quotation's closing comma is its attribution, whatever the verb.
+_AFTER_QUOTE = re.compile(
+    r"[,?!…—–-]\s*[\"”’»“]\s*(?:\(?[A-Z][\w.'’-]*\)?\s+){0,5}?"
+    r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[A-Z][\w'’-]*|the\s+\w+(?:\s+\w+)?)\s+[a-z]+(?:s|ed)\b")
 _COLON_LEAD = re.compile(r":\s*$")
 _DASH_NAME = re.compile(r"(?:^|\s)[—–―-]{1,2}\s*[@\w]")
 _HANDLE = re.compile(r"\(@\w+\)|(?:^|\s)@\w{2,}")
@@ -397,19 +405,19 @@ def _quotations(article: Article) -> Iterator[Annotation]:
         para = _Para(unit, pairs, opens, strays, _single_pairs(text))
         paras.append(para)
         following = units[i + 1] if i + 1 < len(units) else None
+        continues = False
         if opens:
             running = opens[0]
             if following is None or following.kind == QUOTE:
                 continues = False
             elif _reopens(following.text):
-                continues = True  # the next paragraph reopens: correct style
+                continues = reopened = True  # the next paragraph reopens: correct style
             else:
                 # A quotation that goes on without reopening (some houses' style,
                 # over one or more paragraphs), or a paragraph broken mid-sentence:
                 # a later paragraph closes it.
                 continues = _continues(text, following.text) or _closed_later(units, i + 1)
-                if continues:
-                    carry = origin if running.pos < 0 and origin is not None else running
+                reopened = False
             if continues and running.pos >= 0 and (
                     (speaker is not None and _ENDS_QUOTE[language].search(text, running.pos))
                     or (text[running.pos + 1:running.pos + 2].islower()
@@ -417,6 +425,8 @@ def _quotations(article: Article) -> Iterator[Annotation]:
                 # "... , he said." inside it shows where the closing mark was
                 # lost; a partial quote woven into a sentence does not run on.
                 continues = False
+            if continues and not reopened:
+                carry = origin if running.pos < 0 and origin is not None else running
             if not continues:
                 for mark in opens:
                     if mark.pos < 0:
@@ -427,7 +437,7 @@ def _quotations(article: Article) -> Iterator[Annotation]:
         for open_mark, close_mark in pairs:
             start = max(open_mark.pos, 0)
             para.quotes.append(Quotation(start, close_mark.pos + 1, text[start:close_mark.pos].lstrip("\"“„«»")))
-        if opens and opens[0].pos >= 0:
+        if opens and opens[0].pos >= 0 and continues:
             para.quotes.append(Quotation(opens[0].pos, len(text), text[opens[0].pos + 1:]))
         for start, end in para.singles:
             if not any(o.pos < start and end <= c.pos + 1 for o, c in pairs):
@@ -441,7 +451,7 @@ def _quotations(article: Article) -> Iterator[Annotation]:
         if unit.kind == QUOTE:
             block = article.block(unit.block_id)
             if block.attribution and block.attribution.strip():
-                para.evidence = para.context = True
+                para.evidence = para.context = para.named = True
                 continue
         spans = [(q.start, q.end) for q in para.quotes]
         if para.pairs and para.pairs[0][0].pos < 0:
@@ -449,11 +459,11 @@ def _quotations(article: Article) -> Iterator[Annotation]:
         outside = _outside(unit.text, spans)
         para.evidence = bool(
             speaker.search(outside) or _DASH_NAME.search(outside) or _HANDLE.search(outside)
-            or any(_COLON_LEAD.search(outside[:start]) for start, _ in spans))
+            or _LABEL.match(unit.text) or (english and _AFTER_QUOTE.search(unit.text)) or any(_COLON_LEAD.search(outside[:start]) for start, _ in spans))
         para.named = para.evidence or bool(english and para.quotes and _PERSON.search(outside))
         stripped = unit.text.strip()
         para.context = para.evidence or stripped.endswith(("?", ":")) or bool(
-            english and _SUBJECT.match(stripped))
+            english and (_SUBJECT.match(stripped) or _PERSON.search(outside)))
 
     # A run of consecutive paragraphs that carry quotations shares its speaker,
     # who may be named in the paragraph before the run or after it.
