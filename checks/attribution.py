@@ -125,7 +125,7 @@ def _double_marks(text: str, carried: bool = False
         elif ch == "»":
             if top == "«":
                 role = CLOSE
-            elif before in _SPACE_BEFORE_OPEN and after and not after.isspace():
+            elif before in _SPACE_BEFORE_OPEN and after.isalnum():
                 role = OPEN  # German and Danish »...«
             elif before == " " and (not after or after.isspace()):
                 continue  # a "more »" link arrow, not a quotation mark
@@ -437,8 +437,9 @@ def _quotations(article: Article) -> Iterator[Annotation]:
         for open_mark, close_mark in pairs:
             start = max(open_mark.pos, 0)
             para.quotes.append(Quotation(start, close_mark.pos + 1, text[start:close_mark.pos].lstrip("\"“„«»")))
-        if opens and opens[0].pos >= 0 and continues:
-            para.quotes.append(Quotation(opens[0].pos, len(text), text[opens[0].pos + 1:]))
+        if opens and continues:
+            start = max(opens[0].pos, 0)
+            para.quotes.append(Quotation(start, len(text), text[start:].lstrip("\"“„«»")))
         for start, end in para.singles:
             if not any(o.pos < start and end <= c.pos + 1 for o, c in pairs):
                 para.quotes.append(Quotation(start, end, text[start + 1:end - 1]))

@@ -47,7 +47,8 @@ def _quiet(text: str) -> bool:
     """A paragraph that neither quotes nor names a speaker."""
     text = text.strip()
     return not (_QUOTE_MARKS.search(text) or _SPEECH.search(text) or _PERSONISH.match(text)
-                or text.endswith((":", "?")) or re.search(r"\b(?:he|she|they|Mr|Ms|Mrs|Dr)\b", text))
+                or text.endswith((":", "?")) or re.search(r"\b(?:he|she|they|Mr|Ms|Mrs|Dr)\b", text)
+                or re.search(r"(?<=[a-z,] )[A-Z][a-z]+ [A-Z][a-z]+", text))
 
 
 def _paragraphs(doc: dict) -> list[int]:
