@@ -21,7 +21,7 @@ AGENCIES = (
     "AAP", "Rex", "Rex Features", "Corbis", "iStock", "iStockphoto", "Wikimedia Commons",
     "NASA", "The National", "Courtesy", "Handout", "Supplied", "Submitted photo",
     "Pool", "Pool photo", "File photo", "File", "Screengrab", "Screenshot",
-    "Instagram", "X", "Twitter", "Facebook", "YouTube", "Bild", "Foto",
+    "Instagram", "X", "Twitter", "Facebook", "YouTube", "Bild", "Foto", "Privat", "privat",
 )
 _AGENCY_WORDS = sorted(AGENCIES, key=len, reverse=True)
 _AGENCY_RE = "|".join(re.escape(a) for a in _AGENCY_WORDS)
@@ -38,6 +38,14 @@ _BRACKETED = re.compile(r"\s(?P<credit>[(\[][^()\[\]\n]{1,80}[)\]])$")
 _TRAILING = re.compile(
     r"(?:(?<=[.!?…”\"')\]])\s+|\s+[-–—|]\s+)(?P<credit>[^\s.!?][^\n.!?]{0,79})$"
 )
+# "... in Seoul on Friday.Ezra Acayan / Getty Images": the space after the
+# full stop lost in a paste.
+_GLUED = re.compile(r"(?<=[a-z\d)][.!?])(?P<credit>[A-Z][^\n.!?]{0,79})$")
+# "... cabaret in Paris Benoit Tessier/Reuters": a photographer and agency
+# with no punctuation before them.
+_UNPUNCTUATED = re.compile(
+    rf"\s(?P<credit>[A-Z][\w'’-]+ [A-Z][\w'’-]+ ?/ ?(?:{_AGENCY_RE}))$")
+_DOMAIN = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|io|co|uk|de|fr|es)")
 _AGENCY_IN = re.compile(rf"(?<![\w-])(?:{_AGENCY_RE})(?![\w-])")
 _PERSON_SLASH_AGENCY = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*/\s*\S")
 
@@ -51,6 +59,8 @@ def _looks_like_credit(text: str, extra: tuple[str, ...] = ()) -> bool:
     if _PERSON_SLASH_AGENCY.match(text):
         return True
     inner = text.strip("()[]")
+    if _DOMAIN.fullmatch(inner):
+        return True  # "(onmeth.com)": the site the picture comes from
     if re.match(r"^(?:File|Photo|Credit|Picture|Image)s?\s*:", inner):
         return True
     match = _AGENCY_IN.search(inner)
@@ -71,7 +81,7 @@ def find_inline_credit(caption: str, extra_credits: tuple[str, ...] = ()) -> Spa
     "AFP" is a credit, not a caption with one.
     """
     text = caption.rstrip()
-    for pattern in (_LABELLED, _BRACKETED, _TRAILING):
+    for pattern in (_LABELLED, _BRACKETED, _TRAILING, _GLUED, _UNPUNCTUATED):
         match = pattern.search(text)
         if not match:
             continue
@@ -79,7 +89,7 @@ def find_inline_credit(caption: str, extra_credits: tuple[str, ...] = ()) -> Spa
         start = match.start("credit")
         if start == 0 or not text[:start].strip():
             continue
-        if pattern is _LABELLED or _looks_like_credit(credit, extra_credits):
+        if pattern in (_LABELLED, _UNPUNCTUATED) or _looks_like_credit(credit, extra_credits):
             return Span(start, start + len(credit))
     return None
 
