@@ -51,7 +51,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from checks.annotation import Annotation, Suggestion
 from checks.credits import is_credit
@@ -82,20 +82,22 @@ _SPACE_BEFORE_OPEN = set(" \t\n([{—–-/\u00a0") | {""}
 _AFTER_CLOSE = set(" \t\n.,;:!?)]}—–-…/\u00a0'’") | {""}
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
     pos: int
     char: str
     role: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Quotation:
     """Quoted words in one paragraph: from the opening mark to just after the closing one."""
 
     start: int
     end: int
     text: str  # the words between the marks
+
+
+_new_mark = tuple.__new__  # builds a Mark without the keyword-argument wrapper (hot loop)
 
 
 def _double_marks(text: str, carried: bool = False
@@ -156,7 +158,7 @@ def _double_marks(text: str, carried: bool = False
                 role = CLOSE if top is not None else OPEN
         if stack and stack[-1].pos == pos - 1 and stack[-1].pos >= 0:
             continue  # a doubled mark (“” or "„) typed where one was meant
-        mark = Mark(pos, ch, role)
+        mark = _new_mark(Mark, (pos, ch, role))
         if role == OPEN:
             stack.append(mark)
         elif stack:
@@ -171,7 +173,9 @@ _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–\"“„]))[‘'](?=[^\W\d
 
 def _single_pairs(text: str) -> list[tuple[int, int]]:
     """British quotations in single marks (‘...’ or '...'), as (open, close+1)."""
-    out = []
+    out: list[tuple[int, int]] = []
+    if "‘" not in text and " '" not in text and not text.startswith("'"):
+        return out
     pos = 0
     while True:
         match = _SINGLE_OPEN.search(text, pos)
@@ -182,8 +186,9 @@ def _single_pairs(text: str) -> list[tuple[int, int]]:
         closers = "’" if mark == "‘" else "'"
         close = -1
         i = start + 1
+        limit = start + 1000  # a quotation in single marks is a sentence or two
         while True:
-            i = min((j for j in (text.find(c, i) for c in closers) if j != -1), default=-1)
+            i = min((j for j in (text.find(c, i, limit) for c in closers) if j != -1), default=-1)
             if i == -1:
                 break
             after = text[i + 1:i + 2]
@@ -294,12 +299,25 @@ _ENDS_QUOTE = {
 }
 
 
-def _speaker_re(words: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?:{words})(?![\w])", re.I)
+class _Speakers:
+    """Speaker cues of one language: single words by set lookup (fast), and
+    the few phrases and hyphenated forms by a small expression."""
+
+    _WORD = re.compile(r"[^\W\d_]+")
+
+    def __init__(self, cues: str):
+        items = cues.split("|")
+        self.words = frozenset(i.lower() for i in items if re.fullmatch(r"[^\W\d_]+", i))
+        phrases = [i for i in items if i.lower() not in self.words]
+        self.phrases = re.compile(rf"(?<![\w-])(?:{'|'.join(phrases)})(?!\w)", re.I) if phrases else None
+
+    def search(self, text: str) -> bool:
+        if not self.words.isdisjoint(self._WORD.findall(text.lower())):
+            return True
+        return bool(self.phrases and self.phrases.search(text))
 
 
-_SPEAKERS = {"en": _speaker_re(_EN), "de": _speaker_re(_DE), "es": _speaker_re(_ES),
-             "fr": _speaker_re(_FR)}
+_SPEAKERS = {"en": _Speakers(_EN), "de": _Speakers(_DE), "es": _Speakers(_ES), "fr": _Speakers(_FR)}
 # A lead-in colon right before a quotation, a "— Name" after one, or an
 # embedded post's "(@handle)".
 # English only: a person outside the quoted words ("Mr Smith", "Jane Doe",
@@ -343,6 +361,7 @@ class _Para:
     evidence: bool = False  # names a speaker outside the quoted words
     context: bool = False  # introduces the quotations that follow it
     named: bool = False  # names a person outside its quoted words
+    read: bool = False  # whether the three above have been worked out
     quotes: list[Quotation] = field(default_factory=list)
 
 
@@ -377,13 +396,12 @@ def _continues(text: str, following: str) -> bool:
     return bool(tail) and tail not in ".!?…:;\"”»’'" and head.islower()
 
 
-def _closed_later(units: list[TextUnit], start: int, reach: int = 4) -> bool:
+def _closed_later(units: list[TextUnit], marks: list, start: int, reach: int = 4) -> bool:
     """Whether a paragraph from ``start`` closes a quotation left open before it:
     the first quotation mark after only unmarked paragraphs is a closing one."""
-    for unit in units[start:start + reach]:
+    for unit, (pairs, opens, strays) in zip(units[start:start + reach], marks[start:start + reach]):
         if unit.kind == QUOTE:
             return False
-        pairs, opens, strays = _double_marks(unit.text)
         if strays:
             return not pairs or strays[0].pos < pairs[0][0].pos
         if pairs or opens:
@@ -396,10 +414,11 @@ def _quotations(article: Article) -> Iterator[Annotation]:
     language = primary_language(article.language)
     speaker = _SPEAKERS.get(language)
     paras: list[_Para] = []
+    marks = [_double_marks(unit.text) for unit in units]
     carry: Mark | None = None  # an opening mark still running from the paragraph before
     for i, unit in enumerate(units):
         text = unit.text
-        pairs, opens, strays = _double_marks(text, carried=carry is not None)
+        pairs, opens, strays = _double_marks(text, carried=True) if carry is not None else marks[i]
         origin = carry
         carry = None
         para = _Para(unit, pairs, opens, strays, _single_pairs(text))
@@ -416,7 +435,7 @@ def _quotations(article: Article) -> Iterator[Annotation]:
                 # A quotation that goes on without reopening (some houses' style,
                 # over one or more paragraphs), or a paragraph broken mid-sentence:
                 # a later paragraph closes it.
-                continues = _continues(text, following.text) or _closed_later(units, i + 1)
+                continues = _continues(text, following.text) or _closed_later(units, marks, i + 1)
                 reopened = False
             if continues and running.pos >= 0 and (
                     (speaker is not None and _ENDS_QUOTE[language].search(text, running.pos))
@@ -447,29 +466,47 @@ def _quotations(article: Article) -> Iterator[Annotation]:
     if speaker is None:
         return
     english = language == "en"
-    for para in paras:
+    quote_blocks = {b.id: b for b in article.blocks if b.type == QUOTE}
+
+    def read(para: _Para) -> _Para:
+        """Fill in the speaker cues of a paragraph (only those near a quotation are read)."""
+        if para.read:
+            return para
+        para.read = True
         unit = para.unit
         if unit.kind == QUOTE:
-            block = article.block(unit.block_id)
+            block = quote_blocks[unit.block_id]
             if block.attribution and block.attribution.strip():
                 para.evidence = para.context = para.named = True
-                continue
+                return para
         spans = [(q.start, q.end) for q in para.quotes]
-        if para.pairs and para.pairs[0][0].pos < 0:
-            spans.append((0, para.pairs[0][1].pos + 1))
         outside = _outside(unit.text, spans)
         para.evidence = bool(
-            speaker.search(outside) or _DASH_NAME.search(outside) or _HANDLE.search(outside)
-            or _LABEL.match(unit.text) or (english and _AFTER_QUOTE.search(unit.text)) or any(_COLON_LEAD.search(outside[:start]) for start, _ in spans))
-        para.named = para.evidence or bool(english and para.quotes and _PERSON.search(outside))
+            speaker.search(outside) or _LABEL.match(unit.text)
+            or any(_COLON_LEAD.search(outside[:start]) for start, _ in spans)
+            or (("—" in outside or "–" in outside or "-" in outside) and _DASH_NAME.search(outside))
+            or ("@" in outside and _HANDLE.search(outside))
+            or (english and _AFTER_QUOTE.search(unit.text)))
+        person = english and not para.evidence and _PERSON.search(outside)
+        para.named = para.evidence or bool(para.quotes and person)
         stripped = unit.text.strip()
         para.context = para.evidence or stripped.endswith(("?", ":")) or bool(
-            english and (_SUBJECT.match(stripped) or _PERSON.search(outside)))
+            english and (person or _SUBJECT.match(stripped)))
+        return para
+
+    def candidates(para: _Para) -> list[Quotation]:
+        unit = para.unit
+        if unit.kind == QUOTE and not para.quotes:
+            text = unit.text.strip()
+            lead = len(unit.text) - len(unit.text.lstrip())
+            whole = Quotation(lead, lead + len(text), text)
+            return [whole] if len(_LETTER_WORD.findall(text)) >= 5 else []
+        return [q for q in para.quotes if _is_direct(unit.text, q.text, q.start, q.end)]
 
     # A run of consecutive paragraphs that carry quotations shares its speaker,
     # who may be named in the paragraph before the run or after it.
     has_quote = [bool(p.quotes) or p.unit.kind == QUOTE for p in paras]
-    attributed = [False] * len(paras)
+    flagged: list[tuple[_Para, Quotation]] = []
     i = 0
     while i < len(paras):
         if not has_quote[i]:
@@ -478,29 +515,21 @@ def _quotations(article: Article) -> Iterator[Annotation]:
         j = i
         while j + 1 < len(paras) and has_quote[j + 1]:
             j += 1
-        ok = (any(paras[k].named for k in range(i, j + 1))
-              or (i > 0 and paras[i - 1].context)
-              or (j + 1 < len(paras) and paras[j + 1].evidence))
-        for k in range(i, j + 1):
-            attributed[k] = ok
+        found = [(paras[k], q) for k in range(i, j + 1) for q in candidates(paras[k])]
+        if found and not (any(read(paras[k]).named for k in range(i, j + 1))
+                          or (i > 0 and read(paras[i - 1]).context)
+                          or (j + 1 < len(paras) and read(paras[j + 1]).evidence)):
+            flagged.extend(found)
         i = j + 1
 
-    for i, para in enumerate(paras):
-        if attributed[i]:
-            continue
+    for para, quote in flagged:
         unit = para.unit
         if unit.kind == QUOTE and not para.quotes:
-            text = unit.text.strip()
-            lead = len(unit.text) - len(unit.text.lstrip())
-            if len(_LETTER_WORD.findall(text)) >= 5:
-                yield UNATTRIBUTED_QUOTE.at(
-                    unit.span(lead, lead + len(text)),
-                    "This quote block has no attribution: say who said it.",
-                    data={"words": len(_LETTER_WORD.findall(text))})
-            continue
-        for quote in para.quotes:
-            if not _is_direct(unit.text, quote.text, quote.start, quote.end):
-                continue
+            yield UNATTRIBUTED_QUOTE.at(
+                unit.span(quote.start, quote.end),
+                "This quote block has no attribution: say who said it.",
+                data={"words": len(_LETTER_WORD.findall(quote.text))})
+        else:
             yield UNATTRIBUTED_QUOTE.at(
                 unit.span(quote.start, quote.end),
                 "This quotation does not say who is speaking, here or in the paragraphs around it.",
@@ -552,6 +581,7 @@ def _credits(article: Article) -> Iterator[Annotation]:
         return
     units = {u.block_id: u for u in article.caption_units()}
     others = sum(credited)
+    credited_blocks = [b for b, ok in zip(images, credited) if ok]
     for block in missing:
         unit = units[block.id]
         start = len(unit.text) - len(unit.text.lstrip())
@@ -567,7 +597,7 @@ def _credits(article: Article) -> Iterator[Annotation]:
             unit.span(start, end),
             "This photo has no credit, although the article's other photos have one."
             if slip else "This photo has no credit.",
-            related=[units[b.id].whole() for b, ok in zip(images, credited) if ok][:20],
+            related=[units[b.id].whole() for b in credited_blocks[:20]],
             data=data, severity=None if slip else "info")
     if not others:
         first = units[missing[0].id]
@@ -575,5 +605,5 @@ def _credits(article: Article) -> Iterator[Annotation]:
         yield NO_CREDITS.at(
             first.span(start, len(first.text.rstrip())),
             "None of this article's photos has a credit.",
-            related=[units[b.id].whole() for b in missing[1:]][:50],
+            related=[units[b.id].whole() for b in missing[1:51]],
             data={"images": len(images)})
