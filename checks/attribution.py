@@ -56,7 +56,7 @@ from typing import Iterator, NamedTuple
 from checks.annotation import Annotation, Suggestion
 from checks.credits import is_credit
 from checks.engine import Context
-from checks.model import QUOTE, Article, Block, TextUnit
+from checks.model import HEADING, QUOTE, Article, Block, TextUnit
 from checks.registry import Rule
 from checks.text import primary_language
 
@@ -141,8 +141,8 @@ def _double_marks(text: str, carried: bool = False
             else:
                 role = OPEN
         elif ch == "”":
-            if top is None and before in _SPACE_BEFORE_OPEN and after.isalnum():
-                role = OPEN  # Swedish and Finnish ”...”
+            if before in _SPACE_BEFORE_OPEN and after and not after.isspace() and after not in ",.;:!?)":
+                role = OPEN  # Swedish, Finnish and Danish ”...”
             else:
                 role = CLOSE
         else:  # the straight "
@@ -335,6 +335,12 @@ _SUBJECT = re.compile(
 _AFTER_QUOTE = re.compile(
     r"[,?!…—–-]\s*[\"”’»“]\s*(?:\(?[A-Z][\w.'’-]*\)?\s+){0,5}?"
     r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[A-Z][\w'’-]*|the\s+\w+(?:\s+\w+)?)\s+[a-z]+(?:s|ed)\b")
+# German, Spanish and French put the verb first after the quotation:
+# "„...“, erinnert sie sich." / "“...”, dijo la alcaldesa." / "« ... », estime le maire."
+_AFTER_QUOTE_INVERTED = re.compile(
+    r"[“”\"»«]\s*,\s+[^\W\d_A-Z]+(?:-t-\w+)?(?:\s+[^\W\d_A-Z]+)?\s+"
+    r"(?:er|sie|es|man|der|die|das|den|dem|ein|eine|el|la|los|las|un|una|le|les|l['’]|il|elle|"
+    r"[A-ZÄÖÜÁÉÍÓÚÈ][\w'’-]+)(?![\w])")
 _COLON_LEAD = re.compile(r":\s*$")
 _DASH_NAME = re.compile(r"(?:^|\s)[—–―-]{1,2}\s*[@\w]")
 _HANDLE = re.compile(r"\(@\w+\)|(?:^|\s)@\w{2,}")
@@ -396,6 +402,16 @@ def _continues(text: str, following: str) -> bool:
     return bool(tail) and tail not in ".!?…:;\"”»’'" and head.islower()
 
 
+def _transparent(unit: TextUnit) -> bool:
+    """A subheading, or a short line without closing punctuation (a caption or
+    label pasted among the paragraphs)."""
+    if unit.kind == HEADING:
+        return True
+    text = unit.text.rstrip()
+    return (bool(text) and text[-1] not in ".!?…:;\"”»’'" and len(text) <= 160
+            and _DOUBLE.search(text) is None)
+
+
 def _closed_later(units: list[TextUnit], marks: list, start: int, reach: int = 4) -> bool:
     """Whether a paragraph from ``start`` closes a quotation left open before it:
     the first quotation mark after only unmarked paragraphs is a closing one."""
@@ -437,12 +453,9 @@ def _quotations(article: Article) -> Iterator[Annotation]:
                 # a later paragraph closes it.
                 continues = _continues(text, following.text) or _closed_later(units, marks, i + 1)
                 reopened = False
-            if continues and running.pos >= 0 and (
-                    (speaker is not None and _ENDS_QUOTE[language].search(text, running.pos))
-                    or (text[running.pos + 1:running.pos + 2].islower()
-                        and text[:running.pos].rstrip()[-1:] not in ",:;")):
-                # "... , he said." inside it shows where the closing mark was
-                # lost; a partial quote woven into a sentence does not run on.
+            if continues and running.pos >= 0 and speaker is not None and _ENDS_QUOTE[language].search(
+                    text, running.pos):
+                # "... , he said." inside it shows where the closing mark was lost.
                 continues = False
             if continues and not reopened:
                 carry = origin if running.pos < 0 and origin is not None else running
@@ -486,7 +499,7 @@ def _quotations(article: Article) -> Iterator[Annotation]:
             or any(_COLON_LEAD.search(outside[:start]) for start, _ in spans)
             or (("—" in outside or "–" in outside or "-" in outside) and _DASH_NAME.search(outside))
             or ("@" in outside and _HANDLE.search(outside))
-            or (english and _AFTER_QUOTE.search(unit.text)))
+            or (_AFTER_QUOTE if english else _AFTER_QUOTE_INVERTED).search(unit.text))
         person = english and not para.evidence and _PERSON.search(outside)
         para.named = para.evidence or bool(para.quotes and person)
         stripped = unit.text.strip()
@@ -505,6 +518,9 @@ def _quotations(article: Article) -> Iterator[Annotation]:
 
     # A run of consecutive paragraphs that carry quotations shares its speaker,
     # who may be named in the paragraph before the run or after it.
+    # Subheadings and stray caption lines inside the body neither break a run
+    # of quotations nor stand between a quotation and its speaker.
+    paras = [p for p in paras if not _transparent(p.unit)]
     has_quote = [bool(p.quotes) or p.unit.kind == QUOTE for p in paras]
     flagged: list[tuple[_Para, Quotation]] = []
     i = 0
@@ -518,6 +534,7 @@ def _quotations(article: Article) -> Iterator[Annotation]:
         found = [(paras[k], q) for k in range(i, j + 1) for q in candidates(paras[k])]
         if found and not (any(read(paras[k]).named for k in range(i, j + 1))
                           or (i > 0 and read(paras[i - 1]).context)
+                          or (i > 1 and read(paras[i - 2]).evidence)
                           or (j + 1 < len(paras) and read(paras[j + 1]).evidence)):
             flagged.extend(found)
         i = j + 1

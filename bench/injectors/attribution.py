@@ -38,7 +38,8 @@ _LEADIN = re.compile(
 _SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|according|added|adds|wrote|writes|asked|explained|stated|"
     r"statement|interview|warned|insisted|noted|argued|claimed|claims|recalled|replied|described|"
-    r"reiterated|announced|confirmed|stressed|urged|called|spoke|speaking|posted|tweeted)\b", re.I)
+    r"reiterated|announced|confirmed|stressed|urged|called|spoke|speaking|posted|tweeted|suggested|"
+    r"explains|thinks|believes)\b", re.I)
 _PERSONISH = re.compile(r"^(?:[A-Z][\w'’-]+ ){0,3}[A-Z][\w'’-]+(?:,| [a-z]+(?:ed|s)\b)|^(?:He|She|They|I|We) ")
 _QUOTE_MARKS = re.compile(r"[“”\"«»„‘]")
 
@@ -64,8 +65,9 @@ def _strip_attribution(doc: dict, rng) -> Injection | None:
         if not match:
             continue
         before = doc["blocks"][paras[n - 1]]["text"] if n > 0 else ""
+        earlier = doc["blocks"][paras[n - 2]]["text"] if n > 1 else ""
         after = doc["blocks"][paras[n + 1]]["text"] if n + 1 < len(paras) else ""
-        if _quiet(before) and _quiet(after):
+        if _quiet(before) and _quiet(after) and _quiet(earlier):
             candidates.append((i, match))
     if not candidates:
         return None
