@@ -3,48 +3,61 @@
 ## What it does
 Reads the body for direct quotations, that is a full clause or sentence in
 quotation marks (straight " ", curly “ ”, German „ “, guillemets « » and » «,
-and British single ‘ ’), and flags:
+Nordic ” ”, and British single ‘ ’), and flags:
 
-- `unattributed-quote`: a quotation with no speaker anywhere near it: no
-  "said", "told", "according to", "wrote", "added" ... in its paragraph, no
-  lead-in ("X said:") and no closing attribution in the paragraph before or
-  after, and no speaker for the run of quotation paragraphs it belongs to.
-  Scare quotes, short quoted phrases, partial quotes woven into a sentence and
-  titles of works are not direct quotations and are never flagged.
-  Quote blocks are attributed by their `attribution` field or a closing
-  "— Name". English, German, Spanish and French are read; other languages are
-  left alone.
-- `unclosed-quote`: an opening quotation mark that is never closed. A quote
-  that runs over several paragraphs reopens each new paragraph without closing
-  the previous one; that is correct style and is not flagged.
-- `unopened-quote`: a closing quotation mark with no opening one before it.
-- `missing-credit`: a captioned image with no credit (no `credit` field and no
-  credit at the end of the caption) in an article whose other images are all
-  credited.
-- `no-credits` (info): none of the article's images carries a credit; reported
-  once, at the first image, with the others in `related`.
+- `unattributed-quote`: a quotation with no speaker near it. A speaker is a
+  cue such as "said", "told", "according to", "wrote", "added" (or
+  "sagte", "so", "dijo", "según", "a déclaré", "selon") outside the quoted
+  words of its paragraph; a subject and verb right after the closing mark
+  ("...,” Adv Tšosane shares."); a lead-in colon; a "— Name" or "(@handle)"
+  after an embedded post; or, in the paragraph before, a lead-in, a question
+  (interviews), or a person as the subject ("Draper meanwhile wrapped up his
+  win."). A run of consecutive quotation paragraphs shares one speaker, the
+  paragraph after a run may attribute it, and so may a speech cue two
+  paragraphs back. Subheadings and stray caption lines are skipped over.
+  Scare quotes, short phrases (under five words), partial quotes woven into a
+  sentence (starting in lower case) and titles of works (Title Case, or after
+  "titled", "film", "book" ...) are not direct quotations. Quote blocks are
+  attributed by their `attribution` field. Only English, German, Spanish and
+  French are read for speakers; other languages get no such finding.
+- `unclosed-quote`: an opening quotation mark never closed in its paragraph.
+  A quote running over paragraphs reopens each new paragraph without closing
+  the previous one: that is correct style and passes, as does a quote that
+  runs on unmarked until a later paragraph closes it. A ", he said." inside
+  the open quote shows where the closing mark was lost.
+- `unopened-quote`: a closing quotation mark with no opening one.
+- `missing-credit`: a captioned image with no credit (no `credit` field, no
+  credit at the end of its caption, and a caption that is not itself a credit
+  line) while at least two other images in the article have one: a warning.
+  Other uncredited images are `info`.
+- `no-credits` (info): none of the article's images has a credit; reported
+  once, at the first, with the others in `related`.
 
-Mixed quotation styles (“ ... ") are a house-style matter and pass here;
-apostrophes (Iran’s, Workers') are not quotation marks.
+More than two warnings of one rule in one article are all lowered to `info`:
+that many usually means a format the check does not read (a transcript, an
+interview, another language's conventions), not that many slips. Mixed
+quotation styles (“ ... ") are a house-style matter and pass; apostrophes
+(Iran’s, Workers') are not quotation marks; a doubled mark (“”) counts once;
+inch marks (12") are not quotation marks.
 
 ## Why it matters
 A quotation without a speaker cannot be checked by the desk and reads as the
-newspaper's own voice. A quotation mark left open makes the reader unsure where
-the speaker stops and the reporter resumes. An uncredited photo is a rights
-problem and breaks the agencies' terms.
+publication's own voice. A quotation mark left open leaves the reader unsure
+where the speaker stops and the reporter resumes. An uncredited photo is a
+rights problem and breaks agency terms.
 
 ## Example
 ```
-“We will rebuild the harbour within a year.”     <- flagged: unattributed-quote
-“We will rebuild the harbour, the mayor said.     <- flagged: unclosed-quote
-A man walks past the mural in Tehran.  (no credit, the others have one)
-                                                  <- flagged: missing-credit
+“We will rebuild the harbour within a year.”     <- unattributed-quote
+“We will rebuild the harbour, the mayor said.     <- unclosed-quote
+A woman passes a mural in Tehran.   (two other photos credited, this one not)
+                                                  <- missing-credit
 ```
 
 ## How to fix
 Name the speaker in the quotation's sentence or next to it ("..., the mayor
 said."). Close the quotation where the speaker's words end, or open it where
-they begin. Add the photographer or agency to the image's credit field or at
+they begin. Put the photographer or agency in the image's credit field or at
 the end of its caption ("... in Tehran. EPA").
 """
 from __future__ import annotations
@@ -53,7 +66,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator, NamedTuple
 
-from checks.annotation import Annotation, Suggestion
+from checks.annotation import Annotation
 from checks.credits import is_credit
 from checks.engine import Context
 from checks.model import HEADING, QUOTE, Article, Block, TextUnit
@@ -290,12 +303,14 @@ _LABEL = re.compile(r"^\s*(?:Q|A|[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2})\s*:
 # "We will rebuild, the mayor said." shows where a closing mark went missing.
 _ENDS_QUOTE = {
     "en": re.compile(
-        r"[,?!]\s+(?:he|she|they|we|I|it|(?:the |a |an )?[a-z]+(?: [a-z]+)?|(?:[A-Z][\w.'’-]+ ){0,3}[A-Z][\w'’-]+)"
+        r"[,?!]\s+(?:he|she|they|we|I|it|(?:the |a |an )?[a-z]+(?: [a-z]+)?"
+        r"|(?:[A-Z][\w.'’-]+ ){0,3}[A-Z][\w'’-]+)"
         r"\s+(?:said|says|added|told|asked|wrote|explained|insisted|warned|remembered|recalled)\b"
         r"|[,?!]\s+(?:said|says|added|asked)\s+(?:[A-Z]|he\b|she\b)"),
     "de": re.compile(r"[,?!]\s+(?:sagte|sagt|so|erklärte|betonte|meinte)\s+[A-Zder]"),
     "es": re.compile(r"[,?!]\s+(?:dijo|afirmó|aseguró|señaló|explicó|añadió)\b"),
-    "fr": re.compile(r"[,?!]\s+(?:a déclaré|a dit|a affirmé|a expliqué|a ajouté|explique|ajoute|dit-il|dit-elle)\b"),
+    "fr": re.compile(r"[,?!]\s+(?:a déclaré|a dit|a affirmé|a expliqué|a ajouté|explique|ajoute|"
+                     r"dit-il|dit-elle)\b"),
 }
 
 
@@ -323,12 +338,15 @@ _SPEAKERS = {"en": _Speakers(_EN), "de": _Speakers(_DE), "es": _Speakers(_ES), "
 # English only: a person outside the quoted words ("Mr Smith", "Jane Doe",
 # "he"), and a paragraph that opens on a person as its subject ("Draper
 # meanwhile wrapped up his win ..."), after which quotations are that person's.
-_TITLES = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Sen|Rep|Gov|Gen|President|Minister|Judge|Justice)"
+_TITLES = (r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Sen|Rep|Gov|Gen|President|Minister|"
+           r"Judge|Justice)")
 _PERSON = re.compile(
-    rf"\b{_TITLES}\.? [A-Z]|(?<![.!?:“\"]\s)(?<!^)\b[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z][a-z]+(?:-[A-Z][a-z]+)?\b"
+    rf"\b{_TITLES}\.? [A-Z]"
+    r"|(?<![.!?:“\"]\s)(?<!^)\b[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z][a-z]+(?:-[A-Z][a-z]+)?\b"
     r"|\b(?:he|she|they|I|we)\b(?! (?:say|said))")
 _SUBJECT = re.compile(
-    rf"^(?:{_TITLES}\.? )?(?:[A-Z][\w'’-]+ ){{0,3}}[A-Z][\w'’-]+(?:,| (?:[a-z]+ly |meanwhile |also |then |now )?"
+    rf"^(?:{_TITLES}\.? )?(?:[A-Z][\w'’-]+ ){{0,3}}[A-Z][\w'’-]+"
+    r"(?:,| (?:[a-z]+ly |meanwhile |also |then |now )?"
     r"[a-z]+(?:ed|s)\b)|^(?:He|She|They|I|We) ")
 # "...,” Adv Tšosane shares." / "...,” he reflects.": a subject and a verb
 # right after a quotation's closing comma is its attribution, whatever the verb.
@@ -468,7 +486,8 @@ def _quotations(article: Article) -> Iterator[Annotation]:
             yield _unopened(unit, mark)
         for open_mark, close_mark in pairs:
             start = max(open_mark.pos, 0)
-            para.quotes.append(Quotation(start, close_mark.pos + 1, text[start:close_mark.pos].lstrip("\"“„«»")))
+            words = text[start:close_mark.pos].lstrip("\"“„«»")
+            para.quotes.append(Quotation(start, close_mark.pos + 1, words))
         if opens and continues:
             start = max(opens[0].pos, 0)
             para.quotes.append(Quotation(start, len(text), text[start:].lstrip("\"“„«»")))
@@ -578,7 +597,8 @@ def _unopened(unit: TextUnit, mark: Mark) -> Annotation:
 
 # -- credits --------------------------------------------------------------
 
-_VIDEO = re.compile(r"(?:[-–—:]\s*video\s*$|^\s*video\b|\bvideografik\b|\(\d{1,2}:\d{2}(?::\d{2})?\)\s*$)", re.I)
+_VIDEO = re.compile(
+    r"(?:[-–—:]\s*video\s*$|^\s*video\b|\bvideografik\b|\(\d{1,2}:\d{2}(?::\d{2})?\)\s*$)", re.I)
 
 
 def _credited(block: Block) -> bool:

@@ -50,10 +50,20 @@ _AGENCY_IN = re.compile(rf"(?<![\w-])(?:{_AGENCY_RE})(?![\w-])")
 _PERSON_SLASH_AGENCY = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*/\s*\S")
 
 
+# "Jane Doe for The National", "RenderBurger for Quanta Magazine".
+_FOR_PUBLICATION = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,3}for\s+(?:[A-Z][\w.'’-]*(?:\s+|$)){2,4}")
+
+
 def _looks_like_credit(text: str, extra: tuple[str, ...] = ()) -> bool:
     text = text.strip()
+    words = text.split()
+    half = len(words) // 2
+    if len(words) % 2 == 0 and half and words[:half] == words[half:]:
+        text = " ".join(words[:half])  # a credit printed twice by the page template
     if not text or len(text.split()) > 7:
         return False
+    if _FOR_PUBLICATION.fullmatch(text):
+        return True
     if text in extra:
         return True
     if _PERSON_SLASH_AGENCY.match(text):

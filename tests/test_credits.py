@@ -7,11 +7,15 @@ from checks.credits import find_inline_credit, is_credit
 INLINE = [
     ("A woman passes an anti-US mural in Tehran, Iran. EPA", "EPA"),
     ("Protesters gather in Baghdad. Photo: Reuters", "Photo: Reuters"),
-    ("Rep. Ilhan Omar speaks at the Capitol on July 25, 2019. (J. Scott Applewhite/AP)", "(J. Scott Applewhite/AP)"),
+    ("Rep. Ilhan Omar speaks at the Capitol on July 25, 2019. (J. Scott Applewhite/AP)",
+     "(J. Scott Applewhite/AP)"),
     ("Yoon declared martial law, only to lift the order hours later.Ezra Acayan / Getty Images",
      "Ezra Acayan / Getty Images"),
     ("The Moulin Rouge cabaret in Paris Benoit Tessier/Reuters", "Benoit Tessier/Reuters"),
     ("Materials from the campaign. (onmeth.com)", "(onmeth.com)"),
+    ("A man waits outside the court. Jane Doe for The National", "Jane Doe for The National"),
+    ("Cells may act as sentinels. RenderBurger for Quanta Magazine RenderBurger for Quanta Magazine",
+     "RenderBurger for Quanta Magazine RenderBurger for Quanta Magazine"),
 ]
 
 NOT_INLINE = [
@@ -19,6 +23,7 @@ NOT_INLINE = [
     "The agency said it would publish the figures. Reuters reported the same.",
     "He moved to the U.S.The company followed a year later",
     "Prices rose 3.5 per cent in May.Analysts expect more",
+    "The party met on Sunday. Time for Change",
 ]
 
 

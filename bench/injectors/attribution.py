@@ -40,7 +40,8 @@ _SPEECH = re.compile(
     r"statement|interview|warned|insisted|noted|argued|claimed|claims|recalled|replied|described|"
     r"reiterated|announced|confirmed|stressed|urged|called|spoke|speaking|posted|tweeted|suggested|"
     r"explains|thinks|believes)\b", re.I)
-_PERSONISH = re.compile(r"^(?:[A-Z][\w'’-]+ ){0,3}[A-Z][\w'’-]+(?:,| [a-z]+(?:ed|s)\b)|^(?:He|She|They|I|We) ")
+_PERSONISH = re.compile(
+    r"^(?:[A-Z][\w'’-]+ ){0,3}[A-Z][\w'’-]+(?:,| [a-z]+(?:ed|s)\b)|^(?:He|She|They|I|We) ")
 _QUOTE_MARKS = re.compile(r"[“”\"«»„‘]")
 
 
@@ -112,7 +113,9 @@ def _strip_credit(doc: dict, rng) -> Injection | None:
         return None
 
     def credited(block: dict) -> bool:
-        return bool((block.get("credit") or "").strip()) or find_inline_credit(block.get("caption") or "") is not None
+        if (block.get("credit") or "").strip():
+            return True
+        return find_inline_credit(block.get("caption") or "") is not None
 
     if not all(credited(doc["blocks"][i]) for i in images):
         return None

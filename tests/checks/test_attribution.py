@@ -30,16 +30,19 @@ FLAG = [
      "unclosed-quote", "p2", "“We will rebuild the harbour, the mayor said."),
     ([CALM, "The mayor said: “We will rebuild the harbour within a year."], "en",
      "unclosed-quote", "p2", "“We will rebuild the harbour within a year."),
-    ([CALM, "“We will rebuild the harbour, the mayor said.", "“The vote is on Friday,” she added."], "en",
+    ([CALM, "“We will rebuild the harbour, the mayor said.",
+      "“The vote is on Friday,” she added."], "en",
      "unclosed-quote", "p2", "“We will rebuild the harbour, the mayor said."),
     ([CALM, "We will rebuild the harbour within a year,” the mayor said.", AFTER], "en",
      "unopened-quote", "p2", "We will rebuild the harbour within a year,”"),
     (["Le conseil s'est réuni lundi.", "Nous allons reconstruire le port », a déclaré la maire."], "fr",
      "unopened-quote", "p2", "Nous allons reconstruire le port »"),
-    ([("image", "A man walks past the mural in Tehran.", "EPA"), ("image", "Protesters gather in Baghdad.", "AFP"),
+    ([("image", "A man walks past the mural in Tehran.", "EPA"),
+      ("image", "Protesters gather in Baghdad.", "AFP"),
       CALM, ("image", "A woman passes an anti-US mural in Tehran, Iran.")], "en",
      "missing-credit", "img4", "A woman passes an anti-US mural in Tehran, Iran."),
-    ([("image", "A man walks past the mural in Tehran.", "EPA"), ("image", "Protesters gather in Baghdad. AFP"),
+    ([("image", "A man walks past the mural in Tehran.", "EPA"),
+      ("image", "Protesters gather in Baghdad. AFP"),
       ("image", "A woman passes an anti-US mural in Tehran, Iran.")], "en",
      "missing-credit", "img3", "A woman passes an anti-US mural in Tehran, Iran."),
 ]
@@ -54,8 +57,10 @@ PASS = [
     # Attributed across a sentence or paragraph boundary.
     (["“We will rebuild the harbour within a year.” That was the promise the mayor made, "
       "according to the minutes."], "en"),
-    (["The mayor was asked about the harbour.", "“We will rebuild it within a year, whatever it costs.”"], "en"),
-    (["“We will rebuild the harbour within a year.”", "That was the mayor's promise, she told reporters."], "en"),
+    (["The mayor was asked about the harbour.",
+      "“We will rebuild it within a year, whatever it costs.”"], "en"),
+    (["“We will rebuild the harbour within a year.”",
+      "That was the mayor's promise, she told reporters."], "en"),
     (["The mayor spoke after the vote:", "“We will rebuild the harbour within a year.”"], "en"),
     # A run of quotation paragraphs shares its speaker; a quote running over
     # paragraphs reopens without closing.
@@ -66,6 +71,12 @@ PASS = [
     # A speaker named only in the paragraph before (corpus README).
     (["Draper meanwhile wrapped up his win in just over two hours.",
       "“Definitely having other Brits do well in the draw is amazing for British tennis.”"], "en"),
+    (["The police warned of road closures on Sunday.", "Several marches crossed the old town as well.",
+      "“Visitors are strongly advised to travel to the affected areas by train or by bus.”"], "en"),
+    # A subheading or a stray caption line does not break a run of quotations.
+    (["“People dismiss us when we tell them what the whales mean to us,” says Te Kaurinui.",
+      "Whangārei Harbour seen from Tamaterau",
+      "“We are not foreigners in this land. We did not take this land off anyone else.”"], "en"),
     # Embedded posts carry their author after a dash.
     ([CALM, "\"The harbour will be rebuilt within a year, I promise you all.\" — Jane Doe (@janedoe) "
      "November 18, 2019"], "en"),
@@ -78,25 +89,44 @@ PASS = [
     # Mixed styles are house style; apostrophes are not quotation marks.
     ([CALM, "“We'll never allow America and its allies to be threatened with terrorism or nuclear attack. "
      "The choice is theirs to make,\" he said."], "en"),
-    ([CALM, "Iran’s Islamic Revolutionary Guard Corps' Quds Force met the Kurdistan Workers' Party."], "en"),
+    ([CALM, "Iran’s Islamic Revolutionary Guard Corps' Quds Force met the Kurdistan Workers' Party."],
+     "en"),
     ([CALM, "The 12\" screen and the 5'11\" player were both on sale."], "en"),
     # Quote blocks with an attribution.
-    ([CALM, ("quote", "We will rebuild the harbour within a year and nobody will stop us.", "Jane Doe, mayor")], "en"),
+    ([CALM, ("quote",
+      "We will rebuild the harbour within a year and nobody will stop us.", "Jane Doe, mayor")], "en"),
     # Other languages.
-    (["Der Rat tagte am Montag.", "„Wir werden den Hafen innerhalb eines Jahres wieder aufbauen“, sagte sie."], "de"),
+    (["Der Rat tagte am Montag.",
+      "„Wir werden den Hafen innerhalb eines Jahres wieder aufbauen“, sagte sie."], "de"),
     (["Der Rat tagte am Montag.", "„Wir werden den Hafen innerhalb eines Jahres wieder aufbauen“, so die "
       "Bürgermeisterin."], "de"),
-    (["Der Rat tagte am Montag.", "»Wir werden den Hafen innerhalb eines Jahres wieder aufbauen«, sagte sie."], "de"),
-    (["El consejo se reunió.", "“Vamos a reconstruir el puerto en menos de un año”, dijo la alcaldesa."], "es"),
-    (["El consejo se reunió.", "Según la alcaldesa, “vamos a reconstruir el puerto en menos de un año”."], "es"),
-    (["Le conseil s'est réuni.", "« Nous allons reconstruire le port dans un an », a déclaré la maire."], "fr"),
-    (["Le conseil s'est réuni.", "« Nous allons reconstruire le port dans un an », selon la maire."], "fr"),
+    (["Der Rat tagte am Montag.",
+      "„Es war alles sehr verwirrend und sehr schwer für uns“, erinnert sie sich."],
+     "de"),
+    (["Rådet mødtes mandag.", "»Han rystede på hovedet og sagde ”nej” til os alle sammen i går.«"],
+     "da"),
+    (["Rådet möttes i måndags.",
+      "Polisen har hittat en konversation om att ”'dom' har förolämpat 'oss' länge”."],
+     "sv"),
+    (["Der Rat tagte am Montag.",
+      "»Wir werden den Hafen innerhalb eines Jahres wieder aufbauen«, sagte sie."], "de"),
+    (["El consejo se reunió.",
+      "“Vamos a reconstruir el puerto en menos de un año”, dijo la alcaldesa."], "es"),
+    (["El consejo se reunió.",
+      "Según la alcaldesa, “vamos a reconstruir el puerto en menos de un año”."], "es"),
+    (["Le conseil s'est réuni.",
+      "« Nous allons reconstruire le port dans un an », a déclaré la maire."], "fr"),
+    (["Le conseil s'est réuni.", "« Nous allons reconstruire le port dans un an », selon la maire."],
+     "fr"),
     # A language whose speakers the check does not read: no quotation finding.
-    (["Il consiglio si è riunito lunedì.", "«Ricostruiremo il porto entro un anno, costi quel che costi.»"], "it"),
+    (["Il consiglio si è riunito lunedì.",
+      "«Ricostruiremo il porto entro un anno, costi quel che costi.»"], "it"),
     # Credits: explicit, inline, a caption that is the credit itself, a video.
-    ([("image", "A man walks past the mural in Tehran.", "EPA"), ("image", "Protesters gather in Baghdad. AFP"),
+    ([("image", "A man walks past the mural in Tehran.", "EPA"),
+      ("image", "Protesters gather in Baghdad. AFP"),
       ("image", "Getty Images")], "en"),
-    ([("image", "A man walks past the mural in Tehran.", "EPA"), ("image", "Protesters gather in Baghdad.", "AFP"),
+    ([("image", "A man walks past the mural in Tehran.", "EPA"),
+      ("image", "Protesters gather in Baghdad.", "AFP"),
       ("image", "Firefighters search the apartment block after the fire – video")], "en"),
 ]
 
@@ -135,12 +165,14 @@ def test_a_paragraph_broken_mid_sentence_carries_its_quote():
 
 
 def test_doubled_marks_are_read_as_one():
-    article = draft(CALM, "“”This is a very unfair decision, and I hope the public is watching,” he said.")
+    article = draft(CALM, "“”This is a very unfair decision, and I hope the public is watching,” "
+                          "he said.")
     assert findings(article, CHECK) == []
 
 
 def test_structural_rules_apply_in_languages_without_a_speaker_list():
-    article = draft("Il consiglio si è riunito.", "«Ricostruiremo il porto entro un anno, ha detto la sindaca.",
+    article = draft("Il consiglio si è riunito.",
+                    "«Ricostruiremo il porto entro un anno, ha detto la sindaca.",
                     "Il bilancio è stato approvato.", language="it")
     assert [a.rule for a in findings(article, CHECK)] == ["unclosed-quote"]
 
