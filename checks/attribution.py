@@ -254,25 +254,25 @@ def _is_direct(text: str, quoted: str, start: int, end: int) -> bool:
 
 # -- speakers -------------------------------------------------------------
 
-_EN = (
-    r"said|says|say|saying|told|tells|tell|telling|according to|wrote|writes|writing|added|adds|adding|"
-    r"asked|asks|asking|explained|explains|explaining|noted|noting|stated|stating|"
-    r"declared|declares|announced|announces|insisted|insists|insisting|argued|argues|arguing|"
-    r"claimed|claiming|recalled|recalls|recalling|replied|replies|"
-    r"responded|responds|warned|warns|urged|urges|acknowledged|acknowledges|admitted|admits|"
-    r"agreed|agrees|commented|concluded|concludes|confirmed|confirms|emphasi[sz]ed|"
-    r"emphasi[sz]es|observed|observes|pointed out|points out|quipped|quips|remarked|"
-    r"reported|shouted|shouts|tweeted|posted on|wrote on|suggested|suggests|testified|"
-    r"testifies|whispered|yelled|wondered|wonders|cautioned|cautions|conceded|concedes|countered|"
-    r"counters|joked|jokes|mused|muses|predicted|predicts|promised|promises|reads|chanted|"
-    r"chants|cried|screamed|described|describes|describing|vowed|vows|pledged|pledges|"
-    r"stressed|stresses|reiterated|reiterates|boasted|boasts|complained|complains|lamented|laments|"
-    r"recounted|recounts|elaborated|assured|assures|texted|emailed|messaged|captioned|"
-    r"spoke|speaks|speaking|in a statement|statement|interview|quoted|quoting|cited|citing|"
-    r"answered|answers|retorted|demanded|begged|pleaded|summed up|put it|reflected|reflects|"
-    r"continued|went on|spokesman|spokeswoman|spokesperson|press release|press conference|"
-    r"briefing|testimony|told reporters|in a post|in a tweet|in a letter|in an email|"
-    r"thought|thinks|believes|explains"
+# The verbs of speech that attribute a quotation even from two paragraphs away.
+_EN_STRONG = (
+    r"said|says|told|tells|according to|wrote|writes|added|adds|asked|asks|explained|explains|"
+    r"stated|declared|declares|insisted|insists|argued|argues|warned|warns|noted|replied|replies|"
+    r"recalled|recalls|tweeted|in a statement|told reporters|spokesman|spokeswoman|spokesperson|"
+    r"quipped|remarked|testified|emphasi[sz]ed|stressed|reiterated|acknowledged|admitted"
+)
+_EN = _EN_STRONG + (
+    r"|say|saying|tell|telling|writing|adding|asking|explaining|noting|stating|announced|announces|"
+    r"insisting|arguing|claimed|claiming|recalling|responded|responds|urged|urges|acknowledges|"
+    r"admits|commented|concluded|concludes|emphasi[sz]es|pointed out|points out|quips|shouted|"
+    r"shouts|posted on|wrote on|suggested|suggests|testifies|whispered|yelled|wondered|wonders|"
+    r"cautioned|cautions|conceded|concedes|countered|counters|joked|jokes|mused|muses|predicted|"
+    r"predicts|promised|promises|reads|chanted|chants|cried|screamed|describes|vowed|vows|"
+    r"pledged|pledges|stresses|reiterates|boasted|boasts|complained|complains|lamented|laments|"
+    r"recounted|recounts|elaborated|assured|assures|texted|emailed|messaged|captioned|spoke|speaks|"
+    r"speaking|statement|interview|quoted|quoting|answered|answers|retorted|summed up|put it|"
+    r"reflected|reflects|went on|press release|press conference|briefing|testimony|in a post|"
+    r"in a tweet|in a letter|in an email"
 )
 _DE = (
     r"sagte|sagt|sagten|sagen|erklärte|erklärt|erklärten|betonte|betont|meinte|meint|fügte|teilte|"
@@ -333,6 +333,7 @@ class _Speakers:
 
 
 _SPEAKERS = {"en": _Speakers(_EN), "de": _Speakers(_DE), "es": _Speakers(_ES), "fr": _Speakers(_FR)}
+_STRONG = {"en": _Speakers(_EN_STRONG), "de": _SPEAKERS["de"], "es": _SPEAKERS["es"], "fr": _SPEAKERS["fr"]}
 # A lead-in colon right before a quotation, a "— Name" after one, or an
 # embedded post's "(@handle)".
 # English only: a person outside the quoted words ("Mr Smith", "Jane Doe",
@@ -344,8 +345,10 @@ _PERSON = re.compile(
     rf"\b{_TITLES}\.? [A-Z]"
     r"|(?<![.!?:“\"]\s)(?<!^)\b[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z][a-z]+(?:-[A-Z][a-z]+)?\b"
     r"|\b(?:he|she|they|I|we)\b(?! (?:say|said))")
+_NOT_A_PERSON = (r"(?!(?:It|Its|This|That|There|These|Those|The|A|An|In|On|At|For|But|And|As|If|When|"
+                 r"While|After|Before|Since|Their|Our|His|Her|One|Some|Many|Most|What|Here|Now|Then)\b)")
 _SUBJECT = re.compile(
-    rf"^(?:{_TITLES}\.? )?(?:[A-Z][\w'’-]+ ){{0,3}}[A-Z][\w'’-]+"
+    rf"^{_NOT_A_PERSON}(?:{_TITLES}\.? )?(?:[A-Z][\w'’-]+ ){{0,3}}[A-Z][\w'’-]+"
     r"(?:,| (?:[a-z]+ly |meanwhile |also |then |now )?"
     r"[a-z]+(?:ed|s)\b)|^(?:He|She|They|I|We) ")
 # "...,” Adv Tšosane shares." / "...,” he reflects.": a subject and a verb
@@ -359,8 +362,11 @@ _AFTER_QUOTE_INVERTED = re.compile(
     r"[“”\"»«]\s*,\s+[^\W\d_A-Z]+(?:-t-\w+)?(?:\s+[^\W\d_A-Z]+)?\s+"
     r"(?:er|sie|es|man|der|die|das|den|dem|ein|eine|el|la|los|las|un|una|le|les|l['’]|il|elle|"
     r"[A-ZÄÖÜÁÉÍÓÚÈ][\w'’-]+)(?![\w])")
+# A paragraph that hands over to someone: "..., he interrupts me." / "She smiles."
+_TURN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\s+(?:[a-z]+ly\s+)?[a-z]+s(?:\s+\w+)?\W*$"
+                   r"|\b(?:[Hh]e|[Ss]he)\s+(?:[a-z]+ly\s+|also\s+|never\s+|then\s+|still\s+)?[a-z]+(?:s|ed)\b")
 _COLON_LEAD = re.compile(r":\s*$")
-_DASH_NAME = re.compile(r"(?:^|\s)[—–―-]{1,2}\s*[@\w]")
+_DASH_NAME = re.compile(r"(?:^\s*|[”\"’»“]\s*)[—–―-]{1,2}\s*[@A-Z]")
 _HANDLE = re.compile(r"\(@\w+\)|(?:^|\s)@\w{2,}")
 
 
@@ -447,6 +453,7 @@ def _quotations(article: Article) -> Iterator[Annotation]:
     units = article.body_units()
     language = primary_language(article.language)
     speaker = _SPEAKERS.get(language)
+    strong = _STRONG.get(language)
     paras: list[_Para] = []
     marks = [_double_marks(unit.text) for unit in units]
     carry: Mark | None = None  # an opening mark still running from the paragraph before
@@ -516,14 +523,14 @@ def _quotations(article: Article) -> Iterator[Annotation]:
         para.evidence = bool(
             speaker.search(outside) or _LABEL.match(unit.text)
             or any(_COLON_LEAD.search(outside[:start]) for start, _ in spans)
-            or (("—" in outside or "–" in outside or "-" in outside) and _DASH_NAME.search(outside))
+            or (("—" in unit.text or "–" in unit.text or "-" in unit.text) and _DASH_NAME.search(unit.text))
             or ("@" in outside and _HANDLE.search(outside))
             or (_AFTER_QUOTE if english else _AFTER_QUOTE_INVERTED).search(unit.text))
         person = english and not para.evidence and _PERSON.search(outside)
         para.named = para.evidence or bool(para.quotes and person)
         stripped = unit.text.strip()
         para.context = para.evidence or stripped.endswith(("?", ":")) or bool(
-            english and (person or _SUBJECT.match(stripped)))
+            english and (_SUBJECT.match(stripped) or _TURN.search(stripped)))
         return para
 
     def candidates(para: _Para) -> list[Quotation]:
@@ -553,7 +560,7 @@ def _quotations(article: Article) -> Iterator[Annotation]:
         found = [(paras[k], q) for k in range(i, j + 1) for q in candidates(paras[k])]
         if found and not (any(read(paras[k]).named for k in range(i, j + 1))
                           or (i > 0 and read(paras[i - 1]).context)
-                          or (i > 1 and read(paras[i - 2]).evidence)
+                          or (i > 1 and strong.search(paras[i - 2].unit.text))
                           or (j + 1 < len(paras) and read(paras[j + 1]).evidence)):
             flagged.extend(found)
         i = j + 1

@@ -8,6 +8,8 @@ Each variety copies what happens to real drafts:
   in a place where nothing around it names a speaker (the quotation then has
   nobody to belong to; next to "Smith said the plan would fail." it would
   still be Smith's, which is not a defect);
+- ``orphan-quote``: such a paragraph, stripped the same way, is moved among
+  paragraphs that name no speaker (a quotation that lost its place in an edit);
 - ``drop-closing-mark``: a closing quotation mark followed by more text in its
   paragraph is deleted (one at the very end of a paragraph would look like a
   quotation running on into the next, which is correct style);
@@ -28,8 +30,8 @@ FAMILY = "attribution"
 _VERB = r"(?:said|says|added|told|explained|insisted|warned|wrote|noted)"
 # “Quote,” attribution.   (the attribution names someone and uses a speech verb)
 _CLOSING = re.compile(
-    r"^(?P<open>[“\"])(?P<quote>[A-Z][^“”\"]{30,400}?)(?P<punct>[,?!])(?P<close>[”\"])\s+"
-    rf"(?P<attr>[^“”\".]{{0,60}}\b{_VERB}\b[^“”\"]{{0,80}})\.$")
+    r"^(?P<open>[“\"])(?P<quote>[A-Z][^“”\"]{30,600}?)(?P<punct>[,?!])(?P<close>[”\"])\s+"
+    rf"(?P<attr>[^“”\".]{{0,80}}\b{_VERB}\b[^“”\"]{{0,120}})\.?$")
 # Attribution: “Quote.”
 _LEADIN = re.compile(
     rf"^(?P<attr>[A-Z][^“”\":]{{0,80}}\b{_VERB}\b[^“”\":]{{0,40}}):\s*"
@@ -46,11 +48,12 @@ _QUOTE_MARKS = re.compile(r"[“”\"«»„‘]")
 
 
 def _quiet(text: str) -> bool:
-    """A paragraph that neither quotes nor names a speaker."""
+    """A paragraph that neither quotes, nor speaks, nor hands over to a person
+    (one who opens it as its subject, or a closing "he smiles.")."""
     text = text.strip()
     return not (_QUOTE_MARKS.search(text) or _SPEECH.search(text) or _PERSONISH.match(text)
-                or text.endswith((":", "?")) or re.search(r"\b(?:he|she|they|Mr|Ms|Mrs|Dr)\b", text)
-                or re.search(r"(?<=[a-z,] )[A-Z][a-z]+ [A-Z][a-z]+", text))
+                or text.endswith((":", "?")) or re.search(r"\b(?:he|she|they)\s+\S+\W*$", text, re.I)
+                or re.search(r"\b(?:he|she)\b", text, re.I))
 
 
 def _paragraphs(doc: dict) -> list[int]:
@@ -73,17 +76,45 @@ def _strip_attribution(doc: dict, rng) -> Injection | None:
     if not candidates:
         return None
     i, match = rng.choice(candidates)
-    quote = match.group("quote").rstrip(",")
-    if match.groupdict().get("punct") in ("?", "!"):
-        quote += match.group("punct")
-    elif not quote.endswith((".", "?", "!")):
-        quote += "."
-    text = f"{match.group('open')}{quote}{match.group('close')}"
+    text, quote = _bare(match)
     out = copy.deepcopy(doc)
     out["blocks"][i]["text"] = text
     block_id = out["blocks"][i]["id"]
     return Injection(out, [Expect(block_id=block_id, quote=quote[:40], rule="unattributed-quote")],
                      kind="strip-attribution")
+
+
+def _orphan_quote(doc: dict, rng) -> Injection | None:
+    """A quotation moved in editing: it loses its attribution and lands among
+    paragraphs that name no speaker."""
+    paras = _paragraphs(doc)
+    quotes = [i for i in paras if _CLOSING.match(doc["blocks"][i]["text"]) or _LEADIN.match(doc["blocks"][i]["text"])]
+    if not quotes:
+        return None
+    texts = [doc["blocks"][i]["text"] for i in paras]
+    slots = [n for n in range(2, len(paras))
+             if n + 1 < len(paras) and all(_quiet(texts[k]) for k in (n - 2, n - 1, n))]
+    source = rng.choice(quotes)
+    slots = [n for n in slots if abs(paras[n] - source) > 3]
+    if not slots:
+        return None
+    n = rng.choice(slots)
+    match = _CLOSING.match(doc["blocks"][source]["text"]) or _LEADIN.match(doc["blocks"][source]["text"])
+    text, quote = _bare(match)
+    out = copy.deepcopy(doc)
+    out["blocks"].insert(paras[n], {"id": "orphan-quote", "type": "paragraph", "text": text})
+    return Injection(out, [Expect(block_id="orphan-quote", quote=quote[:40], rule="unattributed-quote")],
+                     kind="orphan-quote")
+
+
+def _bare(match: re.Match) -> tuple[str, str]:
+    """A quotation paragraph without its attribution, and the quoted words."""
+    quote = match.group("quote").rstrip(",")
+    if match.groupdict().get("punct") in ("?", "!"):
+        quote += match.group("punct")
+    elif not quote.endswith((".", "?", "!")):
+        quote += "."
+    return f"{match.group('open')}{quote}{match.group('close')}", quote
 
 
 def _drop_closing_mark(doc: dict, rng) -> Injection | None:
@@ -129,7 +160,7 @@ def _strip_credit(doc: dict, rng) -> Injection | None:
     return Injection(out, [Expect(block_id=block["id"], rule="missing-credit")], kind="strip-credit")
 
 
-VARIETIES = (_strip_attribution, _drop_closing_mark, _strip_credit)
+VARIETIES = (_strip_attribution, _orphan_quote, _drop_closing_mark, _strip_credit)
 
 
 def inject(doc: dict, rng) -> Injection | None:
