@@ -364,7 +364,8 @@ _AFTER_QUOTE_INVERTED = re.compile(
     r"[A-ZÄÖÜÁÉÍÓÚÈ][\w'’-]+)(?![\w])")
 # A paragraph that hands over to someone: "..., he interrupts me." / "She smiles."
 _TURN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\s+(?:[a-z]+ly\s+)?[a-z]+s(?:\s+\w+)?\W*$"
-                   r"|\b(?:[Hh]e|[Ss]he)\s+(?:[a-z]+ly\s+|also\s+|never\s+|then\s+|still\s+)?[a-z]+(?:s|ed)\b")
+                   r"|\b(?:[Hh]e|[Ss]he)\s+(?:[a-z]+ly\s+|also\s+|never\s+|then\s+|still\s+)?"
+                   r"[a-z]+(?:s|ed)\b")
 _COLON_LEAD = re.compile(r":\s*$")
 _DASH_NAME = re.compile(r"(?:^\s*|[”\"’»“]\s*)[—–―-]{1,2}\s*[@A-Z]")
 _HANDLE = re.compile(r"\(@\w+\)|(?:^|\s)@\w{2,}")
@@ -523,7 +524,7 @@ def _quotations(article: Article) -> Iterator[Annotation]:
         para.evidence = bool(
             speaker.search(outside) or _LABEL.match(unit.text)
             or any(_COLON_LEAD.search(outside[:start]) for start, _ in spans)
-            or (("—" in unit.text or "–" in unit.text or "-" in unit.text) and _DASH_NAME.search(unit.text))
+            or (any(d in unit.text for d in "—–―-") and _DASH_NAME.search(unit.text))
             or ("@" in outside and _HANDLE.search(outside))
             or (_AFTER_QUOTE if english else _AFTER_QUOTE_INVERTED).search(unit.text))
         person = english and not para.evidence and _PERSON.search(outside)

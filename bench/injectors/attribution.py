@@ -88,7 +88,8 @@ def _orphan_quote(doc: dict, rng) -> Injection | None:
     """A quotation moved in editing: it loses its attribution and lands among
     paragraphs that name no speaker."""
     paras = _paragraphs(doc)
-    quotes = [i for i in paras if _CLOSING.match(doc["blocks"][i]["text"]) or _LEADIN.match(doc["blocks"][i]["text"])]
+    quotes = [i for i in paras
+              if _CLOSING.match(doc["blocks"][i]["text"]) or _LEADIN.match(doc["blocks"][i]["text"])]
     if not quotes:
         return None
     texts = [doc["blocks"][i]["text"] for i in paras]

@@ -26,6 +26,12 @@ FLAG = [
     (["Le conseil s'est réuni lundi.", "« Nous allons reconstruire le port dans un an. »",
       "Le budget a été adopté."], "fr",
      "unattributed-quote", "p2", "« Nous allons reconstruire le port dans un an. »"),
+    # A dash inside narrative and "It ..." as a subject name nobody.
+    (["The harbour deal opens a window into the city's strategy.", "It also draws a long line to the past.",
+      "“Do they take the profit from the ferries and reinvest it in the harbour?”",
+      "The city bought the harbour in 2017 — its largest purchase."], "en",
+     "unattributed-quote", "p3",
+     "“Do they take the profit from the ferries and reinvest it in the harbour?”"),
     ([CALM, "“We will rebuild the harbour, the mayor said. The vote is on Friday.", AFTER], "en",
      "unclosed-quote", "p2", "“We will rebuild the harbour, the mayor said."),
     ([CALM, "The mayor said: “We will rebuild the harbour within a year."], "en",
@@ -77,6 +83,9 @@ PASS = [
     (["“People dismiss us when we tell them what the whales mean to us,” says Te Kaurinui.",
       "Whangārei Harbour seen from Tamaterau",
       "“We are not foreigners in this land. We did not take this land off anyone else.”"], "en"),
+    (["The mayor has lived in the town for years and still walks to work.",
+      "She never misses a council vote.",
+      "“We will rebuild the harbour within a year.”"], "en"),
     # Embedded posts carry their author after a dash.
     ([CALM, "\"The harbour will be rebuilt within a year, I promise you all.\" — Jane Doe (@janedoe) "
      "November 18, 2019"], "en"),
