@@ -218,7 +218,8 @@ def _single_pairs(text: str) -> list[tuple[int, int]]:
 
 # -- direct quotations ----------------------------------------------------
 
-_LETTER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# A word: a run without spaces that holds a letter ("U.S.-controlled" is one).
+_LETTER_WORD = re.compile(r"[^\s\"“”„«»‘’]*[^\W\d_][^\s\"“”„«»]*")
 _MINOR = frozenset("a an and as at but by for from in into of on or the to with vs via".split())
 _WORK_CUE = re.compile(
     r"\b(?:titled|entitled|called|named|dubbed|film|movie|book|novel|song|album|single|show|series|"
@@ -366,6 +367,9 @@ _AFTER_QUOTE_INVERTED = re.compile(
 _TURN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\s+(?:[a-z]+ly\s+)?[a-z]+s(?:\s+\w+)?\W*$"
                    r"|\b(?:[Hh]e|[Ss]he)\s+(?:[a-z]+ly\s+|also\s+|never\s+|then\s+|still\s+)?"
                    r"[a-z]+(?:s|ed)\b")
+# A paragraph about a named person ("But for Parata and his family ...").
+_HIS_HER = re.compile(r"\b(?:his|her|him)\b")
+_NAME_MID = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+\b")
 _COLON_LEAD = re.compile(r":\s*$")
 _DASH_NAME = re.compile(r"(?:^\s*|[”\"’»“]\s*)[—–―-]{1,2}\s*[@A-Z]")
 _HANDLE = re.compile(r"\(@\w+\)|(?:^|\s)@\w{2,}")
@@ -531,7 +535,8 @@ def _quotations(article: Article) -> Iterator[Annotation]:
         para.named = para.evidence or bool(para.quotes and person)
         stripped = unit.text.strip()
         para.context = para.evidence or stripped.endswith(("?", ":")) or bool(
-            english and (_SUBJECT.match(stripped) or _TURN.search(stripped)))
+            english and (_SUBJECT.match(stripped) or _TURN.search(stripped)
+                         or (_HIS_HER.search(stripped) and _NAME_MID.search(stripped))))
         return para
 
     def candidates(para: _Para) -> list[Quotation]:

@@ -53,7 +53,7 @@ def _quiet(text: str) -> bool:
     text = text.strip()
     return not (_QUOTE_MARKS.search(text) or _SPEECH.search(text) or _PERSONISH.match(text)
                 or text.endswith((":", "?")) or re.search(r"\b(?:he|she|they)\s+\S+\W*$", text, re.I)
-                or re.search(r"\b(?:he|she)\b", text, re.I))
+                or re.search(r"\b(?:he|she|his|her|him)\b", text, re.I))
 
 
 def _paragraphs(doc: dict) -> list[int]:
