@@ -307,7 +307,10 @@ _ENDS_QUOTE = {
         r"[,?!]\s+(?:he|she|they|we|I|it|(?:the |a |an )?[a-z]+(?: [a-z]+)?"
         r"|(?:[A-Z][\w.'’-]+ ){0,3}[A-Z][\w'’-]+)"
         r"\s+(?:said|says|added|told|asked|wrote|explained|insisted|warned|remembered|recalled)\b"
-        r"|[,?!]\s+(?:said|says|added|asked)\s+(?:[A-Z]|he\b|she\b)"),
+        r"|[,?!]\s+(?:said|says|added|asked)\s+(?:[A-Z]|he\b|she\b)"
+        # "..., Philippine exercise director Brigadier General Vicente Blanco told reporters."
+        r"|[,?!]\s+[^.!?“”\"]{1,100}?\s(?:said|says|added|told|asked|wrote|explained)"
+        r"(?:\s+[\w’']+){0,2}\.(?=\s|$)"),
     "de": re.compile(r"[,?!]\s+(?:sagte|sagt|so|erklärte|betonte|meinte)\s+[A-Zder]"),
     "es": re.compile(r"[,?!]\s+(?:dijo|afirmó|aseguró|señaló|explicó|añadió)\b"),
     "fr": re.compile(r"[,?!]\s+(?:a déclaré|a dit|a affirmé|a expliqué|a ajouté|explique|ajoute|"
@@ -483,9 +486,12 @@ def _quotations(article: Article) -> Iterator[Annotation]:
                 # a later paragraph closes it.
                 continues = _continues(text, following.text) or _closed_later(units, marks, i + 1)
                 reopened = False
-            if continues and running.pos >= 0 and speaker is not None and _ENDS_QUOTE[language].search(
-                    text, running.pos):
-                # "... , he said." inside it shows where the closing mark was lost.
+            if continues and running.pos >= 0 and speaker is not None and (
+                    _ENDS_QUOTE[language].search(text, running.pos)
+                    or (language == "en" and any(o.pos > running.pos for o, _ in pairs))):
+                # "... , he said." inside it shows where the closing mark was
+                # lost; so does a second quotation opened inside it in English,
+                # where a quote within a quote takes single marks.
                 continues = False
             if continues and not reopened:
                 carry = origin if running.pos < 0 and origin is not None else running

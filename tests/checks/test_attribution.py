@@ -39,6 +39,16 @@ FLAG = [
     ([CALM, "“We will rebuild the harbour, the mayor said.",
       "“The vote is on Friday,” she added."], "en",
      "unclosed-quote", "p2", "“We will rebuild the harbour, the mayor said."),
+    # The next paragraph reopens, yet the closing mark was lost: the attribution
+    # (or a second quotation) sits inside the open one.
+    ([CALM, "“It’s a coastal defence doctrine, harbour master Captain Jane Doe told reporters.",
+      "“We are not exercising to join the fight,” she added."], "en",
+     "unclosed-quote", "p2",
+     "“It’s a coastal defence doctrine, harbour master Captain Jane Doe told reporters."),
+    ([CALM, "Doe apologised, saying the delays “stemmed from the storm but “caused anxiety to the "
+      "public.”",
+      "“I deeply regret this,” she said."], "en",
+     "unclosed-quote", "p2", "“stemmed from the storm but “caused anxiety to the public.”"),
     ([CALM, "We will rebuild the harbour within a year,” the mayor said.", AFTER], "en",
      "unopened-quote", "p2", "We will rebuild the harbour within a year,”"),
     (["Le conseil s'est réuni lundi.", "Nous allons reconstruire le port », a déclaré la maire."], "fr",
