@@ -24,7 +24,9 @@ Nordic ” ”, and British single ‘ ’), and flags:
   A quote running over paragraphs reopens each new paragraph without closing
   the previous one: that is correct style and passes, as does a quote that
   runs on unmarked until a later paragraph closes it. A ", he said." inside
-  the open quote shows where the closing mark was lost.
+  the open quote shows where the closing mark was lost. Right-to-left
+  languages (Arabic, Persian, Hebrew ...), where curly marks are often typed
+  reversed, are not judged.
 - `unopened-quote`: a closing quotation mark with no opening one.
 - `missing-credit`: a captioned image with no credit (no `credit` field, no
   credit at the end of its caption, and a caption that is not itself a credit
@@ -444,6 +446,9 @@ def _transparent(unit: TextUnit) -> bool:
             and _DOUBLE.search(text) is None)
 
 
+_RIGHT_TO_LEFT = frozenset({"ar", "fa", "ur", "he", "yi", "ps", "sd", "ug", "dv", "ckb"})
+
+
 def _closed_later(units: list[TextUnit], marks: list, start: int, reach: int = 4) -> bool:
     """Whether a paragraph from ``start`` closes a quotation left open before it:
     the first quotation mark after only unmarked paragraphs is a closing one."""
@@ -462,6 +467,9 @@ def _quotations(article: Article) -> Iterator[Annotation]:
     language = primary_language(article.language)
     speaker = _SPEAKERS.get(language)
     strong = _STRONG.get(language)
+    # Right-to-left text is often typed with curly marks reversed (بـ”...“):
+    # their direction says nothing there, so balance is not judged.
+    marks_read = language not in _RIGHT_TO_LEFT
     paras: list[_Para] = []
     marks = [_double_marks(unit.text) for unit in units]
     carry: Mark | None = None  # an opening mark still running from the paragraph before
@@ -499,9 +507,11 @@ def _quotations(article: Article) -> Iterator[Annotation]:
                 for mark in opens:
                     if mark.pos < 0:
                         continue  # reported where it opened, if at all
-                    yield _unclosed(unit, mark, following is not None)
+                    if marks_read:
+                        yield _unclosed(unit, mark, following is not None)
         for mark in strays:
-            yield _unopened(unit, mark)
+            if marks_read:
+                yield _unopened(unit, mark)
         for open_mark, close_mark in pairs:
             start = max(open_mark.pos, 0)
             words = text[start:close_mark.pos].lstrip("\"“„«»")
