@@ -112,6 +112,8 @@ class Quotation:
     text: str  # the words between the marks
 
 
+_CURLY_ONLY = re.compile(r"[^\"“”„«»]*(?:“[^\"“”„«»]+”[^\"“”„«»]*)*")
+_CURLY_PAIR = re.compile(r"“[^“”]+”")
 _new_mark = tuple.__new__  # builds a Mark without the keyword-argument wrapper (hot loop)
 
 
@@ -126,6 +128,13 @@ def _double_marks(text: str, carried: bool = False
     stack: list[Mark] = [Mark(-1, "“", OPEN)] if carried else []
     stray: list[Mark] = []
     n = len(text)
+    if (not carried and "’’" not in text and "‘‘" not in text and "''" not in text and "``" not in text
+            and _CURLY_ONLY.fullmatch(text)):
+        # The common case, curly marks strictly alternating: pair them directly.
+        for match in _CURLY_PAIR.finditer(text):
+            pairs.append((_new_mark(Mark, (match.start(), "“", OPEN)),
+                          _new_mark(Mark, (match.end() - 1, "”", CLOSE))))
+        return pairs, stack, stray
     for match in _DOUBLE.finditer(text):
         pos, ch = match.start(), match.group()
         before = text[pos - 1] if pos else ""
@@ -232,23 +241,27 @@ _WORK_CUE = re.compile(
 
 def _is_direct(text: str, quoted: str, start: int, end: int) -> bool:
     """Whether ``quoted`` (between marks at ``start`` and ``end``) reads as a full clause."""
-    words = _LETTER_WORD.findall(quoted)
-    if len(words) < 5:
+    tokens = quoted.split()
+    if len(tokens) < 5:
         return False
     first = next((c for c in quoted if c.isalpha()), "")
     if not first.isupper():
         return False  # a partial quote woven into the sentence
-    long_words = [w for w in words if w.lower() not in _MINOR]
-    capitalised = sum(1 for w in long_words if w[0].isupper())
-    if long_words and capitalised / len(long_words) > 0.6:
-        return False  # a title of a work, a name, a slogan in Title Case
+    if len(tokens) <= 15:  # only short quotations can be titles
+        words = _LETTER_WORD.findall(quoted)
+        if len(words) < 5:
+            return False
+        long_words = [w for w in words if w.lower() not in _MINOR]
+        capitalised = sum(1 for w in long_words if w[0].isupper())
+        if long_words and capitalised / len(long_words) > 0.6:
+            return False  # a title of a work, a name, a slogan in Title Case
     lead = text[max(0, start - 40):start]
     if _WORK_CUE.search(lead):
         return False
     # A full clause stands at a sentence start, after a lead-in (":" or ","),
     # or ends in its own punctuation; "the "Global Partnership for Peace" fund"
     # is a name used inside the sentence.
-    before = text[:start].rstrip()
+    before = text[max(0, start - 20):start].rstrip()
     tail = quoted.rstrip()
     after = text[end:end + 2].lstrip()
     return (not before or before[-1] in ".!?:;,—–-…\"”»(" or tail[-1:] in ".!?,…;:"
@@ -384,14 +397,20 @@ def _outside(text: str, spans: list[tuple[int, int]]) -> str:
     """``text`` with the quoted spans blanked out (offsets kept)."""
     if not spans:
         return text
-    chars = list(text)
-    for start, end in spans:
-        for i in range(start, min(end, len(chars))):
-            chars[i] = " "
-    return "".join(chars)
+    out = []
+    done = 0
+    for start, end in sorted(spans):
+        start, end = max(start, done), min(end, len(text))
+        if end <= start:
+            continue
+        out.append(text[done:start])
+        out.append(" " * (end - start))
+        done = end
+    out.append(text[done:])
+    return "".join(out)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Para:
     unit: TextUnit
     pairs: list[tuple[Mark, Mark]]
