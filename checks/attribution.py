@@ -114,6 +114,7 @@ class Quotation:
 
 _CURLY_ONLY = re.compile(r"[^\"“”„«»]*(?:“[^\"“”„«»]+”[^\"“”„«»]*)*")
 _CURLY_PAIR = re.compile(r"“[^“”]+”")
+_DOUBLED_SINGLES = ("’’", "‘‘", "''", "``")
 _new_mark = tuple.__new__  # builds a Mark without the keyword-argument wrapper (hot loop)
 
 
@@ -128,8 +129,7 @@ def _double_marks(text: str, carried: bool = False
     stack: list[Mark] = [Mark(-1, "“", OPEN)] if carried else []
     stray: list[Mark] = []
     n = len(text)
-    if (not carried and "’’" not in text and "‘‘" not in text and "''" not in text and "``" not in text
-            and _CURLY_ONLY.fullmatch(text)):
+    if not carried and not any(d in text for d in _DOUBLED_SINGLES) and _CURLY_ONLY.fullmatch(text):
         # The common case, curly marks strictly alternating: pair them directly.
         for match in _CURLY_PAIR.finditer(text):
             pairs.append((_new_mark(Mark, (match.start(), "“", OPEN)),
