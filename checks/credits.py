@@ -21,7 +21,7 @@ AGENCIES = (
     "AAP", "Rex", "Rex Features", "Corbis", "iStock", "iStockphoto", "Wikimedia Commons",
     "NASA", "The National", "Courtesy", "Handout", "Supplied", "Submitted photo",
     "Pool", "Pool photo", "File photo", "File", "Screengrab", "Screenshot",
-    "Instagram", "X", "Twitter", "Facebook", "YouTube", "Bild", "Foto",
+    "Instagram", "X", "Twitter", "Facebook", "YouTube", "Bild", "Foto", "Privat", "privat",
     "NTB", "NTB Scanpix", "TT", "TT News Agency", "Ritzau", "Ritzau Scanpix", "STT", "Lehtikuva",
     "ANP", "Belga", "APA", "Keystone-SDA", "PAP", "CTK", "MTI", "Agencia EFE", "Europa Press",
     "Notimex", "Telam", "Lusa", "IANS", "PTI", "ANI", "Bernama", "Antara", "Jiji", "Jiji Press",
@@ -43,19 +43,39 @@ _BRACKETED = re.compile(r"\s(?P<credit>[(\[][^()\[\]\n]{1,80}[)\]])$")
 _TRAILING = re.compile(
     r"(?:(?<=[.!?…”\"')\]])\s+|\s+[-–—|]\s+)(?P<credit>[^\s.!?][^\n.!?]{0,79})$"
 )
+# "... in Seoul on Friday.Ezra Acayan / Getty Images": the space after the
+# full stop lost in a paste.
+_GLUED = re.compile(r"(?<=[a-z\d)][.!?])(?P<credit>[A-Z][^\n.!?]{0,79})$")
+# "... cabaret in Paris Benoit Tessier/Reuters": a photographer and agency
+# with no punctuation before them.
+_UNPUNCTUATED = re.compile(
+    rf"\s(?P<credit>[A-Z][\w'’-]+ [A-Z][\w'’-]+ ?/ ?(?:{_AGENCY_RE}))$")
+_DOMAIN = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|io|co|uk|de|fr|es)")
 _AGENCY_IN = re.compile(rf"(?<![\w-])(?:{_AGENCY_RE})(?![\w-])")
 _PERSON_SLASH_AGENCY = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*/\s*\S")
 
 
+# "Jane Doe for The National", "RenderBurger for Quanta Magazine".
+_FOR_PUBLICATION = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,3}for\s+(?:[A-Z][\w.'’-]*(?:\s+|$)){2,4}")
+
+
 def _looks_like_credit(text: str, extra: tuple[str, ...] = ()) -> bool:
     text = text.strip()
+    words = text.split()
+    half = len(words) // 2
+    if len(words) % 2 == 0 and half and words[:half] == words[half:]:
+        text = " ".join(words[:half])  # a credit printed twice by the page template
     if not text or len(text.split()) > 7:
         return False
+    if _FOR_PUBLICATION.fullmatch(text):
+        return True
     if text in extra:
         return True
     if _PERSON_SLASH_AGENCY.match(text):
         return True
     inner = text.strip("()[]")
+    if _DOMAIN.fullmatch(inner):
+        return True  # "(onmeth.com)": the site the picture comes from
     if re.match(r"^(?:File|Photo|Credit|Picture|Image)s?\s*:", inner):
         return True
     match = _AGENCY_IN.search(inner)
@@ -86,7 +106,7 @@ def find_inline_credit(caption: str, extra_credits: tuple[str, ...] = ()) -> Spa
         offset = text.find(" ", len(text) - TAIL)
         offset = 0 if offset == -1 else offset
     tail = text[offset:]
-    for pattern in (_LABELLED, _BRACKETED, _TRAILING):
+    for pattern in (_LABELLED, _BRACKETED, _TRAILING, _GLUED, _UNPUNCTUATED):
         match = pattern.search(tail)
         if not match:
             continue
@@ -94,7 +114,7 @@ def find_inline_credit(caption: str, extra_credits: tuple[str, ...] = ()) -> Spa
         start = offset + match.start("credit")
         if start == 0 or not text[:start].strip():
             continue
-        if pattern is _LABELLED or _looks_like_credit(credit, extra_credits):
+        if pattern in (_LABELLED, _UNPUNCTUATED) or _looks_like_credit(credit, extra_credits):
             return Span(start, start + len(credit))
     return None
 

@@ -1,0 +1,694 @@
+"""Quotations without a speaker, unbalanced quotation marks, and photos without a credit.
+
+## What it does
+Reads the body for direct quotations, that is a full clause or sentence in
+quotation marks (straight " ", curly “ ”, German „ “, guillemets « » and » «,
+Nordic ” ”, and British single ‘ ’), and flags:
+
+- `unattributed-quote`: a quotation with no speaker near it. A speaker is a
+  cue such as "said", "told", "according to", "wrote", "added" (or
+  "sagte", "so", "dijo", "según", "a déclaré", "selon") outside the quoted
+  words of its paragraph; a subject and verb right after the closing mark
+  ("...,” Adv Tšosane shares."); a lead-in colon; a "— Name" or "(@handle)"
+  after an embedded post; or, in the paragraph before, a lead-in, a question
+  (interviews), or a person as the subject ("Draper meanwhile wrapped up his
+  win."). A run of consecutive quotation paragraphs shares one speaker, the
+  paragraph after a run may attribute it, and so may a speech cue two
+  paragraphs back. Subheadings and stray caption lines are skipped over.
+  Scare quotes, short phrases (under five words), partial quotes woven into a
+  sentence (starting in lower case) and titles of works (Title Case, or after
+  "titled", "film", "book" ...) are not direct quotations. Quote blocks are
+  attributed by their `attribution` field. Only English, German, Spanish and
+  French are read for speakers; other languages get no such finding.
+- `unclosed-quote`: an opening quotation mark never closed in its paragraph.
+  A quote running over paragraphs reopens each new paragraph without closing
+  the previous one: that is correct style and passes, as does a quote that
+  runs on unmarked until a later paragraph closes it. A ", he said." inside
+  the open quote shows where the closing mark was lost. Right-to-left
+  languages (Arabic, Persian, Hebrew ...), where curly marks are often typed
+  reversed, are not judged.
+- `unopened-quote`: a closing quotation mark with no opening one.
+- `missing-credit`: a captioned image with no credit (no `credit` field, no
+  credit at the end of its caption, and a caption that is not itself a credit
+  line) while at least two other images in the article have one: a warning.
+  Other uncredited images are `info`.
+- `no-credits` (info): none of the article's images has a credit; reported
+  once, at the first, with the others in `related`.
+
+More than two warnings of one rule in one article are all lowered to `info`:
+that many usually means a format the check does not read (a transcript, an
+interview, another language's conventions), not that many slips. Mixed
+quotation styles (“ ... ") are a house-style matter and pass; apostrophes
+(Iran’s, Workers') are not quotation marks; a doubled mark (“”) counts once;
+inch marks (12") are not quotation marks.
+
+## Why it matters
+A quotation without a speaker cannot be checked by the desk and reads as the
+publication's own voice. A quotation mark left open leaves the reader unsure
+where the speaker stops and the reporter resumes. An uncredited photo is a
+rights problem and breaks agency terms.
+
+## Example
+```
+“We will rebuild the harbour within a year.”     <- unattributed-quote
+“We will rebuild the harbour, the mayor said.     <- unclosed-quote
+A woman passes a mural in Tehran.   (two other photos credited, this one not)
+                                                  <- missing-credit
+```
+
+## How to fix
+Name the speaker in the quotation's sentence or next to it ("..., the mayor
+said."). Close the quotation where the speaker's words end, or open it where
+they begin. Put the photographer or agency in the image's credit field or at
+the end of its caption ("... in Tehran. EPA").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterator, NamedTuple
+
+from checks.annotation import Annotation
+from checks.credits import is_credit
+from checks.engine import Context
+from checks.model import HEADING, QUOTE, Article, Block, TextUnit
+from checks.registry import Rule
+from checks.text import primary_language
+
+ID = "attribution"
+
+UNATTRIBUTED_QUOTE = Rule(ID, "unattributed-quote", "warning",
+                          "A direct quotation with no speaker in or next to it.")
+UNCLOSED_QUOTE = Rule(ID, "unclosed-quote", "warning",
+                      "An opening quotation mark that is never closed.")
+UNOPENED_QUOTE = Rule(ID, "unopened-quote", "warning",
+                      "A closing quotation mark with no opening one.")
+MISSING_CREDIT = Rule(ID, "missing-credit", "warning",
+                      "A captioned image with no credit, where the article's other images have one.")
+NO_CREDITS = Rule(ID, "no-credits", "info",
+                  "None of the article's images carries a credit.")
+RULES = (UNATTRIBUTED_QUOTE, UNCLOSED_QUOTE, UNOPENED_QUOTE, MISSING_CREDIT, NO_CREDITS)
+
+# -- quotation marks ------------------------------------------------------
+
+OPEN, CLOSE = "open", "close"
+_DOUBLE = re.compile(r"’’|‘‘|``|''(?!\w)|[\"“”„«»]")
+_SPACE_BEFORE_OPEN = set(" \t\n([{—–-/\u00a0") | {""}
+_AFTER_CLOSE = set(" \t\n.,;:!?)]}—–-…/\u00a0'’") | {""}
+
+
+class Mark(NamedTuple):
+    pos: int
+    char: str
+    role: str
+
+
+@dataclass(slots=True)
+class Quotation:
+    """Quoted words in one paragraph: from the opening mark to just after the closing one."""
+
+    start: int
+    end: int
+    text: str  # the words between the marks
+
+
+_CURLY_ONLY = re.compile(r"[^\"“”„«»]*(?:“[^\"“”„«»]+”[^\"“”„«»]*)*")
+_CURLY_PAIR = re.compile(r"“[^“”]+”")
+_DOUBLED_SINGLES = ("’’", "‘‘", "''", "``")
+_new_mark = tuple.__new__  # builds a Mark without the keyword-argument wrapper (hot loop)
+
+
+def _double_marks(text: str, carried: bool = False
+                  ) -> tuple[list[tuple[Mark, Mark]], list[Mark], list[Mark]]:
+    """Pairs, unmatched opening marks and unmatched closing marks of one text.
+
+    ``carried``: a quotation opened in an earlier paragraph is still running;
+    it is a virtual opening mark at position -1.
+    """
+    pairs: list[tuple[Mark, Mark]] = []
+    stack: list[Mark] = [Mark(-1, "“", OPEN)] if carried else []
+    stray: list[Mark] = []
+    n = len(text)
+    if not carried and not any(d in text for d in _DOUBLED_SINGLES) and _CURLY_ONLY.fullmatch(text):
+        # The common case, curly marks strictly alternating: pair them directly.
+        for match in _CURLY_PAIR.finditer(text):
+            pairs.append((_new_mark(Mark, (match.start(), "“", OPEN)),
+                          _new_mark(Mark, (match.end() - 1, "”", CLOSE))))
+        return pairs, stack, stray
+    for match in _DOUBLE.finditer(text):
+        pos, ch = match.start(), match.group()
+        before = text[pos - 1] if pos else ""
+        after = text[match.end()] if match.end() < n else ""
+        if len(ch) == 2:  # ‘‘ ... ’’ typed with two single marks
+            if before.isdigit():
+                continue  # seconds: 1‘06‘‘
+            ch = "“" if ch[0] in "‘`" else "”"
+        top = stack[-1].char if stack else None
+        if ch == "„":
+            role = OPEN
+        elif ch == "«":
+            role = CLOSE if top == "»" else OPEN
+        elif ch == "»":
+            if top == "«":
+                role = CLOSE
+            elif before in _SPACE_BEFORE_OPEN and after.isalnum():
+                role = OPEN  # German and Danish »...«
+            elif before == " " and (not after or after.isspace()):
+                continue  # a "more »" link arrow, not a quotation mark
+            else:
+                role = CLOSE
+        elif ch == "“":
+            if top == "„":
+                role = CLOSE
+            elif before and before not in _SPACE_BEFORE_OPEN and after in _AFTER_CLOSE:
+                role = CLOSE  # „...“ closing, or a “ typed for ”
+            else:
+                role = OPEN
+        elif ch == "”":
+            if before in _SPACE_BEFORE_OPEN and after and not after.isspace() and after not in ",.;:!?)":
+                role = OPEN  # Swedish, Finnish and Danish ”...”
+            else:
+                role = CLOSE
+        else:  # the straight "
+            if before.isdigit() and top is None:
+                continue  # inches: 12" screen, 5'11"
+            opens = before in _SPACE_BEFORE_OPEN and after and not after.isspace()
+            closes = before not in _SPACE_BEFORE_OPEN and after in _AFTER_CLOSE
+            if opens and not closes:
+                role = OPEN
+            elif closes and not opens:
+                role = CLOSE
+            else:
+                role = CLOSE if top is not None else OPEN
+        if stack and stack[-1].pos == pos - 1 and stack[-1].pos >= 0:
+            continue  # a doubled mark (“” or "„) typed where one was meant
+        mark = _new_mark(Mark, (pos, ch, role))
+        if role == OPEN:
+            stack.append(mark)
+        elif stack:
+            pairs.append((stack.pop(), mark))
+        else:
+            stray.append(mark)
+    return pairs, stack, stray
+
+
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–\"“„]))[‘'](?=[^\W\d_])")
+
+
+def _single_pairs(text: str) -> list[tuple[int, int]]:
+    """British quotations in single marks (‘...’ or '...'), as (open, close+1)."""
+    out: list[tuple[int, int]] = []
+    if "‘" not in text and " '" not in text and not text.startswith("'"):
+        return out
+    pos = 0
+    while True:
+        match = _SINGLE_OPEN.search(text, pos)
+        if not match:
+            return out
+        start = match.start()
+        mark = match.group()
+        closers = "’" if mark == "‘" else "'"
+        close = -1
+        i = start + 1
+        limit = start + 1000  # a quotation in single marks is a sentence or two
+        while True:
+            i = min((j for j in (text.find(c, i, limit) for c in closers) if j != -1), default=-1)
+            if i == -1:
+                break
+            after = text[i + 1:i + 2]
+            if not after.isalnum():
+                close = i
+                break
+            i += 1
+        if close == -1:
+            pos = start + 1
+            continue
+        out.append((start, close + 1))
+        pos = close + 1
+
+
+# -- direct quotations ----------------------------------------------------
+
+# A word: a run without spaces that holds a letter ("U.S.-controlled" is one).
+_LETTER_WORD = re.compile(r"[^\s\"“”„«»‘’]*[^\W\d_][^\s\"“”„«»]*")
+_MINOR = frozenset("a an and as at but by for from in into of on or the to with vs via".split())
+_WORK_CUE = re.compile(
+    r"\b(?:titled|entitled|called|named|dubbed|film|movie|book|novel|song|album|single|show|series|"
+    r"play|musical|episode|documentary|podcast|poem|painting|exhibition|report|campaign|slogan|"
+    r"hashtag|headline|motto|column|essay|article|programme|program|brochure|Titel|título|titre)\W*$",
+    re.I)
+
+
+def _is_direct(text: str, quoted: str, start: int, end: int) -> bool:
+    """Whether ``quoted`` (between marks at ``start`` and ``end``) reads as a full clause."""
+    tokens = quoted.split()
+    if len(tokens) < 5:
+        return False
+    first = next((c for c in quoted if c.isalpha()), "")
+    if not first.isupper():
+        return False  # a partial quote woven into the sentence
+    if len(tokens) <= 15:  # only short quotations can be titles
+        words = _LETTER_WORD.findall(quoted)
+        if len(words) < 5:
+            return False
+        long_words = [w for w in words if w.lower() not in _MINOR]
+        capitalised = sum(1 for w in long_words if w[0].isupper())
+        if long_words and capitalised / len(long_words) > 0.6:
+            return False  # a title of a work, a name, a slogan in Title Case
+    lead = text[max(0, start - 40):start]
+    if _WORK_CUE.search(lead):
+        return False
+    # A full clause stands at a sentence start, after a lead-in (":" or ","),
+    # or ends in its own punctuation; "the "Global Partnership for Peace" fund"
+    # is a name used inside the sentence.
+    before = text[max(0, start - 20):start].rstrip()
+    tail = quoted.rstrip()
+    after = text[end:end + 2].lstrip()
+    return (not before or before[-1] in ".!?:;,—–-…\"”»(" or tail[-1:] in ".!?,…;:"
+            or not after or after[:1] in ".!?")
+
+
+# -- speakers -------------------------------------------------------------
+
+# The verbs of speech that attribute a quotation even from two paragraphs away.
+_EN_STRONG = (
+    r"said|says|told|tells|according to|wrote|writes|added|adds|asked|asks|explained|explains|"
+    r"stated|declared|declares|insisted|insists|argued|argues|warned|warns|noted|replied|replies|"
+    r"recalled|recalls|tweeted|in a statement|told reporters|spokesman|spokeswoman|spokesperson|"
+    r"quipped|remarked|testified|emphasi[sz]ed|stressed|reiterated|acknowledged|admitted"
+)
+_EN = _EN_STRONG + (
+    r"|say|saying|tell|telling|writing|adding|asking|explaining|noting|stating|announced|announces|"
+    r"insisting|arguing|claimed|claiming|recalling|responded|responds|urged|urges|acknowledges|"
+    r"admits|commented|concluded|concludes|emphasi[sz]es|pointed out|points out|quips|shouted|"
+    r"shouts|posted on|wrote on|suggested|suggests|testifies|whispered|yelled|wondered|wonders|"
+    r"cautioned|cautions|conceded|concedes|countered|counters|joked|jokes|mused|muses|predicted|"
+    r"predicts|promised|promises|reads|chanted|chants|cried|screamed|describes|vowed|vows|"
+    r"pledged|pledges|stresses|reiterates|boasted|boasts|complained|complains|lamented|laments|"
+    r"recounted|recounts|elaborated|assured|assures|texted|emailed|messaged|captioned|spoke|speaks|"
+    r"speaking|statement|interview|quoted|quoting|answered|answers|retorted|summed up|put it|"
+    r"reflected|reflects|went on|press release|press conference|briefing|testimony|in a post|"
+    r"in a tweet|in a letter|in an email"
+)
+_DE = (
+    r"sagte|sagt|sagten|sagen|erklärte|erklärt|erklärten|betonte|betont|meinte|meint|fügte|teilte|"
+    r"zufolge|laut|schrieb|schreibt|berichtete|berichtet|erzählte|erzählt|kritisierte|kritisiert|"
+    r"warnte|warnt|forderte|fordert|heißt es|hieß es|sprach|spricht|fragte|fragt|antwortete|"
+    r"ergänzte|bekräftigte|räumte|zitiert|zitierte|Mitteilung|Erklärung|Interview|Sprecher|"
+    r"Sprecherin|resümiert|resümierte|unterstrich|bestätigte|bestätigt|versicherte|verkündete|"
+    r"sagt er|sagt sie|so der|so die|so das"
+)
+_ES = (
+    r"dijo|dice|dicen|dijeron|según|afirmó|afirma|aseguró|asegura|señaló|señala|explicó|explica|"
+    r"declaró|declara|añadió|añade|agregó|agrega|indicó|indica|manifestó|comentó|subrayó|escribió|"
+    r"escribe|apuntó|apunta|sostuvo|sostiene|advirtió|advierte|insistió|destacó|destaca|recordó|"
+    r"preguntó|respondió|contó|cuenta|expresó|concluyó|comunicado|entrevista|portavoz"
+)
+_FR = (
+    r"a déclaré|déclare|a dit|dit|selon|a affirmé|affirme|a expliqué|explique|a ajouté|ajoute|"
+    r"estime|a estimé|souligne|a souligné|a indiqué|indique|a précisé|précise|d'après|d’après|"
+    r"raconte|a raconté|assure|a assuré|confie|a confié|insiste|a insisté|rappelle|a rappelé|"
+    r"poursuit|a poursuivi|lance|a lancé|répond|a répondu|note|a noté|écrit|a écrit|"
+    r"communiqué|entretien|porte-parole|-t-il|-t-elle|-t-ils|-t-elles"
+)
+# Speaker labels of a transcript or an interview: "Q:", "SMITH:", "Prelogar:".
+_LABEL = re.compile(r"^\s*(?:Q|A|[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2})\s*:")
+
+
+# An attribution clause after a comma inside what should be quoted words:
+# "We will rebuild, the mayor said." shows where a closing mark went missing.
+_ENDS_QUOTE = {
+    "en": re.compile(
+        r"[,?!]\s+(?:he|she|they|we|I|it|(?:the |a |an )?[a-z]+(?: [a-z]+)?"
+        r"|(?:[A-Z][\w.'’-]+ ){0,3}[A-Z][\w'’-]+)"
+        r"\s+(?:said|says|added|told|asked|wrote|explained|insisted|warned|remembered|recalled)\b"
+        r"|[,?!]\s+(?:said|says|added|asked)\s+(?:[A-Z]|he\b|she\b)"
+        # "..., Philippine exercise director Brigadier General Vicente Blanco told reporters."
+        r"|[,?!]\s+[^.!?“”\"]{1,100}?\s(?:said|says|added|told|asked|wrote|explained)"
+        r"(?:\s+[\w’']+){0,2}\.(?=\s|$)"),
+    "de": re.compile(r"[,?!]\s+(?:sagte|sagt|so|erklärte|betonte|meinte)\s+[A-Zder]"),
+    "es": re.compile(r"[,?!]\s+(?:dijo|afirmó|aseguró|señaló|explicó|añadió)\b"),
+    "fr": re.compile(r"[,?!]\s+(?:a déclaré|a dit|a affirmé|a expliqué|a ajouté|explique|ajoute|"
+                     r"dit-il|dit-elle)\b"),
+}
+
+
+class _Speakers:
+    """Speaker cues of one language: single words by set lookup (fast), and
+    the few phrases and hyphenated forms by a small expression."""
+
+    _WORD = re.compile(r"[^\W\d_]+")
+
+    def __init__(self, cues: str):
+        items = cues.split("|")
+        self.words = frozenset(i.lower() for i in items if re.fullmatch(r"[^\W\d_]+", i))
+        phrases = [i for i in items if i.lower() not in self.words]
+        self.phrases = re.compile(rf"(?<![\w-])(?:{'|'.join(phrases)})(?!\w)", re.I) if phrases else None
+
+    def search(self, text: str) -> bool:
+        if not self.words.isdisjoint(self._WORD.findall(text.lower())):
+            return True
+        return bool(self.phrases and self.phrases.search(text))
+
+
+_SPEAKERS = {"en": _Speakers(_EN), "de": _Speakers(_DE), "es": _Speakers(_ES), "fr": _Speakers(_FR)}
+_STRONG = {"en": _Speakers(_EN_STRONG), "de": _SPEAKERS["de"], "es": _SPEAKERS["es"], "fr": _SPEAKERS["fr"]}
+# A lead-in colon right before a quotation, a "— Name" after one, or an
+# embedded post's "(@handle)".
+# English only: a person outside the quoted words ("Mr Smith", "Jane Doe",
+# "he"), and a paragraph that opens on a person as its subject ("Draper
+# meanwhile wrapped up his win ..."), after which quotations are that person's.
+_TITLES = (r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Sen|Rep|Gov|Gen|President|Minister|"
+           r"Judge|Justice)")
+_PERSON = re.compile(
+    rf"\b{_TITLES}\.? [A-Z]"
+    r"|(?<![.!?:“\"]\s)(?<!^)\b[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z][a-z]+(?:-[A-Z][a-z]+)?\b"
+    r"|\b(?:he|she|they|I|we)\b(?! (?:say|said))")
+_NOT_A_PERSON = (r"(?!(?:It|Its|This|That|There|These|Those|The|A|An|In|On|At|For|But|And|As|If|When|"
+                 r"While|After|Before|Since|Their|Our|His|Her|One|Some|Many|Most|What|Here|Now|Then)\b)")
+_SUBJECT = re.compile(
+    rf"^{_NOT_A_PERSON}(?:{_TITLES}\.? )?(?:[A-Z][\w'’-]+ ){{0,3}}[A-Z][\w'’-]+"
+    r"(?:,| (?:[a-z]+ly |meanwhile |also |then |now )?"
+    r"[a-z]+(?:ed|s)\b)|^(?:He|She|They|I|We) ")
+# "...,” Adv Tšosane shares." / "...,” he reflects.": a subject and a verb
+# right after a quotation's closing comma is its attribution, whatever the verb.
+_AFTER_QUOTE = re.compile(
+    r"[,?!…—–-]\s*[\"”’»“]\s*(?:\(?[A-Z][\w.'’-]*\)?\s+){0,5}?"
+    r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[A-Z][\w'’-]*|the\s+\w+(?:\s+\w+)?)\s+[a-z]+(?:s|ed)\b")
+# German, Spanish and French put the verb first after the quotation:
+# "„...“, erinnert sie sich." / "“...”, dijo la alcaldesa." / "« ... », estime le maire."
+_AFTER_QUOTE_INVERTED = re.compile(
+    r"[“”\"»«]\s*,\s+[^\W\d_A-Z]+(?:-t-\w+)?(?:\s+[^\W\d_A-Z]+)?\s+"
+    r"(?:er|sie|es|man|der|die|das|den|dem|ein|eine|el|la|los|las|un|una|le|les|l['’]|il|elle|"
+    r"[A-ZÄÖÜÁÉÍÓÚÈ][\w'’-]+)(?![\w])")
+# A paragraph that hands over to someone: "..., he interrupts me." / "She smiles."
+_TURN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\s+(?:[a-z]+ly\s+)?[a-z]+s(?:\s+\w+)?\W*$"
+                   r"|\b(?:[Hh]e|[Ss]he)\s+(?:[a-z]+ly\s+|also\s+|never\s+|then\s+|still\s+)?"
+                   r"[a-z]+(?:s|ed)\b")
+# A paragraph about a named person ("But for Parata and his family ...").
+_HIS_HER = re.compile(r"\b(?:his|her|him)\b")
+_NAME_MID = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+\b")
+_COLON_LEAD = re.compile(r":\s*$")
+_DASH_NAME = re.compile(r"(?:^\s*|[”\"’»“]\s*)[—–―-]{1,2}\s*[@A-Z]")
+_HANDLE = re.compile(r"\(@\w+\)|(?:^|\s)@\w{2,}")
+
+
+def _outside(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the quoted spans blanked out (offsets kept)."""
+    if not spans:
+        return text
+    out = []
+    done = 0
+    for start, end in sorted(spans):
+        start, end = max(start, done), min(end, len(text))
+        if end <= start:
+            continue
+        out.append(text[done:start])
+        out.append(" " * (end - start))
+        done = end
+    out.append(text[done:])
+    return "".join(out)
+
+
+@dataclass(slots=True)
+class _Para:
+    unit: TextUnit
+    pairs: list[tuple[Mark, Mark]]
+    opens: list[Mark]
+    strays: list[Mark]
+    singles: list[tuple[int, int]]
+    evidence: bool = False  # names a speaker outside the quoted words
+    context: bool = False  # introduces the quotations that follow it
+    named: bool = False  # names a person outside its quoted words
+    read: bool = False  # whether the three above have been worked out
+    quotes: list[Quotation] = field(default_factory=list)
+
+
+def _reopens(text: str) -> bool:
+    stripped = text.lstrip()
+    return bool(stripped) and stripped[0] in "\"“„«»‘'”"
+
+
+# More findings of one rule than this in one article usually means a format
+# the check does not read (an interview, a transcript, another language's
+# conventions) rather than that many slips: they are then only hints.
+MAX_WARNINGS_PER_RULE = 2
+
+
+def check(article: Article, ctx: Context) -> Iterator[Annotation]:
+    found = list(_quotations(article))
+    counts: dict[str, int] = {}
+    for ann in found:
+        if ann.severity != "info":
+            counts[ann.rule] = counts.get(ann.rule, 0) + 1
+    for ann in found:
+        if ann.severity != "info" and counts[ann.rule] > MAX_WARNINGS_PER_RULE:
+            ann = ann.with_changes(severity="info")
+        yield ann
+    yield from _credits(article)
+
+
+def _continues(text: str, following: str) -> bool:
+    """A paragraph broken mid-sentence: no closing punctuation, the next starts in lower case."""
+    tail = text.rstrip()[-1:]
+    head = following.lstrip()[:1]
+    return bool(tail) and tail not in ".!?…:;\"”»’'" and head.islower()
+
+
+def _transparent(unit: TextUnit) -> bool:
+    """A subheading, or a short line without closing punctuation (a caption or
+    label pasted among the paragraphs)."""
+    if unit.kind == HEADING:
+        return True
+    text = unit.text.rstrip()
+    return (bool(text) and text[-1] not in ".!?…:;\"”»’'" and len(text) <= 160
+            and _DOUBLE.search(text) is None)
+
+
+_RIGHT_TO_LEFT = frozenset({"ar", "fa", "ur", "he", "yi", "ps", "sd", "ug", "dv", "ckb"})
+
+
+def _closed_later(units: list[TextUnit], marks: list, start: int, reach: int = 4) -> bool:
+    """Whether a paragraph from ``start`` closes a quotation left open before it:
+    the first quotation mark after only unmarked paragraphs is a closing one."""
+    for unit, (pairs, opens, strays) in zip(units[start:start + reach], marks[start:start + reach]):
+        if unit.kind == QUOTE:
+            return False
+        if strays:
+            return not pairs or strays[0].pos < pairs[0][0].pos
+        if pairs or opens:
+            return False
+    return False
+
+
+def _quotations(article: Article) -> Iterator[Annotation]:
+    units = article.body_units()
+    language = primary_language(article.language)
+    speaker = _SPEAKERS.get(language)
+    strong = _STRONG.get(language)
+    # Right-to-left text is often typed with curly marks reversed (بـ”...“):
+    # their direction says nothing there, so balance is not judged.
+    marks_read = language not in _RIGHT_TO_LEFT
+    paras: list[_Para] = []
+    marks = [_double_marks(unit.text) for unit in units]
+    carry: Mark | None = None  # an opening mark still running from the paragraph before
+    for i, unit in enumerate(units):
+        text = unit.text
+        pairs, opens, strays = _double_marks(text, carried=True) if carry is not None else marks[i]
+        origin = carry
+        carry = None
+        para = _Para(unit, pairs, opens, strays, _single_pairs(text))
+        paras.append(para)
+        following = units[i + 1] if i + 1 < len(units) else None
+        continues = False
+        if opens:
+            running = opens[0]
+            if following is None or following.kind == QUOTE:
+                continues = False
+            elif _reopens(following.text):
+                continues = reopened = True  # the next paragraph reopens: correct style
+            else:
+                # A quotation that goes on without reopening (some houses' style,
+                # over one or more paragraphs), or a paragraph broken mid-sentence:
+                # a later paragraph closes it.
+                continues = _continues(text, following.text) or _closed_later(units, marks, i + 1)
+                reopened = False
+            if continues and running.pos >= 0 and speaker is not None and (
+                    _ENDS_QUOTE[language].search(text, running.pos)
+                    or (language == "en" and any(o.pos > running.pos for o, _ in pairs))):
+                # "... , he said." inside it shows where the closing mark was
+                # lost; so does a second quotation opened inside it in English,
+                # where a quote within a quote takes single marks.
+                continues = False
+            if continues and not reopened:
+                carry = origin if running.pos < 0 and origin is not None else running
+            if not continues:
+                for mark in opens:
+                    if mark.pos < 0:
+                        continue  # reported where it opened, if at all
+                    if marks_read:
+                        yield _unclosed(unit, mark, following is not None)
+        for mark in strays:
+            if marks_read:
+                yield _unopened(unit, mark)
+        for open_mark, close_mark in pairs:
+            start = max(open_mark.pos, 0)
+            words = text[start:close_mark.pos].lstrip("\"“„«»")
+            para.quotes.append(Quotation(start, close_mark.pos + 1, words))
+        if opens and continues:
+            start = max(opens[0].pos, 0)
+            para.quotes.append(Quotation(start, len(text), text[start:].lstrip("\"“„«»")))
+        for start, end in para.singles:
+            if not any(o.pos < start and end <= c.pos + 1 for o, c in pairs):
+                para.quotes.append(Quotation(start, end, text[start + 1:end - 1]))
+
+    if speaker is None:
+        return
+    english = language == "en"
+    quote_blocks = {b.id: b for b in article.blocks if b.type == QUOTE}
+
+    def read(para: _Para) -> _Para:
+        """Fill in the speaker cues of a paragraph (only those near a quotation are read)."""
+        if para.read:
+            return para
+        para.read = True
+        unit = para.unit
+        if unit.kind == QUOTE:
+            block = quote_blocks[unit.block_id]
+            if block.attribution and block.attribution.strip():
+                para.evidence = para.context = para.named = True
+                return para
+        spans = [(q.start, q.end) for q in para.quotes]
+        outside = _outside(unit.text, spans)
+        para.evidence = bool(
+            speaker.search(outside) or _LABEL.match(unit.text)
+            or any(_COLON_LEAD.search(outside[:start]) for start, _ in spans)
+            or (any(d in unit.text for d in "—–―-") and _DASH_NAME.search(unit.text))
+            or ("@" in outside and _HANDLE.search(outside))
+            or (_AFTER_QUOTE if english else _AFTER_QUOTE_INVERTED).search(unit.text))
+        person = english and not para.evidence and _PERSON.search(outside)
+        para.named = para.evidence or bool(para.quotes and person)
+        stripped = unit.text.strip()
+        para.context = para.evidence or stripped.endswith(("?", ":")) or bool(
+            english and (_SUBJECT.match(stripped) or _TURN.search(stripped)
+                         or (_HIS_HER.search(stripped) and _NAME_MID.search(stripped))))
+        return para
+
+    def candidates(para: _Para) -> list[Quotation]:
+        unit = para.unit
+        if unit.kind == QUOTE and not para.quotes:
+            text = unit.text.strip()
+            lead = len(unit.text) - len(unit.text.lstrip())
+            whole = Quotation(lead, lead + len(text), text)
+            return [whole] if len(_LETTER_WORD.findall(text)) >= 5 else []
+        return [q for q in para.quotes if _is_direct(unit.text, q.text, q.start, q.end)]
+
+    # A run of consecutive paragraphs that carry quotations shares its speaker,
+    # who may be named in the paragraph before the run or after it.
+    # Subheadings and stray caption lines inside the body neither break a run
+    # of quotations nor stand between a quotation and its speaker.
+    paras = [p for p in paras if not _transparent(p.unit)]
+    has_quote = [bool(p.quotes) or p.unit.kind == QUOTE for p in paras]
+    flagged: list[tuple[_Para, Quotation]] = []
+    i = 0
+    while i < len(paras):
+        if not has_quote[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(paras) and has_quote[j + 1]:
+            j += 1
+        found = [(paras[k], q) for k in range(i, j + 1) for q in candidates(paras[k])]
+        if found and not (any(read(paras[k]).named for k in range(i, j + 1))
+                          or (i > 0 and read(paras[i - 1]).context)
+                          or (i > 1 and strong.search(paras[i - 2].unit.text))
+                          or (j + 1 < len(paras) and read(paras[j + 1]).evidence)):
+            flagged.extend(found)
+        i = j + 1
+
+    for para, quote in flagged:
+        unit = para.unit
+        if unit.kind == QUOTE and not para.quotes:
+            yield UNATTRIBUTED_QUOTE.at(
+                unit.span(quote.start, quote.end),
+                "This quote block has no attribution: say who said it.",
+                data={"words": len(_LETTER_WORD.findall(quote.text))})
+        else:
+            yield UNATTRIBUTED_QUOTE.at(
+                unit.span(quote.start, quote.end),
+                "This quotation does not say who is speaking, here or in the paragraphs around it.",
+                data={"words": len(_LETTER_WORD.findall(quote.text))})
+
+
+def _sentence_end(text: str, start: int) -> int:
+    match = re.compile(r"[.!?…](?=\s|$)|\n").search(text, start + 1)
+    return match.end() if match else len(text.rstrip())
+
+
+def _unclosed(unit: TextUnit, mark: Mark, more: bool) -> Annotation:
+    end = max(mark.pos + 1, _sentence_end(unit.text, mark.pos))
+    message = ("This quotation mark is never closed, and the next paragraph does not reopen it."
+               if more else "This quotation mark is never closed.")
+    return UNCLOSED_QUOTE.at(unit.span(mark.pos, end), message, data={"mark": mark.char})
+
+
+def _unopened(unit: TextUnit, mark: Mark) -> Annotation:
+    start = mark.pos
+    # Highlight from the start of the sentence the stray mark ends.
+    head = unit.text[:mark.pos]
+    cut = max(head.rfind(". "), head.rfind("? "), head.rfind("! "), head.rfind("\n"))
+    start = cut + 2 if cut != -1 else len(head) - len(head.lstrip())
+    return UNOPENED_QUOTE.at(unit.span(start, mark.pos + 1),
+                             "This closing quotation mark has no opening mark.",
+                             data={"mark": mark.char})
+
+
+# -- credits --------------------------------------------------------------
+
+_VIDEO = re.compile(
+    r"(?:[-–—:]\s*video\s*$|^\s*video\b|\bvideografik\b|\(\d{1,2}:\d{2}(?::\d{2})?\)\s*$)", re.I)
+
+
+def _credited(block: Block) -> bool:
+    if block.credit_text:
+        return True
+    caption = block.text.strip()
+    return bool(caption) and is_credit(caption)  # the caption line is the credit itself
+
+
+def _credits(article: Article) -> Iterator[Annotation]:
+    images = article.images
+    if not images:
+        return
+    credited = [_credited(b) for b in images]
+    missing = [b for b, ok in zip(images, credited) if not ok and not _VIDEO.search(b.text)]
+    if not missing:
+        return
+    units = {u.block_id: u for u in article.caption_units()}
+    others = sum(credited)
+    credited_blocks = [b for b, ok in zip(images, credited) if ok]
+    for block in missing:
+        unit = units[block.id]
+        start = len(unit.text) - len(unit.text.lstrip())
+        end = len(unit.text.rstrip())
+        data = {"credited_images": others, "images": len(images)}
+        if not others:
+            continue
+        # Two or more credited photos show the article credits its photos;
+        # one uncredited photo among them is a slip. Otherwise the gap may be
+        # the house's practice (staff photos) or an import that drops credits.
+        slip = len(missing) == 1 and others >= 2 and bool(unit.text.strip())
+        yield MISSING_CREDIT.at(
+            unit.span(start, end),
+            "This photo has no credit, although the article's other photos have one."
+            if slip else "This photo has no credit.",
+            related=[units[b.id].whole() for b in credited_blocks[:20]],
+            data=data, severity=None if slip else "info")
+    if not others:
+        first = units[missing[0].id]
+        start = len(first.text) - len(first.text.lstrip())
+        yield NO_CREDITS.at(
+            first.span(start, len(first.text.rstrip())),
+            "None of this article's photos has a credit.",
+            related=[units[b.id].whole() for b in missing[1:51]],
+            data={"images": len(images)})

@@ -1,0 +1,243 @@
+import pytest
+
+from tests.support import draft, findings
+
+CHECK = "attribution"
+
+CALM = "The council met on Monday to discuss the harbour."
+AFTER = "The budget passed by nine votes to four."
+
+# (blocks, language, rule expected, block flagged, flagged text)
+FLAG = [
+    ([CALM, "“We will rebuild the harbour within a year.”", AFTER], "en",
+     "unattributed-quote", "p2", "“We will rebuild the harbour within a year.”"),
+    ([CALM, "\"We will rebuild the harbour within a year.\"", AFTER], "en",
+     "unattributed-quote", "p2", "\"We will rebuild the harbour within a year.\""),
+    ([CALM, "‘We will rebuild the harbour within a year.’", AFTER], "en",
+     "unattributed-quote", "p2", "‘We will rebuild the harbour within a year.’"),
+    ([CALM, ("quote", "We will rebuild the harbour within a year and nobody will stop us."), AFTER], "en",
+     "unattributed-quote", "q2", "We will rebuild the harbour within a year and nobody will stop us."),
+    (["Der Rat tagte am Montag.", "„Wir werden den Hafen innerhalb eines Jahres wieder aufbauen.“",
+      "Der Haushalt wurde angenommen."], "de",
+     "unattributed-quote", "p2", "„Wir werden den Hafen innerhalb eines Jahres wieder aufbauen.“"),
+    (["El consejo se reunió el lunes.", "“Vamos a reconstruir el puerto en menos de un año.”",
+      "El presupuesto fue aprobado."], "es",
+     "unattributed-quote", "p2", "“Vamos a reconstruir el puerto en menos de un año.”"),
+    (["Le conseil s'est réuni lundi.", "« Nous allons reconstruire le port dans un an. »",
+      "Le budget a été adopté."], "fr",
+     "unattributed-quote", "p2", "« Nous allons reconstruire le port dans un an. »"),
+    # A dash inside narrative and "It ..." as a subject name nobody.
+    (["The harbour deal opens a window into the city's strategy.", "It also draws a long line to the past.",
+      "“Do they take the profit from the ferries and reinvest it in the harbour?”",
+      "The city bought the harbour in 2017 — its largest purchase."], "en",
+     "unattributed-quote", "p3",
+     "“Do they take the profit from the ferries and reinvest it in the harbour?”"),
+    ([CALM, "“We will rebuild the harbour, the mayor said. The vote is on Friday.", AFTER], "en",
+     "unclosed-quote", "p2", "“We will rebuild the harbour, the mayor said."),
+    ([CALM, "The mayor said: “We will rebuild the harbour within a year."], "en",
+     "unclosed-quote", "p2", "“We will rebuild the harbour within a year."),
+    ([CALM, "“We will rebuild the harbour, the mayor said.",
+      "“The vote is on Friday,” she added."], "en",
+     "unclosed-quote", "p2", "“We will rebuild the harbour, the mayor said."),
+    # The next paragraph reopens, yet the closing mark was lost: the attribution
+    # (or a second quotation) sits inside the open one.
+    ([CALM, "“It’s a coastal defence doctrine, harbour master Captain Jane Doe told reporters.",
+      "“We are not exercising to join the fight,” she added."], "en",
+     "unclosed-quote", "p2",
+     "“It’s a coastal defence doctrine, harbour master Captain Jane Doe told reporters."),
+    ([CALM, "Doe apologised, saying the delays “stemmed from the storm but “caused anxiety to the "
+      "public.”",
+      "“I deeply regret this,” she said."], "en",
+     "unclosed-quote", "p2", "“stemmed from the storm but “caused anxiety to the public.”"),
+    ([CALM, "We will rebuild the harbour within a year,” the mayor said.", AFTER], "en",
+     "unopened-quote", "p2", "We will rebuild the harbour within a year,”"),
+    (["Le conseil s'est réuni lundi.", "Nous allons reconstruire le port », a déclaré la maire."], "fr",
+     "unopened-quote", "p2", "Nous allons reconstruire le port »"),
+    ([("image", "A man walks past the mural in Tehran.", "EPA"),
+      ("image", "Protesters gather in Baghdad.", "AFP"),
+      CALM, ("image", "A woman passes an anti-US mural in Tehran, Iran.")], "en",
+     "missing-credit", "img4", "A woman passes an anti-US mural in Tehran, Iran."),
+    ([("image", "A man walks past the mural in Tehran.", "EPA"),
+      ("image", "Protesters gather in Baghdad. AFP"),
+      ("image", "A woman passes an anti-US mural in Tehran, Iran.")], "en",
+     "missing-credit", "img3", "A woman passes an anti-US mural in Tehran, Iran."),
+]
+
+# (blocks, language): nothing above info from this family.
+PASS = [
+    ([CALM, "“We will rebuild the harbour within a year,” the mayor said."], "en"),
+    ([CALM, "The mayor said: “We will rebuild the harbour within a year.”"], "en"),
+    ([CALM, "“We will rebuild the harbour within a year,” said the mayor."], "en"),
+    ([CALM, "According to the mayor, “the harbour will be rebuilt within a year.”"], "en"),
+    ([CALM, "“It will not work for anybody here,” one fisherman reflects."], "en"),
+    # Attributed across a sentence or paragraph boundary.
+    (["“We will rebuild the harbour within a year.” That was the promise the mayor made, "
+      "according to the minutes."], "en"),
+    (["The mayor was asked about the harbour.",
+      "“We will rebuild it within a year, whatever it costs.”"], "en"),
+    (["“We will rebuild the harbour within a year.”",
+      "That was the mayor's promise, she told reporters."], "en"),
+    (["The mayor spoke after the vote:", "“We will rebuild the harbour within a year.”"], "en"),
+    # A run of quotation paragraphs shares its speaker; a quote running over
+    # paragraphs reopens without closing.
+    (["“We will rebuild the harbour,” the mayor said.", "“Nobody will be left behind in this town.”",
+      "“We start on Monday, with or without the money.”"], "en"),
+    (["The mayor spoke after the vote.", "“We will rebuild the harbour within a year.",
+      "“Nobody will be left behind. We start on Monday,” she said."], "en"),
+    # A speaker named only in the paragraph before (corpus README).
+    (["Draper meanwhile wrapped up his win in just over two hours.",
+      "“Definitely having other Brits do well in the draw is amazing for British tennis.”"], "en"),
+    (["The police warned of road closures on Sunday.", "Several marches crossed the old town as well.",
+      "“Visitors are strongly advised to travel to the affected areas by train or by bus.”"], "en"),
+    # A subheading or a stray caption line does not break a run of quotations.
+    (["“People dismiss us when we tell them what the whales mean to us,” says Te Kaurinui.",
+      "Whangārei Harbour seen from Tamaterau",
+      "“We are not foreigners in this land. We did not take this land off anyone else.”"], "en"),
+    (["The mayor has lived in the town for years and still walks to work.",
+      "She never misses a council vote.",
+      "“We will rebuild the harbour within a year.”"], "en"),
+    # Embedded posts carry their author after a dash.
+    ([CALM, "\"The harbour will be rebuilt within a year, I promise you all.\" — Jane Doe (@janedoe) "
+     "November 18, 2019"], "en"),
+    # Scare quotes, short or woven-in partial quotes, titles of works.
+    ([CALM, "Critics called the plan a “vanity project” on Monday."], "en"),
+    ([CALM, "Iran described the latest round of talks as \"difficult but useful\"."], "en"),
+    ([CALM, "He would inflict “massive maximum pressure on the regime” if it continued."], "en"),
+    ([CALM, "She starred in “The Harbour Master Returns To Town” in 2019."], "en"),
+    ([CALM, "The book, titled “How We Rebuilt the Harbour in a Year”, sold well."], "en"),
+    # Mixed styles are house style; apostrophes are not quotation marks.
+    ([CALM, "“We'll never allow America and its allies to be threatened with terrorism or nuclear attack. "
+     "The choice is theirs to make,\" he said."], "en"),
+    ([CALM, "Iran’s Islamic Revolutionary Guard Corps' Quds Force met the Kurdistan Workers' Party."],
+     "en"),
+    ([CALM, "The 12\" screen and the 5'11\" player were both on sale."], "en"),
+    # Quote blocks with an attribution.
+    ([CALM, ("quote",
+      "We will rebuild the harbour within a year and nobody will stop us.", "Jane Doe, mayor")], "en"),
+    # Other languages.
+    (["Der Rat tagte am Montag.",
+      "„Wir werden den Hafen innerhalb eines Jahres wieder aufbauen“, sagte sie."], "de"),
+    (["Der Rat tagte am Montag.", "„Wir werden den Hafen innerhalb eines Jahres wieder aufbauen“, so die "
+      "Bürgermeisterin."], "de"),
+    (["Der Rat tagte am Montag.",
+      "„Es war alles sehr verwirrend und sehr schwer für uns“, erinnert sie sich."],
+     "de"),
+    (["Rådet mødtes mandag.", "»Han rystede på hovedet og sagde ”nej” til os alle sammen i går.«"],
+     "da"),
+    (["Rådet möttes i måndags.",
+      "Polisen har hittat en konversation om att ”'dom' har förolämpat 'oss' länge”."],
+     "sv"),
+    (["Der Rat tagte am Montag.",
+      "»Wir werden den Hafen innerhalb eines Jahres wieder aufbauen«, sagte sie."], "de"),
+    (["El consejo se reunió.",
+      "“Vamos a reconstruir el puerto en menos de un año”, dijo la alcaldesa."], "es"),
+    (["El consejo se reunió.",
+      "Según la alcaldesa, “vamos a reconstruir el puerto en menos de un año”."], "es"),
+    (["Le conseil s'est réuni.",
+      "« Nous allons reconstruire le port dans un an », a déclaré la maire."], "fr"),
+    (["Le conseil s'est réuni.", "« Nous allons reconstruire le port dans un an », selon la maire."],
+     "fr"),
+    # A language whose speakers the check does not read: no quotation finding.
+    (["Il consiglio si è riunito lunedì.",
+      "«Ricostruiremo il porto entro un anno, costi quel che costi.»"], "it"),
+    # Right-to-left text often has its curly marks reversed: balance is not judged there.
+    (["اجتمع المجلس يوم الاثنين.", "وحول هذا التقارب وصفه غبان بـ”الخطوة المهمة“ في بيان."], "ar"),
+    # Credits: explicit, inline, a caption that is the credit itself, a video.
+    ([("image", "A man walks past the mural in Tehran.", "EPA"),
+      ("image", "Protesters gather in Baghdad. AFP"),
+      ("image", "Getty Images")], "en"),
+    ([("image", "A man walks past the mural in Tehran.", "EPA"),
+      ("image", "Protesters gather in Baghdad.", "AFP"),
+      ("image", "Firefighters search the apartment block after the fire – video")], "en"),
+]
+
+
+def _run(blocks, language):
+    return draft(*blocks, language=language)
+
+
+@pytest.mark.parametrize("blocks,language,rule,block_id,quote", FLAG)
+def test_flags(blocks, language, rule, block_id, quote):
+    found = findings(_run(blocks, language), CHECK, min_severity="warning")
+    assert [(a.rule, a.target.block_id, a.target.quote) for a in found] == [(rule, block_id, quote)]
+
+
+@pytest.mark.parametrize("blocks,language", PASS)
+def test_passes(blocks, language):
+    assert findings(_run(blocks, language), CHECK, min_severity="warning") == []
+
+
+def test_an_unclosed_quote_is_not_also_reported_as_unattributed():
+    article = draft(CALM, "“We will rebuild the harbour, the mayor said. We start on Friday.", AFTER)
+    assert [a.rule for a in findings(article, CHECK)] == ["unclosed-quote"]
+
+
+def test_a_quote_running_on_without_reopening_is_closed_later():
+    article = draft(CALM, "“We will rebuild the harbour within a year.", "Nobody will be left behind.",
+                    "We start on Monday,” the mayor said.")
+    assert findings(article, CHECK) == []
+
+
+def test_a_paragraph_broken_mid_sentence_carries_its_quote():
+    article = draft("The mayor said the harbour was her priority.",
+                    "“The session reviewed early impacts and confirmed the protocols as weather conditions",
+                    "deteriorate,” she said.")
+    assert findings(article, CHECK) == []
+
+
+def test_doubled_marks_are_read_as_one():
+    article = draft(CALM, "“”This is a very unfair decision, and I hope the public is watching,” "
+                          "he said.")
+    assert findings(article, CHECK) == []
+
+
+def test_structural_rules_apply_in_languages_without_a_speaker_list():
+    article = draft("Il consiglio si è riunito.",
+                    "«Ricostruiremo il porto entro un anno, ha detto la sindaca.",
+                    "Il bilancio è stato approvato.", language="it")
+    assert [a.rule for a in findings(article, CHECK)] == ["unclosed-quote"]
+
+
+def test_many_findings_of_one_rule_in_an_article_are_only_hints():
+    quotes = [f"“We will rebuild harbour number {n} within a year.”" for n in ("one", "two", "three")]
+    article = draft(CALM, quotes[0], AFTER, quotes[1], AFTER, quotes[2], AFTER)
+    found = findings(article, CHECK)
+    assert [a.rule for a in found] == ["unattributed-quote"] * 3
+    assert {a.severity for a in found} == {"info"}
+
+
+def test_missing_credit_lists_the_credited_photos():
+    article = draft(("image", "A man walks past the mural in Tehran.", "EPA"),
+                    ("image", "Protesters gather in Baghdad.", "AFP"),
+                    ("image", "A woman passes an anti-US mural in Tehran, Iran."))
+    [ann] = findings(article, CHECK)
+    assert ann.severity == "warning"
+    assert [t.block_id for t in ann.related] == ["img1", "img2"]
+    assert ann.data == {"credited_images": 2, "images": 3}
+
+
+def test_a_lone_uncredited_photo_is_a_hint():
+    article = draft(("image", "A woman passes an anti-US mural in Tehran, Iran."), CALM)
+    [ann] = findings(article, CHECK)
+    assert (ann.rule, ann.severity, ann.target.block_id) == ("no-credits", "info", "img1")
+
+
+def test_uncredited_photos_next_to_one_credited_photo_are_hints():
+    article = draft(("image", "A man walks past the mural in Tehran.", "EPA"),
+                    ("image", "Protesters gather in Baghdad."),
+                    ("image", "A woman passes an anti-US mural in Tehran, Iran."))
+    found = findings(article, CHECK)
+    assert [(a.rule, a.severity, a.target.block_id) for a in found] == [
+        ("missing-credit", "info", "img2"), ("missing-credit", "info", "img3")]
+
+
+def test_nothing_above_info_on_the_seed_in_either_form(shared):
+    from plugin.adapters.generic import article_from_json
+    from plugin.adapters.plaintext import article_from_text
+    import json
+
+    text_path = shared / "seed" / "000_a627ffa290a88477.txt"
+    json_path = shared / "examples" / "seed-article.json"
+    for article in (article_from_text(text_path.read_text(encoding="utf-8"), source=str(text_path)),
+                    article_from_json(json.loads(json_path.read_text(encoding="utf-8")))):
+        assert findings(article, CHECK, min_severity="warning") == []
