@@ -1,0 +1,251 @@
+"""``POST /v1/webhooks/<source>`` and ``GET /v1/articles/<id>/result``.
+
+The order of the work on a delivery is deliberate:
+
+1. the source must be known and configured (fail closed: no configuration, no entry);
+2. the body is read once, raw, within ``WEBHOOK_MAX_BODY_BYTES`` (413 beyond);
+3. its signature is verified over those exact bytes (401, saying nothing more);
+4. only then is it parsed (400), de-duplicated on its delivery id (a redelivery
+   gets the stored answer, nothing runs again), adapted from the CMS's shape (422
+   with pointers into the payload) and checked;
+5. the result, the delivery record and any callback are stored in one transaction,
+   and the answer is 200 with the result, or 202 when it goes to a callback or the
+   source is asynchronous.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import uuid
+from datetime import datetime, timezone
+from urllib.parse import quote
+
+from flask import Blueprint, Response, current_app, request
+from werkzeug.exceptions import RequestEntityTooLarge
+
+from checks.engine import run_checks
+from checks.registry import UnknownCheck
+from plugin.adapters.arc import adapt_arc
+from plugin.adapters.ghost import adapt_ghost
+from plugin.adapters.payload import Adapted
+from plugin.adapters.wordpress import adapt_wordpress
+from plugin.store import Callback, Delivery, DuplicateDelivery, StoredResult, get_store
+from plugin.validation import InvalidInput, Problem
+from plugin.webhooks import clock, get_outbox
+from plugin.webhooks.signatures import DEFAULT_TOLERANCE, SCHEMES, SignatureError, verify
+
+log = logging.getLogger("factcheck.webhooks")
+bp = Blueprint("webhooks", __name__)
+
+DEFAULT_MAX_BODY = 5 * 1024 * 1024
+PROBLEM_BASE = "https://factcheck.invalid/problems/"
+
+
+def problem(status: int, title: str, detail: str, errors: list[Problem] | None = None,
+            slug: str | None = None, headers: dict | None = None) -> Response:
+    """An RFC 9457 problem response (application/problem+json)."""
+    body: dict = {"type": PROBLEM_BASE + (slug or title.lower().replace(" ", "-")), "title": title,
+                  "status": status, "detail": detail}
+    if errors is not None:
+        body["errors"] = [e.to_json() for e in errors]
+    return Response(json.dumps(body), status=status, mimetype="application/problem+json", headers=headers)
+
+
+def _generic(payload, *, source: str = "-") -> Adapted:
+    from plugin.adapters.generic import article_from_json
+
+    if isinstance(payload, dict) and "article" in payload:
+        return Adapted(article_from_json(payload["article"], source=source, base="/article"), payload["article"])
+    return Adapted(article_from_json(payload, source=source), payload)
+
+
+ADAPTERS = {"arc": adapt_arc, "wordpress": adapt_wordpress, "ghost": adapt_ghost, "generic": _generic}
+
+
+def _json_response(body: dict, status: int, headers: dict | None = None) -> Response:
+    return Response(json.dumps(body, ensure_ascii=False), status=status, mimetype="application/json",
+                    headers=headers)
+
+
+def _result_url(article_id: str, revision: str) -> str:
+    return f"/v1/articles/{quote(article_id, safe='')}/result?revision={quote(revision, safe='')}"
+
+
+def _replay(stored: Delivery) -> Response:
+    response = _json_response(stored.response, stored.status, {"Webhook-Replayed": "true"})
+    return response
+
+
+def _revision_of(result: dict, generic: dict) -> str:
+    if result.get("revision"):
+        return result["revision"]
+    # No revision from the CMS: name this version of the draft by its content.
+    digest = hashlib.sha256(json.dumps(generic, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    return "sha256:" + digest[:16]
+
+
+def _now_from(payload, received: float) -> datetime | Response:
+    raw = payload.get("now") if isinstance(payload, dict) and "article" in payload else None
+    if raw is None:
+        return datetime.fromtimestamp(received, timezone.utc)
+    try:
+        value = datetime.fromisoformat(str(raw).replace("z", "Z"))
+    except ValueError:
+        return problem(422, "Invalid payload", "The payload is not in the declared shape.",
+                       [Problem("/now", "is not an ISO 8601 date-time")], slug="invalid-payload")
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+
+@bp.post("/v1/webhooks/<source>")
+def receive(source: str):
+    config = current_app.config
+    if source not in ADAPTERS:
+        return problem(404, "Not found", f"There is no webhook source {source!r}; the sources are "
+                       + ", ".join(sorted(ADAPTERS)) + ".", slug="not-found")
+    settings = (config.get("WEBHOOK_SOURCES") or {}).get(source)
+    scheme = settings.get("scheme") if isinstance(settings, dict) else None
+    secrets = [s for s in (settings or {}).get("secrets") or [] if isinstance(s, str) and s] \
+        if isinstance(settings, dict) else []
+    if scheme not in SCHEMES or (scheme != "none" and not secrets):
+        log.error("webhook source %s is not configured (scheme and secrets in WEBHOOK_SOURCES)", source)
+        return problem(503, "Source not configured", "This webhook source is not enabled on this server.",
+                       slug="source-not-configured")
+
+    # 2. the body, raw and bounded
+    limit = int(config.get("WEBHOOK_MAX_BODY_BYTES", DEFAULT_MAX_BODY))
+    too_large = problem(413, "Payload too large", f"The body must be at most {limit} bytes.",
+                        slug="payload-too-large")
+    if request.content_length is not None and request.content_length > limit:
+        return too_large
+    request.max_content_length = limit
+    try:
+        body = request.get_data(cache=True)
+    except RequestEntityTooLarge:
+        return too_large
+    if len(body) > limit:
+        return too_large
+
+    # 3. authenticity
+    received = clock()()
+    try:
+        delivery_id = verify(scheme, request.headers, body, secrets, now=received,
+                             tolerance=float(config.get("WEBHOOK_TOLERANCE_SECONDS", DEFAULT_TOLERANCE)))
+    except SignatureError as exc:
+        log.warning("webhook %s refused: %s", source, exc)
+        return problem(401, "Unauthorized", "The request could not be authenticated.", slug="unauthorized")
+
+    # 4. parse, de-duplicate, adapt, check
+    if request.mimetype != "application/json" and not request.mimetype.endswith("+json"):
+        return problem(415, "Unsupported media type", "The body must be JSON (application/json).",
+                       slug="unsupported-media-type")
+    try:
+        payload = json.loads(body)
+    except (ValueError, UnicodeDecodeError) as exc:
+        return problem(400, "Malformed JSON", f"The body is not valid JSON: {exc}.",
+                       [Problem("", "is not valid JSON")], slug="malformed-json")
+    if delivery_id is None:  # the scheme carries none: the sender may still name its delivery
+        key = request.headers.get("Idempotency-Key") or request.headers.get("webhook-id")
+        delivery_id = key.strip().strip('"') if key and key.strip().strip('"') else None
+    body_sha = hashlib.sha256(body).hexdigest()
+    store = get_store(current_app)
+    if delivery_id is not None:
+        stored = store.delivery(source, delivery_id)
+        if stored is not None:
+            if stored.body_sha256 != body_sha:
+                return problem(422, "Delivery id reused",
+                               "This delivery id was already used for a different payload.",
+                               [Problem("", "differs from the payload first delivered under this id")],
+                               slug="delivery-id-reused")
+            return _replay(stored)
+    try:
+        adapted = ADAPTERS[source](payload, source=f"webhook:{source}")
+    except InvalidInput as exc:
+        return problem(422, "Invalid payload", f"The payload is not a valid {source} article.",
+                       exc.problems, slug="invalid-payload")
+    if delivery_id is None and adapted.delivery_id:
+        delivery_id = adapted.delivery_id
+        stored = store.delivery(source, delivery_id)
+        if stored is not None:
+            return _replay(stored)
+    if adapted.article is None:
+        return _json_response({"status": "ignored", "detail": adapted.ignored, "event": adapted.event}, 200)
+
+    callback_url = request.args.get("callback_url") or (
+        payload.get("callback_url") if source == "generic" and isinstance(payload, dict) else None) \
+        or settings.get("callback_url")
+    if callback_url is not None:
+        refused = _check_callback(callback_url)
+        if refused is not None:
+            return refused
+    now = _now_from(payload, received)
+    if isinstance(now, Response):
+        return now
+    try:
+        result = run_checks(adapted.article, now=now, checks=settings.get("checks"),
+                            source=f"webhook:{source}")
+    except UnknownCheck as exc:
+        log.error("webhook source %s names an unknown check: %s", source, exc)
+        return problem(503, "Source misconfigured", "This webhook source is not configured correctly.",
+                       slug="source-not-configured")
+
+    # 5. store everything at once, then answer
+    result_json = result.to_json()
+    revision = _revision_of(result_json, adapted.generic)
+    result_json["revision"] = revision
+    article_id = result_json["article_id"]
+    url = _result_url(article_id, revision)
+    callback = None
+    if callback_url is not None:
+        message_id = "msg_" + uuid.uuid4().hex
+        envelope = {"type": "article.checked", "timestamp": now.isoformat().replace("+00:00", "Z"),
+                    "data": result_json}
+        callback = Callback(message_id, callback_url, json.dumps(envelope, ensure_ascii=False).encode())
+    if callback is not None or settings.get("async"):
+        status = 202
+        answer: dict = {"status": "accepted", "article_id": article_id, "revision": revision, "result_url": url}
+        if callback is not None:
+            answer["callback"] = {"id": callback.message_id}
+    else:
+        status, answer = 200, result_json
+    if delivery_id is not None and status == 202:
+        answer["delivery_id"] = delivery_id
+    delivery = Delivery(source, delivery_id, body_sha, status, answer) if delivery_id else None
+    try:
+        store.save_outcome(StoredResult(article_id, revision, source, received, result_json),
+                           delivery=delivery, callback=callback, now=clock()())
+    except DuplicateDelivery:
+        stored = store.delivery(source, delivery_id)
+        if stored is not None:
+            return _replay(stored)
+        raise
+    if callback is not None:
+        if config.get("CALLBACK_WORKER", True):
+            get_outbox(current_app).notify(float(config.get("CALLBACK_POLL_SECONDS", 1.0)))
+    return _json_response(answer, status, {"Content-Location": url})
+
+
+def _check_callback(url: str) -> Response | None:
+    from plugin.callbacks import CallbackRefused
+
+    outbox = get_outbox(current_app)
+    if not outbox.secret:
+        log.error("a callback was requested but CALLBACK_SECRET is not configured")
+        return problem(503, "Callbacks not configured", "This server cannot send callbacks.",
+                       slug="callbacks-not-configured")
+    try:
+        outbox.guard.check_url(url)
+    except CallbackRefused as exc:
+        return problem(422, "Callback URL refused", f"The callback URL is not allowed: {exc}.",
+                       [Problem("/callback_url", str(exc))], slug="callback-refused")
+    return None
+
+
+@bp.get("/v1/articles/<article_id>/result")
+def article_result(article_id: str):
+    revision = request.args.get("revision")
+    stored = get_store(current_app).result(article_id, revision)
+    if stored is None:
+        what = f"revision {revision!r} of article {article_id!r}" if revision else f"article {article_id!r}"
+        return problem(404, "Not found", f"No result is stored for {what}.", slug="not-found")
+    return _json_response(stored.result, 200)
