@@ -22,7 +22,7 @@ blocks (kept, not read as story text); spacers, separators and ``more`` are skip
 Content without block delimiters (the classic editor, or ``content.rendered``) is read as
 HTML, with ``[caption]`` shortcodes turned into images.
 
-Block ids are ``b`` + the block's position: ``b3`` for the fourth top-level block, and
+Block ids are ``b`` + the block's 1-based position: ``b3`` for the third top-level block, and
 ``b3.2`` for the second block it yields when it yields several (list items, gallery
 images, inner blocks of a container).
 
@@ -218,7 +218,7 @@ def post_to_generic(post: dict, base: str = "") -> tuple[dict, Origins]:
     content, where = _field(post["content"], base, "content")
     blocks = []
     for item, i, j in content_blocks(content or ""):
-        block_id = f"b{i}" if j is None else f"b{i}.{j}"
+        block_id = f"b{i + 1}" if j is None else f"b{i + 1}.{j}"
         origins.add(f"/blocks/{len(blocks)}", where)
         blocks.append({"id": block_id, **item})
     out["blocks"] = blocks
