@@ -106,7 +106,7 @@ class Receiver:
                     receiver.requests.append({"headers": headers, "body": body, "status": status,
                                               "authentic": authentic, "path": self.path})
                     if 200 <= status < 300:
-                        receiver.accepted.setdefault(headers["webhook-id"], body)
+                        receiver.accepted.setdefault(headers.get("webhook-id", "-"), body)
                 self.send_response(status)
                 if status in (301, 302, 307, 308):
                     self.send_header("Location", "http://169.254.169.254/latest/meta-data/")
@@ -119,7 +119,8 @@ class Receiver:
                 pass
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.02},
+                                       daemon=True)
 
     @property
     def url(self) -> str:
