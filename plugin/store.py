@@ -109,7 +109,17 @@ class DuplicateDelivery(Exception):
 
 
 class Store:
-    """What the webhooks, results and callbacks need from storage."""
+    """What the webhooks, results and callbacks need from storage.
+
+    Other features sharing the store use ``connect()`` (a connection in one
+    transaction) and ``register_tables(name, ddl)``; see ``SQLiteStore``.
+    """
+
+    def connect(self):
+        raise NotImplementedError
+
+    def register_tables(self, name: str, ddl: str) -> None:
+        raise NotImplementedError
 
     def save_outcome(self, result: StoredResult, *, delivery: Delivery | None = None,
                      callback: Callback | None = None, now: float) -> None:

@@ -11,7 +11,6 @@ from, through the ``origins`` the adapter recorded while building.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from jsonschema import Draft202012Validator
@@ -53,17 +52,22 @@ class Origins:
         return Problem(self.map[best], message)
 
 
-@lru_cache(maxsize=None)
-def _validator(schema_json: str) -> Draft202012Validator:
-    import json
-    return Draft202012Validator(json.loads(schema_json))
+_VALIDATORS: dict[int, tuple[dict, Draft202012Validator]] = {}
+
+
+def _validator(schema: dict) -> Draft202012Validator:
+    # Schemas are module constants: build each validator once.
+    cached = _VALIDATORS.get(id(schema))
+    if cached is None or cached[0] is not schema:
+        Draft202012Validator.check_schema(schema)
+        cached = _VALIDATORS[id(schema)] = (schema, Draft202012Validator(schema))
+    return cached[1]
 
 
 def shape_problems(data: Any, schema: dict, base: str = "") -> list[Problem]:
     """Every way ``data`` is not the declared CMS shape, by pointer, in order."""
-    import json
     found: list[Problem] = []
-    for error in _validator(json.dumps(schema, sort_keys=True)).iter_errors(data):
+    for error in _validator(schema).iter_errors(data):
         for leaf in _leaf_errors(error):
             found.extend(_describe(leaf, base))
     return sorted(dict.fromkeys(found), key=lambda p: p.pointer)
@@ -89,8 +93,3 @@ def iso_utc(value: Any) -> str | None:
     if len(text) > 10 and not (text.endswith(("Z", "z")) or "+" in text[10:] or "-" in text[10:]):
         text += "Z"
     return text
-
-
-def str_pointer(*parts: Any) -> str:
-    from plugin.validation import pointer
-    return pointer(parts)

@@ -171,9 +171,13 @@ def receive(source: str):
     if adapted.article is None:
         return _json_response({"status": "ignored", "detail": adapted.ignored, "event": adapted.event}, 200)
 
-    callback_url = request.args.get("callback_url") or (
-        payload.get("callback_url") if source == "generic" and isinstance(payload, dict) else None) \
-        or settings.get("callback_url")
+    requested = request.args.get("callback_url") or (
+        payload.get("callback_url") if source == "generic" and isinstance(payload, dict) else None)
+    if requested and not settings.get("callback_from_request", True):
+        return problem(422, "Callback URL refused", "This source only calls back its configured URL.",
+                       [Problem("/callback_url", "is not accepted from the request for this source")],
+                       slug="callback-refused")
+    callback_url = requested or settings.get("callback_url")
     if callback_url is not None:
         refused = _check_callback(callback_url)
         if refused is not None:

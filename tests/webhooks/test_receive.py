@@ -275,3 +275,16 @@ def test_callbacks_without_a_signing_secret_are_refused(tmp_path, clock):
     response = app.test_client().post("/v1/webhooks/generic?callback_url=http://127.0.0.1:9/",
                                       json=load("generic/article.json"))
     assert response.status_code == 503
+
+
+def test_a_source_can_insist_on_its_configured_callback_url(tmp_path, clock):
+    app = make_app(tmp_path, clock, WEBHOOK_SOURCES={"generic": {
+        "scheme": "none", "callback_url": "http://127.0.0.1:9/configured", "callback_from_request": False}})
+    client = app.test_client()
+    refused = client.post("/v1/webhooks/generic?callback_url=http://127.0.0.1:9/other",
+                          json=load("generic/article.json"))
+    assert refused.status_code == 422
+    accepted = client.post("/v1/webhooks/generic", json=load("generic/article.json"))
+    assert accepted.status_code == 202
+    item = app.extensions["factcheck.store"].outbox_item(accepted.json["callback"]["id"])
+    assert item.url == "http://127.0.0.1:9/configured"
