@@ -118,12 +118,8 @@ def receive(source: str):
                         slug="payload-too-large")
     if request.content_length is not None and request.content_length > limit:
         return too_large
-    request.max_content_length = limit
-    try:
-        body = request.get_data(cache=True)
-    except RequestEntityTooLarge:
-        return too_large
-    if len(body) > limit:
+    body = _read_body(limit)
+    if body is None:
         return too_large
 
     # 3. authenticity
@@ -227,6 +223,29 @@ def receive(source: str):
         if config.get("CALLBACK_WORKER", True):
             get_outbox(current_app).notify(float(config.get("CALLBACK_POLL_SECONDS", 1.0)))
     return _json_response(answer, status, {"Content-Location": url})
+
+
+def _read_body(limit: int) -> bytes | None:
+    """The raw body, read in pieces and given up on past ``limit`` bytes (None then).
+
+    A chunked request has no Content-Length to check up front, so the limit
+    applies while reading: an oversize body is never held in memory whole.
+    """
+    request.max_content_length = None  # this limit, not the app-wide one, applies here
+    stream = request.stream
+    pieces: list[bytes] = []
+    size = 0
+    try:
+        while True:
+            piece = stream.read(min(65536, limit + 1 - size))
+            if not piece:
+                return b"".join(pieces)
+            size += len(piece)
+            if size > limit:
+                return None
+            pieces.append(piece)
+    except RequestEntityTooLarge:
+        return None
 
 
 def _check_callback(url: str) -> Response | None:

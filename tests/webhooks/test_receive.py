@@ -288,3 +288,37 @@ def test_a_source_can_insist_on_its_configured_callback_url(tmp_path, clock):
     assert accepted.status_code == 202
     item = app.extensions["factcheck.store"].outbox_item(accepted.json["callback"]["id"])
     assert item.url == "http://127.0.0.1:9/configured"
+
+
+def test_an_oversize_chunked_body_is_413_before_it_is_all_read(tmp_path, clock):
+    """No Content-Length to trust: the limit applies while reading (a real server on loopback)."""
+    import http.client
+    import threading
+
+    from werkzeug.serving import make_server
+
+    app = make_app(tmp_path, clock, WEBHOOK_MAX_BODY_BYTES=1000)
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
+    thread.start()
+    try:
+        def send(size: int):
+            article = {"id": "chunked", "headline": "h", "blocks": [
+                {"id": "p", "type": "paragraph", "text": "x" * size}]}
+            data = json.dumps(article).encode()
+            conn = http.client.HTTPConnection("127.0.0.1", server.server_port, timeout=5)
+            conn.request("POST", "/v1/webhooks/generic", body=iter([data[:50], data[50:]]),
+                         headers={"Content-Type": "application/json"}, encode_chunked=True)
+            response = conn.getresponse()
+            status, payload = response.status, response.read()
+            conn.close()
+            return status, payload
+
+        status, payload = send(5000)
+        assert status == 413 and json.loads(payload)["status"] == 413
+        status, _ = send(100)
+        assert status == 200
+    finally:
+        server.shutdown()
+        thread.join(5)
+    assert app.test_client().get("/v1/articles/chunked/result").json["article_id"] == "chunked"
