@@ -83,11 +83,14 @@ _KEY = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
 
 
 def _names(credits: Any) -> list[str]:
+    """Public names in ``credits.by``; unresolved references (no name) are left out."""
+    people = credits.get("by") if isinstance(credits, dict) else None
     out = []
-    for person in (credits or {}).get("by") or [] if isinstance(credits, dict) else []:
-        name = nonempty(person.get("byline")) or nonempty(person.get("name")) if isinstance(person, dict) else None
-        if name:
-            out.append(html_to_text(name))
+    for person in people if isinstance(people, list) else []:
+        if isinstance(person, dict):
+            name = nonempty(person.get("byline")) or nonempty(person.get("name"))
+            if name:
+                out.append(html_to_text(name))
     return out
 
 

@@ -45,6 +45,11 @@ POST_SCHEMA = {
 ALTERNATIVES = (("meta_title", "seo"), ("og_title", "social"), ("twitter_title", "twitter"))
 
 
+def _kids(node: dict, key: str = "children") -> list[dict]:
+    value = node.get(key)
+    return [c for c in value if isinstance(c, dict)] if isinstance(value, list) else []
+
+
 def _inline_text(node: dict) -> str:
     kind = node.get("type")
     if kind in ("text", "extended-text") and isinstance(node.get("text"), str) and not node.get("children"):
@@ -53,7 +58,7 @@ def _inline_text(node: dict) -> str:
         return "\n"
     if kind == "tab":
         return "\t"
-    return "".join(_inline_text(c) for c in node.get("children") or [] if isinstance(c, dict))
+    return "".join(_inline_text(c) for c in _kids(node))
 
 
 def lexical_blocks(lexical: dict) -> list[dict]:
@@ -75,24 +80,21 @@ def lexical_blocks(lexical: dict) -> list[dict]:
             if text:
                 out.append({"type": "quote", "text": text})
         elif kind == "list":
-            for item in node.get("children") or []:
-                if isinstance(item, dict):
-                    nested = [c for c in item.get("children") or [] if isinstance(c, dict) and c.get("type") == "list"]
-                    text = _inline_text({"children": [c for c in item.get("children") or []
-                                                      if isinstance(c, dict) and c.get("type") != "list"]}).strip()
-                    if text:
-                        out.append({"type": "paragraph", "text": text})
-                    for sub in nested:
-                        visit(sub)
+            for item in _kids(node):
+                nested = [c for c in _kids(item) if c.get("type") == "list"]
+                text = _inline_text({"children": [c for c in _kids(item) if c.get("type") != "list"]}).strip()
+                if text:
+                    out.append({"type": "paragraph", "text": text})
+                for sub in nested:
+                    visit(sub)
         elif kind == "image":
             block: dict = {"type": "image", "caption": html_to_text(node.get("caption") or "")}
             if nonempty(node.get("alt") or node.get("altText")):
                 block["alt"] = (node.get("alt") or node.get("altText")).strip()
             out.append(block)
         elif kind == "gallery":
-            for image in node.get("images") or []:
-                if isinstance(image, dict):
-                    visit({**image, "type": "image"})
+            for image in _kids(node, "images"):
+                visit({**image, "type": "image"})
         elif kind in ("html", "markdown", "embed", "bookmark", "codeblock", "video", "audio", "file",
                       "callout", "toggle", "button", "product", "header", "signup", "email", "paywall"):
             text = html_to_text(node.get("html") or node.get("markdown") or node.get("code") or
@@ -101,9 +103,8 @@ def lexical_blocks(lexical: dict) -> list[dict]:
         elif kind == "horizontalrule":
             return
         else:
-            for child in node.get("children") or []:
-                if isinstance(child, dict):
-                    visit(child)
+            for child in _kids(node):
+                visit(child)
 
     root = lexical.get("root") if isinstance(lexical, dict) else None
     if isinstance(root, dict):

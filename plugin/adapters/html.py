@@ -170,7 +170,7 @@ def node_text(node: Node | str) -> str:
 
 def html_to_text(html: str | None) -> str:
     """The plain text a reader sees for an HTML fragment ("" for None)."""
-    if not html:
+    if not isinstance(html, str) or not html:
         return ""
     if "<" not in html and "&" not in html:
         return _finish(html)
@@ -320,6 +320,6 @@ def run_has_text(run: list[Node | str]) -> bool:
 
 def html_blocks(html: str | None) -> list[dict]:
     """The generic article blocks (without ids) of an HTML body, in reading order."""
-    if not html or not html.strip():
+    if not isinstance(html, str) or not html.strip():
         return []
     return _children_blocks(parse(html).children)

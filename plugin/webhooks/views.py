@@ -159,6 +159,10 @@ def receive(source: str):
     except InvalidInput as exc:
         return problem(422, "Invalid payload", f"The payload is not a valid {source} article.",
                        exc.problems, slug="invalid-payload")
+    except Exception:  # a shape the adapter's schema let through but it cannot read
+        log.exception("the %s adapter failed on a payload", source)
+        return problem(422, "Invalid payload", f"The payload could not be read as a {source} article.",
+                       [Problem("", "could not be read")], slug="invalid-payload")
     if delivery_id is None and adapted.delivery_id:
         delivery_id = adapted.delivery_id
         stored = store.delivery(source, delivery_id)
