@@ -46,13 +46,15 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         app = create_app({
             "STORE_PATH": str(Path(tmp) / "bench.sqlite3"), "CALLBACK_SECRET": CALLBACK,
-            "CALLBACK_WORKER": False, "CALLBACK_ALLOW_HTTP": True, "CALLBACK_ALLOW_NETWORKS": ["127.0.0.1/32"],
+            "CALLBACK_WORKER": False, "CALLBACK_ALLOW_HTTP": True,
+            "CALLBACK_ALLOW_NETWORKS": ["127.0.0.1/32"],
             "WEBHOOK_SOURCES": {"arc": {"scheme": "standard", "secrets": [STANDARD]},
                                 "wordpress": {"scheme": "github", "secrets": ["bench"]},
                                 "ghost": {"scheme": "ghost", "secrets": ["bench"]},
                                 "generic": {"scheme": "none"}}})
         client = app.test_client()
-        print(f"{'source':<10} {'bytes':>6} {'median ms':>10} {'p99 ms':>8}  ({args.requests} signed deliveries each)")
+        print(f"{'source':<10} {'bytes':>6} {'median ms':>10} {'p99 ms':>8}"
+              f"  ({args.requests} signed deliveries each)")
         for source, name in payloads.items():
             body = (FIXTURES / name).read_bytes()
             times = []

@@ -130,8 +130,9 @@ class GuardedAdapter(HTTPAdapter):
     def init_poolmanager(self, connections, maxsize, block=False, **pool_kwargs):
         super().init_poolmanager(connections, maxsize, block, **pool_kwargs)
         guard = self.guard
-        http_conn = type("GuardedHTTPConnection", (_GuardedConnectionMixin, HTTPConnection), {"guard": guard})
-        https_conn = type("GuardedHTTPSConnection", (_GuardedConnectionMixin, HTTPSConnection), {"guard": guard})
+        mixin = _GuardedConnectionMixin
+        http_conn = type("GuardedHTTPConnection", (mixin, HTTPConnection), {"guard": guard})
+        https_conn = type("GuardedHTTPSConnection", (mixin, HTTPSConnection), {"guard": guard})
         self.poolmanager.pool_classes_by_scheme = {
             "http": type("GuardedHTTPPool", (HTTPConnectionPool,), {"ConnectionCls": http_conn}),
             "https": type("GuardedHTTPSPool", (HTTPSConnectionPool,), {"ConnectionCls": https_conn}),
@@ -226,11 +227,13 @@ class Outbox:
             if 300 <= status < 400:
                 error += " (redirects are not followed)"
         if not retryable or item.attempts >= self.max_attempts:
-            log.warning("callback %s failed for good after %d attempt(s): %s", item.message_id, item.attempts, error)
+            log.warning("callback %s failed for good after %d attempt(s): %s",
+                        item.message_id, item.attempts, error)
             self.store.mark_failed(item.seq, self.clock(), error)
             return
         delay = self.backoff(item.attempts, retry_after)
-        log.info("callback %s attempt %d failed (%s); next in %.3f s", item.message_id, item.attempts, error, delay)
+        log.info("callback %s attempt %d failed (%s); next in %.3f s",
+                 item.message_id, item.attempts, error, delay)
         self.store.retry_later(item.seq, self.clock() + delay, error)
 
     # -- the worker ------------------------------------------------------------------------

@@ -224,14 +224,16 @@ class SQLiteStore(Store):
             with self.connect() as conn:
                 if delivery is not None:
                     conn.execute(
-                        "INSERT INTO deliveries (source, delivery_id, body_sha256, status, response, received_at)"
+                        "INSERT INTO deliveries"
+                        " (source, delivery_id, body_sha256, status, response, received_at)"
                         " VALUES (?, ?, ?, ?, ?, ?)",
                         (delivery.source, delivery.delivery_id, delivery.body_sha256, delivery.status,
                          json.dumps(delivery.response), now))
                 conn.execute("DELETE FROM results WHERE article_id = ? AND revision = ?",
                              (result.article_id, result.revision))
                 conn.execute(
-                    "INSERT INTO results (article_id, revision, source, stored_at, result) VALUES (?, ?, ?, ?, ?)",
+                    "INSERT INTO results (article_id, revision, source, stored_at, result)"
+                    " VALUES (?, ?, ?, ?, ?)",
                     (result.article_id, result.revision, result.source, result.stored_at,
                      json.dumps(result.result, ensure_ascii=False)))
                 if callback is not None:
@@ -258,7 +260,8 @@ class SQLiteStore(Store):
                             json.loads(row["result"]))
 
     def delivery(self, source: str, delivery_id: str) -> Delivery | None:
-        rows = self._read("SELECT * FROM deliveries WHERE source = ? AND delivery_id = ?", (source, delivery_id))
+        rows = self._read("SELECT * FROM deliveries WHERE source = ? AND delivery_id = ?",
+                          (source, delivery_id))
         if not rows:
             return None
         row = rows[0]

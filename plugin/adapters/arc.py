@@ -39,7 +39,8 @@ ELEMENT = {
     "required": ["type"],
     "properties": {"type": {"type": "string"}, "_id": {"type": "string"}},
     "allOf": [
-        {"if": {"required": ["type"], "properties": {"type": {"enum": ["text", "header", "raw_html", "blockquote"]}}},
+        {"if": {"required": ["type"],
+                "properties": {"type": {"enum": ["text", "header", "raw_html", "blockquote"]}}},
          "then": {"required": ["content"], "properties": {"content": {"type": "string"}}}},
         {"if": {"required": ["type"], "properties": {"type": {"const": "image"}}},
          "then": {"properties": {"caption": {"type": ["string", "null"]},
@@ -47,7 +48,8 @@ ELEMENT = {
                                  "credits": {"$ref": "#/$defs/credits"}}}},
         {"if": {"required": ["type"], "properties": {"type": {"enum": ["quote", "element_group"]}}},
          "then": {"required": ["content_elements"],
-                  "properties": {"content_elements": {"type": "array", "items": {"$ref": "#/$defs/element"}}}}},
+                  "properties": {"content_elements": {"type": "array",
+                                                      "items": {"$ref": "#/$defs/element"}}}}},
         {"if": {"required": ["type"], "properties": {"type": {"const": "list"}}},
          "then": {"required": ["items"],
                   "properties": {"items": {"type": "array", "items": {"$ref": "#/$defs/element"}}}}},
@@ -75,7 +77,8 @@ STORY_SCHEMA = {
     "$defs": {
         "element": ELEMENT,
         "credits": {"type": "object",
-                    "additionalProperties": {"type": "array", "items": {"type": "object", "required": ["type"]}}},
+                    "additionalProperties": {"type": "array",
+                                             "items": {"type": "object", "required": ["type"]}}},
     },
 }
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
@@ -104,7 +107,8 @@ class _Builder:
     def add(self, block: dict, path: list, element: dict) -> None:
         ans_id = element.get("_id")
         where = pointer(path)
-        block_id = ans_id if isinstance(ans_id, str) and ans_id and ans_id not in self.used else where.lstrip("/")
+        fresh = isinstance(ans_id, str) and ans_id and ans_id not in self.used
+        block_id = ans_id if fresh else where.lstrip("/")
         if block_id in self.used:  # a pointer can only collide with a hostile _id
             block_id = f"{block_id}#{len(self.blocks)}"
         self.used.add(block_id)
@@ -158,7 +162,8 @@ class _Builder:
         html = element["content"]
         tree = parse(html)
         meaningful = [c for c in tree.children if not (isinstance(c, str) and not c.strip())]
-        kind = "heading" if len(meaningful) == 1 and getattr(meaningful[0], "tag", "") in HEADINGS else "paragraph"
+        only_heading = len(meaningful) == 1 and getattr(meaningful[0], "tag", "") in HEADINGS
+        kind = "heading" if only_heading else "paragraph"
         text = html_to_text(html)
         if text:
             self.add({"type": kind, "text": text}, path, element)
@@ -166,7 +171,8 @@ class _Builder:
     def _quote_text(self, element: dict, path: list, parts: list[str], images: list) -> None:
         for i, child in enumerate(element.get("content_elements") or []):
             child_path = path + ["content_elements", i]
-            if child.get("type") in ("text", "header", "blockquote") and isinstance(child.get("content"), str):
+            kind = child.get("type")
+            if kind in ("text", "header", "blockquote") and isinstance(child.get("content"), str):
                 text = html_to_text(child["content"])
                 if text:
                     parts.append(text)

@@ -204,7 +204,8 @@ def _embed(node: Node) -> dict:
     text = node_text(node)
     if text:
         out["text"] = text
-    src = node.attrs.get("src") or (node.find("iframe", "video", "audio", "source") or Node("x")).attrs.get("src")
+    media = node.find("iframe", "video", "audio", "source")
+    src = node.attrs.get("src") or (media.attrs.get("src") if media is not None else None)
     if src:
         out["url"] = src
     return out

@@ -67,10 +67,12 @@ _DELIMITER = re.compile(
 _CAPTION = re.compile(r"\[caption(?P<attrs>[^\]]*)\](?P<inner>.*?)\[/caption\]", re.S)
 _CAPTION_IMG = re.compile(r"^\s*(?P<img>(?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?)(?P<text>.*)$", re.S)
 _CAPTION_ATTR = re.compile(r'\bcaption="(?P<text>[^"]*)"')
-_MEDIA_SHORTCODE = re.compile(r"\[(?:gallery|playlist|audio|video|embed)\b[^\]]*\](?:[^\[]*\[/(?:embed|video|audio)\])?")
+_MEDIA_SHORTCODE = re.compile(
+    r"\[(?:gallery|playlist|audio|video|embed)\b[^\]]*\](?:[^\[]*\[/(?:embed|video|audio)\])?")
 
 SKIPPED = {"more", "nextpage", "separator", "spacer", "page-break", "comments", "latest-posts",
            "buttons", "button", "social-links", "navigation", "search", "query"}
+LEAVES = {"image", "quote", "pullquote", "list", "gallery", "media-text", "cover"}
 EMBED = {"code", "preformatted", "table", "html", "embed", "shortcode", "video", "audio", "file",
          "verse", "math"}
 
@@ -154,7 +156,7 @@ def _block_items(block: GBlock) -> list[dict]:
     if short in ("paragraph", "heading"):
         text = html_to_text(block.html())
         return [{"type": short, "text": text}] if text else []
-    if short in ("image", "quote", "pullquote", "list", "gallery", "media-text", "cover") or not block.children:
+    if short in LEAVES or not block.children:
         items = html_blocks(_CAPTION.sub(_shortcode_caption, block.html()))
         if short == "image":  # one image per image block, whatever the theme wraps it in
             images = [i for i in items if i["type"] == "image"]

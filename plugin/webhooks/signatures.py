@@ -68,7 +68,7 @@ def standard_headers(secret: str, msg_id: str, timestamp: int, body: bytes) -> d
 
 def _check_time(timestamp: float, now: float, tolerance: float) -> None:
     if abs(now - timestamp) > tolerance:
-        raise SignatureError(f"timestamp {timestamp:.0f} is outside the tolerance ({tolerance:.0f} s) of {now:.0f}")
+        raise SignatureError(f"timestamp {timestamp:.0f} is more than {tolerance:.0f} s from {now:.0f}")
 
 
 def verify_standard(headers: Mapping[str, str], body: bytes, secrets: Iterable[str], *,

@@ -56,7 +56,8 @@ def _generic(payload, *, source: str = "-") -> Adapted:
     from plugin.adapters.generic import article_from_json
 
     if isinstance(payload, dict) and "article" in payload:
-        return Adapted(article_from_json(payload["article"], source=source, base="/article"), payload["article"])
+        article = article_from_json(payload["article"], source=source, base="/article")
+        return Adapted(article, payload["article"])
     return Adapted(article_from_json(payload, source=source), payload)
 
 
@@ -207,7 +208,8 @@ def receive(source: str):
         callback = Callback(message_id, callback_url, json.dumps(envelope, ensure_ascii=False).encode())
     if callback is not None or settings.get("async"):
         status = 202
-        answer: dict = {"status": "accepted", "article_id": article_id, "revision": revision, "result_url": url}
+        answer: dict = {"status": "accepted", "article_id": article_id, "revision": revision,
+                        "result_url": url}
         if callback is not None:
             answer["callback"] = {"id": callback.message_id}
     else:

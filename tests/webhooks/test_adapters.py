@@ -69,7 +69,8 @@ def test_arc_ifx_envelope_names_the_delivery_and_delete_is_ignored():
 def test_wordpress_parses_gutenberg_delimiters_like_the_editor():
     blocks = parse_blocks('<!-- wp:paragraph {"align":"left"} --><p>a</p><!-- /wp:paragraph -->'
                           '<!-- wp:core/spacer /--><p>loose</p>'
-                          '<!-- wp:group --><div><!-- wp:heading --><h2>h</h2><!-- /wp:heading --></div><!-- /wp:group -->')
+                          '<!-- wp:group --><div><!-- wp:heading --><h2>h</h2><!-- /wp:heading -->'
+                          '</div><!-- /wp:group -->')
     assert [(b.name, b.attrs) for b in blocks] == [
         ("core/paragraph", {"align": "left"}), ("core/spacer", {}), ("core/freeform", {}), ("core/group", {})]
     assert blocks[3].children[0].name == "core/heading"
@@ -106,7 +107,8 @@ def test_ghost_derives_a_delivery_id_and_ignores_deletions():
      ["/content_elements/0/content", "/content_elements/1/type", "/content_elements/2/caption",
       "/headlines/basic", "/type"]),
     (adapt_wordpress, "wordpress/not-a-post.json", ["/content/raw", "/content/rendered", "/id", "/title"]),
-    (adapt_ghost, "ghost/not-a-post.json", ["/post/current/authors", "/post/current/id", "/post/current/title"]),
+    (adapt_ghost, "ghost/not-a-post.json",
+     ["/post/current/authors", "/post/current/id", "/post/current/title"]),
 ])
 def test_payloads_not_in_the_cms_shape_name_every_problem(adapt, name, pointers):
     with pytest.raises(InvalidInput) as info:

@@ -28,7 +28,8 @@ def drain(app, clock, rounds=20):
         clock.t = max(clock.t, due)
 
 
-def test_a_receiver_that_fails_first_gets_the_same_content_until_it_accepts(tmp_path, clock, receiver_factory):
+def test_a_receiver_that_fails_first_gets_the_same_content_until_it_accepts(tmp_path, clock,
+                                                                            receiver_factory):
     receiver = receiver_factory([500, 503], now=clock)
     app = make_app(tmp_path, clock)
     message = queue(app, receiver.url)
@@ -107,7 +108,8 @@ def test_a_restart_with_deliveries_pending_still_delivers_them(tmp_path, clock, 
     assert sum(1 for r in receiver.requests if 200 <= r["status"] < 300) == 3
 
 
-def test_a_process_that_dies_mid_attempt_leaves_it_to_others_after_its_lease(tmp_path, clock, receiver_factory):
+def test_a_process_that_dies_mid_attempt_leaves_it_to_others_after_its_lease(tmp_path, clock,
+                                                                             receiver_factory):
     receiver = receiver_factory(now=clock)
     first = make_app(tmp_path, clock)
     message = queue(first, receiver.url)
@@ -162,8 +164,9 @@ def test_names_are_judged_by_every_address_they_resolve_to():
             guard.check_url(f"https://{host}/hook")
 
 
-@pytest.mark.parametrize("url", ["http://93.184.215.14/", "ftp://93.184.215.14/", "https://user:pw@93.184.215.14/",
-                                 "https:///nohost", "https://93.184.215.14:99999/"])
+@pytest.mark.parametrize("url", ["http://93.184.215.14/", "ftp://93.184.215.14/",
+                                 "https://user:pw@93.184.215.14/", "https:///nohost",
+                                 "https://93.184.215.14:99999/"])
 def test_only_https_urls_without_credentials_by_default(url):
     with pytest.raises(CallbackRefused):
         AddressGuard().check_url(url)
@@ -191,7 +194,8 @@ def test_the_connection_itself_refuses_what_the_guard_refuses(receiver_factory):
 def test_a_callback_whose_host_turns_private_fails_without_being_sent(tmp_path, clock, receiver_factory):
     receiver = receiver_factory(now=clock)
     answers = iter([["93.184.215.14"]] + [["127.0.0.1"]] * 10)
-    app = make_app(tmp_path, clock, CALLBACK_ALLOW_NETWORKS=[], CALLBACK_RESOLVER=lambda host, port: next(answers))
+    app = make_app(tmp_path, clock, CALLBACK_ALLOW_NETWORKS=[],
+                   CALLBACK_RESOLVER=lambda host, port: next(answers))
     port = receiver.server.server_address[1]
     message = queue(app, f"http://rebinding.example:{port}/hook")
     drain(app, clock)

@@ -34,7 +34,8 @@ def test_offsets_in_the_text_are_code_points_of_the_decoded_text():
 
 def test_blocks_of_a_body():
     html = ("<h2>Heading</h2><p>Para &amp; <em>graph</em></p>"
-            "<figure><img src='a.jpg' alt='Alt text'><figcaption>Caption <b>here</b>. AFP</figcaption></figure>"
+            "<figure><img src='a.jpg' alt='Alt text'>"
+            "<figcaption>Caption <b>here</b>. AFP</figcaption></figure>"
             "<blockquote><p>Quoted words.</p><cite>A Person</cite></blockquote>"
             "<ul><li>one</li><li>two<ul><li>nested</li></ul></li></ul>"
             "<hr><table><tr><td>cell</td></tr></table><p><img src='b.jpg'></p><p>   </p>")

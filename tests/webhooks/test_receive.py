@@ -14,7 +14,8 @@ OLD_STANDARD_SECRET = "whsec_" + "b2xkLXNlY3JldC1iZWZvcmUtcm90YXRpb24tMDEy"
 
 def arc_post(client, body: bytes, *, msg_id="msg_1", ts=T0, secret=STANDARD_SECRET, query=""):
     headers = standard_headers(secret, msg_id, ts, body)
-    return client.post("/v1/webhooks/arc" + query, data=body, headers=headers, content_type="application/json")
+    return client.post("/v1/webhooks/arc" + query, data=body, headers=headers,
+                       content_type="application/json")
 
 
 def wordpress_post(client, body: bytes, *, delivery="d-1", secret=GITHUB_SECRET):
@@ -51,7 +52,8 @@ def test_arc_signed_delivery_is_checked_stored_and_answered_with_the_result(clie
     assert result["revision"] == "rev-0007"
     assert result["source"] == "webhook:arc"
     assert set(result["summary"]) == {"error", "warning", "info"}
-    assert response.headers["Content-Location"] == "/v1/articles/KQ2VZPLR5NH3TGW4XB7YJ6EC1A/result?revision=rev-0007"
+    assert response.headers["Content-Location"] == \
+        "/v1/articles/KQ2VZPLR5NH3TGW4XB7YJ6EC1A/result?revision=rev-0007"
     # The reference time is the receive time from the injected clock.
     assert [now.timestamp() for now in runs] == [T0]
     stored = client.get("/v1/articles/KQ2VZPLR5NH3TGW4XB7YJ6EC1A/result")
@@ -114,14 +116,16 @@ def _unauthorized(response):
     assert response.status_code == 401
     assert response.mimetype == "application/problem+json"
     # One answer for every failure: nothing says which part was wrong.
-    assert response.json == {"type": "https://factcheck.invalid/problems/unauthorized", "title": "Unauthorized",
-                             "status": 401, "detail": "The request could not be authenticated."}
+    assert response.json == {"type": "https://factcheck.invalid/problems/unauthorized",
+                             "title": "Unauthorized", "status": 401,
+                             "detail": "The request could not be authenticated."}
 
 
 def test_signature_failures_are_401_with_nothing_helpful_and_nothing_stored(client, clock):
     body = raw("arc/story.json")
     headers = standard_headers(STANDARD_SECRET, "msg_1", T0, body)
-    _unauthorized(client.post("/v1/webhooks/arc", data=body + b" ", headers=headers, content_type="application/json"))
+    _unauthorized(client.post("/v1/webhooks/arc", data=body + b" ", headers=headers,
+                              content_type="application/json"))
     _unauthorized(arc_post(client, body, secret=OLD_STANDARD_SECRET))
     _unauthorized(arc_post(client, body, ts=T0 - 301))  # a replay of an old delivery
     _unauthorized(arc_post(client, body, ts=T0 + 301))
@@ -264,7 +268,8 @@ def test_callback_requested_is_202_and_queued(client, app):
 def test_callback_to_a_private_address_is_refused_and_nothing_stored(tmp_path, clock, url):
     app = make_app(tmp_path, clock, CALLBACK_ALLOW_NETWORKS=[])
     client = app.test_client()
-    response = client.post("/v1/webhooks/generic", json={"article": load("generic/article.json"), "callback_url": url})
+    response = client.post("/v1/webhooks/generic",
+                           json={"article": load("generic/article.json"), "callback_url": url})
     assert response.status_code == 422
     assert [e["pointer"] for e in response.json["errors"]] == ["/callback_url"]
     assert client.get("/v1/articles/harbour-7/result").status_code == 404

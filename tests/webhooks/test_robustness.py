@@ -31,7 +31,8 @@ def _replace(doc, path, value):
     return doc
 
 
-@pytest.mark.parametrize("source, name", [("arc", "arc/story.json"), ("wordpress", "wordpress/post-blocks.json"),
+@pytest.mark.parametrize("source, name", [("arc", "arc/story.json"),
+                                          ("wordpress", "wordpress/post-blocks.json"),
                                           ("ghost", "ghost/post.added-lexical.json"),
                                           ("generic", "generic/article.json")])
 def test_mutated_payloads_never_crash(tmp_path, clock, source, name):

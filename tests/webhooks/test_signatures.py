@@ -75,7 +75,8 @@ def test_standard_headers_round_trip():
 
 def test_github_vector():
     assert sign_github(GH_SECRET, GH_BODY) == GH_SIGNATURE
-    headers = {"X-Hub-Signature-256": GH_SIGNATURE, "X-GitHub-Delivery": "72d3162e-cc78-11e3-81ab-4c9367dc0958"}
+    headers = {"X-Hub-Signature-256": GH_SIGNATURE,
+               "X-GitHub-Delivery": "72d3162e-cc78-11e3-81ab-4c9367dc0958"}
     assert verify_github(headers, GH_BODY, [GH_SECRET]) == "72d3162e-cc78-11e3-81ab-4c9367dc0958"
 
 
@@ -117,7 +118,8 @@ def test_ghost_refusals(signature, body, secrets, now):
 
 
 def test_ghost_rotation_and_seconds_are_not_milliseconds():
-    verify_ghost({"x-ghost-signature": GHOST_SIGNATURE}, GHOST_BODY, ["old", GHOST_SECRET], now=GHOST_T / 1000)
+    verify_ghost({"x-ghost-signature": GHOST_SIGNATURE}, GHOST_BODY, ["old", GHOST_SECRET],
+                 now=GHOST_T / 1000)
     # A sender that put seconds in t= would look 53 years stale.
     seconds = sign_ghost(GHOST_SECRET, GHOST_BODY, GHOST_T // 1000)
     with pytest.raises(SignatureError):

@@ -12,17 +12,19 @@ def result(revision="1", article_id="a1"):
 def test_a_taken_delivery_id_stores_nothing_at_all(tmp_path):
     store = SQLiteStore(tmp_path / "s.sqlite3")
     delivery = Delivery("arc", "msg_1", "hash", 202, {"status": "accepted"})
-    store.save_outcome(result("1"), delivery=delivery, callback=Callback("m1", "https://x.example/", b"{}"), now=1)
+    first = Callback("m1", "https://x.example/", b"{}")
+    store.save_outcome(result("1"), delivery=delivery, callback=first, now=1)
     with pytest.raises(DuplicateDelivery):
-        store.save_outcome(result("2"), delivery=delivery, callback=Callback("m2", "https://x.example/", b"{}"),
-                           now=2)
+        store.save_outcome(result("2"), delivery=delivery,
+                           callback=Callback("m2", "https://x.example/", b"{}"), now=2)
     assert store.result("a1", "2") is None and store.outbox_item("m2") is None
     assert store.result("a1").revision == "1" and store.delivery("arc", "msg_1").status == 202
 
 
 def test_other_features_can_keep_tables_in_the_same_file(tmp_path):
     store = SQLiteStore(tmp_path / "s.sqlite3")
-    store.register_tables("dismissals", "CREATE TABLE IF NOT EXISTS dismissals (article_id TEXT, annotation_id TEXT)")
+    store.register_tables("dismissals",
+                          "CREATE TABLE IF NOT EXISTS dismissals (article_id TEXT, annotation_id TEXT)")
     with store.connect() as conn:
         conn.execute("INSERT INTO dismissals VALUES ('a1', 'x')")
     with pytest.raises(RuntimeError):
