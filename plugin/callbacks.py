@@ -155,13 +155,17 @@ RETRY_STATUSES = {408, 425, 429, 500, 502, 503, 504}
 class Outbox:
     """Sends due callbacks from the store; ``run_pending`` does one pass, the worker loops."""
 
-    def __init__(self, store: Store, *, secret: str | None, guard: AddressGuard,
+    def __init__(self, store: Store, *, secret: str | list[str] | None, guard: AddressGuard,
                  clock: Callable[[], float] = time.time, max_attempts: int = 8,
                  backoff_base: float = 5.0, backoff_max: float = 6 * 3600,
                  timeout: tuple[float, float] = (5.0, 15.0), lease_seconds: float | None = None,
-                 rng: random.Random | None = None, user_agent: str = "factcheck-callbacks/1") -> None:
+                 rng: random.Random | None = None, user_agent: str = "factcheck-callbacks/1",
+                 retention_seconds: float = 30 * 86400) -> None:
         self.store = store
-        self.secret = secret
+        # Several secrets sign each callback with several signatures (for rotation).
+        self.secrets = [secret] if isinstance(secret, str) else [s for s in secret or [] if s]
+        self.retention_seconds = retention_seconds
+        self._pruned_at = float("-inf")
         self.guard = guard
         self.clock = clock
         self.max_attempts = max(1, int(max_attempts))
@@ -187,18 +191,29 @@ class Outbox:
         return delay
 
     def run_pending(self, limit: int = 10) -> int:
-        """Attempt every callback due now; returns how many attempts were made."""
-        items = self.store.claim_due(self.clock(), self.lease_seconds, limit)
+        """Attempt every callback due now; returns how many attempts were made.
+
+        At most once an hour it also forgets delivery records and finished
+        callbacks older than the retention period.
+        """
+        now = self.clock()
+        if now - self._pruned_at >= 3600:
+            self._pruned_at = now
+            self.store.prune(now - self.retention_seconds)
+        items = self.store.claim_due(now, self.lease_seconds, limit)
         for item in items:
             self._attempt(item)
         return len(items)
 
     def _attempt(self, item: OutboxItem) -> None:
-        if not self.secret:
+        if not self.secrets:
             self.store.mark_failed(item.seq, self.clock(), "no CALLBACK_SECRET configured to sign callbacks")
             return
         stamp = int(self.clock())
-        headers = standard_headers(self.secret, item.message_id, stamp, item.body)
+        headers = standard_headers(self.secrets[0], item.message_id, stamp, item.body)
+        headers["webhook-signature"] = " ".join(
+            standard_headers(secret, item.message_id, stamp, item.body)["webhook-signature"]
+            for secret in self.secrets)
         headers.update({"Content-Type": "application/json", "User-Agent": self.user_agent})
         retry_after = None
         try:

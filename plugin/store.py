@@ -156,6 +156,10 @@ class Store:
         """When the earliest pending callback is due, or None when there is none."""
         raise NotImplementedError
 
+    def prune(self, before: float) -> int:
+        """Forget delivery records, and finished callbacks, older than ``before``; results stay."""
+        raise NotImplementedError
+
 
 class SQLiteStore(Store):
     def __init__(self, path: str | Path) -> None:
@@ -309,6 +313,13 @@ class SQLiteStore(Store):
         rows = self._read("SELECT MIN(MAX(next_attempt_at, COALESCE(lease_until, 0))) AS due FROM outbox"
                           " WHERE state = 'pending'", ())
         return rows[0]["due"] if rows else None
+
+    def prune(self, before: float) -> int:
+        with self.connect() as conn:
+            gone = conn.execute("DELETE FROM deliveries WHERE received_at < ?", (before,)).rowcount
+            gone += conn.execute("DELETE FROM outbox WHERE state != 'pending' AND finished_at < ?",
+                                 (before,)).rowcount
+        return gone
 
 
 def get_store(app) -> Store:

@@ -14,8 +14,9 @@ Configuration (``app.config``; see docs/webhooks.md):
   "callback_url": str, "checks": [ids]}``. A source that is not listed is refused.
 - ``WEBHOOK_TOLERANCE_SECONDS`` (300), ``WEBHOOK_MAX_BODY_BYTES`` (5 MiB),
   ``WEBHOOK_CLOCK`` (a function returning Unix seconds; tests inject one).
-- ``STORE_PATH`` (default ``<instance_path>/factcheck.sqlite3``) or ``STORE`` (an instance).
-- ``CALLBACK_SECRET`` (``whsec_...``), ``CALLBACK_MAX_ATTEMPTS`` (8),
+- ``STORE_PATH`` (default ``<instance_path>/factcheck.sqlite3``) or ``STORE`` (an instance);
+  ``STORE_RETENTION_SECONDS`` (30 days): how long delivery ids and finished callbacks are kept.
+- ``CALLBACK_SECRET`` (``whsec_...``, or a list while rotating), ``CALLBACK_MAX_ATTEMPTS`` (8),
   ``CALLBACK_BACKOFF_BASE_SECONDS`` (5), ``CALLBACK_BACKOFF_MAX_SECONDS`` (21600),
   ``CALLBACK_TIMEOUT_SECONDS`` ([5, 15]: connect, read), ``CALLBACK_ALLOW_NETWORKS`` ([]),
   ``CALLBACK_ALLOW_HTTP`` (false), ``CALLBACK_WORKER`` (true), ``CALLBACK_POLL_SECONDS`` (1),
@@ -57,6 +58,7 @@ def get_outbox(app: Flask | None = None):
             backoff_base=float(config.get("CALLBACK_BACKOFF_BASE_SECONDS", 5.0)),
             backoff_max=float(config.get("CALLBACK_BACKOFF_MAX_SECONDS", 6 * 3600)),
             timeout=tuple(config.get("CALLBACK_TIMEOUT_SECONDS", (5.0, 15.0))),
+            retention_seconds=float(config.get("STORE_RETENTION_SECONDS", 30 * 86400)),
         )
         app.extensions[EXTENSION] = outbox
     return outbox

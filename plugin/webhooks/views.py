@@ -258,7 +258,7 @@ def _check_callback(url: str) -> Response | None:
     from plugin.callbacks import CallbackRefused
 
     outbox = get_outbox(current_app)
-    if not outbox.secret:
+    if not outbox.secrets:
         log.error("a callback was requested but CALLBACK_SECRET is not configured")
         return problem(503, "Callbacks not configured", "This server cannot send callbacks.",
                        slug="callbacks-not-configured")

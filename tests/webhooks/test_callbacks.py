@@ -202,3 +202,17 @@ def test_a_callback_whose_host_turns_private_fails_without_being_sent(tmp_path, 
     assert receiver.requests == []
     item = get_outbox(app).store.outbox_item(message)
     assert item.state == "failed" and item.last_error.startswith("refused")
+
+
+def test_rotating_the_callback_secret_signs_with_both(tmp_path, clock, receiver_factory):
+    from tests.webhooks.conftest import CALLBACK_SECRET
+
+    new_secret = "whsec_" + "bmV3LWNhbGxiYWNrLXNlY3JldC1hZnRlci1yb3RhdGlvbg=="
+    old_receiver = receiver_factory(now=clock)
+    new_receiver = receiver_factory(secret=new_secret, now=clock)
+    app = make_app(tmp_path, clock, CALLBACK_SECRET=[new_secret, CALLBACK_SECRET])
+    queue(app, old_receiver.url)
+    queue(app, new_receiver.url)
+    drain(app, clock)
+    assert [r["authentic"] for r in old_receiver.requests + new_receiver.requests] == [True, True]
+    assert len(old_receiver.requests[0]["headers"]["webhook-signature"].split()) == 2

@@ -35,3 +35,19 @@ def test_other_features_can_keep_tables_in_the_same_file(tmp_path):
     with reopened.connect() as conn:
         assert conn.execute("SELECT annotation_id FROM dismissals").fetchall()[0][0] == "x"
         assert conn.execute("SELECT COUNT(*) FROM dismissals").fetchone()[0] == 1
+
+
+def test_old_delivery_records_and_finished_callbacks_are_pruned_but_results_stay(tmp_path):
+    store = SQLiteStore(tmp_path / "s.sqlite3")
+    store.save_outcome(result("1"), delivery=Delivery("arc", "old", "h", 200, {}),
+                       callback=Callback("m-old", "https://x.example/", b"{}"), now=100)
+    store.save_outcome(result("2"), delivery=Delivery("arc", "new", "h", 200, {}),
+                       callback=Callback("m-pending", "https://x.example/", b"{}"), now=100)
+    [first, _] = store.claim_due(100, 60, limit=2)
+    store.mark_delivered(first.seq, 150)
+    store.save_outcome(result("3"), delivery=Delivery("arc", "newest", "h", 200, {}), now=500)
+    assert store.prune(before=300) == 3  # two old delivery ids, one finished callback
+    assert store.delivery("arc", "old") is None and store.delivery("arc", "newest") is not None
+    assert store.outbox_item("m-old") is None
+    assert store.outbox_item("m-pending").state == "pending"  # pending callbacks are never pruned
+    assert store.result("a1", "1") is not None
