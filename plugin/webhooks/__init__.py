@@ -46,7 +46,8 @@ def get_outbox(app: Flask | None = None):
     outbox = app.extensions.get(EXTENSION)
     if outbox is None:
         config = app.config
-        guard = AddressGuard(config.get("CALLBACK_ALLOW_NETWORKS") or (),
+        networks = config.get("CALLBACK_ALLOW_NETWORKS") or ()
+        guard = AddressGuard([networks] if isinstance(networks, str) else networks,
                              resolver=config.get("CALLBACK_RESOLVER"),
                              allow_http=bool(config.get("CALLBACK_ALLOW_HTTP", False)))
         outbox = Outbox(

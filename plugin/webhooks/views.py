@@ -33,7 +33,7 @@ from plugin.adapters.wordpress import adapt_wordpress
 from plugin.store import Callback, Delivery, DuplicateDelivery, StoredResult, get_store
 from plugin.validation import InvalidInput, Problem
 from plugin.webhooks import clock, get_outbox
-from plugin.webhooks.signatures import DEFAULT_TOLERANCE, SCHEMES, SignatureError, verify
+from plugin.webhooks.signatures import DEFAULT_TOLERANCE, SCHEMES, SignatureError, standard_key, verify
 
 log = logging.getLogger("factcheck.webhooks")
 bp = Blueprint("webhooks", __name__)
@@ -74,8 +74,13 @@ def _result_url(article_id: str, revision: str) -> str:
 
 
 def _replay(stored: Delivery) -> Response:
-    response = _json_response(stored.response, stored.status, {"Webhook-Replayed": "true"})
-    return response
+    headers = {"Webhook-Replayed": "true"}
+    answer = stored.response
+    if answer.get("result_url"):
+        headers["Content-Location"] = answer["result_url"]
+    elif answer.get("article_id") and answer.get("revision"):
+        headers["Content-Location"] = _result_url(answer["article_id"], answer["revision"])
+    return _json_response(answer, stored.status, headers)
 
 
 def _revision_of(result: dict, generic: dict) -> str:
@@ -98,6 +103,27 @@ def _now_from(payload, received: float) -> datetime | Response:
     return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
 
 
+def source_settings(settings: dict) -> tuple[str | None, list[str], str | None]:
+    """The scheme and secrets of a source's settings, and what is wrong with them (fail closed)."""
+    scheme = settings.get("scheme")
+    raw = settings.get("secrets")
+    raw = [raw] if isinstance(raw, str) else raw if isinstance(raw, list) else []
+    secrets = [s for s in raw if isinstance(s, str) and s]
+    if scheme not in SCHEMES:
+        return scheme, secrets, f"scheme must be one of {', '.join(SCHEMES)}"
+    if scheme == "none":
+        return scheme, [], None
+    if not secrets:
+        return scheme, secrets, "a signed scheme needs at least one secret"
+    if scheme == "standard":
+        try:
+            for secret in secrets:
+                standard_key(secret)
+        except ValueError as exc:
+            return scheme, secrets, str(exc)
+    return scheme, secrets, None
+
+
 @bp.post("/v1/webhooks/<source>")
 def receive(source: str):
     config = current_app.config
@@ -105,11 +131,10 @@ def receive(source: str):
         return problem(404, "Not found", f"There is no webhook source {source!r}; the sources are "
                        + ", ".join(sorted(ADAPTERS)) + ".", slug="not-found")
     settings = (config.get("WEBHOOK_SOURCES") or {}).get(source)
-    scheme = settings.get("scheme") if isinstance(settings, dict) else None
-    secrets = [s for s in (settings or {}).get("secrets") or [] if isinstance(s, str) and s] \
-        if isinstance(settings, dict) else []
-    if scheme not in SCHEMES or (scheme != "none" and not secrets):
-        log.error("webhook source %s is not configured (scheme and secrets in WEBHOOK_SOURCES)", source)
+    settings = settings if isinstance(settings, dict) else {}
+    scheme, secrets, trouble = source_settings(settings)
+    if trouble:
+        log.error("webhook source %s is not usable: %s", source, trouble)
         return problem(503, "Source not configured", "This webhook source is not enabled on this server.",
                        slug="source-not-configured")
 

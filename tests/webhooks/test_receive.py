@@ -327,3 +327,22 @@ def test_an_oversize_chunked_body_is_413_before_it_is_all_read(tmp_path, clock):
         server.shutdown()
         thread.join(5)
     assert app.test_client().get("/v1/articles/chunked/result").json["article_id"] == "chunked"
+
+
+@pytest.mark.parametrize("settings", [
+    {"scheme": "standard", "secrets": ["not base64 !"]},  # would otherwise fail every call with a 500
+    {"scheme": "hmac", "secrets": ["s"]},
+    {"scheme": "github", "secrets": [""]},
+    {"scheme": "github"},
+])
+def test_unusable_source_settings_close_the_source(tmp_path, clock, settings):
+    app = make_app(tmp_path, clock, WEBHOOK_SOURCES={"arc": settings})
+    assert arc_post(app.test_client(), raw("arc/story.json")).status_code == 503
+
+
+def test_a_single_secret_string_is_one_secret_not_its_characters(tmp_path, clock):
+    app = make_app(tmp_path, clock, WEBHOOK_SOURCES={"wordpress": {"scheme": "github", "secrets": "abc"}})
+    client = app.test_client()
+    body = raw("wordpress/post-blocks.json")
+    _unauthorized(wordpress_post(client, body, secret="a"))
+    assert wordpress_post(client, body, secret="abc").status_code == 200
