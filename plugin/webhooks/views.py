@@ -91,15 +91,17 @@ def _revision_of(result: dict, generic: dict) -> str:
     return "sha256:" + digest[:16]
 
 
-def _now_from(payload, received: float) -> datetime | Response:
+def _now_from(payload, received: float) -> datetime:
+    """The reference time: the generic envelope's ``now``, else when the delivery arrived."""
     raw = payload.get("now") if isinstance(payload, dict) and "article" in payload else None
     if raw is None:
         return datetime.fromtimestamp(received, timezone.utc)
     try:
         value = datetime.fromisoformat(str(raw).replace("z", "Z"))
     except ValueError:
-        return problem(422, "Invalid payload", "The payload is not in the declared shape.",
-                       [Problem("/now", "is not an ISO 8601 date-time")], slug="invalid-payload")
+        raise _Stop(problem(422, "Invalid payload", "The payload is not in the declared shape.",
+                            [Problem("/now", "is not an ISO 8601 date-time")],
+                            slug="invalid-payload")) from None
     return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
 
 
@@ -124,93 +126,43 @@ def source_settings(settings: dict) -> tuple[str | None, list[str], str | None]:
     return scheme, secrets, None
 
 
+class _Stop(Exception):
+    """Ends the handling of a delivery early with this response."""
+
+    def __init__(self, response: Response) -> None:
+        super().__init__(response.status)
+        self.response = response
+
+
 @bp.post("/v1/webhooks/<source>")
 def receive(source: str):
+    try:
+        return _receive(source)
+    except _Stop as stop:
+        return stop.response
+
+
+def _receive(source: str) -> Response:
     config = current_app.config
-    if source not in ADAPTERS:
-        return problem(404, "Not found", f"There is no webhook source {source!r}; the sources are "
-                       + ", ".join(sorted(ADAPTERS)) + ".", slug="not-found")
-    settings = (config.get("WEBHOOK_SOURCES") or {}).get(source)
-    settings = settings if isinstance(settings, dict) else {}
-    scheme, secrets, trouble = source_settings(settings)
-    if trouble:
-        log.error("webhook source %s is not usable: %s", source, trouble)
-        return problem(503, "Source not configured", "This webhook source is not enabled on this server.",
-                       slug="source-not-configured")
-
-    # 2. the body, raw and bounded
-    limit = int(config.get("WEBHOOK_MAX_BODY_BYTES", DEFAULT_MAX_BODY))
-    too_large = problem(413, "Payload too large", f"The body must be at most {limit} bytes.",
-                        slug="payload-too-large")
-    if request.content_length is not None and request.content_length > limit:
-        return too_large
-    body = _read_body(limit)
-    if body is None:
-        return too_large
-
-    # 3. authenticity
+    settings = _settings(source)
+    body = _bounded_body(int(config.get("WEBHOOK_MAX_BODY_BYTES", DEFAULT_MAX_BODY)))
     received = clock()()
-    try:
-        delivery_id = verify(scheme, request.headers, body, secrets, now=received,
-                             tolerance=float(config.get("WEBHOOK_TOLERANCE_SECONDS", DEFAULT_TOLERANCE)))
-    except SignatureError as exc:
-        log.warning("webhook %s refused: %s", source, exc)
-        return problem(401, "Unauthorized", "The request could not be authenticated.", slug="unauthorized")
-
-    # 4. parse, de-duplicate, adapt, check
-    if request.mimetype != "application/json" and not request.mimetype.endswith("+json"):
-        return problem(415, "Unsupported media type", "The body must be JSON (application/json).",
-                       slug="unsupported-media-type")
-    try:
-        payload = json.loads(body)
-    except (ValueError, UnicodeDecodeError) as exc:
-        return problem(400, "Malformed JSON", f"The body is not valid JSON: {exc}.",
-                       [Problem("", "is not valid JSON")], slug="malformed-json")
+    delivery_id = _authenticate(source, settings, body, received)
+    payload = _parse(body)
     if delivery_id is None:  # the scheme carries none: the sender may still name its delivery
-        key = request.headers.get("Idempotency-Key") or request.headers.get("webhook-id")
-        delivery_id = key.strip().strip('"') if key and key.strip().strip('"') else None
+        key = (request.headers.get("Idempotency-Key") or request.headers.get("webhook-id") or "").strip()
+        delivery_id = key.strip('"') or None
     body_sha = hashlib.sha256(body).hexdigest()
     store = get_store(current_app)
-    if delivery_id is not None:
-        stored = store.delivery(source, delivery_id)
-        if stored is not None:
-            if stored.body_sha256 != body_sha:
-                return problem(422, "Delivery id reused",
-                               "This delivery id was already used for a different payload.",
-                               [Problem("", "differs from the payload first delivered under this id")],
-                               slug="delivery-id-reused")
-            return _replay(stored)
-    try:
-        adapted = ADAPTERS[source](payload, source=f"webhook:{source}")
-    except InvalidInput as exc:
-        return problem(422, "Invalid payload", f"The payload is not a valid {source} article.",
-                       exc.problems, slug="invalid-payload")
-    except Exception:  # a shape the adapter's schema let through but it cannot read
-        log.exception("the %s adapter failed on a payload", source)
-        return problem(422, "Invalid payload", f"The payload could not be read as a {source} article.",
-                       [Problem("", "could not be read")], slug="invalid-payload")
+    _replay_if_seen(store, source, delivery_id, body_sha)
+    adapted = _adapt(source, payload)
     if delivery_id is None and adapted.delivery_id:
         delivery_id = adapted.delivery_id
-        stored = store.delivery(source, delivery_id)
-        if stored is not None:
-            return _replay(stored)
+        _replay_if_seen(store, source, delivery_id, None)
     if adapted.article is None:
         return _json_response({"status": "ignored", "detail": adapted.ignored, "event": adapted.event}, 200)
-
-    requested = request.args.get("callback_url") or (
-        payload.get("callback_url") if source == "generic" and isinstance(payload, dict) else None)
-    if requested and not settings.get("callback_from_request", True):
-        return problem(422, "Callback URL refused", "This source only calls back its configured URL.",
-                       [Problem("/callback_url", "is not accepted from the request for this source")],
-                       slug="callback-refused")
-    callback_url = requested or settings.get("callback_url")
-    if callback_url is not None:
-        refused = _check_callback(callback_url)
-        if refused is not None:
-            return refused
+    callback_url = _callback_url(source, settings, payload)
     now = _now_from(payload, received)
-    if isinstance(now, Response):
-        return now
     try:
         result = run_checks(adapted.article, now=now, checks=settings.get("checks"),
                             source=f"webhook:{source}")
@@ -219,7 +171,7 @@ def receive(source: str):
         return problem(503, "Source misconfigured", "This webhook source is not configured correctly.",
                        slug="source-not-configured")
 
-    # 5. store everything at once, then answer
+    # Store the result, the delivery record and the callback at once, then answer.
     result_json = result.to_json()
     revision = _revision_of(result_json, adapted.generic)
     result_json["revision"] = revision
@@ -227,33 +179,126 @@ def receive(source: str):
     url = _result_url(article_id, revision)
     callback = None
     if callback_url is not None:
-        message_id = "msg_" + uuid.uuid4().hex
-        envelope = {"type": "article.checked", "timestamp": now.isoformat().replace("+00:00", "Z"),
-                    "data": result_json}
-        callback = Callback(message_id, callback_url, json.dumps(envelope, ensure_ascii=False).encode())
+        sent_at = datetime.fromtimestamp(received, timezone.utc).isoformat().replace("+00:00", "Z")
+        envelope = {"type": "article.checked", "timestamp": sent_at, "data": result_json}
+        callback = Callback("msg_" + uuid.uuid4().hex, callback_url,
+                            json.dumps(envelope, ensure_ascii=False).encode())
     if callback is not None or settings.get("async"):
         status = 202
         answer: dict = {"status": "accepted", "article_id": article_id, "revision": revision,
                         "result_url": url}
         if callback is not None:
             answer["callback"] = {"id": callback.message_id}
+        if delivery_id is not None:
+            answer["delivery_id"] = delivery_id
     else:
         status, answer = 200, result_json
-    if delivery_id is not None and status == 202:
-        answer["delivery_id"] = delivery_id
     delivery = Delivery(source, delivery_id, body_sha, status, answer) if delivery_id else None
     try:
         store.save_outcome(StoredResult(article_id, revision, source, received, result_json),
                            delivery=delivery, callback=callback, now=clock()())
-    except DuplicateDelivery:
-        stored = store.delivery(source, delivery_id)
-        if stored is not None:
-            return _replay(stored)
+    except DuplicateDelivery:  # the same delivery, stored by a concurrent request first
+        _replay_if_seen(store, source, delivery_id, None)
         raise
-    if callback is not None:
-        if config.get("CALLBACK_WORKER", True):
-            get_outbox(current_app).notify(float(config.get("CALLBACK_POLL_SECONDS", 1.0)))
+    if callback is not None and config.get("CALLBACK_WORKER", True):
+        get_outbox(current_app).notify(float(config.get("CALLBACK_POLL_SECONDS", 1.0)))
     return _json_response(answer, status, {"Content-Location": url})
+
+
+def _settings(source: str) -> dict:
+    """The source's settings; unknown (404) or unusable (503) sources stop here."""
+    if source not in ADAPTERS:
+        raise _Stop(problem(404, "Not found", f"There is no webhook source {source!r}; the sources are "
+                            + ", ".join(sorted(ADAPTERS)) + ".", slug="not-found"))
+    settings = (current_app.config.get("WEBHOOK_SOURCES") or {}).get(source)
+    settings = settings if isinstance(settings, dict) else {}
+    trouble = source_settings(settings)[2]
+    if trouble:
+        log.error("webhook source %s is not usable: %s", source, trouble)
+        raise _Stop(problem(503, "Source not configured",
+                            "This webhook source is not enabled on this server.",
+                            slug="source-not-configured"))
+    return settings
+
+
+def _bounded_body(limit: int) -> bytes:
+    body = None
+    if request.content_length is None or request.content_length <= limit:
+        body = _read_body(limit)
+    if body is None:
+        raise _Stop(problem(413, "Payload too large", f"The body must be at most {limit} bytes.",
+                            slug="payload-too-large"))
+    return body
+
+
+def _authenticate(source: str, settings: dict, body: bytes, now: float) -> str | None:
+    """Verify the signature over the raw body; returns the delivery id the scheme carries."""
+    scheme, secrets, _ = source_settings(settings)
+    tolerance = float(current_app.config.get("WEBHOOK_TOLERANCE_SECONDS", DEFAULT_TOLERANCE))
+    try:
+        return verify(scheme, request.headers, body, secrets, now=now, tolerance=tolerance)
+    except SignatureError as exc:
+        log.warning("webhook %s refused: %s", source, exc)
+        raise _Stop(problem(401, "Unauthorized", "The request could not be authenticated.",
+                            slug="unauthorized")) from None
+
+
+def _parse(body: bytes):
+    if request.mimetype != "application/json" and not request.mimetype.endswith("+json"):
+        raise _Stop(problem(415, "Unsupported media type", "The body must be JSON (application/json).",
+                            slug="unsupported-media-type"))
+    try:
+        return json.loads(body)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise _Stop(problem(400, "Malformed JSON", f"The body is not valid JSON: {exc}.",
+                            [Problem("", "is not valid JSON")], slug="malformed-json")) from None
+
+
+def _replay_if_seen(store, source: str, delivery_id: str | None, body_sha: str | None) -> None:
+    """A delivery seen before ends here with its stored answer (or 422 for another body)."""
+    if delivery_id is None:
+        return
+    stored = store.delivery(source, delivery_id)
+    if stored is None:
+        return
+    if body_sha is not None and stored.body_sha256 != body_sha:
+        raise _Stop(problem(422, "Delivery id reused",
+                            "This delivery id was already used for a different payload.",
+                            [Problem("", "differs from the payload first delivered under this id")],
+                            slug="delivery-id-reused"))
+    raise _Stop(_replay(stored))
+
+
+def _adapt(source: str, payload) -> Adapted:
+    try:
+        return ADAPTERS[source](payload, source=f"webhook:{source}")
+    except InvalidInput as exc:
+        raise _Stop(problem(422, "Invalid payload", f"The payload is not a valid {source} article.",
+                            exc.problems, slug="invalid-payload")) from None
+    except Exception:  # a shape the adapter's schema let through but it cannot read
+        log.exception("the %s adapter failed on a payload", source)
+        raise _Stop(problem(422, "Invalid payload", f"The payload could not be read as a {source} article.",
+                            [Problem("", "could not be read")], slug="invalid-payload")) from None
+
+
+def _callback_url(source: str, settings: dict, payload) -> str | None:
+    """The callback asked for (query or generic envelope) or configured; refused ones stop here."""
+    requested = request.args.get("callback_url")
+    if requested is None and source == "generic" and isinstance(payload, dict) and "article" in payload:
+        requested = payload.get("callback_url")
+    if requested is not None and not isinstance(requested, str):
+        raise _Stop(problem(422, "Callback URL refused", "The callback URL must be a string.",
+                            [Problem("/callback_url", "must be of type string")], slug="callback-refused"))
+    if requested and not settings.get("callback_from_request", True):
+        raise _Stop(problem(422, "Callback URL refused", "This source only calls back its configured URL.",
+                            [Problem("/callback_url", "is not accepted from the request for this source")],
+                            slug="callback-refused"))
+    url = requested or settings.get("callback_url")
+    if url:
+        refused = _check_callback(url)
+        if refused is not None:
+            raise _Stop(refused)
+    return url or None
 
 
 def _read_body(limit: int) -> bytes | None:

@@ -346,3 +346,16 @@ def test_a_single_secret_string_is_one_secret_not_its_characters(tmp_path, clock
     body = raw("wordpress/post-blocks.json")
     _unauthorized(wordpress_post(client, body, secret="a"))
     assert wordpress_post(client, body, secret="abc").status_code == 200
+
+
+def test_a_callback_url_that_is_not_a_string_is_named(client):
+    response = client.post("/v1/webhooks/generic",
+                           json={"article": load("generic/article.json"), "callback_url": 5})
+    assert response.status_code == 422
+    assert response.json["errors"] == [{"pointer": "/callback_url", "message": "must be of type string"}]
+
+
+def test_an_invalid_now_is_named(client):
+    response = client.post("/v1/webhooks/generic", json={"article": load("generic/article.json"), "now": "soon"})
+    assert response.status_code == 422
+    assert [e["pointer"] for e in response.json["errors"]] == ["/now"]
