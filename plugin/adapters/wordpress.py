@@ -8,7 +8,9 @@ What is read:
 - ``date_gmt`` -> ``published_at`` and ``modified_gmt`` -> ``updated_at``: WordPress
   writes them without an offset, and ``_gmt`` means UTC, so ``Z`` is added. A draft's
   ``date_gmt`` is null (not yet scheduled);
-- ``_embedded.author[].name`` -> ``byline`` (only present with ``?_embed``);
+- ``_embedded.author[].name`` -> ``byline``, and the featured image's ``caption`` and
+  ``alt_text`` from ``_embedded["wp:featuredmedia"][0]`` -> the first block, an image with id
+  ``featured_media`` (both only present with ``?_embed``);
 - ``slug``;
 - ``content.raw`` (Gutenberg block markup) else ``content.rendered`` (plain HTML) -> blocks.
 
@@ -56,7 +58,9 @@ POST_SCHEMA = {
         "modified_gmt": {"type": ["string", "null"]},
         "slug": {"type": ["string", "null"]},
         "_embedded": {"type": "object", "properties": {
-            "author": {"type": "array", "items": {"type": "object"}}}},
+            "author": {"type": "array", "items": {"type": "object"}},
+            "wp:featuredmedia": {"type": "array", "items": {"type": "object", "properties": {
+                "caption": {"type": "object"}, "alt_text": {"type": ["string", "null"]}}}}}},
     },
 }
 
@@ -219,6 +223,16 @@ def post_to_generic(post: dict, base: str = "") -> tuple[dict, Origins]:
         out["byline"] = names
     content, where = _field(post["content"], base, "content")
     blocks = []
+    media = ((post.get("_embedded") or {}).get("wp:featuredmedia")) or []
+    featured = media[0] if isinstance(media, list) and media and isinstance(media[0], dict) else None
+    if featured is not None and (featured.get("media_type") in (None, "image")):
+        caption, caption_at = _field(featured.get("caption"), f"{base}/_embedded/wp:featuredmedia/0",
+                                     "caption")
+        image: dict = {"id": "featured_media", "type": "image", "caption": html_to_text(caption)}
+        if nonempty(featured.get("alt_text")):
+            image["alt"] = featured["alt_text"].strip()
+        origins.add("/blocks/0", caption_at)
+        blocks.append(image)
     for item, i, j in content_blocks(content or ""):
         block_id = f"b{i + 1}" if j is None else f"b{i + 1}.{j}"
         origins.add(f"/blocks/{len(blocks)}", where)

@@ -85,6 +85,9 @@ def test_wordpress_prefers_raw_and_gmt_fields():
     assert article.standfirst is None  # an empty raw excerpt is no standfirst
     assert article.block("b3").text == "The harbour at dawn on Friday. Lee Park/Reuters"
     assert article.block("b3").credit_text == "Lee Park/Reuters"  # the inline credit is found
+    featured = article.blocks[0]  # the featured image, from ?_embed
+    assert (featured.id, featured.text, featured.alt) == (
+        "featured_media", "The harbour at dawn on Friday. Lee Park/Reuters", "Boats at dawn")
 
 
 def test_ghost_html_and_lexical_give_the_same_story():
