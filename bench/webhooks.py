@@ -1,8 +1,9 @@
 """Webhook round trips in-process: verify, adapt, check, store, answer.
 
-    python -m bench.webhooks [--requests N]
+    python -m bench.webhooks [--requests N] [--store-dir DIR]
 
-For each source, posts the test fixture payload N times (each a new signed
+First the CPU cost alone: adapt each fixture payload and run every check. Then,
+for each source, posts the test fixture payload N times (each a new signed
 delivery, so nothing is answered from the idempotency records) through the
 app's test client onto a SQLite store in a temporary directory, and prints the
 median and 99th-percentile time per request. Then queues N callbacks and times
@@ -11,16 +12,23 @@ how long the outbox takes to deliver them to a receiver on 127.0.0.1.
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import tempfile
 import threading
 import time
+from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from checks.engine import run_checks
 from plugin import create_app
+from plugin.adapters.arc import adapt_arc
+from plugin.adapters.ghost import adapt_ghost
+from plugin.adapters.wordpress import adapt_wordpress
 from plugin.webhooks import get_outbox
 from plugin.webhooks.signatures import sign_ghost, sign_github, standard_headers
+from plugin.webhooks.views import _generic
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "cms"
 STANDARD = "whsec_" + "YmVuY2htYXJrLXNlY3JldC1mb3ItdGhlLXdlYmhvb2tz"
@@ -40,10 +48,11 @@ def _headers(source: str, body: bytes, n: int, now: float) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--store-dir", help="where to put the SQLite file (default: a temporary directory)")
     args = parser.parse_args()
     payloads = {"arc": "arc/story.json", "wordpress": "wordpress/post-blocks.json",
                 "ghost": "ghost/post.edited.json", "generic": "generic/article.json"}
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory(dir=args.store_dir) as tmp:
         app = create_app({
             "STORE_PATH": str(Path(tmp) / "bench.sqlite3"), "CALLBACK_SECRET": CALLBACK,
             "CALLBACK_WORKER": False, "CALLBACK_ALLOW_HTTP": True,
@@ -53,6 +62,18 @@ def main() -> None:
                                 "ghost": {"scheme": "ghost", "secrets": ["bench"]},
                                 "generic": {"scheme": "none"}}})
         client = app.test_client()
+        adapt = {"arc": adapt_arc, "wordpress": adapt_wordpress, "ghost": adapt_ghost,
+                 "generic": lambda data, source: _generic(data, source=source)}
+        print("adapt + check only (no HTTP, no store), median ms over the same payloads:")
+        for source, name in payloads.items():
+            data = json.loads((FIXTURES / name).read_bytes())
+            now = datetime.now(timezone.utc)
+            times = []
+            for _ in range(args.requests):
+                started = time.perf_counter()
+                run_checks(adapt[source](data, source="-").article, now=now)
+                times.append((time.perf_counter() - started) * 1000)
+            print(f"  {source:<10} {statistics.median(times):>8.2f}")
         print(f"{'source':<10} {'bytes':>6} {'median ms':>10} {'p99 ms':>8}"
               f"  ({args.requests} signed deliveries each)")
         for source, name in payloads.items():
