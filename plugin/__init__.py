@@ -13,6 +13,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     from plugin import api
 
     app.register_blueprint(api.bp)
+    from plugin import webhooks  # CMS webhooks, stored results, callbacks (issue 4)
+    webhooks.init_app(app)
 
     @app.get("/healthz")
     def healthz():
