@@ -1,0 +1,205 @@
+"""Figures in running text: digits, number words, scales, currencies, percentages.
+
+``quantities(text)`` finds every figure in a text with its code-point span and
+its value, so "five", "1,200", "£1.2bn", "1.2 billion pounds", "27%" and
+"27 per cent" all come back as numbers that can be compared. ``agrees(a, b)``
+says whether two figures can be the same quantity once rounding and hedges
+("nearly", "more than") are allowed for.
+
+Plain regular expressions, linear in the text; English number words only
+(digits are read in any language).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+        "eighty": 80, "ninety": 90}
+OTHER_WORDS = {"dozen": 12, "hundred": 100, "thousand": 1_000}
+SCALES = {
+    "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "tr": 1e12,
+}
+CURRENCY_SYMBOLS = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "R": "ZAR",
+                    "US$": "USD", "A$": "AUD", "C$": "CAD", "NZ$": "NZD", "HK$": "HKD",
+                    "Rs": "INR", "N": "NGN"}
+CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "pound": "GBP", "pounds": "GBP",
+                  "euro": "EUR", "euros": "EUR", "yen": "JPY", "rupees": "INR", "rand": "ZAR",
+                  "naira": "NGN"}
+HEDGES = ("nearly", "almost", "about", "around", "approximately", "roughly", "some",
+          "more than", "over", "at least", "up to", "fewer than", "less than", "under",
+          "close to", "just over", "just under", "upwards of", "as many as", "as much as",
+          "an estimated", "estimated", "some", "almost", "nigh on", "below", "above", "top",
+          "tops", "topping", "exceeds", "exceeding", "hundreds", "thousands")
+
+_NUMBER_WORD = "|".join(sorted(list(UNITS) + list(TENS) + list(OTHER_WORDS), key=len, reverse=True))
+_SCALE = r"(?:hundred|thousand|million|billion|trillion|mln|mn|bn|tn|tr|k|m|b)"
+_CURRENCY = r"(?:US\$|A\$|C\$|NZ\$|HK\$|Rs\.?\s?|[$£€¥₹]|R(?=\d)|N(?=\d))"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+# One figure: optional currency, digits or number words, optional scale, optional
+# percent. Word scales need a space ("1.2 billion"), short ones may be glued ("1.2bn").
+FIGURE = re.compile(
+    rf"(?P<cur>{_CURRENCY})?"
+    rf"(?:(?P<num>{_DIGITS})"
+    rf"|(?P<words>(?:{_NUMBER_WORD})(?:[\s-]+(?:and\s+)?(?:{_NUMBER_WORD}))*))"
+    rf"(?:(?:\s*|-)(?P<scale>{_SCALE})(?![\w]))?"
+    rf"(?P<pct>\s*%|\s+per\s?cent\b|\s+percent\b|\s+pct\b)?",
+    re.I,
+)
+_WORD_SCALE_NEEDS_SPACE = {"hundred", "thousand", "million", "billion", "trillion"}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A figure found in a text, with its span and value (scale applied)."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    percent: bool = False
+    currency: str | None = None
+    from_words: bool = False  # written in words ("five")
+    hedged: bool = False  # "nearly", "more than", ... before it
+    digits: str = ""  # the digits as written (no commas), for precision
+    joined: bool = False  # one end of a range or score ("5-7", "4-1")
+
+    @property
+    def significant(self) -> int:
+        """Significant figures as written: "3000" -> 1, "3,012" -> 4, "1.2bn" -> 2."""
+        if self.from_words or not self.digits:
+            return 1 if self.value and self.value % 10 == 0 else len(str(int(self.value or 0)))
+        digits = self.digits.lstrip("0").replace(".", "")
+        if "." in self.digits:
+            return max(1, len(digits.lstrip("0")))
+        return max(1, len(digits.rstrip("0")))
+
+
+def _words_value(text: str) -> float | None:
+    total = 0
+    current = 0
+    for word in re.split(r"[\s-]+", text.lower()):
+        if word == "and" or not word:
+            continue
+        if word in UNITS:
+            current += UNITS[word]
+        elif word in TENS:
+            current += TENS[word]
+        elif word == "dozen":
+            current = (current or 1) * 12
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word == "thousand":
+            total += (current or 1) * 1000
+            current = 0
+        else:
+            return None
+    return float(total + current)
+
+
+_HEDGE_BEFORE = re.compile(
+    r"(?:" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(set(HEDGES), key=len, reverse=True))
+    + r")\s+(?:the\s+|a\s+|an\s+)?$", re.I)
+
+
+def quantities(text: str, *, words: bool = True) -> list[Quantity]:
+    """Every figure in ``text``, left to right. ``words=False`` reads digits only."""
+    out: list[Quantity] = []
+    for match in FIGURE.finditer(text):
+        start, end = match.span()
+        # Inside a longer token ("COVID-19", "F-35", "A380", "2nd", "9:30")?
+        if start and (text[start - 1].isalnum() or text[start - 1] in "_"):
+            continue
+        if start and text[start - 1] in "-" and start > 1 and text[start - 2].isalpha():
+            continue
+        if start > 1 and text[start - 1] in ":." and text[start - 2].isdigit():
+            continue  # the minutes of "9:30", the tail of "11.18.19"
+        num, word_text, scale, pct = (match.group("num"), match.group("words"),
+                                      match.group("scale"), match.group("pct"))
+        if num is None and (word_text is None or not words):
+            continue
+        after = text[end:end + 2]
+        if after[:1] == "." and after[1:2].isdigit():
+            continue  # "11.18.19", "1.2.3": a dotted date or a version
+        if after[:1].isalnum() and not pct:
+            # "2nd", "3D", "10am", "5G": not a count.
+            if num is not None or after[:1].isalpha():
+                continue
+        if after[:1] in (":", "/", ".") and after[1:2].isdigit():
+            continue  # times and fractions
+        joined = (after[:1] in "-–" and after[1:2].isdigit()) or (
+            start > 1 and text[start - 1] in "-–" and text[start - 2].isdigit())
+        if num is not None:
+            value = float(num.replace(",", ""))
+            digits = num.replace(",", "")
+        else:
+            value = _words_value(word_text)
+            if value is None:
+                continue
+            digits = ""
+        if scale:
+            key = scale.lower()
+            body_end = match.end("num") if num is not None else match.end("words")
+            glued = match.start("scale") == body_end
+            if key in ("m", "b", "k", "tr", "mn", "bn", "tn", "mln") and num is None:
+                scale = None  # "five m" is not a scale
+            elif key in ("m", "b", "k", "tr") and not glued:
+                scale = None  # "5 m" is metres, "5 b" is not a scale
+            if scale:
+                value *= SCALES[key]
+            else:
+                # Give the scale back: the figure ends before it.
+                end = body_end
+                pct = None
+        cur = match.group("cur")
+        currency = CURRENCY_SYMBOLS.get(cur.strip().rstrip(".")) if cur else None
+        if currency is None:
+            tail = re.match(r"\s+(?:US\s+)?([a-z]+)", text[end:end + 14], re.I)
+            if tail and tail.group(1).lower() in CURRENCY_WORDS:
+                currency = CURRENCY_WORDS[tail.group(1).lower()]
+        hedged = bool(_HEDGE_BEFORE.search(text[max(0, start - 24):start]))
+        out.append(Quantity(start, end, text[start:end], value, percent=bool(pct),
+                            currency=currency, from_words=num is None, hedged=hedged,
+                            digits=digits, joined=joined))
+    return out
+
+
+def _round_to(value: float, figures: int) -> float:
+    if value == 0:
+        return 0.0
+    from math import floor, log10
+
+    exponent = floor(log10(abs(value))) - figures + 1
+    return round(value / 10 ** exponent) * 10 ** exponent
+
+
+def agrees(claim: Quantity, stated: Quantity, *, slack: float = 0.15) -> bool:
+    """Can ``claim`` (a headline figure, say) be a fair rendering of ``stated``?
+
+    Equal values agree; so does a claim that is ``stated`` rounded to the
+    claim's own precision ("1.2bn" for 1,215 million, "3,000" for 2,960), and a
+    hedged or round claim within ``slack`` of the stated value ("nearly 3000"
+    for "more than 3,000"). Percentages agree only with percentages.
+    """
+    if claim.percent != stated.percent and not (claim.value == stated.value):
+        return False
+    a, b = claim.value, stated.value
+    if a == b:
+        return True
+    if a == 0 or b == 0:
+        return False
+    if abs(_round_to(b, claim.significant) - a) < 1e-9 * max(abs(a), 1):
+        return True
+    if abs(_round_to(a, stated.significant) - b) < 1e-9 * max(abs(b), 1) and stated.hedged:
+        return True
+    if claim.hedged or stated.hedged or (claim.significant <= 2 and a >= 100):
+        return abs(a - b) <= slack * max(abs(a), abs(b))
+    return False
