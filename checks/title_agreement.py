@@ -103,6 +103,7 @@ mr mrs ms dr sir dame lord lady st
 monday tuesday wednesday thursday friday saturday sunday january february march april may
 june july august september october november december today tomorrow yesterday week weekend
 watch live video photos pictures opinion analysis review exclusive breaking update updates
+get gets got make makes made take takes took give gives go goes going come comes know need
 """.split())
 
 # Short forms and the words that stand for them in a body.
@@ -290,7 +291,7 @@ def _supported_name(word: str, story: _Story) -> bool:
                if len(other) > len(stem) + 2):
             return True
     # A compound of two ordinary words ("Roundup", "Lockdown") is not a name.
-    if not word.isupper() and len(bare) >= 6 and bare.isalpha():
+    if not word.isupper() and len(bare) >= 6 and bare.isalpha() and _lexicon()[bare] > 0:
         for cut in range(3, len(bare) - 1):
             if _frequency(bare[:cut]) >= SENTENCE_CASE_NAME_FREQUENCY \
                     and _frequency(bare[cut:]) >= SENTENCE_CASE_NAME_FREQUENCY:
@@ -340,8 +341,9 @@ def _is_sentence_case(tokens: list[_Token], text: str) -> bool:
     return lower > 0 and lower >= upper * 0.5
 
 
-def _name_candidates(text: str) -> list[_Token]:
-    """Tokens of a headline that look like names, in order."""
+def _name_candidates(text: str, ordinary: frozenset[str] = frozenset()) -> list[_Token]:
+    """Tokens of a headline that look like names, in order. ``ordinary`` holds words
+    another title writes in lower case (a Title Case SEO title's "Contentious")."""
     tokens = _tokens(text)
     if not tokens:
         return []
@@ -355,7 +357,7 @@ def _name_candidates(text: str) -> list[_Token]:
             continue
         bare = _bare(word)
         plain = bare.replace(".", "")
-        if bare in STOPWORDS or len(plain) < 2:
+        if bare in STOPWORDS or len(plain) < 2 or bare in ordinary:
             continue
         letters_only = re.sub(r"(?:['’]s|s)$", "", word.replace(".", ""))
         if letters_only.isupper() and len(letters_only) > 1:
@@ -447,7 +449,8 @@ def _claims(unit: TextUnit, english: bool) -> list[Quantity]:
         if not english and re.match(r"\.\s*\w", tail):
             continue  # "26. August", "3. plass": an ordinal
         before = re.search(r"([^\W\d_][\w’'-]*)\s+$", text[max(0, q.start - 30):q.start])
-        if before and not q.from_words and q.value < 100 and q.digits.isdigit() and (
+        if before and not q.from_words and q.value < 100 and q.digits.isdigit() \
+                and not re.search(r"['’]s?$", before.group(1)) and (
                 before.group(1)[0].isupper() and _SEGMENT_START.search(text[:q.start - len(before.group(0))]) is None
                 and (sentence_case or _frequency(_fold(before.group(1))) < SENTENCE_CASE_NAME_FREQUENCY)
                 or re.search(r"[a-z][A-Z]", before.group(1))):
@@ -460,16 +463,26 @@ def _claims(unit: TextUnit, english: bool) -> list[Quantity]:
     return out
 
 
+_MODIFIERS = frozenset("more new other extra additional further pro anti non ex former "
+                       "young old suspected alleged".split())
+
+
 def _noun_after(text: str, q: Quantity) -> str | None:
-    """The counted thing: "five people" -> "people", "11-year-old" -> "year"."""
-    m = re.match(r"(?:-|\s+)(?:(?:more|new|other|extra|additional|further)\s+)?([^\W\d_]{3,})",
-                 text[q.end:q.end + 40])
-    if not m:
+    """The counted thing: "five people" -> "people", "11-year-old" -> "year",
+    "6 pro-Morales demonstrators" -> "demonstrator"."""
+    if q.end < len(text) and text[q.end].isalnum():
         return None
-    word = _fold(m.group(1))
-    if word in STOPWORDS:
-        return None
-    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+    tail = re.split(r"[,.;:!?()\[\]\"“”]", text[q.end:q.end + 50], maxsplit=1)[0]
+    for word in re.findall(r"[^\W\d_]+", tail)[:3]:
+        if word[0].isupper() and tail.lstrip(" -").startswith(word) is False:
+            continue  # a name inside the phrase ("pro-Morales")
+        folded = _fold(word)
+        if folded in _MODIFIERS or len(folded) < 3:
+            continue
+        if folded in STOPWORDS:
+            return None
+        return folded[:-1] if folded.endswith("s") and len(folded) > 3 else folded
+    return None
 
 
 # Units of measure: a story has many durations and distances, so a different
@@ -493,14 +506,21 @@ def _content_words(text: str) -> list[str]:
 
 
 def _off_topic(unit: TextUnit, article: Article, story: _Story) -> bool:
+    """An alternative headline whose words the story mostly does not use, and that
+    shares almost nothing with the main headline and standfirst."""
     words = _content_words(unit.text)
-    if len(words) < 3:
+    if len(words) < 2:
         return False
     main = _Story(" ".join(filter(None, [article.headline, article.standfirst or ""])))
-    in_story = sum(1 for w in words if any(v in story.vocab for v in _variants(w))
-                   or any(v[:6] in {x[:6] for x in story.vocab if len(x) >= 6} for v in [w] if len(w) >= 7))
+    in_story = sum(1 for w in words if any(v in story.vocab for v in _variants(w)))
     in_main = sum(1 for w in words if any(v in main.vocab for v in _variants(w)))
-    return in_story / len(words) < 0.5 and in_main / len(words) < 0.34
+    if in_main / len(words) >= 0.34:
+        return False
+    if in_story / len(words) < 0.5:
+        return True
+    # Mostly common words the story happens to use: a name it never mentions decides.
+    strangers = [t for t in _name_candidates(unit.text) if not _supported_name(t.text, story)]
+    return bool(strangers) and in_story / len(words) < 0.75
 
 
 def check(article: Article, ctx: Context) -> Iterator[Annotation]:
@@ -518,6 +538,7 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     with_standfirst = _Story("\n".join(u.text for u in body + captions + standfirst)) \
         if standfirst else story
     body_figures: list[tuple[TextUnit, Quantity]] | None = None
+    ordinary = frozenset(_bare(t.text) for u in titles for t in _tokens(u.text) if t.text[0].islower())
 
     for unit in titles:
         support = story if unit.kind == STANDFIRST else with_standfirst
@@ -570,7 +591,7 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
         if not english:
             continue
         skip_to = _dateline_end(unit.text)
-        candidates = [t for t in _name_candidates(unit.text) if t.start >= skip_to]
+        candidates = [t for t in _name_candidates(unit.text, ordinary) if t.start >= skip_to]
         unsupported = [tok for tok in candidates if not _supported_name(tok.text, support)]
         if unsupported:
             long_forms = _spelled_out(unit.text, support)

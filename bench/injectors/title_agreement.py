@@ -1,0 +1,189 @@
+"""Make the headline (or standfirst, or an SEO title) say what the body does not.
+
+Four varieties, each the kind of slip a desk makes under deadline:
+
+- ``change-number``: a figure in the headline or standfirst that the body
+  states is changed ("10 dead" becomes "12 dead");
+- ``add-number``: a figure the body never gives is written into the headline
+  ("Council approves $40m budget", "300 protesters ...");
+- ``swap-name``: a name in the headline that the body uses is replaced by one
+  it never mentions;
+- ``off-topic-alternative``: the SEO or social headline is left over from
+  another story.
+
+Half of the drafts also get a harmless SEO title (the headline in Title Case),
+since real drafts carry one and it must not be flagged.
+"""
+from __future__ import annotations
+
+import copy
+import re
+
+from bench import corpus
+from bench.injectors import Expect, Injection
+from checks.numbers import agrees, quantities
+
+FAMILY = "title-agreement"
+
+SURNAMES = ["Kowalczyk", "Okonkwo", "Lindqvist", "Haddad", "Nakamura", "Petrović", "Oyelaran",
+            "Achterberg", "Szymańska", "Mwangi", "Castellanos", "Brannagh", "Whitcombe",
+            "Abernathy", "Delacroix", "Varga", "Quintero", "Halvorsen", "Okafor", "Raghunathan"]
+PLACES = ["Mariupol", "Tikrit", "Gdańsk", "Tampere", "Kisumu", "Bydgoszcz", "Timbuktu", "Ibadan"]
+COUNT_NOUNS = ("people", "workers", "jobs", "homes", "students", "patients", "residents",
+               "families", "children", "protesters", "officers", "troops", "soldiers",
+               "migrants", "passengers", "fans", "players", "cases", "deaths", "houses", "cars",
+               "flights", "schools", "businesses", "companies", "households", "women", "men",
+               "teachers", "doctors", "nurses", "staff", "employees", "customers", "users",
+               "refugees", "prisoners", "hostages", "victims", "animals", "trees", "stores")
+MONEY_NOUNS = ("budget", "deal", "plan", "fund", "bill", "contract", "package", "project",
+               "investment", "bid", "takeover", "settlement", "lawsuit", "loan", "grant")
+
+_OTHER_HEADLINES: list[str] | None = None
+
+
+def _other_headlines() -> list[str]:
+    global _OTHER_HEADLINES
+    if _OTHER_HEADLINES is None:
+        _OTHER_HEADLINES = [r["title"] for r in corpus.load() or [] if r.get("language") == "en"]
+    return _OTHER_HEADLINES
+
+
+def _body_text(doc: dict) -> str:
+    return "\n".join(b.get("text") or b.get("caption") or "" for b in doc["blocks"])
+
+
+def _stated(doc: dict, value: float, percent: bool) -> bool:
+    """Is there a figure in the article that a headline ``value`` would agree with?"""
+    texts = [_body_text(doc), doc.get("standfirst") or "", doc["headline"]]
+    probe = quantities(f"{value:g}{'%' if percent else ''}")[0]
+    return any(agrees(probe, q) or agrees(q, probe) for t in texts for q in quantities(t))
+
+
+def _format(value: float, like: str) -> str:
+    if value == int(value):
+        text = f"{int(value):,}" if "," in like or value >= 10000 else str(int(value))
+    else:
+        text = f"{value:.1f}"
+    return text
+
+
+def _change_number(doc: dict, rng) -> Injection | None:
+    fields = ["headline"] + (["standfirst"] if doc.get("standfirst") else [])
+    rng.shuffle(fields)
+    body = _body_text(doc)
+    body_figures = quantities(body)
+    for name in fields:
+        text = doc[name]
+        options = [q for q in quantities(text) if not q.from_words and not q.joined
+                   and not (q.value <= 25 and re.fullmatch(r"\W*", text[:q.start]))
+                   and q.digits.replace(".", "").isdigit() and not (1800 <= q.value <= 2100)
+                   and q.value >= 2 and any(agrees(q, b) for b in body_figures)]
+        if not options:
+            continue
+        q = rng.choice(options)
+        number = re.search(r"[\d,.]+", q.text)
+        raw = float(number.group().replace(",", ""))
+        for factor in rng.sample([0.5, 0.7, 1.3, 1.5, 2, 3], 6):
+            new = round(raw * factor, 1 if raw != int(raw) else 0)
+            if new == raw or new < 2:
+                continue
+            scale = q.value / raw
+            if _stated(doc, new * scale, q.percent):
+                continue
+            replacement = q.text[:number.start()] + _format(new, number.group()) + q.text[number.end():]
+            out = copy.deepcopy(doc)
+            out[name] = text[:q.start] + replacement + text[q.end:]
+            return Injection(out, [Expect(field=name, quote=replacement)], kind="change-number")
+    return None
+
+
+def _add_number(doc: dict, rng) -> Injection | None:
+    headline = doc["headline"]
+    if re.search(r"\d", headline):
+        return None
+    # Before a counted noun that follows a lower-case word or opens the headline.
+    nouns = [m for m in re.finditer(r"\b(" + "|".join(COUNT_NOUNS + MONEY_NOUNS) + r")\b", headline, re.I)
+             if re.search(r"(?:^|(?<![\w’'])[a-z]+\s)$", headline[:m.start()])]
+    if not nouns:
+        return None
+    m = rng.choice(nouns)
+    before = headline[:m.start()]
+    if re.search(r"\b(?:a|an)\s+$", before, re.I):
+        before = re.sub(r"\b(?:a|an)\s+$", "a ", before, flags=re.I)
+    for _ in range(6):
+        if m.group(1).lower() in MONEY_NOUNS:
+            amount = rng.choice([12, 40, 75, 180, 450, 1.3, 2.5])
+            symbol = rng.choice(["$", "£", "€"])
+            figure = f"{symbol}{amount}{'bn' if amount < 10 else 'm'}"
+            value = amount * (1e9 if amount < 10 else 1e6)
+        else:
+            value = rng.choice([37, 60, 85, 140, 230, 400, 1200, 3500])
+            figure = f"{value:,}"
+        if not _stated(doc, value, False):
+            break
+    else:
+        return None
+    out = copy.deepcopy(doc)
+    out["headline"] = before + figure + " " + headline[m.start():]
+    return Injection(out, [Expect(field="headline", quote=figure)], kind="add-number")
+
+
+def _swap_name(doc: dict, rng) -> Injection | None:
+    headline = doc["headline"]
+    body = _body_text(doc)
+    names = []
+    for m in re.finditer(r"(?<![\w’'])[A-Z][a-z]{3,}(?:['’]s)?\b", headline):
+        word = re.sub(r"['’]s$", "", m.group())
+        if m.start() == 0:
+            continue
+        # A name: the body writes it with a capital inside sentences, never in lower case.
+        if re.search(rf"[a-z,] {word}\b", body) and not re.search(rf"\b{word.lower()}\b", body):
+            names.append((m.start(), m.start() + len(word), word))
+    if not names:
+        return None
+    start, end, word = rng.choice(names)
+    pool = [n for n in SURNAMES + PLACES if n.lower() not in (body + headline).lower()]
+    new = rng.choice(pool)
+    out = copy.deepcopy(doc)
+    out["headline"] = headline[:start] + new + headline[end:]
+    return Injection(out, [Expect(field="headline", quote=new, rule="unsupported-name")], kind="swap-name")
+
+
+def _off_topic(doc: dict, rng) -> Injection | None:
+    others = [h for h in _other_headlines() if h != doc["headline"]]
+    if not others:
+        return None
+    key = rng.choice(["seo", "social"])
+    out = copy.deepcopy(doc)
+    out.setdefault("alternative_headlines", {})[key] = rng.choice(others)
+    return Injection(out, [Expect(field=f"alternative_headlines.{key}", rule="off-topic-alternative")],
+                     kind="off-topic-alternative")
+
+
+def _title_case(text: str) -> str:
+    small = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with"}
+    words = text.split(" ")
+    return " ".join(w if (i and w.lower() in small) or not w[:1].islower() else w[:1].upper() + w[1:]
+                    for i, w in enumerate(words))
+
+
+VARIETIES = (_change_number, _add_number, _swap_name, _off_topic)
+
+
+def inject(doc: dict, rng) -> Injection | None:
+    if doc.get("language") != "en":
+        return None
+    if sum(1 for b in doc["blocks"] if b["type"] == "paragraph") < 3:
+        return None
+    order = list(VARIETIES)
+    rng.shuffle(order)
+    for variety in order:
+        injection = variety(doc, rng)
+        if injection is None:
+            continue
+        alternatives = injection.doc.get("alternative_headlines") or {}
+        if "seo" not in alternatives and rng.random() < 0.5:
+            # A harmless SEO title: the on-page headline in Title Case.
+            injection.doc.setdefault("alternative_headlines", {})["seo"] = _title_case(doc["headline"])
+        return injection
+    return None
