@@ -560,8 +560,11 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
             if any(agrees(claim, stated) for _, stated in pool):
                 continue
             noun = _noun_after(unit.text, claim)
+            # A body figure another claim of this title already renders is accounted for
+            # ("Seven die; 40 injured" does not contradict "seven people died").
             rivals = [(u, q) for u, q in body_figures
-                      if u.kind != "caption" and not q.joined and _same_noun(noun, _noun_after(u.text, q))]
+                      if u.kind != "caption" and not q.joined and _same_noun(noun, _noun_after(u.text, q))
+                      and not any(agrees(other, q) for other in claims if other is not claim)]
             target = unit.span(claim.start, claim.end)
             if rivals and noun is not None and not claim.hedged and english \
                     and noun not in _MEASURES:
@@ -574,9 +577,6 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
                         {q.value for _, q in rivals}) == 1 else None,
                     data={"value": claim.value, "body_values": [q.value for _, q in rivals[:3]],
                           "body_text": [q.text for _, q in rivals[:3]], "noun": noun})
-            elif _opens_segment(unit.text, claim) and claim.value <= 25 and not claim.percent \
-                    and claim.currency is None:
-                continue  # "Wine Guy: 3 rosé bottles": most likely the count of a list
             elif claim.from_words and claim.value <= 10 and noun in _MEASURES:
                 continue  # "in two years": a loose duration
             else:
