@@ -47,7 +47,7 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # One figure: optional currency, digits or number words, optional scale, optional
 # percent. Word scales need a space ("1.2 billion"), short ones may be glued ("1.2bn").
 FIGURE = re.compile(
-    rf"(?P<cur>{_CURRENCY})?"
+    rf"(?<!\w)(?P<cur>{_CURRENCY})?"
     rf"(?:(?P<num>{_DIGITS})"
     rf"|(?P<words>(?:{_NUMBER_WORD})(?:[\s-]+(?:and\s+)?(?:{_NUMBER_WORD}))*))"
     rf"(?:(?:\s*|-)(?P<scale>{_SCALE})(?![\w]))?"

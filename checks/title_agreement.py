@@ -169,11 +169,13 @@ _CAP_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:(?:of|the|and|for|de|du|al|la|l
 _BREAK_BEFORE = re.compile(r"(?:^|[.!?:;|—–]\s*|[\"“‘'(\[]\s*|\s-\s)$")
 
 
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+
+
 def _fold(text: str) -> str:
+    """Case-, accent- and apostrophe-insensitive form; keeps the length of ASCII text."""
     if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(c for c in text if not unicodedata.combining(c))
-        text = text.replace("’", "'").replace("‘", "'")
+        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text)).replace("’", "'").replace("‘", "'")
     return text.casefold()
 
 
