@@ -47,9 +47,9 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # One figure: optional currency, digits or number words, optional scale, optional
 # percent. Word scales need a space ("1.2 billion"), short ones may be glued ("1.2bn").
 FIGURE = re.compile(
-    rf"(?<!\w)(?P<cur>{_CURRENCY})?"
+    rf"(?<!\w)(?=[\dotfsenzhdOTFSENZHD$£€¥₹RNUACH])(?P<cur>{_CURRENCY})?"
     rf"(?:(?P<num>{_DIGITS})"
-    rf"|(?P<words>(?:{_NUMBER_WORD})(?:[\s-]+(?:and\s+)?(?:{_NUMBER_WORD}))*))"
+    rf"|(?=[otfsenzhdOTFSENZHD])(?P<words>(?:{_NUMBER_WORD})(?:[\s-]+(?:and\s+)?(?:{_NUMBER_WORD}))*))"
     rf"(?:(?:\s*|-)(?P<scale>{_SCALE})(?![\w]))?"
     rf"(?P<pct>\s*%|\s+per\s?cent\b|\s+percent\b|\s+pct\b)?",
     re.I,
@@ -110,10 +110,48 @@ _HEDGE_BEFORE = re.compile(
     + r")\s+(?:the\s+|a\s+|an\s+)?$", re.I)
 
 
+_DIGIT_OR_SYMBOL = re.compile(r"[\d$£€¥₹]")
+_CURRENCY_BEFORE = re.compile(r"(?:US\$|A\$|C\$|NZ\$|HK\$|Rs\.?\s?|R|N)$")
+_WORD_STARTS = tuple(sorted(set(UNITS) | set(TENS) | set(OTHER_WORDS)))
+
+
+def _starts(text: str, words: bool) -> list[int]:
+    """Where a figure may begin: cheap scans (a character class, ``str.find``)
+    instead of trying the full pattern at every position of a long body."""
+    found = set()
+    for m in _DIGIT_OR_SYMBOL.finditer(text):
+        i = m.start()
+        if i and text[i - 1].isdigit() or i and text[i - 1] in ",." and i > 1 and text[i - 2].isdigit():
+            continue  # inside a figure already found
+        back = _CURRENCY_BEFORE.search(text, max(0, i - 4), i)
+        found.add(back.start() if back else i)
+    if words:
+        lower = text.lower()
+        for prefix in _WORD_STARTS:
+            i = lower.find(prefix)
+            while i != -1:
+                if not (i and lower[i - 1].isalnum()):
+                    found.add(i)
+                i = lower.find(prefix, i + 1)
+    return sorted(found)
+
+
+def _matches(text: str, words: bool):
+    last_end = -1
+    for start in _starts(text, words):
+        if start < last_end:
+            continue
+        match = FIGURE.match(text, start)
+        if match is None:
+            continue
+        last_end = match.end()
+        yield match
+
+
 def quantities(text: str, *, words: bool = True) -> list[Quantity]:
     """Every figure in ``text``, left to right. ``words=False`` reads digits only."""
     out: list[Quantity] = []
-    for match in FIGURE.finditer(text):
+    for match in _matches(text, words):
         start, end = match.span()
         # Inside a longer token ("COVID-19", "F-35", "A380", "2nd", "9:30")?
         if start and (text[start - 1].isalnum() or text[start - 1] in "_"):

@@ -47,6 +47,7 @@ headline left over from another story.
 """
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -169,13 +170,16 @@ _CAP_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:(?:of|the|and|for|de|du|al|la|l
 _BREAK_BEFORE = re.compile(r"(?:^|[.!?:;|—–]\s*|[\"“‘'(\[]\s*|\s-\s)$")
 
 
+_NEEDS_NFKD = re.compile(r"[^\x00-\x7f\u2010-\u206f]")
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 
 
 def _fold(text: str) -> str:
     """Case-, accent- and apostrophe-insensitive form; keeps the length of ASCII text."""
     if not text.isascii():
-        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text)).replace("’", "'").replace("‘", "'")
+        text = text.replace("’", "'").replace("‘", "'")
+        if _NEEDS_NFKD.search(text):
+            text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
     return text.casefold()
 
 
@@ -216,6 +220,7 @@ _UK_TO_US = ((re.compile(r"is(e|es|ed|ing|ation|ations)$"), r"iz\1"),
               (re.compile(r"ogue(s)?$"), r"og\1"))
 
 
+@lru_cache(maxsize=8192)
 def _frequency(word: str) -> int:
     """How common ``word`` (folded) is in English, across plural and UK spellings."""
     lexicon = _lexicon()
@@ -231,11 +236,12 @@ def _frequency(word: str) -> int:
 
 @dataclass
 class _Story:
-    """What the article says, read lazily: vocabulary, initials, figures."""
+    """What the article says, searched on demand: a draft has a handful of headline
+    names, so looking each up costs less than indexing every word of the body."""
 
     text: str
     _vocab: set[str] | None = None
-    _initials_cache: dict[str, bool] = field(default_factory=dict)
+    _cache: dict[str, object] = field(default_factory=dict)
     _folded: str | None = None
 
     @property
@@ -246,6 +252,7 @@ class _Story:
 
     @property
     def vocab(self) -> set[str]:
+        """Every word of the story (folded); built only when a caller needs them all."""
         if self._vocab is None:
             found = set(_FOLD_TOKEN.findall(self.folded))
             found.update([w[:-2] for w in found if w.endswith("'s")])
@@ -253,45 +260,82 @@ class _Story:
             self._vocab = found
         return self._vocab
 
+    def has(self, *forms: str) -> bool:
+        """Does the story use any of these folded words or phrases, as whole words?"""
+        key = "\x00".join(forms)
+        if key not in self._cache:
+            # Lead with the shared literal so the search skips ahead at C speed.
+            prefix = os.path.commonprefix(list(forms))
+            rests = "|".join(re.escape(f[len(prefix):]) for f in sorted(forms, key=len, reverse=True))
+            pattern = rf"{re.escape(prefix)}(?<![\w']{re.escape(prefix)})(?:{rests})(?![\w])" if prefix \
+                else rf"(?<![\w'])(?:{rests})(?![\w])"
+            self._cache[key] = re.search(pattern, self.folded) is not None
+        return self._cache[key]  # type: ignore[return-value]
+
+    def starting(self, prefix: str) -> set[str]:
+        """The story's words that begin with ``prefix``."""
+        key = "\x01" + prefix
+        if key not in self._cache:
+            self._cache[key] = set(re.findall(rf"(?<![\w']){re.escape(prefix)}[^\W\d_]*", self.folded))
+        return self._cache[key]  # type: ignore[return-value]
+
     def spells(self, acronym: str) -> bool:
-        """Does the story give words whose initials make ``acronym`` ("IRGC", "RTO")?"""
-        if acronym not in self._initials_cache:
+        """Does the story give words whose initials make ``acronym``: "IRGC" for
+        Islamic Revolutionary Guard Corps, "RTO" for return to office, "OKC" for
+        Oklahoma City (a word may give two letters)."""
+        key = "\x02" + acronym
+        if key not in self._cache:
             glue = r"(?:\s+|-|\s+(?:of|the|and|for|to|on|in|de|du|des|la|le)\s+)"
-            pattern = glue.join(rf"{re.escape(c)}[^\W\d_']*" for c in acronym)
-            self._initials_cache[acronym] = re.search(rf"(?<!\w){pattern}(?!\w)",
-                                                      self.folded) is not None
-        return self._initials_cache[acronym]
+            chunkings = _chunkings(acronym)
+            alternatives = [glue.join(rf"{re.escape(c)}[^\W\d_']*" for c in chunks)
+                            for chunks in chunkings]
+            pattern = "|".join(f"(?:{alt})" for alt in alternatives)
+            self._cache[key] = re.search(rf"(?<!\w)(?:{pattern})(?!\w)", self.folded) is not None
+        return self._cache[key]  # type: ignore[return-value]
 
     def mentions(self, phrase: str) -> bool:
-        if " " in phrase or "." in phrase or "-" in phrase:
-            return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", self.folded) is not None
-        return phrase in self.vocab
+        return self.has(phrase)
+
+
+def _chunkings(acronym: str) -> list[list[str]]:
+    """Ways to read an initialism as word starts of one or two letters, at least two words."""
+    out: list[list[str]] = []
+
+    def walk(rest: str, done: list[str]) -> None:
+        if not rest:
+            if len(done) >= 2:
+                out.append(done)
+            return
+        walk(rest[1:], done + [rest[:1]])
+        if len(rest) >= 2 and sum(len(c) == 2 for c in done) == 0:
+            walk(rest[2:], done + [rest[:2]])
+
+    walk(acronym, [])
+    return out
 
 
 def _supported_name(word: str, story: _Story) -> bool:
     bare = _bare(word)
     if not bare:
         return True
-    for form in _variants(bare):
-        if form in story.vocab:
-            return True
+    if story.has(*_variants(bare)):
+        return True
     dotted = bare.replace(".", "")
-    if dotted != bare and (dotted in story.vocab or story.mentions(bare)):
+    if dotted != bare and story.has(dotted, bare):
         return True
-    for alias in ALIASES.get(dotted, ()):
-        if story.mentions(alias):
-            return True
-    initialism = _fold(re.sub(r"(?:['’]s|s)$", "", word.replace(".", "")))
-    if re.sub(r"(?:['’]s|s)$", "", word.replace(".", "")).isupper() and 2 <= len(initialism) <= 6 \
-            and initialism.isalpha() and (initialism in story.vocab or story.spells(initialism)
-                                          or any(story.mentions(a) for a in ALIASES.get(initialism, ()))):
+    if ALIASES.get(dotted) and story.has(*ALIASES[dotted]):
         return True
-    # A clipped form: "Nam" for Namibia, "Man" for Manchester.
+    letters = re.sub(r"(?:['’]s|s)$", "", word.replace(".", ""))
+    initialism = _fold(letters)
+    if letters.isupper() and 2 <= len(initialism) <= 6 and initialism.isalpha() and (
+            story.has(initialism) or story.spells(initialism)
+            or (ALIASES.get(initialism) and story.has(*ALIASES[initialism]))):
+        return True
+    # A clipped form: "Nam" for Namibia, "Man" for Manchester, "Isles" for Islanders.
     if 3 <= len(bare) <= 5 and bare.isalpha() and word[0].isupper() and not word.isupper():
-        stems = {v for v in _variants(bare) if len(v) >= 3}
-        if any(other.startswith(stem) for other in story.vocab for stem in stems
-               if len(other) > len(stem) + 2):
-            return True
+        for stem in {v for v in _variants(bare) if len(v) >= 3}:
+            if any(len(other) > len(stem) + 2 for other in story.starting(stem)):
+                return True
     # A compound of two ordinary words ("Roundup", "Lockdown") is not a name.
     if not word.isupper() and len(bare) >= 6 and bare.isalpha() and _lexicon()[bare] > 0:
         for cut in range(3, len(bare) - 1):
@@ -299,15 +343,14 @@ def _supported_name(word: str, story: _Story) -> bool:
                     and _frequency(bare[cut:]) >= SENTENCE_CASE_NAME_FREQUENCY:
                 return True
     # Iranian / Iran, Israeli / Israel, Ukrainian / Ukraine, Chinese / China.
-    if len(bare) >= 4:
-        stem = bare[:4]
-        for other in story.vocab:
-            if other[:4] != stem or other == bare:
+    if len(bare) >= 4 and bare.isalpha():
+        for other in story.starting(bare[:4]):
+            if other == bare:
                 continue
             short, long_ = (other, bare) if len(other) < len(bare) else (bare, other)
             common = 0
-            for a, b in zip(short, long_):
-                if a != b:
+            for x, y in zip(short, long_):
+                if x != y:
                     break
                 common += 1
             if common >= len(short) - 2 and long_[common:].endswith(_DEMONYM_ENDINGS) \
@@ -384,7 +427,7 @@ def _spelled_out(text: str, story: _Story) -> set[int]:
         if len(words) < 2:
             continue
         initials = "".join(_fold(m.group()[0]) for m in words)
-        if initials in story.vocab:
+        if story.has(initials):
             out.update(match.start() + m.start() for m in words)
     return out
 
@@ -429,6 +472,12 @@ def _opens_segment(text: str, q: Quantity) -> bool:
 def _dateline_end(text: str) -> int:
     m = _DATELINE.match(text)
     return m.end() if m else 0
+
+
+def _wordable(q: Quantity) -> bool:
+    """Could a body write this figure in words ("seven", "a thousand", "two dozen")?"""
+    return q.from_words or q.value < 100 or (q.value <= 100_000 and q.significant <= 2
+                                              and not q.percent and q.value % 100 == 0)
 
 
 def _claims(unit: TextUnit, english: bool) -> list[Quantity]:
@@ -514,8 +563,8 @@ def _off_topic(unit: TextUnit, article: Article, story: _Story) -> bool:
     if len(words) < 2:
         return False
     main = _Story(" ".join(filter(None, [article.headline, article.standfirst or ""])))
-    in_story = sum(1 for w in words if any(v in story.vocab for v in _variants(w)))
-    in_main = sum(1 for w in words if any(v in main.vocab for v in _variants(w)))
+    in_story = sum(1 for w in words if story.has(*_variants(w)))
+    in_main = sum(1 for w in words if main.has(*_variants(w)))
     if in_main / len(words) >= 0.34:
         return False
     if in_story / len(words) < 0.5:
@@ -540,6 +589,7 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     with_standfirst = _Story("\n".join(u.text for u in body + captions + standfirst)) \
         if standfirst else story
     body_figures: list[tuple[TextUnit, Quantity]] | None = None
+    body_nouns: list[str | None] | None = None
     ordinary = frozenset(_bare(t.text) for u in titles for t in _tokens(u.text) if t.text[0].islower())
 
     for unit in titles:
@@ -555,8 +605,10 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
         # Figures.
         claims = _claims(unit, english)
         if claims and body_figures is None:
-            body_figures = [(u, q) for u in body + captions for q in quantities(u.text, words=english)]
-            stand_figures = [(u, q) for u in standfirst for q in quantities(u.text, words=english)]
+            # Number words in the body matter only for figures one would write in words.
+            words = english and any(_wordable(c) for u in titles for c in _claims(u, english))
+            body_figures = [(u, q) for u in body + captions for q in quantities(u.text, words=words)]
+            stand_figures = [(u, q) for u in standfirst for q in quantities(u.text, words=words)]
         for claim in claims:
             pool = body_figures if unit.kind == STANDFIRST else body_figures + stand_figures
             if any(agrees(claim, stated) for _, stated in pool):
@@ -564,9 +616,13 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
             noun = _noun_after(unit.text, claim)
             # A body figure another claim of this title already renders is accounted for
             # ("Seven die; 40 injured" does not contradict "seven people died").
-            rivals = [(u, q) for u, q in body_figures
-                      if u.kind != "caption" and not q.joined and _same_noun(noun, _noun_after(u.text, q))
-                      and not any(agrees(other, q) for other in claims if other is not claim)]
+            if noun is not None and body_nouns is None:
+                body_nouns = [None if u.kind == "caption" or q.joined else _noun_after(u.text, q)
+                              for u, q in body_figures]
+            rivals = [] if noun is None else [
+                (u, q) for (u, q), other_noun in zip(body_figures, body_nouns)
+                if _same_noun(noun, other_noun)
+                and not any(agrees(other, q) for other in claims if other is not claim)]
             target = unit.span(claim.start, claim.end)
             if rivals and noun is not None and not claim.hedged and english \
                     and noun not in _MEASURES:
