@@ -105,9 +105,25 @@ def _words_value(text: str) -> float | None:
     return float(total + current)
 
 
-_HEDGE_BEFORE = re.compile(
-    r"(?:" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(set(HEDGES), key=len, reverse=True))
-    + r")\s+(?:the\s+|a\s+|an\s+)?$", re.I)
+_CURRENCY_AFTER = re.compile(r"\s+(?:US\s+)?([a-z]+)", re.I)
+_HEDGE_WORDS = frozenset(h for h in HEDGES if " " not in h)
+_HEDGE_PAIRS = frozenset(h for h in HEDGES if h.count(" ") == 1)
+_HEDGE_TRIPLES = frozenset(h for h in HEDGES if h.count(" ") == 2)
+
+
+def _hedged(text: str, start: int) -> bool:
+    """Is the figure at ``start`` preceded by "nearly", "more than", "as many as" ...?"""
+    before = text[max(0, start - 24):start]
+    if not before or not before[-1].isspace():
+        return False
+    words = before.lower().split()
+    if words and words[-1] in ("the", "a", "an"):
+        words = words[:-1]
+    if not words:
+        return False
+    return (words[-1] in _HEDGE_WORDS or " ".join(words[-2:]) in _HEDGE_PAIRS
+            or " ".join(words[-3:]) in _HEDGE_TRIPLES)
+
 
 
 _DIGIT_OR_SYMBOL = re.compile(r"[\d$£€¥₹]")
@@ -200,10 +216,10 @@ def quantities(text: str, *, words: bool = True) -> list[Quantity]:
         cur = match.group("cur")
         currency = CURRENCY_SYMBOLS.get(cur.strip().rstrip(".")) if cur else None
         if currency is None:
-            tail = re.match(r"\s+(?:US\s+)?([a-z]+)", text[end:end + 14], re.I)
+            tail = _CURRENCY_AFTER.match(text, end, end + 14)
             if tail and tail.group(1).lower() in CURRENCY_WORDS:
                 currency = CURRENCY_WORDS[tail.group(1).lower()]
-        hedged = bool(_HEDGE_BEFORE.search(text[max(0, start - 24):start]))
+        hedged = _hedged(text, start)
         out.append(Quantity(start, end, text[start:end], value, percent=bool(pct),
                             currency=currency, from_words=num is None, hedged=hedged,
                             digits=digits, joined=joined))
@@ -227,13 +243,13 @@ def agrees(claim: Quantity, stated: Quantity, *, slack: float = 0.15) -> bool:
     hedged or round claim within ``slack`` of the stated value ("nearly 3000"
     for "more than 3,000"). Percentages agree only with percentages.
     """
-    if claim.percent != stated.percent and not (claim.value == stated.value):
-        return False
     a, b = claim.value, stated.value
     if a == b:
         return True
-    if a == 0 or b == 0:
+    if claim.percent != stated.percent or a == 0 or b == 0:
         return False
+    if not 0.5 <= a / b <= 2:
+        return False  # no rounding or hedge bridges a factor of two
     if abs(_round_to(b, claim.significant) - a) < 1e-9 * max(abs(a), 1):
         return True
     if abs(_round_to(a, stated.significant) - b) < 1e-9 * max(abs(b), 1) and stated.hedged:

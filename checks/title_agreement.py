@@ -47,10 +47,11 @@ headline left over from another story.
 """
 from __future__ import annotations
 
+import bisect
 import os
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterator
 
@@ -474,6 +475,25 @@ def _dateline_end(text: str) -> int:
     return m.end() if m else 0
 
 
+def _figures(units: list[TextUnit], words: bool) -> list[tuple[TextUnit, Quantity]]:
+    """Every figure of these units, read in one pass over their joined text (a NUL
+    between units, which no figure pattern crosses) and mapped back to its unit."""
+    if not units:
+        return []
+    joined = "\x00".join(u.text for u in units)
+    starts = []
+    offset = 0
+    for u in units:
+        starts.append(offset)
+        offset += len(u.text) + 1
+    out = []
+    for q in quantities(joined, words=words):
+        i = bisect.bisect_right(starts, q.start) - 1
+        shift = starts[i]
+        out.append((units[i], replace(q, start=q.start - shift, end=q.end - shift)))
+    return out
+
+
 def _wordable(q: Quantity) -> bool:
     """Could a body write this figure in words ("seven", "a thousand", "two dozen")?"""
     return q.from_words or q.value < 100 or (q.value <= 100_000 and q.significant <= 2
@@ -607,8 +627,8 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
         if claims and body_figures is None:
             # Number words in the body matter only for figures one would write in words.
             words = english and any(_wordable(c) for u in titles for c in _claims(u, english))
-            body_figures = [(u, q) for u in body + captions for q in quantities(u.text, words=words)]
-            stand_figures = [(u, q) for u in standfirst for q in quantities(u.text, words=words)]
+            body_figures = _figures(body + captions, words)
+            stand_figures = _figures(standfirst, words)
         for claim in claims:
             pool = body_figures if unit.kind == STANDFIRST else body_figures + stand_figures
             if any(agrees(claim, stated) for _, stated in pool):
