@@ -277,7 +277,8 @@ class _Story:
         """The story's words that begin with ``prefix``."""
         key = "\x01" + prefix
         if key not in self._cache:
-            self._cache[key] = set(re.findall(rf"(?<![\w']){re.escape(prefix)}[^\W\d_]*", self.folded))
+            p = re.escape(prefix)
+            self._cache[key] = set(re.findall(rf"{p}(?<![\w']{p})[^\W\d_]*", self.folded))
         return self._cache[key]  # type: ignore[return-value]
 
     def spells(self, acronym: str) -> bool:
@@ -433,6 +434,15 @@ def _spelled_out(text: str, story: _Story) -> set[int]:
     return out
 
 
+_DESCRIPTOR = re.compile(r"-(?:based|born|bred|raised|headquartered|registered|listed|educated)\b", re.I)
+
+
+def _run_end(text: str, end: int) -> int:
+    """The end of the run of capitalised words that ends a token ("San Francisco")."""
+    m = re.match(r"(?:\s+[A-Z][\w’'.]*)*", text[end:])
+    return end + (m.end() if m else 0)
+
+
 def _merge(tokens: list[_Token], text: str) -> list[tuple[int, int]]:
     """Adjacent unsupported tokens ("Anna Kowalczyk") become one span."""
     spans: list[list[int]] = []
@@ -463,6 +473,7 @@ things ways reasons tips questions key best top biggest changes secrets facts si
 takeaways lessons moments rules mistakes places books films movies songs ideas habits steps
 foods must essential easy simple great surprising big major little new quick
 """.split())
+_LISTICLE = re.compile(r"[^:|—–]*?\b(?:to\s+(?!be\b|face\b|get\b)[a-z]+|you|your|we|every)\b", re.I)
 _SEGMENT_START = re.compile(r"(?:^|[:|—–]\s*|\.\s+|['\"‘“]\s*)$")
 
 
@@ -496,8 +507,8 @@ def _figures(units: list[TextUnit], words: bool) -> list[tuple[TextUnit, Quantit
 
 def _wordable(q: Quantity) -> bool:
     """Could a body write this figure in words ("seven", "a thousand", "two dozen")?"""
-    return q.from_words or q.value < 100 or (q.value <= 100_000 and q.significant <= 2
-                                              and not q.percent and q.value % 100 == 0)
+    return q.from_words or q.value < 100 or (q.significant <= 2 and not q.percent
+                                              and q.value % 100 == 0)
 
 
 def _claims(unit: TextUnit, english: bool) -> list[Quantity]:
@@ -529,6 +540,9 @@ def _claims(unit: TextUnit, english: bool) -> list[Quantity]:
         if q.value <= 100 and not q.percent and q.currency is None:
             following = re.match(r"\s+([^\W\d_]+)", tail)
             if following and _fold(following.group(1)) in _LIST_NOUNS:
+                continue
+            # "3 rosé bottles to sip on a sunny day", "5 habits you should drop": a list.
+            if q.value <= 25 and _opens_segment(text, q) and _LISTICLE.match(text, q.end):
                 continue
         out.append(q)
     return out
@@ -674,6 +688,9 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
         if unsupported:
             long_forms = _spelled_out(unit.text, support)
             unsupported = [tok for tok in unsupported if tok.start not in long_forms]
+        # "San Francisco-based", "Glasgow-born": a description, not a claim about the story.
+        unsupported = [tok for tok in unsupported
+                       if not _DESCRIPTOR.match(unit.text, _run_end(unit.text, tok.end))]
         for start, end in _merge(unsupported, unit.text):
             name = unit.text[start:end]
             yield UNSUPPORTED_NAME.at(

@@ -50,6 +50,10 @@ PASS = [
       "alternative_headlines": {"seo": "Plymouth Storm: Seven Dead, Repairs to Cost £1.2bn"}}),
     ("5 things we learned from the Plymouth storm", {}),  # the count of a list
     ("Storm kills seven in Plymouth on May 15 at 9:30", {}),  # dates and times are not counts
+    ("Plymouth storm: 3 simple checks to make before the next one", {}),  # a list, not a claim
+    ("Storm kills seven", {"standfirst": "The Glasgow-based forecaster had warned of seven deaths."}),
+    ("Storm kills seven on tumultuous night",  # a Title Case SEO title of the same words
+     {"alternative_headlines": {"seo": "Storm Kills Seven On Tumultuous Night"}}),
 ]
 
 
@@ -80,6 +84,26 @@ def test_a_hedged_or_rounded_headline_is_not_a_contradiction():
     article = draft("More than 3,000 pages of documents were released on Wednesday.",
                     "The 3,012 pages include flight logs.",
                     headline="Nearly 3000 pages of documents released")
+    assert findings(article, CHECK) == []
+
+
+def test_a_figure_the_headline_already_accounts_for_is_not_a_rival():
+    article = draft("Seven people died and 40 people were injured, police said.",
+                    headline="Seven people die, 45 people injured in storm")
+    [found] = findings(article, CHECK)
+    assert (found.rule, found.target.quote) == ("contradicted-number", "45")
+    assert [r.quote for r in found.related] == ["40"]
+
+
+def test_initialisms_may_take_two_letters_from_a_word():
+    article = draft("The Lakers beat the Oklahoma City Thunder 112-107 on Tuesday.",
+                    headline="Lakers hold off OKC")
+    assert findings(article, CHECK) == []
+
+
+def test_demonyms_and_short_forms():
+    article = draft("Iran said on Monday that talks with the United States and the European Union "
+                    "would resume in Oman.", headline="Iranian officials say US and EU talks to resume")
     assert findings(article, CHECK) == []
 
 
