@@ -273,6 +273,14 @@ class _Story:
             self._cache[key] = re.search(pattern, self.folded) is not None
         return self._cache[key]  # type: ignore[return-value]
 
+    def has_initialism(self, letters: str) -> bool:
+        """Does the story write ``letters`` as an upper-case initialism ("UAE", "U.A.E.")?"""
+        key = "\x03" + letters
+        if key not in self._cache:
+            dotted = r"\.?".join(re.escape(c) for c in letters)
+            self._cache[key] = re.search(rf"(?<![\w.]){dotted}\.?(?![\w])", self.text) is not None
+        return self._cache[key]  # type: ignore[return-value]
+
     def starting(self, prefix: str) -> set[str]:
         """The story's words that begin with ``prefix``."""
         key = "\x01" + prefix
@@ -428,8 +436,8 @@ def _spelled_out(text: str, story: _Story) -> set[int]:
         words = [m for m in _TOKEN.finditer(match.group()) if m.group()[0].isupper()]
         if len(words) < 2:
             continue
-        initials = "".join(_fold(m.group()[0]) for m in words)
-        if story.has(initials):
+        initials = "".join(m.group()[0] for m in words)
+        if story.has_initialism(initials):
             out.update(match.start() + m.start() for m in words)
     return out
 
@@ -692,7 +700,7 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
         unsupported = [tok for tok in unsupported
                        if not _DESCRIPTOR.match(unit.text, _run_end(unit.text, tok.end))]
         for start, end in _merge(unsupported, unit.text):
-            name = unit.text[start:end]
+            name = re.sub(r"['’]s?$", "", unit.text[start:end])
             yield UNSUPPORTED_NAME.at(
                 unit.span(start, end),
                 f"The body never mentions {name}, which the {where} names.",

@@ -76,6 +76,12 @@ def _change_number(doc: dict, rng) -> Injection | None:
         text = doc[name]
         options = [q for q in quantities(text) if not q.from_words and not q.joined
                    and not (q.value <= 25 and re.fullmatch(r"\W*", text[:q.start]))
+                   # "Red Dead Redemption 2": part of a name
+                   and not re.search(r"[A-Z][\w’']*\s+$", text[:q.start])
+                   # "7 changes she wasn't expecting": the count of a list, not a checkable fact
+                   and not re.match(r"\s+(?:\w+\s+)?(?:things|ways|reasons|tips|changes|questions|"
+                                    r"lessons|secrets|signs|facts|takeaways|rules|habits)\b",
+                                    text[q.end:])
                    and q.digits.replace(".", "").isdigit() and not (1800 <= q.value <= 2100)
                    and q.value >= 2 and any(agrees(q, b) for b in body_figures)]
         if not options:

@@ -101,6 +101,18 @@ def test_initialisms_may_take_two_letters_from_a_word():
     assert findings(article, CHECK) == []
 
 
+def test_a_long_form_in_the_headline_matches_the_initialism_in_the_body():
+    article = draft("The UAE's aviation authority did not respond to a request for comment.",
+                    headline="United Arab Emirates regulator stays silent")
+    assert findings(article, CHECK) == []
+
+
+def test_initials_of_a_headline_phrase_must_be_an_upper_case_initialism_in_the_body():
+    article = draft("Los Angeles hosted the car show, and new SUVs drew crowds.",
+                    headline="New SUVs highlight L.A. Okonkwo Show")
+    assert [a.target.quote for a in findings(article, CHECK)] == ["Okonkwo"]
+
+
 def test_demonyms_and_short_forms():
     article = draft("Iran said on Monday that talks with the United States and the European Union "
                     "would resume in Oman.", headline="Iranian officials say US and EU talks to resume")
