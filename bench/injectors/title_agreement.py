@@ -173,16 +173,17 @@ def _title_case(text: str) -> str:
                     for i, w in enumerate(words))
 
 
-VARIETIES = (_change_number, _add_number, _swap_name, _off_topic)
-
-
 def inject(doc: dict, rng) -> Injection | None:
     if doc.get("language") != "en":
         return None
     if sum(1 for b in doc["blocks"] if b["type"] == "paragraph") < 3:
         return None
-    order = list(VARIETIES)
-    rng.shuffle(order)
+    # Figures fit fewer headlines than names do, so they are tried first: otherwise
+    # the drafts would be nearly all swapped names and leftover SEO titles.
+    figures, others = [_change_number, _add_number], [_swap_name, _off_topic]
+    rng.shuffle(figures)
+    rng.shuffle(others)
+    order = figures + others
     for variety in order:
         injection = variety(doc, rng)
         if injection is None:
