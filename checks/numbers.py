@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from math import floor, log10
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -33,11 +34,13 @@ CURRENCY_SYMBOLS = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "
 CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "pound": "GBP", "pounds": "GBP",
                   "euro": "EUR", "euros": "EUR", "yen": "JPY", "rupees": "INR", "rand": "ZAR",
                   "naira": "NGN"}
-HEDGES = ("nearly", "almost", "about", "around", "approximately", "roughly", "some",
-          "more than", "over", "at least", "up to", "fewer than", "less than", "under",
-          "close to", "just over", "just under", "upwards of", "as many as", "as much as",
-          "an estimated", "estimated", "some", "almost", "nigh on", "below", "above", "top",
-          "tops", "topping", "exceeds", "exceeding", "hundreds", "thousands")
+# Hedges before a figure, by what they say about the true value.
+BELOW = ("nearly", "almost", "up to", "fewer than", "less than", "under", "close to",
+         "just under", "below", "as many as", "as much as", "nigh on")
+ABOVE = ("more than", "over", "at least", "just over", "upwards of", "above", "exceeding",
+         "exceeds", "tops", "topping", "top")
+ABOUT = ("about", "around", "approximately", "roughly", "some", "an estimated", "estimated")
+HEDGES = {**{h: "below" for h in BELOW}, **{h: "above" for h in ABOVE}, **{h: "about" for h in ABOUT}}
 
 _NUMBER_WORD = "|".join(sorted(list(UNITS) + list(TENS) + list(OTHER_WORDS), key=len, reverse=True))
 _SCALE = r"(?:hundred|thousand|million|billion|trillion|mln|mn|bn|tn|tr|k|m|b)"
@@ -68,9 +71,31 @@ class Quantity:
     percent: bool = False
     currency: str | None = None
     from_words: bool = False  # written in words ("five")
-    hedged: bool = False  # "nearly", "more than", ... before it
+    hedge: str = ""  # "below" (nearly), "above" (more than), "about" (around), or ""
     digits: str = ""  # the digits as written (no commas), for precision
     joined: bool = False  # one end of a range or score ("5-7", "4-1")
+
+    @property
+    def hedged(self) -> bool:
+        return bool(self.hedge)
+
+    def bounds(self, slack: float = 0.25, *, rounded: bool = True) -> tuple[float, float]:
+        """The values this figure can stand for: its rounding interval as written
+        ("3,000" is 2,500 to 3,500), or what its hedge allows ("nearly 3,000" is
+        up to 3,000, "more than 3,000" from 3,000, "about 3,000" either side).
+        ``rounded=False`` takes an unhedged figure at its word: the source a
+        headline rounds from, not a rounding itself."""
+        v = self.value
+        if v == 0:
+            return 0.0, 0.0
+        half = 0.4999 * 10 ** (floor(log10(abs(v))) - self.significant + 1)
+        if self.hedge == "below":  # "nearly 3000" may round 3,012 down
+            return v * (1 - slack), v + half
+        if self.hedge == "above":
+            return v - half, v * (1 + slack)
+        if self.hedge == "about":
+            return v * (1 - slack * 0.4), v * (1 + slack * 0.4)
+        return (v - half, v + half) if rounded else (v, v)
 
     @property
     def significant(self) -> int:
@@ -106,23 +131,20 @@ def _words_value(text: str) -> float | None:
 
 
 _CURRENCY_AFTER = re.compile(r"\s+(?:US\s+)?([a-z]+)", re.I)
-_HEDGE_WORDS = frozenset(h for h in HEDGES if " " not in h)
-_HEDGE_PAIRS = frozenset(h for h in HEDGES if h.count(" ") == 1)
-_HEDGE_TRIPLES = frozenset(h for h in HEDGES if h.count(" ") == 2)
-
-
-def _hedged(text: str, start: int) -> bool:
-    """Is the figure at ``start`` preceded by "nearly", "more than", "as many as" ...?"""
+def _hedge(text: str, start: int) -> str:
+    """The hedge before the figure at ``start`` ("nearly", "more than", "as many as"), by kind."""
     before = text[max(0, start - 24):start]
     if not before or not before[-1].isspace():
-        return False
+        return ""
     words = before.lower().split()
     if words and words[-1] in ("the", "a", "an"):
         words = words[:-1]
-    if not words:
-        return False
-    return (words[-1] in _HEDGE_WORDS or " ".join(words[-2:]) in _HEDGE_PAIRS
-            or " ".join(words[-3:]) in _HEDGE_TRIPLES)
+    for n in (3, 2, 1):
+        if len(words) >= n:
+            kind = HEDGES.get(" ".join(words[-n:]))
+            if kind:
+                return kind
+    return ""
 
 
 
@@ -219,29 +241,22 @@ def quantities(text: str, *, words: bool = True) -> list[Quantity]:
             tail = _CURRENCY_AFTER.match(text, end, end + 14)
             if tail and tail.group(1).lower() in CURRENCY_WORDS:
                 currency = CURRENCY_WORDS[tail.group(1).lower()]
-        hedged = _hedged(text, start)
+        hedge = _hedge(text, start)
         out.append(Quantity(start, end, text[start:end], value, percent=bool(pct),
-                            currency=currency, from_words=num is None, hedged=hedged,
+                            currency=currency, from_words=num is None, hedge=hedge,
                             digits=digits, joined=joined))
     return out
 
 
-def _round_to(value: float, figures: int) -> float:
-    if value == 0:
-        return 0.0
-    from math import floor, log10
-
-    exponent = floor(log10(abs(value))) - figures + 1
-    return round(value / 10 ** exponent) * 10 ** exponent
-
-
-def agrees(claim: Quantity, stated: Quantity, *, slack: float = 0.15) -> bool:
+def agrees(claim: Quantity, stated: Quantity) -> bool:
     """Can ``claim`` (a headline figure, say) be a fair rendering of ``stated``?
 
-    Equal values agree; so does a claim that is ``stated`` rounded to the
-    claim's own precision ("1.2bn" for 1,215 million, "3,000" for 2,960), and a
-    hedged or round claim within ``slack`` of the stated value ("nearly 3000"
-    for "more than 3,000"). Percentages agree only with percentages.
+    Each figure stands for a range of values (see ``Quantity.bounds``): its
+    rounding as written, or what its hedge allows. They agree when the ranges
+    meet: "1.2bn" and 1,215 million, "3,000" and 2,960, "nearly 3000" and "more
+    than 3,000", but not "$1.3bn" and "nearly $1.2 billion", nor "45" and "40":
+    an unhedged ``stated`` figure is taken as exact. Percentages agree
+    only with percentages (or the same bare number).
     """
     a, b = claim.value, stated.value
     if a == b:
@@ -250,10 +265,6 @@ def agrees(claim: Quantity, stated: Quantity, *, slack: float = 0.15) -> bool:
         return False
     if not 0.5 <= a / b <= 2:
         return False  # no rounding or hedge bridges a factor of two
-    if abs(_round_to(b, claim.significant) - a) < 1e-9 * max(abs(a), 1):
-        return True
-    if abs(_round_to(a, stated.significant) - b) < 1e-9 * max(abs(b), 1) and stated.hedged:
-        return True
-    if claim.hedged or stated.hedged or (claim.significant <= 2 and a >= 100):
-        return abs(a - b) <= slack * max(abs(a), abs(b))
-    return False
+    low_a, high_a = claim.bounds()
+    low_b, high_b = stated.bounds(rounded=False)
+    return low_a <= high_b and low_b <= high_a
