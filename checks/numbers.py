@@ -256,13 +256,16 @@ def agrees(claim: Quantity, stated: Quantity) -> bool:
     meet: "1.2bn" and 1,215 million, "3,000" and 2,960, "nearly 3000" and "more
     than 3,000", but not "$1.3bn" and "nearly $1.2 billion", nor "45" and "40":
     an unhedged ``stated`` figure is taken as exact. Percentages agree
-    only with percentages (or the same bare number).
+    only with percentages (or the same bare number), sums of money only in the
+    same currency when both name one.
     """
     a, b = claim.value, stated.value
     if a == b:
         return True
     if claim.percent != stated.percent or a == 0 or b == 0:
         return False
+    if claim.currency and stated.currency and claim.currency != stated.currency:
+        return False  # £450m is not $500m
     if not 0.5 <= a / b <= 2:
         return False  # no rounding or hedge bridges a factor of two
     low_a, high_a = claim.bounds()

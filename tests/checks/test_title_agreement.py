@@ -175,6 +175,10 @@ def test_numbers_agreement_allows_rounding_and_hedges_only():
     [other] = quantities("4,100")
     assert agrees(nearly, more) and agrees(nearly, exact)
     assert not agrees(exact, other)
+    assert not agrees(quantities("$1.3bn")[0], quantities("nearly $1.2 billion")[0])
+    assert not agrees(quantities("45")[0], quantities("40")[0])  # a body figure is exact
+    assert agrees(quantities("40")[0], quantities("43")[0])  # a round headline figure is not
+    assert not agrees(quantities("£450m")[0], quantities("about $500m")[0])
 
 
 def test_seed_raises_nothing_above_info_in_either_form(shared):
