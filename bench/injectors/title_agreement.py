@@ -67,6 +67,10 @@ def _format(value: float, like: str) -> str:
     return text
 
 
+_WORD_VALUES = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+
 def _change_number(doc: dict, rng) -> Injection | None:
     fields = ["headline"] + (["standfirst"] if doc.get("standfirst") else [])
     rng.shuffle(fields)
@@ -74,6 +78,18 @@ def _change_number(doc: dict, rng) -> Injection | None:
     body_figures = quantities(body)
     for name in fields:
         text = doc[name]
+        words = [q for q in quantities(text) if q.from_words and q.text.lower() in _WORD_VALUES
+                 and 2 <= q.value <= 12 and any(agrees(q, b) for b in body_figures)]
+        if words and rng.random() < 0.5:
+            q = rng.choice(words)
+            choices = [w for w, v in _WORD_VALUES.items() if v != q.value and v >= 2
+                       and not _stated(doc, float(v), False)]
+            if choices:
+                new = rng.choice(choices)
+                new = new.capitalize() if q.text[0].isupper() else new
+                out = copy.deepcopy(doc)
+                out[name] = text[:q.start] + new + text[q.end:]
+                return Injection(out, [Expect(field=name, quote=new)], kind="change-number")
         options = [q for q in quantities(text) if not q.from_words and not q.joined
                    and not (q.value <= 25 and re.fullmatch(r"\W*", text[:q.start]))
                    # "Red Dead Redemption 2": part of a name
@@ -104,7 +120,9 @@ def _change_number(doc: dict, rng) -> Injection | None:
 
 
 def _add_number(doc: dict, rng) -> Injection | None:
-    headline = doc["headline"]
+    fields = ["headline"] + (["standfirst"] if doc.get("standfirst") else [])
+    name = rng.choice(fields)
+    headline = doc[name]
     if re.search(r"\d", headline):
         return None
     # Before a counted noun that follows a lower-case word or opens the headline.
@@ -130,8 +148,8 @@ def _add_number(doc: dict, rng) -> Injection | None:
     else:
         return None
     out = copy.deepcopy(doc)
-    out["headline"] = before + figure + " " + headline[m.start():]
-    return Injection(out, [Expect(field="headline", quote=figure)], kind="add-number")
+    out[name] = before + figure + " " + headline[m.start():]
+    return Injection(out, [Expect(field=name, quote=figure)], kind="add-number")
 
 
 def _swap_name(doc: dict, rng) -> Injection | None:

@@ -52,6 +52,8 @@ PASS = [
     ("Storm kills seven in Plymouth on May 15 at 9:30", {}),  # dates and times are not counts
     ("Plymouth storm: 3 simple checks to make before the next one", {}),  # a list, not a claim
     ("Storm kills seven", {"standfirst": "The Glasgow-based forecaster had warned of seven deaths."}),
+    ("Seven dead in Plymouth",  # a social headline in other words, inflected differently
+     {"alternative_headlines": {"social": "Rescuers race to save residents as storms batter coast"}}),
     ("Storm kills seven on tumultuous night",  # a Title Case SEO title of the same words
      {"alternative_headlines": {"seo": "Storm Kills Seven On Tumultuous Night"}}),
 ]
