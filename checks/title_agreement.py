@@ -587,6 +587,9 @@ goal run set stage degree acre litre liter gallon
 """.split())
 
 
+_LOOSE_DURATION = re.compile(r"\b(?:in|for|over|within|after|past|last|next|than)\s+$", re.I)
+
+
 def _same_noun(a: str | None, b: str | None) -> bool:
     return a is not None and b is not None and (a == b or a[:5] == b[:5] and len(a) >= 5)
 
@@ -683,7 +686,9 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
                         {q.value for _, q in rivals}) == 1 else None,
                     data={"value": claim.value, "body_values": [q.value for _, q in rivals[:3]],
                           "body_text": [q.text for _, q in rivals[:3]], "noun": noun})
-            elif claim.from_words and claim.value <= 10 and noun in _MEASURES:
+            elif claim.from_words and claim.value <= 10 and noun in _MEASURES \
+                    and _LOOSE_DURATION.search(unit.text, 0, claim.start) \
+                    and not unit.text.startswith("-", claim.end):
                 continue  # "in two years": a loose duration
             else:
                 yield UNSUPPORTED_NUMBER.at(

@@ -52,10 +52,10 @@ def _body_text(doc: dict) -> str:
     return "\n".join(b.get("text") or b.get("caption") or "" for b in doc["blocks"])
 
 
-def _stated(doc: dict, value: float, percent: bool) -> bool:
-    """Is there a figure in the article that a headline ``value`` would agree with?"""
+def _stated(doc: dict, figure: str) -> bool:
+    """Would the article already support ``figure`` ("R2bn", "12", "seven")?"""
+    probe = quantities(figure)[0]
     texts = [_body_text(doc), doc.get("standfirst") or "", doc["headline"]]
-    probe = quantities(f"{value:g}{'%' if percent else ''}")[0]
     return any(agrees(probe, q) or agrees(q, probe) for t in texts for q in quantities(t))
 
 
@@ -85,8 +85,7 @@ def _change_number(doc: dict, rng) -> Injection | None:
                  and not _LIST_COUNT.match(text, q.end)]
         if words and rng.random() < 0.5:
             q = rng.choice(words)
-            choices = [w for w, v in _WORD_VALUES.items() if v != q.value and v >= 2
-                       and not _stated(doc, float(v), False)]
+            choices = [w for w, v in _WORD_VALUES.items() if v != q.value and not _stated(doc, w)]
             if choices:
                 new = rng.choice(choices)
                 new = new.capitalize() if q.text[0].isupper() else new
@@ -110,10 +109,9 @@ def _change_number(doc: dict, rng) -> Injection | None:
             new = round(raw * factor, 1 if raw != int(raw) else 0)
             if new == raw or new < 2:
                 continue
-            scale = q.value / raw
-            if _stated(doc, new * scale, q.percent):
-                continue
             replacement = q.text[:number.start()] + _format(new, number.group()) + q.text[number.end():]
+            if _stated(doc, replacement):
+                continue
             out = copy.deepcopy(doc)
             out[name] = text[:q.start] + replacement + text[q.end:]
             return Injection(out, [Expect(field=name, quote=replacement)], kind="change-number")
@@ -140,11 +138,9 @@ def _add_number(doc: dict, rng) -> Injection | None:
             amount = rng.choice([12, 40, 75, 180, 450, 1.3, 2.5])
             symbol = rng.choice(["$", "£", "€"])
             figure = f"{symbol}{amount}{'bn' if amount < 10 else 'm'}"
-            value = amount * (1e9 if amount < 10 else 1e6)
         else:
-            value = rng.choice([37, 60, 85, 140, 230, 400, 1200, 3500])
-            figure = f"{value:,}"
-        if not _stated(doc, value, False):
+            figure = f"{rng.choice([37, 60, 85, 140, 230, 400, 1200, 3500]):,}"
+        if not _stated(doc, figure):
             break
     else:
         return None

@@ -129,7 +129,7 @@ def test_names_in_captions_count_as_support():
 
 
 def test_a_name_only_in_the_standfirst_supports_the_headline_but_is_itself_flagged():
-    article = draft("The club confirmed the signing on Tuesday.",
+    article = draft("The club confirmed the three-year signing on Tuesday.",
                     headline="Okafor signs for the club",
                     standfirst="The striker Emeka Okafor joins on a three-year deal.")
     found = findings(article, CHECK, min_severity="warning")
