@@ -148,29 +148,28 @@ def _hedge(text: str, start: int) -> str:
 
 
 
-_DIGIT_OR_SYMBOL = re.compile(r"[\d$£€¥₹]")
-_CURRENCY_BEFORE = re.compile(r"(?:US\$|A\$|C\$|NZ\$|HK\$|Rs\.?\s?|R|N)$")
-_WORD_STARTS = tuple(sorted(set(UNITS) | set(TENS) | set(OTHER_WORDS)))
+# One match per run of digits (or a currency sign before them): a character class
+# first lets the regex engine skip ahead quickly.
+_FIGURE_START = re.compile(r"[\d$£€¥₹][\d,.]*")
+_CURRENCY_BEFORE = re.compile(r"(?:US\$|A\$|C\$|NZ\$|HK\$|Rs\.?\s?|(?<![\w])[RN])$")
+_DOLLAR_PREFIX = re.compile(r"(?<![\w])(?:US|A|C|NZ|HK)$")
+_NUMBER_WORD_START = re.compile(rf"(?<![^\W\d_])(?=[otfsenzhd])(?:{_NUMBER_WORD})")
 
 
 def _starts(text: str, words: bool) -> list[int]:
     """Where a figure may begin: cheap scans (a character class, ``str.find``)
     instead of trying the full pattern at every position of a long body."""
     found = set()
-    for m in _DIGIT_OR_SYMBOL.finditer(text):
+    for m in _FIGURE_START.finditer(text):
         i = m.start()
-        if i and text[i - 1].isdigit() or i and text[i - 1] in ",." and i > 1 and text[i - 2].isdigit():
-            continue  # inside a figure already found
-        back = _CURRENCY_BEFORE.search(text, max(0, i - 4), i)
-        found.add(back.start() if back else i)
+        if i and (text[i - 1].isalpha() or text[i - 1] == " "):  # "R4bn", "Rs 300", "US$5"
+            before = _DOLLAR_PREFIX if text[i] == "$" else _CURRENCY_BEFORE
+            back = before.search(text, max(0, i - 4), i)
+            if back:
+                i = back.start()
+        found.add(i)
     if words:
-        lower = text.lower()
-        for prefix in _WORD_STARTS:
-            i = lower.find(prefix)
-            while i != -1:
-                if not (i and lower[i - 1].isalnum()):
-                    found.add(i)
-                i = lower.find(prefix, i + 1)
+        found.update(m.start() for m in _NUMBER_WORD_START.finditer(text.lower()))
     return sorted(found)
 
 
