@@ -58,7 +58,7 @@ import bisect
 import os
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterator
 
@@ -515,7 +515,10 @@ def _figures(units: list[TextUnit], words: bool) -> list[tuple[TextUnit, Quantit
     for q in quantities(joined, words=words):
         i = bisect.bisect_right(starts, q.start) - 1
         shift = starts[i]
-        out.append((units[i], replace(q, start=q.start - shift, end=q.end - shift)))
+        if shift:
+            q = Quantity(q.start - shift, q.end - shift, q.text, q.value, q.percent, q.currency,
+                         q.from_words, q.hedge, q.digits, q.joined)
+        out.append((units[i], q))
     return out
 
 
