@@ -423,8 +423,10 @@ def _name_candidates(text: str, ordinary: frozenset[str] = frozenset()) -> list[
         letters_only = re.sub(r"(?:['’]s|s)$", "", word.replace(".", ""))
         if letters_only.isupper() and len(letters_only) > 1:
             plain = _fold(letters_only)
-            # An initialism ("EU", "IRGC"), unless the whole headline is shouted.
-            if not shouting and len(plain) <= 6 and plain not in COMMON_ACRONYMS:
+            # An initialism ("EU", "IRGC"), unless the whole headline is shouted or
+            # it is an ordinary word in capitals ("SHOCK:", "WATCH").
+            if not shouting and len(plain) <= 6 and plain not in COMMON_ACRONYMS and not (
+                    len(plain) >= 4 and _frequency(plain) >= SENTENCE_CASE_NAME_FREQUENCY):
                 out.append(tok)
             continue
         opens = bool(_BREAK_BEFORE.search(text[:tok.start]))

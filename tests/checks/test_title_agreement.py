@@ -49,6 +49,7 @@ PASS = [
      {"standfirst": "Crews rescued more than 1,000 people after seven died.",
       "alternative_headlines": {"seo": "Plymouth Storm: Seven Dead, Repairs to Cost £1.2bn"}}),
     ("5 things we learned from the Plymouth storm", {}),  # the count of a list
+    ("SHOCK: seven dead as storm hits Plymouth", {}),  # a word in capitals, not an initialism
     ("Storm kills seven in Plymouth on May 15 at 9:30", {}),  # dates and times are not counts
     ("Plymouth storm: 3 simple checks to make before the next one", {}),  # a list, not a claim
     ("Storm kills seven", {"standfirst": "The Glasgow-based forecaster had warned of seven deaths."}),
