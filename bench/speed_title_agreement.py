@@ -11,7 +11,6 @@ inflates the figures less than wall time would.
 """
 from __future__ import annotations
 
-import copy
 import sys
 import time
 from datetime import datetime, timezone

@@ -173,7 +173,8 @@ _DEMONYM_ENDINGS = ("ian", "ean", "an", "ese", "i", "ish", "ic", "n", "s")
 
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 _FOLD_TOKEN = re.compile(r"(?:[a-z]\.){2,}|[^\W\d_]+(?:'[^\W\d_]+)*", re.UNICODE)
-_CAP_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:(?:of|the|and|for|de|du|al|la|le|von|van)\s+)*[A-Z][\w’'.-]*)+")
+_CAP_RUN = re.compile(
+    r"[A-Z][\w’'.-]*(?:\s+(?:(?:of|the|and|for|de|du|al|la|le|von|van)\s+)*[A-Z][\w’'.-]*)+")
 _BREAK_BEFORE = re.compile(r"(?:^|[.!?:;|—–]\s*|[\"“‘'(\[]\s*|\s-\s)$")
 
 
@@ -524,6 +525,21 @@ def _figures(units: list[TextUnit], words: bool) -> list[tuple[TextUnit, Quantit
     return out
 
 
+def _part_of_name(text: str, q: Quantity, sentence_case: bool) -> bool:
+    """"Star Trek 4", "iPhone 15", "Windows 11": a small number right after a name."""
+    if q.from_words or q.value >= 100 or not q.digits.isdigit():
+        return False
+    before = re.search(r"([^\W\d_][\w’'-]*)\s+$", text[max(0, q.start - 30):q.start])
+    if not before or re.search(r"['’]s?$", before.group(1)):
+        return False  # "Adedoyin’s 37 deaths" counts something
+    word = before.group(1)
+    if re.search(r"[a-z][A-Z]", word):
+        return True
+    if not word[0].isupper() or _SEGMENT_START.search(text, 0, q.start - len(before.group(0))):
+        return False
+    return sentence_case or _frequency(_fold(word)) < SENTENCE_CASE_NAME_FREQUENCY
+
+
 def _wordable(q: Quantity) -> bool:
     """Could a body write this figure in words ("seven", "a thousand", "two dozen")?"""
     return q.from_words or q.value < 100 or (q.significant <= 2 and not q.percent
@@ -549,13 +565,8 @@ def _claims(unit: TextUnit, english: bool) -> list[Quantity]:
             continue
         if not english and re.match(r"\.\s*\w", tail):
             continue  # "26. August", "3. plass": an ordinal
-        before = re.search(r"([^\W\d_][\w’'-]*)\s+$", text[max(0, q.start - 30):q.start])
-        if before and not q.from_words and q.value < 100 and q.digits.isdigit() \
-                and not re.search(r"['’]s?$", before.group(1)) and (
-                before.group(1)[0].isupper() and _SEGMENT_START.search(text[:q.start - len(before.group(0))]) is None
-                and (sentence_case or _frequency(_fold(before.group(1))) < SENTENCE_CASE_NAME_FREQUENCY)
-                or re.search(r"[a-z][A-Z]", before.group(1))):
-            continue  # "Star Trek 4", "iPhone 15", "Windows 11": part of a name
+        if _part_of_name(text, q, sentence_case):
+            continue
         if q.value <= 100 and not q.percent and q.currency is None:
             following = re.match(r"\s+([^\W\d_]+)", tail)
             if following and _fold(following.group(1)) in _LIST_NOUNS:

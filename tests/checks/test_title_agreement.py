@@ -122,6 +122,12 @@ def test_demonyms_and_short_forms():
     assert findings(article, CHECK) == []
 
 
+def test_a_sequel_number_is_part_of_a_name_not_a_figure():
+    article = draft("Paramount is in talks with Noah Hawley, the creator of Fargo, to direct "
+                    "the next Star Trek film.", headline="Star Trek 4 eyes Fargo creator Noah Hawley")
+    assert findings(article, CHECK) == []
+
+
 def test_names_in_captions_count_as_support():
     article = draft("The minister opened the bridge on Monday.",
                     ("image", "Minister Ruth Kessel opens the bridge in Hull.", "PA"),
