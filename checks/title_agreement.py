@@ -1,0 +1,740 @@
+"""Headline, standfirst and alternative headlines that the story does not back up.
+
+## What it does
+Reads the headline, the standfirst and each alternative headline (SEO,
+social, ...) and looks for their names and figures in the body:
+
+- a figure the body gives differently for the same thing: the headline says
+  "Nine climbers missing" where the body says "12 climbers"
+  (`contradicted-number`, with the body's figure in `related` and `data`);
+- a figure the body never states, in digits or words, exactly or rounded
+  (`unsupported-number`);
+- a name (person, place, organisation) the body never mentions
+  (`unsupported-name`);
+- an alternative headline about another story altogether
+  (`off-topic-alternative`).
+
+Sentence case and Title Case, possessives and plurals are read alike; "five"
+is 5, "1,200" is 1200, "£1.2bn" is 1.2 billion pounds, "27%" is 27 per cent.
+A surname matches a full name ("Qaani" / "Esmail Qaani"), an adjective its
+country ("Iranian" / "Iran"), a short form its long form ("US" / "United
+States", "EU", "UN", "UK", "IRGC" for Islamic Revolutionary Guard Corps, "OKC"
+for Oklahoma City) and a clipped form its whole ("Nam" / Namibia). Rounding
+and hedges are not contradictions: "nearly 3,000" agrees with "more than
+3,000" and with 2,960, but "$1.3bn" does not agree with "nearly $1.2 billion".
+A name or figure that only a caption gives still counts as stated, and the
+headline may lean on the standfirst (the standfirst itself must lean on the
+body). Years, dates, times, scores, ordinals, sequel numbers ("Star Trek 4")
+and the counts of list pieces ("7 things to know") are not checked. To tell a
+name from an ordinary word in a Title Case headline the check uses an English
+word-frequency list.
+
+Outside English only figures written in digits are compared, a figure the
+body lacks is `info`, and names are not read.
+
+## Why it matters
+The headline is what most readers see and what social cards and search
+results quote. A figure or name in it that the story does not support is a
+correction waiting to happen, and an SEO title left over from another story
+sends readers to the wrong page.
+
+## Example
+```
+headline: Nine climbers missing on the mountain
+body:     Rescuers said 12 climbers were still missing on Sunday ...
+          -> contradicted-number at "Nine" (related: "12")
+alternative_headlines.seo: Champions League final tickets sell out in minutes
+          -> off-topic-alternative
+```
+
+## How to fix
+Make the headline agree with the checked figure or name in the body, or add
+the missing fact (with its source) to the body. Replace an alternative
+headline left over from another story.
+"""
+from __future__ import annotations
+
+import bisect
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterator
+
+from checks.annotation import Annotation, Suggestion
+from checks.engine import Context
+from checks.model import ALT_HEADLINE, HEADLINE, STANDFIRST, Article, TextUnit
+from checks.numbers import Quantity, agrees, quantities
+from checks.registry import Rule
+from checks.text import primary_language
+
+ID = "title-agreement"
+
+CONTRADICTED_NUMBER = Rule(ID, "contradicted-number", "error",
+                           "A headline figure that the body gives differently for the same thing.")
+UNSUPPORTED_NUMBER = Rule(ID, "unsupported-number", "warning",
+                          "A headline figure that the body never states.")
+UNSUPPORTED_NAME = Rule(ID, "unsupported-name", "warning",
+                        "A name in the headline that the body never mentions.")
+OFF_TOPIC_ALTERNATIVE = Rule(ID, "off-topic-alternative", "warning",
+                             "An alternative headline about a different story from the main one.")
+RULES = (CONTRADICTED_NUMBER, UNSUPPORTED_NUMBER, UNSUPPORTED_NAME, OFF_TOPIC_ALTERNATIVE)
+
+_TITLE_KINDS = (HEADLINE, STANDFIRST, ALT_HEADLINE)
+_WHERE = {HEADLINE: "headline", STANDFIRST: "standfirst", ALT_HEADLINE: "alternative headline"}
+
+# Below this many uses per corpus of English, a capitalised word in a Title Case
+# headline, or at the start of a headline, is taken to be a name rather than an
+# ordinary word. Inside a sentence-case headline a capital already says "name",
+# so only very common words ("Man City", "The Guardian view") are let off.
+NAME_FREQUENCY = 600
+SENTENCE_CASE_NAME_FREQUENCY = 5000
+
+# Initialisms that are ordinary vocabulary, not names of anything in the story.
+COMMON_ACRONYMS = frozenset("""
+tv ceo cfo coo cto ai gdp pm am mp mps vat ipo vip diy dna hiv aids ev evs suv usb pc id ids
+atm nft ok rip lgbt lgbtq lgbtq+ ppe gp gps ufo ufos faq pr hr it qa uk us eu un ad bc dj mc
+mvp nba nfl mlb nhl fbi cia pga ufc wwe bbc cnn abc nbc cbs ap afp dpa reuters op ed oped
+q&a tbt wfh rto ots ptsd adhd ivf icu er ac dc hd vr ar km mph ph phd mba
+""".split()) - frozenset({"uk", "us", "eu", "un", "fbi", "cia", "nba", "nfl", "mlb", "nhl",
+                          "pga", "ufc", "wwe", "bbc", "cnn", "abc", "nbc", "cbs", "ph", "rto"})
+
+STOPWORDS = frozenset("""
+a an the and or but nor so yet for of in on at to from by with without into onto over under
+after before about as than then that this these those there here it its it's is are was were be
+been being has have had do does did will would can could should may might must shall not no
+yes if when while where why how what who whom whose which i me my we us our you your he him his
+she her they them their all any some more most much many few each every both either neither
+other another such only own same very just also still even ever never up down out off again
+further once new old first last next amid via per vs versus says say said told tells tell
+mr mrs ms dr sir dame lord lady st
+monday tuesday wednesday thursday friday saturday sunday january february march april may
+june july august september october november december today tomorrow yesterday week weekend
+watch live video photos pictures opinion analysis review exclusive breaking update updates
+get gets got make makes made take takes took give gives go goes going come comes know need
+""".split())
+
+# Short forms and the words that stand for them in a body.
+ALIASES: dict[str, tuple[str, ...]] = {
+    "us": ("united states", "america", "american", "americans", "washington", "u.s", "usa"),
+    "usa": ("united states", "america", "us", "u.s"),
+    "america": ("united states", "us", "u.s", "american"),
+    "american": ("united states", "us", "u.s", "america"),
+    "americans": ("united states", "us", "u.s", "america"),
+    "uk": ("united kingdom", "britain", "british", "u.k", "england", "scotland", "wales"),
+    "britain": ("united kingdom", "uk", "u.k", "british", "england"),
+    "british": ("united kingdom", "uk", "u.k", "britain", "england", "english"),
+    "brits": ("united kingdom", "uk", "britain", "british"),
+    "un": ("united nations", "u.n"),
+    "eu": ("european union", "e.u", "brussels", "european"),
+    "nato": ("north atlantic treaty organization", "north atlantic treaty organisation"),
+    "fed": ("federal reserve",),
+    "wwiii": ("world war",), "ww3": ("world war",), "wwii": ("world war",), "ww2": ("world war",),
+    "tory": ("conservative", "conservatives"), "tories": ("conservative", "conservatives", "tory"),
+    "ph": ("philippines", "filipino"),
+    "prc": ("china", "chinese", "beijing"),
+    "nz": ("new zealand",), "sa": ("south africa", "south african"),
+    "gop": ("republican", "republicans"),
+    "dems": ("democrats", "democratic"),
+    "nyc": ("new york",),
+    "la": ("los angeles",),
+    "nhs": ("national health service", "health service"),
+    "who": ("world health organization", "world health organisation"),
+    "covid": ("coronavirus", "covid-19", "pandemic"),
+    "aussie": ("australia", "australian"),
+    "kiwi": ("new zealand",),
+    "dutch": ("netherlands", "holland"),
+    "swiss": ("switzerland",),
+    "french": ("france", "paris"),
+    "spanish": ("spain",),
+    "irish": ("ireland",),
+    "welsh": ("wales",),
+    "danish": ("denmark",),
+    "finnish": ("finland",),
+    "polish": ("poland",),
+    "filipino": ("philippines",),
+    "thai": ("thailand",),
+    "greek": ("greece",),
+    "saudi": ("saudi arabia", "riyadh"),
+    "emirati": ("emirates", "uae"),
+    "uae": ("united arab emirates", "emirates", "emirati"),
+    "kiev": ("kyiv",),
+    "kyiv": ("kiev",),
+    "beijing": ("china", "chinese"),
+    "moscow": ("russia", "kremlin"),
+    "kremlin": ("russia", "moscow", "putin"),
+    "tehran": ("iran",),
+    "washington": ("us", "united states", "u.s"),
+    "whitehall": ("government",),
+    "westminster": ("parliament",),
+}
+_DEMONYM_ENDINGS = ("ian", "ean", "an", "ese", "i", "ish", "ic", "n", "s")
+
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
+_FOLD_TOKEN = re.compile(r"(?:[a-z]\.){2,}|[^\W\d_]+(?:'[^\W\d_]+)*", re.UNICODE)
+_CAP_RUN = re.compile(
+    r"[A-Z][\w’'.-]*(?:\s+(?:(?:of|the|and|for|de|du|al|la|le|von|van)\s+)*[A-Z][\w’'.-]*)+")
+_BREAK_BEFORE = re.compile(r"(?:^|[.!?:;|—–]\s*|[\"“‘'(\[]\s*|\s-\s)$")
+
+
+_NEEDS_NFKD = re.compile(r"[^\x00-\x7f\u2010-\u206f]")
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+
+
+def _fold(text: str) -> str:
+    """Case-, accent- and apostrophe-insensitive form; keeps the length of ASCII text."""
+    if not text.isascii():
+        text = text.replace("’", "'").replace("‘", "'")
+        if _NEEDS_NFKD.search(text):
+            text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+    return text.casefold()
+
+
+def _bare(word: str) -> str:
+    """A folded word without its possessive: "Iran's" -> "iran", "Corps'" -> "corps"."""
+    word = _fold(word)
+    if word.endswith("'s"):
+        return word[:-2]
+    return word.rstrip("'")
+
+
+def _variants(word: str) -> set[str]:
+    """A folded word and its singular and plural forms."""
+    out = {word}
+    if word.endswith("ies") and len(word) > 4:
+        out.add(word[:-3] + "y")
+    if word.endswith("es") and len(word) > 4:
+        out.add(word[:-2])
+    if word.endswith("s") and len(word) > 3:
+        out.add(word[:-1])
+    else:
+        out.add(word + "s")
+    return out
+
+
+@lru_cache(maxsize=1)
+def _lexicon():
+    """English word frequencies (pyspellchecker's list), loaded on first use."""
+    from spellchecker import SpellChecker
+
+    return SpellChecker(language="en", distance=1).word_frequency
+
+
+_UK_TO_US = ((re.compile(r"is(e|es|ed|ing|ation|ations)$"), r"iz\1"),
+              (re.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),
+              (re.compile(r"our(s|ed|ing|ite|ites)?$"), r"or\1"),
+              (re.compile(r"tre(s)?$"), r"ter\1"),
+              (re.compile(r"ogue(s)?$"), r"og\1"))
+
+
+@lru_cache(maxsize=8192)
+def _frequency(word: str) -> int:
+    """How common ``word`` (folded) is in English, across plural and UK spellings."""
+    lexicon = _lexicon()
+    best = 0
+    for form in _variants(word):
+        best = max(best, lexicon[form])
+        for pattern, repl in _UK_TO_US:
+            us = pattern.sub(repl, form)
+            if us != form:
+                best = max(best, lexicon[us])
+    return best
+
+
+@dataclass
+class _Story:
+    """What the article says, searched on demand: a draft has a handful of headline
+    names, so looking each up costs less than indexing every word of the body."""
+
+    text: str
+    _vocab: set[str] | None = None
+    _cache: dict[str, object] = field(default_factory=dict)
+    _folded: str | None = None
+
+    @property
+    def folded(self) -> str:
+        if self._folded is None:
+            self._folded = _fold(self.text)
+        return self._folded
+
+    @property
+    def vocab(self) -> set[str]:
+        """Every word of the story (folded); built only when a caller needs them all."""
+        if self._vocab is None:
+            found = set(_FOLD_TOKEN.findall(self.folded))
+            found.update([w[:-2] for w in found if w.endswith("'s")])
+            found.update([p for w in found if "'" in w for p in w.split("'")])
+            self._vocab = found
+        return self._vocab
+
+    def has(self, *forms: str) -> bool:
+        """Does the story use any of these folded words or phrases, as whole words?"""
+        key = "\x00".join(forms)
+        if key not in self._cache:
+            # Lead with the shared literal so the search skips ahead at C speed.
+            prefix = os.path.commonprefix(list(forms))
+            rests = "|".join(re.escape(f[len(prefix):]) for f in sorted(forms, key=len, reverse=True))
+            pattern = rf"{re.escape(prefix)}(?<![\w']{re.escape(prefix)})(?:{rests})(?![\w])" if prefix \
+                else rf"(?<![\w'])(?:{rests})(?![\w])"
+            self._cache[key] = re.search(pattern, self.folded) is not None
+        return self._cache[key]  # type: ignore[return-value]
+
+    def has_initialism(self, letters: str) -> bool:
+        """Does the story write ``letters`` as an upper-case initialism ("UAE", "U.A.E.")?"""
+        key = "\x03" + letters
+        if key not in self._cache:
+            dotted = r"\.?".join(re.escape(c) for c in letters)
+            self._cache[key] = re.search(rf"(?<![\w.]){dotted}\.?(?![\w])", self.text) is not None
+        return self._cache[key]  # type: ignore[return-value]
+
+    def starting(self, prefix: str) -> set[str]:
+        """The story's words that begin with ``prefix``."""
+        key = "\x01" + prefix
+        if key not in self._cache:
+            p = re.escape(prefix)
+            self._cache[key] = set(re.findall(rf"{p}(?<![\w']{p})[^\W\d_]*", self.folded))
+        return self._cache[key]  # type: ignore[return-value]
+
+    def spells(self, acronym: str) -> bool:
+        """Does the story give words whose initials make ``acronym``: "IRGC" for
+        Islamic Revolutionary Guard Corps, "RTO" for return to office, "OKC" for
+        Oklahoma City (a word may give two letters)."""
+        key = "\x02" + acronym
+        if key not in self._cache:
+            glue = r"(?:\s+|-|\s+(?:of|the|and|for|to|on|in|de|du|des|la|le)\s+)"
+            chunkings = _chunkings(acronym)
+            alternatives = [glue.join(rf"{re.escape(c)}[^\W\d_']*" for c in chunks)
+                            for chunks in chunkings]
+            pattern = "|".join(f"(?:{alt})" for alt in alternatives)
+            self._cache[key] = re.search(rf"(?<!\w)(?:{pattern})(?!\w)", self.folded) is not None
+        return self._cache[key]  # type: ignore[return-value]
+
+    def mentions(self, phrase: str) -> bool:
+        return self.has(phrase)
+
+
+def _chunkings(acronym: str) -> list[list[str]]:
+    """Ways to read an initialism as word starts of one or two letters, at least two words."""
+    out: list[list[str]] = []
+
+    def walk(rest: str, done: list[str]) -> None:
+        if not rest:
+            if len(done) >= 2:
+                out.append(done)
+            return
+        walk(rest[1:], done + [rest[:1]])
+        if len(rest) >= 2 and sum(len(c) == 2 for c in done) == 0:
+            walk(rest[2:], done + [rest[:2]])
+
+    walk(acronym, [])
+    return out
+
+
+def _supported_name(word: str, story: _Story) -> bool:
+    bare = _bare(word)
+    if not bare:
+        return True
+    if story.has(*_variants(bare)):
+        return True
+    dotted = bare.replace(".", "")
+    if dotted != bare and story.has(dotted, bare):
+        return True
+    if ALIASES.get(dotted) and story.has(*ALIASES[dotted]):
+        return True
+    letters = re.sub(r"(?:['’]s|s)$", "", word.replace(".", ""))
+    initialism = _fold(letters)
+    if letters.isupper() and 2 <= len(initialism) <= 6 and initialism.isalpha() and (
+            story.has(initialism) or story.spells(initialism)
+            or (ALIASES.get(initialism) and story.has(*ALIASES[initialism]))):
+        return True
+    # A clipped form: "Nam" for Namibia, "Man" for Manchester, "Isles" for Islanders.
+    if 3 <= len(bare) <= 5 and bare.isalpha() and word[0].isupper() and not word.isupper():
+        for stem in {v for v in _variants(bare) if len(v) >= 3}:
+            if any(len(other) > len(stem) + 2 for other in story.starting(stem)):
+                return True
+    # A compound of two ordinary words ("Roundup", "Lockdown") is not a name.
+    if not word.isupper() and len(bare) >= 6 and bare.isalpha() and _lexicon()[bare] > 0:
+        for cut in range(3, len(bare) - 1):
+            if _frequency(bare[:cut]) >= SENTENCE_CASE_NAME_FREQUENCY \
+                    and _frequency(bare[cut:]) >= SENTENCE_CASE_NAME_FREQUENCY:
+                return True
+    # Iranian / Iran, Israeli / Israel, Ukrainian / Ukraine, Chinese / China.
+    if len(bare) >= 4 and bare.isalpha():
+        for other in story.starting(bare[:4]):
+            if other == bare:
+                continue
+            short, long_ = (other, bare) if len(other) < len(bare) else (bare, other)
+            common = 0
+            for x, y in zip(short, long_):
+                if x != y:
+                    break
+                common += 1
+            if common >= len(short) - 2 and long_[common:].endswith(_DEMONYM_ENDINGS) \
+                    and len(long_) - common <= 4:
+                return True
+    return False
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+
+
+def _tokens(text: str) -> list[_Token]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        out.append(_Token(m.start(), m.end(), m.group()))
+    return out
+
+
+def _is_sentence_case(tokens: list[_Token], text: str) -> bool:
+    """True when ordinary words are in lower case: capitals then mark names."""
+    lower = upper = 0
+    for tok in tokens[1:]:
+        if len(tok.text) < 4 or _fold(tok.text) in STOPWORDS:
+            continue
+        if tok.text[0].islower():
+            lower += 1
+        elif tok.text[0].isupper():
+            upper += 1
+    return lower > 0 and lower >= upper * 0.5
+
+
+def _name_candidates(text: str, ordinary: frozenset[str] = frozenset()) -> list[_Token]:
+    """Tokens of a headline that look like names, in order. ``ordinary`` holds words
+    another title writes in lower case (a Title Case SEO title's "Contentious")."""
+    tokens = _tokens(text)
+    if not tokens:
+        return []
+    sentence_case = _is_sentence_case(tokens, text)
+    letters = [c for c in text if c.isalpha()]
+    shouting = bool(letters) and sum(c.isupper() for c in letters) > 0.7 * len(letters)
+    out = []
+    for tok in tokens:
+        word = tok.text
+        if not word[0].isupper():
+            continue
+        bare = _bare(word)
+        plain = bare.replace(".", "")
+        if bare in STOPWORDS or len(plain) < 2 or bare in ordinary:
+            continue
+        letters_only = re.sub(r"(?:['’]s|s)$", "", word.replace(".", ""))
+        if letters_only.isupper() and len(letters_only) > 1:
+            plain = _fold(letters_only)
+            # An initialism ("EU", "IRGC"), unless the whole headline is shouted or
+            # it is an ordinary word in capitals ("SHOCK:", "WATCH").
+            if not shouting and len(plain) <= 6 and plain not in COMMON_ACRONYMS and not (
+                    len(plain) >= 4 and _frequency(plain) >= SENTENCE_CASE_NAME_FREQUENCY):
+                out.append(tok)
+            continue
+        opens = bool(_BREAK_BEFORE.search(text[:tok.start]))
+        limit = SENTENCE_CASE_NAME_FREQUENCY if sentence_case and not opens else NAME_FREQUENCY
+        if _frequency(bare) < limit:
+            out.append(tok)
+    return out
+
+
+def _spelled_out(text: str, story: _Story) -> set[int]:
+    """Starts of tokens in runs of capitalised words whose initials the story uses
+    ("United Arab Emirates" when the body says "UAE")."""
+    out: set[int] = set()
+    for match in _CAP_RUN.finditer(text):
+        words = [m for m in _TOKEN.finditer(match.group()) if m.group()[0].isupper()]
+        if len(words) < 2:
+            continue
+        initials = "".join(m.group()[0] for m in words)
+        if story.has_initialism(initials):
+            out.update(match.start() + m.start() for m in words)
+    return out
+
+
+_DESCRIPTOR = re.compile(r"-(?:based|born|bred|raised|headquartered|registered|listed|educated)\b", re.I)
+
+
+def _run_end(text: str, end: int) -> int:
+    """The end of the run of capitalised words that ends a token ("San Francisco")."""
+    m = re.match(r"(?:\s+[A-Z][\w’'.]*)*", text[end:])
+    return end + (m.end() if m else 0)
+
+
+def _merge(tokens: list[_Token], text: str) -> list[tuple[int, int]]:
+    """Adjacent unsupported tokens ("Anna Kowalczyk") become one span."""
+    spans: list[list[int]] = []
+    for tok in tokens:
+        if spans and re.fullmatch(r"[\s-]*", text[spans[-1][1]:tok.start]):
+            spans[-1][1] = tok.end
+        else:
+            spans.append([tok.start, tok.end])
+    return [(a, b) for a, b in spans]
+
+
+# -- figures -----------------------------------------------------------------
+
+def _is_year(q: Quantity) -> bool:
+    return (not q.from_words and q.digits.isdigit() and len(q.digits) == 4
+            and 1800 <= q.value <= 2100 and not q.percent and q.currency is None)
+
+
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DATE_BEFORE = re.compile(rf"\b{_MONTH}\s+$", re.I)
+_DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b", re.I)
+# "KATHMANDU, April 25 (Reuters) - ": a wire dateline opening a standfirst.
+_DATELINE = re.compile(r"^[A-Z][A-Za-z0-9 .,/'’-]{1,60}?\([A-Za-z .]+\)\s*[-—–]\s*")
+# "Five key policies", "7 things to know": the count of a list the piece is.
+_LIST_NOUNS = frozenset("""
+things ways reasons tips questions key best top biggest changes secrets facts signs policies
+takeaways lessons moments rules mistakes places books films movies songs ideas habits steps
+foods must essential easy simple great surprising big major little new quick
+""".split())
+_LISTICLE = re.compile(r"[^:|—–]*?\b(?:to\s+(?!be\b|face\b|get\b)[a-z]+|you|your|we|every)\b", re.I)
+_SEGMENT_START = re.compile(r"(?:^|[:|—–]\s*|\.\s+|['\"‘“]\s*)$")
+
+
+def _opens_segment(text: str, q: Quantity) -> bool:
+    return _SEGMENT_START.search(text[:q.start]) is not None
+
+
+def _dateline_end(text: str) -> int:
+    m = _DATELINE.match(text)
+    return m.end() if m else 0
+
+
+def _figures(units: list[TextUnit], words: bool) -> list[tuple[TextUnit, Quantity]]:
+    """Every figure of these units, read in one pass over their joined text (a NUL
+    between units, which no figure pattern crosses) and mapped back to its unit."""
+    if not units:
+        return []
+    joined = "\x00".join(u.text for u in units)
+    starts = []
+    offset = 0
+    for u in units:
+        starts.append(offset)
+        offset += len(u.text) + 1
+    out = []
+    for q in quantities(joined, words=words):
+        i = bisect.bisect_right(starts, q.start) - 1
+        shift = starts[i]
+        if shift:
+            q = Quantity(q.start - shift, q.end - shift, q.text, q.value, q.percent, q.currency,
+                         q.from_words, q.hedge, q.digits, q.joined)
+        out.append((units[i], q))
+    return out
+
+
+def _part_of_name(text: str, q: Quantity, sentence_case: bool) -> bool:
+    """"Star Trek 4", "iPhone 15", "Windows 11": a small number right after a name."""
+    if q.from_words or q.value >= 100 or not q.digits.isdigit():
+        return False
+    before = re.search(r"([^\W\d_][\w’'-]*)\s+$", text[max(0, q.start - 30):q.start])
+    if not before or re.search(r"['’]s?$", before.group(1)):
+        return False  # "Adedoyin’s 37 deaths" counts something
+    word = before.group(1)
+    if re.search(r"[a-z][A-Z]", word):
+        return True
+    if not word[0].isupper() or _SEGMENT_START.search(text, 0, q.start - len(before.group(0))):
+        return False
+    return sentence_case or _frequency(_fold(word)) < SENTENCE_CASE_NAME_FREQUENCY
+
+
+def _wordable(q: Quantity) -> bool:
+    """Could a body write this figure in words ("seven", "a thousand", "two dozen")?"""
+    return q.from_words or q.value < 100 or (q.significant <= 2 and not q.percent
+                                              and q.value % 100 == 0)
+
+
+def _claims(unit: TextUnit, english: bool) -> list[Quantity]:
+    text = unit.text
+    sentence_case = _is_sentence_case(_tokens(text), text)
+    skip_to = _dateline_end(text)
+    out = []
+    for q in quantities(text, words=english):
+        if q.start < skip_to or q.joined or _is_year(q):
+            continue
+        if q.from_words and q.value <= 1:
+            continue  # "one of the ...", "no one"
+        tail = text[q.end:q.end + 16]
+        if re.match(r"\s*(?:st|nd|rd|th)\b", tail) or re.match(r"-?\s*(?:times?|fold)\b", tail):
+            continue
+        if re.match(r"[\w-]*\s*(?:am|pm|a\.m|p\.m|gmt|bst|et|pt)\b", tail, re.I):
+            continue
+        if _DATE_BEFORE.search(text[max(0, q.start - 12):q.start]) or _DATE_AFTER.match(tail):
+            continue
+        if not english and re.match(r"\.\s*\w", tail):
+            continue  # "26. August", "3. plass": an ordinal
+        if _part_of_name(text, q, sentence_case):
+            continue
+        if q.value <= 100 and not q.percent and q.currency is None:
+            following = re.match(r"\s+([^\W\d_]+)", tail)
+            if following and _fold(following.group(1)) in _LIST_NOUNS:
+                continue
+            # "3 rosé bottles to sip on a sunny day", "5 habits you should drop": a list.
+            if q.value <= 25 and _opens_segment(text, q) and _LISTICLE.match(text, q.end):
+                continue
+        out.append(q)
+    return out
+
+
+_MODIFIERS = frozenset("more new other extra additional further pro anti non ex former "
+                       "young old suspected alleged".split())
+
+
+def _noun_after(text: str, q: Quantity) -> str | None:
+    """The counted thing: "five people" -> "people", "11-year-old" -> "year",
+    "6 pro-Morales demonstrators" -> "demonstrator"."""
+    if q.end < len(text) and text[q.end].isalnum():
+        return None
+    tail = re.split(r"[,.;:!?()\[\]\"“”]", text[q.end:q.end + 50], maxsplit=1)[0]
+    for word in re.findall(r"[^\W\d_]+", tail)[:3]:
+        if word[0].isupper() and tail.lstrip(" -").startswith(word) is False:
+            continue  # a name inside the phrase ("pro-Morales")
+        folded = _fold(word)
+        if folded in _MODIFIERS or len(folded) < 3:
+            continue
+        if folded in STOPWORDS:
+            return None
+        return folded[:-1] if folded.endswith("s") and len(folded) > 3 else folded
+    return None
+
+
+# Units of measure: a story has many durations and distances, so a different
+# figure with the same unit is no contradiction.
+_MEASURES = frozenset("""
+second minute hour day week month year time percent per point mile kilometre kilometer km
+metre meter foot feet inch pound kilo kg ton tonne dollar euro yard lap round game match
+goal run set stage degree acre litre liter gallon
+""".split())
+
+
+_LOOSE_DURATION = re.compile(r"\b(?:in|for|over|within|after|past|last|next|than)\s+$", re.I)
+
+
+def _same_noun(a: str | None, b: str | None) -> bool:
+    return a is not None and b is not None and (a == b or a[:5] == b[:5] and len(a) >= 5)
+
+
+# -- the check -----------------------------------------------------------------
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in (_bare(t.text) for t in _tokens(text))
+            if len(w) >= 3 and w not in STOPWORDS]
+
+
+def _stem(word: str) -> str:
+    """A crude stem for topic overlap: "violence"/"violent", "struggled"/"struggle"."""
+    return word[:6] if len(word) >= 7 else word[:5] if len(word) >= 5 else word
+
+
+def _uses(story: _Story, word: str) -> bool:
+    stem = _stem(word)
+    if stem == word:
+        return story.has(*_variants(word))
+    return bool(story.starting(stem))
+
+
+def _off_topic(unit: TextUnit, article: Article, story: _Story) -> bool:
+    """An alternative headline whose words the main headline and the story mostly
+    do not use, allowing for inflection ("violence" / "violent")."""
+    words = _content_words(unit.text)
+    if len(words) < 2:
+        return False
+    main = _Story(" ".join(filter(None, [article.headline, article.standfirst or ""])))
+    if sum(1 for w in words if _uses(main, w)) / len(words) >= 0.34:
+        return False
+    return sum(1 for w in words if _uses(story, w)) / len(words) < 0.5
+
+
+def check(article: Article, ctx: Context) -> Iterator[Annotation]:
+    titles = [u for u in article.units() if u.kind in _TITLE_KINDS and u.text.strip()]
+    if not titles:
+        return
+    body = article.body_units()
+    captions = article.caption_units()
+    if not body:
+        return
+    english = primary_language(article.language) == "en"
+    story = _Story("\n".join(u.text for u in body + captions))
+    # The headline may lean on the standfirst, which readers see with it.
+    standfirst = [u for u in titles if u.kind == STANDFIRST]
+    with_standfirst = _Story("\n".join(u.text for u in body + captions + standfirst)) \
+        if standfirst else story
+    body_figures: list[tuple[TextUnit, Quantity]] | None = None
+    body_nouns: list[str | None] | None = None
+    ordinary = frozenset(_bare(t.text) for u in titles for t in _tokens(u.text) if t.text[0].islower())
+
+    for unit in titles:
+        support = story if unit.kind == STANDFIRST else with_standfirst
+        if unit.kind == ALT_HEADLINE and _off_topic(unit, article, support):
+            yield OFF_TOPIC_ALTERNATIVE.at(
+                unit.whole(),
+                "This alternative headline seems to be about a different story from the headline and body.",
+                data={"headline": article.headline})
+            continue
+        where = _WHERE[unit.kind]
+
+        # Figures.
+        claims = _claims(unit, english)
+        if claims and body_figures is None:
+            # Number words in the body matter only for figures one would write in words.
+            words = english and any(_wordable(c) for u in titles for c in _claims(u, english))
+            body_figures = _figures(body + captions, words)
+            stand_figures = _figures(standfirst, words)
+        for claim in claims:
+            pool = body_figures if unit.kind == STANDFIRST else body_figures + stand_figures
+            if any(agrees(claim, stated) for _, stated in pool):
+                continue
+            noun = _noun_after(unit.text, claim)
+            # A body figure another claim of this title already renders is accounted for
+            # ("Seven die; 40 injured" does not contradict "seven people died").
+            if noun is not None and body_nouns is None:
+                body_nouns = [None if u.kind == "caption" or q.joined else _noun_after(u.text, q)
+                              for u, q in body_figures]
+            rivals = [] if noun is None else [
+                (u, q) for (u, q), other_noun in zip(body_figures, body_nouns)
+                if _same_noun(noun, other_noun)
+                and not any(agrees(other, q) for other in claims if other is not claim)]
+            target = unit.span(claim.start, claim.end)
+            if rivals and noun is not None and not claim.hedged and english \
+                    and noun not in _MEASURES:
+                first_unit, first = rivals[0]
+                yield CONTRADICTED_NUMBER.at(
+                    target,
+                    f"The {where} gives {claim.text} where the body gives {first.text}.",
+                    related=[u.span(q.start, q.end) for u, q in rivals[:3]],
+                    suggestion=Suggestion("replace", first.text) if len(
+                        {q.value for _, q in rivals}) == 1 else None,
+                    data={"value": claim.value, "body_values": [q.value for _, q in rivals[:3]],
+                          "body_text": [q.text for _, q in rivals[:3]], "noun": noun})
+            elif claim.from_words and claim.value <= 10 and noun in _MEASURES \
+                    and _LOOSE_DURATION.search(unit.text, 0, claim.start) \
+                    and not unit.text.startswith("-", claim.end):
+                continue  # "in two years": a loose duration
+            else:
+                yield UNSUPPORTED_NUMBER.at(
+                    target,
+                    f"The body never states the figure {claim.text} that the {where} gives.",
+                    data={"value": claim.value},
+                    # Outside English the figure may be derived ("(46)" for an age).
+                    severity=None if english else "info")
+
+        # Names.
+        if not english:
+            continue
+        skip_to = _dateline_end(unit.text)
+        candidates = [t for t in _name_candidates(unit.text, ordinary) if t.start >= skip_to]
+        unsupported = [tok for tok in candidates if not _supported_name(tok.text, support)]
+        if unsupported:
+            long_forms = _spelled_out(unit.text, support)
+            unsupported = [tok for tok in unsupported if tok.start not in long_forms]
+        # "San Francisco-based", "Glasgow-born": a description, not a claim about the story.
+        unsupported = [tok for tok in unsupported
+                       if not _DESCRIPTOR.match(unit.text, _run_end(unit.text, tok.end))]
+        for start, end in _merge(unsupported, unit.text):
+            name = re.sub(r"['’]s?$", "", unit.text[start:end])
+            yield UNSUPPORTED_NAME.at(
+                unit.span(start, end),
+                f"The body never mentions {name}, which the {where} names.",
+                data={"name": name})

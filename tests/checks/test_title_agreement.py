@@ -1,0 +1,202 @@
+import pytest
+
+from checks.numbers import agrees, quantities
+from tests.support import draft, findings
+
+CHECK = "title-agreement"
+
+BODY = ("Seven people died when the storm reached the coast near Plymouth on Monday, "
+        "the Environment Agency said.",
+        "Emergency crews rescued 1,200 residents, and the council said repairs would cost "
+        "£1.2bn. Mayor Anna Whitfield said 27 per cent of homes had lost power.")
+
+# (headline, extra fields, rule expected, field flagged, flagged text)
+FLAG = [
+    ("Five dead after storm hits Plymouth", {}, "unsupported-number", "headline", "Five"),
+    ("Seven people die as storm hits Plymouth; 40 people injured", {},
+     "unsupported-number", "headline", "40"),
+    ("Storm kills seven as 2,400 residents rescued", {}, "contradicted-number", "headline", "2,400"),
+    ("Storm repairs to cost £3bn, council says", {}, "unsupported-number", "headline", "£3bn"),
+    ("Storm kills seven in Plymouth, says Kowalczyk", {}, "unsupported-name", "headline", "Kowalczyk"),
+    ("Mayor Okonkwo counts the cost of Plymouth storm", {}, "unsupported-name", "headline", "Okonkwo"),
+    ("Storm Kills Seven in Plymouth as Halvorsen Warns of Cost", {},
+     "unsupported-name", "headline", "Halvorsen"),
+    ("Storm kills seven in Plymouth", {"standfirst": "Residents of Tampere were also evacuated."},
+     "unsupported-name", "standfirst", "Tampere"),
+    ("Storm kills seven in Plymouth",
+     {"alternative_headlines": {"seo": "Champions League final tickets sell out in minutes"}},
+     "off-topic-alternative", "alternative_headlines.seo",
+     "Champions League final tickets sell out in minutes"),
+    ("Storm kills seven in Plymouth",
+     {"alternative_headlines": {"social": "Seven dead in Plymouth storm as 3,000 flee"}},
+     "unsupported-number", "alternative_headlines.social", "3,000"),
+]
+
+# Headlines (and extra fields) that the same body supports.
+PASS = [
+    ("Seven dead after storm hits Plymouth", {}),
+    ("Storm Kills Seven In Plymouth As Crews Rescue 1,200", {}),  # Title Case
+    ("Storm kills 7, crews rescue 1200 residents", {}),  # figures in digits, no comma
+    ("Storm repairs to cost 1.2 billion pounds", {}),  # short form of £1.2bn
+    ("Storm repairs to cost £1.2 billion as 27% of homes lose power", {}),
+    ("Nearly 1,250 rescued as storm hits Plymouth", {}),  # a hedged rounding
+    ("More than a thousand residents rescued in Plymouth", {}),
+    ("Whitfield's warning as storm kills seven", {}),  # surname for a full name, possessive
+    ("Environment Agency chief warns after deadly storm", {}),
+    ("British coast hit by deadly storm", {}),  # the body never says Britain: "British" is not a name
+    ("EA says seven died in Plymouth storm", {}),  # initials of a name the body gives
+    ("Deadly storm leaves Plymouth counting the cost",
+     {"standfirst": "Crews rescued more than 1,000 people after seven died.",
+      "alternative_headlines": {"seo": "Plymouth Storm: Seven Dead, Repairs to Cost £1.2bn"}}),
+    ("5 things we learned from the Plymouth storm", {}),  # the count of a list
+    ("SHOCK: seven dead as storm hits Plymouth", {}),  # a word in capitals, not an initialism
+    ("Storm kills seven in Plymouth on May 15 at 9:30", {}),  # dates and times are not counts
+    ("Plymouth storm: 3 simple checks to make before the next one", {}),  # a list, not a claim
+    ("Storm kills seven", {"standfirst": "The Glasgow-based forecaster had warned of seven deaths."}),
+    ("Seven dead in Plymouth",  # a social headline in other words, inflected differently
+     {"alternative_headlines": {"social": "Rescuers race to save residents as storms batter coast"}}),
+    ("Storm kills seven on tumultuous night",  # a Title Case SEO title of the same words
+     {"alternative_headlines": {"seo": "Storm Kills Seven On Tumultuous Night"}}),
+]
+
+
+@pytest.mark.parametrize("headline,fields,rule,field,quote", FLAG)
+def test_flags(headline, fields, rule, field, quote):
+    found = findings(draft(*BODY, headline=headline, **fields), CHECK, min_severity="warning")
+    assert [(a.rule, a.target.field, a.target.quote) for a in found] == [(rule, field, quote)]
+
+
+@pytest.mark.parametrize("headline,fields", PASS)
+def test_passes(headline, fields):
+    assert findings(draft(*BODY, headline=headline, **fields), CHECK, min_severity="warning") == []
+
+
+def test_a_contradicted_figure_points_at_the_body_figure_and_suggests_it():
+    article = draft("Rescuers said 12 climbers were still missing on the mountain on Sunday.",
+                    "Police named two of the climbers.",
+                    headline="Nine climbers missing on the mountain")
+    [found] = findings(article, CHECK)
+    assert (found.rule, found.severity, found.target.field, found.target.quote) == (
+        "contradicted-number", "error", "headline", "Nine")
+    assert [(r.block_id, r.quote) for r in found.related] == [("p1", "12")]
+    assert found.data["body_values"] == [12.0]
+    assert found.suggestion.action == "replace" and found.suggestion.text == "12"
+
+
+def test_a_hedged_or_rounded_headline_is_not_a_contradiction():
+    article = draft("More than 3,000 pages of documents were released on Wednesday.",
+                    "The 3,012 pages include flight logs.",
+                    headline="Nearly 3000 pages of documents released")
+    assert findings(article, CHECK) == []
+
+
+def test_a_figure_the_headline_already_accounts_for_is_not_a_rival():
+    article = draft("Seven people died and 40 people were injured, police said.",
+                    headline="Seven people die, 45 people injured in storm")
+    [found] = findings(article, CHECK)
+    assert (found.rule, found.target.quote) == ("contradicted-number", "45")
+    assert [r.quote for r in found.related] == ["40"]
+
+
+def test_initialisms_may_take_two_letters_from_a_word():
+    article = draft("The Lakers beat the Oklahoma City Thunder 112-107 on Tuesday.",
+                    headline="Lakers hold off OKC")
+    assert findings(article, CHECK) == []
+
+
+def test_a_long_form_in_the_headline_matches_the_initialism_in_the_body():
+    article = draft("The UAE's aviation authority did not respond to a request for comment.",
+                    headline="United Arab Emirates regulator stays silent")
+    assert findings(article, CHECK) == []
+
+
+def test_initials_of_a_headline_phrase_must_be_an_upper_case_initialism_in_the_body():
+    article = draft("Los Angeles hosted the car show, and new SUVs drew crowds.",
+                    headline="New SUVs highlight L.A. Okonkwo Show")
+    assert [a.target.quote for a in findings(article, CHECK)] == ["Okonkwo"]
+
+
+def test_demonyms_and_short_forms():
+    article = draft("Iran said on Monday that talks with the United States and the European Union "
+                    "would resume in Oman.", headline="Iranian officials say US and EU talks to resume")
+    assert findings(article, CHECK) == []
+
+
+def test_a_sequel_number_is_part_of_a_name_not_a_figure():
+    article = draft("Paramount is in talks with Noah Hawley, the creator of Fargo, to direct "
+                    "the next Star Trek film.", headline="Star Trek 4 eyes Fargo creator Noah Hawley")
+    assert findings(article, CHECK) == []
+
+
+def test_names_in_captions_count_as_support():
+    article = draft("The minister opened the bridge on Monday.",
+                    ("image", "Minister Ruth Kessel opens the bridge in Hull.", "PA"),
+                    headline="Kessel opens Hull bridge")
+    assert findings(article, CHECK) == []
+
+
+def test_a_name_only_in_the_standfirst_supports_the_headline_but_is_itself_flagged():
+    article = draft("The club confirmed the three-year signing on Tuesday.",
+                    headline="Okafor signs for the club",
+                    standfirst="The striker Emeka Okafor joins on a three-year deal.")
+    found = findings(article, CHECK, min_severity="warning")
+    assert [(a.target.field, a.target.quote) for a in found] == [("standfirst", "Emeka Okafor")]
+
+
+def test_wire_dateline_in_a_standfirst_is_not_read_as_claims():
+    article = draft("Nepal's aviation authority disputed the airline's account on Tuesday.",
+                    headline="Nepal disputes airline account",
+                    standfirst="KATHMANDU, April 25 (Reuters) - Nepal's aviation authority disputed "
+                               "the airline's account on Tuesday.")
+    assert findings(article, CHECK) == []
+
+
+def test_non_english_unsupported_figures_are_only_info_and_names_are_not_read():
+    article = draft("Die Polizei nahm am Montag drei Männer fest.",
+                    headline="Kowalczyk: 40 Festnahmen in Palma", language="de")
+    found = findings(article, CHECK)
+    assert [(a.rule, a.severity, a.target.quote) for a in found] == [("unsupported-number", "info", "40")]
+
+
+def test_an_empty_body_raises_nothing():
+    assert findings(draft(headline="Five dead in Plymouth"), CHECK) == []
+
+
+@pytest.mark.parametrize("text,value,percent", [
+    ("five", 5, False), ("1,200", 1200, False), ("£1.2bn", 1.2e9, False),
+    ("1.2 billion pounds", 1.2e9, False), ("27%", 27, True), ("27 per cent", 27, True),
+    ("twenty-five", 25, False), ("one hundred", 100, False), ("$100M", 1e8, False),
+])
+def test_numbers_reads_figures(text, value, percent):
+    [q] = quantities(text)
+    assert (q.value, q.percent) == (value, percent)
+
+
+@pytest.mark.parametrize("text", ["COVID-19", "F-35", "the 2nd time", "at 9:30", "Opening Bell 11.18.19"])
+def test_numbers_ignores_what_is_not_a_count(text):
+    assert [q for q in quantities(text) if not q.joined] == []
+
+
+def test_numbers_agreement_allows_rounding_and_hedges_only():
+    [nearly] = quantities("nearly 3000")
+    [more] = quantities("more than 3,000")
+    [exact] = quantities("3,012")
+    [other] = quantities("4,100")
+    assert agrees(nearly, more) and agrees(nearly, exact)
+    assert not agrees(exact, other)
+    assert not agrees(quantities("$1.3bn")[0], quantities("nearly $1.2 billion")[0])
+    assert not agrees(quantities("45")[0], quantities("40")[0])  # a body figure is exact
+    assert agrees(quantities("40")[0], quantities("43")[0])  # a round headline figure is not
+    assert not agrees(quantities("£450m")[0], quantities("about $500m")[0])
+
+
+def test_seed_raises_nothing_above_info_in_either_form(shared):
+    from plugin.adapters.generic import article_from_json
+    from plugin.adapters.plaintext import article_from_text
+    import json
+
+    text = (shared / "seed" / "000_a627ffa290a88477.txt").read_text(encoding="utf-8")
+    data = json.loads((shared / "examples" / "seed-article.json").read_text(encoding="utf-8"))
+    for article in (article_from_text(text), article_from_json(data)):
+        assert article.headline.startswith("Iran")
+        assert findings(article, CHECK, min_severity="warning") == []
