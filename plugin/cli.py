@@ -2,6 +2,7 @@
 
     factcheck check FILE... [--format text|json] [--now ISO] [--checks id,id]
     factcheck checks
+    factcheck serve [--host H] [--port P] [--workers N]
 
 Exit codes (a contract for CI): 0 no error annotations; 1 at least one error
 annotation; 2 an input could not be read or is invalid (the other files are
@@ -58,7 +59,36 @@ def build_parser() -> argparse.ArgumentParser:
 
     listing = sub.add_parser("checks", help="list the checks with their docs")
     listing.set_defaults(handler=cmd_checks)
+
+    serve = sub.add_parser("serve", help="run the HTTP service under gunicorn")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    serve.add_argument("--workers", type=_positive, default=None, metavar="N",
+                       help="worker processes (default: one per CPU core)")
+    serve.set_defaults(handler=cmd_serve)
     return parser
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a positive whole number")
+    return number
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from plugin.config import ConfigError
+    from plugin.http.serve import serve
+
+    try:
+        serve(args.host, args.port, args.workers)
+    except ConfigError as exc:
+        print(f"factcheck: configuration: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return EXIT_OK
 
 
 def cmd_check(args: argparse.Namespace) -> int:
