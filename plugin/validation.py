@@ -12,6 +12,7 @@ about a document the compiled one rejected, the document is treated as valid.
 """
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterable
@@ -59,7 +60,9 @@ def validator(name: str) -> Draft202012Validator:
 @lru_cache(maxsize=None)
 def compiled(name: str):
     """The compiled (fast) validator of a schema: a callable that raises when invalid."""
-    return fastjsonschema.compile(schemas.load(name))
+    # A copy: compiling rewrites the schema's $refs in place, and the loaded
+    # schema is shared (it is served, unchanged, in the OpenAPI document).
+    return fastjsonschema.compile(copy.deepcopy(schemas.load(name)))
 
 
 def warm(names: Iterable[str] | None = None) -> list[str]:
