@@ -70,6 +70,10 @@ def options(host: str, port: int, workers: int, *, timeout: int = 30) -> dict[st
 def serve(host: str = "127.0.0.1", port: int = 8000, workers: int | None = None,
           factory: Callable[[], Any] | None = None) -> None:
     workers = workers or max(1, os.cpu_count() or 1)
+    if factory is None:
+        from plugin import config
+
+        config.load()  # a bad configuration stops here, before a port is taken
     made_dir = None
     if workers > 1 and not os.environ.get(MULTIPROC_VAR):
         made_dir = tempfile.mkdtemp(prefix="factcheck-metrics-")
