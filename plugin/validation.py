@@ -4,11 +4,12 @@ Validators are built once per schema. Errors are flattened into ``Problem``s
 (pointer + message) so every caller, CLI or HTTP, can say exactly which field
 is wrong and why, all problems at once rather than the first.
 
-Two validators per schema: a compiled one (fastjsonschema, about 0.1 ms for a
-1,000-word article) answers "valid or not" on every call, and jsonschema's
-``iter_errors`` (about 2 ms) runs only when that answer is "not valid", to
-explain every problem. jsonschema stays the reference: when the two disagree
-about a document the compiled one rejected, the document is treated as valid.
+Two validators per schema: a compiled one (jsonschema-rs, Rust, full 2020-12
+support; about 0.01 ms for a 1,000-word article) answers "valid or not" on
+every call, and jsonschema's ``iter_errors`` (about 2 ms) runs only when that
+answer is "not valid", to explain every problem. jsonschema stays the
+reference: when the two disagree about a document the compiled one rejected,
+the document is treated as valid.
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterable
 
-import fastjsonschema
+import jsonschema_rs
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
@@ -59,10 +60,10 @@ def validator(name: str) -> Draft202012Validator:
 
 @lru_cache(maxsize=None)
 def compiled(name: str):
-    """The compiled (fast) validator of a schema: a callable that raises when invalid."""
-    # A copy: compiling rewrites the schema's $refs in place, and the loaded
-    # schema is shared (it is served, unchanged, in the OpenAPI document).
-    return fastjsonschema.compile(copy.deepcopy(schemas.load(name)))
+    """The compiled (fast) validator of a schema; ``.is_valid(instance)`` answers."""
+    # A copy, so that no compiler can change the loaded schema, which is shared
+    # (it is also served, unchanged, in the OpenAPI document).
+    return jsonschema_rs.validator_for(copy.deepcopy(schemas.load(name)))
 
 
 def warm(names: Iterable[str] | None = None) -> list[str]:
@@ -77,10 +78,9 @@ def warm(names: Iterable[str] | None = None) -> list[str]:
 
 def _fast_valid(instance: Any, schema_name: str) -> bool:
     try:
-        compiled(schema_name)(instance)
-    except Exception:  # invalid, or anything the compiled code trips on: ask jsonschema
+        return compiled(schema_name).is_valid(instance)
+    except Exception:  # anything the compiled validator cannot take: ask jsonschema
         return False
-    return True
 
 
 def _leaf_errors(error: ValidationError) -> Iterable[ValidationError]:
