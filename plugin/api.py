@@ -89,7 +89,7 @@ def check():
     selected, now = _options(payload, problems)
     article = _build(payload["article"], "/article", problems) if "article" in payload else None
     if problems:
-        raise invalid(sorted(dict.fromkeys(problems), key=lambda p: p.pointer))
+        raise invalid(sorted(dict.fromkeys(problems), key=_pointer_order))
     result = _run(article, selected, now)
     out = _result_json(result)
     out["took_ms"] = _took_ms()

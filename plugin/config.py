@@ -18,12 +18,11 @@ value stops start-up with a message naming the key and where it came from.
 from __future__ import annotations
 
 import json
-import logging
 import os
 import re
 import tomllib
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Mapping
 
 from checks.annotation import SEVERITIES
 from checks.engine import OFF
@@ -166,7 +165,8 @@ def finalise(config: dict[str, Any], origin: Mapping[str, str] | None = None) ->
         check_id, _, rule = str(key).partition("/")
         family = families.get(check_id)
         if family is None or (rule and rule not in {r.name for r in family.rules}):
-            raise ConfigError(f"SEVERITIES (from {where('SEVERITIES')}): {key!r} names no known check or rule")
+            raise ConfigError(f"SEVERITIES (from {where('SEVERITIES')}): {key!r} names no known "
+                              f"check or rule")
         if level not in levels:
             raise ConfigError(f"SEVERITIES (from {where('SEVERITIES')}): {key!r} = {level!r}; "
                               f"use one of {', '.join(levels)}")
@@ -178,7 +178,8 @@ def finalise(config: dict[str, Any], origin: Mapping[str, str] | None = None) ->
 
         ZoneInfo(str(zone))
     except Exception:
-        raise ConfigError(f"TIMEZONE (from {where('TIMEZONE')}): {zone!r} is not a known IANA time zone") from None
+        raise ConfigError(f"TIMEZONE (from {where('TIMEZONE')}): {zone!r} is not a known "
+                          f"IANA time zone") from None
 
     origins = _list_of_strings(out["CORS_ORIGINS"])
     if origins is None:
@@ -203,11 +204,3 @@ def _boolean(value: Any, key: str, where: str) -> bool:
     if isinstance(value, str) and value.lower() in ("1", "yes", "on", "true", "0", "no", "off", "false"):
         return value.lower() in ("1", "yes", "on", "true")
     raise ConfigError(f"{key} (from {where}) must be true or false, not {value!r}")
-
-
-def documented_keys() -> Iterable[str]:
-    return DEFAULTS.keys()
-
-
-def log_level(config: Mapping[str, Any]) -> int:
-    return getattr(logging, config.get("LOG_LEVEL", "INFO"))

@@ -17,7 +17,8 @@ from plugin.http.problems import ProblemError
 
 
 def is_json_media_type(mimetype: str) -> bool:
-    return mimetype == "application/json" or (mimetype.startswith("application/") and mimetype.endswith("+json"))
+    return mimetype == "application/json" or (
+        mimetype.startswith("application/") and mimetype.endswith("+json"))
 
 
 def raw_body(*, require_json: bool = True) -> bytes:

@@ -52,7 +52,8 @@ PROBLEM_SCHEMA = {
             "items": {
                 "type": "object", "required": ["pointer", "message"],
                 "properties": {
-                    "pointer": {"type": "string", "description": "RFC 6901 JSON pointer into the request body."},
+                    "pointer": {"type": "string",
+                                "description": "RFC 6901 JSON pointer into the request body."},
                     "message": {"type": "string"},
                 },
             },

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+import os
 
 import pytest
 
@@ -41,7 +42,7 @@ def config() -> dict:
 
 @pytest.fixture
 def app(config, monkeypatch):
-    for name in [n for n in __import__("os").environ if n.startswith("FACTCHECK_") and n != "FACTCHECK_SHARED"]:
+    for name in [n for n in os.environ if n.startswith("FACTCHECK_") and n != "FACTCHECK_SHARED"]:
         monkeypatch.delenv(name)  # the developer's own settings must not leak into tests
     return create_app(config)
 

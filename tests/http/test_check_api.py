@@ -143,7 +143,8 @@ def test_batch_names_every_bad_article_by_pointer(client):
                         "/articles/14/id", "/checks/1"]
 
 
-@pytest.mark.parametrize("config", [{"TESTING": True, "SEVERITIES": {"page-furniture/language-switcher": "error"}}])
+@pytest.mark.parametrize("config", [
+    {"TESTING": True, "SEVERITIES": {"page-furniture/language-switcher": "error"}}])
 def test_configured_severities_apply(client):
     body = post(client, {"article": article(), "now": NOW_ISO}).get_json()
     switcher = [a for a in body["annotations"] if a["rule"] == "language-switcher"]

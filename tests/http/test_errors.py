@@ -113,14 +113,16 @@ def test_a_duplicate_block_id_is_422_at_its_pointer(client):
     doc = article()
     doc["blocks"][2]["id"] = "p1"
     body = problem(client.post("/v1/check", json={"article": doc}), 422)
-    assert body["errors"] == [{"pointer": "/article/blocks/2/id", "message": "duplicates the id of /blocks/0"}]
+    assert body["errors"] == [
+        {"pointer": "/article/blocks/2/id", "message": "duplicates the id of /blocks/0"}]
 
 
 @pytest.mark.parametrize("payload, expected", [
     ({}, [{"pointer": "/article", "message": "is required"}]),
     ([], [{"pointer": "", "message": "must be of type object"}]),
     ({"article": article(), "extra": 1}, [{"pointer": "/extra", "message": "is not a known field"}]),
-    ({"article": article(), "checks": "page-furniture"}, [{"pointer": "/checks", "message": "must be of type array"}]),
+    ({"article": article(), "checks": "page-furniture"},
+     [{"pointer": "/checks", "message": "must be of type array"}]),
     ({"article": article(), "now": 5}, [{"pointer": "/now", "message": "must be of type string"}]),
     ({"article": article(), "now": "next Tuesday"},
      [{"pointer": "/now", "message": "'next Tuesday' is not an ISO 8601 date-time"}]),

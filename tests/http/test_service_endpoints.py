@@ -58,7 +58,8 @@ def test_one_check_page_renders_its_example_as_code(client):
 @pytest.mark.parametrize("config", [{"TESTING": True, "SEVERITIES": {"page-furniture/read-more": "off"}}])
 def test_the_page_shows_configured_severities(client):
     page = client.get("/v1/checks/page-furniture", headers={"Accept": "text/html"}).get_data(as_text=True)
-    assert re.search(r"<code>page-furniture/read-more</code></td><td class=\"sev-off\">off \(default warning\)", page)
+    assert re.search(r"<code>page-furniture/read-more</code></td>"
+                     r"<td class=\"sev-off\">off \(default warning\)", page)
 
 
 # -- OpenAPI ----------------------------------------------------------------
@@ -110,7 +111,8 @@ def test_openapi_validation_catches_a_broken_document(client):
     doc["paths"]["/v1/check"]["post"]["responses"]["200"]["bogus"] = True
     assert list(openapi_v31_schema_validator.iter_errors(doc))
     doc = client.get("/openapi.json").get_json()
-    doc["components"]["schemas"]["CheckRequest"]["properties"]["article"]["$ref"] = "#/components/schemas/Nope"
+    request_schema = doc["components"]["schemas"]["CheckRequest"]
+    request_schema["properties"]["article"]["$ref"] = "#/components/schemas/Nope"
     registry = _registry(doc)
     with pytest.raises(Unresolvable):
         for base, ref in _walk(doc, "urn:openapi", []):
@@ -220,11 +222,13 @@ def test_metrics_after_a_few_calls(client):
     response = client.get("/metrics")
     assert response.status_code == 200 and response.mimetype == "text/plain"
     text = response.get_data(as_text=True)
-    assert _sample(text, "factcheck_http_requests_total", endpoint="/v1/check", method="POST", status="200") == 3
-    assert _sample(text, "factcheck_http_requests_total", endpoint="/v1/check", method="POST", status="422") == 1
-    assert _sample(text, "factcheck_http_requests_total", endpoint="/healthz", method="GET", status="200") == 1
-    assert _sample(text, "factcheck_http_requests_total", endpoint="unmatched", method="GET", status="404") == 1
-    assert _sample(text, "factcheck_http_request_duration_seconds_count", endpoint="/v1/check", status="200") == 3
+    requests = "factcheck_http_requests_total"
+    assert _sample(text, requests, endpoint="/v1/check", method="POST", status="200") == 3
+    assert _sample(text, requests, endpoint="/v1/check", method="POST", status="422") == 1
+    assert _sample(text, requests, endpoint="/healthz", method="GET", status="200") == 1
+    assert _sample(text, requests, endpoint="unmatched", method="GET", status="404") == 1
+    assert _sample(text, "factcheck_http_request_duration_seconds_count",
+                   endpoint="/v1/check", status="200") == 3
     assert _sample(text, "factcheck_http_request_duration_seconds_bucket", endpoint="/v1/check",
                    status="200", le="+Inf") == 3
     for family in all_checks():
