@@ -75,22 +75,25 @@ def test_the_content_length_limit_refuses_before_reading(client):
     assert stream.consumed == 0
 
 
+CHUNKED = {"Transfer-Encoding": "chunked"}  # no Content-Length; the server ends the stream
+
+
 @pytest.mark.parametrize("config", [{"TESTING": True, "MAX_CONTENT_LENGTH": 1000}])
-def test_a_body_without_content_length_is_cut_at_the_limit(client):
-    # A chunked upload: the server (gunicorn) ends the stream, werkzeug counts.
-    stream = CountingStream(json.dumps({"article": article(headline="y" * 50_000)}).encode())
+def test_a_body_without_content_length_is_refused_once_past_the_limit(client):
+    stream = CountingStream(json.dumps({"article": article(headline="y" * 500_000)}).encode())
     response = client.post("/v1/check", input_stream=stream, content_type="application/json",
-                           environ_overrides={"wsgi.input_terminated": True})
+                           headers=CHUNKED, environ_overrides={"wsgi.input_terminated": True})
     problem(response, 413)
-    assert stream.consumed <= 1000 + 64 * 1024  # stopped near the limit, not at 50 KB
+    assert stream.consumed == 1001  # read up to one byte past the limit, no further
 
 
-@pytest.mark.parametrize("config", [{"TESTING": True, "MAX_CONTENT_LENGTH": 100_000}])
-def test_a_body_without_content_length_under_the_limit_is_read(client):
-    stream = io.BytesIO(json.dumps({"article": article(), "now": NOW_ISO}).encode())
-    response = client.post("/v1/check", input_stream=stream, content_type="application/json",
-                           environ_overrides={"wsgi.input_terminated": True})
-    assert response.status_code == 200
+@pytest.mark.parametrize("config", [{"TESTING": True, "MAX_CONTENT_LENGTH": 1000}])
+def test_a_body_without_content_length_of_exactly_the_limit_is_read(client):
+    body = json.dumps({"article": article(blocks=[]), "now": NOW_ISO}).encode()
+    body += b" " * (1000 - len(body))
+    response = client.post("/v1/check", input_stream=io.BytesIO(body), content_type="application/json",
+                           headers=CHUNKED, environ_overrides={"wsgi.input_terminated": True})
+    assert response.status_code == 200, response.get_data(as_text=True)
 
 
 def test_schema_violations_are_422_listing_every_problem(client):
