@@ -96,8 +96,18 @@ def check_document(doc: Any, *, checks: Sequence[str] | None = None, now: dateti
     ``InvalidInput`` listing every problem by JSON pointer (under ``base``) for
     an invalid article or an unknown or disabled check id.
     """
-    selected = select_checks(checks, config)
-    article = build_article(doc, base=base, source=source)
+    problems = []
+    selected = article = None
+    try:
+        selected = select_checks(checks, config)
+    except InvalidInput as exc:
+        problems += exc.problems
+    try:
+        article = build_article(doc, base=base, source=source)
+    except InvalidInput as exc:
+        problems += exc.problems
+    if problems:
+        raise InvalidInput(problems, source)
     return run(article, checks=selected, now=now or datetime.now(timezone.utc), config=config,
                source=source)
 

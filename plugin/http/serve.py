@@ -25,6 +25,20 @@ from gunicorn.app.base import BaseApplication
 MULTIPROC_VAR = "PROMETHEUS_MULTIPROC_DIR"
 
 
+LOGCONFIG = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "root": {"level": "WARNING", "handlers": []},
+    "formatters": {"json": {"()": "plugin.http.observe.JsonLinesFormatter"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "json",
+                            "stream": "ext://sys.stderr"}},
+    "loggers": {
+        "gunicorn.error": {"level": "INFO", "handlers": ["stderr"], "propagate": False},
+        "gunicorn.access": {"level": "INFO", "handlers": [], "propagate": False},
+    },
+}
+
+
 class _Server(BaseApplication):
     def __init__(self, factory: Callable[[], Any], options: dict[str, Any]):
         self._factory = factory
@@ -60,6 +74,8 @@ def options(host: str, port: int, workers: int, *, timeout: int = 30) -> dict[st
         # The app writes its own JSON-lines access log with the request id.
         "accesslog": None,
         "errorlog": "-",
+        # gunicorn's own lines (start, worker boots and deaths) as JSON lines too.
+        "logconfig_dict": LOGCONFIG,
         "child_exit": _child_exit,
         # No control socket: it lives at one fixed path per user, which two
         # servers on one machine (a benchmark, a second replica) would share.

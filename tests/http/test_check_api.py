@@ -167,3 +167,12 @@ def test_result_hooks_let_another_feature_post_process(app, client):
     app.extensions["factcheck.result_hooks"].append(hide_info)
     body = post(client, {"article": article(), "now": NOW_ISO}, path="/v1/check?hide_info=1").get_json()
     assert body["hidden"] is True and all(a["severity"] != "info" for a in body["annotations"])
+
+
+def test_the_service_path_names_every_problem_by_pointer(app, now):
+    from plugin.validation import InvalidInput
+
+    with pytest.raises(InvalidInput) as caught:
+        service.check_document(article(headline=""), checks=["nope"], now=now, config=app.config,
+                               base="/payload/article")
+    assert [p.pointer for p in caught.value.problems] == ["/checks/0", "/payload/article/headline"]
