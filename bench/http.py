@@ -1,6 +1,6 @@
 """HTTP throughput benchmark: the full checker against a bare Flask JSON endpoint.
 
-    python bench/http.py [--duration 10] [--connections 4] [--workers 2] [--rounds 3]
+    python bench/http.py [--duration 5] [--connections 4] [--workers 2] [--rounds 6]
                          [--min-words 700] [--max-words 1400] [--loader auto|wrk|python]
 
 Starts two servers on 127.0.0.1 under the same gunicorn settings
@@ -18,7 +18,9 @@ duration at a fixed number of open connections, each request a
 ``bench/corpus.py``), rotated so that no cache can flatter the figures.
 The load comes from wrk (Debian package ``wrk``) when installed, else from a
 Python load generator (which costs CPU on the same machine and so reads low).
-Prints req/s, p50 and p99 for each, and the throughput ratio.
+Prints req/s, p50 and p99 for each, the throughput ratio, and the server
+processes' CPU time per request (read from /proc), which other load on the
+machine disturbs far less than req/s.
 """
 from __future__ import annotations
 
@@ -137,6 +139,31 @@ def start(kind: str, workers: int) -> tuple[subprocess.Popen, int]:
     raise SystemExit(f"the {kind} server did not start")
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) of a server: its master and every worker, so far.
+
+    Neighbours on a shared machine change req/s and latency from run to run;
+    the CPU a server spends per request does not depend on them, which makes
+    it the steadier figure for the ratio.
+    """
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    pids = [pid]
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as fh:
+            pids += [int(p) for p in fh.read().split()]
+    except OSError:
+        return float("nan")
+    for p in pids:
+        try:
+            with open(f"/proc/{p}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+        except (OSError, IndexError, ValueError):
+            continue
+    return total
+
+
 def stop(proc: subprocess.Popen) -> None:
     proc.send_signal(signal.SIGTERM)
     try:
@@ -204,10 +231,10 @@ def _words(doc: dict) -> int:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--duration", type=int, default=10, help="seconds of load per run (default 10)")
+    parser.add_argument("--duration", type=int, default=5, help="seconds of load per run (default 5)")
     parser.add_argument("--connections", type=int, default=4, help="open connections (default 4)")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers per server (default 2)")
-    parser.add_argument("--rounds", type=int, default=3, help="alternating rounds (default 3)")
+    parser.add_argument("--rounds", type=int, default=6, help="alternating rounds (default 6)")
     parser.add_argument("--min-words", type=int, default=700)
     parser.add_argument("--max-words", type=int, default=1400)
     parser.add_argument("--loader", choices=("auto", "wrk", "python"), default="auto")
@@ -257,11 +284,15 @@ def main(argv=None) -> int:
                 _run(loader, servers[kind][1], bodies, bodies_file, script, 2, args.connections)
             for n in range(args.rounds):
                 for kind in ("bare", "factcheck"):
-                    figures = _run(loader, servers[kind][1], bodies, bodies_file, script,
+                    proc, port = servers[kind]
+                    cpu_before = cpu_seconds(proc.pid)
+                    figures = _run(loader, port, bodies, bodies_file, script,
                                    args.duration, args.connections)
+                    figures["cpu_ms"] = (cpu_seconds(proc.pid) - cpu_before) * 1000 / max(1, figures["requests"])
                     runs[kind].append(figures)
                     print(f"  round {n + 1} {kind:9s} {figures['rps']:8.0f} req/s  "
                           f"p50 {figures['p50_ms']:6.2f} ms  p99 {figures['p99_ms']:6.2f} ms  "
+                          f"server CPU {figures['cpu_ms']:5.2f} ms/request  "
                           f"({figures['requests']} requests, {figures['errors']} errors)")
         finally:
             for proc, _port in servers.values():
@@ -274,12 +305,16 @@ def main(argv=None) -> int:
 
     ratios = [f["rps"] / b["rps"] for f, b in zip(runs["factcheck"], runs["bare"])]
     print()
-    print(f"{'':10s} {'req/s':>8s} {'p50 ms':>8s} {'p99 ms':>8s}   (medians over {args.rounds} rounds)")
-    for kind, label in (("bare", "bare"), ("factcheck", "factcheck")):
-        print(f"{label:10s} {med(kind, 'rps'):8.0f} {med(kind, 'p50_ms'):8.2f} {med(kind, 'p99_ms'):8.2f}")
+    print(f"{'':10s} {'req/s':>8s} {'p50 ms':>8s} {'p99 ms':>8s} {'CPU ms/req':>11s}"
+          f"   (medians over {args.rounds} rounds)")
+    for kind in ("bare", "factcheck"):
+        print(f"{kind:10s} {med(kind, 'rps'):8.0f} {med(kind, 'p50_ms'):8.2f} {med(kind, 'p99_ms'):8.2f} "
+              f"{med(kind, 'cpu_ms'):11.3f}")
     ratio = statistics.median(ratios)
-    print(f"ratio factcheck/bare throughput: {ratio:.2f} (per round: "
+    print(f"throughput ratio factcheck/bare: {ratio:.2f} (per round: "
           f"{', '.join(f'{r:.2f}' for r in ratios)}); target >= 0.50 with p99 < 50 ms")
+    print(f"server CPU per request, bare/factcheck (the throughput ratio on an idle machine): "
+          f"{med('bare', 'cpu_ms') / med('factcheck', 'cpu_ms'):.2f}")
     errors = sum(r["errors"] for per in runs.values() for r in per)
     if errors:
         print(f"WARNING: {errors} failed requests")

@@ -16,6 +16,7 @@ share counts. Under several gunicorn workers set ``PROMETHEUS_MULTIPROC_DIR``
 from __future__ import annotations
 
 import os
+from typing import Any
 
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram, generate_latest
 from prometheus_client import disable_created_metrics
@@ -49,21 +50,38 @@ class Metrics:
                                     ["check"], registry=r)
         self.articles = Counter("factcheck_articles_checked", "Articles checked.", registry=r)
 
+        # Labelled children, looked up once per label set: labels() costs more
+        # than the increment itself, and the label sets are few.
+        self._request_children: dict[tuple[str, str, int], tuple] = {}
+        self._check_children: dict[str, Any] = {}
+        self._annotation_children: dict[tuple[str, str], Any] = {}
+
     def observe_request(self, endpoint: str, method: str, status: int, seconds: float) -> None:
-        code = str(status)
-        self.requests.labels(endpoint, method, code).inc()
-        self.latency.labels(endpoint, code).observe(seconds)
+        key = (endpoint, method, status)
+        children = self._request_children.get(key)
+        if children is None:
+            code = str(status)
+            children = (self.requests.labels(endpoint, method, code), self.latency.labels(endpoint, code))
+            self._request_children[key] = children
+        children[0].inc()
+        children[1].observe(seconds)
 
     def observe_result(self, result: Result) -> None:
         self.articles.inc()
         for check, seconds in result.timings.items():
-            self.check_time.labels(check).observe(seconds)
+            child = self._check_children.get(check)
+            if child is None:
+                child = self._check_children[check] = self.check_time.labels(check)
+            child.observe(seconds)
         counts: dict[tuple[str, str], int] = {}
         for ann in result.annotations:
             key = (ann.check, ann.severity)
             counts[key] = counts.get(key, 0) + 1
-        for (check, severity), n in counts.items():
-            self.annotations.labels(check, severity).inc(n)
+        for key, n in counts.items():
+            child = self._annotation_children.get(key)
+            if child is None:
+                child = self._annotation_children[key] = self.annotations.labels(*key)
+            child.inc(n)
         for error in result.check_errors:
             self.check_errors.labels(error.check).inc()
 

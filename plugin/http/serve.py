@@ -13,6 +13,7 @@ exits.
 """
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import tempfile
@@ -51,7 +52,14 @@ class _Server(BaseApplication):
                 self.cfg.set(key, value)
 
     def load(self):
-        return self._factory()
+        app = self._factory()
+        # Preloaded in the master, the app's long-lived objects (modules, compiled
+        # validators, the registry) are moved out of the collector's reach before
+        # the fork: collections in a worker then scan only what requests create,
+        # and do not dirty the pages the workers share.
+        gc.collect()
+        gc.freeze()
+        return app
 
 
 def _child_exit(server, worker) -> None:
