@@ -41,7 +41,12 @@ def init_app(app: Flask) -> None:
 
     @app.after_request
     def _headers(response: Response) -> Response:
-        response.vary.add("Origin")
+        # Plain header edits: response.vary parses and re-serialises a header set.
+        vary = response.headers.get("Vary")
+        if not vary:
+            response.headers["Vary"] = "Origin"
+        elif "origin" not in vary.lower():
+            response.headers["Vary"] = f"{vary}, Origin"
         origin = _allowed_origin(app)
         if origin is not None:
             response.headers["Access-Control-Allow-Origin"] = origin
