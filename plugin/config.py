@@ -4,7 +4,9 @@ Four layers, each overriding the one before:
 
 1. ``DEFAULTS`` below (the service runs on these alone);
 2. a TOML file, when ``FACTCHECK_CONFIG`` names one: flat ``key = value`` pairs
-   at the top level (a table is the value of its key, e.g. ``[severities]``);
+   at the top level (a table is the value of its key, e.g. ``[severities]``), or
+   the same pairs in a ``[server]`` table when the file is also the project's
+   ``factcheck.toml`` with the command line's settings;
 3. environment variables: ``FACTCHECK_<KEY>`` sets ``<KEY>``; the value is
    JSON-decoded when it parses as JSON (``50``, ``true``, ``["a","b"]``,
    ``{"date-sanity": "off"}``), else kept as a string;
@@ -78,6 +80,10 @@ def from_file(path: str | os.PathLike) -> dict[str, Any]:
         raise ConfigError(f"config file {path}: cannot be read: {exc.strerror or exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"config file {path}: not valid TOML: {exc}") from None
+    # A project file (factcheck.toml, shared with the CLI's settings) keeps the
+    # service's keys in a [server] table; a file of the service's own has them flat.
+    if isinstance(data.get("server"), dict):
+        data = data["server"]
     return {key.upper(): value for key, value in data.items()}
 
 

@@ -100,3 +100,14 @@ def test_a_value_from_the_file_is_blamed_on_the_file(tmp_path):
     path.write_text("batch_limit = -1\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"BATCH_LIMIT \(from config file .*f\.toml\)"):
         load(environ={"FACTCHECK_CONFIG": str(path)})
+
+
+def test_a_project_file_keeps_the_service_keys_in_a_server_table(tmp_path):
+    path = tmp_path / "factcheck.toml"
+    path.write_text('enable = ["page-furniture"]\nfail_on = "warning"\n\n'
+                    '[server]\nbatch_limit = 5\n\n'
+                    '[server.severities]\n"page-furniture" = "off"\n', encoding="utf-8")
+    config, origin = load(environ={"FACTCHECK_CONFIG": str(path)})
+    assert config["BATCH_LIMIT"] == 5 and config["SEVERITIES"] == {"page-furniture": "off"}
+    assert "ENABLE" not in config and "FAIL_ON" not in config
+    assert origin["BATCH_LIMIT"] == f"config file {path}"
