@@ -139,11 +139,12 @@ def _family_json(family: CheckFamily, enabled: set[str]) -> dict:
 
 @lru_cache(maxsize=None)
 def _doc_html(family_id: str) -> dict[str, str]:
-    import markdown
+    from markdown_it import MarkdownIt
 
+    # CommonMark with tables; raw HTML in a doc is shown as text, not passed through.
+    render = MarkdownIt("commonmark", {"html": False}).enable("table").render
     family = next(f for f in all_checks() if f.id == family_id)
-    return {section: markdown.markdown(text, extensions=["fenced_code", "tables"])
-            for section, text in family.doc.items()}
+    return {section: render(text) for section, text in family.doc.items()}
 
 
 def _render_docs(families: list[CheckFamily], enabled: set[str], title: str) -> Response:
