@@ -46,6 +46,8 @@ DEFAULTS: dict[str, Any] = {
     "SEVERITIES": {},
     # The newsroom's IANA time zone, for article dates given without an offset.
     "TIMEZONE": "UTC",
+    # Options each check family reads (ctx.option): {"check-id": {"key": value}}.
+    "CHECK_OPTIONS": {},
     # Origins allowed to call the API from a browser (the CMS's origin for the
     # sidebar): a list of origins such as "https://cms.example.com", or ["*"].
     "CORS_ORIGINS": [],
@@ -177,6 +179,12 @@ def finalise(config: dict[str, Any], origin: Mapping[str, str] | None = None) ->
             raise ConfigError(f"SEVERITIES (from {where('SEVERITIES')}): {key!r} = {level!r}; "
                               f"use one of {', '.join(levels)}")
     out["SEVERITIES"] = dict(severities)
+
+    options = out["CHECK_OPTIONS"]
+    if not isinstance(options, Mapping) or not all(isinstance(v, Mapping) for v in options.values()):
+        raise ConfigError(f"CHECK_OPTIONS (from {where('CHECK_OPTIONS')}) must be a table of tables: "
+                          f"{{\"check-id\": {{\"key\": value}}}}")
+    out["CHECK_OPTIONS"] = {str(k): dict(v) for k, v in options.items()}
 
     zone = out["TIMEZONE"]
     try:

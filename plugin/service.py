@@ -1,8 +1,10 @@
 """One path from a generic-article document to a ``Result``.
 
-``POST /v1/check``, the batch endpoint and the webhooks all call
-``check_document`` with the app's configuration, so they validate, select
-checks, apply severities and record metrics the same way.
+``POST /v1/check`` and the batch endpoint go through here, and so can any
+other feature (a webhook) that has a generic-article document: calling
+``check_document`` with the app's configuration validates, selects checks,
+applies severities, time zone and check options, and records metrics the
+same way.
 """
 from __future__ import annotations
 
@@ -79,7 +81,8 @@ def build_article(doc: Any, *, base: str = "/article", source: str = "-") -> Art
 def run(article: Article, *, checks: Iterable[str], now: datetime,
         config: Mapping[str, Any], source: str = "-") -> Result:
     """Run the checks on a built article with the configured severities and time zone."""
-    context = Context(now=now, timezone=config.get("TIMEZONE") or "UTC")
+    context = Context(now=now, timezone=config.get("TIMEZONE") or "UTC",
+                      options=config.get("CHECK_OPTIONS") or {})
     result = run_checks(article, checks=list(checks), severities=config.get("SEVERITIES") or {},
                         context=context, source=source)
     # A family that raised is in result.check_errors; the engine has logged it

@@ -111,3 +111,25 @@ def test_a_project_file_keeps_the_service_keys_in_a_server_table(tmp_path):
     assert config["BATCH_LIMIT"] == 5 and config["SEVERITIES"] == {"page-furniture": "off"}
     assert "ENABLE" not in config and "FAIL_ON" not in config
     assert origin["BATCH_LIMIT"] == f"config file {path}"
+
+
+def test_check_options_reach_the_checks(monkeypatch, now):
+    from checks.engine import Context
+    from plugin import service
+
+    seen = {}
+    original = service.run_checks
+
+    def spy(article, *, context, **kwargs):
+        seen["context"] = context
+        return original(article, context=context, **kwargs)
+
+    monkeypatch.setattr(service, "run_checks", spy)
+    app = create_app({"TESTING": True, "CHECK_OPTIONS": {"page-furniture": {"extra": 3}},
+                      "TIMEZONE": "Asia/Dubai"})
+    with app.app_context():
+        service.check_document({"id": "a", "headline": "Harbour budget"}, now=now, config=app.config)
+    context: Context = seen["context"]
+    assert context.option("page-furniture", "extra") == 3 and context.timezone == "Asia/Dubai"
+    with pytest.raises(ConfigError, match="CHECK_OPTIONS"):
+        load({"CHECK_OPTIONS": {"page-furniture": 3}}, environ={})
