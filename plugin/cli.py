@@ -5,6 +5,7 @@
                     [--include GLOB] [--exclude GLOB] [--baseline PATH] [--output PATH]
     factcheck baseline FILE|DIR... [--output PATH] [--now ISO] [--checks id,id] [--config PATH]
     factcheck checks
+    factcheck serve [--host H] [--port P] [--workers N]
 
 Exit codes (a contract for CI): 0 no finding at or above the ``--fail-on``
 threshold (default ``error``); 1 at least one; 2 an input could not be read
@@ -99,6 +100,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     listing = sub.add_parser("checks", help="list the checks with their docs")
     listing.set_defaults(handler=cmd_checks)
+
+    serve = sub.add_parser("serve", help="run the HTTP service under gunicorn")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    serve.add_argument("--workers", type=_positive, default=None, metavar="N",
+                       help="worker processes (default: one per CPU core)")
+    serve.set_defaults(handler=cmd_serve)
     return parser
 
 
@@ -168,6 +176,28 @@ def _run(args: argparse.Namespace, configs: ConfigCache, now: datetime
     for problem in problems:  # the wording of issue 2's contract
         _error(f"{problem.path}: {problem.pointer or '(document)'}: {problem.problem}")
     return results, problems, list(families)
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a positive whole number")
+    return number
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from plugin.config import ConfigError
+    from plugin.http.serve import serve
+
+    try:
+        serve(args.host, args.port, args.workers)
+    except ConfigError as exc:
+        print(f"factcheck: configuration: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return EXIT_OK
 
 
 def cmd_check(args: argparse.Namespace) -> int:

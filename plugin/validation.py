@@ -3,13 +3,22 @@
 Validators are built once per schema. Errors are flattened into ``Problem``s
 (pointer + message) so every caller, CLI or HTTP, can say exactly which field
 is wrong and why, all problems at once rather than the first.
+
+Two validators per schema: a compiled one (jsonschema-rs, Rust, full 2020-12
+support; about 0.01 ms for a 1,000-word article) answers "valid or not" on
+every call, and jsonschema's ``iter_errors`` (about 2 ms) runs only when that
+answer is "not valid", to explain every problem. jsonschema stays the
+reference: when the two disagree about a document the compiled one rejected,
+the document is treated as valid.
 """
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterable
 
+import jsonschema_rs
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
@@ -49,6 +58,31 @@ def validator(name: str) -> Draft202012Validator:
     return Draft202012Validator(schema)
 
 
+@lru_cache(maxsize=None)
+def compiled(name: str):
+    """The compiled (fast) validator of a schema; ``.is_valid(instance)`` answers."""
+    # A copy, so that no compiler can change the loaded schema, which is shared
+    # (it is also served, unchanged, in the OpenAPI document).
+    return jsonschema_rs.validator_for(copy.deepcopy(schemas.load(name)))
+
+
+def warm(names: Iterable[str] | None = None) -> list[str]:
+    """Build every validator now (at start-up) rather than on the first request."""
+    built = []
+    for name in names if names is not None else schemas.names():
+        validator(name)
+        compiled(name)
+        built.append(name)
+    return built
+
+
+def _fast_valid(instance: Any, schema_name: str) -> bool:
+    try:
+        return compiled(schema_name).is_valid(instance)
+    except Exception:  # anything the compiled validator cannot take: ask jsonschema
+        return False
+
+
 def _leaf_errors(error: ValidationError) -> Iterable[ValidationError]:
     # anyOf/oneOf failures carry the real reasons in their context.
     if error.context:
@@ -82,6 +116,8 @@ def _describe(error: ValidationError, base: str) -> list[Problem]:
 
 def problems(instance: Any, schema_name: str, base: str = "") -> list[Problem]:
     """Every way ``instance`` violates the named schema, in document order."""
+    if _fast_valid(instance, schema_name):
+        return []
     found: list[Problem] = []
     for error in validator(schema_name).iter_errors(instance):
         for leaf in _leaf_errors(error):
@@ -91,4 +127,4 @@ def problems(instance: Any, schema_name: str, base: str = "") -> list[Problem]:
 
 
 def is_valid(instance: Any, schema_name: str) -> bool:
-    return validator(schema_name).is_valid(instance)
+    return _fast_valid(instance, schema_name) or validator(schema_name).is_valid(instance)
