@@ -83,9 +83,16 @@ def from_file(path: str | os.PathLike) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"config file {path}: not valid TOML: {exc}") from None
     # A project file (factcheck.toml, shared with the CLI's settings) keeps the
-    # service's keys in a [server] table; a file of the service's own has them flat.
+    # service's keys in a [server] table and shares its checks, severities,
+    # time zone and house style with the service; a file of the service's own
+    # has the service's keys flat.
     if isinstance(data.get("server"), dict):
-        data = data["server"]
+        from plugin.project_config import ConfigError as ProjectConfigError, server_config
+
+        try:
+            return server_config(Path(path))
+        except ProjectConfigError as exc:
+            raise ConfigError(str(exc)) from None
     return {key.upper(): value for key, value in data.items()}
 
 

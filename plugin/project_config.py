@@ -418,11 +418,17 @@ class ConfigCache:
 
 # -- the server's share ------------------------------------------------------
 
+# Service keys whose value is itself a table: kept whole, not flattened.
+TABLE_KEYS = frozenset({"SEVERITIES", "CHECK_OPTIONS", "WEBHOOK_SOURCES"})
+
+
 def _flatten(table: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in table.items():
         name = (prefix + "_" + key if prefix else key).replace("-", "_").upper()
-        if isinstance(value, dict):
+        if isinstance(value, dict) and name in TABLE_KEYS:
+            out[name] = dict(value)
+        elif isinstance(value, dict):
             out.update(_flatten(value, name))
         else:
             out[name] = value
@@ -438,10 +444,10 @@ def server_config(config: ProjectConfig | Path | str | None = None, *,
     ``{}``. Keys of the ``[server]`` table become upper-case Flask keys
     (``max_content_length`` -> ``MAX_CONTENT_LENGTH``; a nested table
     ``[server.cors]`` ``origins`` -> ``CORS_ORIGINS``). The project-wide check
-    settings are added under ``FACTCHECK_CHECKS`` (enabled ids, or absent for
-    all), ``FACTCHECK_SEVERITIES``, ``FACTCHECK_TIMEZONE`` and
-    ``FACTCHECK_CHECK_OPTIONS`` (per-check options with the house style merged
-    in), unless the server table sets them itself.
+    settings are added under the service's own keys ``CHECKS`` (enabled ids,
+    or absent for all), ``SEVERITIES``, ``TIMEZONE`` and ``CHECK_OPTIONS``
+    (per-check options with the house style merged in), unless the server
+    table sets them itself.
     """
     if config is None:
         found = discover(start or Path.cwd())
@@ -455,12 +461,12 @@ def server_config(config: ProjectConfig | Path | str | None = None, *,
     out = _flatten(config.server)
     settings = config.settings_for(None)
     shared = {
-        "FACTCHECK_SEVERITIES": dict(settings.severities),
-        "FACTCHECK_TIMEZONE": settings.timezone,
-        "FACTCHECK_CHECK_OPTIONS": {k: dict(v) for k, v in settings.options.items() if v},
+        "SEVERITIES": dict(settings.severities),
+        "TIMEZONE": settings.timezone,
+        "CHECK_OPTIONS": {k: dict(v) for k, v in settings.options.items() if v},
     }
     if settings.checks is not None:
-        shared["FACTCHECK_CHECKS"] = list(settings.checks)
+        shared["CHECKS"] = list(settings.checks)
     for key, value in shared.items():
         out.setdefault(key, value)
     return out

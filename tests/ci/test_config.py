@@ -154,9 +154,9 @@ def test_server_config_turns_the_server_table_into_flask_keys(tmp_path):
     assert keys["MAX_CONTENT_LENGTH"] == 2000000
     assert keys["BATCH_LIMIT"] == 20
     assert keys["CORS_ORIGINS"] == ["https://cms.example"]
-    assert keys["FACTCHECK_CHECKS"] == ["page-furniture"]
-    assert keys["FACTCHECK_SEVERITIES"] == {"page-furniture": "error"}
-    assert keys["FACTCHECK_TIMEZONE"] == "Asia/Dubai"
+    assert keys["CHECKS"] == ["page-furniture"]
+    assert keys["SEVERITIES"] == {"page-furniture": "error"}
+    assert keys["TIMEZONE"] == "Asia/Dubai"
     assert all(key == key.upper() for key in keys)
     # Discovery from a directory, and no file at all.
     assert server_config(start=tmp_path)["BATCH_LIMIT"] == 20
