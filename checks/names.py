@@ -10,14 +10,14 @@ is a *short* mention.
 
 Spellings are compared by their folded form (case and accents ignored, so
 "Hammarskjöld" = "Hammarskjold") and by the newsroom's declared equivalents.
-Near spellings (one or two edits) are found through an index of deletions
-(each word's forms with up to two letters removed), so the work grows with the
-number of capitalised words, not with their pairs.
+A misspelling keeps its first letter (or swaps the first two), so near
+spellings are looked up in an index of full-name surnames keyed by first
+letter and length, with a cheap letter-set filter before the edit distance.
+Everything is one pass over the text plus work per distinct surname.
 """
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -31,22 +31,25 @@ _LOWER = "".join(chr(c) for c in range(0x2000) if chr(c).islower())
 _UP = re.escape(_UPPER)
 _LO = re.escape(_LOWER)
 
-# A capitalised word, with inner apostrophes and hyphens (O'Brien, Ruiz-Delgado),
-# and an optional possessive after it (Navarro's, Jones').
-_TOKEN = re.compile(
-    rf"(?<![\w'’.-])(?P<word>[{_UP}][{_LO}{_UP}]*(?:(?:['’][{_UP}]|-[{_UP}{_LO}])[{_LO}{_UP}]*)*)"
-    rf"(?P<poss>['’]s(?![\w])|(?<=s)['’](?![\w'’]))?"
-)
-_HAS_LOWER = re.compile(rf"[{_LO}]")
-
 # Lower-case particles that may sit inside a name ("Ahmed al Sharaa", "Ludwig van Beethoven").
 PARTICLES = frozenset(
     "al el bin bint ibn abu de da di del della dos das du van von der den ter ten la le y e "
     "Al El Bin Ibn Abu De Da Di Del Della Dos Das Du Van Von Der Den Ter Ten La Le".split())
 _PARTICLES_FOLDED = frozenset(p.casefold() for p in PARTICLES)
-# Between two words of one name: spaces, particles, initials ("John F. Kennedy").
-_GAP = re.compile(
-    rf"[ \u00a0]+(?:(?:{'|'.join(sorted(PARTICLES, key=len, reverse=True))}|[{_UP}]\.)[ \u00a0]+)*")
+_PARTICLE_RE = "|".join(sorted(PARTICLES, key=len, reverse=True))
+
+# A capitalised word with at least one lower-case letter (not an acronym), with
+# inner apostrophes and hyphens: O'Brien, McDonald, Ruiz-Delgado, al-Sadr.
+_WORD = rf"[{_UP}](?:['’][{_UP}])?[{_LO}][{_LO}{_UP}]*(?:(?:['’][{_UP}]|-[{_UP}{_LO}])[{_LO}{_UP}]*)*"
+# Between two words of one name: spaces, particles, initials ("John F. Kennedy"),
+# or the full stop of a title ("Dr. Harold Bornstein").
+_TITLE_ABBR = "Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Rev|Adv|Det|Supt|Insp|St"
+_AFTER_TITLE = "|".join(f"(?<={t})" for t in _TITLE_ABBR.split("|"))
+_JOIN = rf"(?:(?:{_AFTER_TITLE})\.)?[ \u00a0]+(?:(?:{_PARTICLE_RE}|[{_UP}]\.)[ \u00a0]+)*"
+# A run of capitalised words and a possessive after it (Navarro's, Jones').
+_RUN = re.compile(rf"{_WORD}(?:{_JOIN}{_WORD})*(?P<poss>['’]s(?!\w)|(?<=s)['’](?![\w'’]))?")
+_IN_RUN = re.compile(rf"{_WORD}|(?<![\w'’-])(?:{_PARTICLE_RE})(?![\w'’-])")
+_GLUED = frozenset("'’.-") | frozenset(_UPPER) | frozenset(_LOWER) | frozenset("0123456789_")
 
 # Titles and honorifics: a word before a surname that is not a given name.
 TITLES = frozenset(f.casefold() for f in """
@@ -63,9 +66,6 @@ Adv Advocate Trooper Private Pte Corporal Cpl Marshal Sheriff Dean Provost Recto
 Bundeskanzler Bundeskanzlerin Präsident Präsidentin Ministerin Professorin Doktor Fürst Graf
 Presidente Ministro Ministra Président Présidente Ministre Former Acting Interim Late
 """.split())
-_HONORIFICS = frozenset(f.casefold() for f in
-                        "Mr Mrs Ms Miss Mx Dr Prof Sir Dame Herr Frau Señor Señora Sr Sra Monsieur "
-                        "Madame Mme M Mlle Signor Signora".split())
 
 # Capitalised function words, months, weekdays and the like: never a given name
 # or a surname, and dropped from the start of a run ("When Navarro arrived").
@@ -114,71 +114,21 @@ NAME_KINDS = frozenset({HEADLINE, ALT_HEADLINE, STANDFIRST, CAPTION, ATTRIBUTION
 # A run of capitalised words this long is a title or a list, not one name.
 _MAX_RUN = 8
 
+_FOLDED: dict[str, str] = {}
+
 
 def fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return text.replace("’", "'").casefold()
-
-
-@dataclass(frozen=True)
-class Mention:
-    """One mention of a surname, possibly with a given name before it."""
-
-    unit: TextUnit
-    start: int  # span of the surname word itself (no possessive, no particles)
-    end: int
-    surname: str  # as written
-    key: str  # folded, equivalences applied
-    given: str | None  # folded given name for full mentions
-    titled: bool  # a title or honorific stands before the surname
-    sentence_start: bool  # the surname opens a sentence with nothing before it
-    order: int  # document order
-    person_like: bool = False  # said/told/... next to it, a possessive, or a title before it
-
-    @property
-    def full(self) -> bool:
-        return self.given is not None
-
-    @property
-    def target(self):
-        return self.unit.span(self.start, self.end)
-
-
-@dataclass
-class Spelling:
-    key: str
-    mentions: list[Mention] = field(default_factory=list)
-
-    @property
-    def givens(self) -> set[str]:
-        return {m.given for m in self.mentions if m.given}
-
-    @property
-    def written(self) -> str:
-        """The most common way this spelling is written."""
-        counts: dict[str, int] = {}
-        for m in self.mentions:
-            counts[m.surname] = counts.get(m.surname, 0) + 1
-        return max(counts, key=lambda s: (counts[s], -next(
-            i for i, m in enumerate(self.mentions) if m.surname == s)))
-
-
-@dataclass
-class NameGroup:
-    """One person's surname, written in more than one way."""
-
-    majority: Spelling
-    variants: list[Spelling]  # every other spelling, each one or two edits from the majority
-
-    @property
-    def spellings(self) -> list[Spelling]:
-        return [self.majority, *self.variants]
-
-
-def _sentence_start(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \u00a0\"'“‘«„(")
-    return not before or before[-1] in ".!?…:\n”»"
+    """Case-, accent- and apostrophe-insensitive form (memoised: names repeat)."""
+    out = _FOLDED.get(text)
+    if out is None:
+        if text.isascii():
+            out = text.lower()
+        else:
+            out = unicodedata.normalize("NFKD", text)
+            out = "".join(c for c in out if not unicodedata.combining(c)).replace("’", "'").casefold()
+        if len(_FOLDED) < 200_000:
+            _FOLDED[text] = out
+    return out
 
 
 # Words that, next to a bare surname, show it is a person ("Navarro said", "said Navarro").
@@ -193,9 +143,7 @@ _NEXT_WORD = re.compile(r"[ \u00a0]*,?[ \u00a0]*([a-z]+)")
 _PREV_WORD = re.compile(r"([a-z]+)[ \u00a0,]*$")
 
 
-def _person_context(text: str, start: int, end: int, possessive: bool) -> bool:
-    if possessive:
-        return True
+def _person_context(text: str, start: int, end: int) -> bool:
     after = _NEXT_WORD.match(text, end)
     if after and (after.group(1) in _SPEECH or (after.group(1).endswith("ed") and len(after.group(1)) > 4)):
         return True
@@ -203,75 +151,88 @@ def _person_context(text: str, start: int, end: int, possessive: bool) -> bool:
     return bool(before and before.group(1) in ("said", "says", "told", "asked", "added", "wrote"))
 
 
-def mentions_in(unit: TextUnit, order_base: int, equivalents: dict[str, str],
-                inner: set[str] | None = None, stop: frozenset[str] = STOPWORDS) -> list[Mention]:
-    """Name mentions in one text unit."""
-    text = unit.text
-    if unit.kind == CAPTION:
-        limit = len(text)
-        # The caption proper: a trailing credit names a photographer, not the story's people.
-        from checks.credits import find_inline_credit
-        credit = find_inline_credit(text)
-        if credit is not None:
-            limit = credit.start
-        text_end = limit
-    else:
-        text_end = len(text)
-    tokens = []
-    for match in _TOKEN.finditer(text, 0, text_end):
-        word = match.group("word")
-        if not _HAS_LOWER.search(word):
-            continue  # acronyms: US, NATO
-        tokens.append((match.start("word"), match.end("word"), word, match.group("poss") is not None))
-    out: list[Mention] = []
-    i = 0
-    n = len(tokens)
-    while i < n:
-        # Grow a run of words joined by spaces (and particles or initials).
-        j = i
-        while j + 1 < n and not tokens[j][3] and (
-                _GAP.fullmatch(text, tokens[j][1], tokens[j + 1][0])
-                # "Mr. Navarro", "Dr. Harold Bornstein": a title with a full stop joins its name.
-                or (tokens[j][2].casefold() in TITLES
-                    and text[tokens[j][1]:tokens[j + 1][0]] in (". ", ".\u00a0"))):
-            j += 1
-        run = tokens[i:j + 1]
-        i = j + 1
-        if inner is not None:
-            inner.update(fold(t[2]) for t in run[:-1])
-        if len(run) > _MAX_RUN:
-            continue
-        # Drop function words from the start ("When Navarro arrived").
-        while run and fold(run[0][2]) in stop:
-            run = run[1:]
-        if not run:
-            continue
-        s_start, s_end, surname, _ = run[-1]
-        sfold = fold(surname)
-        if sfold in stop or sfold in TITLES or len(sfold) < 2:
-            continue
-        given = None
-        titled = False
-        k = len(run) - 2
-        while k >= 0 and fold(run[k][2]) in _PARTICLES_FOLDED:
-            k -= 1  # "Qasim Al Araji": the particle belongs to the surname
-        al_given = k < 0 and len(run) == 2 and run[0][2] == "Al"  # "Al Gore", not a particle
-        if al_given:
-            k = 0
-        if k >= 0:
-            head = fold(run[k][2])
-            if head in TITLES:
-                titled = True
-            elif (head not in stop and head not in _NOT_GIVEN
-                  and (al_given or head not in _PARTICLES_FOLDED)
-                  and unit.kind not in (HEADLINE, ALT_HEADLINE)):
-                # (Title Case: a headline's capitals say nothing about given names.)
-                given = head
-        key = equivalents.get(sfold, sfold)
-        out.append(Mention(unit, s_start, s_end, surname, key, given, titled,
-                           len(run) == 1 and _sentence_start(text, s_start), order_base + len(out),
-                           _person_context(text, s_start, run[-1][1], run[-1][3])))
-    return out
+@dataclass(slots=True)
+class Mention:
+    """One mention of a surname, possibly with a given name before it."""
+
+    unit: TextUnit
+    start: int  # span of the surname word itself (no possessive, no particles)
+    end: int
+    surname: str  # as written
+    key: str  # folded, equivalences applied
+    given: str | None  # folded given name for full mentions
+    titled: bool  # a title or honorific stands before the surname
+    possessive: bool
+    order: int  # document order
+
+    @property
+    def full(self) -> bool:
+        return self.given is not None
+
+    @property
+    def target(self):
+        return self.unit.span(self.start, self.end)
+
+    @property
+    def person_like(self) -> bool:
+        """A title before it, a possessive, or a speech verb next to it ("Navarro said")."""
+        return self.titled or self.possessive or _person_context(self.unit.text, self.start, self.end)
+
+
+@dataclass
+class Spelling:
+    key: str
+    mentions: list[Mention] = field(default_factory=list)
+    givens: set[str] = field(default_factory=set)
+
+    @property
+    def written(self) -> str:
+        """The most common way this spelling is written."""
+        counts: dict[str, int] = {}
+        for m in self.mentions:
+            counts[m.surname] = counts.get(m.surname, 0) + 1
+        return max(counts, key=lambda s: (counts[s], -next(
+            i for i, m in enumerate(self.mentions) if m.surname == s)))
+
+    @property
+    def weight(self) -> int:
+        """Mentions of a spelling, counting a repeated caption once."""
+        captions = [m.unit.text for m in self.mentions if m.unit.kind == CAPTION]
+        return len(self.mentions) - len(captions) + len(set(captions))
+
+
+@dataclass
+class NameGroup:
+    """One person's surname, written in more than one way."""
+
+    majority: Spelling
+    variants: list[Spelling]  # every other spelling, each one or two edits from the majority
+
+    @property
+    def spellings(self) -> list[Spelling]:
+        return [self.majority, *self.variants]
+
+
+@dataclass
+class Names:
+    """Every name mention of an article, by spelling, and what else it takes to judge them."""
+
+    spellings: dict[str, Spelling]
+    inner: set[str]  # folded words seen before the last word of a run ("Korean" in "Korean War")
+    text: str  # all the units' text, for looking up a word in lower case
+    _lower: set[str] | None = None
+
+    @property
+    def mentions(self) -> list[Mention]:
+        return sorted((m for s in self.spellings.values() for m in s.mentions), key=lambda m: m.order)
+
+    def written_in_lower_case(self, word: str) -> bool:
+        if self._lower is None:
+            self._lower = set(_LOWER_WORD.findall(self.text))
+        return word.lower() in self._lower
+
+
+_LOWER_WORD = re.compile(rf"(?<![\w'’-])[{_LO}]+(?![\w'’-])")
 
 
 def name_units(article: Article) -> list[TextUnit]:
@@ -281,30 +242,91 @@ def name_units(article: Article) -> list[TextUnit]:
             if u.kind in NAME_KINDS and u.text and not (u.kind in BODY_KINDS and is_furniture(u.text))]
 
 
-@dataclass
-class Names:
-    """Every name mention of an article, and the words its names use before a surname."""
-
-    mentions: list[Mention]
-    inner: set[str]  # folded words seen before the last word of a run (given names, "Korean" in "Korean War")
-    lower: set[str]  # folded words the article writes in lower case
-
-
 def read_names(article: Article, equivalents: dict[str, str] | None = None) -> Names:
+    """Every name mention in the article's headline, standfirst, body, quotes and captions."""
+    from checks.credits import find_inline_credit
+
     equivalents = equivalents or {}
-    out: list[Mention] = []
+    spellings: dict[str, Spelling] = {}
     inner: set[str] = set()
-    lower: set[str] = set()
-    for unit in name_units(article):
-        out.extend(mentions_in(unit, len(out), equivalents, inner))
-        lower.update(_LOWER_WORD.findall(unit.text))
-    return Names(out, inner, {fold(w) for w in lower})
+    units = name_units(article)
+    stop, titles, particles, not_given = STOPWORDS, TITLES, _PARTICLES_FOLDED, _NOT_GIVEN
+    order = 0
+    for unit in units:
+        text = unit.text
+        text_end = len(text)
+        if unit.kind == CAPTION:
+            # The caption proper: a trailing credit names a photographer, not the story's people.
+            credit = find_inline_credit(text)
+            if credit is not None:
+                text_end = credit.start
+        headline = unit.kind == HEADLINE or unit.kind == ALT_HEADLINE
+        for match in _RUN.finditer(text, 0, text_end):
+            start = match.start()
+            if start and text[start - 1] in _GLUED:
+                continue  # inside a word, a URL or an abbreviation
+            poss = match.start("poss")
+            end = poss if poss >= 0 else match.end()
+            whole = text[start:end]
+            order += 1
+            if " " not in whole and "\u00a0" not in whole:
+                # One word: the common case.
+                key = fold(whole)
+                if len(key) < 2 or key in stop or key in titles or key in particles:
+                    continue
+                key = equivalents.get(key, key)
+                spelling = spellings.get(key)
+                if spelling is None:
+                    spelling = spellings[key] = Spelling(key)
+                spelling.mentions.append(Mention(unit, start, end, whole, key, None, False, poss >= 0, order))
+                continue
+            run = [(m.start(), m.end(), m.group()) for m in _IN_RUN.finditer(text, start, end)]
+            if len(run) > _MAX_RUN:
+                continue  # a title or a list, not one name
+            inner.update(fold(w) for _, _, w in run[:-1])
+            # Drop function words from the start ("When Navarro arrived").
+            first = 0
+            while first < len(run) and fold(run[first][2]) in stop:
+                first += 1
+            if first == len(run):
+                continue
+            s_start, s_end, surname = run[-1]
+            key = fold(surname)
+            if len(key) < 2 or key in stop or key in titles or key in particles:
+                continue
+            given = None
+            titled = False
+            k = len(run) - 2
+            while k >= first and fold(run[k][2]) in particles:
+                k -= 1  # "Qasim Al Araji": the particle belongs to the surname
+            al_given = k < first and len(run) - first == 2 and run[first][2] == "Al"  # "Al Gore"
+            if al_given:
+                k = first
+            if k >= first:
+                head = fold(run[k][2])
+                if head in titles:
+                    titled = True
+                elif (not headline and head not in stop and head not in not_given
+                      and (al_given or head not in particles)):
+                    # (Title Case: a headline's capitals say nothing about given names.)
+                    given = head
+            key = equivalents.get(key, key)
+            spelling = spellings.get(key)
+            if spelling is None:
+                spelling = spellings[key] = Spelling(key)
+            spelling.mentions.append(Mention(unit, s_start, s_end, surname, key, given, titled,
+                                             poss >= 0, order))
+            if given:
+                spelling.givens.add(given)
+    return Names(spellings, inner, "\n".join(u.text for u in units))
 
 
 def equivalence_map(groups: Iterable[Iterable[str]] | None) -> dict[str, str]:
     """Folded spelling -> the folded first spelling of its declared group."""
     out: dict[str, str] = {}
     for group in groups or ():
+        if isinstance(group, str):
+            continue
         names = [fold(n).strip() for n in group if isinstance(n, str) and n.strip()]
         # A declared variant may be a full name; its last word is the surname.
         names = [n.split()[-1] for n in names if n.split()]
@@ -321,25 +343,44 @@ def distance(a: str, b: str, limit: int = 2) -> int:
     """Optimal string alignment distance (a swap of neighbours is one edit), capped at limit+1."""
     if a == b:
         return 0
+    # Only the differing middle matters.
+    n = min(len(a), len(b))
+    i = 0
+    while i < n and a[i] == b[i]:
+        i += 1
+    a, b = a[i:], b[i:]
+    n = min(len(a), len(b))
+    j = 0
+    while j < n and a[-1 - j] == b[-1 - j]:
+        j += 1
+    if j:
+        a, b = a[:-j], b[:-j]
     la, lb = len(a), len(b)
     if abs(la - lb) > limit:
         return limit + 1
+    if not la or not lb:
+        return max(la, lb)
     prev2: list[int] = []
     prev = list(range(lb + 1))
     for i in range(1, la + 1):
         cur = [i] + [0] * lb
-        best = cur[0]
+        best = i
+        ai = a[i - 1]
         for j in range(1, lb + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                v = min(v, prev2[j - 2] + 1)
+            v = prev[j - 1] + (ai != b[j - 1])
+            if prev[j] + 1 < v:
+                v = prev[j] + 1
+            if cur[j - 1] + 1 < v:
+                v = cur[j - 1] + 1
+            if i > 1 and j > 1 and ai == b[j - 2] and a[i - 2] == b[j - 1] and prev2[j - 2] + 1 < v:
+                v = prev2[j - 2] + 1
             cur[j] = v
-            best = min(best, v)
+            if v < best:
+                best = v
         if best > limit:
             return limit + 1
         prev2, prev = prev, cur
-    return prev[lb]
+    return min(prev[lb], limit + 1)
 
 
 def allowed_edits(a: str, b: str) -> int:
@@ -352,17 +393,8 @@ def allowed_edits(a: str, b: str) -> int:
     return 0
 
 
-def _deletes(word: str, depth: int) -> set[str]:
-    out = {word}
-    frontier = {word}
-    for _ in range(depth):
-        frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w))}
-        out |= frontier
-    return out
-
-
-# Endings that make a different word from the same stem: plurals, demonyms,
-# adjectives ("the Obamas", "Korea"/"Korean", "Israel"/"Israeli").
+# Endings that make a different word from the same stem: plurals and adjectives
+# ("the Obamas", "Israel"/"Israeli"); "Korea"/"Korean" is handled below.
 _SUFFIXES = ("s", "es", "ian", "i", "ese", "ns", "ans", "ish", "ic")
 
 
@@ -370,31 +402,54 @@ def _stem_related(a: str, b: str) -> bool:
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if long_.startswith(short) and (long_[len(short):] in _SUFFIXES
                                     or (short.endswith("a") and long_[len(short):] == "n")):
-        return True  # plural, adjective; Korea/Korean
+        return True
     return False
 
 
-def near_pairs(keys: Iterable[str], anchors: Iterable[str]) -> list[tuple[str, str, int]]:
-    """(key, anchor, edits) for every key that is one or two edits from an anchor."""
-    index: dict[str, set[str]] = {}
-    for anchor in anchors:
-        for form in _deletes(anchor, 2 if len(anchor) >= 7 else 1):
-            index.setdefault(form, set()).add(anchor)
+# An odd spelling has at most two mentions (a repeated caption counts once); this
+# many raw mentions is the most a pair may have on both sides and still be compared.
+_RARE_RAW = 6
+
+
+def near_pairs(spellings: dict[str, Spelling]) -> list[tuple[str, str]]:
+    """(key, anchor) for every spelling one or two edits from a full-name surname (anchor).
+
+    Anchors are indexed by first letter and by their first two letters
+    reversed, and by length; a spelling is compared only with anchors in its
+    buckets, and only after a letter-set check that any two spellings within
+    two edits pass.
+    """
+    index: dict[tuple[str, int], list[tuple[str, frozenset]]] = {}
+    for anchor, spelling in spellings.items():
+        if spelling.givens and len(anchor) >= 4:
+            letters = frozenset(anchor)
+            index.setdefault((anchor[0], len(anchor)), []).append((anchor, letters))
+            index.setdefault((anchor[1] + anchor[0], len(anchor)), []).append((anchor, letters))
+    if not index:
+        return []
     out = []
-    for key in keys:
-        found: set[str] = set()
-        for form in _deletes(key, 2 if len(key) >= 7 else 1):
-            found |= index.get(form, set())
-        for anchor in sorted(found):
-            if anchor == key:
-                continue
-            edits = distance(key, anchor, 2)
-            if 0 < edits <= allowed_edits(key, anchor):
-                out.append((key, anchor, edits))
+    for key, spelling in spellings.items():
+        size = len(key)
+        if size < 4:
+            continue
+        rare = len(spelling.mentions) <= _RARE_RAW
+        letters = None
+        reach = 2 if size >= 7 else 1
+        for length in range(size - reach, size + reach + 1):
+            for bucket in (index.get((key[0], length)), index.get((key[:2], length))):
+                if not bucket:
+                    continue
+                for anchor, anchor_letters in bucket:
+                    if anchor == key or (not rare and len(spellings[anchor].mentions) > _RARE_RAW):
+                        continue
+                    if letters is None:
+                        letters = frozenset(key)
+                    if len(letters ^ anchor_letters) > 4:
+                        continue
+                    allowed = allowed_edits(key, anchor)
+                    if allowed and distance(key, anchor, allowed) <= allowed:
+                        out.append((key, anchor))
     return out
-
-
-_LOWER_WORD = re.compile(rf"(?<![\w'’-])[{_LO}][{_LO}]+(?![\w'’-])")
 
 
 def spelling_groups(names: Names, language: str = "en") -> list[NameGroup]:
@@ -406,26 +461,21 @@ def spelling_groups(names: Names, language: str = "en") -> list[NameGroup]:
     common word of the language, is a word and not a misspelt name; one that
     only differs by an ending is a different word (Korea/Korean, Obama/Obamas).
     The odd spelling must be rare (at most two mentions) and rarer than the
-    majority, or as rare but without the full name the majority has.
+    majority, or as rare but without the full name the majority has; and
+    something must say it is a person (a title, a possessive, a speech verb, or
+    the majority spelling used alone elsewhere).
 
     In languages that capitalise nouns or inflect names (German, Czech, ...)
     the odd spelling must also be marked as a name (a title before it, or the
     same given name) and differ before its last two letters.
     """
-    by_key: dict[str, Spelling] = {}
-    for m in names.mentions:
-        by_key.setdefault(m.key, Spelling(m.key)).mentions.append(m)
-    anchors = [k for k, s in by_key.items() if s.givens]
-    if not anchors:
-        return []
+    spellings = names.spellings
     english = language == "en"
     links: dict[str, set[str]] = {}
-    for key, anchor, _ in near_pairs(by_key, anchors):
+    for key, anchor in near_pairs(spellings):
         if _stem_related(key, anchor):
             continue
-        if key[0] != anchor[0] and not (len(key) > 1 and len(anchor) > 1 and key[:2] == anchor[1::-1]):
-            continue  # a misspelling keeps the first letter (or swaps the first two)
-        a, b = by_key[key], by_key[anchor]
+        a, b = spellings[key], spellings[anchor]
         if a.givens and not (a.givens & b.givens):
             continue  # two full names, different given names: two people
         links.setdefault(key, set()).add(anchor)
@@ -444,30 +494,32 @@ def spelling_groups(names: Names, language: str = "en") -> list[NameGroup]:
                 if other not in seen:
                     seen.add(other)
                     stack.append(other)
-        spellings = [by_key[k] for k in comp]
-        full = [s for s in spellings if s.givens]
+        members = [spellings[k] for k in sorted(comp)]
+        full = [s for s in members if s.givens]
         if len(full) > 1 and not set.intersection(*(s.givens for s in full)):
             continue  # near surnames of people with different given names
-        if any(distance(a.key, b.key, 2) > allowed_edits(a.key, b.key) for a in spellings for b in spellings):
+        if len(members) > 2 and any(distance(a.key, b.key, 2) > allowed_edits(a.key, b.key)
+                                    for a in members for b in members if a is not b):
             continue  # a chain of near spellings, not one name
-        majority = max(spellings, key=lambda s: (_weight(s), bool(s.givens), -s.mentions[0].order))
+        weights = {s.key: s.weight for s in members}
+        majority = max(members, key=lambda s: (weights[s.key], bool(s.givens), -s.mentions[0].order))
         variants = []
-        for s in spellings:
+        for s in members:
             if s is majority:
                 continue
-            if not (_weight(s) < _weight(majority) or (_weight(s) == _weight(majority)
-                                                         and majority.givens and not s.givens)):
+            if not (weights[s.key] < weights[majority.key]
+                    or (weights[s.key] == weights[majority.key] and majority.givens and not s.givens)):
                 break  # no clear majority
-            if _weight(s) > 2:
+            if weights[s.key] > 2:
                 break  # written that way again and again: deliberate
-            if _is_word(s, names, language):
-                break
             if not english and not _name_marked(s, majority):
                 break
-            if not (any(m.person_like or m.titled or m.given for m in s.mentions)
+            if not (any(m.given or m.person_like for m in s.mentions)
                     or any(not m.full and m.unit.kind not in (HEADLINE, ALT_HEADLINE)
                            for m in majority.mentions)):
                 break  # nothing says either spelling is a person referred to by surname
+            if _is_word(s, names, language):
+                break
             variants.append(s)
         else:
             if variants:
@@ -478,10 +530,12 @@ def spelling_groups(names: Names, language: str = "en") -> list[NameGroup]:
 def _is_word(spelling: Spelling, names: Names, language: str) -> bool:
     """Whether a spelling reads as an ordinary word rather than a surname."""
     key = spelling.key
-    if key in names.lower or key in STOPWORDS or key in TITLES:
+    if key in STOPWORDS or key in TITLES:
         return True
     if key in names.inner and not spelling.givens:
         return True  # it also opens a name or a title ("Korean War")
+    if names.written_in_lower_case(spelling.written):
+        return True
     return common_word(key, language)
 
 
@@ -510,18 +564,3 @@ def common_word(word: str, language: str) -> bool:
     """Whether ``word`` (folded) is a common word of ``language`` (a dictionary look-up)."""
     freq = _frequencies(language)
     return freq is not None and freq[word] >= COMMON_WORD_FREQUENCY
-
-
-def _weight(spelling: Spelling) -> int:
-    """Mentions of a spelling, counting a repeated caption once."""
-    seen: set[tuple] = set()
-    count = 0
-    for m in spelling.mentions:
-        if m.unit.kind == CAPTION:
-            marker = ("caption", m.unit.text)
-            if marker in seen:
-                continue
-            seen.add(marker)
-        count += 1
-    return count
-
