@@ -502,13 +502,17 @@ def spelling_groups(names: Names, language: str = "en") -> list[NameGroup]:
                                     for a in members for b in members if a is not b):
             continue  # a chain of near spellings, not one name
         weights = {s.key: s.weight for s in members}
-        majority = max(members, key=lambda s: (weights[s.key], bool(s.givens), -s.mentions[0].order))
+        in_body = {s.key: any(m.unit.kind in BODY_KINDS for m in s.mentions) for s in members}
+        # The most mentions wins; in a tie the body's spelling beats a caption's
+        # (the body is what the caption must agree with), then a full name wins.
+        rank = {s.key: (weights[s.key], in_body[s.key], bool(s.givens)) for s in members}
+        majority = max(members, key=lambda s: (rank[s.key], -s.mentions[0].order))
         variants = []
         for s in members:
             if s is majority:
                 continue
-            if not (weights[s.key] < weights[majority.key]
-                    or (weights[s.key] == weights[majority.key] and majority.givens and not s.givens)):
+            if rank[s.key] == rank[majority.key] or (weights[s.key] == weights[majority.key]
+                                                      and in_body[s.key] and not majority.givens):
                 break  # no clear majority
             if weights[s.key] > 2:
                 break  # written that way again and again: deliberate
@@ -540,7 +544,11 @@ def _is_word(spelling: Spelling, names: Names, language: str) -> bool:
 
 
 def _name_marked(spelling: Spelling, majority: Spelling) -> bool:
-    if spelling.key[:-2] == majority.key[:-2]:
+    a, b = spelling.key, majority.key
+    common = 0
+    while common < min(len(a), len(b)) and a[common] == b[common]:
+        common += 1
+    if common >= min(len(a), len(b)) - 2:
         return False  # only the ending differs: inflection (Navrátilová, Navrátilové)
     return all(m.titled or (m.given and m.given in majority.givens) for m in spelling.mentions)
 
