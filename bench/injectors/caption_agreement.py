@@ -24,7 +24,7 @@ WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!['’]?s\b)")
 _DATE = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|"
                    r"December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.) (\d{1,2})\b(?!,? ?\d{3})")
-_PLACE = re.compile(r"\b(in|to|from) ((?:[A-Z][a-z]+)(?: [A-Z][a-z]+)?)\b(?! [A-Z])")
+_PLACE = re.compile(r"\b(in|to|from) ((?:[A-Z][a-z]+)(?: [A-Z][a-z]+)?)\b(?! [A-Z]|['’]s)")
 _FULL = re.compile(r"(?<![\w'’-])([A-Z][a-z]{2,}) ([A-Z][a-z]{4,})(?![\w-])")
 _SPEECH = "said|says|told|added|wrote|explained|argued|noted|warned|recalled|asked"
 PLACES = ["Basra", "Mosul", "Aleppo", "Lyon", "Marseille", "Hamburg", "Munich", "Osaka", "Busan",
@@ -52,7 +52,7 @@ def _clause(text: str, start: int, end: int) -> str | None:
     cuts = [i for i in (text.find(", ", end), text.find("; ", end), text.find(" – ", end),
                         text.find(" — ", end)) if i != -1 and i < sentence.end]
     clause = text[sentence.start:min(cuts) if cuts else sentence.end].strip()
-    if not 6 <= len(clause.split()) <= 40 or clause.count('"') % 2 or clause.count("“") != clause.count("”"):
+    if not 8 <= len(clause.split()) <= 40 or clause.count('"') % 2 or clause.count("“") != clause.count("”"):
         return None
     return clause.rstrip(".,;:") + "."
 
