@@ -139,6 +139,7 @@ stressed stresses believes believed thinks thought wants wanted hopes hoped agre
 denies confirmed confirms acknowledged acknowledges continued continues concluded concludes
 has had have is was will would could can did does who whose himself herself
 """.split())
+_APPOSITION = re.compile(r",\s(?:a|an|the|who|whose|\d{1,3},)\s")
 _NEXT_WORD = re.compile(r"[ \u00a0]*,?[ \u00a0]*([a-z]+)")
 _PREV_WORD = re.compile(r"([a-z]+)[ \u00a0,]*$")
 
@@ -175,8 +176,11 @@ class Mention:
 
     @property
     def person_like(self) -> bool:
-        """A title before it, a possessive, or a speech verb next to it ("Navarro said")."""
-        return self.titled or self.possessive or _person_context(self.unit.text, self.start, self.end)
+        """A title before it, a possessive, a speech verb next to it ("Navarro said"), or
+        for a full name an apposition ("Maria Navarro, the city's housing chief", "..., 67,")."""
+        text = self.unit.text
+        return (self.titled or self.possessive or _person_context(text, self.start, self.end)
+                or (self.given is not None and _APPOSITION.match(text, self.end) is not None))
 
 
 @dataclass
@@ -471,15 +475,33 @@ def spelling_groups(names: Names, language: str = "en") -> list[NameGroup]:
     """
     spellings = names.spellings
     english = language == "en"
-    links: dict[str, set[str]] = {}
+    real: dict[str, set[str]] = {}
+
+    def givens(s: Spelling) -> set[str]:
+        """Given names, less words the article also writes in lower case ("Policy Center")."""
+        if s.key not in real:
+            real[s.key] = {g for g in s.givens if not names.written_in_lower_case(g)}
+        return real[s.key]
+
+    # Each spelling links to its nearest full-name surnames only ("Harriis" to
+    # "Harris", not also to "the Harrises").
+    nearest: dict[str, list[tuple[int, str]]] = {}
     for key, anchor in near_pairs(spellings):
         if _stem_related(key, anchor):
             continue
         a, b = spellings[key], spellings[anchor]
-        if a.givens and not (a.givens & b.givens):
+        if not givens(b):
+            continue
+        if givens(a) and not (givens(a) & givens(b)):
             continue  # two full names, different given names: two people
-        links.setdefault(key, set()).add(anchor)
-        links.setdefault(anchor, set()).add(key)
+        nearest.setdefault(key, []).append((distance(key, anchor, 2), anchor))
+    links: dict[str, set[str]] = {}
+    for key, found in nearest.items():
+        best = min(d for d, _ in found)
+        for d, anchor in found:
+            if d == best:
+                links.setdefault(key, set()).add(anchor)
+                links.setdefault(anchor, set()).add(key)
     seen: set[str] = set()
     groups = []
     for start in sorted(links):
@@ -495,32 +517,32 @@ def spelling_groups(names: Names, language: str = "en") -> list[NameGroup]:
                     seen.add(other)
                     stack.append(other)
         members = [spellings[k] for k in sorted(comp)]
-        full = [s for s in members if s.givens]
-        if len(full) > 1 and not set.intersection(*(s.givens for s in full)):
+        full = [s for s in members if givens(s)]
+        if len(full) > 1 and not set.intersection(*(givens(s) for s in full)):
             continue  # near surnames of people with different given names
-        if len(members) > 2 and any(distance(a.key, b.key, 2) > allowed_edits(a.key, b.key)
-                                    for a in members for b in members if a is not b):
-            continue  # a chain of near spellings, not one name
         weights = {s.key: s.weight for s in members}
         in_body = {s.key: any(m.unit.kind in BODY_KINDS for m in s.mentions) for s in members}
         # The most mentions wins; in a tie the body's spelling beats a caption's
         # (the body is what the caption must agree with), then a full name wins.
-        rank = {s.key: (weights[s.key], in_body[s.key], bool(s.givens)) for s in members}
+        rank = {s.key: (weights[s.key], in_body[s.key], bool(givens(s))) for s in members}
         majority = max(members, key=lambda s: (rank[s.key], -s.mentions[0].order))
+        # Spellings near the majority are its variants; one only near another variant
+        # ("Sharig" and "Sharfi" both near "Sharif") is judged against the majority alone.
+        members = [s for s in members
+                   if s is majority or distance(s.key, majority.key, 2) <= allowed_edits(s.key, majority.key)]
         variants = []
         for s in members:
             if s is majority:
                 continue
-            if rank[s.key] == rank[majority.key] or (weights[s.key] == weights[majority.key]
-                                                      and in_body[s.key] and not majority.givens):
+            if rank[s.key] == rank[majority.key]:
                 break  # no clear majority
             if weights[s.key] > 2:
                 break  # written that way again and again: deliberate
             if not english and not _name_marked(s, majority):
                 break
-            if not (any(m.given or m.person_like for m in s.mentions)
-                    or any(not m.full and m.unit.kind not in (HEADLINE, ALT_HEADLINE)
-                           for m in majority.mentions)):
+            if not (any(m.given in givens(s) or m.person_like for m in s.mentions)
+                    or any((not m.full and m.unit.kind not in (HEADLINE, ALT_HEADLINE))
+                           or (m.given in givens(majority) and m.person_like) for m in majority.mentions)):
                 break  # nothing says either spelling is a person referred to by surname
             if _is_word(s, names, language):
                 break

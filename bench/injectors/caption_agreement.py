@@ -15,7 +15,7 @@ import copy
 import re
 
 from bench.injectors import Expect, Injection
-from bench.injectors.name_consistency import misspell
+from bench.injectors.name_consistency import NOT_GIVEN, is_person, misspell
 from checks.text import sentences
 
 FAMILY = "caption-agreement"
@@ -26,7 +26,6 @@ _DATE = re.compile(r"\b(January|February|March|April|May|June|July|August|Septem
                    r"December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.) (\d{1,2})\b(?!,? ?\d{3})")
 _PLACE = re.compile(r"\b(in|to|from) ((?:[A-Z][a-z]+)(?: [A-Z][a-z]+)?)\b(?! [A-Z]|['’]s)")
 _FULL = re.compile(r"(?<![\w'’-])([A-Z][a-z]{2,}) ([A-Z][a-z]{4,})(?![\w-])")
-_SPEECH = "said|says|told|added|wrote|explained|argued|noted|warned|recalled|asked"
 PLACES = ["Basra", "Mosul", "Aleppo", "Lyon", "Marseille", "Hamburg", "Munich", "Osaka", "Busan",
           "Porto", "Valencia", "Seville", "Krakow", "Gdansk", "Leeds", "Bristol", "Cardiff",
           "Glasgow", "Denver", "Phoenix", "Tucson", "Omaha", "Calgary", "Winnipeg", "Perth",
@@ -87,11 +86,9 @@ def _name_candidates(paragraphs, rng):
     for i, block in paragraphs:
         for m in _FULL.finditer(block["text"]):
             given, surname = m.groups()
-            if given in _NOT_PLACE or surname in _NOT_PLACE:
+            if given in NOT_GIVEN or surname in NOT_GIVEN:
                 continue
-            person = re.compile(rf"(?:(?:Mr|Mrs|Ms|Dr)\.? {surname}|{surname},? (?:{_SPEECH})|"
-                                rf"(?:{_SPEECH}) {given} {surname}|{given} {surname},? (?:{_SPEECH}))\b")
-            if not any(person.search(t) for t in texts):
+            if not is_person(given, surname, texts):
                 continue
             kind = rng.choice(["transposition", "doubled-letter", "dropped-letter", "vowel-swap"])
             wrong = misspell(surname, kind, rng)

@@ -18,7 +18,7 @@ FAMILY = "name-consistency"
 _FULL = re.compile(r"(?<![\w'’-])([A-Z][a-z]{2,}) ([A-Z][a-z]{4,})(?![\w-])")
 _VOWELS = "aeiou"
 # Words that can stand before a surname without being a given name.
-_NOT_GIVEN = set("""
+NOT_GIVEN = set("""
 The This That These Those When While After Before During Since With From Into About Over Under
 President Vice Prime Minister Senator Governor Mayor Judge Justice General Colonel Captain Chief
 Secretary Ambassador King Queen Prince Princess Pope Father Sister Rabbi Sheikh Doctor Professor
@@ -26,10 +26,19 @@ Coach Detective Officer Sergeant Lieutenant Commander Director Chairman Speaker 
 North South East West New United Saint Santa San Fort Mount Lake Great Upper Lower Central
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June July
 August September October November December Democratic Republican Labour Conservative Liberal
+Los Las El La Le Queen King Prince Princess Lord Lady Sir Dame Saint Santa San
 """.split())
 # A person is someone whose surname is followed by a speech verb, or who carries an honorific.
 _SPEECH = "said|says|told|added|wrote|explained|argued|noted|warned|recalled|asked"
 _WORD = re.compile(r"[A-Za-z]+")
+
+
+def is_person(given: str, surname: str, texts: list[str]) -> bool:
+    """Whether the article treats "Given Surname" as a person: a title, a speech verb next to
+    the full name, or an apposition ("Maria Navarro, the city's housing chief")."""
+    person = re.compile(rf"(?:(?:Mr|Mrs|Ms|Dr)\.? {surname}\b|(?:{_SPEECH}) {given} {surname}\b|"
+                        rf"{given} {surname},? (?:{_SPEECH}|a|an|who|\d{{1,3}},)\s)")
+    return any(person.search(t) for t in texts)
 
 
 def _swap(name: str, rng) -> str | None:
@@ -80,19 +89,17 @@ def inject(doc: dict, rng) -> Injection | None:
     for pos, (i, block) in enumerate(paragraphs):
         for match in _FULL.finditer(block["text"]):
             given, surname = match.groups()
-            if surname in seen or given in _NOT_GIVEN or surname in _NOT_GIVEN:
+            if surname in seen or given in NOT_GIVEN or surname in NOT_GIVEN:
                 continue
             seen.add(surname)
-            person = re.compile(rf"(?:(?:Mr|Mrs|Ms|Dr)\.? {surname}|{surname},? (?:{_SPEECH})|"
-                                rf"(?:{_SPEECH}) {given} {surname}|{given} {surname},? (?:{_SPEECH}))\b")
-            if not any(person.search(b["text"]) for _, b in paragraphs):
+            if not is_person(given, surname, [b["text"] for _, b in paragraphs]):
                 continue
             alone = re.compile(rf"(?<![\w'’-]){re.escape(surname)}(?![\w-])")
             for j, later in paragraphs[pos + 1:]:
                 for hit in alone.finditer(later["text"]):
                     before = later["text"][:hit.start()].rstrip()
-                    if before.endswith(given):
-                        continue  # the full name again, not a re-mention
+                    if re.search(r"[A-Z][\w'’-]*$", before) and not re.search(r"\b(?:Mr|Mrs|Ms|Dr)\.?$", before):
+                        continue  # a full name (this person's or a namesake's), not a re-mention
                     candidates.append((surname, j, hit.start()))
     if not candidates:
         return None
