@@ -105,7 +105,17 @@ _SHARED = 3
 _COMMON_POSTINGS = 40
 
 
+_STEMS: dict[str, str] = {}
+
+
 def _stem(word: str) -> str:
+    out = _STEMS.get(word)
+    if out is None:
+        out = _STEMS[word] = _stem_of(word) if len(_STEMS) < 200_000 else _stem_of(word)
+    return out
+
+
+def _stem_of(word: str) -> str:
     w = fold(word)
     for suffix in ("ing", "ed", "es", "s"):
         if len(w) > len(suffix) + 3 and w.endswith(suffix):
@@ -151,38 +161,53 @@ class Clause:
         return set(before) | set(after)
 
 
-def _clauses(unit: TextUnit, text_end: int | None = None) -> list[Clause]:
-    text = unit.text if text_end is None else unit.text[:text_end]
-    out = []
-    for sentence in sentences(text):
-        s0, s1 = sentence.start, sentence.end
-        chunk = text[s0:s1]
-        words = []
-        for m in _WORD.finditer(chunk):
-            raw = m.group()
-            low = raw.lower()
-            if len(low) < 3 or low in _STOP:
-                continue
-            words.append((s0 + m.start(), s0 + m.end(), _stem(raw)))
-        slots = []
-        for m in _WEEKDAY.finditer(chunk):
-            prep = _word_before(chunk, m.start())
+def _slots(text: str, kinds: frozenset[str]) -> list[Slot]:
+    slots = []
+    if "weekday" in kinds:
+        for m in _WEEKDAY.finditer(text):
+            prep = _word_before(text, m.start())
             if prep not in _NOT_A_POINT:
-                slots.append(Slot("weekday", m.group(1).lower(), s0 + m.start(), s0 + m.end(), prep))
-        for m in _DATE.finditer(chunk):
+                slots.append(Slot("weekday", m.group(1).lower(), m.start(), m.end(), prep))
+    if "date" in kinds:
+        for m in _DATE.finditer(text):
             month = (m.group("month") or m.group("month2")).lower().rstrip(".")
             day = int(m.group("day") or m.group("day2"))
-            prep = _word_before(chunk, m.start())
+            prep = _word_before(text, m.start())
             if 1 <= day <= 31 and prep not in _NOT_A_POINT:
-                slots.append(Slot("date", (_MONTHS[month], day), s0 + m.start(), s0 + m.end(), prep))
-        for m in _PLACE.finditer(chunk):
+                slots.append(Slot("date", (_MONTHS[month], day), m.start(), m.end(), prep))
+    if "place" in kinds:
+        for m in _PLACE.finditer(text):
             place = m.group("place")
             first = place.split()[0].lower()
             if first in _NOT_PLACE or first in _MONTHS or first in _WEEKDAYS:
                 continue
-            slots.append(Slot("place", fold(place), s0 + m.start("place"), s0 + m.end("place"),
-                              prep=m.group("prep")))
-        out.append(Clause(unit, s0, s1, words, slots))
+            slots.append(Slot("place", fold(place), m.start("place"), m.end("place"), prep=m.group("prep")))
+    return slots
+
+
+_ALL_KINDS = frozenset({"weekday", "date", "place"})
+
+
+def _clauses(unit: TextUnit, text_end: int | None = None, kinds: frozenset[str] = _ALL_KINDS) -> list[Clause]:
+    """The sentences of a unit that hold a weekday, date or place of the wanted kinds."""
+    text = unit.text if text_end is None else unit.text[:text_end]
+    slots = _slots(text, kinds)
+    if not slots:
+        return []
+    out = []
+    for sentence in sentences(text):
+        s0, s1 = sentence.start, sentence.end
+        inside = [x for x in slots if s0 <= x.start and x.end <= s1]
+        if not inside:
+            continue
+        words = []
+        for m in _WORD.finditer(text, s0, s1):
+            raw = m.group()
+            low = raw.lower()
+            if len(low) < 3 or low in _STOP:
+                continue
+            words.append((m.start(), m.end(), _stem(raw)))
+        out.append(Clause(unit, s0, s1, words, inside))
     return out
 
 
@@ -205,7 +230,21 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     yield from _names(article, ctx)
     if primary_language(article.language) != "en":
         return  # weekdays, months and prepositions are read in English only
-    body_clauses = [c for u in body for c in _clauses(u)]
+    # Captions first: most name no weekday, date or place, and then the body
+    # need not be read at all.
+    caption_clauses = []
+    seen_captions: set[str] = set()
+    for unit in captions:
+        caption_end = len(article.block(unit.block_id).caption_text)
+        key = unit.text[:caption_end]
+        if not key.strip() or key in seen_captions:
+            continue  # a repeated caption is the repeated-caption check's business
+        seen_captions.add(key)
+        caption_clauses.extend(_clauses(unit, caption_end))
+    kinds = frozenset(slot.kind for clause in caption_clauses for slot in clause.slots)
+    if not kinds:
+        return
+    body_clauses = [c for u in body for c in _clauses(u, kinds=kinds)]
     if not body_clauses:
         return
     # An index from content word to the body clauses that use it, so each
@@ -214,20 +253,12 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     for i, clause in enumerate(body_clauses):
         for stem in clause.stems():
             postings.setdefault(stem, []).append(i)
-    body_text = fold("\n".join(u.text for u in body))
-    seen_captions: set[str] = set()
-    for unit in captions:
-        block = article.block(unit.block_id)
-        caption_end = len(block.caption_text)
-        key = unit.text[:caption_end]
-        if not key.strip() or key in seen_captions:
-            continue  # a repeated caption is the repeated-caption check's business
-        seen_captions.add(key)
-        for clause in _clauses(unit, caption_end):
-            for slot in clause.slots:
-                finding = _contradiction(clause, slot, body_clauses, postings, body_text)
-                if finding is not None:
-                    yield finding
+    body_text = "\n".join(u.text for u in body)
+    for clause in caption_clauses:
+        for slot in clause.slots:
+            finding = _contradiction(clause, slot, body_clauses, postings, body_text)
+            if finding is not None:
+                yield finding
 
 
 def _contradiction(caption: Clause, slot: Slot, body: list[Clause], postings: dict[str, list[int]],
@@ -256,8 +287,9 @@ def _contradiction(caption: Clause, slot: Slot, body: list[Clause], postings: di
             if other.value == slot.value or (slot.kind == "place" and _places_overlap(slot, other)):
                 agree = True
             elif head & clause.head(other) and not (
-                    slot.kind == "place" and re.search(rf"(?<!\w){re.escape(str(other.value))}(?!\w)",
-                                                       fold(caption.unit.text[caption.start:caption.end]))):
+                    slot.kind == "place" and re.search(
+                        rf"(?<!\w){re.escape(clause.unit.text[other.start:other.end])}(?!\w)",
+                        caption.unit.text[caption.start:caption.end], re.IGNORECASE)):
                 # The same verb or noun governs both ("travelled to Iraq on ..."), and for a
                 # place, the caption does not name the body's place elsewhere ("Tehran, Iran").
                 differ.append((clause, other))
@@ -265,7 +297,8 @@ def _contradiction(caption: Clause, slot: Slot, body: list[Clause], postings: di
         return None
     if len({str(o.value) for _, o in differ}) > 1:
         return None  # the body tells of several days or places for such events: which one?
-    if slot.kind == "place" and re.search(rf"(?<!\w){re.escape(slot.value)}(?!\w)", body_text):
+    if slot.kind == "place" and re.search(rf"(?<!\w){re.escape(caption.unit.text[slot.start:slot.end])}(?!\w)",
+                                          body_text, re.IGNORECASE):
         return None  # the body knows that place: the caption may be right about another moment
     clause, other = differ[0]
     target = caption.unit.span(slot.start, slot.end)
@@ -297,7 +330,10 @@ def _places_overlap(a: Slot, b: Slot) -> bool:
 def _names(article: Article, ctx: Context) -> Iterator[Annotation]:
     equivalents = equivalence_map(ctx.option("name-consistency", "equivalents", ()))
     names = read_names(article, equivalents)
-    for group in spelling_groups(names, primary_language(article.language)):
+    in_captions = [key for key, s in names.spellings.items() if any(t[0].kind == CAPTION for t in s.raw)]
+    if not in_captions:
+        return
+    for group in spelling_groups(names, primary_language(article.language), in_captions):
         body_mentions = [m for m in group.majority.mentions if m.unit.kind in BODY_KINDS]
         if not body_mentions:
             continue  # nothing in the body to agree with: name-consistency's business

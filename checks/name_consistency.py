@@ -93,7 +93,9 @@ def _spellings(names, language: str) -> Iterator[Annotation]:
 
 
 def _early_surnames(names) -> Iterator[Annotation]:
-    body = [m for m in names.mentions if m.unit.kind in BODY_KINDS]
+    # Only surnames that come with a full name somewhere can be "before the full name".
+    body = sorted((m for s in names.spellings.values() if s.givens for m in s.mentions
+                   if m.unit.kind in BODY_KINDS), key=lambda m: m.order)
     first_full: dict[str, object] = {}
     for m in body:
         if m.full and m.key not in first_full:

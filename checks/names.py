@@ -40,7 +40,8 @@ _PARTICLE_RE = "|".join(sorted(PARTICLES, key=len, reverse=True))
 
 # A capitalised word with at least one lower-case letter (not an acronym), with
 # inner apostrophes and hyphens: O'Brien, McDonald, Ruiz-Delgado, al-Sadr.
-_WORD = rf"[{_UP}](?:['’][{_UP}])?[{_LO}][{_LO}{_UP}]*(?:(?:['’][{_UP}]|-[{_UP}{_LO}])[{_LO}{_UP}]*)*"
+_LETTER = r"[^\W\d_]"
+_WORD = rf"[{_UP}](?:['’][{_UP}])?[{_LO}]{_LETTER}*(?:(?:['’][{_UP}]|-{_LETTER}){_LETTER}*)*"
 # Between two words of one name: spaces, particles, initials ("John F. Kennedy"),
 # or the full stop of a title ("Dr. Harold Bornstein").
 _TITLE_ABBR = "Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Rev|Adv|Det|Supt|Insp|St"
@@ -48,7 +49,6 @@ _AFTER_TITLE = "|".join(f"(?<={t})" for t in _TITLE_ABBR.split("|"))
 _JOIN = rf"(?:(?:{_AFTER_TITLE})\.)?[ \u00a0]+(?:(?:{_PARTICLE_RE}|[{_UP}]\.)[ \u00a0]+)*"
 # A run of capitalised words and a possessive after it (Navarro's, Jones').
 _RUN = re.compile(rf"{_WORD}(?:{_JOIN}{_WORD})*(?P<poss>['’]s(?!\w)|(?<=s)['’](?![\w'’]))?")
-_IN_RUN = re.compile(rf"{_WORD}|(?<![\w'’-])(?:{_PARTICLE_RE})(?![\w'’-])")
 _GLUED = frozenset("'’.-") | frozenset(_UPPER) | frozenset(_LOWER) | frozenset("0123456789_")
 
 # Titles and honorifics: a word before a surname that is not a given name.
@@ -108,6 +108,8 @@ Canadian Mexican Cuban Brazilian Argentine Argentinian Chilean Peruvian Colombia
 Bolivian Ecuadorian European Asian Arab Arabic Kurdish Kurd Persian Latin Hispanic Jewish Muslim
 Christian Catholic Protestant Sunni Shia Shiite Islamic Western Eastern Soviet Nordic Baltic
 """.split())
+
+_NOT_SURNAME = STOPWORDS | TITLES | _PARTICLES_FOLDED
 
 NAME_KINDS = frozenset({HEADLINE, ALT_HEADLINE, STANDFIRST, CAPTION, ATTRIBUTION}) | BODY_KINDS
 
@@ -183,11 +185,30 @@ class Mention:
                 or (self.given is not None and _APPOSITION.match(text, self.end) is not None))
 
 
-@dataclass
 class Spelling:
-    key: str
-    mentions: list[Mention] = field(default_factory=list)
-    givens: set[str] = field(default_factory=set)
+    """Every mention of one spelling of a surname.
+
+    Mentions are kept as plain tuples (Mention's fields, in order): most
+    spellings are never looked at closely, so their Mention objects are only
+    built on demand. (A plain class with slots: an article has hundreds.)
+    """
+
+    __slots__ = ("key", "raw", "givens", "_mentions")
+
+    def __init__(self, key: str):
+        self.key = key
+        self.raw: list[tuple] = []
+        self.givens: set[str] = set()
+        self._mentions: list[Mention] | None = None
+
+    def __repr__(self) -> str:
+        return f"Spelling({self.key!r}, {len(self.raw)} mentions)"
+
+    @property
+    def mentions(self) -> list[Mention]:
+        if self._mentions is None or len(self._mentions) != len(self.raw):
+            self._mentions = [Mention(*t) for t in self.raw]
+        return self._mentions
 
     @property
     def written(self) -> str:
@@ -247,7 +268,22 @@ def name_units(article: Article) -> list[TextUnit]:
 
 
 def read_names(article: Article, equivalents: dict[str, str] | None = None) -> Names:
-    """Every name mention in the article's headline, standfirst, body, quotes and captions."""
+    """Every name mention in the article's headline, standfirst, body, quotes and captions.
+
+    Both name checks need this reading of the same article in one request, so
+    it is kept on the article (keyed by the article's units and the declared
+    equivalents) and done once.
+    """
+    cache_key = (id(article.units()), tuple(sorted((equivalents or {}).items())))
+    cached = article.__dict__.get("_names_cache")
+    if cached is not None and cached[0] == cache_key:
+        return cached[1]
+    names = _read_names(article, equivalents)
+    article.__dict__["_names_cache"] = (cache_key, names)
+    return names
+
+
+def _read_names(article: Article, equivalents: dict[str, str] | None = None) -> Names:
     from checks.credits import find_inline_credit
 
     equivalents = equivalents or {}
@@ -255,6 +291,7 @@ def read_names(article: Article, equivalents: dict[str, str] | None = None) -> N
     inner: set[str] = set()
     units = name_units(article)
     stop, titles, particles, not_given = STOPWORDS, TITLES, _PARTICLES_FOLDED, _NOT_GIVEN
+    skip, folded, glued = _NOT_SURNAME, _FOLDED, _GLUED
     order = 0
     for unit in units:
         text = unit.text
@@ -267,7 +304,7 @@ def read_names(article: Article, equivalents: dict[str, str] | None = None) -> N
         headline = unit.kind == HEADLINE or unit.kind == ALT_HEADLINE
         for match in _RUN.finditer(text, 0, text_end):
             start = match.start()
-            if start and text[start - 1] in _GLUED:
+            if start and text[start - 1] in glued:
                 continue  # inside a word, a URL or an abbreviation
             poss = match.start("poss")
             end = poss if poss >= 0 else match.end()
@@ -275,19 +312,28 @@ def read_names(article: Article, equivalents: dict[str, str] | None = None) -> N
             order += 1
             if " " not in whole and "\u00a0" not in whole:
                 # One word: the common case.
-                key = fold(whole)
-                if len(key) < 2 or key in stop or key in titles or key in particles:
+                key = folded.get(whole) or fold(whole)
+                if key in skip or len(key) < 2:
                     continue
-                key = equivalents.get(key, key)
+                if equivalents:
+                    key = equivalents.get(key, key)
                 spelling = spellings.get(key)
                 if spelling is None:
                     spelling = spellings[key] = Spelling(key)
-                spelling.mentions.append(Mention(unit, start, end, whole, key, None, False, poss >= 0, order))
+                spelling.raw.append((unit, start, end, whole, key, None, False, poss >= 0, order))
                 continue
-            run = [(m.start(), m.end(), m.group()) for m in _IN_RUN.finditer(text, start, end)]
+            run = []
+            pos = start
+            for word in whole.split():
+                at = text.find(word, pos)
+                pos = at + len(word)
+                if len(word) == 2 and word[1] == ".":
+                    continue  # an initial: "John F. Kennedy"
+                run.append((at, pos - (word[-1] == "."), word.rstrip(".")))
             if len(run) > _MAX_RUN:
                 continue  # a title or a list, not one name
-            inner.update(fold(w) for _, _, w in run[:-1])
+            for _, _, w in run[:-1]:
+                inner.add(folded.get(w) or fold(w))
             # Drop function words from the start ("When Navarro arrived").
             first = 0
             while first < len(run) and fold(run[first][2]) in stop:
@@ -296,7 +342,7 @@ def read_names(article: Article, equivalents: dict[str, str] | None = None) -> N
                 continue
             s_start, s_end, surname = run[-1]
             key = fold(surname)
-            if len(key) < 2 or key in stop or key in titles or key in particles:
+            if key in skip or len(key) < 2:
                 continue
             given = None
             titled = False
@@ -318,8 +364,7 @@ def read_names(article: Article, equivalents: dict[str, str] | None = None) -> N
             spelling = spellings.get(key)
             if spelling is None:
                 spelling = spellings[key] = Spelling(key)
-            spelling.mentions.append(Mention(unit, s_start, s_end, surname, key, given, titled,
-                                             poss >= 0, order))
+            spelling.raw.append((unit, s_start, s_end, surname, key, given, titled, poss >= 0, order))
             if given:
                 spelling.givens.add(given)
     return Names(spellings, inner, "\n".join(u.text for u in units))
@@ -415,40 +460,58 @@ def _stem_related(a: str, b: str) -> bool:
 _RARE_RAW = 6
 
 
-def near_pairs(spellings: dict[str, Spelling]) -> list[tuple[str, str]]:
+def _signatures(word: str) -> set[str]:
+    """First two letters, last two; and for short words (where a swap in the middle can
+    touch both) first and last letter too."""
+    out = {"<" + word[:2], word[-2:] + ">"}
+    if len(word) <= 5:
+        out.add(word[0] + word[-1])
+    return out
+
+
+def near_pairs(spellings: dict[str, Spelling], keys: Iterable[str] | None = None,
+               anchors: Iterable[str] | None = None) -> list[tuple[str, str]]:
     """(key, anchor) for every spelling one or two edits from a full-name surname (anchor).
 
-    Anchors are indexed by first letter and by their first two letters
-    reversed, and by length; a spelling is compared only with anchors in its
-    buckets, and only after a letter-set check that any two spellings within
-    two edits pass.
+    Anchors are indexed by length and by short signatures: their first two
+    letters, their last two letters, and for short names their first and last
+    letters. A slip of one letter leaves one of them intact (a swap of the
+    first two letters keeps the ending), and so do most slips of two letters in
+    a long name; so a spelling is compared only
+    with the few anchors that share a signature and a close length, after a
+    letter-set check; the work grows with the number of distinct words.
+    ``keys`` limits the spellings looked up, ``anchors`` the anchors indexed.
     """
     index: dict[tuple[str, int], list[tuple[str, frozenset]]] = {}
-    for anchor, spelling in spellings.items():
-        if spelling.givens and len(anchor) >= 4:
-            letters = frozenset(anchor)
-            index.setdefault((anchor[0], len(anchor)), []).append((anchor, letters))
-            index.setdefault((anchor[1] + anchor[0], len(anchor)), []).append((anchor, letters))
+    for anchor in (spellings if anchors is None else anchors):
+        if spellings[anchor].givens and len(anchor) >= 4:
+            entry = (anchor, frozenset(anchor))
+            size = len(anchor)
+            for signature in _signatures(anchor):
+                index.setdefault((signature, size), []).append(entry)
     if not index:
         return []
     out = []
-    for key, spelling in spellings.items():
+    for key in (spellings if keys is None else keys):
         size = len(key)
         if size < 4:
             continue
-        rare = len(spelling.mentions) <= _RARE_RAW
-        letters = None
+        rare = len(spellings[key].raw) <= _RARE_RAW
+        letters = frozenset(key)
         reach = 2 if size >= 7 else 1
+        signatures = _signatures(key) | {key[0] + key[-1]} if size <= 6 else _signatures(key)
+        seen: set[str] = set()
         for length in range(size - reach, size + reach + 1):
-            for bucket in (index.get((key[0], length)), index.get((key[:2], length))):
-                if not bucket:
-                    continue
-                for anchor, anchor_letters in bucket:
-                    if anchor == key or (not rare and len(spellings[anchor].mentions) > _RARE_RAW):
+            for signature in signatures:
+                for anchor, anchor_letters in index.get((signature, length), ()):
+                    if anchor == key or anchor in seen:
                         continue
-                    if letters is None:
-                        letters = frozenset(key)
-                    if len(letters ^ anchor_letters) > 4:
+                    seen.add(anchor)
+                    if not rare and len(spellings[anchor].raw) > _RARE_RAW:
+                        continue
+                    if key[0] != anchor[0] and key[:2] != anchor[1::-1]:
+                        continue  # a slip keeps the first letter or swaps the first two
+                    if len(letters ^ anchor_letters) > 2 * reach:
                         continue
                     allowed = allowed_edits(key, anchor)
                     if allowed and distance(key, anchor, allowed) <= allowed:
@@ -456,8 +519,10 @@ def near_pairs(spellings: dict[str, Spelling]) -> list[tuple[str, str]]:
     return out
 
 
-def spelling_groups(names: Names, language: str = "en") -> list[NameGroup]:
+def spelling_groups(names: Names, language: str = "en", keys: Iterable[str] | None = None) -> list[NameGroup]:
     """People whose surname is written two ways, one or two edits apart.
+
+    (With ``keys``, only groups that include one of those spellings are looked for.)
 
     A group needs a full-name mention ("Maria Navarro") on one side. Two full
     names with different given names are different people (Karin Nilsen, Erik
@@ -486,7 +551,15 @@ def spelling_groups(names: Names, language: str = "en") -> list[NameGroup]:
     # Each spelling links to its nearest full-name surnames only ("Harriis" to
     # "Harris", not also to "the Harrises").
     nearest: dict[str, list[tuple[int, str]]] = {}
-    for key, anchor in near_pairs(spellings):
+    if keys is None:
+        pairs = near_pairs(spellings)
+    else:
+        # Pairs with one of ``keys`` on either side: looked up among all anchors,
+        # or the anchor that other spellings are looked up against.
+        keys = list(keys)
+        pairs = near_pairs(spellings, keys=keys) + near_pairs(
+            spellings, anchors=[k for k in keys if spellings[k].givens])
+    for key, anchor in dict.fromkeys(pairs):
         if _stem_related(key, anchor):
             continue
         a, b = spellings[key], spellings[anchor]

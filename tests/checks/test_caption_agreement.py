@@ -27,6 +27,9 @@ FLAG = [
      "place-differs", "Dundee"),
     ([MAYOR, "Navarro said the council would act."], "Maria Naverro at the council meeting.",
      "name-spelling", "Naverro"),
+    # the caption has the only full name; the body spells the surname alone, twice
+    (["Mayor Navarro said rents had doubled.", "Navarro said the council would act."],
+     "Maria Naverro at the council meeting.", "name-spelling", "Naverro"),
 ]
 
 PASS = [
