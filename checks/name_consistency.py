@@ -50,7 +50,7 @@ from typing import Iterator
 from checks.annotation import Annotation, Suggestion
 from checks.engine import Context
 from checks.model import BODY_KINDS, CAPTION, Article
-from checks.names import equivalence_map, read_names, spelling_groups
+from checks.names import equivalence_map, read_names, spelling_groups, speaks
 from checks.registry import Rule
 from checks.text import primary_language
 
@@ -98,15 +98,17 @@ def _early_surnames(names) -> Iterator[Annotation]:
                    if m.unit.kind in BODY_KINDS), key=lambda m: m.order)
     first_full: dict[str, object] = {}
     for m in body:
-        if m.full and m.key not in first_full:
+        # A "given name" the article also writes in lower case ("Statistics Canada",
+        # "the statistics") or that is shouted in capitals is no given name.
+        if m.full and m.key not in first_full and not names.written_in_lower_case(m.given):
             first_full[m.key] = m
     reported: set[str] = set()
     for m in body:
         full = first_full.get(m.key)
         if full is None or m.full or m.order >= full.order or m.key in reported:
             continue
-        if not (m.titled or m.person_like):
-            continue  # a bare capitalised word may be a place or a thing
+        if not (m.titled or speaks(m)):
+            continue  # a bare capitalised word may be a place, a firm or a thing
         reported.add(m.key)
         yield SURNAME_BEFORE_FULL_NAME.at(
             m.target,

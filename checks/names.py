@@ -62,7 +62,7 @@ Major Maj Admiral Adm Commander Cmdr Officer Detective Det Inspector Chief Super
 Constable Agent Deputy Secretary Ambassador Coach Mister Doctor Attorney Councillor Councilman
 Councilwoman Commissioner Chairman Chairwoman Chair Speaker Leader Director Head Minister
 Herr Frau Señor Señora Sr Sra Srta Don Doña Monsieur Madame Mme Mlle Signor Signora Dott Ing
-Adv Advocate Trooper Private Pte Corporal Cpl Marshal Sheriff Dean Provost Rector Chef Kaiser Kanzler Kanzlerin
+Adv Advocate Trooper Pte Corporal Cpl Marshal Sheriff Dean Provost Rector Chef Kaiser Kanzler Kanzlerin
 Bundeskanzler Bundeskanzlerin Präsident Präsidentin Ministerin Professorin Doktor Fürst Graf
 Presidente Ministro Ministra Président Présidente Ministre Former Acting Interim Late
 """.split())
@@ -141,14 +141,24 @@ stressed stresses believes believed thinks thought wants wanted hopes hoped agre
 denies confirmed confirms acknowledged acknowledges continued continues concluded concludes
 has had have is was will would could can did does who whose himself herself
 """.split())
+_SAID = frozenset("said says told added asked wrote explained argued noted insisted warned admitted "
+                  "claimed replied recalled stressed continued concluded".split())
 _APPOSITION = re.compile(r",\s(?:a|an|the|who|whose|\d{1,3},)\s")
 _NEXT_WORD = re.compile(r"[ \u00a0]*,?[ \u00a0]*([a-z]+)")
 _PREV_WORD = re.compile(r"([a-z]+)[ \u00a0,]*$")
 
 
-def _person_context(text: str, start: int, end: int) -> bool:
+def speaks(mention: "Mention") -> bool:
+    """A speech verb right next to the mention: "Navarro said", "said Navarro"."""
+    return _person_context(mention.unit.text, mention.start, mention.end, speech_only=True)
+
+
+def _person_context(text: str, start: int, end: int, speech_only: bool = False) -> bool:
     after = _NEXT_WORD.match(text, end)
-    if after and (after.group(1) in _SPEECH or (after.group(1).endswith("ed") and len(after.group(1)) > 4)):
+    if after and speech_only:
+        if after.group(1) in _SAID:
+            return True
+    elif after and (after.group(1) in _SPEECH or (after.group(1).endswith("ed") and len(after.group(1)) > 4)):
         return True
     before = _PREV_WORD.search(text, max(0, start - 20), start)
     return bool(before and before.group(1) in ("said", "says", "told", "asked", "added", "wrote"))
