@@ -173,6 +173,8 @@ def _slots(text: str, kinds: frozenset[str]) -> list[Slot]:
             month = (m.group("month") or m.group("month2")).lower().rstrip(".")
             day = int(m.group("day") or m.group("day2"))
             prep = _word_before(text, m.start())
+            if _ENTRY.match(text, m.end()) and _opens_sentence(text, m.start()):
+                continue  # "Sept. 6, 1946: The Rams play ...": an entry of a timeline
             if 1 <= day <= 31 and prep not in _NOT_A_POINT:
                 slots.append(Slot("date", (_MONTHS[month], day), m.start(), m.end(), prep))
     if "place" in kinds:
@@ -184,6 +186,13 @@ def _slots(text: str, kinds: frozenset[str]) -> list[Slot]:
             slots.append(Slot("place", fold(place), m.start("place"), m.end("place"), prep=m.group("prep")))
     return slots
 
+
+_ENTRY = re.compile(r"(?:,?\s*\d{4})?\s*:")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    return not before or before[-1] in ".!?:\n"
 
 _ALL_KINDS = frozenset({"weekday", "date", "place"})
 

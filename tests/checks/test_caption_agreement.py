@@ -51,6 +51,9 @@ PASS = [
      "Aid queues in the Gaza Strip on 24 April, the UN agency said."),
     # the body mentions the caption's place: it may be another moment of the story
     ([LEDE, "He later flew on to Erbil for talks."], "Esmail Qaani travelled to Erbil on Wednesday."),
+    # entries of a timeline, each with its own date
+    (["Sept. 29, 1946: Rams first game at the Coliseum against the Chicago Bears."],
+     "Sept. 6, 1946: The Rams play a night game at the Coliseum."),
     # names spelled the same way
     ([MAYOR], "Maria Navarro at the council meeting."),
     # two different people
