@@ -278,22 +278,7 @@ def name_units(article: Article) -> list[TextUnit]:
 
 
 def read_names(article: Article, equivalents: dict[str, str] | None = None) -> Names:
-    """Every name mention in the article's headline, standfirst, body, quotes and captions.
-
-    Both name checks need this reading of the same article in one request, so
-    it is kept on the article (keyed by the article's units and the declared
-    equivalents) and done once.
-    """
-    cache_key = (id(article.units()), tuple(sorted((equivalents or {}).items())))
-    cached = article.__dict__.get("_names_cache")
-    if cached is not None and cached[0] == cache_key:
-        return cached[1]
-    names = _read_names(article, equivalents)
-    article.__dict__["_names_cache"] = (cache_key, names)
-    return names
-
-
-def _read_names(article: Article, equivalents: dict[str, str] | None = None) -> Names:
+    """Every name mention in the article's headline, standfirst, body, quotes and captions."""
     from checks.credits import find_inline_credit
 
     equivalents = equivalents or {}
