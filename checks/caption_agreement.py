@@ -250,6 +250,12 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
             continue  # a repeated caption is the repeated-caption check's business
         seen_captions.add(key)
         caption_clauses.extend(_clauses(unit, caption_end))
+    body_text = "\n".join(u.text for u in body)
+    for clause in caption_clauses:
+        # A place the body names anywhere is never reported (see _contradiction):
+        # drop it now, and the body need not be read for places at all.
+        clause.slots = [slot for slot in clause.slots
+                        if slot.kind != "place" or not _mentions(body_text, clause.unit.text[slot.start:slot.end])]
     kinds = frozenset(slot.kind for clause in caption_clauses for slot in clause.slots)
     if not kinds:
         return
@@ -262,16 +268,19 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     for i, clause in enumerate(body_clauses):
         for stem in clause.stems():
             postings.setdefault(stem, []).append(i)
-    body_text = "\n".join(u.text for u in body)
     for clause in caption_clauses:
         for slot in clause.slots:
-            finding = _contradiction(clause, slot, body_clauses, postings, body_text)
+            finding = _contradiction(clause, slot, body_clauses, postings)
             if finding is not None:
                 yield finding
 
 
-def _contradiction(caption: Clause, slot: Slot, body: list[Clause], postings: dict[str, list[int]],
-                   body_text: str) -> Annotation | None:
+def _mentions(text: str, phrase: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, re.IGNORECASE) is not None
+
+
+def _contradiction(caption: Clause, slot: Slot, body: list[Clause],
+                   postings: dict[str, list[int]]) -> Annotation | None:
     near = caption.near(slot)
     whole = caption.stems(exclude=slot)
     if len(near) < 2:
@@ -296,9 +305,8 @@ def _contradiction(caption: Clause, slot: Slot, body: list[Clause], postings: di
             if other.value == slot.value or (slot.kind == "place" and _places_overlap(slot, other)):
                 agree = True
             elif head & clause.head(other) and not (
-                    slot.kind == "place" and re.search(
-                        rf"(?<!\w){re.escape(clause.unit.text[other.start:other.end])}(?!\w)",
-                        caption.unit.text[caption.start:caption.end], re.IGNORECASE)):
+                    slot.kind == "place" and _mentions(caption.unit.text[caption.start:caption.end],
+                                                       clause.unit.text[other.start:other.end])):
                 # The same verb or noun governs both ("travelled to Iraq on ..."), and for a
                 # place, the caption does not name the body's place elsewhere ("Tehran, Iran").
                 differ.append((clause, other))
@@ -306,9 +314,6 @@ def _contradiction(caption: Clause, slot: Slot, body: list[Clause], postings: di
         return None
     if len({str(o.value) for _, o in differ}) > 1:
         return None  # the body tells of several days or places for such events: which one?
-    if slot.kind == "place" and re.search(rf"(?<!\w){re.escape(caption.unit.text[slot.start:slot.end])}(?!\w)",
-                                          body_text, re.IGNORECASE):
-        return None  # the body knows that place: the caption may be right about another moment
     clause, other = differ[0]
     target = caption.unit.span(slot.start, slot.end)
     body_value = clause.unit.text[other.start:other.end]
