@@ -250,7 +250,7 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
             continue  # a repeated caption is the repeated-caption check's business
         seen_captions.add(key)
         caption_clauses.extend(_clauses(unit, caption_end))
-    body_text = "\n".join(u.text for u in body)
+    body_text = "\n".join(u.text for u in body).lower()
     for clause in caption_clauses:
         # A place the body names anywhere is never reported (see _contradiction):
         # drop it now, and the body need not be read for places at all.
@@ -276,7 +276,15 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
 
 
 def _mentions(text: str, phrase: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, re.IGNORECASE) is not None
+    """Whether ``text`` (lower case) has ``phrase`` as whole words, in any case."""
+    phrase = phrase.lower()
+    at = text.find(phrase)
+    while at != -1:
+        end = at + len(phrase)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return True
+        at = text.find(phrase, at + 1)
+    return False
 
 
 def _contradiction(caption: Clause, slot: Slot, body: list[Clause],
@@ -305,7 +313,7 @@ def _contradiction(caption: Clause, slot: Slot, body: list[Clause],
             if other.value == slot.value or (slot.kind == "place" and _places_overlap(slot, other)):
                 agree = True
             elif head & clause.head(other) and not (
-                    slot.kind == "place" and _mentions(caption.unit.text[caption.start:caption.end],
+                    slot.kind == "place" and _mentions(caption.unit.text[caption.start:caption.end].lower(),
                                                        clause.unit.text[other.start:other.end])):
                 # The same verb or noun governs both ("travelled to Iraq on ..."), and for a
                 # place, the caption does not name the body's place elsewhere ("Tehran, Iran").
