@@ -351,6 +351,13 @@ def _places_overlap(a: Slot, b: Slot) -> bool:
 
 def _names(article: Article, ctx: Context) -> Iterator[Annotation]:
     equivalents = equivalence_map(ctx.option("name-consistency", "equivalents", ()))
+    # Captions first: when the body writes every caption surname exactly as the
+    # caption does, no caption spelling is odd (and if the body itself is not
+    # consistent, name-consistency says so there), so the body need not be read.
+    in_caption_only = read_names(article, equivalents, frozenset({CAPTION}))
+    body_text = "\n".join(u.text for u in article.body_units()).lower()
+    if all(_mentions(body_text, s.raw[0][3]) for s in in_caption_only.spellings.values()):
+        return
     names = read_names(article, equivalents)
     in_captions = [key for key, s in names.spellings.items() if any(t[0].kind == CAPTION for t in s.raw)]
     if not in_captions:

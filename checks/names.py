@@ -277,14 +277,16 @@ def name_units(article: Article) -> list[TextUnit]:
             if u.kind in NAME_KINDS and u.text and not (u.kind in BODY_KINDS and is_furniture(u.text))]
 
 
-def read_names(article: Article, equivalents: dict[str, str] | None = None) -> Names:
-    """Every name mention in the article's headline, standfirst, body, quotes and captions."""
+def read_names(article: Article, equivalents: dict[str, str] | None = None,
+               kinds: frozenset[str] = NAME_KINDS) -> Names:
+    """Every name mention in the article's headline, standfirst, body, quotes and captions
+    (or in the units of ``kinds`` only)."""
     from checks.credits import find_inline_credit
 
     equivalents = equivalents or {}
     spellings: dict[str, Spelling] = {}
     inner: set[str] = set()
-    units = name_units(article)
+    units = [u for u in name_units(article) if u.kind in kinds]
     stop, titles, particles, not_given = STOPWORDS, TITLES, _PARTICLES_FOLDED, _NOT_GIVEN
     skip, folded, glued = _NOT_SURNAME, _FOLDED, _GLUED
     order = 0
