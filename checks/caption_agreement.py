@@ -1,0 +1,380 @@
+"""A photo caption that contradicts the body about the same event.
+
+## What it does
+Reads each caption sentence for a weekday ("on Wednesday"), a date ("May 14",
+"14 May"), a place after *in/at/to/from* ("in Baghdad", "to Iraq") and the
+names it spells, and looks in the body for a sentence about the same event:
+one that shares the words right around that weekday, date or place (the verb
+and its object, "travelled to Iraq") and enough of the caption's other
+content words. When that body sentence gives a different weekday
+(`weekday-differs`), a different day of the month (`date-differs`) or a
+different place (`place-differs`), the caption is flagged with the body's
+sentence in `related`. If any matching body sentence agrees with the caption,
+nothing is reported: captions and bodies often tell of several days.
+
+A place is only flagged when the body never mentions the caption's place at
+all, and neither side names the other's place ("Tehran, Iran" agrees with
+"Iran").
+
+`name-spelling`: a caption that spells a person's surname one or two letters
+differently from the body ("Navarro" in the body, "Naverro" in the caption) is
+flagged here, with the body's spelling as the suggestion. This check owns
+caption misspellings; `name-consistency` does not report them again.
+
+## Why it matters
+Captions are often written separately from the story, by another person or
+from an earlier version. A caption that moves the event to another day or
+city, or misspells the person pictured, undermines the story beside it.
+
+## Example
+```
+Body:    Esmail Qaani travelled to Iraq on Wednesday, in a rare visit ...
+Caption: Esmail Qaani travelled to Iraq on Tuesday.   <- flagged: weekday-differs
+```
+
+## How to fix
+Check which is right (the wire copy, the photo's metadata) and correct the
+caption or the body so they agree.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from checks.annotation import Annotation, Suggestion
+from checks.engine import Context
+from checks.model import BODY_KINDS, CAPTION, Article, TextUnit
+from checks.names import equivalence_map, fold, read_names, spelling_groups
+from checks.registry import Rule
+from checks.text import primary_language, sentences
+
+ID = "caption-agreement"
+
+WEEKDAY_DIFFERS = Rule(ID, "weekday-differs", "warning",
+                       "A caption gives another weekday than the body for the same event.")
+DATE_DIFFERS = Rule(ID, "date-differs", "warning",
+                    "A caption gives another date than the body for the same event.")
+PLACE_DIFFERS = Rule(ID, "place-differs", "warning",
+                     "A caption gives another place than the body for the same event.")
+NAME_SPELLING = Rule(ID, "name-spelling", "warning",
+                     "A caption spells a name differently from the body.")
+RULES = (WEEKDAY_DIFFERS, DATE_DIFFERS, PLACE_DIFFERS, NAME_SPELLING)
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!['’]?s\b)")
+_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+_MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+_DATE = re.compile(
+    rf"\b(?:{_MONTH}\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:.,]\d)"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b)")
+# A place: capitalised words after a preposition of place ("in Baghdad", "to the Gaza Strip").
+_PLACE = re.compile(
+    r"\b(?P<prep>in|at|to|from|near|outside|into)\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][\w'’-]*[a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*[a-z][\w'’-]*){0,3})")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+_STOP = frozenset("""
+the a an and or but of in on at to from for with by as is are was were be been being has have had
+that this these those it its he she they them his her their we our you your i me my who whom which
+what when where while after before during into onto over under about than then there here not no
+also just only more most some any all both each other such said says say told will would could can
+may might must shall should did does do new one two three four five six seven eight nine ten near
+outside inside left right center centre front back photo file pictured seen shown image top
+year years day days week weeks month months today yesterday tomorrow morning afternoon evening
+night last next early late
+""".split()) | frozenset(_WEEKDAYS) | frozenset(_MONTHS)
+
+# Capitalised words after "in", "to", ... that do not start a place.
+_NOT_PLACE = frozenset("""
+the a an this that these those his her their its our my your he she it they we i mr mrs ms dr
+president minister prime congress parliament court english spanish french german arabic chinese
+january february march april may june july august september october november december order
+twitter facebook instagram youtube tiktok google
+""".split())
+
+# Words around a weekday, date or place that say which event it belongs to.
+_NEAR = 4
+# Content words a caption and a body sentence must share to be about one event.
+_SHARED = 3
+# A body word in more sentences than this says nothing about which event.
+_COMMON_POSTINGS = 40
+
+
+_STEMS: dict[str, str] = {}
+
+
+def _stem(word: str) -> str:
+    out = _STEMS.get(word)
+    if out is None:
+        out = _STEMS[word] = _stem_of(word) if len(_STEMS) < 200_000 else _stem_of(word)
+    return out
+
+
+def _stem_of(word: str) -> str:
+    w = fold(word)
+    for suffix in ("ing", "ed", "es", "s"):
+        if len(w) > len(suffix) + 3 and w.endswith(suffix):
+            w = w[: -len(suffix)]
+            break
+    if len(w) > 4 and w[-1] == w[-2]:
+        w = w[:-1]  # travelled -> travell -> travel
+    if len(w) > 4 and w.endswith("e"):
+        w = w[:-1]
+    return w
+
+
+@dataclass
+class Slot:
+    kind: str  # weekday | date | place
+    value: object  # "wednesday", (5, 14), "baghdad"
+    start: int
+    end: int
+    prep: str = ""  # the word before it: "on", "in", "since", ...
+
+
+@dataclass
+class Clause:
+    unit: TextUnit
+    start: int
+    end: int
+    words: list[tuple[int, int, str]]  # (start, end, stem) of content words
+    slots: list[Slot]
+
+    def stems(self, exclude: Slot | None = None) -> set[str]:
+        return {w for s, e, w in self.words if exclude is None or e <= exclude.start or s >= exclude.end}
+
+    def near(self, slot: Slot) -> set[str]:
+        """Content words just before and just after a slot."""
+        before = [w for s, e, w in self.words if e <= slot.start][-_NEAR:]
+        after = [w for s, e, w in self.words if s >= slot.end][:_NEAR - 1]
+        return set(before) | set(after)
+
+    def head(self, slot: Slot) -> set[str]:
+        """The content word right before a slot and the one right after it: its verb or noun."""
+        before = [w for s, e, w in self.words if e <= slot.start][-1:]
+        after = [w for s, e, w in self.words if s >= slot.end][:1]
+        return set(before) | set(after)
+
+
+def _slots(text: str, kinds: frozenset[str]) -> list[Slot]:
+    slots = []
+    if "weekday" in kinds:
+        for m in _WEEKDAY.finditer(text):
+            prep = _word_before(text, m.start())
+            if prep not in _NOT_A_POINT:
+                slots.append(Slot("weekday", m.group(1).lower(), m.start(), m.end(), prep))
+    if "date" in kinds:
+        for m in _DATE.finditer(text):
+            month = (m.group("month") or m.group("month2")).lower().rstrip(".")
+            day = int(m.group("day") or m.group("day2"))
+            prep = _word_before(text, m.start())
+            if _ENTRY.match(text, m.end()) and _opens_sentence(text, m.start()):
+                continue  # "Sept. 6, 1946: The Rams play ...": an entry of a timeline
+            if 1 <= day <= 31 and prep not in _NOT_A_POINT:
+                slots.append(Slot("date", (_MONTHS[month], day), m.start(), m.end(), prep))
+    if "place" in kinds:
+        for m in _PLACE.finditer(text):
+            place = m.group("place")
+            first = place.split()[0].lower()
+            if first in _NOT_PLACE or first in _MONTHS or first in _WEEKDAYS:
+                continue
+            slots.append(Slot("place", fold(place), m.start("place"), m.end("place"), prep=m.group("prep")))
+    return slots
+
+
+_ENTRY = re.compile(r"(?:,?\s*\d{4})?\s*:")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    return not before or before[-1] in ".!?:\n"
+
+_ALL_KINDS = frozenset({"weekday", "date", "place"})
+
+
+def _clauses(unit: TextUnit, text_end: int | None = None, kinds: frozenset[str] = _ALL_KINDS) -> list[Clause]:
+    """The sentences of a unit that hold a weekday, date or place of the wanted kinds."""
+    text = unit.text if text_end is None else unit.text[:text_end]
+    slots = _slots(text, kinds)
+    if not slots:
+        return []
+    out = []
+    for sentence in sentences(text):
+        s0, s1 = sentence.start, sentence.end
+        inside = [x for x in slots if s0 <= x.start and x.end <= s1]
+        if not inside:
+            continue
+        words = []
+        for m in _WORD.finditer(text, s0, s1):
+            raw = m.group()
+            low = raw.lower()
+            if len(low) < 3 or low in _STOP:
+                continue
+            words.append((m.start(), m.end(), _stem(raw)))
+        out.append(Clause(unit, s0, s1, words, inside))
+    return out
+
+
+# A weekday or date after these words is a bound or a habit, not the day of the event.
+_NOT_A_POINT = frozenset("since until till by before after from through to between and or every "
+                         "each next last this following until".split())
+_BEFORE = re.compile(r"([A-Za-z]+)[\s,]*$")
+
+
+def _word_before(text: str, start: int) -> str:
+    match = _BEFORE.search(text, max(0, start - 20), start)
+    return match.group(1).lower() if match else ""
+
+
+def check(article: Article, ctx: Context) -> Iterator[Annotation]:
+    captions = article.caption_units()
+    if not captions:
+        return
+    body = article.body_units()
+    yield from _names(article, ctx)
+    if primary_language(article.language) != "en":
+        return  # weekdays, months and prepositions are read in English only
+    # Captions first: most name no weekday, date or place, and then the body
+    # need not be read at all.
+    caption_clauses = []
+    seen_captions: set[str] = set()
+    for unit in captions:
+        caption_end = len(article.block(unit.block_id).caption_text)
+        key = unit.text[:caption_end]
+        if not key.strip() or key in seen_captions:
+            continue  # a repeated caption is the repeated-caption check's business
+        seen_captions.add(key)
+        caption_clauses.extend(_clauses(unit, caption_end))
+    body_text = "\n".join(u.text for u in body).lower()
+    for clause in caption_clauses:
+        # A place the body names anywhere is never reported (see _contradiction):
+        # drop it now, and the body need not be read for places at all.
+        clause.slots = [slot for slot in clause.slots
+                        if slot.kind != "place" or not _mentions(body_text, clause.unit.text[slot.start:slot.end])]
+    kinds = frozenset(slot.kind for clause in caption_clauses for slot in clause.slots)
+    if not kinds:
+        return
+    body_clauses = [c for u in body for c in _clauses(u, kinds=kinds)]
+    if not body_clauses:
+        return
+    # An index from content word to the body clauses that use it, so each
+    # caption is compared only with the clauses that share its words.
+    postings: dict[str, list[int]] = {}
+    for i, clause in enumerate(body_clauses):
+        for stem in clause.stems():
+            postings.setdefault(stem, []).append(i)
+    for clause in caption_clauses:
+        for slot in clause.slots:
+            finding = _contradiction(clause, slot, body_clauses, postings)
+            if finding is not None:
+                yield finding
+
+
+def _mentions(text: str, phrase: str) -> bool:
+    """Whether ``text`` (lower case) has ``phrase`` as whole words, in any case."""
+    phrase = phrase.lower()
+    at = text.find(phrase)
+    while at != -1:
+        end = at + len(phrase)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return True
+        at = text.find(phrase, at + 1)
+    return False
+
+
+def _contradiction(caption: Clause, slot: Slot, body: list[Clause],
+                   postings: dict[str, list[int]]) -> Annotation | None:
+    near = caption.near(slot)
+    whole = caption.stems(exclude=slot)
+    if len(near) < 2:
+        return None
+    candidates: set[int] = set()
+    for stem in near:
+        hits = postings.get(stem, ())
+        if len(hits) <= _COMMON_POSTINGS:
+            candidates.update(hits)
+    head = caption.head(slot)
+    agree = False
+    differ: list[tuple[Clause, Slot]] = []
+    for i in sorted(candidates):
+        clause = body[i]
+        for other in clause.slots:
+            if other.kind != slot.kind or (slot.kind == "place" and not _same_prep(slot.prep, other.prep)):
+                continue
+            shared_near = near & clause.near(other)
+            shared = whole & clause.stems(exclude=other)
+            if len(shared_near) < 2 or len(shared) < _SHARED:
+                continue
+            if other.value == slot.value or (slot.kind == "place" and _places_overlap(slot, other)):
+                agree = True
+            elif head & clause.head(other) and not (
+                    slot.kind == "place" and _mentions(caption.unit.text[caption.start:caption.end].lower(),
+                                                       clause.unit.text[other.start:other.end])):
+                # The same verb or noun governs both ("travelled to Iraq on ..."), and for a
+                # place, the caption does not name the body's place elsewhere ("Tehran, Iran").
+                differ.append((clause, other))
+    if agree or not differ:
+        return None
+    if len({str(o.value) for _, o in differ}) > 1:
+        return None  # the body tells of several days or places for such events: which one?
+    clause, other = differ[0]
+    target = caption.unit.span(slot.start, slot.end)
+    body_value = clause.unit.text[other.start:other.end]
+    related = [c.unit.span(o.start, o.end) for c, o in differ]
+    data = {"caption": target.quote, "body": body_value}
+    if slot.kind == "weekday":
+        return WEEKDAY_DIFFERS.at(target, f"The caption says {target.quote}; the body says {body_value} "
+                                          "for the same event.", related=related,
+                                  suggestion=Suggestion("replace", body_value), data=data)
+    if slot.kind == "date":
+        return DATE_DIFFERS.at(target, f"The caption says {target.quote}; the body says {body_value} "
+                                       "for the same event.", related=related, data=data)
+    return PLACE_DIFFERS.at(target, f"The caption places this in {target.quote}; the body says "
+                                    f"{body_value}.", related=related, data=data)
+
+
+def _same_prep(a: str, b: str) -> bool:
+    groups = ({"in", "at", "near", "outside"}, {"to", "into"}, {"from"})
+    return any(a in g and b in g for g in groups)
+
+
+def _places_overlap(a: Slot, b: Slot) -> bool:
+    """"Tehran, Iran" and "Iran"; "the Gaza Strip" and "Gaza": one contains the other."""
+    wa, wb = set(str(a.value).split()), set(str(b.value).split())
+    return bool(wa & wb)
+
+
+def _names(article: Article, ctx: Context) -> Iterator[Annotation]:
+    equivalents = equivalence_map(ctx.option("name-consistency", "equivalents", ()))
+    # Captions first: when the body writes every caption surname exactly as the
+    # caption does, no caption spelling is odd (and if the body itself is not
+    # consistent, name-consistency says so there), so the body need not be read.
+    in_caption_only = read_names(article, equivalents, frozenset({CAPTION}))
+    body_text = "\n".join(u.text for u in article.body_units()).lower()
+    if all(_mentions(body_text, s.raw[0][3]) for s in in_caption_only.spellings.values()):
+        return
+    names = read_names(article, equivalents)
+    in_captions = [key for key, s in names.spellings.items() if any(t[0].kind == CAPTION for t in s.raw)]
+    if not in_captions:
+        return
+    for group in spelling_groups(names, primary_language(article.language), in_captions):
+        body_mentions = [m for m in group.majority.mentions if m.unit.kind in BODY_KINDS]
+        if not body_mentions:
+            continue  # nothing in the body to agree with: name-consistency's business
+        right = group.majority.written
+        for variant in group.variants:
+            for mention in variant.mentions:
+                if mention.unit.kind != CAPTION:
+                    continue
+                yield NAME_SPELLING.at(
+                    mention.target,
+                    f"The caption spells '{mention.surname}'; the body spells it '{right}'.",
+                    related=[m.target for m in body_mentions][:20],
+                    suggestion=Suggestion("replace", right),
+                    data={"caption": mention.surname, "body": right},
+                )

@@ -1,0 +1,118 @@
+"""A person's surname spelled two ways in one article.
+
+## What it does
+Finds every name in the headline, standfirst, body, quotes and captions (a run
+of capitalised words: "Maria Navarro", "Mr Navarro", "Navarro") and compares
+the surnames. When a surname is written two ways that are one or two letters
+apart (a swap, a doubled or dropped letter, a changed vowel), and one of them
+comes with a full name, the rarer spelling is flagged (`surname-spelling`)
+with the more common one as the suggested replacement and every other mention
+of the person listed as related.
+
+It stays quiet about different people with similar names when the article
+gives both full names (Karin Nilsen and Erik Nielsen), about compound and
+double-barrelled surnames (Ruiz-Delgado, Al-Khatib, O'Brien-Singh),
+possessives (Navarro's), titles (Dr Haddad), plurals and adjectives
+(the Obamas, Korea/Korean), spellings that are ordinary words, and
+transliterations the newsroom declares equivalent with the option
+`equivalents` (a list of lists of spellings, e.g. `[["Qaani", "Ghaani"]]`).
+When nobody can tell which spelling is right (as many mentions each way) it
+says nothing. In languages that capitalise nouns or inflect names it only
+speaks when the odd spelling carries a title or the same given name.
+
+A surname alone or with a title ("Mr Qaani") in the body before the person's
+first full name is reported as `info` (`surname-before-full-name`).
+
+A caption that spells a name differently from the body is reported by
+`caption-agreement` (rule `name-spelling`), not here, so one slip is reported
+once; this check reports a caption's spelling only when the body never uses
+the majority spelling.
+
+## Why it matters
+A misspelt name is the error readers and the people named notice first, and
+the one a spell checker cannot catch: both spellings look like names.
+
+## Example
+```
+Maria Navarro, the city's housing chief, said ...
+Naverro added that ...        <- flagged: surname-spelling, suggest "Navarro"
+```
+
+## How to fix
+Check the spelling against the source (the person's own page, the wire copy)
+and make every mention agree. If both spellings are accepted transliterations,
+add them to the newsroom's `equivalents` list.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from checks.annotation import Annotation, Suggestion
+from checks.engine import Context
+from checks.model import BODY_KINDS, CAPTION, Article
+from checks.names import equivalence_map, read_names, spelling_groups, speaks
+from checks.registry import Rule
+from checks.text import primary_language
+
+ID = "name-consistency"
+
+SURNAME_SPELLING = Rule(ID, "surname-spelling", "warning",
+                        "A surname written two ways, one or two letters apart.")
+SURNAME_BEFORE_FULL_NAME = Rule(ID, "surname-before-full-name", "info",
+                                "A surname alone or with a title before the person's full name.")
+RULES = (SURNAME_SPELLING, SURNAME_BEFORE_FULL_NAME)
+
+MAX_RELATED = 20
+
+
+def check(article: Article, ctx: Context) -> Iterator[Annotation]:
+    equivalents = equivalence_map(ctx.option(ID, "equivalents", ()))
+    names = read_names(article, equivalents)
+    yield from _spellings(names, primary_language(article.language))
+    yield from _early_surnames(names)
+
+
+def _spellings(names, language: str) -> Iterator[Annotation]:
+    for group in spelling_groups(names, language):
+        right = group.majority.written
+        body_has_majority = any(m.unit.kind in BODY_KINDS for m in group.majority.mentions)
+        everyone = sorted((m for s in group.spellings for m in s.mentions), key=lambda m: m.order)
+        for variant in group.variants:
+            for mention in variant.mentions:
+                if mention.unit.kind == CAPTION and body_has_majority:
+                    continue  # caption-agreement reports a caption that differs from the body
+                related = [m.target for m in everyone if m is not mention][:MAX_RELATED]
+                yield SURNAME_SPELLING.at(
+                    mention.target,
+                    f"'{mention.surname}' is spelled '{right}' elsewhere in the article.",
+                    related=related,
+                    suggestion=Suggestion("replace", right),
+                    data={"majority": right, "spellings": [s.written for s in group.spellings],
+                          "mentions": {s.written: len(s.mentions) for s in group.spellings}},
+                )
+
+
+def _early_surnames(names) -> Iterator[Annotation]:
+    # Only surnames that come with a full name somewhere can be "before the full name".
+    body = sorted((m for s in names.spellings.values() if s.givens for m in s.mentions
+                   if m.unit.kind in BODY_KINDS), key=lambda m: m.order)
+    first_full: dict[str, object] = {}
+    for m in body:
+        # A "given name" the article also writes in lower case ("Statistics Canada",
+        # "the statistics") or that is shouted in capitals is no given name.
+        if m.full and m.key not in first_full and not names.written_in_lower_case(m.given):
+            first_full[m.key] = m
+    reported: set[str] = set()
+    for m in body:
+        full = first_full.get(m.key)
+        if full is None or m.full or m.order >= full.order or m.key in reported:
+            continue
+        if not (m.titled or speaks(m)):
+            continue  # a bare capitalised word may be a place, a firm or a thing
+        reported.add(m.key)
+        yield SURNAME_BEFORE_FULL_NAME.at(
+            m.target,
+            f"'{m.surname}' is mentioned before the person's full name is given.",
+            related=[full.target],
+            data={"full_name_at": full.unit.address},
+        )

@@ -1,0 +1,666 @@
+"""Finding people's names in an article and grouping their spellings.
+
+Shared by ``name-consistency`` (a surname spelled two ways) and
+``caption-agreement`` (a caption spelling a name differently from the body).
+No model-based NLP: a name mention is a run of capitalised words. Its last word
+is the surname (with any particles before it: "Al Araji", "van der Berg"); the
+word before that, unless it is a title ("President", "Mr"), is the given name.
+A run with a given name is a *full* mention; a surname alone, or after a title,
+is a *short* mention.
+
+Spellings are compared by their folded form (case and accents ignored, so
+"Hammarskjöld" = "Hammarskjold") and by the newsroom's declared equivalents.
+A misspelling keeps its first letter (or swaps the first two), so near
+spellings are looked up in an index of full-name surnames keyed by first
+letter and length, with a cheap letter-set filter before the edit distance.
+Everything is one pass over the text plus work per distinct surname.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable
+
+from checks.model import (ALT_HEADLINE, ATTRIBUTION, BODY_KINDS, CAPTION, HEADLINE, STANDFIRST,
+                          Article, TextUnit)
+
+_UPPER = "".join(chr(c) for c in range(0x2000) if chr(c).isupper())
+_LOWER = "".join(chr(c) for c in range(0x2000) if chr(c).islower())
+_UP = re.escape(_UPPER)
+_LO = re.escape(_LOWER)
+
+# Lower-case particles that may sit inside a name ("Ahmed al Sharaa", "Ludwig van Beethoven").
+PARTICLES = frozenset(
+    "al el bin bint ibn abu de da di del della dos das du van von der den ter ten la le y e "
+    "Al El Bin Ibn Abu De Da Di Del Della Dos Das Du Van Von Der Den Ter Ten La Le".split())
+_PARTICLES_FOLDED = frozenset(p.casefold() for p in PARTICLES)
+_PARTICLE_RE = "|".join(sorted(PARTICLES, key=len, reverse=True))
+
+# A capitalised word with at least one lower-case letter (not an acronym), with
+# inner apostrophes and hyphens: O'Brien, McDonald, Ruiz-Delgado, al-Sadr.
+_LETTER = r"[^\W\d_]"
+_WORD = rf"[{_UP}](?:['’][{_UP}])?[{_LO}]{_LETTER}*(?:(?:['’][{_UP}]|-{_LETTER}){_LETTER}*)*"
+# Between two words of one name: spaces, particles, initials ("John F. Kennedy"),
+# or the full stop of a title ("Dr. Harold Bornstein").
+_TITLE_ABBR = "Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Rev|Adv|Det|Supt|Insp|St"
+_AFTER_TITLE = "|".join(f"(?<={t})" for t in _TITLE_ABBR.split("|"))
+_JOIN = rf"(?:(?:{_AFTER_TITLE})\.)?[ \u00a0]+(?:(?:{_PARTICLE_RE}|[{_UP}]\.)[ \u00a0]+)*"
+# A run of capitalised words and a possessive after it (Navarro's, Jones').
+_RUN = re.compile(rf"{_WORD}(?:{_JOIN}{_WORD})*(?P<poss>['’]s(?!\w)|(?<=s)['’](?![\w'’]))?")
+_GLUED = frozenset("'’.-") | frozenset(_UPPER) | frozenset(_LOWER) | frozenset("0123456789_")
+
+# Titles and honorifics: a word before a surname that is not a given name.
+TITLES = frozenset(f.casefold() for f in """
+Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lord Lady Rev Reverend Father Sister Brother Rabbi
+Imam Sheikh Sheik Shaikh Ayatollah Mullah Emir Sultan King Queen Prince Princess Duke Duchess Earl
+Count Countess Baron Baroness Pope Cardinal Bishop Archbishop Pastor Saint St President Vice Premier
+Prime Minister Ministers Chancellor Senator Sen Rep Representative Congressman Congresswoman
+Governor Gov Mayor Judge Justice General Gen Colonel Col Captain Capt Lieutenant Lt Sergeant Sgt
+Major Maj Admiral Adm Commander Cmdr Officer Detective Det Inspector Chief Superintendent
+Constable Agent Deputy Secretary Ambassador Coach Mister Doctor Attorney Councillor Councilman
+Councilwoman Commissioner Chairman Chairwoman Chair Speaker Leader Director Head Minister
+Herr Frau Señor Señora Sr Sra Srta Don Doña Monsieur Madame Mme Mlle Signor Signora Dott Ing
+Adv Advocate Trooper Pte Corporal Cpl Marshal Sheriff Dean Provost Rector Chef Kaiser Kanzler Kanzlerin
+Bundeskanzler Bundeskanzlerin Präsident Präsidentin Ministerin Professorin Doktor Fürst Graf
+Presidente Ministro Ministra Président Présidente Ministre Former Acting Interim Late
+""".split())
+
+# Capitalised function words, months, weekdays and the like: never a given name
+# or a surname, and dropped from the start of a run ("When Navarro arrived").
+STOPWORDS = frozenset(f.casefold() for f in """
+The A An And But Or Nor So Yet For If When While Whilst Where Whereas Why How What Which Who Whom
+Whose That This These Those There Here Then Than Thus Hence Also Although Though Because Since As
+At In On Of Off To From By With Without Within Into Onto Upon About Above Below Before After During
+Until Till Through Throughout Across Against Among Amongst Around Behind Beside Besides Between
+Beyond Despite Except Inside Outside Over Under Unlike Via Per Like Near Not No Yes All Any Both
+Each Every Few Many Most Much Some Such Other Another Only Just Even Still Already Now Today
+Tonight Yesterday Tomorrow Meanwhile However Moreover Furthermore Nevertheless Instead Indeed
+Perhaps Maybe Please Thanks Thank He She It We They I You His Her Its Our Their My Your Him Them
+Us Me One Two Three Four Five Six Seven Eight Nine Ten First Second Third Last Next New Old
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun Is Are Was Were Be Been Being Has Have Had Do Does
+Did Will Would Can Could Should Shall May Might Must Let Get Got Said Says Say Told Asked
+Der Die Das Den Dem Des Ein Eine Einen Einem Einer Und Oder Aber Im Am Vom Zum Zur Mit Nach Bei
+Auf Aus Für Über Unter Vor Wie Wo Was Wer Wenn Als Auch Noch Nur Schon Sie Er Es Wir Ihr Ich
+Il Elle Les Un Une Des Et Ou Mais Pour Par Dans Sur Avec Sans Los Las Lo Uno Una Unos Unas Y O
+Pero Por Para Con Sin En Sobre Entre Desde Hasta Como Cuando Donde
+""".split())
+
+# Run heads that make the run a place or an organisation, not a person.
+_NOT_GIVEN = frozenset(f.casefold() for f in """
+North South East West Northern Southern Eastern Western Central Upper Lower Greater Great Little
+United Royal National International Federal State States Republic Democratic Republican
+Saint Santa San Fort Port Mount Lake River Cape Bay Gulf Sea Ocean Island Islands Street Road
+Avenue Square Park University College School Hospital Church Airport Station Bridge Hotel
+Club Party Force Forces Army Navy Council Court Ministry Department Agency Bank Group Company
+American British English Scottish Welsh Irish French German Italian Spanish Portuguese Dutch
+Belgian Swiss Austrian Swedish Norwegian Danish Finnish Polish Czech Slovak Hungarian Romanian
+Bulgarian Greek Turkish Russian Ukrainian Belarusian Georgian Armenian Azerbaijani Kazakh Uzbek
+Iranian Iraqi Syrian Lebanese Israeli Palestinian Jordanian Saudi Emirati Qatari Kuwaiti Bahraini
+Omani Yemeni Egyptian Libyan Tunisian Algerian Moroccan Sudanese Ethiopian Eritrean Somali Kenyan
+Ugandan Tanzanian Rwandan Nigerian Ghanaian Senegalese Malian Congolese Angolan Zambian Zimbabwean
+African Namibian Chinese Japanese Korean Taiwanese Vietnamese Thai Cambodian Malaysian Indonesian
+Filipino Singaporean Indian Pakistani Afghan Bangladeshi Nepali Nepalese Burmese Australian
+Canadian Mexican Cuban Brazilian Argentine Argentinian Chilean Peruvian Colombian Venezuelan
+Bolivian Ecuadorian European Asian Arab Arabic Kurdish Kurd Persian Latin Hispanic Jewish Muslim
+Christian Catholic Protestant Sunni Shia Shiite Islamic Western Eastern Soviet Nordic Baltic
+""".split())
+
+_NOT_SURNAME = STOPWORDS | TITLES | _PARTICLES_FOLDED
+
+NAME_KINDS = frozenset({HEADLINE, ALT_HEADLINE, STANDFIRST, CAPTION, ATTRIBUTION}) | BODY_KINDS
+
+# A run of capitalised words this long is a title or a list, not one name.
+_MAX_RUN = 8
+
+_FOLDED: dict[str, str] = {}
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and apostrophe-insensitive form (memoised: names repeat)."""
+    out = _FOLDED.get(text)
+    if out is None:
+        if text.isascii():
+            out = text.lower()
+        else:
+            out = unicodedata.normalize("NFKD", text)
+            out = "".join(c for c in out if not unicodedata.combining(c)).replace("’", "'").casefold()
+        if len(_FOLDED) < 200_000:
+            _FOLDED[text] = out
+    return out
+
+
+# Words that, next to a bare surname, show it is a person ("Navarro said", "said Navarro").
+_SPEECH = frozenset("""
+said says say told tells added adds asked asks wrote writes explained explains argued argues noted
+notes insisted insists warned warns admitted admits claimed claims replied replies recalled recalls
+stressed stresses believes believed thinks thought wants wanted hopes hoped agreed agrees denied
+denies confirmed confirms acknowledged acknowledges continued continues concluded concludes
+has had have is was will would could can did does who whose himself herself
+""".split())
+_SAID = frozenset("said says told added asked wrote explained argued noted insisted warned admitted "
+                  "claimed replied recalled stressed continued concluded".split())
+_APPOSITION = re.compile(r",\s(?:a|an|the|who|whose|\d{1,3},)\s")
+_NEXT_WORD = re.compile(r"[ \u00a0]*,?[ \u00a0]*([a-z]+)")
+_PREV_WORD = re.compile(r"([a-z]+)[ \u00a0,]*$")
+
+
+def speaks(mention: "Mention") -> bool:
+    """A speech verb right next to the mention: "Navarro said", "said Navarro"."""
+    return _person_context(mention.unit.text, mention.start, mention.end, speech_only=True)
+
+
+def _person_context(text: str, start: int, end: int, speech_only: bool = False) -> bool:
+    after = _NEXT_WORD.match(text, end)
+    if after and speech_only:
+        if after.group(1) in _SAID:
+            return True
+    elif after and (after.group(1) in _SPEECH or (after.group(1).endswith("ed") and len(after.group(1)) > 4)):
+        return True
+    before = _PREV_WORD.search(text, max(0, start - 20), start)
+    return bool(before and before.group(1) in ("said", "says", "told", "asked", "added", "wrote"))
+
+
+@dataclass(slots=True)
+class Mention:
+    """One mention of a surname, possibly with a given name before it."""
+
+    unit: TextUnit
+    start: int  # span of the surname word itself (no possessive, no particles)
+    end: int
+    surname: str  # as written
+    key: str  # folded, equivalences applied
+    given: str | None  # folded given name for full mentions
+    titled: bool  # a title or honorific stands before the surname
+    possessive: bool
+    order: int  # document order
+
+    @property
+    def full(self) -> bool:
+        return self.given is not None
+
+    @property
+    def target(self):
+        return self.unit.span(self.start, self.end)
+
+    @property
+    def person_like(self) -> bool:
+        """A title before it, a possessive, a speech verb next to it ("Navarro said"), or
+        for a full name an apposition ("Maria Navarro, the city's housing chief", "..., 67,")."""
+        text = self.unit.text
+        return (self.titled or self.possessive or _person_context(text, self.start, self.end)
+                or (self.given is not None and _APPOSITION.match(text, self.end) is not None))
+
+
+class Spelling:
+    """Every mention of one spelling of a surname.
+
+    Mentions are kept as plain tuples (Mention's fields, in order): most
+    spellings are never looked at closely, so their Mention objects are only
+    built on demand. (A plain class with slots: an article has hundreds.)
+    """
+
+    __slots__ = ("key", "raw", "givens", "_mentions")
+
+    def __init__(self, key: str):
+        self.key = key
+        self.raw: list[tuple] = []
+        self.givens: set[str] = set()
+        self._mentions: list[Mention] | None = None
+
+    def __repr__(self) -> str:
+        return f"Spelling({self.key!r}, {len(self.raw)} mentions)"
+
+    @property
+    def mentions(self) -> list[Mention]:
+        if self._mentions is None or len(self._mentions) != len(self.raw):
+            self._mentions = [Mention(*t) for t in self.raw]
+        return self._mentions
+
+    @property
+    def written(self) -> str:
+        """The most common way this spelling is written."""
+        counts: dict[str, int] = {}
+        for m in self.mentions:
+            counts[m.surname] = counts.get(m.surname, 0) + 1
+        return max(counts, key=lambda s: (counts[s], -next(
+            i for i, m in enumerate(self.mentions) if m.surname == s)))
+
+    @property
+    def weight(self) -> int:
+        """Mentions of a spelling, counting a repeated caption once."""
+        captions = [m.unit.text for m in self.mentions if m.unit.kind == CAPTION]
+        return len(self.mentions) - len(captions) + len(set(captions))
+
+
+@dataclass
+class NameGroup:
+    """One person's surname, written in more than one way."""
+
+    majority: Spelling
+    variants: list[Spelling]  # every other spelling, each one or two edits from the majority
+
+    @property
+    def spellings(self) -> list[Spelling]:
+        return [self.majority, *self.variants]
+
+
+@dataclass
+class Names:
+    """Every name mention of an article, by spelling, and what else it takes to judge them."""
+
+    spellings: dict[str, Spelling]
+    inner: set[str]  # folded words seen before the last word of a run ("Korean" in "Korean War")
+    text: str  # all the units' text, for looking up a word in lower case
+    _lower: set[str] | None = None
+
+    @property
+    def mentions(self) -> list[Mention]:
+        return sorted((m for s in self.spellings.values() for m in s.mentions), key=lambda m: m.order)
+
+    def written_in_lower_case(self, word: str) -> bool:
+        if self._lower is None:
+            self._lower = set(_LOWER_WORD.findall(self.text))
+        return word.lower() in self._lower
+
+
+_LOWER_WORD = re.compile(rf"(?<![\w'’-])[{_LO}]+(?![\w'’-])")
+
+
+def name_units(article: Article) -> list[TextUnit]:
+    from checks.furniture import is_furniture
+
+    return [u for u in article.units()
+            if u.kind in NAME_KINDS and u.text and not (u.kind in BODY_KINDS and is_furniture(u.text))]
+
+
+def read_names(article: Article, equivalents: dict[str, str] | None = None,
+               kinds: frozenset[str] = NAME_KINDS) -> Names:
+    """Every name mention in the article's headline, standfirst, body, quotes and captions
+    (or in the units of ``kinds`` only)."""
+    from checks.credits import find_inline_credit
+
+    equivalents = equivalents or {}
+    spellings: dict[str, Spelling] = {}
+    inner: set[str] = set()
+    units = [u for u in name_units(article) if u.kind in kinds]
+    stop, titles, particles, not_given = STOPWORDS, TITLES, _PARTICLES_FOLDED, _NOT_GIVEN
+    skip, folded, glued = _NOT_SURNAME, _FOLDED, _GLUED
+    order = 0
+    for unit in units:
+        text = unit.text
+        text_end = len(text)
+        if unit.kind == CAPTION:
+            # The caption proper: a trailing credit names a photographer, not the story's people.
+            credit = find_inline_credit(text)
+            if credit is not None:
+                text_end = credit.start
+        headline = unit.kind == HEADLINE or unit.kind == ALT_HEADLINE
+        for match in _RUN.finditer(text, 0, text_end):
+            start = match.start()
+            if start and text[start - 1] in glued:
+                continue  # inside a word, a URL or an abbreviation
+            poss = match.start("poss")
+            end = poss if poss >= 0 else match.end()
+            whole = text[start:end]
+            order += 1
+            if " " not in whole and "\u00a0" not in whole:
+                # One word: the common case.
+                key = folded.get(whole) or fold(whole)
+                if key in skip or len(key) < 2:
+                    continue
+                if equivalents:
+                    key = equivalents.get(key, key)
+                spelling = spellings.get(key)
+                if spelling is None:
+                    spelling = spellings[key] = Spelling(key)
+                spelling.raw.append((unit, start, end, whole, key, None, False, poss >= 0, order))
+                continue
+            run = []
+            pos = start
+            for word in whole.split():
+                at = text.find(word, pos)
+                pos = at + len(word)
+                if len(word) == 2 and word[1] == ".":
+                    continue  # an initial: "John F. Kennedy"
+                run.append((at, pos - (word[-1] == "."), word.rstrip(".")))
+            if len(run) > _MAX_RUN:
+                continue  # a title or a list, not one name
+            for _, _, w in run[:-1]:
+                inner.add(folded.get(w) or fold(w))
+            # Drop function words from the start ("When Navarro arrived").
+            first = 0
+            while first < len(run) and fold(run[first][2]) in stop:
+                first += 1
+            if first == len(run):
+                continue
+            s_start, s_end, surname = run[-1]
+            key = fold(surname)
+            if key in skip or len(key) < 2:
+                continue
+            given = None
+            titled = False
+            k = len(run) - 2
+            while k >= first and fold(run[k][2]) in particles:
+                k -= 1  # "Qasim Al Araji": the particle belongs to the surname
+            al_given = k < first and len(run) - first == 2 and run[first][2] == "Al"  # "Al Gore"
+            if al_given:
+                k = first
+            if k >= first:
+                head = fold(run[k][2])
+                if head in titles:
+                    titled = True
+                elif (not headline and head not in stop and head not in not_given
+                      and (al_given or head not in particles)):
+                    # (Title Case: a headline's capitals say nothing about given names.)
+                    given = head
+            key = equivalents.get(key, key)
+            spelling = spellings.get(key)
+            if spelling is None:
+                spelling = spellings[key] = Spelling(key)
+            spelling.raw.append((unit, s_start, s_end, surname, key, given, titled, poss >= 0, order))
+            if given:
+                spelling.givens.add(given)
+    return Names(spellings, inner, "\n".join(u.text for u in units))
+
+
+def equivalence_map(groups: Iterable[Iterable[str]] | None) -> dict[str, str]:
+    """Folded spelling -> the folded first spelling of its declared group."""
+    out: dict[str, str] = {}
+    for group in groups or ():
+        if isinstance(group, str):
+            continue
+        names = [fold(n).strip() for n in group if isinstance(n, str) and n.strip()]
+        # A declared variant may be a full name; its last word is the surname.
+        names = [n.split()[-1] for n in names if n.split()]
+        for name in names[1:]:
+            out[name] = names[0]
+        if names:
+            out.setdefault(names[0], names[0])
+    return out
+
+
+# -- near spellings -------------------------------------------------------
+
+def distance(a: str, b: str, limit: int = 2) -> int:
+    """Optimal string alignment distance (a swap of neighbours is one edit), capped at limit+1."""
+    if a == b:
+        return 0
+    # Only the differing middle matters.
+    n = min(len(a), len(b))
+    i = 0
+    while i < n and a[i] == b[i]:
+        i += 1
+    a, b = a[i:], b[i:]
+    n = min(len(a), len(b))
+    j = 0
+    while j < n and a[-1 - j] == b[-1 - j]:
+        j += 1
+    if j:
+        a, b = a[:-j], b[:-j]
+    la, lb = len(a), len(b)
+    if abs(la - lb) > limit:
+        return limit + 1
+    if not la or not lb:
+        return max(la, lb)
+    prev2: list[int] = []
+    prev = list(range(lb + 1))
+    for i in range(1, la + 1):
+        cur = [i] + [0] * lb
+        best = i
+        ai = a[i - 1]
+        for j in range(1, lb + 1):
+            v = prev[j - 1] + (ai != b[j - 1])
+            if prev[j] + 1 < v:
+                v = prev[j] + 1
+            if cur[j - 1] + 1 < v:
+                v = cur[j - 1] + 1
+            if i > 1 and j > 1 and ai == b[j - 2] and a[i - 2] == b[j - 1] and prev2[j - 2] + 1 < v:
+                v = prev2[j - 2] + 1
+            cur[j] = v
+            if v < best:
+                best = v
+        if best > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return min(prev[lb], limit + 1)
+
+
+def allowed_edits(a: str, b: str) -> int:
+    """How many edits two spellings may differ by and still be one name."""
+    shorter = min(len(a), len(b))
+    if shorter >= 7:
+        return 2
+    if shorter >= 4:
+        return 1
+    return 0
+
+
+# Endings that make a different word from the same stem: plurals and adjectives
+# ("the Obamas", "Israel"/"Israeli"); "Korea"/"Korean" is handled below.
+_SUFFIXES = ("s", "es", "ian", "i", "ese", "ns", "ans", "ish", "ic")
+
+
+def _stem_related(a: str, b: str) -> bool:
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if long_.startswith(short) and (long_[len(short):] in _SUFFIXES
+                                    or (short.endswith("a") and long_[len(short):] == "n")):
+        return True
+    return False
+
+
+# An odd spelling has at most two mentions (a repeated caption counts once); this
+# many raw mentions is the most a pair may have on both sides and still be compared.
+_RARE_RAW = 6
+
+
+def _signatures(word: str) -> set[str]:
+    """First two letters, last two; and for short words (where a swap in the middle can
+    touch both) first and last letter too."""
+    out = {"<" + word[:2], word[-2:] + ">"}
+    if len(word) <= 5:
+        out.add(word[0] + word[-1])
+    return out
+
+
+def near_pairs(spellings: dict[str, Spelling], keys: Iterable[str] | None = None,
+               anchors: Iterable[str] | None = None) -> list[tuple[str, str]]:
+    """(key, anchor) for every spelling one or two edits from a full-name surname (anchor).
+
+    Anchors are indexed by length and by short signatures: their first two
+    letters, their last two letters, and for short names their first and last
+    letters. A slip of one letter leaves one of them intact (a swap of the
+    first two letters keeps the ending), and so do most slips of two letters in
+    a long name; so a spelling is compared only
+    with the few anchors that share a signature and a close length, after a
+    letter-set check; the work grows with the number of distinct words.
+    ``keys`` limits the spellings looked up, ``anchors`` the anchors indexed.
+    """
+    index: dict[tuple[str, int], list[tuple[str, frozenset]]] = {}
+    for anchor in (spellings if anchors is None else anchors):
+        if spellings[anchor].givens and len(anchor) >= 4:
+            entry = (anchor, frozenset(anchor))
+            size = len(anchor)
+            for signature in _signatures(anchor):
+                index.setdefault((signature, size), []).append(entry)
+    if not index:
+        return []
+    out = []
+    for key in (spellings if keys is None else keys):
+        size = len(key)
+        if size < 4:
+            continue
+        rare = len(spellings[key].raw) <= _RARE_RAW
+        letters = frozenset(key)
+        reach = 2 if size >= 7 else 1
+        signatures = _signatures(key) | {key[0] + key[-1]} if size <= 6 else _signatures(key)
+        seen: set[str] = set()
+        for length in range(size - reach, size + reach + 1):
+            for signature in signatures:
+                for anchor, anchor_letters in index.get((signature, length), ()):
+                    if anchor == key or anchor in seen:
+                        continue
+                    seen.add(anchor)
+                    if not rare and len(spellings[anchor].raw) > _RARE_RAW:
+                        continue
+                    if key[0] != anchor[0] and key[:2] != anchor[1::-1]:
+                        continue  # a slip keeps the first letter or swaps the first two
+                    if len(letters ^ anchor_letters) > 2 * reach:
+                        continue
+                    allowed = allowed_edits(key, anchor)
+                    if allowed and distance(key, anchor, allowed) <= allowed:
+                        out.append((key, anchor))
+    return out
+
+
+def spelling_groups(names: Names, language: str = "en", keys: Iterable[str] | None = None) -> list[NameGroup]:
+    """People whose surname is written two ways, one or two edits apart.
+
+    (With ``keys``, only groups that include one of those spellings are looked for.)
+
+    A group needs a full-name mention ("Maria Navarro") on one side. Two full
+    names with different given names are different people (Karin Nilsen, Erik
+    Nielsen). A spelling the article also writes in lower case, or that is a
+    common word of the language, is a word and not a misspelt name; one that
+    only differs by an ending is a different word (Korea/Korean, Obama/Obamas).
+    The odd spelling must be rare (at most two mentions) and rarer than the
+    majority, or as rare but without the full name the majority has; and
+    something must say it is a person (a title, a possessive, a speech verb, or
+    the majority spelling used alone elsewhere).
+
+    In languages that capitalise nouns or inflect names (German, Czech, ...)
+    the odd spelling must also be marked as a name (a title before it, or the
+    same given name) and differ before its last two letters.
+    """
+    spellings = names.spellings
+    english = language == "en"
+    real: dict[str, set[str]] = {}
+
+    def givens(s: Spelling) -> set[str]:
+        """Given names, less words the article also writes in lower case ("Policy Center")."""
+        if s.key not in real:
+            real[s.key] = {g for g in s.givens if not names.written_in_lower_case(g)}
+        return real[s.key]
+
+    # Each spelling links to its nearest full-name surnames only ("Harriis" to
+    # "Harris", not also to "the Harrises").
+    nearest: dict[str, list[tuple[int, str]]] = {}
+    if keys is None:
+        pairs = near_pairs(spellings)
+    else:
+        # Pairs with one of ``keys`` on either side: looked up among all anchors,
+        # or the anchor that other spellings are looked up against.
+        keys = list(keys)
+        pairs = near_pairs(spellings, keys=keys) + near_pairs(
+            spellings, anchors=[k for k in keys if spellings[k].givens])
+    for key, anchor in dict.fromkeys(pairs):
+        if _stem_related(key, anchor):
+            continue
+        a, b = spellings[key], spellings[anchor]
+        if not givens(b):
+            continue
+        if givens(a) and not (givens(a) & givens(b)):
+            continue  # two full names, different given names: two people
+        nearest.setdefault(key, []).append((distance(key, anchor, 2), anchor))
+    links: dict[str, set[str]] = {}
+    for key, found in nearest.items():
+        best = min(d for d, _ in found)
+        for d, anchor in found:
+            if d == best:
+                links.setdefault(key, set()).add(anchor)
+                links.setdefault(anchor, set()).add(key)
+    seen: set[str] = set()
+    groups = []
+    for start in sorted(links):
+        if start in seen:
+            continue
+        comp, stack = [], [start]
+        seen.add(start)
+        while stack:
+            k = stack.pop()
+            comp.append(k)
+            for other in links[k]:
+                if other not in seen:
+                    seen.add(other)
+                    stack.append(other)
+        members = [spellings[k] for k in sorted(comp)]
+        full = [s for s in members if givens(s)]
+        if len(full) > 1 and not set.intersection(*(givens(s) for s in full)):
+            continue  # near surnames of people with different given names
+        weights = {s.key: s.weight for s in members}
+        in_body = {s.key: any(m.unit.kind in BODY_KINDS for m in s.mentions) for s in members}
+        # The most mentions wins; in a tie the body's spelling beats a caption's
+        # (the body is what the caption must agree with), then a full name wins.
+        rank = {s.key: (weights[s.key], in_body[s.key], bool(givens(s))) for s in members}
+        majority = max(members, key=lambda s: (rank[s.key], -s.mentions[0].order))
+        # Spellings near the majority are its variants; one only near another variant
+        # ("Sharig" and "Sharfi" both near "Sharif") is judged against the majority alone.
+        members = [s for s in members
+                   if s is majority or distance(s.key, majority.key, 2) <= allowed_edits(s.key, majority.key)]
+        variants = []
+        for s in members:
+            if s is majority:
+                continue
+            if rank[s.key] == rank[majority.key]:
+                break  # no clear majority
+            if weights[s.key] > 2:
+                break  # written that way again and again: deliberate
+            if not english and not _name_marked(s, majority):
+                break
+            if not (any(m.given in givens(s) or m.person_like for m in s.mentions)
+                    or any((not m.full and m.unit.kind not in (HEADLINE, ALT_HEADLINE))
+                           or (m.given in givens(majority) and m.person_like) for m in majority.mentions)):
+                break  # nothing says either spelling is a person referred to by surname
+            if _is_word(s, names, language):
+                break
+            variants.append(s)
+        else:
+            if variants:
+                groups.append(NameGroup(majority, variants))
+    return groups
+
+
+def _is_word(spelling: Spelling, names: Names, language: str) -> bool:
+    """Whether a spelling reads as an ordinary word rather than a surname."""
+    key = spelling.key
+    if key in STOPWORDS or key in TITLES:
+        return True
+    if key in names.inner and not spelling.givens:
+        return True  # it also opens a name or a title ("Korean War")
+    if names.written_in_lower_case(spelling.written):
+        return True
+    return common_word(key, language)
+
+
+def _name_marked(spelling: Spelling, majority: Spelling) -> bool:
+    a, b = spelling.key, majority.key
+    common = 0
+    while common < min(len(a), len(b)) and a[common] == b[common]:
+        common += 1
+    if common >= min(len(a), len(b)) - 2:
+        return False  # only the ending differs: inflection (Navrátilová, Navrátilové)
+    return all(m.titled or (m.given and m.given in majority.givens) for m in spelling.mentions)
+
+
+COMMON_WORD_FREQUENCY = 1000
+
+
+@lru_cache(maxsize=8)
+def _frequencies(language: str):
+    try:
+        from spellchecker import SpellChecker
+    except ImportError:  # pragma: no cover - the dependency is declared in setup.cfg
+        return None
+    try:
+        return SpellChecker(language=language, distance=1).word_frequency
+    except ValueError:
+        return None  # no word list for this language
+
+
+def common_word(word: str, language: str) -> bool:
+    """Whether ``word`` (folded) is a common word of ``language`` (a dictionary look-up)."""
+    freq = _frequencies(language)
+    return freq is not None and freq[word] >= COMMON_WORD_FREQUENCY

@@ -1,0 +1,122 @@
+import json
+
+import pytest
+
+from plugin.adapters.generic import article_from_json
+from plugin.adapters.plaintext import article_from_text
+from tests.support import draft, findings
+
+CHECK = "caption-agreement"
+
+LEDE = ("Iran's Quds Force commander Esmail Qaani travelled to Iraq on Wednesday, "
+        "in a rare publicly announced visit days before an Arab Summit in Baghdad.")
+FIRE = "Firefighters battled the blaze at the Harbour Road warehouse in Leith on May 14, officials said."
+MAYOR = "Maria Navarro, the city's housing chief, said rents had doubled since 2020."
+
+# (body paragraphs, caption, rule expected, flagged text in the caption)
+FLAG = [
+    ([LEDE], "Esmail Qaani travelled to Iraq on Tuesday.", "weekday-differs", "Tuesday"),
+    ([LEDE], "Esmail Qaani, the head of the Quds Force, travelled to Iraq on Tuesday. AFP",
+     "weekday-differs", "Tuesday"),
+    ([FIRE], "Firefighters battled the blaze at the Harbour Road warehouse in Leith on May 12.",
+     "date-differs", "May 12"),
+    ([FIRE], "Firefighters battled the blaze at the Harbour Road warehouse in Leith on 16 May.",
+     "date-differs", "16 May"),
+    ([LEDE], "Esmail Qaani travelled to Syria on Wednesday.", "place-differs", "Syria"),
+    ([FIRE], "Firefighters battled the blaze at the Harbour Road warehouse in Dundee on May 14.",
+     "place-differs", "Dundee"),
+    ([MAYOR, "Navarro said the council would act."], "Maria Naverro at the council meeting.",
+     "name-spelling", "Naverro"),
+    # the caption has the only full name; the body spells the surname alone, twice
+    (["Mayor Navarro said rents had doubled.", "Navarro said the council would act."],
+     "Maria Naverro at the council meeting.", "name-spelling", "Naverro"),
+]
+
+PASS = [
+    # the caption agrees with the body
+    ([LEDE], "Esmail Qaani travelled to Iraq on Wednesday."),
+    # a different event on a different day
+    ([LEDE, "US President Donald Trump on Tuesday blamed Iran for instability in the Middle East."],
+     "Esmail Qaani travelled to Iraq on Wednesday."),
+    # a caption about something the body does not tell
+    ([LEDE], "A woman passes an anti-US mural in Tehran, Iran, on Monday."),
+    # the caption's place is more precise than the body's
+    (["Protesters marched through Iran on Friday against the new law."],
+     "Protesters marched through Tehran, Iran on Friday."),
+    # the body tells of several days for such events
+    (["The team trained at the stadium on Monday.", "The team trained at the stadium on Thursday."],
+     "The team trained at the stadium on Wednesday."),
+    # a bound is not the day of the event
+    (["No aid has reached the Gaza Strip since 2 March, the UN agency said."],
+     "Aid queues in the Gaza Strip on 24 April, the UN agency said."),
+    # the body mentions the caption's place: it may be another moment of the story
+    ([LEDE, "He later flew on to Erbil for talks."], "Esmail Qaani travelled to Erbil on Wednesday."),
+    # entries of a timeline, each with its own date
+    (["Sept. 29, 1946: Rams first game at the Coliseum against the Chicago Bears."],
+     "Sept. 6, 1946: The Rams play a night game at the Coliseum."),
+    # names spelled the same way
+    ([MAYOR], "Maria Navarro at the council meeting."),
+    # two different people
+    (["Karin Nilsen chairs the board.", "Nilsen said the vote was fair."], "Erik Nielsen, the treasurer."),
+]
+
+
+@pytest.mark.parametrize("body,caption,rule,quote", FLAG)
+def test_flags(body, caption, rule, quote):
+    found = findings(draft(*body, ("image", caption)), CHECK)
+    image_id = f"img{len(body) + 1}"
+    assert [(a.rule, a.target.block_id, a.target.quote) for a in found] == [(rule, image_id, quote)]
+    assert found[0].severity == "warning"
+    assert found[0].related and all(t.block_id.startswith("p") for t in found[0].related)
+
+
+@pytest.mark.parametrize("body,caption", PASS)
+def test_passes(body, caption):
+    assert findings(draft(*body, ("image", caption)), CHECK) == []
+
+
+def test_weekday_suggestion_and_related_point_at_the_body():
+    (ann,) = findings(draft(LEDE, ("image", "Esmail Qaani travelled to Iraq on Tuesday.")), CHECK)
+    assert ann.suggestion.action == "replace" and ann.suggestion.text == "Wednesday"
+    assert [(t.block_id, t.quote) for t in ann.related] == [("p1", "Wednesday")]
+    assert ann.data == {"caption": "Tuesday", "body": "Wednesday"}
+
+
+def test_name_spelling_suggests_the_body_spelling_and_name_consistency_stays_quiet():
+    article = draft(MAYOR, "Navarro said the council would act.", ("image", "Maria Naverro at the meeting."))
+    (ann,) = findings(article, CHECK)
+    assert ann.suggestion.text == "Navarro"
+    assert {t.block_id for t in ann.related} == {"p1", "p2"}
+    assert [a for a in findings(article, "name-consistency") if a.rule == "surname-spelling"] == []
+
+
+def test_an_inline_credit_is_not_read_as_the_caption():
+    article = draft(MAYOR, "Navarro said the council would act.",
+                    ("image", "Maria Navarro at the meeting. Jane Navarra/Reuters"))
+    assert findings(article, CHECK) == []
+
+
+def test_a_repeated_caption_is_reported_once():
+    caption = "Esmail Qaani travelled to Iraq on Tuesday."
+    found = findings(draft(LEDE, ("image", caption), ("image", caption)), CHECK)
+    assert [a.target.block_id for a in found] == ["img2"]
+
+
+def test_other_languages_are_only_checked_for_names():
+    article = draft("Die Feuerwehr löschte den Brand in Leith am Montag.",
+                    ("image", "Die Feuerwehr löschte den Brand in Dundee am Montag."), language="de")
+    assert findings(article, CHECK) == []
+
+
+def test_no_captions_no_findings():
+    assert findings(draft(LEDE, FIRE), CHECK) == []
+
+
+def test_seed_text_raises_nothing(shared):
+    text = (shared / "seed" / "000_a627ffa290a88477.txt").read_text(encoding="utf-8")
+    assert findings(article_from_text(text), CHECK) == []
+
+
+def test_seed_json_raises_nothing(shared):
+    data = json.loads((shared / "examples" / "seed-article.json").read_text(encoding="utf-8"))
+    assert findings(article_from_json(data), CHECK) == []

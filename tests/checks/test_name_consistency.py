@@ -1,0 +1,161 @@
+import json
+from datetime import datetime, timezone
+
+import pytest
+
+from checks.engine import Context
+from checks.names import distance
+from plugin.adapters.generic import article_from_json
+from plugin.adapters.plaintext import article_from_text
+from tests.support import draft, findings
+
+CHECK = "name-consistency"
+
+# (paragraphs, flagged block, flagged text, suggested spelling)
+FLAG = [
+    # a vowel changed
+    (["Maria Navarro, the city's housing chief, said rents had doubled.",
+      "Naverro added that the council would vote in June."], "p2", "Naverro", "Navarro"),
+    # two neighbouring letters swapped
+    (["The report was written by Anna Kowalczyk of the statistics office.",
+      "Kowalczyk said the figures were provisional.",
+      "Kowalcyzk said a final version would follow in May."], "p3", "Kowalcyzk", "Kowalczyk"),
+    # a letter doubled
+    (["Coach Tom Haddad resigned on Friday.", "Haddad said he was proud of the team.",
+      "Haddadd's contract ran until 2027."], "p3", "Haddadd", "Haddad"),
+    # a letter dropped, after a title
+    (["Dr Leila Haddad runs the clinic.", "Haddad said waiting lists had grown.",
+      "Dr Hadad said more staff were needed."], "p3", "Hadad", "Haddad"),
+    # two edits on a long name
+    (["Police chief Margaret Oyelowo-Bankole met residents.", "Bankole said patrols would double.",
+      "Prime Minister Ivan Kovalenko visited the site.", "Kovalenko said help was coming.",
+      "Kovalneko also promised new housing."], "p5", "Kovalneko", "Kovalenko"),
+    # the misspelling in a full name, outnumbered by the right spelling
+    (["Gareth Pritchard leads the union.", "Pritchard said the strike would go ahead.",
+      "Pritchard added that talks had failed.", "Gareth Pritchrad later denied this."],
+     "p4", "Pritchrad", "Pritchard"),
+]
+
+PASS = [
+    # different people with similar surnames, both full names given
+    ["Karin Nilsen chairs the board.", "Erik Nielsen, its treasurer, disagreed.",
+     "Nilsen said the vote was fair.", "Nielsen said it was rushed."],
+    # compound and double-barrelled surnames
+    ["Ana Ruiz-Delgado won the seat.", "Ruiz-Delgado said the result was clear."],
+    ["Omar Al-Khatib spoke first.", "Al-Khatib called for calm.", "Khatib later left the hall."],
+    ["Siobhan O'Brien-Singh was named chief executive.", "O'Brien-Singh starts in May."],
+    # possessives
+    ["Maria Navarro leads the inquiry.", "Navarro's report is due in May.", "Navarro’s team declined to comment."],
+    ["James Jones will step down.", "Jones' successor has not been named."],
+    # honorific re-mentions
+    ["Dr Leila Haddad runs the clinic.", "Dr Haddad said waiting lists had grown.", "Ms Haddad trained in Beirut."],
+    # plurals and adjectives of a name
+    ["Barack Obama spoke at the dinner.", "The Obamas left early."],
+    ["North Korea fired a missile.", "Korean officials said it fell into the sea."],
+    # a common word next to a surname
+    ["Wendy Hall is the new mayor.", "Hell, she said, was other people's paperwork."],
+    # one spelling used twice each: nobody can tell which is right
+    ["Lena Morozova spoke.", "Morozova said no.", "Lena Morozowa smiled.", "Morozowa left."],
+    # a sentence-initial capitalised word is not a misspelt surname
+    ["Peter Wall runs the bakery.", "Well, he said, business is slow."],
+]
+
+
+def _spelling_findings(found):
+    return [a for a in found if a.rule == "surname-spelling"]
+
+
+@pytest.mark.parametrize("paragraphs,block,quote,suggestion", FLAG)
+def test_flags(paragraphs, block, quote, suggestion):
+    found = _spelling_findings(findings(draft(*paragraphs), CHECK))
+    assert [(a.rule, a.target.block_id, a.target.quote) for a in found] == [("surname-spelling", block, quote)]
+    assert found[0].severity == "warning"
+    assert found[0].suggestion.action == "replace" and found[0].suggestion.text == suggestion
+    assert found[0].related and all(t.quote == suggestion for t in found[0].related)
+
+
+@pytest.mark.parametrize("paragraphs", PASS)
+def test_passes(paragraphs):
+    assert findings(draft(*paragraphs), CHECK, min_severity="warning") == []
+
+
+def test_the_target_is_the_exact_span():
+    article = draft("Maria Navarro, the city's housing chief, spoke.", "Later, Naverro's office said no.")
+    (ann,) = _spelling_findings(findings(article, CHECK))
+    text = article.unit_for(block_id="p2").text
+    assert text[ann.target.start:ann.target.end] == "Naverro"
+    assert ann.target.prefix == "Later, " and ann.target.suffix.startswith("'s office")
+
+
+def test_headline_and_standfirst_are_read():
+    article = draft("Maria Navarro, the city's housing chief, said rents had doubled.",
+                    "Navarro said the council would act.",
+                    headline="Naverro warns on rents", standfirst="Navarro says rents doubled")
+    found = _spelling_findings(findings(article, CHECK))
+    assert [(a.target.field, a.target.quote) for a in found] == [("headline", "Naverro")]
+
+
+def test_a_misspelt_caption_is_left_to_caption_agreement():
+    article = draft(("image", "Maria Naverro at the council meeting.", "AFP"),
+                    "Maria Navarro, the city's housing chief, said rents had doubled.",
+                    "Navarro said the council would act.")
+    assert _spelling_findings(findings(article, CHECK)) == []
+
+
+def test_declared_equivalents_are_not_flagged():
+    article = draft("Mohammad Mokhber spoke.", "Mokhber said no.", "Mokhbir said later.")
+    assert _spelling_findings(findings(article, CHECK))
+    ctx = Context(now=datetime(2025, 6, 1, tzinfo=timezone.utc),
+                  options={CHECK: {"equivalents": [["Mokhber", "Mokhbir"]]}})
+    assert _spelling_findings(findings(article, CHECK, context=ctx)) == []
+
+
+def test_surname_before_the_full_name_is_info():
+    article = draft("Mr Qaani arrived on Wednesday.", "Esmail Qaani leads the Quds Force.")
+    found = findings(article, CHECK)
+    assert [(a.rule, a.severity, a.target.block_id, a.target.quote) for a in found] == [
+        ("surname-before-full-name", "info", "p1", "Qaani")]
+    assert found[0].related[0].block_id == "p2"
+
+
+def test_surname_after_the_full_name_is_fine():
+    article = draft("Esmail Qaani leads the Quds Force.", "Mr Qaani arrived on Wednesday.")
+    assert findings(article, CHECK) == []
+
+
+def test_non_english_needs_a_name_mark():
+    # German capitalises nouns: "Stadt" next to a surname "Staat" is a word, not a slip.
+    article = draft("Der Islamische Staat hat die Stadt verlassen.", "Die Stadt ist leer.",
+                    language="de")
+    assert findings(article, CHECK, min_severity="warning") == []
+    article = draft("Bürgermeisterin Anna Kowalczyk eröffnete die Sitzung.",
+                    "Frau Kowalcyzk sagte, der Haushalt sei knapp.", language="de")
+    found = _spelling_findings(findings(article, CHECK))
+    assert [a.target.quote for a in found] == ["Kowalcyzk"]
+
+
+def test_distance_counts_a_swap_as_one_edit():
+    assert distance("kowalczyk", "kowalcyzk") == 1
+    assert distance("navarro", "naverro") == 1
+    assert distance("navarro", "navaro") == 1
+    assert distance("bornstein", "bornssteni") == 2
+    assert distance("smith", "jones") == 3
+
+
+def _seed_alarms(article):
+    return [(a.rule, a.target.quote) for a in findings(article, CHECK, min_severity="warning")]
+
+
+def test_seed_text_raises_nothing_above_info(shared):
+    text = (shared / "seed" / "000_a627ffa290a88477.txt").read_text(encoding="utf-8")
+    article = article_from_text(text)
+    assert _seed_alarms(article) == []
+    flagged = {a.target.quote for a in findings(article, CHECK)}
+    assert not flagged & {"Al Araji", "Araji", "Qaani", "Amini", "Trump"}
+
+
+def test_seed_json_raises_nothing_above_info(shared):
+    data = json.loads((shared / "examples" / "seed-article.json").read_text(encoding="utf-8"))
+    article = article_from_json(data)
+    assert _seed_alarms(article) == []
+    assert findings(article, CHECK) == []
