@@ -1,6 +1,6 @@
 """HTTP throughput benchmark: the full checker against a bare Flask JSON endpoint.
 
-    python bench/http.py [--duration 5] [--connections 4] [--workers 2] [--rounds 6]
+    python bench/http_throughput.py [--duration 5] [--connections 4] [--workers 2] [--rounds 6]
                          [--min-words 700] [--max-words 1400] [--loader auto|wrk|python]
 
 Starts two servers on 127.0.0.1 under the same gunicorn settings
@@ -248,12 +248,12 @@ def main(argv=None) -> int:
 
     records = corpus.load()
     if records is None:
-        print(f"bench/http.py: no corpus at {corpus.CORPUS}; nothing to measure")
+        print(f"bench/http_throughput.py: no corpus at {corpus.CORPUS}; nothing to measure")
         return 0
     docs = [corpus.to_article(r) for r in records]
     docs = [d for d in docs if args.min_words <= _words(d) <= args.max_words]
     if len(docs) < 20:
-        print(f"bench/http.py: only {len(docs)} articles of {args.min_words}-{args.max_words} words")
+        print(f"bench/http_throughput.py: only {len(docs)} articles of {args.min_words}-{args.max_words} words")
         return 1
     from plugin.validation import is_valid
 
