@@ -11,7 +11,7 @@ from typing import Sequence
 
 from checks.engine import Result
 from plugin.render.common import InputProblem
-from plugin.render.locate import describe
+from plugin.render.locate import describe, line_col
 
 COLOURS = {"error": "\033[1;31m", "warning": "\033[33m", "info": "\033[36m"}
 BOLD = "\033[1m"
@@ -28,7 +28,12 @@ def render(results: Sequence[Result], *, colour: bool = False, problems: Sequenc
     totals = {"error": 0, "warning": 0, "info": 0}
     for result in results:
         path = result.source  # as given on the command line
-        for ann in result.annotations:
+        # Reading order of the file when positions are known (a date field at
+        # the foot of a text file comes last, not first as in the JSON result).
+        positions = {id(a): line_col(result.article, a.target) for a in result.annotations}
+        ordered = sorted(result.annotations, key=lambda a: positions[id(a)] or (0, 0)) \
+            if all(positions.values()) else result.annotations
+        for ann in ordered:
             lines.append(f"{paint(BOLD, path + ':' + describe(result.article, ann.target))}: "
                          f"{paint(COLOURS[ann.severity], ann.severity)} "
                          f"{paint(DIM, ann.check + '/' + ann.rule)} {ann.message}")
