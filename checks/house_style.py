@@ -209,10 +209,16 @@ _PAIRS += [("enrolment", "enrollment"), ("enrolments", "enrollments"), ("fulfil"
            ("aeroplanes", "airplanes"), ("cosy", "cozy"), ("doughnut", "donut"),
            ("doughnuts", "donuts"), ("artefact", "artifact"), ("artefacts", "artifacts")]
 _PAIRS = [(b, a) for b, a in _PAIRS if b != a]
+# Inflections of one word form one group ("organised" and "organize" clash), keyed
+# by a shared stem: the longest common start of the British and American forms.
 _SPELLING: dict[str, tuple[str, str]] = {}
 for _b, _a in _PAIRS:
-    _SPELLING.setdefault(_b, (_b, "british"))
-    _SPELLING.setdefault(_a, (_b, "american"))
+    _n = 0
+    while _n < min(len(_b), len(_a)) and _b[_n] == _a[_n]:
+        _n += 1
+    _group = _b[:max(_n, 4)]
+    _SPELLING.setdefault(_b, (_group, "british"))
+    _SPELLING.setdefault(_a, (_group, "american"))
 _COMPUTING = re.compile(r"\b(?:computer|software|coding|code|app|apps)\b", re.I)
 _WORD = re.compile(r"[A-Za-z]+")
 
@@ -251,7 +257,7 @@ def _spelling_places(units: list[TextUnit]) -> dict[str, list[_Place]]:
 
 def _spelling_findings(units: list[TextUnit]) -> Iterator[Annotation]:
     for base, places in _spelling_places(units).items():
-        ann = _report(SPELLING_VARIANT, places, f"\"{base}\" and its variants",
+        ann = _report(SPELLING_VARIANT, places, f"\"{base}...\"",
                       {"british": "the British way", "american": "the American way"},
                       data={"word": base})
         if ann is None:
