@@ -1,0 +1,146 @@
+"""Make the article state an age, a count or a quantity two different ways.
+
+Three varieties, the slips a desk makes when a story is rewritten in a hurry:
+
+- ``age-remention``: a person given an age ("Rosa Beltrán, 67,") is given
+  another a year or two off when mentioned again, either in a re-mention the
+  article already has ("the 67-year-old") or in a new one;
+- ``list-count``: a count introduces a list of names it does not match ("two
+  officials, A, B and C"), built from full names the article already uses;
+- ``caption-quantity`` / ``standfirst-quantity``: a body sentence that gives a
+  figure for something ("430 people spent the night ...") is reused as a
+  caption or standfirst with the figure changed.
+"""
+from __future__ import annotations
+
+import copy
+import re
+
+from bench.injectors import Expect, Injection
+from checks.numbers import quantities
+
+FAMILY = "number-consistency"
+
+_NAMED_AGE = re.compile(r"\b((?:[A-Z][a-z]+\s+)?([A-Z][a-z]{2,})), (\d{2}),")
+_UNNAMED = re.compile(r"\b([Tt]he )(\d{2})(-year-old)\b")
+_FULL_NAME = re.compile(r"(?<=[a-z,] )([A-Z][a-z]{2,} [A-Z][a-z]{2,})\b(?!\s+[A-Z])")
+_NOT_NAMES = {"The", "This", "That", "But", "And", "When", "After", "Before", "Monday", "Tuesday",
+              "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+              "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December", "New", "North", "South", "East", "West", "United"}
+_WORDS = {2: "two", 3: "three", 4: "four", 5: "five"}
+_FRAMED = re.compile(r"\s+([a-z]{3,})\s+(?:were\s+|have\s+|had\s+)?([a-z]{3,}ed|spent|died|fled|"
+                     r"lost|left|took|went|made|came)\b")
+
+
+def _paragraphs(doc):
+    return [i for i, b in enumerate(doc["blocks"]) if b["type"] == "paragraph"]
+
+
+def _age(doc, rng) -> Injection | None:
+    paras = _paragraphs(doc)
+    for pos, i in enumerate(paras):
+        m = _NAMED_AGE.search(doc["blocks"][i]["text"])
+        if not m or not 16 <= int(m.group(3)) <= 95:
+            continue
+        age = int(m.group(3))
+        new = age + rng.choice((-2, -1, 1, 2))
+        out = copy.deepcopy(doc)
+        for j in paras[pos + 1:]:
+            text = out["blocks"][j]["text"]
+            u = _UNNAMED.search(text)
+            if u and int(u.group(2)) == age:
+                out["blocks"][j]["text"] = text[:u.start(2)] + str(new) + text[u.end(2):]
+                return Injection(out, [Expect(block_id=out["blocks"][j]["id"], quote=f"{new}-year-old",
+                                              rule="age-mismatch")], kind="age-remention")
+        at = paras[min(pos + rng.randint(1, 3), len(paras) - 1)] + 1 if pos + 1 < len(paras) else i + 1
+        aged = {a.group(2) for k in paras for a in _NAMED_AGE.finditer(doc["blocks"][k]["text"])}
+        unnamed = [f"The {new}-year-old has not spoken publicly since."] if len(aged) == 1 else []
+        text = rng.choice([f"{m.group(2)}, {new}, declined to comment further."] + unnamed + [
+                           f"{m.group(2)}, {new}, said she had not been told in advance."
+                           if rng.random() < 0.5 else
+                           f"{m.group(2)}, {new}, said he had not been told in advance."])
+        out["blocks"].insert(at, {"id": "injected-age", "type": "paragraph", "text": text})
+        quote = f"{new}-year-old" if text.startswith("The ") else f"{new}"
+        return Injection(out, [Expect(block_id="injected-age", quote=quote, rule="age-mismatch")],
+                         kind="age-remention")
+    return None
+
+
+def _list_count(doc, rng) -> Injection | None:
+    names = []
+    for b in doc["blocks"]:
+        if b["type"] != "paragraph":
+            continue
+        for m in _FULL_NAME.finditer(b["text"]):
+            name = m.group(1)
+            if not set(name.split()) & _NOT_NAMES and name not in names:
+                names.append(name)
+    if len(names) < 2:
+        return None
+    k = min(len(names), rng.choice((2, 3)))
+    chosen = names[:k]
+    count = k + rng.choice((-1, 1)) if k > 2 else k + 1
+    listed = ", ".join(chosen[:-1]) + " and " + chosen[-1]
+    noun = rng.choice(("people", "officials", "figures", "witnesses"))
+    text = (f"{_WORDS[count].capitalize()} {noun}, {listed}, were named in the "
+            f"report published on Monday.")
+    out = copy.deepcopy(doc)
+    paras = _paragraphs(out)
+    at = paras[min(len(paras) - 1, rng.randint(1, max(1, len(paras) - 1)))] + 1
+    out["blocks"].insert(at, {"id": "injected-list", "type": "paragraph", "text": text})
+    return Injection(out, [Expect(block_id="injected-list", quote=f"{_WORDS[count].capitalize()} {noun}",
+                                  rule="list-count")], kind="list-count")
+
+
+def _changed(q) -> str:
+    v = int(q.value)
+    new = v + max(1, round(v * 0.3)) if v < 1000 else v + round(v * 0.25, -2)
+    return f"{new:,}" if "," in q.text else str(int(new))
+
+
+def _quantity(doc, rng) -> Injection | None:
+    paras = _paragraphs(doc)
+    order = list(paras)
+    rng.shuffle(order)
+    for i in order:
+        text = doc["blocks"][i]["text"]
+        for q in quantities(text, words=False):
+            if q.percent or q.currency or q.joined or q.hedge or not 10 <= q.value < 1_000_000:
+                continue
+            if 1800 <= q.value <= 2100 and "," not in q.text:
+                continue
+            m = _FRAMED.match(text, q.end)
+            if not m:
+                continue
+            end = text.find(".", m.end())
+            clause = text[q.start:end if end != -1 else len(text)].strip()
+            if len(clause) > 160:
+                clause = text[q.start:m.end()]
+            new = _changed(q)
+            shown = new + clause[len(q.text):]
+            out = copy.deepcopy(doc)
+            if rng.random() < 0.5:
+                out["standfirst"] = shown
+                return Injection(out, [Expect(field="standfirst", quote=new, rule="quantity-mismatch")],
+                                 kind="standfirst-quantity")
+            images = [j for j, b in enumerate(out["blocks"]) if b["type"] == "image"]
+            at = images[0] if images else 0
+            block = {"id": "injected-caption", "type": "image", "caption": shown + ".",
+                     "credit": rng.choice(("AFP", "Reuters", "AP Photo"))}
+            out["blocks"].insert(at + (1 if images else 0), block)
+            return Injection(out, [Expect(block_id="injected-caption", quote=new,
+                                          rule="quantity-mismatch")], kind="caption-quantity")
+    return None
+
+
+def inject(doc: dict, rng) -> Injection | None:
+    if doc.get("language") != "en" or len(_paragraphs(doc)) < 3:
+        return None
+    makers = [_age, _list_count, _quantity]
+    rng.shuffle(makers)
+    for make in makers:
+        injection = make(doc, rng)
+        if injection is not None:
+            return injection
+    return None
