@@ -68,12 +68,16 @@ RULES = (AGE_MISMATCH, LIST_COUNT, QUANTITY_MISMATCH)
 
 _CAP = r"[A-Z][\w'’-]*[a-z][\w'’-]*"
 _NAME = rf"(?:{_CAP}|[A-Z]\.)(?:\s+(?:(?:de|da|del|van|von|der|al|bin|el|la|le)\s+)?(?:{_CAP}|[A-Z]\.))*"
-# "Rosa Beltrán, 67," / "Beltrán, 67." / "Rosa Beltrán (67)" / "Beltrán, aged 67"
-_NAMED_AGE = re.compile(
-    rf"(?P<name>{_NAME})(?:,\s+(?:aged\s+)?(?P<a>\d{{1,3}})(?=[,.;:)]|\s+(?:and|who|of|from|was|is|has|had|said|told)\b)"
-    rf"|\s+\((?:aged\s+)?(?P<b>\d{{1,3}})\))")
+# "Rosa Beltrán, 67," / "Beltrán, 67." / "Rosa Beltrán (67)" / "Beltrán, aged 67": the
+# age is found first, then the name is read backwards from it over a short window
+# (matching names from every capital would be slow on long bodies).
+_AGE_AFTER = re.compile(
+    r",\s+(?:aged\s+)?(?P<a>\d{1,3})(?=[,.;:)]|\s+(?:and|who|of|from|was|is|has|had|said|told)\b)"
+    r"|\s+\((?:aged\s+)?(?P<b>\d{1,3})\)")
+_NAME_BEFORE = re.compile(rf"(?<![\w'’.-])(?P<name>{_NAME})$")
+_NAME_AT = re.compile(_NAME)
 # "67-year-old Rosa Beltrán"
-_AGE_BEFORE_NAME = re.compile(rf"\b(?P<a>\d{{1,3}})-year-old\s+(?P<name>{_NAME})")
+_AGE_BEFORE_NAME = re.compile(r"\b(?P<a>\d{1,3})-year-old\s+(?=[A-Z])")
 # "the 68-year-old" not followed by a name
 _UNNAMED_AGE = re.compile(r"\b[Tt]he\s+(?P<a>\d{1,3})-year-old\b(?!\s+[A-Z])")
 _NOT_NAMES = frozenset(
@@ -116,17 +120,20 @@ def _ages(units: list[TextUnit]) -> list[_Age]:
     out: list[_Age] = []
     for unit in units:
         text = unit.text
-        for m in _NAMED_AGE.finditer(text):
+        for m in _AGE_AFTER.finditer(text):
             group = "a" if m.group("a") else "b"
-            name = _clean_name(m.group("name"))
+            before = _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())
+            name = _clean_name(before.group("name")) if before else None
             age = int(m.group(group))
             if name and 1 <= age <= 110 and not text[m.end(group):m.end(group) + 1].isdigit():
                 out.append(_Age(unit, m.start(group), m.end(group), age, name))
         for m in _AGE_BEFORE_NAME.finditer(text):
-            name = _clean_name(m.group("name"))
+            after = _NAME_AT.match(text, m.end())
+            name = _clean_name(after.group()) if after else None
             age = int(m.group("a"))
             if name and 1 <= age <= 110:
-                out.append(_Age(unit, m.start("a"), m.end("a") + len("-year-old"), age, name))
+                out.append(_Age(unit, m.start("a"), m.start("a") + len(m.group("a")) + len("-year-old"),
+                                age, name))
         for m in _UNNAMED_AGE.finditer(text):
             out.append(_Age(unit, m.start("a"), m.end("a") + len("-year-old"), int(m.group("a")), ""))
     out.sort(key=lambda a: (a.unit.index, a.start))
