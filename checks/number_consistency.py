@@ -71,9 +71,9 @@ _NAME = rf"(?:{_CAP}|[A-Z]\.)(?:\s+(?:(?:de|da|del|van|von|der|al|bin|el|la|le)\
 # "Rosa Beltrán, 67," / "Beltrán, 67." / "Rosa Beltrán (67)" / "Beltrán, aged 67": the
 # age is found first, then the name is read backwards from it over a short window
 # (matching names from every capital would be slow on long bodies).
-_AGE_AFTER = re.compile(
-    r",\s+(?:aged\s+)?(?P<a>\d{1,3})(?=[,.;:)]|\s+(?:and|who|of|from|was|is|has|had|said|told)\b)"
-    r"|\s+\((?:aged\s+)?(?P<b>\d{1,3})\)")
+_DIGITS = re.compile(r"\d{1,3}(?!\d)")
+_AGE_LEAD = re.compile(r"(?:,\s+(?:aged\s+)?|\s\((?:aged\s+)?)$")
+_AGE_TAIL = re.compile(r"(?:[,.;:)]|\s+(?:and|who|of|from|was|is|has|had|said|told)\b)")
 _NAME_BEFORE = re.compile(rf"(?<![\w'’.-])(?P<name>{_NAME})$")
 _NAME_AT = re.compile(_NAME)
 # "67-year-old Rosa Beltrán"
@@ -120,13 +120,22 @@ def _ages(units: list[TextUnit]) -> list[_Age]:
     out: list[_Age] = []
     for unit in units:
         text = unit.text
-        for m in _AGE_AFTER.finditer(text):
-            group = "a" if m.group("a") else "b"
-            before = _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        for m in _DIGITS.finditer(text):
+            start, end = m.span()
+            if start < 2 or text[start - 1] not in " (\u00a0" or (start > 1 and text[start - 2].isdigit()):
+                continue
+            lead = _AGE_LEAD.search(text, max(0, start - 8), start)
+            if lead is None or not _AGE_TAIL.match(text, end):
+                continue
+            if text[lead.start()] in " \u00a0" and text[end:end + 1] != ")":
+                continue  # "(67)" must close
+            before = _NAME_BEFORE.search(text, max(0, lead.start() - 60), lead.start())
             name = _clean_name(before.group("name")) if before else None
-            age = int(m.group(group))
-            if name and 1 <= age <= 110 and not text[m.end(group):m.end(group) + 1].isdigit():
-                out.append(_Age(unit, m.start(group), m.end(group), age, name))
+            age = int(m.group())
+            if name and 1 <= age <= 110:
+                out.append(_Age(unit, start, end, age, name))
+        if "-year-old" not in text:
+            continue
         for m in _AGE_BEFORE_NAME.finditer(text):
             after = _NAME_AT.match(text, m.end())
             name = _clean_name(after.group()) if after else None
@@ -186,9 +195,12 @@ def _age_findings(units: list[TextUnit]) -> Iterator[Annotation]:
 
 _COUNT_WORDS = {w: v for w, v in UNITS.items() if 2 <= v <= 12}
 _PLURAL_IRREGULAR = frozenset("people men women children police staff".split())
+# A list opens where a comma, colon or dash is followed by a capital; the count and
+# its noun are then read backwards from there ("two ministers|, Haddad ...").
+_LIST_OPEN = re.compile(r"(?:,|:|\s[—–-])\s+(?=[A-Z])")
 _COUNT = re.compile(
-    r"\b(?P<count>" + "|".join(_COUNT_WORDS) + r"|[2-9]|1[0-2])"
-    r"(?P<noun>(?:\s+[a-z][a-z-]+){1,3}?)(?:,|:|\s+[—–]|\s+-)\s+", re.I)
+    r"(?<![\w-])(?P<count>" + "|".join(_COUNT_WORDS) + r"|[2-9]|1[0-2])"
+    r"(?P<noun>(?:\s+[a-z][a-z-]+){1,3})\s*$", re.I)
 _ITEM = re.compile(rf"(?:{_NAME})(?![\w'’])")
 _SEP = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
 _NUMERIC_ITEM = re.compile(r"\d{1,3}(?=,|\s+(?:and|or)\b|[.;:)])")
@@ -225,7 +237,11 @@ def _list_items(text: str, pos: int) -> tuple[list[tuple[int, int]], bool] | Non
 
 def _list_findings(unit: TextUnit) -> Iterator[Annotation]:
     text = unit.text
-    for m in _COUNT.finditer(text):
+    for opening in _LIST_OPEN.finditer(text):
+        sep_start = opening.start() + (1 if text[opening.start()].isspace() else 0)
+        m = _COUNT.search(text, max(0, sep_start - 48), sep_start)
+        if m is None:
+            continue
         noun = m.group("noun").split()
         head = noun[-1].lower()
         if not (head.endswith("s") or head in _PLURAL_IRREGULAR) or head.endswith("ss"):
@@ -238,7 +254,7 @@ def _list_findings(unit: TextUnit) -> Iterator[Annotation]:
         before = text[max(0, m.start() - 12):m.start()].lower()
         if re.search(r"(?:top|first|last|final|other|another|those|these|all)\s+$", before):
             continue  # "the top three teams, ..." names a selection; "all five ..." is fine too
-        parsed = _list_items(text, m.end())
+        parsed = _list_items(text, opening.end())
         if parsed is None:
             continue
         items, joined = parsed
@@ -322,12 +338,20 @@ def _same_kind(a: Quantity, b: Quantity) -> bool:
 
 def _quantity_findings(article: Article, english: bool) -> Iterator[Annotation]:
     parts: dict[str, list[_Framed]] = {"body": [], "standfirst": [], "caption": []}
-    for unit in article.body_units():
-        parts["body"].extend(_framed(unit, english))
     for unit in article.units():
         part = _PARTS.get(unit.kind)
         if part is not None:
             parts[part].extend(_framed(unit, english))
+    if not parts["standfirst"] and not parts["caption"]:
+        return
+    # Only body paragraphs that use a word of some standfirst or caption frame
+    # can hold a rival figure: the others are not scanned for figures at all.
+    needles = {f.key[2] if f.key[0] == "<" else f.key[0] for p in ("standfirst", "caption")
+               for f in parts[p]}
+    for unit in article.body_units():
+        text = unit.text.lower() if unit.text.isascii() else fold(unit.text)
+        if any(n in text for n in needles):
+            parts["body"].extend(_framed(unit, english))
     body: dict[tuple, list[_Framed]] = {}
     for f in parts["body"]:
         body.setdefault(f.key, []).append(f)
