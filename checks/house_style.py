@@ -223,11 +223,31 @@ _COMPUTING = re.compile(r"\b(?:computer|software|coding|code|app|apps)\b", re.I)
 _WORD = re.compile(r"[A-Za-z]+")
 
 
+_LOWER_WORDS = re.compile(r"[a-z]+")
+
+
 def _spelling_places(units: list[TextUnit]) -> dict[str, list[_Place]]:
+    # First a cheap pass over lower-cased words: only a word whose group the
+    # article writes both ways needs its places (and its capitals) looked at.
+    lowered = [unit.text.lower() for unit in units]
+    present: set[str] = set()
+    for low in lowered:
+        present.update(_LOWER_WORDS.findall(low))
+    styles: dict[str, set[str]] = {}
+    for word in present & _SPELLING.keys():
+        group, style = _SPELLING[word]
+        styles.setdefault(group, set()).add(style)
+    wanted = {w for w in present & _SPELLING.keys() if len(styles[_SPELLING[w][0]]) > 1}
     groups: dict[str, list[_Place]] = {}
-    for unit in units:
+    if not wanted:
+        return groups
+    for unit, low in zip(units, lowered):
+        if not any(w in low for w in wanted):
+            continue
         text = unit.text
         for m in _WORD.finditer(text):
+            if m.group().lower() not in wanted:
+                continue
             word = m.group()
             lower = word.lower()
             entry = _SPELLING.get(lower)
@@ -236,7 +256,9 @@ def _spelling_places(units: list[TextUnit]) -> dict[str, list[_Place]]:
             if word[0].isupper():
                 # A capital inside a sentence is a name ("World Health Organization");
                 # at the start of a sentence or text it is just a capital.
-                before = text[:m.start()].rstrip()
+                before = text[max(0, m.start() - 8):m.start()].rstrip()
+                if not before and m.start() > 8:
+                    before = text[:m.start()].rstrip()
                 if before and before[-1] not in ".!?:\"“‘'’—–(" :
                     continue
                 if word.isupper() and len(word) > 1:
@@ -297,23 +319,35 @@ _DMY = re.compile(rf"\b(?<![-–/])(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:{
 _MDY = re.compile(rf"\b(?:{_MONTHS})\.?\s+(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?![-–/:.]\d|\s*[-–]\s*\d|\d)")
 
 
+_DAY = re.compile(r"\d{1,2}")
+_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s+$")
+
+
 def _date_places(units: list[TextUnit]) -> list[_Place]:
+    # Anchored on the day's digits (rare) rather than on month names at every word.
     places = []
     for unit in units:
         text = unit.text
-        for m in _DMY.finditer(text):
-            before = text[max(0, m.start() - 3):m.start()]
-            if re.search(r"[-–]\s*$|\band\s*$", before):
+        for d in _DAY.finditer(text):
+            i = d.start()
+            if i and text[i - 1].isdigit():
                 continue
-            places.append(_Place(unit, m.start(), m.end(), "day-month"))
-        for m in _MDY.finditer(text):
-            if text[m.start():m.start() + 3] == "May" and re.match(r"May\s+\d", text[m.start():]) is None:
+            m = _DMY.match(text, i)
+            if m is not None:
+                before = text[max(0, m.start() - 3):m.start()]
+                if not re.search(r"[-–]\s*$|\band\s*$", before):
+                    places.append(_Place(unit, m.start(), m.end(), "day-month"))
+                continue
+            b = _MONTH_BEFORE.search(text, max(0, i - 12), i)
+            if b is None:
+                continue
+            m = _MDY.match(text, b.start())
+            if m is None or m.end() <= i:
                 continue
             if re.search(r"(?:[—–-]|\))\s*$", text[max(0, m.start() - 40):m.start()]) and \
                     re.search(r"\(@\w+\)", text[max(0, m.start() - 60):m.start()]):
                 continue  # an embedded tweet's own date line
             places.append(_Place(unit, m.start(), m.end(), "month-day"))
-    places.sort(key=lambda p: (p.unit.index, p.start))
     return places
 
 
@@ -331,7 +365,10 @@ _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Dr)(\.?)\s+(?=[A-Z])")
 def _honorific_finding(units: list[TextUnit]) -> Annotation | None:
     places = []
     for unit in units:
-        for m in _HONORIFIC.finditer(unit.text):
+        text = unit.text
+        if "Mr" not in text and "Ms" not in text and "Dr" not in text:
+            continue
+        for m in _HONORIFIC.finditer(text):
             places.append(_Place(unit, m.start(), m.end(2), "dotted" if m.group(2) else "bare"))
     ann = _report(HONORIFIC_PUNCTUATION, places, "honorifics",
                   {"dotted": "with a full stop (Mr.)", "bare": "without one (Mr)"})
