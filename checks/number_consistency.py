@@ -127,8 +127,8 @@ def _ages(units: list[TextUnit]) -> list[_Age]:
             lead = _AGE_LEAD.search(text, max(0, start - 8), start)
             if lead is None or not _AGE_TAIL.match(text, end):
                 continue
-            if text[lead.start()] in " \u00a0" and text[end:end + 1] != ")":
-                continue  # "(67)" must close
+            if text[lead.start()] in " \u00a0" and (text[end:end + 1] != ")" or unit.kind == CAPTION):
+                continue  # "(67)" must close; in captions it is usually a shirt number
             before = _NAME_BEFORE.search(text, max(0, lead.start() - 60), lead.start())
             name = _clean_name(before.group("name")) if before else None
             age = int(m.group())

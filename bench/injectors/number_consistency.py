@@ -28,6 +28,11 @@ _NOT_NAMES = {"The", "This", "That", "But", "And", "When", "After", "Before", "M
               "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
               "March", "April", "May", "June", "July", "August", "September", "October",
               "November", "December", "New", "North", "South", "East", "West", "United"}
+_NOT_NOUNS = {"and", "but", "for", "the", "per", "than", "that", "who", "which", "year", "years",
+              "percent", "cent", "times", "when", "while", "with", "from"}
+_MONTH_BEFORE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|"
+                           r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|"
+                           r"Nov|Dec)\.?\s+$")
 _WORDS = {2: "two", 3: "three", 4: "four", 5: "five"}
 _FRAMED = re.compile(r"\s+([a-z]{3,})\s+(?:were\s+|have\s+|had\s+)?([a-z]{3,}ed|spent|died|fled|"
                      r"lost|left|took|went|made|came)\b")
@@ -85,6 +90,8 @@ def _list_count(doc, rng) -> Injection | None:
     noun = rng.choice(("people", "officials", "figures", "witnesses"))
     text = (f"{_WORDS[count].capitalize()} {noun}, {listed}, were named in the "
             f"report published on Monday.")
+    if rng.random() < 0.5:  # a correct list elsewhere must not be flagged
+        text += (f" The {_WORDS[k]} {noun}, {listed}, have not commented.")
     out = copy.deepcopy(doc)
     paras = _paragraphs(out)
     at = paras[min(len(paras) - 1, rng.randint(1, max(1, len(paras) - 1)))] + 1
@@ -99,6 +106,16 @@ def _changed(q) -> str:
     return f"{new:,}" if "," in q.text else str(int(new))
 
 
+def _fair(q) -> str:
+    """The same figure as a desk might fairly restate it: hedged, rounded down."""
+    v = int(q.value)
+    step = 10 ** max(0, len(str(v)) - 2)
+    low = v // step * step
+    if low == v:
+        return f"About {v:,}" if "," in q.text else f"About {v}"
+    return f"More than {low:,}" if "," in q.text else f"More than {low}"
+
+
 def _quantity(doc, rng) -> Injection | None:
     paras = _paragraphs(doc)
     order = list(paras)
@@ -111,8 +128,8 @@ def _quantity(doc, rng) -> Injection | None:
             if 1800 <= q.value <= 2100 and "," not in q.text:
                 continue
             m = _FRAMED.match(text, q.end)
-            if not m:
-                continue
+            if not m or m.group(1) in _NOT_NOUNS or _MONTH_BEFORE.search(text, 0, q.start):
+                continue  # "May 15 and reached ...": a date, not a count
             end = text.find(".", m.end())
             clause = text[q.start:end if end != -1 else len(text)].strip()
             if len(clause) > 160:
@@ -120,8 +137,14 @@ def _quantity(doc, rng) -> Injection | None:
             new = _changed(q)
             shown = new + clause[len(q.text):]
             out = copy.deepcopy(doc)
+            # Half the drafts also restate the figure fairly (hedged or rounded) in the
+            # other place, which must not be flagged.
+            fair = _fair(q) + clause[len(q.text):] if rng.random() < 0.5 else None
             if rng.random() < 0.5:
                 out["standfirst"] = shown
+                if fair:
+                    out["blocks"].insert(0, {"id": "fair-caption", "type": "image",
+                                             "caption": fair + ".", "credit": "AFP"})
                 return Injection(out, [Expect(field="standfirst", quote=new, rule="quantity-mismatch")],
                                  kind="standfirst-quantity")
             images = [j for j, b in enumerate(out["blocks"]) if b["type"] == "image"]
@@ -129,6 +152,8 @@ def _quantity(doc, rng) -> Injection | None:
             block = {"id": "injected-caption", "type": "image", "caption": shown + ".",
                      "credit": rng.choice(("AFP", "Reuters", "AP Photo"))}
             out["blocks"].insert(at + (1 if images else 0), block)
+            if fair:
+                out["standfirst"] = fair
             return Injection(out, [Expect(block_id="injected-caption", quote=new,
                                           rule="quantity-mismatch")], kind="caption-quantity")
     return None
