@@ -275,7 +275,8 @@ def _list_findings(unit: TextUnit) -> Iterator[Annotation]:
 
 # -- the same quantity in two parts of the article ---------------------------
 
-_AFTER_WORDS = re.compile(r"\s*([a-z][a-z'’-]*)(?:\s+([a-z][a-z'’-]*))?(?:\s+([a-z][a-z'’-]*))?")
+_AFTER_WORDS = re.compile(r"\s*([a-z][a-z'’-]*)(?:\s+([a-z][a-z'’-]*))?(?:\s+([a-z][a-z'’-]*))?"
+                          r"(?:\s+([a-z][a-z'’-]*))?")
 _AUX = frozenset("were was are is have has had been be being will would could may might "
                  "did do does also still had".split())
 _STOP_NOUNS = frozenset("of to the a an and or in on at for from by with per than that "
@@ -336,6 +337,18 @@ def _same_kind(a: Quantity, b: Quantity) -> bool:
     return not (a.currency and b.currency and a.currency != b.currency)
 
 
+def _consistent(a: Quantity, b: Quantity) -> bool:
+    """Can two statements of one quantity both be right? Rounding and hedges are
+    allowed, but a small exact count ("10 candidates", "13 candidates") is not a
+    rounding of another."""
+    if a.value == b.value:
+        return True
+    if not a.hedge and not b.hedge and max(a.value, b.value) < 100 \
+            and a.value.is_integer() and b.value.is_integer():
+        return False
+    return agrees(a, b) or agrees(b, a)
+
+
 def _quantity_findings(article: Article, english: bool) -> Iterator[Annotation]:
     parts: dict[str, list[_Framed]] = {"body": [], "standfirst": [], "caption": []}
     for unit in article.units():
@@ -361,7 +374,7 @@ def _quantity_findings(article: Article, english: bool) -> Iterator[Annotation]:
             if not rivals:
                 continue
             same = [r for r in rivals if _same_kind(f.q, r.q)]
-            if not same or any(agrees(f.q, r.q) or agrees(r.q, f.q) for r in same):
+            if not same or any(_consistent(f.q, r.q) for r in same):
                 continue
             if len({r.q.value for r in same}) > 1:
                 continue  # the body itself gives several figures for it: a running count

@@ -29,13 +29,22 @@ _NOT_NAMES = {"The", "This", "That", "But", "And", "When", "After", "Before", "M
               "March", "April", "May", "June", "July", "August", "September", "October",
               "November", "December", "New", "North", "South", "East", "West", "United"}
 _NOT_NOUNS = {"and", "but", "for", "the", "per", "than", "that", "who", "which", "year", "years",
-              "percent", "cent", "times", "when", "while", "with", "from"}
+              "percent", "cent", "times", "when", "while", "with", "from", "into", "over", "after",
+              "before", "since", "until", "about", "this", "there", "their", "his", "her", "its",
+              "old", "ago", "day", "days", "week", "weeks", "month", "months", "hours", "minutes",
+              "seconds", "time", "are", "was", "were", "have", "has", "had", "not", "out", "off"}
 _MONTH_BEFORE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|"
                            r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|"
                            r"Nov|Dec)\.?\s+$")
-_WORDS = {2: "two", 3: "three", 4: "four", 5: "five"}
-_FRAMED = re.compile(r"\s+([a-z]{3,})\s+(?:were\s+|have\s+|had\s+)?([a-z]{3,}ed|spent|died|fled|"
-                     r"lost|left|took|went|made|came)\b")
+_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
+# A figure framed by the words after it: "430 people spent", "12 homes were destroyed",
+# "397 guest rooms".
+_FRAMED = re.compile(r"\s+([a-z]{3,})\s+(?:were\s+|have\s+|had\s+|are\s+|was\s+|will\s+)?([a-z]{3,})\b")
+_NOT_NOUNS = {"and", "but", "for", "the", "per", "than", "that", "who", "which", "year", "years",
+              "percent", "cent", "times", "when", "while", "with", "from", "into", "over", "after",
+              "before", "since", "until", "about", "this", "there", "their", "his", "her", "its",
+              "old", "ago", "day", "days", "week", "weeks", "month", "months", "hours", "minutes",
+              "seconds", "time", "are", "was", "were", "have", "has", "had", "not", "out", "off"}
 
 
 def _paragraphs(doc):
@@ -59,7 +68,8 @@ def _age(doc, rng) -> Injection | None:
                 return Injection(out, [Expect(block_id=out["blocks"][j]["id"], quote=f"{new}-year-old",
                                               rule="age-mismatch")], kind="age-remention")
         at = paras[min(pos + rng.randint(1, 3), len(paras) - 1)] + 1 if pos + 1 < len(paras) else i + 1
-        aged = {a.group(2) for k in paras for a in _NAMED_AGE.finditer(doc["blocks"][k]["text"])}
+        aged = {a.group(1) for k in paras
+                for a in re.finditer(r"\b([A-Z][a-z]+),? \(?(\d{1,2})\)?[,;.)]", doc["blocks"][k]["text"])}
         unnamed = [f"The {new}-year-old has not spoken publicly since."] if len(aged) == 1 else []
         text = rng.choice([f"{m.group(2)}, {new}, declined to comment further."] + unnamed + [
                            f"{m.group(2)}, {new}, said she had not been told in advance."
@@ -72,7 +82,33 @@ def _age(doc, rng) -> Injection | None:
     return None
 
 
+_LIST_TEMPLATES = [
+    # (sentence with the list, the count phrase the finding must point at)
+    ("{Count} {noun}, {listed}, were named in the report published on Monday.", "{Count} {noun}"),
+    ("The report names {count} {noun}: {listed}.", "{count} {noun}"),
+    ("Police later arrested {count} {noun} – {listed} – in connection with the case.",
+     "{count} {noun}"),
+    ("Among those questioned were {count} senior {noun}, {listed}, according to the filing.",
+     "{count} senior {noun}"),
+]
+_NATURAL_LIST = re.compile(r"\b(two|three|four|five)((?: [a-z]+){1,2}), ((?:[A-Z][a-z]+ ?)+(?:, (?:[A-Z][a-z]+ ?)+)*"
+                           r" and (?:[A-Z][a-z]+ ?)+)(?=[,.])")
+
+
 def _list_count(doc, rng) -> Injection | None:
+    # A real list the article already has: change its count.
+    for b in _paragraphs(doc):
+        text = doc["blocks"][b]["text"]
+        m = _NATURAL_LIST.search(text)
+        if m:
+            items = len(re.split(r", | and ", m.group(3)))
+            if _WORDS.get(items) != m.group(1):
+                continue
+            wrong = _WORDS[items + 1] if items + 1 in _WORDS else _WORDS[items - 1]
+            out = copy.deepcopy(doc)
+            out["blocks"][b]["text"] = text[:m.start(1)] + wrong + text[m.end(1):]
+            return Injection(out, [Expect(block_id=out["blocks"][b]["id"], quote=wrong + m.group(2),
+                                          rule="list-count")], kind="list-count-natural")
     names = []
     for b in doc["blocks"]:
         if b["type"] != "paragraph":
@@ -83,27 +119,39 @@ def _list_count(doc, rng) -> Injection | None:
                 names.append(name)
     if len(names) < 2:
         return None
-    k = min(len(names), rng.choice((2, 3)))
-    chosen = names[:k]
+    k = min(len(names), rng.choice((2, 3, 3, 4)))
+    chosen = rng.sample(names, k)
     count = k + rng.choice((-1, 1)) if k > 2 else k + 1
     listed = ", ".join(chosen[:-1]) + " and " + chosen[-1]
-    noun = rng.choice(("people", "officials", "figures", "witnesses"))
-    text = (f"{_WORDS[count].capitalize()} {noun}, {listed}, were named in the "
-            f"report published on Monday.")
+    noun = rng.choice(("people", "officials", "figures", "witnesses", "executives", "suspects"))
+    template, pointed = rng.choice(_LIST_TEMPLATES)
+    fields = dict(count=_WORDS[count], Count=_WORDS[count].capitalize(), noun=noun, listed=listed)
+    sentence = template.format(**fields)
+    quote = pointed.format(**fields)
     if rng.random() < 0.5:  # a correct list elsewhere must not be flagged
-        text += (f" The {_WORDS[k]} {noun}, {listed}, have not commented.")
+        sentence += f" The {_WORDS[k]} {noun}, {listed}, have not commented."
     out = copy.deepcopy(doc)
     paras = _paragraphs(out)
-    at = paras[min(len(paras) - 1, rng.randint(1, max(1, len(paras) - 1)))] + 1
-    out["blocks"].insert(at, {"id": "injected-list", "type": "paragraph", "text": text})
-    return Injection(out, [Expect(block_id="injected-list", quote=f"{_WORDS[count].capitalize()} {noun}",
-                                  rule="list-count")], kind="list-count")
+    target = out["blocks"][rng.choice(paras[1:])]
+    if rng.random() < 0.5:
+        target["text"] = target["text"].rstrip() + " " + sentence  # inside a paragraph
+        block_id = target["id"]
+    else:
+        at = out["blocks"].index(target) + 1
+        out["blocks"].insert(at, {"id": "injected-list", "type": "paragraph", "text": sentence})
+        block_id = "injected-list"
+    return Injection(out, [Expect(block_id=block_id, quote=quote, rule="list-count")],
+                     kind="list-count")
 
 
 def _changed(q) -> str:
     v = int(q.value)
-    new = v + max(1, round(v * 0.3)) if v < 1000 else v + round(v * 0.25, -2)
-    return f"{new:,}" if "," in q.text else str(int(new))
+    zeros = len(str(v)) - len(str(v).rstrip("0"))
+    step = 10 ** zeros  # keep the precision the figure was written with
+    new = v + max(step, round(v * 0.3 / step) * step)
+    if len(str(new)) - len(str(new).rstrip("0")) > zeros:
+        new += step  # "16,000" -> "21,000", not a round "20,000" that reads as a rounding
+    return f"{new:,}" if "," in q.text else str(new)
 
 
 def _fair(q) -> str:
@@ -128,7 +176,8 @@ def _quantity(doc, rng) -> Injection | None:
             if 1800 <= q.value <= 2100 and "," not in q.text:
                 continue
             m = _FRAMED.match(text, q.end)
-            if not m or m.group(1) in _NOT_NOUNS or _MONTH_BEFORE.search(text, 0, q.start):
+            if not m or m.group(1) in _NOT_NOUNS or m.group(2) in _NOT_NOUNS or \
+                    _MONTH_BEFORE.search(text, 0, q.start):
                 continue  # "May 15 and reached ...": a date, not a count
             end = text.find(".", m.end())
             clause = text[q.start:end if end != -1 else len(text)].strip()
@@ -162,9 +211,11 @@ def _quantity(doc, rng) -> Injection | None:
 def inject(doc: dict, rng) -> Injection | None:
     if doc.get("language") != "en" or len(_paragraphs(doc)) < 3:
         return None
-    makers = [_age, _list_count, _quantity]
+    # The rarer varieties first (few articles give a named age or a framed figure),
+    # so the sample is not all list counts.
+    makers = [_age, _quantity]
     rng.shuffle(makers)
-    for make in makers:
+    for make in makers + [_list_count]:
         injection = make(doc, rng)
         if injection is not None:
             return injection

@@ -34,6 +34,11 @@ FLAG = [
     (["Prices rose 27% last year, the office said."],
      {"standfirst": "Prices rose 29 per cent last year"}, "quantity-mismatch", "standfirst",
      "29 per cent"),
+    (["Ten candidates meet on the debate stage again."],
+     {"standfirst": "13 candidates meet on the stage"}, "quantity-mismatch", "standfirst", "13"),
+    (["Police said 39 people had been injured in the clashes."],
+     {"standfirst": "51 people had been injured, police said"}, "quantity-mismatch", "standfirst",
+     "51"),
 ]
 
 PASS = [
@@ -56,6 +61,8 @@ PASS = [
     (["The deal is worth €1.2bn, officials said."], {"standfirst": "A deal worth 1.2 billion euros"}),
     (["Prices rose 27% last year, the office said."], {"standfirst": "Prices rose 27 per cent"}),
     (["430 people spent the night in the hall."], {"standfirst": "500 people left the city on foot"}),
+    (["The simulation used 16,000 processor cores."], {"standfirst": "20,000 processor cores ran it"}),
+    (["Ten candidates meet on the debate stage again."], {"standfirst": "About 12 candidates meet"}),
     (["On Monday 430 people spent the night in the hall, on Tuesday 510 people spent the night there."],
      {"standfirst": "470 people spent the night in the hall"}),
 ]
