@@ -223,16 +223,14 @@ _COMPUTING = re.compile(r"\b(?:computer|software|coding|code|app|apps)\b", re.I)
 _WORD = re.compile(r"[A-Za-z]+")
 
 
-_LOWER_WORDS = re.compile(r"[a-z]+")
+_LOWER_WORDS = re.compile(r"[a-z]{4,}")  # every word in the table has four letters or more
 
 
 def _spelling_places(units: list[TextUnit]) -> dict[str, list[_Place]]:
     # First a cheap pass over lower-cased words: only a word whose group the
     # article writes both ways needs its places (and its capitals) looked at.
-    lowered = [unit.text.lower() for unit in units]
-    present: set[str] = set()
-    for low in lowered:
-        present.update(_LOWER_WORDS.findall(low))
+    unit_words = [set(_LOWER_WORDS.findall(unit.text.lower())) for unit in units]
+    present: set[str] = set().union(*unit_words)
     styles: dict[str, set[str]] = {}
     for word in present & _SPELLING.keys():
         group, style = _SPELLING[word]
@@ -241,8 +239,8 @@ def _spelling_places(units: list[TextUnit]) -> dict[str, list[_Place]]:
     groups: dict[str, list[_Place]] = {}
     if not wanted:
         return groups
-    for unit, low in zip(units, lowered):
-        if not any(w in low for w in wanted):
+    for unit, words in zip(units, unit_words):
+        if words.isdisjoint(wanted):
             continue
         text = unit.text
         for m in _WORD.finditer(text):

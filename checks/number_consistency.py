@@ -44,6 +44,7 @@ deputy").
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -362,7 +363,9 @@ def _quantity_findings(article: Article, english: bool) -> Iterator[Annotation]:
     needles = {f.key[2] if f.key[0] == "<" else f.key[0] for p in ("standfirst", "caption")
                for f in parts[p]}
     for unit in article.body_units():
-        text = unit.text.lower() if unit.text.isascii() else fold(unit.text)
+        text = unit.text.lower()
+        if not text.isascii():  # drop accents the way fold() does, but in C
+            text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
         if any(n in text for n in needles):
             parts["body"].extend(_framed(unit, english))
     body: dict[tuple, list[_Framed]] = {}
