@@ -14,9 +14,14 @@ Compares the figures an article gives for the same thing:
 
 Rounding, ranges and hedges are not contradictions ("about 430", "more than
 400", "400-450"), nor are changes of unit or notation: "€1.2bn" is "1.2
-billion euros", "27%" is "27 per cent". An unnamed "the 68-year-old" is
-compared only when the article gives exactly one named age, and only a slip
-of a year or two is reported (a larger gap is usually another person).
+billion euros", "27%" is "27 per cent"; but a small exact count is not a
+rounding ("10 candidates" and "13 candidates" disagree). When the body itself
+gives several figures for the thing (a running count), nothing is compared.
+An unnamed "the 68-year-old" is compared only when the article gives exactly
+one named age, no unnamed person of that age ("her husband, 68"), and only a
+slip of a year or two is reported (a larger gap is usually another person).
+Two people who share a surname but have different first names are not
+compared; ages in brackets in captions are read as shirt numbers.
 
 Ages and list counts are read in English only; quantities are compared in
 any language when they are written in digits and framed by the same words.
@@ -150,6 +155,14 @@ def _ages(units: list[TextUnit]) -> list[_Age]:
     return out
 
 
+def _age_given_elsewhere(units: list[TextUnit], age: int) -> bool:
+    """Is ``age`` given to someone unnamed ("her husband, 69", "a 69-year-old man")?
+    Then "the 69-year-old" may well be that person."""
+    pattern = re.compile(rf"(?:[a-z], (?:aged )?|\(|\baged ){age}\b|(?<!the )(?<!The )\b{age}-year-old\s+[a-z]"
+                         rf"|\b(?:[Aa]n?|[Hh]er|[Hh]is|[Tt]heir) {age}-year-old")
+    return any(pattern.search(u.text) for u in units)
+
+
 def _age_findings(units: list[TextUnit]) -> Iterator[Annotation]:
     ages = _ages(units)
     named = [a for a in ages if a.name]
@@ -182,7 +195,7 @@ def _age_findings(units: list[TextUnit]) -> Iterator[Annotation]:
     for a in ages:
         if a.name or a.age in stated or (a.unit.index, a.start) < (person.unit.index, person.start):
             continue
-        if abs(a.age - person.age) <= 2:
+        if abs(a.age - person.age) <= 2 and not _age_given_elsewhere(units, a.age):
             yield AGE_MISMATCH.at(
                 a.unit.span(a.start, a.end),
                 f"{person.name} is {person.age} earlier in the article, but here "

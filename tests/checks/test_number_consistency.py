@@ -44,6 +44,9 @@ FLAG = [
 PASS = [
     (["Rosa Beltrán, 67, opened the shop in 1984.", "The 67-year-old said she would not sell."], {}),
     (["Rosa Beltrán, 67, opened the shop.", "Her son, the 41-year-old said, would take over."], {}),
+    (["Rosa Beltrán, 67, and her husband, 69, run the shop.", "The 69-year-old said no."], {}),
+    (["Rosa Beltrán, 67, opened the shop.", "A 68-year-old man was hurt.",
+      "The 68-year-old was taken to hospital."], {}),
     (["John Smith, 45, and his neighbour Ian Lee, 46, were charged.",
       "The 44-year-old victim was taken to hospital."], {}),
     (["Maria Nilsen, 34, and Erik Nilsen, 36, run the farm.", "Nilsen, 36, said the harvest was poor."], {}),
