@@ -119,6 +119,27 @@ def _quote_marks(units: list[TextUnit]) -> Iterator[_Place]:
             yield _Place(unit, i, i + 1, "straight" if c in "'\"" else "curly")
 
 
+def _token(place: _Place) -> str:
+    """The word a mark sits in ("Iran’s", "Corps'"), or the mark and its neighbour."""
+    text = place.unit.text
+    start, end = place.start, place.end
+    while start > 0 and not text[start - 1].isspace() and place.end - start < 24:
+        start -= 1
+    while end < len(text) and not text[end].isspace() and end - place.start < 24:
+        end += 1
+    return text[start:end].strip(",.;:!?()[]")
+
+
+def _curly(text: str, i: int) -> str:
+    """The curly form of the straight mark at ``i``, opening or closing by its neighbours."""
+    before = text[i - 1] if i else " "
+    opening = before.isspace() or before in "([{—–-"
+    if text[i] == "'":
+        return "‘" if opening and i + 1 < len(text) and text[i + 1].isalpha() and \
+            not (before.isalpha()) else "’"
+    return "“" if opening else "”"
+
+
 def _quote_finding(units: list[TextUnit]) -> Annotation | None:
     places = list(_quote_marks(units))
     ann = _report(MIXED_QUOTE_MARKS, places, "quotation marks and apostrophes",
@@ -126,12 +147,19 @@ def _quote_finding(units: list[TextUnit]) -> Annotation | None:
     if ann is None:
         return None
     usual = ann.data["usual"]
+    rare = "curly" if usual == "straight" else "straight"
+    odd = next(p for p in places if p.style == rare)
+    common = next(p for p in places if p.style == usual)
+    counts = ann.data["counts"]
+    message = (f"Quotation marks and apostrophes are typed both {rare} (\"{_token(odd)}\") and "
+               f"{usual} (\"{_token(common)}\") in this article: {counts[rare]} {rare} against "
+               f"{counts[usual]} {usual}; use one style throughout.")
     quote = ann.target.quote
     if usual == "curly":
-        text = {"'": "’", '"': "“"}.get(quote, quote)
+        text = _curly(odd.unit.text, odd.start)
     else:
         text = "'" if quote in "‘’" else '"'
-    return ann.with_changes(suggestion=Suggestion("replace", text))
+    return ann.with_changes(message=message, suggestion=Suggestion("replace", text))
 
 
 # -- British and American spellings -------------------------------------------

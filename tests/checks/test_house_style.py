@@ -79,6 +79,11 @@ def test_suggestions_keep_the_house_form():
     assert (found[0].target.quote, found[0].suggestion.text) == ("'", "’")
 
 
+def test_a_straight_mark_in_a_curly_article_gets_the_right_curly_form():
+    found = findings(draft("“Yes,” he said.", "“No,” she said.", 'He said "maybe".'), CHECK)
+    assert (found[0].target.quote, found[0].suggestion.text) == ('"', "“")
+
+
 def test_a_newsroom_can_raise_the_severity():
     article = draft("She travelled to Rome.", "He traveled to Oslo.", "They travelled home.")
     result = run_checks(article, now=NOW, checks=[CHECK], severities={CHECK: "warning"})
@@ -108,4 +113,5 @@ def test_seed_reports_only_the_mixed_apostrophes_as_info(shared):
         assert [(a.rule, a.severity, a.target.field, a.target.quote) for a in found] == \
             [("mixed-quote-marks", "info", "headline", "’")]
         assert found[0].target.suffix.startswith("s Quds Force")
+        assert "Iran’s" in found[0].message and "Corps'" in found[0].message
         assert any(t.quote == "'" and t.suffix.startswith(" Quds") for t in found[0].related)
