@@ -351,6 +351,16 @@ def _same_kind(a: Quantity, b: Quantity) -> bool:
     return not (a.currency and b.currency and a.currency != b.currency)
 
 
+_LOWER_WORDS = re.compile(r"[a-z][a-z'-]*")
+
+
+def _stems(words: list[str]) -> set[str]:
+    """Each word as written and as ``_noun_key`` would reduce it."""
+    out = set(words)
+    out.update(w[:-1] for w in words if w.endswith("s") and not w.endswith("ss"))
+    return out
+
+
 def _consistent(a: Quantity, b: Quantity) -> bool:
     """Can two statements of one quantity both be right? Rounding and hedges are
     allowed, but a small exact count ("10 candidates", "13 candidates") is not a
@@ -375,11 +385,13 @@ def _quantity_findings(article: Article, english: bool) -> Iterator[Annotation]:
     # can hold a rival figure: the others are not scanned for figures at all.
     needles = {f.key[2] if f.key[0] == "<" else f.key[0] for p in ("standfirst", "caption")
                for f in parts[p]}
+    few = len(needles) <= 8  # a few substring tests; many needles: one word set per paragraph
     for unit in article.body_units():
         text = unit.text.lower()
         if not text.isascii():  # drop accents the way fold() does, but in C
             text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-        if any(n in text for n in needles):
+        if any(n in text for n in needles) if few else \
+                not needles.isdisjoint(_stems(_LOWER_WORDS.findall(text))):
             parts["body"].extend(_framed(unit, english))
     body: dict[tuple, list[_Framed]] = {}
     for f in parts["body"]:
