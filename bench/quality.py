@@ -104,6 +104,12 @@ def injected_run(records, per_family: int, seed: int, show: bool) -> dict:
     print(f"  {'family':<22} {'drafts':>6} {'recall':>8} {'precision':>10} {'new-only':>9}   "
           "missed / false alarms (of which already in the clean article)")
     for injector in all_injectors():
+        if getattr(injector, "SEVERITY", None) == "info":
+            # Only warnings and errors are alarms here; an info-level family is
+            # measured by its own script (e.g. bench/house_style_quality.py).
+            print(f"  {injector.__name__.rsplit('.', 1)[-1]:<22} reports info only: "
+                  f"see bench/{injector.__name__.rsplit('.', 1)[-1]}_quality.py")
+            continue
         rng = random.Random(f"{seed}:{injector.__name__}")
         order = list(records)
         rng.shuffle(order)

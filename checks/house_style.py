@@ -1,0 +1,417 @@
+"""House style applied two ways in one article.
+
+## What it does
+Looks for choices a newsroom makes once and an article should make once:
+
+- straight and curly quotation marks or apostrophes mixed ("Iran’s" and
+  "Corps'") (`mixed-quote-marks`);
+- one word spelled in its British and its American form ("programme" and
+  "program", "organise" and "organize", "travelled" and "traveled")
+  (`spelling-variant`);
+- dates written in two formats ("15 May 2025" and "May 15, 2025")
+  (`date-format`);
+- honorifics with and without a full stop ("Mr Qaani" and "Mr. Trump")
+  (`honorific-punctuation`).
+
+Each is reported once per article (a spelling once per word), at the first
+place written the less common way, with every place written that way in
+`related`. Severity is `info`; a newsroom may raise it through its
+severities configuration. Names keep their own spelling: a capitalised word
+inside a sentence ("World Health Organization", "Pearl Harbor") is not read
+as a spelling, and feet-and-inches marks (5'10") are not quotation marks.
+Spellings, dates and honorifics are read in English only.
+
+## Why it matters
+Mixed conventions are the visible trace of copy pasted from several
+sources (a wire story, a press release, a reporter's notes). Each is small,
+but together they make a page look unedited, and they are cheap to fix
+before publication.
+
+## Example
+```
+Iran’s Quds Force commander ...          -> mixed-quote-marks at "’"
+... the Islamic Revolutionary Guard Corps' Quds Force ...
+The programme starts in May. ... the program was cut.  -> spelling-variant at "program"
+```
+
+## How to fix
+Pick the house form and apply it everywhere: run the editor's smart-quotes
+pass over the article, and change each flagged spelling, date or honorific
+to the form the rest of the article uses (the suggestion gives it).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from checks.annotation import Annotation, Suggestion
+from checks.engine import Context
+from checks.model import (ALT_HEADLINE, BODY_KINDS, CAPTION, HEADLINE, STANDFIRST, Article,
+                          TextUnit)
+from checks.registry import Rule
+from checks.text import primary_language
+
+ID = "house-style"
+
+MIXED_QUOTE_MARKS = Rule(ID, "mixed-quote-marks", "info",
+                         "Straight and curly quotation marks or apostrophes are mixed.")
+SPELLING_VARIANT = Rule(ID, "spelling-variant", "info",
+                        "One word is spelled in both its British and its American form.")
+DATE_FORMAT = Rule(ID, "date-format", "info", "Dates are written in two different formats.")
+HONORIFIC_PUNCTUATION = Rule(ID, "honorific-punctuation", "info",
+                             "Honorifics are written both with and without a full stop.")
+RULES = (MIXED_QUOTE_MARKS, SPELLING_VARIANT, DATE_FORMAT, HONORIFIC_PUNCTUATION)
+
+_READ = BODY_KINDS | {HEADLINE, ALT_HEADLINE, STANDFIRST, CAPTION}
+
+
+@dataclass(frozen=True)
+class _Place:
+    unit: TextUnit
+    start: int
+    end: int
+    style: str
+
+
+def _report(rule: Rule, places: list[_Place], what: str, styles: dict[str, str],
+            data: dict | None = None) -> Annotation | None:
+    """One annotation for a two-style choice: at the first place of the rarer style."""
+    counts: dict[str, int] = {}
+    for p in places:
+        counts[p.style] = counts.get(p.style, 0) + 1
+    if len(counts) < 2:
+        return None
+    first_seen = {}
+    for p in places:
+        first_seen.setdefault(p.style, (p.unit.index, p.start))
+    # The rarer style is the odd one out; on a tie, the one that came second.
+    rare = min(counts, key=lambda s: (counts[s], -first_seen[s][0], -first_seen[s][1]))
+    common = max((s for s in counts if s != rare), key=lambda s: counts[s])
+    odd = [p for p in places if p.style == rare]
+    usual = [p for p in places if p.style != rare]
+    target = odd[0]
+    related = [p.unit.span(p.start, p.end) for p in odd[1:]] + \
+        [p.unit.span(p.start, p.end) for p in usual[:5]]
+    message = (f"This article writes {what} {styles[rare]} {counts[rare]} time"
+               f"{'s' if counts[rare] != 1 else ''} and {styles[common]} {counts[common]} time"
+               f"{'s' if counts[common] != 1 else ''}; pick one.")
+    return rule.at(target.unit.span(target.start, target.end), message, related=related,
+                   data={"counts": counts, "usual": common, **(data or {})})
+
+
+# -- quotation marks and apostrophes -----------------------------------------
+
+_MARK = re.compile(r"[\"'“”‘’]")
+
+
+def _quote_marks(units: list[TextUnit]) -> Iterator[_Place]:
+    for unit in units:
+        text = unit.text
+        for m in _MARK.finditer(text):
+            i = m.start()
+            c = text[i]
+            if c in "'\"" and i and text[i - 1].isdigit():
+                continue  # 5'10", a prime, not a quotation mark
+            if c == "'" and i + 1 < len(text) and text[i + 1].isdigit() and (
+                    i == 0 or not text[i - 1].isalpha()):
+                continue  # '90s: the same key either way in many styles
+            yield _Place(unit, i, i + 1, "straight" if c in "'\"" else "curly")
+
+
+def _token(place: _Place) -> str:
+    """The word a mark sits in ("Iran’s", "Corps'"), or the mark and its neighbour."""
+    text = place.unit.text
+    start, end = place.start, place.end
+    while start > 0 and not text[start - 1].isspace() and place.end - start < 24:
+        start -= 1
+    while end < len(text) and not text[end].isspace() and end - place.start < 24:
+        end += 1
+    return text[start:end].strip(",.;:!?()[]")
+
+
+def _curly(text: str, i: int) -> str:
+    """The curly form of the straight mark at ``i``, opening or closing by its neighbours."""
+    before = text[i - 1] if i else " "
+    opening = before.isspace() or before in "([{—–-"
+    if text[i] == "'":
+        return "‘" if opening and i + 1 < len(text) and text[i + 1].isalpha() and \
+            not (before.isalpha()) else "’"
+    return "“" if opening else "”"
+
+
+def _quote_finding(units: list[TextUnit]) -> Annotation | None:
+    places = list(_quote_marks(units))
+    ann = _report(MIXED_QUOTE_MARKS, places, "quotation marks and apostrophes",
+                  {"straight": "straight (' \")", "curly": "curly (’ “ ”)"})
+    if ann is None:
+        return None
+    usual = ann.data["usual"]
+    rare = "curly" if usual == "straight" else "straight"
+    odd = next(p for p in places if p.style == rare)
+    common = next(p for p in places if p.style == usual)
+    counts = ann.data["counts"]
+    message = (f"Quotation marks and apostrophes are typed both {rare} (\"{_token(odd)}\") and "
+               f"{usual} (\"{_token(common)}\") in this article: {counts[rare]} {rare} against "
+               f"{counts[usual]} {usual}; use one style throughout.")
+    quote = ann.target.quote
+    if usual == "curly":
+        text = _curly(odd.unit.text, odd.start)
+    else:
+        text = "'" if quote in "‘’" else '"'
+    return ann.with_changes(message=message, suggestion=Suggestion("replace", text))
+
+
+# -- British and American spellings -------------------------------------------
+
+def _forms(british: str, american: str, suffixes: tuple[str, ...]) -> list[tuple[str, str]]:
+    return [(british + s, american + s) for s in suffixes]
+
+
+def _ise(stem: str) -> list[tuple[str, str]]:
+    pairs = [(stem + "ise" + s, stem + "ize" + s) for s in ("", "s", "d")]
+    pairs += [(stem + "ising", stem + "izing")]
+    pairs += [(stem + "isation" + s, stem + "ization" + s) for s in ("", "s")]
+    return pairs
+
+
+_ISE_STEMS = ("organ", "real", "recogn", "apolog", "critic", "emphas", "priorit", "minim",
+              "maxim", "author", "character", "mobil", "normal", "stabil", "privat", "legal",
+              "modern", "ostrac", "summar", "symbol", "util", "jeopard", "neutral", "penal",
+              "subsid", "capital", "hospital", "fertil", "standard", "urban", "industrial",
+              "militar", "polar", "radical", "revolution", "scrutin", "sympath", "theor",
+              "terror", "trivial", "visual", "vandal", "memor", "special", "central",
+              "decentral", "national", "rational", "global", "commercial", "computer",
+              "colon", "democrat", "demoral", "destabil", "harmon", "immun", "mesmer",
+              "monopol", "patron", "familiar", "agon", "energ", "categor", "dramat", "econom")
+_OUR = ("colour", "favour", "honour", "labour", "neighbour", "behaviour", "harbour", "rumour",
+        "humour", "vapour", "valour", "endeavour", "armour", "odour", "savour", "flavour",
+        "glamour", "parlour", "rigour", "splendour", "tumour", "vigour", "clamour")
+_OUR_SUFFIXES = ("", "s", "ed", "ing", "able", "ably", "ful", "ite", "ites", "hood", "hoods",
+                 "less", "er", "ers", "al")
+_L_DOUBLING = ("travel", "cancel", "model", "label", "fuel", "signal", "channel", "counsel",
+               "dial", "equal", "level", "marshal", "pedal", "quarrel", "shovel", "total",
+               "tunnel", "duel", "rival", "snorkel", "jewel", "marvel", "grovel", "swivel")
+
+_PAIRS: list[tuple[str, str]] = []
+for _stem in _ISE_STEMS:
+    _PAIRS += _ise(_stem)
+for _word in _OUR:
+    _PAIRS += _forms(_word, _word.replace("our", "or"), _OUR_SUFFIXES)
+for _verb in _L_DOUBLING:
+    _PAIRS += [(_verb + "led", _verb + "ed"), (_verb + "ling", _verb + "ing"),
+               (_verb + "ler", _verb + "er"), (_verb + "lers", _verb + "ers")]
+_PAIRS += _forms("centre", "center", ("", "s", "d"))
+_PAIRS += _forms("theatre", "theater", ("", "s"))
+_PAIRS += _forms("litre", "liter", ("", "s"))
+_PAIRS += _forms("fibre", "fiber", ("", "s"))
+_PAIRS += _forms("calibre", "caliber", ("",))
+_PAIRS += _forms("spectre", "specter", ("",))
+_PAIRS += _forms("sombre", "somber", ("",))
+_PAIRS += _forms("defence", "defense", ("", "s", "less"))
+_PAIRS += _forms("offence", "offense", ("", "s"))
+_PAIRS += _forms("pretence", "pretense", ("",))
+_PAIRS += _forms("programme", "program", ("", "s"))
+_PAIRS += [("programmed", "programed")]
+_PAIRS += _forms("catalogue", "catalog", ("", "s"))
+_PAIRS += _forms("analys", "analyz", ("e", "ed", "es", "ing"))
+_PAIRS += _forms("paralys", "paralyz", ("e", "ed", "es", "ing"))
+_PAIRS += _forms("grey", "gray", ("", "er", "est", "ing", "ish"))
+_PAIRS += _forms("aluminium", "aluminum", ("",))
+_PAIRS += _forms("manoeuvr", "maneuver", ("e", "es", "ed", "ing"))
+_PAIRS += [("manoeuvre", "maneuver"), ("manoeuvres", "maneuvers"), ("manoeuvred", "maneuvered"),
+           ("manoeuvring", "maneuvering")]
+_PAIRS += _forms("paediatric", "pediatric", ("", "s", "ian", "ians"))
+_PAIRS += _forms("anaesthe", "anesthe", ("tic", "tics", "sia", "tist", "tists"))
+_PAIRS += _forms("haemorrhag", "hemorrhag", ("e", "es", "ing"))
+_PAIRS += _forms("oestrogen", "estrogen", ("",))
+_PAIRS += _forms("foet", "fet", ("us", "al", "uses"))
+_PAIRS += _forms("scepti", "skepti", ("c", "cal", "cism", "cs"))
+_PAIRS += _forms("mould", "mold", ("", "s", "ed", "ing", "y"))
+_PAIRS += _forms("plough", "plow", ("", "s", "ed", "ing"))
+_PAIRS += [("enrolment", "enrollment"), ("enrolments", "enrollments"), ("fulfil", "fulfill"),
+           ("fulfilment", "fulfillment"), ("skilful", "skillful"), ("skilfully", "skillfully"),
+           ("wilful", "willful"), ("instalment", "installment"), ("instalments", "installments"),
+           ("ageing", "aging"), ("jewellery", "jewelry"), ("pyjamas", "pajamas"),
+           ("moustache", "mustache"), ("sulphur", "sulfur"), ("aeroplane", "airplane"),
+           ("aeroplanes", "airplanes"), ("cosy", "cozy"), ("doughnut", "donut"),
+           ("doughnuts", "donuts"), ("artefact", "artifact"), ("artefacts", "artifacts")]
+_PAIRS = [(b, a) for b, a in _PAIRS if b != a]
+# Inflections of one word form one group ("organised" and "organize" clash), keyed
+# by a shared stem: the longest common start of the British and American forms.
+_SPELLING: dict[str, tuple[str, str]] = {}
+for _b, _a in _PAIRS:
+    _n = 0
+    while _n < min(len(_b), len(_a)) and _b[_n] == _a[_n]:
+        _n += 1
+    _group = _b[:max(_n, 4)]
+    _SPELLING.setdefault(_b, (_group, "british"))
+    _SPELLING.setdefault(_a, (_group, "american"))
+_COMPUTING = re.compile(r"\b(?:computer|software|coding|code|app|apps)\b", re.I)
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+_LOWER_WORDS = re.compile(r"[a-z]{4,}")  # every word in the table has four letters or more
+
+
+def _spelling_places(units: list[TextUnit]) -> dict[str, list[_Place]]:
+    # First a cheap pass over lower-cased words: only a word whose group the
+    # article writes both ways needs its places (and its capitals) looked at.
+    unit_words = [set(_LOWER_WORDS.findall(unit.text.lower())) for unit in units]
+    present: set[str] = set().union(*unit_words)
+    styles: dict[str, set[str]] = {}
+    for word in present & _SPELLING.keys():
+        group, style = _SPELLING[word]
+        styles.setdefault(group, set()).add(style)
+    wanted = {w for w in present & _SPELLING.keys() if len(styles[_SPELLING[w][0]]) > 1}
+    groups: dict[str, list[_Place]] = {}
+    if not wanted:
+        return groups
+    for unit, words in zip(units, unit_words):
+        if words.isdisjoint(wanted):
+            continue
+        text = unit.text
+        for m in _WORD.finditer(text):
+            if m.group().lower() not in wanted:
+                continue
+            word = m.group()
+            lower = word.lower()
+            entry = _SPELLING.get(lower)
+            if entry is None:
+                continue
+            if word[0].isupper():
+                # A capital inside a sentence is a name ("World Health Organization");
+                # at the start of a sentence or text it is just a capital.
+                before = text[max(0, m.start() - 8):m.start()].rstrip()
+                if not before and m.start() > 8:
+                    before = text[:m.start()].rstrip()
+                if before and before[-1] not in ".!?:\"“‘'’—–(" :
+                    continue
+                if word.isupper() and len(word) > 1:
+                    continue
+                if m.end() < len(text) and re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]):
+                    continue  # "Labor Party", "Harbor View": a capitalised phrase
+            if lower.startswith("program") and _COMPUTING.search(text, max(0, m.start() - 40),
+                                                                 m.end() + 40):
+                continue  # British English writes "program" for software
+            if m.start() and (text[m.start() - 1] in "@#/_." or text[m.start() - 1].isdigit()):
+                continue  # handles, hashtags, addresses
+            if text[m.end():m.end() + 1] in "@/_" or text[m.end():m.end() + 2] in (".c", ".o", ".g"):
+                continue
+            base, style = entry
+            groups.setdefault(base, []).append(_Place(unit, m.start(), m.end(), style))
+    return groups
+
+
+def _spelling_findings(units: list[TextUnit]) -> Iterator[Annotation]:
+    for base, places in _spelling_places(units).items():
+        ann = _report(SPELLING_VARIANT, places, f"\"{base}...\"",
+                      {"british": "the British way", "american": "the American way"},
+                      data={"word": base})
+        if ann is None:
+            continue
+        usual_style = ann.data["usual"]
+        usual_word = next(p.unit.text[p.start:p.end] for p in places if p.style == usual_style)
+        quote = ann.target.quote
+        suggestion = _match_case(_counterpart(quote.lower()) or usual_word, quote)
+        yield ann.with_changes(
+            message=f"\"{quote}\" is spelled the {ann.data['usual'] == 'british' and 'British' or 'American'} "
+                    f"way elsewhere in this article (\"{usual_word}\"); "
+                    f"pick one spelling.",
+            suggestion=Suggestion("replace", suggestion))
+
+
+_COUNTERPART = {}
+for _b, _a in _PAIRS:
+    _COUNTERPART.setdefault(_b, _a)
+    _COUNTERPART.setdefault(_a, _b)
+
+
+def _counterpart(word: str) -> str | None:
+    return _COUNTERPART.get(word)
+
+
+def _match_case(word: str, like: str) -> str:
+    if like[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+# -- date formats ------------------------------------------------------------
+
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
+           "December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec")
+_DMY = re.compile(rf"\b(?<![-–/])(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:{_MONTHS})\b\.?(?!\s*[-–]\s*\d)")
+_MDY = re.compile(rf"\b(?:{_MONTHS})\.?\s+(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?![-–/:.]\d|\s*[-–]\s*\d|\d)")
+
+
+_DAY = re.compile(r"\d{1,2}")
+_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s+$")
+
+
+def _date_places(units: list[TextUnit]) -> list[_Place]:
+    # Anchored on the day's digits (rare) rather than on month names at every word.
+    places = []
+    for unit in units:
+        text = unit.text
+        for d in _DAY.finditer(text):
+            i = d.start()
+            if i and text[i - 1].isdigit():
+                continue
+            m = _DMY.match(text, i)
+            if m is not None:
+                before = text[max(0, m.start() - 3):m.start()]
+                if not re.search(r"[-–]\s*$|\band\s*$", before):
+                    places.append(_Place(unit, m.start(), m.end(), "day-month"))
+                continue
+            b = _MONTH_BEFORE.search(text, max(0, i - 12), i)
+            if b is None:
+                continue
+            m = _MDY.match(text, b.start())
+            if m is None or m.end() <= i:
+                continue
+            if re.search(r"(?:[—–-]|\))\s*$", text[max(0, m.start() - 40):m.start()]) and \
+                    re.search(r"\(@\w+\)", text[max(0, m.start() - 60):m.start()]):
+                continue  # an embedded tweet's own date line
+            places.append(_Place(unit, m.start(), m.end(), "month-day"))
+    return places
+
+
+def _date_finding(units: list[TextUnit]) -> Annotation | None:
+    ann = _report(DATE_FORMAT, _date_places(units), "dates",
+                  {"day-month": "day first (15 May)", "month-day": "month first (May 15)"})
+    return ann
+
+
+# -- honorifics --------------------------------------------------------------
+
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Dr)(\.?)\s+(?=[A-Z])")
+
+
+def _honorific_finding(units: list[TextUnit]) -> Annotation | None:
+    places = []
+    for unit in units:
+        text = unit.text
+        if "Mr" not in text and "Ms" not in text and "Dr" not in text:
+            continue
+        for m in _HONORIFIC.finditer(text):
+            places.append(_Place(unit, m.start(), m.end(2), "dotted" if m.group(2) else "bare"))
+    ann = _report(HONORIFIC_PUNCTUATION, places, "honorifics",
+                  {"dotted": "with a full stop (Mr.)", "bare": "without one (Mr)"})
+    if ann is None:
+        return None
+    quote = ann.target.quote
+    text = quote.rstrip(".") if quote.endswith(".") else quote + "."
+    return ann.with_changes(suggestion=Suggestion("replace", text))
+
+
+def check(article: Article, ctx: Context) -> Iterator[Annotation]:
+    body = set(u.index for u in article.body_units())
+    units = [u for u in article.units()
+             if u.kind in _READ and (u.kind not in BODY_KINDS or u.index in body)]
+    found = [_quote_finding(units)]
+    if primary_language(article.language) == "en":
+        found.extend(_spelling_findings(units))
+        found.append(_date_finding(units))
+        found.append(_honorific_finding(units))
+    yield from (a for a in found if a is not None)

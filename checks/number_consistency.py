@@ -1,0 +1,432 @@
+"""Ages, counts and quantities that the article states two different ways.
+
+## What it does
+Compares the figures an article gives for the same thing:
+
+- a person's age given two ways: "Rosa Beltrán, 67" and later "Beltrán, 68"
+  or "the 68-year-old" (`age-mismatch`);
+- a count that disagrees with the list it introduces: "two ministers,
+  Haddad, Varga and Okafor" (`list-count`);
+- the same quantity of the same thing stated differently in the body, the
+  standfirst and the captions: "430 people spent the night" in the body but
+  "500 people spent the night" in a caption (`quantity-mismatch`). The noun
+  and the verb around the figure must match.
+
+Rounding, ranges and hedges are not contradictions ("about 430", "more than
+400", "400-450"), nor are changes of unit or notation: "€1.2bn" is "1.2
+billion euros", "27%" is "27 per cent"; but a small exact count is not a
+rounding ("10 candidates" and "13 candidates" disagree). When the body itself
+gives several figures for the thing (a running count), nothing is compared.
+An unnamed "the 68-year-old" is compared only when the article gives exactly
+one named age, no unnamed person of that age ("her husband, 68"), and only a
+slip of a year or two is reported (a larger gap is usually another person).
+Two people who share a surname but have different first names are not
+compared; ages in brackets in captions are read as shirt numbers.
+
+Ages and list counts are read in English only; quantities are compared in
+any language when they are written in digits and framed by the same words.
+
+## Why it matters
+Readers notice when a woman is 67 in the third paragraph and 68 in the
+ninth, or when "two ministers" are followed by three names. Such slips are
+the commonest corrections after misspelt names, and they make the whole
+story look careless.
+
+## Example
+```
+Rosa Beltrán, 67, opened the shop in 1984 ...
+... the 68-year-old said she would not sell.      -> age-mismatch at "68-year-old"
+Two ministers, Haddad, Varga and Okafor, resigned. -> list-count at "Two ministers"
+caption: 500 people spent the night in the hall    -> quantity-mismatch at "500"
+body:    430 people spent the night in the hall
+```
+
+## How to fix
+Check the figure against the notes or the source and make every mention
+agree; if two different things are meant, say so ("two ministers and a
+deputy").
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Iterator
+
+from checks.annotation import Annotation, Suggestion
+from checks.engine import Context
+from checks.model import BODY_KINDS, CAPTION, STANDFIRST, Article, TextUnit
+from checks.numbers import UNITS, Quantity, agrees, quantities
+from checks.registry import Rule
+from checks.text import fold, primary_language
+
+ID = "number-consistency"
+
+AGE_MISMATCH = Rule(ID, "age-mismatch", "warning",
+                    "A person's age is given two different ways.")
+LIST_COUNT = Rule(ID, "list-count", "warning",
+                  "A count disagrees with the number of items in the list it introduces.")
+QUANTITY_MISMATCH = Rule(ID, "quantity-mismatch", "warning",
+                         "The same quantity is stated differently in two parts of the article.")
+RULES = (AGE_MISMATCH, LIST_COUNT, QUANTITY_MISMATCH)
+
+# -- ages ---------------------------------------------------------------------
+
+_CAP = r"[A-Z][\w'’-]*[a-z][\w'’-]*"
+_NAME = rf"(?:{_CAP}|[A-Z]\.)(?:\s+(?:(?:de|da|del|van|von|der|al|bin|el|la|le)\s+)?(?:{_CAP}|[A-Z]\.))*"
+# "Rosa Beltrán, 67," / "Beltrán, 67." / "Rosa Beltrán (67)" / "Beltrán, aged 67": the
+# age is found first, then the name is read backwards from it over a short window
+# (matching names from every capital would be slow on long bodies).
+_DIGITS = re.compile(r"\d{1,3}(?!\d)")
+_AGE_LEAD = re.compile(r"(?:,\s+(?:aged\s+)?|\s\((?:aged\s+)?)$")
+_AGE_TAIL = re.compile(r"(?:[,.;:)]|\s+(?:and|who|of|from|was|is|has|had|said|told)\b)")
+_NAME_BEFORE = re.compile(rf"(?<![\w'’.-])(?P<name>{_NAME})$")
+_NAME_AT = re.compile(_NAME)
+# "67-year-old Rosa Beltrán"
+_AGE_BEFORE_NAME = re.compile(r"\b(?P<a>\d{1,3})-year-old\s+(?=[A-Z])")
+# "the 68-year-old" not followed by a name
+_UNNAMED_AGE = re.compile(r"\b[Tt]he\s+(?P<a>\d{1,3})-year-old\b(?!\s+[A-Z])")
+_NOT_NAMES = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday the a an in on at by for and "
+    "but or of to from with after before since until as year years age aged page pages "
+    "section chapter room flight route road highway interstate number no vol".split())
+
+
+@dataclass(frozen=True)
+class _Age:
+    unit: TextUnit
+    start: int
+    end: int
+    age: int
+    name: str  # as written; "" for "the 68-year-old"
+
+    @property
+    def surname(self) -> str:
+        return fold(self.name.split()[-1]) if self.name else ""
+
+    @property
+    def first(self) -> str:
+        parts = self.name.split()
+        return fold(parts[0]) if len(parts) > 1 else ""
+
+
+def _clean_name(name: str) -> str | None:
+    words = name.split()
+    while words and words[0].lower() in _NOT_NAMES:
+        words = words[1:]
+    if not words or any(w.lower() in _NOT_NAMES for w in words):
+        return None
+    if any(w.isupper() and len(w) > 2 for w in words):
+        return None  # "NATO, 75," is an organisation's anniversary, not a person
+    return " ".join(words)
+
+
+def _ages(units: list[TextUnit]) -> list[_Age]:
+    out: list[_Age] = []
+    for unit in units:
+        text = unit.text
+        for m in _DIGITS.finditer(text):
+            start, end = m.span()
+            if start < 2 or text[start - 1] not in " (\u00a0" or (start > 1 and text[start - 2].isdigit()):
+                continue
+            lead = _AGE_LEAD.search(text, max(0, start - 8), start)
+            if lead is None or not _AGE_TAIL.match(text, end):
+                continue
+            if text[lead.start()] in " \u00a0" and (text[end:end + 1] != ")" or unit.kind == CAPTION):
+                continue  # "(67)" must close; in captions it is usually a shirt number
+            before = _NAME_BEFORE.search(text, max(0, lead.start() - 60), lead.start())
+            name = _clean_name(before.group("name")) if before else None
+            age = int(m.group())
+            if name and 1 <= age <= 110:
+                out.append(_Age(unit, start, end, age, name))
+        if "-year-old" not in text:
+            continue
+        for m in _AGE_BEFORE_NAME.finditer(text):
+            after = _NAME_AT.match(text, m.end())
+            name = _clean_name(after.group()) if after else None
+            age = int(m.group("a"))
+            if name and 1 <= age <= 110:
+                out.append(_Age(unit, m.start("a"), m.start("a") + len(m.group("a")) + len("-year-old"),
+                                age, name))
+        for m in _UNNAMED_AGE.finditer(text):
+            out.append(_Age(unit, m.start("a"), m.end("a") + len("-year-old"), int(m.group("a")), ""))
+    out.sort(key=lambda a: (a.unit.index, a.start))
+    return out
+
+
+def _age_given_elsewhere(units: list[TextUnit], age: int) -> bool:
+    """Is ``age`` given to someone unnamed ("her husband, 69", "a 69-year-old man")?
+    Then "the 69-year-old" may well be that person."""
+    pattern = re.compile(rf"(?:[a-z], (?:aged )?|\(|\baged ){age}\b|(?<!the )(?<!The )\b{age}-year-old\s+[a-z]"
+                         rf"|\b(?:[Aa]n?|[Hh]er|[Hh]is|[Tt]heir) {age}-year-old")
+    return any(pattern.search(u.text) for u in units)
+
+
+def _age_findings(units: list[TextUnit]) -> Iterator[Annotation]:
+    ages = _ages(units)
+    named = [a for a in ages if a.name]
+    by_surname: dict[str, list[_Age]] = {}
+    for a in named:
+        by_surname.setdefault(a.surname, []).append(a)
+    for surname, mentions in by_surname.items():
+        firsts = {m.first for m in mentions if m.first}
+        if len(firsts) > 1:
+            continue  # two people who share a surname
+        first = mentions[0]
+        for later in mentions[1:]:
+            if later.age != first.age and abs(later.age - first.age) <= 10:
+                yield AGE_MISMATCH.at(
+                    later.unit.span(later.start, later.end),
+                    f"{first.name} is {first.age} earlier in the article but {later.age} here.",
+                    related=[first.unit.span(first.start, first.end)],
+                    suggestion=Suggestion("replace", later.unit.text[later.start:later.end].replace(
+                        str(later.age), str(first.age), 1)),
+                    data={"name": first.name, "ages": [first.age, later.age]})
+                break
+    # An unnamed re-mention is only read when one person's age is given.
+    people = {a.surname for a in named}
+    if len(people) != 1:
+        return
+    person = named[0]
+    stated = {a.age for a in named}
+    if len(stated) != 1:
+        return
+    for a in ages:
+        if a.name or a.age in stated or (a.unit.index, a.start) < (person.unit.index, person.start):
+            continue
+        if abs(a.age - person.age) <= 2 and not _age_given_elsewhere(units, a.age):
+            yield AGE_MISMATCH.at(
+                a.unit.span(a.start, a.end),
+                f"{person.name} is {person.age} earlier in the article, but here "
+                f"\"the {a.age}-year-old\".",
+                related=[person.unit.span(person.start, person.end)],
+                suggestion=Suggestion("replace", f"{person.age}-year-old"),
+                data={"name": person.name, "ages": [person.age, a.age]})
+
+
+# -- list counts --------------------------------------------------------------
+
+_COUNT_WORDS = {w: v for w, v in UNITS.items() if 2 <= v <= 12}
+_PLURAL_IRREGULAR = frozenset("people men women children police staff".split())
+# A list opens where a comma, colon or dash is followed by a capital; the count and
+# its noun are then read backwards from there ("two ministers|, Haddad ...").
+_LIST_OPEN = re.compile(r"(?:,|:|\s[—–-])\s+(?=[A-Z])")
+_COUNT = re.compile(
+    r"(?<![\w-])(?P<count>" + "|".join(_COUNT_WORDS) + r"|[2-9]|1[0-2])"
+    r"(?P<noun>(?:\s+[a-z][a-z-]+){1,3})\s*$", re.I)
+_ITEM = re.compile(rf"(?:{_NAME})(?![\w'’])")
+_SEP = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
+_NUMERIC_ITEM = re.compile(r"\d{1,3}(?=,|\s+(?:and|or)\b|[.;:)])")
+_END = re.compile(r"\s*(?:[.;:)!?—–]|,|$)")
+
+
+def _list_items(text: str, pos: int) -> tuple[list[tuple[int, int]], bool] | None:
+    """Capitalised items from ``pos``: their spans, and whether the last was joined by and/or."""
+    items: list[tuple[int, int]] = []
+    joined_last = False
+    while True:
+        m = _ITEM.match(text, pos)
+        if m is None:
+            return None if not items else (items, joined_last)
+        items.append((m.start(), m.end()))
+        pos = m.end()
+        sep = _SEP.match(text, pos)
+        if sep is None:
+            return (items, joined_last) if _END.match(text, pos) else None
+        after = sep.end()
+        nm = _NUMERIC_ITEM.match(text, after)  # an age between names: "Smith, 45, and Jones"
+        if nm and "," in sep.group():
+            sep2 = _SEP.match(text, nm.end())
+            if sep2 is None:
+                return (items, joined_last) if _END.match(text, nm.end()) else None
+            sep, after = sep2, sep2.end()
+        if _ITEM.match(text, after) is None:
+            # The list ended at this separator: it must be a comma, not "and".
+            return (items, joined_last) if "," in sep.group() and not re.search(
+                r"\b(?:and|or)\b|&", sep.group()) else None
+        joined_last = bool(re.search(r"\b(?:and|or)\b|&", sep.group()))
+        pos = after
+
+
+def _list_findings(unit: TextUnit) -> Iterator[Annotation]:
+    text = unit.text
+    for opening in _LIST_OPEN.finditer(text):
+        sep_start = opening.start() + (1 if text[opening.start()].isspace() else 0)
+        m = _COUNT.search(text, max(0, sep_start - 48), sep_start)
+        if m is None:
+            continue
+        noun = m.group("noun").split()
+        head = noun[-1].lower()
+        if not (head.endswith("s") or head in _PLURAL_IRREGULAR) or head.endswith("ss"):
+            continue
+        if any(w.lower() in ("of", "and", "or", "who", "which", "were", "are", "was", "is")
+               for w in noun[:-1]):
+            continue
+        if m.start() and text[m.start() - 1] in "-–$£€":
+            continue
+        before = text[max(0, m.start() - 12):m.start()].lower()
+        if re.search(r"(?:top|first|last|final|other|another|those|these|all)\s+$", before):
+            continue  # "the top three teams, ..." names a selection; "all five ..." is fine too
+        parsed = _list_items(text, opening.end())
+        if parsed is None:
+            continue
+        items, joined = parsed
+        if len(items) < 2 or not joined:
+            continue
+        count_text = m.group("count")
+        count = _COUNT_WORDS.get(count_text.lower()) or int(count_text)
+        if count == len(items):
+            continue
+        names = [text[s:e] for s, e in items]
+        yield LIST_COUNT.at(
+            unit.span(m.start("count"), m.end("noun")),
+            f"\"{text[m.start('count'):m.end('noun')]}\" introduces {len(items)} names: "
+            f"{', '.join(names)}.",
+            related=[unit.span(s, e) for s, e in items],
+            data={"count": count, "items": len(items)})
+
+
+# -- the same quantity in two parts of the article ---------------------------
+
+_AFTER_WORDS = re.compile(r"\s*([a-z][a-z'’-]*)(?:\s+([a-z][a-z'’-]*))?(?:\s+([a-z][a-z'’-]*))?"
+                          r"(?:\s+([a-z][a-z'’-]*))?")
+_AUX = frozenset("were was are is have has had been be being will would could may might "
+                 "did do does also still had".split())
+_STOP_NOUNS = frozenset("of to the a an and or in on at for from by with per than that "
+                        "this as is are was were percent cent year years old time times "
+                        "day days week weeks month months hour hours minute minutes second "
+                        "seconds".split())
+_PARTS = {STANDFIRST: "standfirst", CAPTION: "caption"}
+
+
+@dataclass(frozen=True)
+class _Framed:
+    unit: TextUnit
+    q: Quantity
+    key: tuple[str, ...]
+
+
+def _noun_key(word: str) -> str:
+    w = fold(word)
+    return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+
+
+_BEFORE_WORDS = re.compile(r"([A-Za-z][a-z'’-]+)\s+([a-z][a-z'’-]+)\s+(?:by\s+|to\s+)?$")
+
+
+def _framed(unit: TextUnit, english: bool) -> Iterator[_Framed]:
+    text = unit.text
+    for q in quantities(text, words=english):
+        if q.joined or (not q.percent and not q.currency and q.from_words and q.value < 10):
+            continue
+        if 1800 <= q.value <= 2100 and not (q.percent or q.currency) and "," not in q.text:
+            continue  # a year
+        if q.percent or q.currency:
+            # "prices rose 27%", "the deal is worth €1.2bn": framed by the words before.
+            b = _BEFORE_WORDS.search(text, max(0, q.start - 40), q.start - (len(q.text) - len(q.text.lstrip())))
+            if b and not q.hedge and fold(b.group(1)) not in _STOP_NOUNS | _AUX \
+                    and fold(b.group(2)) not in _STOP_NOUNS | _AUX:
+                yield _Framed(unit, q, ("<", _noun_key(b.group(1)), fold(b.group(2))))
+                continue
+        m = _AFTER_WORDS.match(text, q.end, q.end + 60)
+        if m is None or m.start(1) - q.end > 1:
+            continue
+        words = [w for w in m.groups() if w]
+        if len(words) < 2 or words[0] in _STOP_NOUNS:
+            continue
+        noun, rest = words[0], words[1:]
+        while rest and rest[0] in _AUX:
+            rest = rest[1:]
+        if not rest or rest[0] in _STOP_NOUNS:
+            continue
+        yield _Framed(unit, q, (_noun_key(noun), fold(rest[0])))
+
+
+def _same_kind(a: Quantity, b: Quantity) -> bool:
+    if a.percent != b.percent:
+        return False
+    if bool(a.currency) != bool(b.currency):
+        return False
+    return not (a.currency and b.currency and a.currency != b.currency)
+
+
+_LOWER_WORDS = re.compile(r"[a-z][a-z'-]*")
+
+
+def _stems(words: list[str]) -> set[str]:
+    """Each word as written and as ``_noun_key`` would reduce it."""
+    out = set(words)
+    out.update(w[:-1] for w in words if w.endswith("s") and not w.endswith("ss"))
+    return out
+
+
+def _consistent(a: Quantity, b: Quantity) -> bool:
+    """Can two statements of one quantity both be right? Rounding and hedges are
+    allowed, but a small exact count ("10 candidates", "13 candidates") is not a
+    rounding of another."""
+    if a.value == b.value:
+        return True
+    if not a.hedge and not b.hedge and max(a.value, b.value) < 100 \
+            and a.value.is_integer() and b.value.is_integer():
+        return False
+    return agrees(a, b) or agrees(b, a)
+
+
+def _quantity_findings(article: Article, english: bool) -> Iterator[Annotation]:
+    parts: dict[str, list[_Framed]] = {"body": [], "standfirst": [], "caption": []}
+    for unit in article.units():
+        part = _PARTS.get(unit.kind)
+        if part is not None:
+            parts[part].extend(_framed(unit, english))
+    if not parts["standfirst"] and not parts["caption"]:
+        return
+    # Only body paragraphs that use a word of some standfirst or caption frame
+    # can hold a rival figure: the others are not scanned for figures at all.
+    needles = {f.key[2] if f.key[0] == "<" else f.key[0] for p in ("standfirst", "caption")
+               for f in parts[p]}
+    few = len(needles) <= 8  # a few substring tests; many needles: one word set per paragraph
+    for unit in article.body_units():
+        text = unit.text.lower()
+        if not text.isascii():  # drop accents the way fold() does, but in C
+            text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+        if any(n in text for n in needles) if few else \
+                not needles.isdisjoint(_stems(_LOWER_WORDS.findall(text))):
+            parts["body"].extend(_framed(unit, english))
+    body: dict[tuple, list[_Framed]] = {}
+    for f in parts["body"]:
+        body.setdefault(f.key, []).append(f)
+    for part in ("standfirst", "caption"):
+        for f in parts[part]:
+            rivals = body.get(f.key)
+            if not rivals:
+                continue
+            same = [r for r in rivals if _same_kind(f.q, r.q)]
+            if not same or any(_consistent(f.q, r.q) for r in same):
+                continue
+            if len({r.q.value for r in same}) > 1:
+                continue  # the body itself gives several figures for it: a running count
+            r = same[0]
+            yield QUANTITY_MISMATCH.at(
+                f.unit.span(f.q.start, f.q.end),
+                f"The {part} says \"{f.q.text} {' '.join(_shown(f))}\" but the body says "
+                f"\"{r.q.text} {' '.join(_shown(r))}\".",
+                related=[x.unit.span(x.q.start, x.q.end) for x in same],
+                suggestion=Suggestion("replace", r.q.text),
+                data={"value": f.q.value, "body_value": r.q.value})
+
+
+def _shown(f: _Framed) -> list[str]:
+    m = _AFTER_WORDS.match(f.unit.text, f.q.end, f.q.end + 60)
+    return [w for w in m.groups() if w][:2] if m else []
+
+
+def check(article: Article, ctx: Context) -> Iterator[Annotation]:
+    english = primary_language(article.language) == "en"
+    body = article.body_units()
+    if english:
+        story = [u for u in article.units() if u.kind == STANDFIRST] + body + article.caption_units()
+        yield from _age_findings(story)
+        for unit in story:
+            yield from _list_findings(unit)
+    yield from _quantity_findings(article, english)
