@@ -10,9 +10,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     if test_config:
         app.config.from_mapping(test_config)
 
-    from plugin import api
+    from plugin import api, sidebar
 
     app.register_blueprint(api.bp)
+    sidebar.init_app(app)  # the editor widget, its demo page and dismissals
 
     @app.get("/healthz")
     def healthz():

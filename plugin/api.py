@@ -7,6 +7,7 @@ from flask import Blueprint, jsonify, request
 
 from checks.engine import run_checks
 from checks.registry import UnknownCheck
+from plugin import dismissals
 from plugin.adapters.generic import article_from_json
 from plugin.validation import InvalidInput, Problem
 
@@ -42,4 +43,5 @@ def check():
         return _problem(422, "Invalid article", exc.problems)
     except UnknownCheck as exc:
         return _problem(422, "Unknown check", [Problem("/checks", str(exc))])
-    return jsonify(result.to_json())
+    body = dismissals.apply(result.to_json())  # ?include_dismissed=true keeps them, marked
+    return jsonify(body)
