@@ -9,6 +9,7 @@ from checks.engine import run_checks
 from checks.registry import UnknownCheck
 from plugin import dismissals
 from plugin.adapters.generic import article_from_json
+from plugin.render import w3c
 from plugin.validation import InvalidInput, Problem
 
 bp = Blueprint("api", __name__)
@@ -44,4 +45,6 @@ def check():
     except UnknownCheck as exc:
         return _problem(422, "Unknown check", [Problem("/checks", str(exc))])
     body = dismissals.apply(result.to_json())  # ?include_dismissed=true keeps them, marked
+    if w3c.requested(request):  # ?format=w3c or Accept: application/ld+json; profile=anno
+        return w3c.response(body, now=now)
     return jsonify(body)
