@@ -562,7 +562,8 @@ export class FactcheckSidebar {
     this.order = ranked.map(({ a }) => a.id);
     this._place(ranked.map(({ a }) => a));
     if (this.selected && !this.items.has(this.selected)) this.selected = null;
-    this._setCurrent(this.current && this.items.has(this.current) ? this.current : this.order[0] || null);
+    const first = this.groups.querySelector(".fc-item");
+    this._setCurrent(this.current && this.items.has(this.current) ? this.current : first ? first.dataset.id : null);
     this._paint();
     this._updateStatus();
   }
