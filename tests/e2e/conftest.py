@@ -69,15 +69,27 @@ def make_app(tmp_path, **config):
     return create_app({"TESTING": True, "STORE_PATH": str(tmp_path / "store.sqlite3"), **config})
 
 
+SHARED_SEED = ROOT_DIR.parent / "shared" / "examples" / "seed-article.json"
+
+
 @pytest.fixture
-def server(tmp_path):
-    srv = Server(make_app(tmp_path))
+def server(request, tmp_path):
+    """The app on loopback. Parametrise indirectly with "shared seed" to have the
+    demo page show the team's seed instead of the shipped demo article."""
+    config = {}
+    if getattr(request, "param", "shipped demo") == "shared seed":
+        if not SHARED_SEED.exists():
+            pytest.skip(f"{SHARED_SEED} is not present")
+        config["SIDEBAR_DEMO_ARTICLE"] = str(SHARED_SEED)
+    srv = Server(make_app(tmp_path, **config))
     yield srv
     srv.stop()
 
 
 @pytest.fixture
-def page(browser):
+def page(browser, server):
+    # Depends on the server so that the page closes first: a re-check still
+    # pending when a test ends must not hit a server that is already gone.
     context = browser.new_context(viewport={"width": 1280, "height": 800}, reduced_motion="reduce")
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()

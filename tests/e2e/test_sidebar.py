@@ -9,8 +9,8 @@ import pytest
 from checks.model import TextUnit
 from checks.registry import all_checks
 from plugin.sidebar import DEMO_ARTICLE
-from tests.e2e.conftest import (ROOT_DIR, Server, checks_done, draft, highlights, item, listed, make_app,
-                                open_demo, wait_for_checks)
+from tests.e2e.conftest import (ROOT_DIR, checks_done, draft, highlights, item, listed, open_demo,
+                                wait_for_checks)
 
 SWITCHER = "• English • Arabic"
 SEVERITY_ORDER = ["error", "warning", "info"]
@@ -31,25 +31,8 @@ def astral(text: str) -> bool:
 
 # -- findings listed ---------------------------------------------------------------
 
-def seed_article_path(request) -> str | None:
-    if request.param == "shipped demo":
-        return None
-    shared = ROOT_DIR.parent / "shared" / "examples" / "seed-article.json"
-    if not shared.exists():
-        pytest.skip("../shared/examples/seed-article.json is not present")
-    return str(shared)
-
-
-@pytest.fixture(params=["shipped demo", "shared seed"])
-def any_seed_server(request, tmp_path):
-    path = seed_article_path(request)
-    srv = Server(make_app(tmp_path, **({"SIDEBAR_DEMO_ARTICLE": path} if path else {})))
-    yield srv
-    srv.stop()
-
-
-def test_findings_are_listed_for_the_seed_grouped_by_severity_and_check(page, any_seed_server):
-    server = any_seed_server
+@pytest.mark.parametrize("server", ["shipped demo", "shared seed"], indirect=True)
+def test_findings_are_listed_for_the_seed_grouped_by_severity_and_check(page, server):
     open_demo(page, server)
     expected = server.check(draft(page))
     shown = listed(page)
@@ -257,8 +240,9 @@ def test_a_dismissal_survives_a_page_reload(page, server):
     assert ann["id"] in [f["id"] for f in listed(page)]
 
 
-def test_typing_elsewhere_keeps_ids_places_and_nodes(page, server):
-    open_demo(page, server, debounce=200)
+@pytest.mark.parametrize("mode", ["auto", "marks"])
+def test_typing_elsewhere_keeps_ids_places_and_nodes(page, server, mode):
+    open_demo(page, server, debounce=200, highlight=mode)
     before = listed(page)
     assert before
     # Tag every list node, and watch for any item being taken out during the re-check.
@@ -377,3 +361,27 @@ def test_the_demo_screenshot(page, server):
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and out.stat().st_size > 10_000
     assert Path(out).read_bytes() == png
     assert DEMO_ARTICLE.exists()
+
+
+@pytest.mark.parametrize("mode", ["auto", "marks"])
+def test_typing_inside_a_highlight_keeps_the_caret_where_the_editor_is(page, server, mode):
+    open_demo(page, server, debounce=200, highlight=mode)
+    result = server.check(draft(page))
+    ann = [a for a in furniture(result) if a["id"] != by_quote(result, SWITCHER)["id"]][0]
+    block = page.locator(f'[data-block-id="{ann["target"]["block_id"]}"]')
+    block.click()
+    page.keyboard.press("End")
+    done = checks_done(page)
+    page.keyboard.type(" today")
+    wait_for_checks(page, done + 1)
+    # The highlighted text changed, so it is a new finding, placed exactly again.
+    now_flagged = [f for f in listed(page) if f["check"] == "page-furniture" and f["id"] != by_quote(result, SWITCHER)["id"]]
+    assert len(now_flagged) == 1 and now_flagged[0]["id"] != ann["id"]
+    assert now_flagged[0]["anchor"] == "exact"
+    assert [h["text"] for h in highlights(page) if h["block"] == ann["target"]["block_id"]] == [
+        ann["target"]["quote"] + " today"]
+    # Typing carries on where it was, whatever the re-check did to the highlights.
+    done = checks_done(page)
+    page.keyboard.type(" and tomorrow")
+    assert block.inner_text() == ann["target"]["quote"] + " today and tomorrow"
+    wait_for_checks(page, done + 1)
