@@ -45,6 +45,9 @@ MAX_REASON = 2000
 TRUE_WORDS = {"1", "true", "yes", "on"}
 FALSE_WORDS = {"0", "false", "no", "off", ""}
 
+AUDIT_INSERT = ("INSERT INTO dismissal_audit (article_id, annotation_id, action, who, reason, at)"
+                " VALUES (?, ?, ?, ?, ?, ?)")
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS dismissals (
     article_id    TEXT NOT NULL,
@@ -130,8 +133,7 @@ class DismissalStore:
                 " DO UPDATE SET who = excluded.who, reason = excluded.reason,"
                 " dismissed_at = excluded.dismissed_at",
                 (article_id, annotation_id, who, reason, at))
-            conn.execute("INSERT INTO dismissal_audit (article_id, annotation_id, action, who, reason, at)"
-                         " VALUES (?, ?, 'dismiss', ?, ?, ?)", (article_id, annotation_id, who, reason, at))
+            conn.execute(AUDIT_INSERT, (article_id, annotation_id, "dismiss", who, reason, at))
         record = {"annotation_id": annotation_id, "who": who, "reason": reason, "dismissed_at": at}
         return _dismissal_json(article_id, record), old is None
 
@@ -141,8 +143,7 @@ class DismissalStore:
             gone = conn.execute("DELETE FROM dismissals WHERE article_id = ? AND annotation_id = ?",
                                 (article_id, annotation_id)).rowcount
             if gone:
-                conn.execute("INSERT INTO dismissal_audit (article_id, annotation_id, action, who, reason, at)"
-                             " VALUES (?, ?, 'undo', ?, NULL, ?)", (article_id, annotation_id, who, at))
+                conn.execute(AUDIT_INSERT, (article_id, annotation_id, "undo", who, None, at))
         return bool(gone)
 
     def audit(self, article_id: str) -> list[dict]:

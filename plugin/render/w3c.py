@@ -17,7 +17,7 @@ percent-encoded:
     urn:factcheck:article:<article>                          the article
     urn:factcheck:article:<article>:block:<block>            a block's text (an image's caption)
     urn:factcheck:article:<article>:block:<block>:<field>    a block's property (credit, alt, attribution)
-    urn:factcheck:article:<article>:field:<path>             a metadata field (headline, alternative_headlines.seo)
+    urn:factcheck:article:<article>:field:<path>             a metadata field (headline, ...)
     urn:factcheck:article:<article>:annotation:<id>          a finding (its fingerprint id)
 
 Bodies: the message (``commenting``), the check and rule (``classifying``,

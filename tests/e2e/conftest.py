@@ -159,8 +159,10 @@ HIGHLIGHTS_JS = """() => {
     const byId = new Map();
     for (const m of document.querySelectorAll('mark.fc-mark')) {
       const key = m.dataset.fcId + '@' + where(m).block;
-      if (!byId.has(key)) byId.set(key, { name: 'fc-' + [...m.classList].find(c => /^fc-mark-(error|warning|info)$/.test(c)).slice(8),
-                                         text: '', ...where(m), endBlock: where(m).block, id: m.dataset.fcId });
+      const severity = [...m.classList].find(c => /^fc-mark-(error|warning|info)$/.test(c)).slice(8);
+      if (!byId.has(key)) {
+        byId.set(key, { name: 'fc-' + severity, text: '', ...where(m), endBlock: where(m).block });
+      }
       byId.get(key).text += m.textContent;
     }
     out.push(...byId.values());
@@ -171,3 +173,13 @@ HIGHLIGHTS_JS = """() => {
 
 def highlights(page) -> list[dict]:
     return page.evaluate(HIGHLIGHTS_JS)
+
+
+def highlighted(page, name: str) -> list[str]:
+    """The text of each range in one of the widget's named Custom Highlights."""
+    return page.evaluate("name => [...(CSS.highlights.get(name) || [])].map(r => r.toString())", name)
+
+
+def wait_flashed(page, annotation_id: str, times: int = 1) -> None:
+    page.wait_for_function("([id, n]) => Number(document.querySelector(`.fc-item[data-id='${id}']`)"
+                           ".dataset.flashed) === n", arg=[annotation_id, times])

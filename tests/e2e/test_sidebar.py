@@ -9,8 +9,8 @@ import pytest
 from checks.model import TextUnit
 from checks.registry import all_checks
 from plugin.sidebar import DEMO_ARTICLE
-from tests.e2e.conftest import (ROOT_DIR, checks_done, draft, highlights, item, listed, open_demo,
-                                wait_for_checks)
+from tests.e2e.conftest import (ROOT_DIR, checks_done, draft, highlighted, highlights, item, listed,
+                                open_demo, wait_flashed, wait_for_checks)
 
 SWITCHER = "• English • Arabic"
 SEVERITY_ORDER = ["error", "warning", "info"]
@@ -57,14 +57,16 @@ def test_findings_are_listed_for_the_seed_grouped_by_severity_and_check(page, se
 @pytest.mark.parametrize("mode", ["auto", "marks"])
 def test_every_highlight_lands_exactly_on_its_quote(page, server, mode):
     open_demo(page, server, highlight=mode)
-    assert page.get_attribute(".fc-sidebar", "data-fc-highlight") == ("highlight-api" if mode == "auto" else "marks")
+    expected_mode = "highlight-api" if mode == "auto" else "marks"
+    assert page.get_attribute(".fc-sidebar", "data-fc-highlight") == expected_mode
     expected = server.check(draft(page))
     placed = highlights(page)
     assert len(placed) == len(expected["annotations"])
     for ann in expected["annotations"]:
         spot = {"name": f"fc-{ann['severity']}", "text": ann["target"]["quote"],
                 "block": ann["target"].get("block_id") or ann["target"]["field"]}
-        assert any({k: h[k] for k in spot} == spot and h["endBlock"] == spot["block"] for h in placed), (ann, placed)
+        hits = [h for h in placed if {k: h[k] for k in spot} == spot and h["endBlock"] == spot["block"]]
+        assert hits, (ann, placed)
         assert item(page, ann["id"]).get_attribute("data-anchor") == "exact"
     # The "Read more" line holds an emoji: its end offset only lands right if
     # code points were converted to UTF-16 indices (exact, not re-found).
@@ -103,20 +105,21 @@ def test_a_repeated_caption_highlight_lands_on_exactly_the_caption(page, server)
 def test_offsets_convert_from_code_points_to_utf16(page, server):
     """The module's conversion against Python's own counting, over astral and combining text."""
     open_demo(page, server)
-    samples = ["plain ascii", "😀 at the start", "two 👩🏽‍🚒 firefighters 🚒", "𠮷野家 and 𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
-               "e\u0301 combining", "🇮🇶 flags 🇴🇲"]
+    samples = ["plain ascii", "😀 at the start", "two 👩🏽‍🚒 firefighters 🚒",
+               "𠮷野家 and 𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "e\u0301 combining", "🇮🇶 flags 🇴🇲"]
     for text in samples:
         expected = [len(text[:i].encode("utf-16-le")) // 2 for i in range(len(text) + 1)]
         got = page.evaluate("""async ([text, n]) => {
             const m = await import('/static/factcheck-sidebar.js');
-            return Array.from({length: n + 1}, (_, i) => m.codePointToUtf16(text, i)); }""", [text, len(text)])
+            return Array.from({length: n + 1}, (_, i) => m.codePointToUtf16(text, i)); }""",
+            [text, len(text)])
         assert got == expected, text
         back = page.evaluate("""async ([text, units]) => {
             const m = await import('/static/factcheck-sidebar.js');
             return units.map(u => m.utf16ToCodePoint(text, u)); }""", [text, expected])
         assert back == list(range(len(text) + 1)), text
     # A target the model builds after an emoji lands exactly in the browser.
-    unit = TextUnit("paragraph", "Crowds 🎉 cheered 🇴🇲 as ministers arrived on Wednesday.", block_id="p")
+    unit = TextUnit("paragraph", "Crowds 🎉 cheered 🇴🇲 as ministers arrived.", block_id="p")
     word = "ministers"
     start = unit.text.index(word)
     target = unit.span(start, start + len(word)).to_json()
@@ -151,18 +154,20 @@ def test_a_highlight_that_cannot_be_placed_says_so(page, server):
     other = [a for a in furniture(result) if a["id"] != switcher["id"]][0]
     page.evaluate("""([gone, changed]) => {
         document.querySelector(`[data-block-id="${gone}"]`).remove();
-        document.querySelector(`[data-block-id="${changed}"]`).textContent = 'A sentence the editor wrote instead.';
+        document.querySelector(`[data-block-id="${changed}"]`).textContent = 'What the editor wrote instead.';
         window.factcheckSidebar.refreshHighlights(); }""",
                   [switcher["target"]["block_id"], other["target"]["block_id"]])
     gone, changed = item(page, switcher["id"]), item(page, other["id"])
     assert gone.get_attribute("data-anchor") == "missing"
     assert gone.locator(".fc-unplaced").is_visible()
-    assert f"block {switcher['target']['block_id']} is not on this page" in gone.locator(".fc-unplaced").inner_text()
+    notice = gone.locator(".fc-unplaced").inner_text()
+    assert f"block {switcher['target']['block_id']} is not on this page" in notice
     assert changed.get_attribute("data-anchor") == "missing"
     assert "text has changed" in changed.locator(".fc-unplaced").inner_text()
     assert changed.locator(".fc-apply").is_disabled()
     assert "2 could not be highlighted" in page.inner_text(".fc-status")
-    assert not [h for h in highlights(page) if h["text"] in (switcher["target"]["quote"], other["target"]["quote"])]
+    quotes = (switcher["target"]["quote"], other["target"]["quote"])
+    assert not [h for h in highlights(page) if h["text"] in quotes]
 
 
 # -- jump, apply, dismiss ------------------------------------------------------------
@@ -176,18 +181,17 @@ def test_clicking_a_finding_scrolls_to_it_and_flashes_it(page, server):
         .getBoundingClientRect().top]).sort((a, b) => b[1] - a[1])[0][0]""",
                                [a["target"]["block_id"] for a in expected["annotations"]])
     ann = [a for a in expected["annotations"] if a["target"]["block_id"] == last_block][0]
-    rect_js = f"""() => {{ const r = document.querySelector('[data-block-id="{last_block}"]').getBoundingClientRect();
+    rect_js = f"""() => {{ const r = document.querySelector('[data-block-id="{last_block}"]')
+                              .getBoundingClientRect();
                           return {{top: r.top, bottom: r.bottom, height: innerHeight}}; }}"""
     before = page.evaluate(rect_js)
     assert before["top"] > before["height"], "the finding should start out of view"
     item(page, ann["id"]).locator(".fc-main").click()
-    page.wait_for_function(f"""() => document.querySelector('.fc-item[data-id="{ann['id']}"]').dataset.flashed === '1'""")
+    wait_flashed(page, ann["id"])
     after = page.evaluate(rect_js)
     assert 0 <= after["top"] and after["bottom"] <= after["height"]
-    flashed = page.evaluate("() => [...(CSS.highlights.get('fc-flash') || [])].map(r => r.toString())")
-    assert flashed == [ann["target"]["quote"]]
-    active = page.evaluate("() => [...(CSS.highlights.get('fc-active') || [])].map(r => r.toString())")
-    assert active == [ann["target"]["quote"]]
+    assert highlighted(page, "fc-flash") == [ann["target"]["quote"]]
+    assert highlighted(page, "fc-active") == [ann["target"]["quote"]]
 
 
 def test_apply_performs_the_suggestion_and_the_recheck_drops_the_finding(page, server):
@@ -222,7 +226,8 @@ def test_a_dismissal_survives_a_page_reload(page, server):
     page.reload()
     wait_for_checks(page, 1)
     assert ann["id"] not in [f["id"] for f in listed(page)]
-    audit = page.evaluate(f"""() => fetch('/v1/articles/{draft(page)["id"]}/dismissals/audit').then(r => r.json())""")
+    audit = page.evaluate("id => fetch(`/v1/articles/${id}/dismissals/audit`).then(r => r.json())",
+                          draft(page)["id"])
     assert [(e["annotation_id"], e["action"], e["who"], e["reason"]) for e in audit["audit"]] == [
         (ann["id"], "dismiss", "Rana Haddad", "Kept for the bilingual edition")]
 
@@ -234,7 +239,8 @@ def test_a_dismissal_survives_a_page_reload(page, server):
     assert row.get_attribute("data-dismissed") == "true"
     assert "dismissed" in row.inner_text()
     row.locator(".fc-undo").click()
-    page.wait_for_function(f"""() => !document.querySelector('.fc-item[data-id="{ann['id']}"]').dataset.dismissed""")
+    page.wait_for_function("id => !document.querySelector(`.fc-item[data-id='${id}']`).dataset.dismissed",
+                           arg=ann["id"])
     page.reload()
     wait_for_checks(page, 1)
     assert ann["id"] in [f["id"] for f in listed(page)]
@@ -264,7 +270,8 @@ def test_typing_elsewhere_keeps_ids_places_and_nodes(page, server, mode):
     assert "Officials gave no further details." in page.locator(f'[data-block-id="{target}"]').inner_text()
     after = listed(page)
     assert [f["id"] for f in after] == [f["id"] for f in before]
-    assert page.evaluate("() => [...document.querySelectorAll('.fc-item')].every(li => li.__probe === li.dataset.id)")
+    assert page.evaluate("() => [...document.querySelectorAll('.fc-item')]"
+                         ".every(li => li.__probe === li.dataset.id)")
     assert page.evaluate("() => window.__removed") == 0
     assert checks_done(page) - done <= 2, "typing should be debounced into one or two checks"
     assert all(f["anchor"] == "exact" for f in after)
@@ -281,11 +288,14 @@ def test_keyboard_navigation_and_roles(page, server):
     assert page.locator('.fc-list[role="list"]').count() >= 1
     assert page.locator(".fc-group h3").count() == page.locator(".fc-group").count()
     # One tab stop for the whole list (roving tabindex), on the first finding.
-    tab_stops = page.evaluate("() => [...document.querySelectorAll('.fc-main')].filter(b => b.tabIndex === 0).length")
+    tab_stops = page.evaluate("() => [...document.querySelectorAll('.fc-main')]"
+                              ".filter(b => b.tabIndex === 0).length")
     assert tab_stops == 1
     page.locator(".fc-recheck").focus()
     page.keyboard.press("Tab")
-    focused = lambda: page.evaluate("() => document.activeElement.closest('.fc-item')?.dataset.id")  # noqa: E731
+    def focused():
+        return page.evaluate("() => document.activeElement.closest('.fc-item')?.dataset.id")
+
     assert focused() == ids[0]
     page.keyboard.press("ArrowDown")
     assert focused() == ids[1]
@@ -294,7 +304,7 @@ def test_keyboard_navigation_and_roles(page, server):
     page.keyboard.press("Home")
     assert focused() == ids[0]
     page.keyboard.press("Enter")
-    page.wait_for_function(f"""() => document.querySelector('.fc-item[data-id="{ids[0]}"]').dataset.flashed === '1'""")
+    wait_flashed(page, ids[0])
     assert focused() == ids[0], "jumping keeps focus in the list"
     # Dismiss opens a form; Escape closes it and gives focus back.
     page.keyboard.press("Tab")
@@ -309,16 +319,22 @@ def test_keyboard_navigation_and_roles(page, server):
 
 CONTRAST_JS = """() => {
   const rgb = s => (s.match(/[\\d.]+/g) || []).map(Number);
-  const lum = ([r, g, b]) => [r, g, b].map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
-                              .reduce((acc, v, i) => acc + v * [0.2126, 0.7152, 0.0722][i], 0);
-  const background = el => { for (; el; el = el.parentElement) { const c = rgb(getComputedStyle(el).backgroundColor);
-      if (c.length === 3 || c[3] === 1) return c.slice(0, 3); } return [255, 255, 255]; };
+  const channel = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+  const lum = ([r, g, b]) => 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+  const background = el => {
+    for (; el; el = el.parentElement) {
+      const c = rgb(getComputedStyle(el).backgroundColor);
+      if (c.length === 3 || c[3] === 1) return c.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
   const out = [];
   for (const el of document.querySelectorAll('.fc-sidebar *')) {
     const own = [...el.childNodes].some(n => n.nodeType === 3 && n.data.trim());
     if (!own || !el.getClientRects().length) continue;
     const fg = lum(rgb(getComputedStyle(el).color)), bg = lum(background(el));
-    out.push({ text: el.textContent.trim().slice(0, 40), ratio: (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05) });
+    const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+    out.push({ text: el.textContent.trim().slice(0, 40), ratio });
   }
   return out;
 }"""
@@ -337,10 +353,12 @@ def test_it_works_in_a_narrow_sidebar(page, server):
     open_demo(page, server)
     page.evaluate("() => { document.querySelector('#factcheck').style.width = '240px'; }")
     item(page, listed(page)[0]["id"]).locator(".fc-dismiss").click()
-    overflow = page.evaluate("""() => [...document.querySelectorAll('.fc-sidebar, .fc-sidebar *')]
-        .filter(el => el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible'
-                      || el.getBoundingClientRect().right > document.querySelector('#factcheck').getBoundingClientRect().right + 1)
-        .map(el => el.className)""")
+    overflow = page.evaluate("""() => {
+        const edge = document.querySelector('#factcheck').getBoundingClientRect().right + 1;
+        return [...document.querySelectorAll('.fc-sidebar, .fc-sidebar *')]
+          .filter(el => el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible'
+                        || el.getBoundingClientRect().right > edge)
+          .map(el => el.className); }""")
     assert overflow == []
     assert page.evaluate("() => document.querySelector('.fc-sidebar').scrollWidth <= 240")
 
@@ -375,7 +393,8 @@ def test_typing_inside_a_highlight_keeps_the_caret_where_the_editor_is(page, ser
     page.keyboard.type(" today")
     wait_for_checks(page, done + 1)
     # The highlighted text changed, so it is a new finding, placed exactly again.
-    now_flagged = [f for f in listed(page) if f["check"] == "page-furniture" and f["id"] != by_quote(result, SWITCHER)["id"]]
+    switcher_id = by_quote(result, SWITCHER)["id"]
+    now_flagged = [f for f in listed(page) if f["check"] == "page-furniture" and f["id"] != switcher_id]
     assert len(now_flagged) == 1 and now_flagged[0]["id"] != ann["id"]
     assert now_flagged[0]["anchor"] == "exact"
     assert [h["text"] for h in highlights(page) if h["block"] == ann["target"]["block_id"]] == [

@@ -26,7 +26,8 @@ def test_the_demo_page_embeds_the_shipped_article(client, demo):
 
 def test_the_demo_can_show_the_shared_seed(tmp_path, shared):
     seed = shared / "examples" / "seed-article.json"
-    app = create_app({"TESTING": True, "STORE_PATH": str(tmp_path / "s.db"), "SIDEBAR_DEMO_ARTICLE": str(seed)})
+    app = create_app({"TESTING": True, "STORE_PATH": str(tmp_path / "s.db"),
+                      "SIDEBAR_DEMO_ARTICLE": str(seed)})
     article = embedded_article(app.test_client().get("/sidebar/demo").get_data(as_text=True))
     assert article["id"] == json.loads(seed.read_text(encoding="utf-8"))["id"]
 

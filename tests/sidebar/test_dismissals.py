@@ -71,9 +71,11 @@ def test_undo_brings_the_finding_back_and_the_audit_keeps_both_steps(client, dem
     target = finding(check(client, demo).get_json(), SWITCHER)
     dismiss(client, demo["id"], target["id"], who="Rana Haddad", reason="Intentional")
     clock.advance(minutes=5)
-    response = client.delete(f"/v1/articles/{demo['id']}/dismissals/{target['id']}", json={"who": "Omar Said"})
+    response = client.delete(f"/v1/articles/{demo['id']}/dismissals/{target['id']}",
+                             json={"who": "Omar Said"})
     assert response.status_code == 200
-    assert response.get_json() == {"article_id": demo["id"], "annotation_id": target["id"], "dismissed": False}
+    assert response.get_json() == {
+        "article_id": demo["id"], "annotation_id": target["id"], "dismissed": False}
 
     assert target["id"] in [a["id"] for a in check(client, demo).get_json()["annotations"]]
     audit = client.get(f"/v1/articles/{demo['id']}/dismissals/audit").get_json()

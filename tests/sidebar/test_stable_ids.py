@@ -56,7 +56,8 @@ def test_ids_survive_the_flagged_block_moving_and_being_renumbered(client, demo)
     switcher = next(b for b in moved["blocks"] if b["id"] == "renumbered-7")
     moved["blocks"].remove(switcher)
     moved["blocks"].append(switcher)
-    after = {a["target"]["quote"]: a["id"] for a in annotations(client, moved) if a["check"] == "page-furniture"}
+    after = {a["target"]["quote"]: a["id"] for a in annotations(client, moved)
+             if a["check"] == "page-furniture"}
     assert after == before
 
 
@@ -73,7 +74,8 @@ def test_a_dismissal_sticks_across_revisions_until_the_text_changes(client, demo
     first = annotations(client, demo)
     target = next(a for a in first if a["target"]["quote"] == SWITCHER)
     response = client.post(f"/v1/articles/{demo['id']}/dismissals",
-                           json={"annotation_id": target["id"], "who": "Rana Haddad", "reason": "Intentional"})
+                           json={"annotation_id": target["id"], "who": "Rana Haddad",
+                                 "reason": "Intentional"})
     assert response.status_code == 201
 
     flagged = {a["target"].get("block_id") for a in first}
