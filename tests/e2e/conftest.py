@@ -87,13 +87,19 @@ def server(request, tmp_path):
 
 
 @pytest.fixture
-def page(browser, server):
+def page_errors() -> list[str]:
+    """Errors the page logged; a test that provokes one on purpose takes it out."""
+    return []
+
+
+@pytest.fixture
+def page(browser, server, page_errors):
     # Depends on the server so that the page closes first: a re-check still
     # pending when a test ends must not hit a server that is already gone.
     context = browser.new_context(viewport={"width": 1280, "height": 800}, reduced_motion="reduce")
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
-    errors: list[str] = []
+    errors = page_errors
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     yield page

@@ -404,3 +404,49 @@ def test_typing_inside_a_highlight_keeps_the_caret_where_the_editor_is(page, ser
     page.keyboard.type(" and tomorrow")
     assert block.inner_text() == ann["target"]["quote"] + " today and tomorrow"
     wait_for_checks(page, done + 1)
+
+
+def test_a_new_finding_joins_the_list_without_moving_the_others(page, server):
+    open_demo(page, server, debounce=200)
+    before = [f["id"] for f in listed(page)]
+    page.evaluate("() => document.querySelectorAll('.fc-item').forEach(li => { li.__probe = li.dataset.id; })")
+    flagged = {a["target"].get("block_id") for a in server.check(draft(page))["annotations"]}
+    target = page.evaluate("""flagged => [...document.querySelectorAll('p[data-block-id]')]
+        .map(p => p.dataset.blockId).filter(id => !flagged.includes(id))[1]""", sorted(flagged))
+    paragraph = page.locator(f'[data-block-id="{target}"]')
+    paragraph.click()
+    page.keyboard.press("Control+A")  # inside a contenteditable: selects that block's text only
+    done = checks_done(page)
+    page.keyboard.type("Advertisement")
+    wait_for_checks(page, done + 1)
+    expected = server.check(draft(page))
+    new = [a for a in expected["annotations"] if a["target"].get("block_id") == target]
+    assert [a["rule"] for a in new] == ["advertisement"]
+    after = [f["id"] for f in listed(page)]
+    assert [i for i in after if i != new[0]["id"]] == before
+    assert page.evaluate("() => [...document.querySelectorAll('.fc-item')]"
+                         ".filter(li => li.__probe).every(li => li.__probe === li.dataset.id)")
+    assert item(page, new[0]["id"]).get_attribute("data-anchor") == "exact"
+
+
+def test_a_check_the_server_refuses_is_reported_with_its_pointers(page, server, page_errors):
+    open_demo(page, server, debounce=200)
+    before = [f["id"] for f in listed(page)]
+    headline = page.locator('[data-field="headline"]')
+    headline.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Delete")  # an article needs a headline: the server answers 422
+    page.wait_for_selector('.fc-sidebar[data-fc-state="error"]')
+    alert = page.locator('.fc-alert[role="alert"]')
+    assert alert.is_visible()
+    assert "/article/headline" in alert.inner_text()
+    assert [f["id"] for f in listed(page)] == before, "the last good findings stay listed"
+    # The browser logs the refused request; that one is expected.
+    refused = [e for e in page_errors if "422" in e]
+    assert refused
+    for error in refused:
+        page_errors.remove(error)
+    done = checks_done(page)
+    page.keyboard.type("Gulf ministers meet in Muscat")
+    wait_for_checks(page, done + 1)
+    assert alert.is_hidden()
