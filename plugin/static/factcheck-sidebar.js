@@ -316,7 +316,7 @@ export class FactcheckSidebar {
     } catch (error) {
       if (seq !== this.sequence || error.name === "AbortError") return null;
       this._setState("error");
-      this._showAlert(error);
+      this._showAlert(error, "The check did not run.");
       return null;
     } finally {
       if (this.inflight === controller) this.inflight = null;
@@ -386,9 +386,11 @@ export class FactcheckSidebar {
     try {
       await this._fetch(this._dismissalsPath(), { method: "POST", body: JSON.stringify(body) });
     } catch (error) {
-      this._showAlert(error);
+      this._showAlert(error, "The dismissal was not saved.");
       return false;
     }
+    // A check sent before the dismissal would bring the finding back: replace it.
+    if (this.inflight) this.check();
     if (this.showDismissed) {
       item.ann = { ...item.ann, dismissed: true };
       this._fillItem(item);
@@ -409,11 +411,11 @@ export class FactcheckSidebar {
         method: "DELETE", body: JSON.stringify({ who: this._user() }),
       });
     } catch (error) {
-      this._showAlert(error);
+      this._showAlert(error, "The dismissal was not undone.");
       return false;
     }
-    const { dismissed, ...rest } = item.ann;
-    item.ann = rest;
+    item.ann = { ...item.ann };
+    delete item.ann.dismissed;
     this._fillItem(item);
     this._anchor(item);
     this._paint();
@@ -506,7 +508,7 @@ export class FactcheckSidebar {
     this.win.setTimeout(() => { this.live.textContent = text; }, 30);
   }
 
-  _showAlert(error) {
+  _showAlert(error, headline = "") {
     if (!error) {
       this.alert.hidden = true;
       this.alert.textContent = "";
@@ -514,7 +516,7 @@ export class FactcheckSidebar {
     }
     const d = this.doc;
     this.alert.textContent = "";
-    this.alert.append(el(d, "strong", { text: "The check did not run. " }),
+    this.alert.append(el(d, "strong", { text: `${headline} ` }),
       d.createTextNode(error.problem && error.problem.title ? `${error.problem.title}.` : error.message));
     const problems = (error.problem && error.problem.errors) || [];
     if (problems.length) {
@@ -737,6 +739,7 @@ export class FactcheckSidebar {
   }
 
   _unplacedReason(item) {
+    if (item.ann.dismissed) return "it is dismissed.";
     if (!item.element) {
       const t = item.ann.target;
       return t.block_id ? `block ${t.block_id} is not on this page.` : `field ${t.field} is not on this page.`;
