@@ -343,13 +343,46 @@ export class FactcheckSidebar {
       this._announce(`Cannot highlight this finding: ${this._unplacedReason(item)}`);
       return false;
     }
-    const target = item.range.startContainer.parentElement || item.element;
-    target.scrollIntoView({ block: "center", inline: "nearest" });
-    const rect = item.range.getBoundingClientRect();
-    const height = this.win.innerHeight;
-    if (rect.top < 0 || rect.bottom > height) this.win.scrollBy(0, rect.top - height / 3);
+    this._scrollTo(item.range, item.element);
     this._flash(item);
     return true;
+  }
+
+  /**
+   * Scroll to another place a finding concerns (its `related[index]`, e.g. the
+   * first copy of a repeated caption) and flash it; false when it cannot be placed.
+   */
+  showRelated(id, index) {
+    const item = this.items.get(id);
+    const target = item && (item.ann.related || [])[index];
+    if (!target) return false;
+    const element = this._element(target);
+    const anchor = element ? anchorTarget(elementText(element), target) : { status: "missing" };
+    if (anchor.status === "missing") {
+      if (element) element.scrollIntoView({ block: "center" });
+      this._announce(element ? "Cannot highlight that place: its text has changed since the check."
+        : `Cannot show that place: ${target.block_id ? `block ${target.block_id}` : target.field} is not on this page.`);
+      return false;
+    }
+    const range = rangeFor(element, anchor.start, anchor.end);
+    this._scrollTo(range, element);
+    if (this.mode === "highlight-api") {
+      this._flashRange(range);
+    } else {
+      // No marks there to flash: select the text instead, which every browser shows.
+      const selection = this.doc.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+    }
+    return true;
+  }
+
+  _scrollTo(range, element) {
+    const target = range.startContainer.parentElement || element;
+    target.scrollIntoView({ block: "center", inline: "nearest" });
+    const rect = range.getBoundingClientRect();
+    const height = this.win.innerHeight;
+    if (rect.top < 0 || rect.bottom > height) this.win.scrollBy(0, rect.top - height / 3);
   }
 
   // -- requests ------------------------------------------------------------------
@@ -668,8 +701,9 @@ export class FactcheckSidebar {
       el(d, "div", { class: "fc-form-actions" },
         el(d, "button", { type: "submit", class: "fc-confirm", text: "Dismiss finding" }),
         el(d, "button", { type: "button", class: "fc-cancel", text: "Cancel" })));
+    const related = el(d, "p", { class: "fc-related", hidden: true });
     const li = el(d, "li", { class: "fc-item", "data-id": a.id },
-      main, where, note, el(d, "div", { class: "fc-actions" }, apply, dismiss, undo), form);
+      main, where, note, related, el(d, "div", { class: "fc-actions" }, apply, dismiss, undo), form);
     main.addEventListener("click", () => this.jumpTo(a.id));
     apply.addEventListener("click", () => this.apply(a.id));
     dismiss.addEventListener("click", () => {
@@ -730,12 +764,34 @@ export class FactcheckSidebar {
     node.querySelector(".fc-dismiss").hidden = dismissed;
     node.querySelector(".fc-undo").hidden = !dismissed;
     if (dismissed) node.querySelector(".fc-dismiss-form").hidden = true;
+    this._fillRelated(item);
     const note = node.querySelector(".fc-unplaced");
     const status = dismissed ? "dismissed" : item.anchor ? item.anchor.status : "missing";
     node.dataset.anchor = status;
     const unplaced = !dismissed && !item.range;
     note.hidden = !unplaced;
     if (unplaced) set(".fc-unplaced", `⚠ Not highlighted: ${this._unplacedReason(item)}`);
+  }
+
+  _fillRelated(item) {
+    const related = item.ann.related || [];
+    const box = item.node.querySelector(".fc-related");
+    const key = JSON.stringify(related);
+    if (box.dataset.key === key) return;
+    box.dataset.key = key;
+    box.textContent = "";
+    box.hidden = related.length === 0;
+    if (!related.length) return;
+    box.append(this.doc.createTextNode("See also: "));
+    related.forEach((target, index) => {
+      const where = target.block_id ? `block ${target.block_id}` : target.field;
+      const button = el(this.doc, "button", { type: "button", class: "fc-related-link", text: where,
+        "aria-label": `Show the related text in ${where}` });
+      button.tabIndex = item.ann.id === this.current ? 0 : -1;
+      button.addEventListener("click", () => this.showRelated(item.ann.id, index));
+      if (index) box.append(this.doc.createTextNode(", "));
+      box.append(button);
+    });
   }
 
   _unplacedReason(item) {
@@ -749,14 +805,17 @@ export class FactcheckSidebar {
 
   // -- anchoring and painting --------------------------------------------------------------
 
+  _element(target) {
+    try {
+      return this.options.getBlockElement(target.block_id ?? null, target.field ?? null) || null;
+    } catch (error) {
+      return null; // a CMS callback that throws means: not on this page
+    }
+  }
+
   _anchor(item) {
     const t = item.ann.target;
-    let element = null;
-    try {
-      element = this.options.getBlockElement(t.block_id ?? null, t.field ?? null) || null;
-    } catch (error) {
-      element = null;
-    }
+    const element = this._element(t);
     item.element = element;
     if (!element || item.ann.dismissed) {
       item.anchor = element ? { status: "dismissed", start: -1, end: -1 } : { status: "missing", start: -1, end: -1 };
@@ -887,14 +946,19 @@ export class FactcheckSidebar {
     selection.addRange(range);
   }
 
-  _flash(item) {
+  _flashRange(range) {
     clearTimeout(this.flashTimer);
+    const flash = this._highlight("flash", 10);
+    flash.clear();
+    flash.add(range);
+    this.flashTimer = this.win.setTimeout(() => flash.clear(), FLASH_MS);
+  }
+
+  _flash(item) {
     if (this.mode === "highlight-api") {
-      const flash = this._highlight("flash", 10);
-      flash.clear();
-      flash.add(item.range);
-      this.flashTimer = this.win.setTimeout(() => flash.clear(), FLASH_MS);
+      this._flashRange(item.range);
     } else {
+      clearTimeout(this.flashTimer);
       const marks = [...this.doc.querySelectorAll(`mark[data-fc-owner="${this.uid}"]`)]
         .filter((m) => m.dataset.fcId === item.ann.id);
       for (const m of this.doc.querySelectorAll(".fc-mark-flash")) m.classList.remove("fc-mark-flash");

@@ -100,6 +100,17 @@ def test_a_repeated_caption_highlight_lands_on_exactly_the_caption(page, server)
         spots = [h for h in placed if h["block"] == block and h["text"] == ann["target"]["quote"]]
         assert spots and all(h["part"] == "caption" and h["endBlock"] == block for h in spots), placed
         assert item(page, ann["id"]).get_attribute("data-anchor") == "exact"
+    # "See also" shows the first copy: scrolled to and flashed, in its own block.
+    first = next(a for a in repeats if a.get("related"))
+    original = first["related"][0]
+    page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")
+    item(page, first["id"]).locator(".fc-related-link").first.click()
+    assert highlighted(page, "fc-flash") == [original["quote"]]
+    flashed_in = page.evaluate("""() => [...CSS.highlights.get('fc-flash')][0].startContainer.parentElement
+        .closest('[data-block-id]').dataset.blockId""")
+    assert flashed_in == original["block_id"]
+    box = page.locator(f'[data-block-id="{original["block_id"]}"]').bounding_box()
+    assert 0 <= box["y"] and box["y"] + box["height"] <= page.viewport_size["height"]
 
 
 def test_offsets_convert_from_code_points_to_utf16(page, server):
