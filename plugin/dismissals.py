@@ -6,7 +6,8 @@
     GET    /v1/articles/<article_id>/dismissals                   what is dismissed now
     GET    /v1/articles/<article_id>/dismissals/audit             every dismiss and undo, oldest first
 
-A dismissal is keyed by article id and annotation id. Annotation ids are
+Article ids may hold slashes (``news/2025/harbour``): the routes take the
+whole path before ``/dismissals``. A dismissal is keyed by article id and annotation id. Annotation ids are
 fingerprints of the flagged text (``checks.annotation.assign_ids``), so a
 dismissal keeps applying to later revisions of the draft for as long as the
 flagged text is unchanged, and stops applying when that text is edited.
@@ -279,7 +280,7 @@ def _annotation_id(value: Any, where: str, found: list[Problem]) -> str | None:
     return None
 
 
-@bp.post("/v1/articles/<article_id>/dismissals")
+@bp.post("/v1/articles/<path:article_id>/dismissals")
 def dismiss(article_id: str):
     _check_article_id(article_id)
     body = _json_body(required=True)
@@ -311,27 +312,27 @@ def _undo(article_id: str, annotation_id: Any, body: dict):
     return jsonify({"article_id": article_id, "annotation_id": annotation_id, "dismissed": False})
 
 
-@bp.delete("/v1/articles/<article_id>/dismissals/<annotation_id>")
+@bp.delete("/v1/articles/<path:article_id>/dismissals/<annotation_id>")
 def undo_one(article_id: str, annotation_id: str):
     _check_article_id(article_id)
     return _undo(article_id, annotation_id, _json_body(required=False))
 
 
-@bp.delete("/v1/articles/<article_id>/dismissals")
+@bp.delete("/v1/articles/<path:article_id>/dismissals")
 def undo_by_body(article_id: str):
     _check_article_id(article_id)
     body = _json_body(required=True)
     return _undo(article_id, body.get("annotation_id"), body)
 
 
-@bp.get("/v1/articles/<article_id>/dismissals")
+@bp.get("/v1/articles/<path:article_id>/dismissals")
 def list_dismissals(article_id: str):
     _check_article_id(article_id)
     current = get_store().dismissed_ids(article_id)
     return jsonify({"article_id": article_id, "dismissals": list(current.values())})
 
 
-@bp.get("/v1/articles/<article_id>/dismissals/audit")
+@bp.get("/v1/articles/<path:article_id>/dismissals/audit")
 def audit(article_id: str):
     _check_article_id(article_id)
     return jsonify({"article_id": article_id, "audit": get_store().audit(article_id)})

@@ -179,3 +179,15 @@ def test_dismissals_survive_a_restart_and_share_the_file_with_other_tables(tmp_p
     assert target["id"] not in [a["id"] for a in check(second, demo).get_json()["annotations"]]
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT count(*) FROM results").fetchone() == (1,)
+
+
+def test_article_ids_with_slashes_and_spaces_work(client, demo):
+    article = {**demo, "id": "news/2025/05 harbour"}
+    target = finding(check(client, article).get_json(), SWITCHER)
+    assert dismiss(client, "news/2025/05%20harbour", target["id"]).status_code == 201
+    assert target["id"] not in [a["id"] for a in check(client, article).get_json()["annotations"]]
+    audit = client.get("/v1/articles/news/2025/05%20harbour/dismissals/audit").get_json()
+    assert audit["article_id"] == "news/2025/05 harbour" and len(audit["audit"]) == 1
+    response = client.delete(f"/v1/articles/news/2025/05%20harbour/dismissals/{target['id']}?who=R")
+    assert response.status_code == 200
+    assert target["id"] in [a["id"] for a in check(client, article).get_json()["annotations"]]
