@@ -501,7 +501,7 @@ export class FactcheckSidebar {
     }
     const titleId = `${this.uid}-title`;
     this.status = el(d, "p", { class: "fc-status", role: "status", "aria-live": "polite" });
-    this.live = el(d, "p", { class: "fc-visually-hidden", "aria-live": "assertive" });
+    this.live = el(d, "p", { class: "fc-visually-hidden", "aria-live": "polite" });
     this.alert = el(d, "div", { class: "fc-alert", role: "alert", hidden: true });
     this.toggle = el(d, "input", { type: "checkbox", class: "fc-show-dismissed" });
     this.recheck = el(d, "button", { type: "button", class: "fc-recheck", text: "Check again" });
@@ -530,8 +530,9 @@ export class FactcheckSidebar {
   }
 
   _setState(state) {
+    // No aria-busy: it would hide the list from a screen reader in the middle of it
+    // on every keystroke's re-check, and the list is only ever patched, not rebuilt.
     this.root.dataset.fcState = state;
-    this.root.setAttribute("aria-busy", state === "checking" ? "true" : "false");
     if (state === "checking" && !this.result) this.status.textContent = "Checking…";
   }
 

@@ -205,8 +205,9 @@ def test_clicking_a_finding_scrolls_to_it_and_flashes_it(page, server):
     assert highlighted(page, "fc-active") == [ann["target"]["quote"]]
 
 
-def test_apply_performs_the_suggestion_and_the_recheck_drops_the_finding(page, server):
-    open_demo(page, server)
+@pytest.mark.parametrize("mode", ["auto", "marks"])
+def test_apply_performs_the_suggestion_and_the_recheck_drops_the_finding(page, server, mode):
+    open_demo(page, server, highlight=mode)
     before = server.check(draft(page))
     ann = by_quote(before, SWITCHER)
     assert ann["suggestion"]["action"] == "delete"
@@ -461,3 +462,33 @@ def test_a_check_the_server_refuses_is_reported_with_its_pointers(page, server, 
     page.keyboard.type("Gulf ministers meet in Muscat")
     wait_for_checks(page, done + 1)
     assert alert.is_hidden()
+
+
+def test_the_default_apply_replaces_inserts_and_deletes_with_undo(page, server):
+    open_demo(page, server)
+    text = "Crowds 🎉 cheered the ministers."
+    cases = [("replace", "cheered", "greeted"), ("insert", "Crowds 🎉", " outside"),
+             ("delete", " the ministers", "")]
+    for action, quote, replacement in cases:
+        expected = {"replace": text.replace(quote, replacement),
+                    "insert": text.replace(quote, quote + replacement),
+                    "delete": text.replace(quote, "")}[action]
+        got = page.evaluate("""async ([text, action, quote, replacement]) => {
+            const m = await import('/static/factcheck-sidebar.js');
+            const p = document.createElement('p');
+            p.contentEditable = 'true';
+            p.textContent = text;
+            document.body.append(p);
+            const start = m.elementText(p).indexOf(quote);
+            const inputs = [];
+            p.addEventListener('input', e => inputs.push(e.inputType));
+            const range = m.rangeFor(p, start, start + quote.length);
+            const done = m.applyToElement({element: p, range, action, text: replacement});
+            const after = m.elementText(p);
+            document.execCommand('undo');
+            const undone = m.elementText(p);
+            p.remove();
+            return {done, after, undone, inputs: inputs.length};
+        }""", [text, action, quote, replacement])
+        assert (got["done"], got["after"], got["undone"]) == (True, expected, text), action
+        assert got["inputs"] >= 1, "the CMS must see an input event"
