@@ -421,7 +421,8 @@ def test_typing_inside_a_highlight_keeps_the_caret_where_the_editor_is(page, ser
 def test_a_new_finding_joins_the_list_without_moving_the_others(page, server):
     open_demo(page, server, debounce=200)
     before = [f["id"] for f in listed(page)]
-    page.evaluate("() => document.querySelectorAll('.fc-item').forEach(li => { li.__probe = li.dataset.id; })")
+    page.evaluate("() => document.querySelectorAll('.fc-item')"
+                  ".forEach(li => { li.__probe = li.dataset.id; })")
     flagged = {a["target"].get("block_id") for a in server.check(draft(page))["annotations"]}
     target = page.evaluate("""flagged => [...document.querySelectorAll('p[data-block-id]')]
         .map(p => p.dataset.blockId).filter(id => !flagged.includes(id))[1]""", sorted(flagged))
