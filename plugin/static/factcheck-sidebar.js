@@ -281,12 +281,17 @@ export class FactcheckSidebar {
   /** Re-check after the editor pauses typing (debounced). */
   scheduleCheck() {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.check(), this.options.debounceMs);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.check();
+    }, this.options.debounceMs);
+    if (!this.inflight) this._setState("pending");
   }
 
   /** Check the draft now. Resolves with the result (null when superseded or failed). */
   async check() {
     clearTimeout(this.timer);
+    this.timer = null;
     const seq = (this.sequence += 1);
     if (this.inflight) this.inflight.abort();
     const controller = new AbortController();
@@ -310,7 +315,8 @@ export class FactcheckSidebar {
       this._render(response);
       this.checks += 1;
       this.root.dataset.fcChecks = String(this.checks);
-      this._setState("idle");
+      // Typing during the request leaves another check pending.
+      this._setState(this.timer ? "pending" : "idle");
       this.root.dispatchEvent(new CustomEvent("factcheck:checked", { detail: response, bubbles: true }));
       return response;
     } catch (error) {
@@ -530,6 +536,7 @@ export class FactcheckSidebar {
   }
 
   _setState(state) {
+    // data-fc-state: idle | pending (a debounced check is due) | checking | error.
     // No aria-busy: it would hide the list from a screen reader in the middle of it
     // on every keystroke's re-check, and the list is only ever patched, not rebuilt.
     this.root.dataset.fcState = state;

@@ -108,7 +108,8 @@ def page(browser, server, page_errors):
 
 
 def wait_for_checks(page, count: int) -> None:
-    """Wait until the widget has completed ``count`` checks and is idle."""
+    """Wait until the widget has completed ``count`` checks and is idle (no check
+    running and none due: typing during a check leaves another one pending)."""
     page.wait_for_function(
         "n => { const r = document.querySelector('.fc-sidebar');"
         " return r && Number(r.dataset.fcChecks) >= n && r.dataset.fcState === 'idle'; }", arg=count)

@@ -260,7 +260,7 @@ def test_a_dismissal_survives_a_page_reload(page, server):
 
 @pytest.mark.parametrize("mode", ["auto", "marks"])
 def test_typing_elsewhere_keeps_ids_places_and_nodes(page, server, mode):
-    open_demo(page, server, debounce=200, highlight=mode)
+    open_demo(page, server, debounce=300, highlight=mode)
     before = listed(page)
     assert before
     # Tag every list node, and watch for any item being taken out during the re-check.
