@@ -1,6 +1,10 @@
 """Annotation ids survive edits elsewhere in the article: what lets a dismissal stick."""
 from __future__ import annotations
 
+import json
+
+import pytest
+
 from tests.sidebar.conftest import check
 
 SWITCHER = "• English • Arabic"
@@ -34,7 +38,16 @@ def edit_elsewhere(article: dict, flagged_blocks: set[str]) -> dict:
     return edited
 
 
-def test_ids_survive_unrelated_edits(client, demo):
+@pytest.fixture(params=["shipped demo", "shared seed"])
+def article(request, demo) -> dict:
+    if request.param == "shipped demo":
+        return demo
+    shared = request.getfixturevalue("shared")
+    return json.loads((shared / "examples" / "seed-article.json").read_text(encoding="utf-8"))
+
+
+def test_ids_survive_unrelated_edits(client, article):
+    demo = article
     before = annotations(client, demo)
     assert before, "the demo article must raise findings for this test to mean anything"
     flagged = {a["target"].get("block_id") for a in before} | {
