@@ -10,10 +10,11 @@ def create_app(test_config: dict | None = None) -> Flask:
     if test_config:
         app.config.from_mapping(test_config)
 
-    from plugin import api, sidebar
+    from plugin import api
 
     app.register_blueprint(api.bp)
-    sidebar.init_app(app)  # the editor widget, its demo page and dismissals
+    from plugin import sidebar  # editor sidebar: widget, demo page, dismissals (issue 5)
+    sidebar.init_app(app)
 
     @app.get("/healthz")
     def healthz():
