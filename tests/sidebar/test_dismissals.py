@@ -169,8 +169,8 @@ def test_reading_does_not_create_the_store_file(tmp_path, demo):
 def test_dismissals_survive_a_restart_and_share_the_file_with_other_tables(tmp_path, demo, clock):
     path = tmp_path / "shared.sqlite3"
     with sqlite3.connect(path) as conn:  # another component's table in the same file
-        conn.execute("CREATE TABLE results (article_id TEXT, body TEXT)")
-        conn.execute("INSERT INTO results VALUES ('x', '{}')")
+        conn.execute("CREATE TABLE some_other_component (article_id TEXT, body TEXT)")
+        conn.execute("INSERT INTO some_other_component VALUES ('x', '{}')")
     first = create_app({"TESTING": True, "STORE_PATH": str(path), "CLOCK": clock}).test_client()
     target = finding(check(first, demo).get_json(), SWITCHER)
     dismiss(first, demo["id"], target["id"])
@@ -178,7 +178,7 @@ def test_dismissals_survive_a_restart_and_share_the_file_with_other_tables(tmp_p
     second = create_app({"TESTING": True, "STORE_PATH": str(path), "CLOCK": clock}).test_client()
     assert target["id"] not in [a["id"] for a in check(second, demo).get_json()["annotations"]]
     with sqlite3.connect(path) as conn:
-        assert conn.execute("SELECT count(*) FROM results").fetchone() == (1,)
+        assert conn.execute("SELECT count(*) FROM some_other_component").fetchone() == (1,)
 
 
 def test_article_ids_with_slashes_and_spaces_work(client, demo):
