@@ -221,6 +221,12 @@ def apply(result: dict, args: Any = None) -> dict:
     return {**result, "annotations": kept, "summary": summary}
 
 
+def result_hook(out: dict, _result: Any, req: Any) -> dict:
+    """``apply`` in the shape of the HTTP service's result hooks
+    (``app.extensions["factcheck.result_hooks"]``); applying twice changes nothing."""
+    return apply(out, req.args)
+
+
 # -- HTTP ---------------------------------------------------------------------
 def problem(status: int, title: str, problems: list[Problem] = (), detail: str | None = None):
     body = {"type": "about:blank", "title": title, "status": status,

@@ -42,6 +42,10 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
     app.register_blueprint(dismissals.bp)
     app.after_request(_widget_cors)
+    # Where the HTTP service post-processes /v1/check results, dismissals take part.
+    hooks = app.extensions.setdefault("factcheck.result_hooks", [])
+    if dismissals.result_hook not in hooks:
+        hooks.append(dismissals.result_hook)
 
 
 def _widget_cors(response):

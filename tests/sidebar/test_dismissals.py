@@ -4,6 +4,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from flask import request
 
 from plugin import create_app
 from tests.sidebar.conftest import check
@@ -191,3 +192,15 @@ def test_article_ids_with_slashes_and_spaces_work(client, demo):
     response = client.delete(f"/v1/articles/news/2025/05%20harbour/dismissals/{target['id']}?who=R")
     assert response.status_code == 200
     assert target["id"] in [a["id"] for a in check(client, article).get_json()["annotations"]]
+
+
+def test_applying_dismissals_twice_changes_nothing(app, client, demo):
+    """The HTTP service may run the dismissals hook on a result already filtered."""
+    target = finding(check(client, demo).get_json(), SWITCHER)
+    dismiss(client, demo["id"], target["id"])
+    for query in ("", "?include_dismissed=true"):
+        once = check(client, demo, query).get_json()
+        hooks = app.extensions["factcheck.result_hooks"]
+        [hook] = [h for h in hooks if h.__module__ == "plugin.dismissals"]
+        with app.test_request_context(f"/v1/check{query}"):
+            assert hook(once, None, request) == once
