@@ -226,6 +226,25 @@ function plural(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
+const FIELD_LABELS = {
+  headline: "the headline", standfirst: "the standfirst", slug: "the slug", dateline: "the dateline",
+  published_at: "the publication date", updated_at: "the update time",
+};
+const BLOCK_NOUNS = { paragraph: "paragraph", heading: "subheading", quote: "quote", image: "photo" };
+const PART_LABELS = { credit: "credit", alt: "alt text", attribution: "attribution" };
+
+/** Where each block sits, for editors: block id -> "paragraph 3", "photo 2", ... */
+function blockLabels(article) {
+  const counts = {};
+  const labels = new Map();
+  for (const block of (article && article.blocks) || []) {
+    const noun = BLOCK_NOUNS[block.type] || block.type;
+    counts[noun] = (counts[noun] || 0) + 1;
+    labels.set(block.id, `${noun} ${counts[noun]}`);
+  }
+  return labels;
+}
+
 let instances = 0;
 
 export class FactcheckSidebar {
@@ -248,6 +267,7 @@ export class FactcheckSidebar {
     this.showDismissed = false;
     this.result = null;
     this.articleId = null;
+    this.labels = new Map(); // block id -> "paragraph 3", from the last draft checked
     this.items = new Map(); // annotation id -> {ann, node, anchor, range, element}
     this.order = []; // annotation ids in list order, for keeping places across re-checks
     this.checks = 0;
@@ -310,6 +330,7 @@ export class FactcheckSidebar {
       });
       if (seq !== this.sequence) return null;
       this.articleId = article.id;
+      this.labels = blockLabels(article);
       this.result = response;
       this._showAlert(null);
       this._render(response);
@@ -367,7 +388,7 @@ export class FactcheckSidebar {
     if (anchor.status === "missing") {
       if (element) element.scrollIntoView({ block: "center" });
       this._announce(element ? "Cannot highlight that place: its text has changed since the check."
-        : `Cannot show that place: ${target.block_id ? `block ${target.block_id}` : target.field} is not on this page.`);
+        : `Cannot show that place: ${this._address(target)} is not on this page.`);
       return false;
     }
     const range = rangeFor(element, anchor.start, anchor.end);
@@ -752,9 +773,8 @@ export class FactcheckSidebar {
     node.dataset.rule = ann.rule;
     set(".fc-sev", `${ONE_LABEL[ann.severity]}: `);
     set(".fc-message", ann.message);
-    const place = ann.target.block_id ?? ann.target.field;
     const quote = ann.target.quote ? `“${excerpt(ann.target.quote)}”` : "(a point in the text)";
-    set(".fc-where", `${quote} in ${ann.target.field && !ann.target.block_id ? "" : "block "}${place}`);
+    set(".fc-where", `${quote} in ${this._label(ann.target)}`);
     const dismissed = Boolean(ann.dismissed);
     node.classList.toggle("fc-is-dismissed", dismissed);
     if (dismissed) node.dataset.dismissed = "true";
@@ -792,7 +812,7 @@ export class FactcheckSidebar {
     if (!related.length) return;
     box.append(this.doc.createTextNode("See also: "));
     related.forEach((target, index) => {
-      const where = target.block_id ? `block ${target.block_id}` : target.field;
+      const where = this._label(target);
       const button = el(this.doc, "button", { type: "button", class: "fc-related-link", text: where,
         "aria-label": `Show the related text in ${where}` });
       button.tabIndex = item.ann.id === this.current ? 0 : -1;
@@ -802,12 +822,28 @@ export class FactcheckSidebar {
     });
   }
 
+  /** A target's place in words: "the caption of photo 2", "paragraph 5", "the headline". */
+  _label(target) {
+    if (target.block_id === undefined || target.block_id === null) {
+      const field = target.field || "";
+      if (FIELD_LABELS[field]) return FIELD_LABELS[field];
+      if (field.startsWith("alternative_headlines.")) return `the ${field.slice(22)} headline`;
+      return field;
+    }
+    const where = this.labels.get(target.block_id) || `block ${target.block_id}`;
+    if (target.field) return `the ${PART_LABELS[target.field] || target.field} of ${where}`;
+    return where.startsWith("photo ") ? `the caption of ${where}` : where;
+  }
+
+  /** Like _label, with the block id an integrator can look for. */
+  _address(target) {
+    const label = this._label(target);
+    return target.block_id && !label.includes(target.block_id) ? `${label} (block ${target.block_id})` : label;
+  }
+
   _unplacedReason(item) {
     if (item.ann.dismissed) return "it is dismissed.";
-    if (!item.element) {
-      const t = item.ann.target;
-      return t.block_id ? `block ${t.block_id} is not on this page.` : `field ${t.field} is not on this page.`;
-    }
+    if (!item.element) return `${this._address(item.ann.target)} is not on this page.`;
     return "its text has changed since the check. Check again, or edit on.";
   }
 

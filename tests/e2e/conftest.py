@@ -137,6 +137,7 @@ def listed(page) -> list[dict]:
         group: li.closest('.fc-group').dataset.severity,
         checkGroup: li.closest('.fc-check').dataset.check,
         message: li.querySelector('.fc-message').textContent,
+        where: li.querySelector('.fc-where').textContent,
         unplaced: li.querySelector('.fc-unplaced').hidden ? null
                   : li.querySelector('.fc-unplaced').textContent }))""")
 

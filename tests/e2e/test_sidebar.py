@@ -39,10 +39,20 @@ def test_findings_are_listed_for_the_seed_grouped_by_severity_and_check(page, se
     assert sorted(f["id"] for f in shown) == sorted(a["id"] for a in expected["annotations"])
     assert by_quote(expected, SWITCHER)["id"] in [f["id"] for f in shown]
     by_id = {a["id"]: a for a in expected["annotations"]}
+    nouns = {"paragraph": "paragraph", "heading": "subheading", "quote": "quote", "image": "photo"}
+    blocks = draft(page)["blocks"]
     for finding in shown:
         ann = by_id[finding["id"]]
         assert (finding["group"], finding["checkGroup"], finding["message"]) == (
             ann["severity"], ann["check"], ann["message"])
+        # Where it is, in an editor's words: "paragraph 1", "the caption of photo 2".
+        block_id = ann["target"].get("block_id")
+        if block_id is not None and "field" not in ann["target"]:
+            [block] = [b for b in blocks if b["id"] == block_id]
+            same = [b["id"] for b in blocks if b["type"] == block["type"]]
+            label = f"{nouns[block['type']]} {same.index(block_id) + 1}"
+            assert finding["where"].endswith(f" in the caption of {label}" if block["type"] == "image"
+                                             else f" in {label}"), finding["where"]
     # Groups run error, warning, info; checks are grouped together inside them.
     groups = [f["group"] for f in shown]
     assert groups == sorted(groups, key=SEVERITY_ORDER.index)
@@ -172,7 +182,7 @@ def test_a_highlight_that_cannot_be_placed_says_so(page, server):
     assert gone.get_attribute("data-anchor") == "missing"
     assert gone.locator(".fc-unplaced").is_visible()
     notice = gone.locator(".fc-unplaced").inner_text()
-    assert f"block {switcher['target']['block_id']} is not on this page" in notice
+    assert f"(block {switcher['target']['block_id']}) is not on this page" in notice
     assert changed.get_attribute("data-anchor") == "missing"
     assert "text has changed" in changed.locator(".fc-unplaced").inner_text()
     assert changed.locator(".fc-apply").is_disabled()
