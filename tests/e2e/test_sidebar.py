@@ -9,7 +9,7 @@ import pytest
 from checks.model import TextUnit
 from checks.registry import all_checks
 from plugin.sidebar import DEMO_ARTICLE
-from tests.e2e.conftest import (ROOT_DIR, checks_done, draft, highlighted, highlights, item, listed,
+from tests.e2e.conftest import (NOW_ISO, ROOT_DIR, checks_done, draft, highlighted, highlights, item, listed,
                                 open_demo, wait_flashed, wait_for_checks)
 
 SWITCHER = "• English • Arabic"
@@ -250,8 +250,8 @@ def test_a_dismissal_survives_a_page_reload(page, server):
     assert ann["id"] not in [f["id"] for f in listed(page)]
     audit = page.evaluate("id => fetch(`/v1/articles/${id}/dismissals/audit`).then(r => r.json())",
                           draft(page)["id"])
-    assert [(e["annotation_id"], e["action"], e["who"], e["reason"]) for e in audit["audit"]] == [
-        (ann["id"], "dismiss", "Rana Haddad", "Kept for the bilingual edition")]
+    assert [(e["annotation_id"], e["action"], e["who"], e["reason"], e["at"]) for e in audit["audit"]] == [
+        (ann["id"], "dismiss", "Rana Haddad", "Kept for the bilingual edition", NOW_ISO)]
 
     # Shown on request, marked, and the dismissal can be undone.
     done = checks_done(page)
