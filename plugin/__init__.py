@@ -31,6 +31,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(ops.bp)
     app.extensions.setdefault("factcheck.result_hooks", [])
 
+    from plugin import sidebar  # editor sidebar: widget, demo page, dismissals (issue 5)
+    sidebar.init_app(app)
+
     from plugin import webhooks  # CMS webhooks, stored results, callbacks (issue 4)
     webhooks.init_app(app)
 

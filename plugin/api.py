@@ -25,6 +25,7 @@ from plugin import service
 from plugin.http import contract
 from plugin.http.bodies import json_body
 from plugin.http.problems import ProblemError, invalid
+from plugin.render import w3c
 from plugin.validation import InvalidInput, Problem
 
 bp = Blueprint("api", __name__, template_folder="http/templates")
@@ -94,6 +95,8 @@ def check():
     out = _result_json(result)
     out["took_ms"] = _took_ms()
     out["engine_version"] = service.engine_version()
+    if w3c.requested(request):  # ?format=w3c or Accept: application/ld+json; profile=anno
+        return w3c.response(out, now=now or datetime.now(timezone.utc))
     return _json(out)
 
 
