@@ -6,7 +6,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench install clean
+.PHONY: run test bench install browser clean
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +19,17 @@ install: $(STAMP)
 run: $(STAMP)
 	$(VENV)/bin/factcheck serve --host 127.0.0.1 --port 8000
 
-test: $(STAMP)
+# The browser tests drive Debian's Chromium through Playwright (never a
+# downloaded browser); the emoji font lets the demo screenshot render its text.
+# Installed when missing and apt is usable; otherwise those tests skip.
+browser:
+	@if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null; then \
+		SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO="sudo"; \
+		$$SUDO apt-get update -q && \
+		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-noto-color-emoji; \
+	fi
+
+test: $(STAMP) browser
 	$(PY) -m pytest
 
 bench: $(STAMP)

@@ -2,9 +2,10 @@
 
     python bench/update_readme.py
 
-Rewrites the blocks between ``<!-- seed-output -->``, ``<!-- quality -->`` and
-``<!-- speed -->`` markers with the real output of the seed example,
-``bench/quality.py`` and ``bench/speed.py``, so every figure in the README is
+Rewrites the blocks between ``<!-- seed-output -->``, ``<!-- quality -->``,
+``<!-- house-style -->`` and ``<!-- speed -->`` markers with the real output of
+the seed example, ``bench/quality.py``, ``bench/house_style_quality.py`` and
+``bench/speed.py``, so every figure in the README is
 one a command reproduces. Needs ``../shared`` (the seed and the corpus).
 """
 from __future__ import annotations
@@ -41,7 +42,9 @@ def main() -> int:
     quality = run("bench/quality.py")
     clean = quality[quality.index("Clean published"):quality.index("Injected")].rstrip()
     injected = quality[quality.index("Injected"):].rstrip()
+    house = run("bench/house_style_quality.py").rstrip()
     readme = replace_block(readme, "quality", f"```\n{clean}\n\n{injected}\n```\n")
+    readme = replace_block(readme, "house-style", f"```\n$ python bench/house_style_quality.py\n{house}\n```\n")
     speed = run("bench/speed.py", "--repeat", "5").rstrip()
     readme = replace_block(readme, "speed", f"```\n{speed}\n```\n")
     (ROOT / "README.md").write_text(readme, encoding="utf-8")
