@@ -45,7 +45,7 @@ from typing import Iterator
 from checks.annotation import Annotation, Suggestion
 from checks.engine import Context
 from checks.model import BODY_KINDS, CAPTION, Article, TextUnit
-from checks.names import equivalence_map, fold, read_names, spelling_groups
+from checks.names import NAME_KINDS, equivalence_map, fold, read_names, spelling_groups
 from checks.registry import Rule
 from checks.text import primary_language, sentences
 
@@ -358,7 +358,8 @@ def _names(article: Article, ctx: Context) -> Iterator[Annotation]:
     body_text = "\n".join(u.text for u in article.body_units()).lower()
     if all(_mentions(body_text, s.raw[0][3]) for s in in_caption_only.spellings.values()):
         return
-    names = read_names(article, equivalents)
+    # Read the rest of the article and add the captions already read.
+    names = read_names(article, equivalents, NAME_KINDS - {CAPTION}, add_to=in_caption_only)
     in_captions = [key for key, s in names.spellings.items() if any(t[0].kind == CAPTION for t in s.raw)]
     if not in_captions:
         return

@@ -256,31 +256,87 @@ class Names:
     inner: set[str]  # folded words seen before the last word of a run ("Korean" in "Korean War")
     text: str  # all the units' text, for looking up a word in lower case
     _lower: set[str] | None = None
+    _looked_up: dict[str, bool] = field(default_factory=dict)
 
     @property
     def mentions(self) -> list[Mention]:
         return sorted((m for s in self.spellings.values() for m in s.mentions), key=lambda m: m.order)
 
     def written_in_lower_case(self, word: str) -> bool:
-        if self._lower is None:
-            self._lower = set(_LOWER_WORD.findall(self.text))
-        return word.lower() in self._lower
+        low = word.lower()
+        found = self._looked_up.get(low)
+        if found is None:
+            # Most words looked up never occur in lower case at all, and a plain
+            # substring search settles those (and clear hits) without
+            # tokenising the whole text. Past a few dozen look-ups (a long
+            # article) tokenising once is cheaper than searching again and again.
+            if self._lower is None and len(self._looked_up) < _SEARCHES:
+                found = _lower_case_hit(self.text, low)
+            if found is None:
+                if self._lower is None:
+                    self._lower = set(_LOWER_WORD.findall(self.text))
+                found = low in self._lower
+            self._looked_up[low] = found
+        return found
 
 
 _LOWER_WORD = re.compile(rf"(?<![\w'’-])[{_LO}]+(?![\w'’-])")
+_LOWER_SET = frozenset(_LOWER)
+_SEARCHES = 32
+
+
+def _lower_case_hit(text: str, word: str) -> bool | None:
+    """False if ``word`` is not in ``text`` at all; True if it stands there as a whole
+    lower-case word (so _LOWER_WORD would find it); None when unsure."""
+    at = text.find(word)
+    if at == -1 or not word:
+        return False
+    lower = _LOWER_SET
+    if any(c not in lower for c in word):
+        return False  # _LOWER_WORD finds only lower-case letters
+    n = len(word)
+    unsure = False
+    for _ in range(8):  # a word hidden inside many others: let the tokeniser decide
+        end = at + n
+        before = text[at - 1] if at else " "
+        after = text[end] if end < len(text) else " "
+        if _glues(before) or _glues(after):
+            pass
+        elif before in lower or after in lower:
+            unsure = True  # a lower-case mark that is no word character: rare, leave it to the regex
+        else:
+            return True
+        at = text.find(word, at + 1)
+        if at == -1:
+            return None if unsure else False  # every occurrence is inside a longer word
+    return None
+
+
+def _glues(c: str) -> bool:
+    """A character that _LOWER_WORD's look-arounds refuse next to a word."""
+    return c.isalnum() or c in "_'’-"
 
 
 def name_units(article: Article) -> list[TextUnit]:
-    from checks.furniture import is_furniture
-
+    # The article already knows which body units are page furniture.
+    body = {id(u) for u in article.body_units()}
     return [u for u in article.units()
-            if u.kind in NAME_KINDS and u.text and not (u.kind in BODY_KINDS and is_furniture(u.text))]
+            if u.kind in NAME_KINDS and u.text and (u.kind not in BODY_KINDS or id(u) in body)]
+
+
+# Mention.order is the unit's place in the article, then the run's place in the
+# unit, so readings of different units of one article merge in document order.
+_ORDER_SHIFT = 32
 
 
 def read_names(article: Article, equivalents: dict[str, str] | None = None,
-               kinds: frozenset[str] = NAME_KINDS) -> Names:
+               kinds: frozenset[str] = NAME_KINDS, add_to: Names | None = None) -> Names:
     """Every name mention in the article's headline, standfirst, body, quotes and captions
-    (or in the units of ``kinds`` only)."""
+    (or in the units of ``kinds`` only).
+
+    ``add_to``: an earlier reading of the same article (same equivalents) of
+    other kinds of unit, merged into the result so those units are not read twice.
+    """
     from checks.credits import find_inline_credit
 
     equivalents = equivalents or {}
@@ -289,16 +345,19 @@ def read_names(article: Article, equivalents: dict[str, str] | None = None,
     units = [u for u in name_units(article) if u.kind in kinds]
     stop, titles, particles, not_given = STOPWORDS, TITLES, _PARTICLES_FOLDED, _NOT_GIVEN
     skip, folded, glued = _NOT_SURNAME, _FOLDED, _GLUED
-    order = 0
+    credit_ends: dict[str, int] = {}  # a gallery repeats captions: find each credit once
     for unit in units:
         text = unit.text
         text_end = len(text)
         if unit.kind == CAPTION:
             # The caption proper: a trailing credit names a photographer, not the story's people.
-            credit = find_inline_credit(text)
-            if credit is not None:
-                text_end = credit.start
+            end = credit_ends.get(text)
+            if end is None:
+                credit = find_inline_credit(text)
+                end = credit_ends[text] = text_end if credit is None else credit.start
+            text_end = end
         headline = unit.kind == HEADLINE or unit.kind == ALT_HEADLINE
+        order = unit.index << _ORDER_SHIFT
         for match in _RUN.finditer(text, 0, text_end):
             start = match.start()
             if start and text[start - 1] in glued:
@@ -364,7 +423,27 @@ def read_names(article: Article, equivalents: dict[str, str] | None = None,
             spelling.raw.append((unit, s_start, s_end, surname, key, given, titled, poss >= 0, order))
             if given:
                 spelling.givens.add(given)
+    if add_to is not None:
+        return _merged(add_to, spellings, inner, units)
     return Names(spellings, inner, "\n".join(u.text for u in units))
+
+
+def _merged(earlier: Names, spellings: dict[str, Spelling], inner: set[str],
+            units: list[TextUnit]) -> Names:
+    """``earlier`` and a reading of other units, as one reading in document order."""
+    out: dict[str, Spelling] = {}
+    for source in (earlier.spellings, spellings):
+        for key, spelling in source.items():
+            merged = out.get(key)
+            if merged is None:
+                merged = out[key] = Spelling(key)
+            merged.raw.extend(spelling.raw)
+            merged.givens |= spelling.givens
+    for key, spelling in out.items():
+        if key in earlier.spellings and key in spellings:
+            spelling.raw.sort(key=lambda t: t[8])
+    # Names.text is only searched for whole words, so the order of its parts is free.
+    return Names(out, earlier.inner | inner, earlier.text + "\n" + "\n".join(u.text for u in units))
 
 
 def equivalence_map(groups: Iterable[Iterable[str]] | None) -> dict[str, str]:
@@ -479,13 +558,15 @@ def near_pairs(spellings: dict[str, Spelling], keys: Iterable[str] | None = None
     letter-set check; the work grows with the number of distinct words.
     ``keys`` limits the spellings looked up, ``anchors`` the anchors indexed.
     """
-    index: dict[tuple[str, int], list[tuple[str, frozenset]]] = {}
+    # signature -> length -> anchors; most of a spelling's signatures match no anchor
+    # at all, so one look-up per signature settles them.
+    index: dict[str, dict[int, list[tuple[str, str, frozenset, bool]]]] = {}
     for anchor in (spellings if anchors is None else anchors):
         if spellings[anchor].givens and len(anchor) >= 4:
-            entry = (anchor, frozenset(anchor))
+            entry = (anchor, anchor[1::-1], frozenset(anchor), len(spellings[anchor].raw) > _RARE_RAW)
             size = len(anchor)
             for signature in _signatures(anchor):
-                index.setdefault((signature, size), []).append(entry)
+                index.setdefault(signature, {}).setdefault(size, []).append(entry)
     if not index:
         return []
     out = []
@@ -493,26 +574,44 @@ def near_pairs(spellings: dict[str, Spelling], keys: Iterable[str] | None = None
         size = len(key)
         if size < 4:
             continue
+        reach = 2 if size >= 7 else 1
+        found = [by_length for signature in _probe_signatures(key)
+                 if (by_length := index.get(signature)) is not None]
+        if not found:
+            continue
         rare = len(spellings[key].raw) <= _RARE_RAW
         letters = frozenset(key)
-        reach = 2 if size >= 7 else 1
-        signatures = _signatures(key) | {key[0] + key[-1]} if size <= 6 else _signatures(key)
+        first, first2 = key[0], key[:2]
         seen: set[str] = set()
-        for length in range(size - reach, size + reach + 1):
-            for signature in signatures:
-                for anchor, anchor_letters in index.get((signature, length), ()):
-                    if anchor == key or anchor in seen:
+        for by_length in found:
+            for length in range(size - reach, size + reach + 1):
+                for anchor, swapped, anchor_letters, common in by_length.get(length, ()):
+                    if anchor in seen or anchor == key:
                         continue
                     seen.add(anchor)
-                    if not rare and len(spellings[anchor].raw) > _RARE_RAW:
+                    if common and not rare:
                         continue
-                    if key[0] != anchor[0] and key[:2] != anchor[1::-1]:
+                    if first != anchor[0] and first2 != swapped:
                         continue  # a slip keeps the first letter or swaps the first two
                     if len(letters ^ anchor_letters) > 2 * reach:
                         continue
                     allowed = allowed_edits(key, anchor)
                     if allowed and distance(key, anchor, allowed) <= allowed:
                         out.append((key, anchor))
+    return out
+
+
+_PROBES: dict[str, tuple[str, ...]] = {}
+
+
+def _probe_signatures(key: str) -> tuple[str, ...]:
+    """The signatures a spelling is looked up by (memoised: words repeat across articles)."""
+    out = _PROBES.get(key)
+    if out is None:
+        found = _signatures(key) | {key[0] + key[-1]} if len(key) <= 6 else _signatures(key)
+        out = tuple(sorted(found))
+        if len(_PROBES) < 200_000:
+            _PROBES[key] = out
     return out
 
 
