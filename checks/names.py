@@ -566,6 +566,10 @@ def near_pairs(spellings: dict[str, Spelling], keys: Iterable[str] | None = None
             entry = (anchor, anchor[1::-1], frozenset(anchor), len(spellings[anchor].raw) > _RARE_RAW)
             size = len(anchor)
             for signature in _signatures(anchor):
+                if signature[-1] == ">":
+                    # An ending alone would pair every name that ends alike: the first
+                    # letter must match too (see _probe_signatures).
+                    signature = anchor[0] + signature
                 index.setdefault(signature, {}).setdefault(size, []).append(entry)
     if not index:
         return []
@@ -609,6 +613,11 @@ def _probe_signatures(key: str) -> tuple[str, ...]:
     out = _PROBES.get(key)
     if out is None:
         found = _signatures(key) | {key[0] + key[-1]} if len(key) <= 6 else _signatures(key)
+        # An anchor sharing the ending is compared only if it keeps the first
+        # letter or swaps the first two, so it starts with key[0] or key[1].
+        ending = key[-2:] + ">"
+        found.discard(ending)
+        found |= {key[0] + ending, key[1] + ending}
         out = tuple(sorted(found))
         if len(_PROBES) < 200_000:
             _PROBES[key] = out
