@@ -324,6 +324,20 @@ def name_units(article: Article) -> list[TextUnit]:
             if u.kind in NAME_KINDS and u.text and (u.kind not in BODY_KINDS or id(u) in body)]
 
 
+_SINGLE: dict[str, str] = {}
+
+
+def _single_key(word: str) -> str:
+    """A one-word run's folded surname key, or "" when it cannot be a surname
+    (memoised: the same capitalised words recur in every article)."""
+    key = fold(word)
+    if key in _NOT_SURNAME or len(key) < 2:
+        key = ""
+    if len(_SINGLE) < 200_000:
+        _SINGLE[word] = key
+    return key
+
+
 # Mention.order is the unit's place in the article, then the run's place in the
 # unit, so readings of different units of one article merge in document order.
 _ORDER_SHIFT = 32
@@ -344,7 +358,7 @@ def read_names(article: Article, equivalents: dict[str, str] | None = None,
     inner: set[str] = set()
     units = [u for u in name_units(article) if u.kind in kinds]
     stop, titles, particles, not_given = STOPWORDS, TITLES, _PARTICLES_FOLDED, _NOT_GIVEN
-    skip, folded, glued = _NOT_SURNAME, _FOLDED, _GLUED
+    skip, folded, glued, single = _NOT_SURNAME, _FOLDED, _GLUED, _SINGLE
     credit_ends: dict[str, int] = {}  # a gallery repeats captions: find each credit once
     for unit in units:
         text = unit.text
@@ -368,8 +382,10 @@ def read_names(article: Article, equivalents: dict[str, str] | None = None,
             order += 1
             if " " not in whole and "\u00a0" not in whole:
                 # One word: the common case.
-                key = folded.get(whole) or fold(whole)
-                if key in skip or len(key) < 2:
+                key = single.get(whole)
+                if key is None:
+                    key = _single_key(whole)
+                if not key:
                     continue
                 if equivalents:
                     key = equivalents.get(key, key)
