@@ -163,12 +163,14 @@ class Clause:
 
 def _slots(text: str, kinds: frozenset[str]) -> list[Slot]:
     slots = []
-    if "weekday" in kinds:
+    # Cheap substring tests first: most paragraphs name no weekday or month,
+    # and then the regular expressions need not walk them.
+    if "weekday" in kinds and "day" in text:
         for m in _WEEKDAY.finditer(text):
             prep = _word_before(text, m.start())
             if prep not in _NOT_A_POINT:
                 slots.append(Slot("weekday", m.group(1).lower(), m.start(), m.end(), prep))
-    if "date" in kinds:
+    if "date" in kinds and any(month in text for month in _MONTH_HEADS):
         for m in _DATE.finditer(text):
             month = (m.group("month") or m.group("month2")).lower().rstrip(".")
             day = int(m.group("day") or m.group("day2"))
@@ -187,12 +189,17 @@ def _slots(text: str, kinds: frozenset[str]) -> list[Slot]:
     return slots
 
 
+# Every spelling of a month in _DATE starts with one of these.
+_MONTH_HEADS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
 _ENTRY = re.compile(r"(?:,?\s*\d{4})?\s*:")
 
 
 def _opens_sentence(text: str, start: int) -> bool:
-    before = text[:start].rstrip()
-    return not before or before[-1] in ".!?:\n"
+    i = start - 1
+    while i >= 0 and text[i].isspace():  # (walk back, not copy the text before)
+        i -= 1
+    return i < 0 or text[i] in ".!?:\n"
 
 _ALL_KINDS = frozenset({"weekday", "date", "place"})
 
