@@ -501,6 +501,10 @@ def distance(a: str, b: str, limit: int = 2) -> int:
         return limit + 1
     if not la or not lb:
         return max(la, lb)
+    if limit == 1:
+        # The middles differ at both ends, so one edit leaves one letter each
+        # (a substitution) or two letters swapped; anything else is two or more.
+        return 1 if la == lb == 1 or (la == lb == 2 and a[0] == b[1] and a[1] == b[0]) else 2
     prev2: list[int] = []
     prev = list(range(lb + 1))
     for i in range(1, la + 1):
