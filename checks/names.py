@@ -153,6 +153,11 @@ def speaks(mention: "Mention") -> bool:
     return _person_context(mention.unit.text, mention.start, mention.end, speech_only=True)
 
 
+def speaks_raw(raw: tuple) -> bool:
+    """speaks() for a mention still kept as a tuple of its fields (Spelling.raw)."""
+    return _person_context(raw[0].text, raw[1], raw[2], speech_only=True)
+
+
 def _person_context(text: str, start: int, end: int, speech_only: bool = False) -> bool:
     after = _NEXT_WORD.match(text, end)
     if after and speech_only:
@@ -272,6 +277,8 @@ class Names:
             # article) tokenising once is cheaper than searching again and again.
             if self._lower is None and len(self._looked_up) < _SEARCHES:
                 found = _lower_case_hit(self.text, low)
+                if found is None and not _has_odd_lower(self.text):
+                    found = _whole_word(low).search(self.text) is not None
             if found is None:
                 if self._lower is None:
                     self._lower = set(_LOWER_WORD.findall(self.text))
@@ -310,6 +317,22 @@ def _lower_case_hit(text: str, word: str) -> bool | None:
         if at == -1:
             return None if unsure else False  # every occurrence is inside a longer word
     return None
+
+
+# Lower-case letters that are no word characters (U+0345): next to one, a
+# whole-word search and _LOWER_WORD could disagree, so the tokeniser decides.
+_ODD_LOWER = re.compile("[" + "".join(re.escape(c) for c in _LOWER if not re.match(r"[\w'’-]", c)) + "]")
+
+
+def _has_odd_lower(text: str) -> bool:
+    return _ODD_LOWER.search(text) is not None
+
+
+@lru_cache(maxsize=1024)
+def _whole_word(word: str) -> re.Pattern[str]:
+    """``word`` standing alone as _LOWER_WORD sees it (the literal first, for a fast scan)."""
+    esc = re.escape(word)
+    return re.compile(rf"{esc}(?<![\w'’-]{esc})(?![\w'’-])")
 
 
 def _glues(c: str) -> bool:
