@@ -275,7 +275,7 @@ class Names:
             # substring search settles those (and clear hits) without
             # tokenising the whole text. Past a few dozen look-ups (a long
             # article) tokenising once is cheaper than searching again and again.
-            if self._lower is None and len(self._looked_up) < _SEARCHES:
+            if self._lower is None and len(self._looked_up) < _searches(self.text):
                 found = _lower_case_hit(self.text, low)
                 if found is None and not _has_odd_lower(self.text):
                     found = _whole_word(low).search(self.text) is not None
@@ -289,7 +289,12 @@ class Names:
 
 _LOWER_WORD = re.compile(rf"(?<![\w'’-])[{_LO}]+(?![\w'’-])")
 _LOWER_SET = frozenset(_LOWER)
-_SEARCHES = 32
+
+
+def _searches(text: str) -> int:
+    """How many substring searches cost less than tokenising ``text`` once: the
+    tokeniser is a hundred or so times slower per character than a search."""
+    return max(4, min(32, 2_000_000 // (len(text) + 1)))
 
 
 def _lower_case_hit(text: str, word: str) -> bool | None:
@@ -470,17 +475,14 @@ def read_names(article: Article, equivalents: dict[str, str] | None = None,
 def _merged(earlier: Names, spellings: dict[str, Spelling], inner: set[str],
             units: list[TextUnit]) -> Names:
     """``earlier`` and a reading of other units, as one reading in document order."""
-    out: dict[str, Spelling] = {}
-    for source in (earlier.spellings, spellings):
-        for key, spelling in source.items():
-            merged = out.get(key)
-            if merged is None:
-                merged = out[key] = Spelling(key)
-            merged.raw.extend(spelling.raw)
-            merged.givens |= spelling.givens
-    for key, spelling in out.items():
-        if key in earlier.spellings and key in spellings:
-            spelling.raw.sort(key=lambda t: t[8])
+    out = dict(earlier.spellings)  # (left as they are: ``earlier`` still owns them)
+    for key, spelling in spellings.items():
+        before = out.get(key)
+        if before is not None:
+            # The new reading's Spelling is this call's own, so it may take the earlier mentions.
+            spelling.raw = sorted(before.raw + spelling.raw, key=lambda t: t[8])
+            spelling.givens |= before.givens
+        out[key] = spelling
     # Names.text is only searched for whole words, so the order of its parts is free.
     return Names(out, earlier.inner | inner, earlier.text + "\n" + "\n".join(u.text for u in units))
 
