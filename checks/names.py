@@ -401,11 +401,12 @@ def read_names(article: Article, equivalents: dict[str, str] | None = None,
         headline = unit.kind == HEADLINE or unit.kind == ALT_HEADLINE
         order = unit.index << _ORDER_SHIFT
         for match in _RUN.finditer(text, 0, text_end):
-            start = match.start()
+            start, end = match.span()
             if start and text[start - 1] in glued:
                 continue  # inside a word, a URL or an abbreviation
-            poss = match.start("poss")
-            end = poss if poss >= 0 else match.end()
+            poss = match.start(1)  # the possessive ("poss"), by number: quicker
+            if poss >= 0:
+                end = poss
             whole = text[start:end]
             order += 1
             if " " not in whole and "\u00a0" not in whole:
@@ -436,24 +437,24 @@ def read_names(article: Article, equivalents: dict[str, str] | None = None,
                 inner.add(folded.get(w) or fold(w))
             # Drop function words from the start ("When Navarro arrived").
             first = 0
-            while first < len(run) and fold(run[first][2]) in stop:
+            while first < len(run) and (folded.get(run[first][2]) or fold(run[first][2])) in stop:
                 first += 1
             if first == len(run):
                 continue
             s_start, s_end, surname = run[-1]
-            key = fold(surname)
+            key = (folded.get(surname) or fold(surname))
             if key in skip or len(key) < 2:
                 continue
             given = None
             titled = False
             k = len(run) - 2
-            while k >= first and fold(run[k][2]) in particles:
+            while k >= first and (folded.get(run[k][2]) or fold(run[k][2])) in particles:
                 k -= 1  # "Qasim Al Araji": the particle belongs to the surname
             al_given = k < first and len(run) - first == 2 and run[first][2] == "Al"  # "Al Gore"
             if al_given:
                 k = first
             if k >= first:
-                head = fold(run[k][2])
+                head = (folded.get(run[k][2]) or fold(run[k][2]))
                 if head in titles:
                     titled = True
                 elif (not headline and head not in stop and head not in not_given
