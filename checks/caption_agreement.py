@@ -45,7 +45,7 @@ from typing import Iterator
 from checks.annotation import Annotation, Suggestion
 from checks.engine import Context
 from checks.model import BODY_KINDS, CAPTION, Article, TextUnit
-from checks.names import equivalence_map, fold, read_names, spelling_groups
+from checks.names import NAME_KINDS, equivalence_map, fold, read_names, spelling_groups
 from checks.registry import Rule
 from checks.text import primary_language, sentences
 
@@ -163,12 +163,14 @@ class Clause:
 
 def _slots(text: str, kinds: frozenset[str]) -> list[Slot]:
     slots = []
-    if "weekday" in kinds:
+    # Cheap substring tests first: most paragraphs name no weekday or month,
+    # and then the regular expressions need not walk them.
+    if "weekday" in kinds and "day" in text:
         for m in _WEEKDAY.finditer(text):
             prep = _word_before(text, m.start())
             if prep not in _NOT_A_POINT:
                 slots.append(Slot("weekday", m.group(1).lower(), m.start(), m.end(), prep))
-    if "date" in kinds:
+    if "date" in kinds and any(month in text for month in _MONTH_HEADS):
         for m in _DATE.finditer(text):
             month = (m.group("month") or m.group("month2")).lower().rstrip(".")
             day = int(m.group("day") or m.group("day2"))
@@ -187,12 +189,17 @@ def _slots(text: str, kinds: frozenset[str]) -> list[Slot]:
     return slots
 
 
+# Every spelling of a month in _DATE starts with one of these.
+_MONTH_HEADS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
 _ENTRY = re.compile(r"(?:,?\s*\d{4})?\s*:")
 
 
 def _opens_sentence(text: str, start: int) -> bool:
-    before = text[:start].rstrip()
-    return not before or before[-1] in ".!?:\n"
+    i = start - 1
+    while i >= 0 and text[i].isspace():  # (walk back, not copy the text before)
+        i -= 1
+    return i < 0 or text[i] in ".!?:\n"
 
 _ALL_KINDS = frozenset({"weekday", "date", "place"})
 
@@ -236,7 +243,8 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     if not captions:
         return
     body = article.body_units()
-    yield from _names(article, ctx)
+    body_words = _Words("\n".join(u.text for u in body).lower())
+    yield from _names(article, ctx, body_words)
     if primary_language(article.language) != "en":
         return  # weekdays, months and prepositions are read in English only
     # Captions first: most name no weekday, date or place, and then the body
@@ -250,12 +258,11 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
             continue  # a repeated caption is the repeated-caption check's business
         seen_captions.add(key)
         caption_clauses.extend(_clauses(unit, caption_end))
-    body_text = "\n".join(u.text for u in body).lower()
     for clause in caption_clauses:
         # A place the body names anywhere is never reported (see _contradiction):
         # drop it now, and the body need not be read for places at all.
         clause.slots = [slot for slot in clause.slots
-                        if slot.kind != "place" or not _mentions(body_text, clause.unit.text[slot.start:slot.end])]
+                        if slot.kind != "place" or not body_words.mentions(clause.unit.text[slot.start:slot.end])]
     kinds = frozenset(slot.kind for clause in caption_clauses for slot in clause.slots)
     if not kinds:
         return
@@ -273,6 +280,40 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
             finding = _contradiction(clause, slot, body_clauses, postings)
             if finding is not None:
                 yield finding
+
+
+_ALNUM = re.compile(r"[^\W_]+")  # a run of str.isalnum() characters
+_SEARCHES = 32
+
+
+class _Words:
+    """Whole-word look-ups (as _mentions) in one lower-cased text, many per article.
+
+    The first few are plain substring searches; after that the text's words
+    are collected once, so a gallery of 500 captions does not search the
+    body 500 times.
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self.words: set[str] | None = None
+        self.searches = 0
+
+    def mentions(self, phrase: str) -> bool:
+        if self.words is None:
+            self.searches += 1
+            if self.searches <= _SEARCHES:
+                return _mentions(self.text, phrase)
+            self.words = set(_ALNUM.findall(self.text))
+        low = phrase.lower()
+        head = _ALNUM.match(low)
+        if head is None:
+            return _mentions(self.text, phrase)
+        if head.end() == len(low):
+            return low in self.words  # one word: it must be one of the text's words
+        if head.group() not in self.words:
+            return False  # the phrase's first word never stands alone in the text
+        return _mentions(self.text, phrase)
 
 
 def _mentions(text: str, phrase: str) -> bool:
@@ -349,16 +390,16 @@ def _places_overlap(a: Slot, b: Slot) -> bool:
     return bool(wa & wb)
 
 
-def _names(article: Article, ctx: Context) -> Iterator[Annotation]:
+def _names(article: Article, ctx: Context, body_words: "_Words") -> Iterator[Annotation]:
     equivalents = equivalence_map(ctx.option("name-consistency", "equivalents", ()))
     # Captions first: when the body writes every caption surname exactly as the
     # caption does, no caption spelling is odd (and if the body itself is not
     # consistent, name-consistency says so there), so the body need not be read.
     in_caption_only = read_names(article, equivalents, frozenset({CAPTION}))
-    body_text = "\n".join(u.text for u in article.body_units()).lower()
-    if all(_mentions(body_text, s.raw[0][3]) for s in in_caption_only.spellings.values()):
+    if all(body_words.mentions(s.raw[0][3]) for s in in_caption_only.spellings.values()):
         return
-    names = read_names(article, equivalents)
+    # Read the rest of the article and add the captions already read.
+    names = read_names(article, equivalents, NAME_KINDS - {CAPTION}, add_to=in_caption_only)
     in_captions = [key for key, s in names.spellings.items() if any(t[0].kind == CAPTION for t in s.raw)]
     if not in_captions:
         return

@@ -92,6 +92,15 @@ def _looks_like_credit(text: str, extra: tuple[str, ...] = ()) -> bool:
 TAIL = 120
 
 
+# What a tail must hold for each pattern to match: "Photo: ..." has a colon,
+# a bracketed credit closes the (right-stripped) text, "Name Name/Agency" has a slash.
+_NEEDS = {
+    _LABELLED: lambda tail: ":" in tail,
+    _BRACKETED: lambda tail: tail[-1:] in (")", "]"),
+    _UNPUNCTUATED: lambda tail: "/" in tail,
+}
+
+
 def find_inline_credit(caption: str, extra_credits: tuple[str, ...] = ()) -> Span | None:
     """The span of a credit at the end of ``caption``, or None.
 
@@ -107,6 +116,11 @@ def find_inline_credit(caption: str, extra_credits: tuple[str, ...] = ()) -> Spa
         offset = 0 if offset == -1 else offset
     tail = text[offset:]
     for pattern in (_LABELLED, _BRACKETED, _TRAILING, _GLUED, _UNPUNCTUATED):
+        # Skip a pattern whose required character is absent (most captions
+        # have no colon, slash or closing bracket): searching is the cost here.
+        need = _NEEDS.get(pattern)
+        if need is not None and not need(tail):
+            continue
         match = pattern.search(tail)
         if not match:
             continue

@@ -50,7 +50,7 @@ from typing import Iterator
 from checks.annotation import Annotation, Suggestion
 from checks.engine import Context
 from checks.model import BODY_KINDS, CAPTION, Article
-from checks.names import equivalence_map, read_names, spelling_groups, speaks
+from checks.names import Mention, equivalence_map, read_names, speaks_raw, spelling_groups
 from checks.registry import Rule
 from checks.text import primary_language
 
@@ -94,22 +94,31 @@ def _spellings(names, language: str) -> Iterator[Annotation]:
 
 def _early_surnames(names) -> Iterator[Annotation]:
     # Only surnames that come with a full name somewhere can be "before the full name".
-    body = sorted((m for s in names.spellings.values() if s.givens for m in s.mentions
-                   if m.unit.kind in BODY_KINDS), key=lambda m: m.order)
-    first_full: dict[str, object] = {}
-    for m in body:
+    # Each spelling's mentions are already in document order, and only the few
+    # reported become Mention objects.
+    found = []
+    for spelling in names.spellings.values():
+        if not spelling.givens:
+            continue
+        body = [t for t in spelling.raw if t[0].kind in BODY_KINDS]  # Mention fields, as tuples
+        last_full = max((t[8] for t in body if t[5] is not None), default=None)
+        if last_full is None or not any(t[5] is None and t[8] < last_full for t in body):
+            continue  # no surname alone before any full name: skip the look-ups below
         # A "given name" the article also writes in lower case ("Statistics Canada",
         # "the statistics") or that is shouted in capitals is no given name.
-        if m.full and m.key not in first_full and not names.written_in_lower_case(m.given):
-            first_full[m.key] = m
-    reported: set[str] = set()
-    for m in body:
-        full = first_full.get(m.key)
-        if full is None or m.full or m.order >= full.order or m.key in reported:
+        full = next((t for t in body if t[5] is not None and not names.written_in_lower_case(t[5])), None)
+        if full is None:
             continue
-        if not (m.titled or speaks(m)):
-            continue  # a bare capitalised word may be a place, a firm or a thing
-        reported.add(m.key)
+        for t in body:
+            if t[8] >= full[8]:
+                break
+            if t[5] is not None:
+                continue
+            if t[6] or speaks_raw(t):
+                found.append((t, full))
+                break  # a bare capitalised word may be a place, a firm or a thing: only these
+    for t, full in sorted(found, key=lambda pair: pair[0][8]):
+        m, full = Mention(*t), Mention(*full)
         yield SURNAME_BEFORE_FULL_NAME.at(
             m.target,
             f"'{m.surname}' is mentioned before the person's full name is given.",

@@ -153,6 +153,11 @@ def speaks(mention: "Mention") -> bool:
     return _person_context(mention.unit.text, mention.start, mention.end, speech_only=True)
 
 
+def speaks_raw(raw: tuple) -> bool:
+    """speaks() for a mention still kept as a tuple of its fields (Spelling.raw)."""
+    return _person_context(raw[0].text, raw[1], raw[2], speech_only=True)
+
+
 def _person_context(text: str, start: int, end: int, speech_only: bool = False) -> bool:
     after = _NEXT_WORD.match(text, end)
     if after and speech_only:
@@ -256,31 +261,124 @@ class Names:
     inner: set[str]  # folded words seen before the last word of a run ("Korean" in "Korean War")
     text: str  # all the units' text, for looking up a word in lower case
     _lower: set[str] | None = None
+    _looked_up: dict[str, bool] = field(default_factory=dict)
 
     @property
     def mentions(self) -> list[Mention]:
         return sorted((m for s in self.spellings.values() for m in s.mentions), key=lambda m: m.order)
 
     def written_in_lower_case(self, word: str) -> bool:
-        if self._lower is None:
-            self._lower = set(_LOWER_WORD.findall(self.text))
-        return word.lower() in self._lower
+        low = word.lower()
+        found = self._looked_up.get(low)
+        if found is None:
+            # Most words looked up never occur in lower case at all, and a plain
+            # substring search settles those (and clear hits) without
+            # tokenising the whole text. Past a few dozen look-ups (a long
+            # article) tokenising once is cheaper than searching again and again.
+            if self._lower is None and len(self._looked_up) < _searches(self.text):
+                found = _lower_case_hit(self.text, low)
+                if found is None and not _has_odd_lower(self.text):
+                    found = _whole_word(low).search(self.text) is not None
+            if found is None:
+                if self._lower is None:
+                    self._lower = set(_LOWER_WORD.findall(self.text))
+                found = low in self._lower
+            self._looked_up[low] = found
+        return found
 
 
 _LOWER_WORD = re.compile(rf"(?<![\w'’-])[{_LO}]+(?![\w'’-])")
+_LOWER_SET = frozenset(_LOWER)
+
+
+def _searches(text: str) -> int:
+    """How many substring searches cost less than tokenising ``text`` once: the
+    tokeniser is a hundred or so times slower per character than a search."""
+    return max(4, min(32, 2_000_000 // (len(text) + 1)))
+
+
+def _lower_case_hit(text: str, word: str) -> bool | None:
+    """False if ``word`` is not in ``text`` at all; True if it stands there as a whole
+    lower-case word (so _LOWER_WORD would find it); None when unsure."""
+    at = text.find(word)
+    if at == -1 or not word:
+        return False
+    lower = _LOWER_SET
+    if any(c not in lower for c in word):
+        return False  # _LOWER_WORD finds only lower-case letters
+    n = len(word)
+    unsure = False
+    for _ in range(8):  # a word hidden inside many others: let the tokeniser decide
+        end = at + n
+        before = text[at - 1] if at else " "
+        after = text[end] if end < len(text) else " "
+        if _glues(before) or _glues(after):
+            pass
+        elif before in lower or after in lower:
+            unsure = True  # a lower-case mark that is no word character: rare, leave it to the regex
+        else:
+            return True
+        at = text.find(word, at + 1)
+        if at == -1:
+            return None if unsure else False  # every occurrence is inside a longer word
+    return None
+
+
+# Lower-case letters that are no word characters (U+0345): next to one, a
+# whole-word search and _LOWER_WORD could disagree, so the tokeniser decides.
+_ODD_LOWER = re.compile("[" + "".join(re.escape(c) for c in _LOWER if not re.match(r"[\w'’-]", c)) + "]")
+
+
+def _has_odd_lower(text: str) -> bool:
+    return _ODD_LOWER.search(text) is not None
+
+
+@lru_cache(maxsize=1024)
+def _whole_word(word: str) -> re.Pattern[str]:
+    """``word`` standing alone as _LOWER_WORD sees it (the literal first, for a fast scan)."""
+    esc = re.escape(word)
+    return re.compile(rf"{esc}(?<![\w'’-]{esc})(?![\w'’-])")
+
+
+def _glues(c: str) -> bool:
+    """A character that _LOWER_WORD's look-arounds refuse next to a word."""
+    return c.isalnum() or c in "_'’-"
 
 
 def name_units(article: Article) -> list[TextUnit]:
-    from checks.furniture import is_furniture
-
+    # The article already knows which body units are page furniture.
+    body = {id(u) for u in article.body_units()}
     return [u for u in article.units()
-            if u.kind in NAME_KINDS and u.text and not (u.kind in BODY_KINDS and is_furniture(u.text))]
+            if u.kind in NAME_KINDS and u.text and (u.kind not in BODY_KINDS or id(u) in body)]
+
+
+_SINGLE: dict[str, str] = {}
+
+
+def _single_key(word: str) -> str:
+    """A one-word run's folded surname key, or "" when it cannot be a surname
+    (memoised: the same capitalised words recur in every article)."""
+    key = fold(word)
+    if key in _NOT_SURNAME or len(key) < 2:
+        key = ""
+    if len(_SINGLE) < 200_000:
+        _SINGLE[word] = key
+    return key
+
+
+# Mention.order is the unit's place in the article, then the run's place in the
+# unit, so readings of different units of one article merge in document order.
+_ORDER_SHIFT = 32
 
 
 def read_names(article: Article, equivalents: dict[str, str] | None = None,
-               kinds: frozenset[str] = NAME_KINDS) -> Names:
+               kinds: frozenset[str] = NAME_KINDS, add_to: Names | None = None) -> Names:
     """Every name mention in the article's headline, standfirst, body, quotes and captions
-    (or in the units of ``kinds`` only)."""
+    (or in the units of ``kinds`` only).
+
+    ``add_to``: an earlier reading of the same article (same equivalents) of
+    other kinds of unit, merged into the result so those units are not read twice.
+    """
     from checks.credits import find_inline_credit
 
     equivalents = equivalents or {}
@@ -288,29 +386,35 @@ def read_names(article: Article, equivalents: dict[str, str] | None = None,
     inner: set[str] = set()
     units = [u for u in name_units(article) if u.kind in kinds]
     stop, titles, particles, not_given = STOPWORDS, TITLES, _PARTICLES_FOLDED, _NOT_GIVEN
-    skip, folded, glued = _NOT_SURNAME, _FOLDED, _GLUED
-    order = 0
+    skip, folded, glued, single = _NOT_SURNAME, _FOLDED, _GLUED, _SINGLE
+    credit_ends: dict[str, int] = {}  # a gallery repeats captions: find each credit once
     for unit in units:
         text = unit.text
         text_end = len(text)
         if unit.kind == CAPTION:
             # The caption proper: a trailing credit names a photographer, not the story's people.
-            credit = find_inline_credit(text)
-            if credit is not None:
-                text_end = credit.start
+            end = credit_ends.get(text)
+            if end is None:
+                credit = find_inline_credit(text)
+                end = credit_ends[text] = text_end if credit is None else credit.start
+            text_end = end
         headline = unit.kind == HEADLINE or unit.kind == ALT_HEADLINE
+        order = unit.index << _ORDER_SHIFT
         for match in _RUN.finditer(text, 0, text_end):
-            start = match.start()
+            start, end = match.span()
             if start and text[start - 1] in glued:
                 continue  # inside a word, a URL or an abbreviation
-            poss = match.start("poss")
-            end = poss if poss >= 0 else match.end()
+            poss = match.start(1)  # the possessive ("poss"), by number: quicker
+            if poss >= 0:
+                end = poss
             whole = text[start:end]
             order += 1
             if " " not in whole and "\u00a0" not in whole:
                 # One word: the common case.
-                key = folded.get(whole) or fold(whole)
-                if key in skip or len(key) < 2:
+                key = single.get(whole)
+                if key is None:
+                    key = _single_key(whole)
+                if not key:
                     continue
                 if equivalents:
                     key = equivalents.get(key, key)
@@ -333,24 +437,24 @@ def read_names(article: Article, equivalents: dict[str, str] | None = None,
                 inner.add(folded.get(w) or fold(w))
             # Drop function words from the start ("When Navarro arrived").
             first = 0
-            while first < len(run) and fold(run[first][2]) in stop:
+            while first < len(run) and (folded.get(run[first][2]) or fold(run[first][2])) in stop:
                 first += 1
             if first == len(run):
                 continue
             s_start, s_end, surname = run[-1]
-            key = fold(surname)
+            key = (folded.get(surname) or fold(surname))
             if key in skip or len(key) < 2:
                 continue
             given = None
             titled = False
             k = len(run) - 2
-            while k >= first and fold(run[k][2]) in particles:
+            while k >= first and (folded.get(run[k][2]) or fold(run[k][2])) in particles:
                 k -= 1  # "Qasim Al Araji": the particle belongs to the surname
             al_given = k < first and len(run) - first == 2 and run[first][2] == "Al"  # "Al Gore"
             if al_given:
                 k = first
             if k >= first:
-                head = fold(run[k][2])
+                head = (folded.get(run[k][2]) or fold(run[k][2]))
                 if head in titles:
                     titled = True
                 elif (not headline and head not in stop and head not in not_given
@@ -364,7 +468,24 @@ def read_names(article: Article, equivalents: dict[str, str] | None = None,
             spelling.raw.append((unit, s_start, s_end, surname, key, given, titled, poss >= 0, order))
             if given:
                 spelling.givens.add(given)
+    if add_to is not None:
+        return _merged(add_to, spellings, inner, units)
     return Names(spellings, inner, "\n".join(u.text for u in units))
+
+
+def _merged(earlier: Names, spellings: dict[str, Spelling], inner: set[str],
+            units: list[TextUnit]) -> Names:
+    """``earlier`` and a reading of other units, as one reading in document order."""
+    out = dict(earlier.spellings)  # (left as they are: ``earlier`` still owns them)
+    for key, spelling in spellings.items():
+        before = out.get(key)
+        if before is not None:
+            # The new reading's Spelling is this call's own, so it may take the earlier mentions.
+            spelling.raw = sorted(before.raw + spelling.raw, key=lambda t: t[8])
+            spelling.givens |= before.givens
+        out[key] = spelling
+    # Names.text is only searched for whole words, so the order of its parts is free.
+    return Names(out, earlier.inner | inner, earlier.text + "\n" + "\n".join(u.text for u in units))
 
 
 def equivalence_map(groups: Iterable[Iterable[str]] | None) -> dict[str, str]:
@@ -406,6 +527,10 @@ def distance(a: str, b: str, limit: int = 2) -> int:
         return limit + 1
     if not la or not lb:
         return max(la, lb)
+    if limit == 1:
+        # The middles differ at both ends, so one edit leaves one letter each
+        # (a substitution) or two letters swapped; anything else is two or more.
+        return 1 if la == lb == 1 or (la == lb == 2 and a[0] == b[1] and a[1] == b[0]) else 2
     prev2: list[int] = []
     prev = list(range(lb + 1))
     for i in range(1, la + 1):
@@ -479,13 +604,19 @@ def near_pairs(spellings: dict[str, Spelling], keys: Iterable[str] | None = None
     letter-set check; the work grows with the number of distinct words.
     ``keys`` limits the spellings looked up, ``anchors`` the anchors indexed.
     """
-    index: dict[tuple[str, int], list[tuple[str, frozenset]]] = {}
+    # signature -> length -> anchors; most of a spelling's signatures match no anchor
+    # at all, so one look-up per signature settles them.
+    index: dict[str, dict[int, list[tuple[str, str, frozenset, bool]]]] = {}
     for anchor in (spellings if anchors is None else anchors):
         if spellings[anchor].givens and len(anchor) >= 4:
-            entry = (anchor, frozenset(anchor))
+            entry = (anchor, anchor[1::-1], frozenset(anchor), len(spellings[anchor].raw) > _RARE_RAW)
             size = len(anchor)
             for signature in _signatures(anchor):
-                index.setdefault((signature, size), []).append(entry)
+                if signature[-1] == ">":
+                    # An ending alone would pair every name that ends alike: the first
+                    # letter must match too (see _probe_signatures).
+                    signature = anchor[0] + signature
+                index.setdefault(signature, {}).setdefault(size, []).append(entry)
     if not index:
         return []
     out = []
@@ -493,26 +624,49 @@ def near_pairs(spellings: dict[str, Spelling], keys: Iterable[str] | None = None
         size = len(key)
         if size < 4:
             continue
+        reach = 2 if size >= 7 else 1
+        found = [by_length for signature in _probe_signatures(key)
+                 if (by_length := index.get(signature)) is not None]
+        if not found:
+            continue
         rare = len(spellings[key].raw) <= _RARE_RAW
         letters = frozenset(key)
-        reach = 2 if size >= 7 else 1
-        signatures = _signatures(key) | {key[0] + key[-1]} if size <= 6 else _signatures(key)
+        first, first2 = key[0], key[:2]
         seen: set[str] = set()
-        for length in range(size - reach, size + reach + 1):
-            for signature in signatures:
-                for anchor, anchor_letters in index.get((signature, length), ()):
-                    if anchor == key or anchor in seen:
+        for by_length in found:
+            for length in range(size - reach, size + reach + 1):
+                for anchor, swapped, anchor_letters, common in by_length.get(length, ()):
+                    if anchor in seen or anchor == key:
                         continue
                     seen.add(anchor)
-                    if not rare and len(spellings[anchor].raw) > _RARE_RAW:
+                    if common and not rare:
                         continue
-                    if key[0] != anchor[0] and key[:2] != anchor[1::-1]:
+                    if first != anchor[0] and first2 != swapped:
                         continue  # a slip keeps the first letter or swaps the first two
                     if len(letters ^ anchor_letters) > 2 * reach:
                         continue
                     allowed = allowed_edits(key, anchor)
                     if allowed and distance(key, anchor, allowed) <= allowed:
                         out.append((key, anchor))
+    return out
+
+
+_PROBES: dict[str, tuple[str, ...]] = {}
+
+
+def _probe_signatures(key: str) -> tuple[str, ...]:
+    """The signatures a spelling is looked up by (memoised: words repeat across articles)."""
+    out = _PROBES.get(key)
+    if out is None:
+        found = _signatures(key) | {key[0] + key[-1]} if len(key) <= 6 else _signatures(key)
+        # An anchor sharing the ending is compared only if it keeps the first
+        # letter or swaps the first two, so it starts with key[0] or key[1].
+        ending = key[-2:] + ">"
+        found.discard(ending)
+        found |= {key[0] + ending, key[1] + ending}
+        out = tuple(sorted(found))
+        if len(_PROBES) < 200_000:
+            _PROBES[key] = out
     return out
 
 
