@@ -45,7 +45,8 @@ from typing import Iterator
 from checks.annotation import Annotation, Suggestion
 from checks.engine import Context
 from checks.model import BODY_KINDS, CAPTION, Article, TextUnit
-from checks.names import NAME_KINDS, equivalence_map, fold, read_names, spelling_groups
+from checks.names import (NAME_KINDS, equivalence_map, fold, read_names, remember_full_reading,
+                          spelling_groups)
 from checks.registry import Rule
 from checks.text import primary_language, sentences
 
@@ -400,6 +401,7 @@ def _names(article: Article, ctx: Context, body_words: "_Words") -> Iterator[Ann
         return
     # Read the rest of the article and add the captions already read.
     names = read_names(article, equivalents, NAME_KINDS - {CAPTION}, add_to=in_caption_only)
+    remember_full_reading(article, equivalents, names)  # name-consistency reads the same
     in_captions = [key for key, s in names.spellings.items() if any(t[0].kind == CAPTION for t in s.raw)]
     if not in_captions:
         return

@@ -178,6 +178,7 @@ class Article:
         self._by_address: dict[tuple[str | None, str | None], TextUnit] = {}
         self._blocks_by_id: dict[str, Block] | None = None
         self._body: list[TextUnit] | None = None
+        self._derived: dict[tuple, object] = {}
 
     # -- text units -----------------------------------------------------
     def units(self) -> list[TextUnit]:
@@ -217,6 +218,17 @@ class Article:
                 # Unknown block types still get an address, but no check reads them
                 # as body text.
                 yield TextUnit("other", block.text, block_id=block.id)
+
+    def derived(self, key: tuple, compute):
+        """``compute()`` once per article and key: a reading several checks share.
+
+        The model is built once per request and only read by checks, so what is
+        derived from it (every name mention, say) stays valid for every family
+        run on it. ``compute`` must return something checks will not change.
+        """
+        if key not in self._derived:
+            self._derived[key] = compute()
+        return self._derived[key]
 
     def unit_for(self, *, block_id: str | None = None, field: str | None = None) -> TextUnit:
         self.units()

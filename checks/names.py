@@ -378,7 +378,28 @@ def read_names(article: Article, equivalents: dict[str, str] | None = None,
 
     ``add_to``: an earlier reading of the same article (same equivalents) of
     other kinds of unit, merged into the result so those units are not read twice.
+
+    Both name families read the same article in one request, so a reading of
+    every kind is shared through ``Article.derived``; ``remember_full_reading``
+    shares one that was assembled from parts.
     """
+    if add_to is None:
+        key = _reading_key(equivalents, kinds)
+        return article.derived(key, lambda: _read_names(article, equivalents, kinds, None))
+    return _read_names(article, equivalents, kinds, add_to)
+
+
+def _reading_key(equivalents: dict[str, str] | None, kinds: frozenset[str]) -> tuple:
+    return ("names.read_names", tuple(sorted((equivalents or {}).items())), kinds)
+
+
+def remember_full_reading(article: Article, equivalents: dict[str, str] | None, names: Names) -> None:
+    """Record ``names`` (every kind, assembled from parts) as the article's full reading."""
+    article.derived(_reading_key(equivalents, NAME_KINDS), lambda: names)
+
+
+def _read_names(article: Article, equivalents: dict[str, str] | None, kinds: frozenset[str],
+                add_to: Names | None) -> Names:
     from checks.credits import find_inline_credit
 
     equivalents = equivalents or {}
