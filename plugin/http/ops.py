@@ -31,8 +31,27 @@ def prepare(app: Flask) -> dict:
         state["problems"].append("no check family is registered")
     elif not state["checks"]:
         state["problems"].append("no check family is enabled (CHECKS)")
+    else:
+        _warm_checks()
     app.extensions[READY] = state
     return state
+
+
+def _warm_checks() -> None:
+    """Run every family once on a small article, so word lists and compiled
+    patterns they load on first use are loaded here: once in the gunicorn
+    master before it forks, not on some editor's first request in each worker."""
+    from datetime import datetime, timezone
+
+    from checks.engine import run_checks
+    from checks.model import Article, Block
+
+    sample = Article(id="warm-up", headline="Council approves harbour budget of 12 million kroner",
+                     published_at=None, blocks=[
+                         Block(id="p1", type="paragraph",
+                               text='Mayor Ingrid Berg said on Monday, "We listened to every commuter."'),
+                         Block(id="i1", type="image", text="Ferries at the north pier on Monday. NTB")])
+    run_checks(sample, now=datetime(2025, 1, 1, tzinfo=timezone.utc))
 
 
 def _json(data, status: int = 200) -> Response:
