@@ -262,6 +262,13 @@ class Names:
     text: str  # all the units' text, for looking up a word in lower case
     _lower: set[str] | None = None
     _looked_up: dict[str, bool] = field(default_factory=dict)
+    _near: list[tuple[str, str]] | None = None  # near_pairs over every spelling, once
+
+    def near_pairs(self) -> list[tuple[str, str]]:
+        """near_pairs() over every spelling, computed once: both name families ask for them."""
+        if self._near is None:
+            self._near = near_pairs(self.spellings)
+        return self._near
 
     @property
     def mentions(self) -> list[Mention]:
@@ -723,14 +730,13 @@ def spelling_groups(names: Names, language: str = "en", keys: Iterable[str] | No
     # Each spelling links to its nearest full-name surnames only ("Harriis" to
     # "Harris", not also to "the Harrises").
     nearest: dict[str, list[tuple[int, str]]] = {}
-    if keys is None:
-        pairs = near_pairs(spellings)
-    else:
-        # Pairs with one of ``keys`` on either side: looked up among all anchors,
-        # or the anchor that other spellings are looked up against.
-        keys = list(keys)
-        pairs = near_pairs(spellings, keys=keys) + near_pairs(
-            spellings, anchors=[k for k in keys if spellings[k].givens])
+    pairs = names.near_pairs()
+    if keys is not None:
+        # Pairs with one of ``keys`` on either side. Filtering the pairs of every
+        # spelling finds the same ones; those are computed once per reading and
+        # shared with name-consistency, which needs them all.
+        wanted = set(keys)
+        pairs = [(key, anchor) for key, anchor in pairs if key in wanted or anchor in wanted]
     for key, anchor in dict.fromkeys(pairs):
         if _stem_related(key, anchor):
             continue
