@@ -36,7 +36,33 @@ PARTICLES = frozenset(
     "al el bin bint ibn abu de da di del della dos das du van von der den ter ten la le y e "
     "Al El Bin Ibn Abu De Da Di Del Della Dos Das Du Van Von Der Den Ter Ten La Le".split())
 _PARTICLES_FOLDED = frozenset(p.casefold() for p in PARTICLES)
-_PARTICLE_RE = "|".join(sorted(PARTICLES, key=len, reverse=True))
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex matching any of ``words``, written as a tree of shared prefixes.
+
+    A flat alternation is tried branch by branch at every position; the tree
+    settles on the first letter. Only for words of which at most one can match
+    at a place (here: each must be followed by a space), so the order of the
+    branches does not matter.
+    """
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for c in word:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def branch(node: dict) -> str:
+        options = [re.escape(c) + branch(child) for c, child in sorted(node.items()) if c]
+        if "" in node:
+            options.append("")
+        return options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
+
+    return branch(tree)
+
+
+_PARTICLE_RE = _alternation(PARTICLES)
 
 # A capitalised word with at least one lower-case letter (not an acronym), with
 # inner apostrophes and hyphens: O'Brien, McDonald, Ruiz-Delgado, al-Sadr.
@@ -45,8 +71,10 @@ _WORD = rf"[{_UP}](?:['’][{_UP}])?[{_LO}]{_LETTER}*(?:(?:['’][{_UP}]|-{_LETT
 # Between two words of one name: spaces, particles, initials ("John F. Kennedy"),
 # or the full stop of a title ("Dr. Harold Bornstein").
 _TITLE_ABBR = "Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Rev|Adv|Det|Supt|Insp|St"
-_AFTER_TITLE = "|".join(f"(?<={t})" for t in _TITLE_ABBR.split("|"))
-_JOIN = rf"(?:(?:{_AFTER_TITLE})\.)?[ \u00a0]+(?:(?:{_PARTICLE_RE}|[{_UP}]\.)[ \u00a0]+)*"
+# (The full stop is matched before the titles are looked behind for: most words
+# are not followed by one, and then no look-behind is tried at all.)
+_AFTER_TITLE = "|".join(f"(?<={t}\\.)" for t in _TITLE_ABBR.split("|"))
+_JOIN = rf"(?:\.(?:{_AFTER_TITLE}))?[ \u00a0]+(?:(?:{_PARTICLE_RE}|[{_UP}]\.)[ \u00a0]+)*"
 # A run of capitalised words and a possessive after it (Navarro's, Jones').
 _RUN = re.compile(rf"{_WORD}(?:{_JOIN}{_WORD})*(?P<poss>['’]s(?!\w)|(?<=s)['’](?![\w'’]))?")
 _GLUED = frozenset("'’.-") | frozenset(_UPPER) | frozenset(_LOWER) | frozenset("0123456789_")
