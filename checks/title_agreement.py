@@ -60,7 +60,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from checks.annotation import Annotation, Suggestion
 from checks.engine import Context
@@ -413,21 +413,19 @@ def _supported_name(word: str, story: _Story) -> bool:
     return False
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):  # (a tuple: built for every word of every title)
     start: int
     end: int
     text: str
 
 
-def _tokens(text: str) -> list[_Token]:
-    out = []
-    for m in _TOKEN.finditer(text):
-        out.append(_Token(m.start(), m.end(), m.group()))
-    return out
+@lru_cache(maxsize=256)
+def _tokens(text: str) -> tuple[_Token, ...]:
+    """The words of a title (memoised: each title is read by several rules)."""
+    return tuple([_Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)])
 
 
-def _is_sentence_case(tokens: list[_Token], text: str) -> bool:
+def _is_sentence_case(tokens: tuple[_Token, ...], text: str) -> bool:
     """True when ordinary words are in lower case: capitals then mark names."""
     lower = upper = 0
     for tok in tokens[1:]:
