@@ -263,8 +263,9 @@ _LOWER_WORDS = re.compile(r"[a-z]{4,}")  # every word in the table has four lett
 def _spelling_places(units: list[TextUnit]) -> dict[str, list[_Place]]:
     # First a cheap pass over lower-cased words: only a word whose group the
     # article writes both ways needs its places (and its capitals) looked at.
-    unit_words = [set(_LOWER_WORDS.findall(unit.text.lower())) for unit in units]
-    present: set[str] = set().union(*unit_words)
+    # (One pass over all the text: no word of four letters spans the newlines.
+    # Each unit's own words are wanted only when some group is written both ways.)
+    present = set(_LOWER_WORDS.findall("\n".join(unit.text for unit in units).lower()))
     styles: dict[str, set[str]] = {}
     for word in present & _SPELLING.keys():
         group, style = _SPELLING[word]
@@ -273,8 +274,8 @@ def _spelling_places(units: list[TextUnit]) -> dict[str, list[_Place]]:
     groups: dict[str, list[_Place]] = {}
     if not wanted:
         return groups
-    for unit, words in zip(units, unit_words):
-        if words.isdisjoint(wanted):
+    for unit in units:
+        if wanted.isdisjoint(_LOWER_WORDS.findall(unit.text.lower())):
             continue
         text = unit.text
         for m in _WORD.finditer(text):
