@@ -52,6 +52,7 @@ RULES = (EXACT_REPEAT, NEAR_REPEAT, CAPTION_IN_BODY, REPEATED_PARAGRAPH)
 MIN_WORDS = 4
 MIN_PARAGRAPH_WORDS = 8
 _WORD = re.compile(r"[^\W_]+")
+_WORD_OR_UNDERSCORE = re.compile(r"\w+")  # the same as _WORD in a text with no "_", and quicker
 
 
 def _key(text: str) -> str:
@@ -59,7 +60,8 @@ def _key(text: str) -> str:
 
     One C-level regex pass; this runs on every paragraph of every request.
     """
-    return " ".join(_WORD.findall(text.casefold()))
+    folded = text.casefold()
+    return " ".join((_WORD if "_" in folded else _WORD_OR_UNDERSCORE).findall(folded))
 
 
 def _trimmed(unit: TextUnit, end: int) -> Target:
