@@ -284,6 +284,7 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
 
 
 _ALNUM = re.compile(r"[^\W_]+")  # a run of str.isalnum() characters
+_WORD_CHARS = re.compile(r"\w+")
 _SEARCHES = 32
 
 
@@ -305,7 +306,8 @@ class _Words:
             self.searches += 1
             if self.searches <= _SEARCHES:
                 return _mentions(self.text, phrase)
-            self.words = set(_ALNUM.findall(self.text))
+            # (\w+ splits alike when there is no "_", and is quicker.)
+            self.words = set((_ALNUM if "_" in self.text else _WORD_CHARS).findall(self.text))
         low = phrase.lower()
         head = _ALNUM.match(low)
         if head is None:
