@@ -171,7 +171,7 @@ def _slots(text: str, kinds: frozenset[str]) -> list[Slot]:
             prep = _word_before(text, m.start())
             if prep not in _NOT_A_POINT:
                 slots.append(Slot("weekday", m.group(1).lower(), m.start(), m.end(), prep))
-    if "date" in kinds and any(month in text for month in _MONTH_HEADS):
+    if "date" in kinds and _MONTH_HEAD.search(text):
         for m in _DATE.finditer(text):
             month = (m.group("month") or m.group("month2")).lower().rstrip(".")
             day = int(m.group("day") or m.group("day2"))
@@ -192,6 +192,7 @@ def _slots(text: str, kinds: frozenset[str]) -> list[Slot]:
 
 # Every spelling of a month in _DATE starts with one of these.
 _MONTH_HEADS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTH_HEAD = re.compile("|".join(_MONTH_HEADS))  # one scan instead of twelve
 
 _ENTRY = re.compile(r"(?:,?\s*\d{4})?\s*:")
 
