@@ -676,15 +676,17 @@ def near_pairs(spellings: dict[str, Spelling], keys: Iterable[str] | None = None
     if not index:
         return []
     out = []
+    indexed = index.keys()
+    probes_memo = _PROBES
     for key in (spellings if keys is None else keys):
         size = len(key)
         if size < 4:
             continue
+        probes = probes_memo.get(key) or _probe_signatures(key)
+        if indexed.isdisjoint(probes):
+            continue  # the common case, settled in C
         reach = 2 if size >= 7 else 1
-        found = [by_length for signature in _probe_signatures(key)
-                 if (by_length := index.get(signature)) is not None]
-        if not found:
-            continue
+        found = [index[signature] for signature in probes if signature in index]
         rare = len(spellings[key].raw) <= _RARE_RAW
         letters = frozenset(key)
         first, first2 = key[0], key[:2]
