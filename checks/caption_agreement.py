@@ -219,12 +219,13 @@ def _clauses(unit: TextUnit, text_end: int | None = None, kinds: frozenset[str] 
         if not inside:
             continue
         words = []
+        stems = _STEMS  # (looked up here first: a call per word of every sentence adds up)
         for m in _WORD.finditer(text, s0, s1):
             raw = m.group()
             low = raw.lower()
             if len(low) < 3 or low in _STOP:
                 continue
-            words.append((m.start(), m.end(), _stem(raw)))
+            words.append((m.start(), m.end(), stems.get(raw) or _stem(raw)))
         out.append(Clause(unit, s0, s1, words, inside))
     return out
 
