@@ -487,30 +487,32 @@ def _read_names(article: Article, equivalents: dict[str, str] | None, kinds: fro
                 if len(word) == 2 and word[1] == ".":
                     continue  # an initial: "John F. Kennedy"
                 run.append((at, pos - (word[-1] == "."), word.rstrip(".")))
-            if len(run) > _MAX_RUN:
+            size = len(run)
+            if size > _MAX_RUN:
                 continue  # a title or a list, not one name
-            for _, _, w in run[:-1]:
-                inner.add(folded.get(w) or fold(w))
+            # Each word folded once (memoised), then looked at by position.
+            keys = [folded.get(w) or fold(w) for _, _, w in run]
+            inner.update(keys[:-1])
             # Drop function words from the start ("When Navarro arrived").
             first = 0
-            while first < len(run) and (folded.get(run[first][2]) or fold(run[first][2])) in stop:
+            while first < size and keys[first] in stop:
                 first += 1
-            if first == len(run):
+            if first == size:
                 continue
             s_start, s_end, surname = run[-1]
-            key = (folded.get(surname) or fold(surname))
+            key = keys[-1]
             if key in skip or len(key) < 2:
                 continue
             given = None
             titled = False
-            k = len(run) - 2
-            while k >= first and (folded.get(run[k][2]) or fold(run[k][2])) in particles:
+            k = size - 2
+            while k >= first and keys[k] in particles:
                 k -= 1  # "Qasim Al Araji": the particle belongs to the surname
-            al_given = k < first and len(run) - first == 2 and run[first][2] == "Al"  # "Al Gore"
+            al_given = k < first and size - first == 2 and run[first][2] == "Al"  # "Al Gore"
             if al_given:
                 k = first
             if k >= first:
-                head = (folded.get(run[k][2]) or fold(run[k][2]))
+                head = keys[k]
                 if head in titles:
                     titled = True
                 elif (not headline and head not in stop and head not in not_given
