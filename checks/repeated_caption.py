@@ -79,7 +79,7 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
             continue
         # A credit the parser did not recognise in one copy ("(john doe / ap)")
         # must not hide the repeat, so each caption is known by both forms.
-        keys = {key, _key(block.text)}
+        keys = {key, key if block.text == caption else _key(block.text)}
         unit = article.unit_for(block_id=block.id)
         target = _trimmed(unit, len(caption))
         raw = (block.text.strip(), (block.credit or "").strip())
