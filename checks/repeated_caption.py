@@ -99,6 +99,10 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
                 related=[first], data={"first_block_id": first.block_id})
 
     longest_caption = max((len(b.text) for b in article.images), default=0)
+    # A credit starts after a space or a full stop, so the words before it open
+    # the paragraph's key: a paragraph whose first word opens no caption's key
+    # cannot be a caption with its credit, and needs no credit search.
+    caption_first_words = {k.partition(" ")[0] for k in first_caption}
     first_paragraph: dict[str, TextUnit] = {}
     for unit in article.body_units():
         if unit.kind != PARAGRAPH:
@@ -107,7 +111,8 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
         words = key.count(" ") + 1 if key else 0
         if words < MIN_WORDS:
             continue
-        if first_caption and key not in first_caption and len(unit.text) <= longest_caption + 40:
+        if (first_caption and key not in first_caption and len(unit.text) <= longest_caption + 40
+                and key.partition(" ")[0] in caption_first_words):
             # "A woman passes a mural in Tehran. EPA" pasted with its credit.
             credit = find_inline_credit(unit.text)
             if credit is not None and _key(unit.text[:credit.start]) in first_caption:
