@@ -461,6 +461,8 @@ _FUTURE_WORDS = ("next", "coming")
 
 def _relative_weekdays(unit: TextUnit, explicit: list[DateMention], ref_day: date) -> Iterator[Annotation]:
     text = unit.text
+    if "day" not in text:
+        return  # every weekday word ends in "day": most paragraphs name none
     taken = [m.weekday_span for m in explicit if m.weekday_span]
     for match in _WEEKDAY_WORD.finditer(text):
         start = match.start()

@@ -36,14 +36,31 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+
+
+def _one_pattern(patterns) -> re.Pattern[str]:
+    """PATTERNS as one alternation, a named group per kind, each with its own flags.
+
+    Every paragraph is tested, so one regex call replaces six; the branches are
+    tried in the same order as the patterns, so the first kind that matches wins.
+    """
+    branches = []
+    for i, (_, pattern) in enumerate(patterns):
+        flags = "i" if pattern.flags & re.IGNORECASE else "-i"
+        branches.append(f"(?P<k{i}>(?{flags}:{pattern.pattern}))")
+    return re.compile("|".join(branches))
+
+
+_ANY = _one_pattern(PATTERNS)
+_KIND_OF_GROUP = {f"k{i}": kind for i, (kind, _) in enumerate(PATTERNS)}
+
+
 def furniture_kind(text: str) -> str | None:
     """The kind of furniture ``text`` is, as a whole, or None."""
     if len(text) > 300:
         return None
-    for kind, pattern in PATTERNS:
-        if pattern.match(text):
-            return kind
-    return None
+    match = _ANY.match(text)
+    return None if match is None else _KIND_OF_GROUP[match.lastgroup]
 
 
 def is_furniture(text: str) -> bool:

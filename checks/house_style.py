@@ -42,8 +42,7 @@ to the form the rest of the article uses (the suggestion gives it).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from checks.annotation import Annotation, Suggestion
 from checks.engine import Context
@@ -66,8 +65,7 @@ RULES = (MIXED_QUOTE_MARKS, SPELLING_VARIANT, DATE_FORMAT, HONORIFIC_PUNCTUATION
 _READ = BODY_KINDS | {HEADLINE, ALT_HEADLINE, STANDFIRST, CAPTION}
 
 
-@dataclass(frozen=True)
-class _Place:
+class _Place(NamedTuple):  # (a tuple: one is built for every quotation mark)
     unit: TextUnit
     start: int
     end: int
@@ -140,7 +138,15 @@ def _curly(text: str, i: int) -> str:
     return "“" if opening else "”"
 
 
+_CURLY_MARKS = "“”‘’"
+
+
 def _quote_finding(units: list[TextUnit]) -> Annotation | None:
+    # Most articles type their marks one way only; then there is nothing to
+    # report, and two substring scans per unit say so without visiting every mark.
+    if not (any("'" in u.text or '"' in u.text for u in units)
+            and any(c in u.text for u in units for c in _CURLY_MARKS)):
+        return None
     places = list(_quote_marks(units))
     ann = _report(MIXED_QUOTE_MARKS, places, "quotation marks and apostrophes",
                   {"straight": "straight (' \")", "curly": "curly (’ “ ”)"})
@@ -257,8 +263,9 @@ _LOWER_WORDS = re.compile(r"[a-z]{4,}")  # every word in the table has four lett
 def _spelling_places(units: list[TextUnit]) -> dict[str, list[_Place]]:
     # First a cheap pass over lower-cased words: only a word whose group the
     # article writes both ways needs its places (and its capitals) looked at.
-    unit_words = [set(_LOWER_WORDS.findall(unit.text.lower())) for unit in units]
-    present: set[str] = set().union(*unit_words)
+    # (One pass over all the text: no word of four letters spans the newlines.
+    # Each unit's own words are wanted only when some group is written both ways.)
+    present = set(_LOWER_WORDS.findall("\n".join(unit.text for unit in units).lower()))
     styles: dict[str, set[str]] = {}
     for word in present & _SPELLING.keys():
         group, style = _SPELLING[word]
@@ -267,8 +274,8 @@ def _spelling_places(units: list[TextUnit]) -> dict[str, list[_Place]]:
     groups: dict[str, list[_Place]] = {}
     if not wanted:
         return groups
-    for unit, words in zip(units, unit_words):
-        if words.isdisjoint(wanted):
+    for unit in units:
+        if wanted.isdisjoint(_LOWER_WORDS.findall(unit.text.lower())):
             continue
         text = unit.text
         for m in _WORD.finditer(text):

@@ -184,40 +184,39 @@ class Article:
     def units(self) -> list[TextUnit]:
         """Every addressable text in document order (fields first, then blocks)."""
         if self._units is None:
-            self._units = [
-                TextUnit(u.kind, u.text, u.block_id, u.field, i)
-                for i, u in enumerate(self._build_units())
-            ]
+            self._units = [TextUnit(kind, text, block_id, field, i)
+                           for i, (kind, text, block_id, field) in enumerate(self._build_units())]
             self._by_address = {(u.block_id, u.field): u for u in self._units}
         return self._units
 
-    def _build_units(self) -> Iterator[TextUnit]:
-        yield TextUnit(HEADLINE, self.headline, field="headline")
+    def _build_units(self) -> Iterator[tuple[str, str, str | None, str | None]]:
+        """(kind, text, block_id, field) of each unit in document order (each
+        TextUnit is then built once, with its index: a frozen dataclass is slow to build)."""
+        yield HEADLINE, self.headline, None, "headline"
         for key, text in self.alternative_headlines.items():
             if isinstance(text, str) and text:
-                yield TextUnit(ALT_HEADLINE, text, field=f"alternative_headlines.{key}")
+                yield ALT_HEADLINE, text, None, f"alternative_headlines.{key}"
         if self.standfirst:
-            yield TextUnit(STANDFIRST, self.standfirst, field="standfirst")
+            yield STANDFIRST, self.standfirst, None, "standfirst"
         for name in ("published_at", "updated_at"):
             date = getattr(self, name)
             if date is not None and date.raw:
-                yield TextUnit(META, date.raw, field=name)
+                yield META, date.raw, None, name
         for block in self.blocks:
             if block.is_image:
-                yield TextUnit(CAPTION, block.text, block_id=block.id)
+                yield CAPTION, block.text, block.id, None
                 if block.credit:
-                    yield TextUnit(CREDIT, block.credit, block_id=block.id, field="credit")
+                    yield CREDIT, block.credit, block.id, "credit"
                 if block.alt:
-                    yield TextUnit(ALT_TEXT, block.alt, block_id=block.id, field="alt")
+                    yield ALT_TEXT, block.alt, block.id, "alt"
             elif block.type in BODY_KINDS:
-                yield TextUnit(block.type, block.text, block_id=block.id)
+                yield block.type, block.text, block.id, None
                 if block.attribution:
-                    yield TextUnit(ATTRIBUTION, block.attribution, block_id=block.id,
-                                   field="attribution")
+                    yield ATTRIBUTION, block.attribution, block.id, "attribution"
             elif block.text:
                 # Unknown block types still get an address, but no check reads them
                 # as body text.
-                yield TextUnit("other", block.text, block_id=block.id)
+                yield "other", block.text, block.id, None
 
     def derived(self, key: tuple, compute):
         """``compute()`` once per article and key: a reading several checks share.

@@ -36,7 +36,33 @@ PARTICLES = frozenset(
     "al el bin bint ibn abu de da di del della dos das du van von der den ter ten la le y e "
     "Al El Bin Ibn Abu De Da Di Del Della Dos Das Du Van Von Der Den Ter Ten La Le".split())
 _PARTICLES_FOLDED = frozenset(p.casefold() for p in PARTICLES)
-_PARTICLE_RE = "|".join(sorted(PARTICLES, key=len, reverse=True))
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex matching any of ``words``, written as a tree of shared prefixes.
+
+    A flat alternation is tried branch by branch at every position; the tree
+    settles on the first letter. Only for words of which at most one can match
+    at a place (here: each must be followed by a space), so the order of the
+    branches does not matter.
+    """
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for c in word:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def branch(node: dict) -> str:
+        options = [re.escape(c) + branch(child) for c, child in sorted(node.items()) if c]
+        if "" in node:
+            options.append("")
+        return options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
+
+    return branch(tree)
+
+
+_PARTICLE_RE = _alternation(PARTICLES)
 
 # A capitalised word with at least one lower-case letter (not an acronym), with
 # inner apostrophes and hyphens: O'Brien, McDonald, Ruiz-Delgado, al-Sadr.
@@ -45,8 +71,10 @@ _WORD = rf"[{_UP}](?:['’][{_UP}])?[{_LO}]{_LETTER}*(?:(?:['’][{_UP}]|-{_LETT
 # Between two words of one name: spaces, particles, initials ("John F. Kennedy"),
 # or the full stop of a title ("Dr. Harold Bornstein").
 _TITLE_ABBR = "Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Rev|Adv|Det|Supt|Insp|St"
-_AFTER_TITLE = "|".join(f"(?<={t})" for t in _TITLE_ABBR.split("|"))
-_JOIN = rf"(?:(?:{_AFTER_TITLE})\.)?[ \u00a0]+(?:(?:{_PARTICLE_RE}|[{_UP}]\.)[ \u00a0]+)*"
+# (The full stop is matched before the titles are looked behind for: most words
+# are not followed by one, and then no look-behind is tried at all.)
+_AFTER_TITLE = "|".join(f"(?<={t}\\.)" for t in _TITLE_ABBR.split("|"))
+_JOIN = rf"(?:\.(?:{_AFTER_TITLE}))?[ \u00a0]+(?:(?:{_PARTICLE_RE}|[{_UP}]\.)[ \u00a0]+)*"
 # A run of capitalised words and a possessive after it (Navarro's, Jones').
 _RUN = re.compile(rf"{_WORD}(?:{_JOIN}{_WORD})*(?P<poss>['’]s(?!\w)|(?<=s)['’](?![\w'’]))?")
 _GLUED = frozenset("'’.-") | frozenset(_UPPER) | frozenset(_LOWER) | frozenset("0123456789_")
@@ -262,6 +290,13 @@ class Names:
     text: str  # all the units' text, for looking up a word in lower case
     _lower: set[str] | None = None
     _looked_up: dict[str, bool] = field(default_factory=dict)
+    _near: list[tuple[str, str]] | None = None  # near_pairs over every spelling, once
+
+    def near_pairs(self) -> list[tuple[str, str]]:
+        """near_pairs() over every spelling, computed once: both name families ask for them."""
+        if self._near is None:
+            self._near = near_pairs(self.spellings)
+        return self._near
 
     @property
     def mentions(self) -> list[Mention]:
@@ -452,30 +487,32 @@ def _read_names(article: Article, equivalents: dict[str, str] | None, kinds: fro
                 if len(word) == 2 and word[1] == ".":
                     continue  # an initial: "John F. Kennedy"
                 run.append((at, pos - (word[-1] == "."), word.rstrip(".")))
-            if len(run) > _MAX_RUN:
+            size = len(run)
+            if size > _MAX_RUN:
                 continue  # a title or a list, not one name
-            for _, _, w in run[:-1]:
-                inner.add(folded.get(w) or fold(w))
+            # Each word folded once (memoised), then looked at by position.
+            keys = [folded.get(w) or fold(w) for _, _, w in run]
+            inner.update(keys[:-1])
             # Drop function words from the start ("When Navarro arrived").
             first = 0
-            while first < len(run) and (folded.get(run[first][2]) or fold(run[first][2])) in stop:
+            while first < size and keys[first] in stop:
                 first += 1
-            if first == len(run):
+            if first == size:
                 continue
             s_start, s_end, surname = run[-1]
-            key = (folded.get(surname) or fold(surname))
+            key = keys[-1]
             if key in skip or len(key) < 2:
                 continue
             given = None
             titled = False
-            k = len(run) - 2
-            while k >= first and (folded.get(run[k][2]) or fold(run[k][2])) in particles:
+            k = size - 2
+            while k >= first and keys[k] in particles:
                 k -= 1  # "Qasim Al Araji": the particle belongs to the surname
-            al_given = k < first and len(run) - first == 2 and run[first][2] == "Al"  # "Al Gore"
+            al_given = k < first and size - first == 2 and run[first][2] == "Al"  # "Al Gore"
             if al_given:
                 k = first
             if k >= first:
-                head = (folded.get(run[k][2]) or fold(run[k][2]))
+                head = keys[k]
                 if head in titles:
                     titled = True
                 elif (not headline and head not in stop and head not in not_given
@@ -641,15 +678,17 @@ def near_pairs(spellings: dict[str, Spelling], keys: Iterable[str] | None = None
     if not index:
         return []
     out = []
+    indexed = index.keys()
+    probes_memo = _PROBES
     for key in (spellings if keys is None else keys):
         size = len(key)
         if size < 4:
             continue
+        probes = probes_memo.get(key) or _probe_signatures(key)
+        if indexed.isdisjoint(probes):
+            continue  # the common case, settled in C
         reach = 2 if size >= 7 else 1
-        found = [by_length for signature in _probe_signatures(key)
-                 if (by_length := index.get(signature)) is not None]
-        if not found:
-            continue
+        found = [index[signature] for signature in probes if signature in index]
         rare = len(spellings[key].raw) <= _RARE_RAW
         letters = frozenset(key)
         first, first2 = key[0], key[:2]
@@ -723,14 +762,13 @@ def spelling_groups(names: Names, language: str = "en", keys: Iterable[str] | No
     # Each spelling links to its nearest full-name surnames only ("Harriis" to
     # "Harris", not also to "the Harrises").
     nearest: dict[str, list[tuple[int, str]]] = {}
-    if keys is None:
-        pairs = near_pairs(spellings)
-    else:
-        # Pairs with one of ``keys`` on either side: looked up among all anchors,
-        # or the anchor that other spellings are looked up against.
-        keys = list(keys)
-        pairs = near_pairs(spellings, keys=keys) + near_pairs(
-            spellings, anchors=[k for k in keys if spellings[k].givens])
+    pairs = names.near_pairs()
+    if keys is not None:
+        # Pairs with one of ``keys`` on either side. Filtering the pairs of every
+        # spelling finds the same ones; those are computed once per reading and
+        # shared with name-consistency, which needs them all.
+        wanted = set(keys)
+        pairs = [(key, anchor) for key, anchor in pairs if key in wanted or anchor in wanted]
     for key, anchor in dict.fromkeys(pairs):
         if _stem_related(key, anchor):
             continue

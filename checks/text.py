@@ -17,6 +17,7 @@ _ABBREVIATIONS = frozenset(
 
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+|$)")
 _WORD = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?", re.UNICODE)
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")  # "u.s" before the last full stop of "U.S."
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ def sentences(text: str) -> list[Piece]:
         if mark.startswith("."):
             before = text[start:match.start()].rsplit(None, 1)
             last = before[-1].lower().strip("(\"'“‘") if before else ""
-            if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", last):
+            if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()) or _INITIALS.fullmatch(last):
                 continue
         rest = text[end:end + 3].lstrip()
         if rest and rest[0].islower():

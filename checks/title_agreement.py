@@ -60,7 +60,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from checks.annotation import Annotation, Suggestion
 from checks.engine import Context
@@ -242,6 +242,36 @@ def _frequency(word: str) -> int:
     return best
 
 
+_FIND_LIMIT = 16  # occurrences of a form checked by hand before the regex takes over
+
+
+def _is_word_char(c: str) -> bool:
+    """What the regex ``\\w`` matches in a str pattern."""
+    return c.isalnum() or c == "_"
+
+
+def _any_whole_word(text: str, forms: tuple[str, ...]) -> bool | None:
+    """Whether ``text`` has one of ``forms`` as a whole word, as _Story.has's regex
+    judges it (not after a word character or an apostrophe, not before a word
+    character); None when a form occurs too often to check by hand."""
+    size = len(text)
+    for form in forms:
+        if not form:
+            return None
+        at = text.find(form)
+        for _ in range(_FIND_LIMIT):
+            if at == -1:
+                break
+            end = at + len(form)
+            if ((at == 0 or not (_is_word_char(text[at - 1]) or text[at - 1] == "'"))
+                    and (end == size or not _is_word_char(text[end]))):
+                return True
+            at = text.find(form, at + 1)
+        else:
+            return None
+    return False
+
+
 @dataclass
 class _Story:
     """What the article says, searched on demand: a draft has a handful of headline
@@ -272,6 +302,13 @@ class _Story:
         """Does the story use any of these folded words or phrases, as whole words?"""
         key = "\x00".join(forms)
         if key not in self._cache:
+            # Plain substring searches settle most look-ups without compiling a
+            # regex for words that differ in every article; the regex decides
+            # when a form keeps turning up inside longer words.
+            found = _any_whole_word(self.folded, forms)
+            if found is not None:
+                self._cache[key] = found
+                return found
             # Lead with the shared literal so the search skips ahead at C speed.
             prefix = os.path.commonprefix(list(forms))
             rests = "|".join(re.escape(f[len(prefix):]) for f in sorted(forms, key=len, reverse=True))
@@ -376,21 +413,19 @@ def _supported_name(word: str, story: _Story) -> bool:
     return False
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):  # (a tuple: built for every word of every title)
     start: int
     end: int
     text: str
 
 
-def _tokens(text: str) -> list[_Token]:
-    out = []
-    for m in _TOKEN.finditer(text):
-        out.append(_Token(m.start(), m.end(), m.group()))
-    return out
+@lru_cache(maxsize=256)
+def _tokens(text: str) -> tuple[_Token, ...]:
+    """The words of a title (memoised: each title is read by several rules)."""
+    return tuple([_Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)])
 
 
-def _is_sentence_case(tokens: list[_Token], text: str) -> bool:
+def _is_sentence_case(tokens: tuple[_Token, ...], text: str) -> bool:
     """True when ordinary words are in lower case: capitals then mark names."""
     lower = upper = 0
     for tok in tokens[1:]:

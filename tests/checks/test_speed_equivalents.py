@@ -1,0 +1,57 @@
+"""Fast paths must decide exactly as the slower forms they stand in for."""
+from __future__ import annotations
+
+import os
+import random
+import re
+
+from checks import furniture
+from checks.names import _alternation
+from checks.title_agreement import _any_whole_word
+
+
+def _has_by_regex(text: str, forms: tuple[str, ...]) -> bool:
+    """_Story.has's regex, as it was written before the substring fast path."""
+    prefix = os.path.commonprefix(list(forms))
+    rests = "|".join(re.escape(f[len(prefix):]) for f in sorted(forms, key=len, reverse=True))
+    pattern = (rf"{re.escape(prefix)}(?<![\w']{re.escape(prefix)})(?:{rests})(?![\w])" if prefix
+               else rf"(?<![\w'])(?:{rests})(?![\w])")
+    return re.search(pattern, text) is not None
+
+
+def test_whole_word_search_agrees_with_the_regex():
+    rng = random.Random(7)
+    for _ in range(20_000):
+        text = "".join(rng.choice("ab'_ ’é1-.\u0301") for _ in range(rng.randint(0, 20)))
+        forms = tuple("".join(rng.choice("ab'é") for _ in range(rng.randint(1, 3)))
+                      for _ in range(rng.randint(1, 3)))
+        found = _any_whole_word(text, forms)
+        assert found is None or found == _has_by_regex(text, forms), (text, forms)
+
+
+def test_whole_word_search_gives_up_on_a_form_seen_too_often():
+    assert _any_whole_word("xab" * 40, ("ab",)) is None
+    assert _any_whole_word("the iran deal", ("iran",)) is True
+    assert _any_whole_word("iranian", ("iran",)) is False
+
+
+def test_one_furniture_pattern_finds_the_kind_the_six_find():
+    def one_by_one(text):
+        if len(text) > 300:
+            return None
+        return next((kind for kind, pattern in furniture.PATTERNS if pattern.match(text)), None)
+
+    samples = ["• English • Arabic", "Read more: the budget", "ADVERTISEMENT", "Share on Facebook",
+               "Updated: 5 May 2024, 10:00", "Photo 3 of 12", "Sign up for our daily newsletter",
+               "READ MORE »", "english / arabic", "The council met on Monday.", "3/12", ""]
+    for text in samples + [s.upper() for s in samples] + [s.lower() for s in samples]:
+        assert furniture.furniture_kind(text) == one_by_one(text), text
+
+
+def test_prefix_tree_alternation_matches_the_same_words():
+    words = ["de", "del", "della", "da", "das", "van", "von", "y", "e", "el", "al"]
+    tree = re.compile(rf"(?:{_alternation(words)}) ")
+    flat = re.compile(rf"(?:{'|'.join(sorted(words, key=len, reverse=True))}) ")
+    for text in ["de la", "della casa", "del ", "das ", "y ", "e ", "vo ", "von ", "al-", "el "]:
+        a, b = tree.match(text), flat.match(text)
+        assert (a and a.group()) == (b and b.group()), text
