@@ -40,7 +40,7 @@ def word_count(doc: dict) -> int:
     return total
 
 
-def time_checks(doc: dict, repeat: int) -> tuple[float, dict[str, float]]:
+def time_checks(doc: dict, repeat: int, checks: list[str] | None = None) -> tuple[float, dict[str, float]]:
     """Best-of-``repeat`` CPU seconds for run_checks on ``doc`` (model building not timed).
 
     CPU time, not wall time: on a shared, busy machine it is the steadier figure.
@@ -52,7 +52,7 @@ def time_checks(doc: dict, repeat: int) -> tuple[float, dict[str, float]]:
         # share through the model must not carry over from the previous run.
         article = article_from_json(doc)
         started = time.process_time()
-        result = run_checks(article, now=NOW)
+        result = run_checks(article, now=NOW, checks=checks)
         elapsed = time.process_time() - started
         if elapsed < best:
             best, families = elapsed, dict(result.timings)
@@ -97,7 +97,11 @@ def long_article(words: int, captions: int, records: list[dict] | None, seed: in
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=5, help="runs per article; the best is kept")
+    parser.add_argument("--checks", default=None, metavar="ID,ID",
+                        help="time only these families (e.g. issue 2's core five); default all")
     args = parser.parse_args(argv)
+    checks = [c.strip() for c in args.checks.split(",")] if args.checks else None
+    print(f"families: {', '.join(checks) if checks else 'all'}")
 
     records = corpus.load()
     # Warm up: some checks load word lists on first use; that is start-up, not per article.
@@ -107,16 +111,16 @@ def main(argv=None) -> int:
         by_family: dict[str, float] = defaultdict(float)
         for record in records:
             doc = corpus.to_article(record)
-            seconds, families = time_checks(doc, args.repeat)
+            seconds, families = time_checks(doc, args.repeat, checks)
             per_article.append(seconds)
             per_kword.append(seconds / max(1, word_count(doc)) * 1000)
             for family, spent in families.items():
                 by_family[family] += spent
         total = sum(by_family.values()) or 1.0
         print(f"corpus: {len(records)} articles, median {statistics.median(word_count(corpus.to_article(r)) for r in records):.0f} words")
-        print(f"  all checks, one article:     median {statistics.median(per_article) * 1000:.3f} ms  "
+        print(f"  checks, one article:         median {statistics.median(per_article) * 1000:.3f} ms  "
               f"(p90 {statistics.quantiles(per_article, n=10)[-1] * 1000:.3f} ms)")
-        print(f"  all checks, per 1,000 words: median {statistics.median(per_kword) * 1000:.3f} ms")
+        print(f"  checks, per 1,000 words:     median {statistics.median(per_kword) * 1000:.3f} ms")
         for family, spent in sorted(by_family.items(), key=lambda kv: -kv[1]):
             print(f"    {family:<22} {spent / total:6.1%} of check time")
     else:
@@ -126,7 +130,7 @@ def main(argv=None) -> int:
     for words in (10_000, 100_000):
         doc = long_article(words, 500, records)
         n = word_count(doc)
-        seconds, _ = time_checks(doc, max(2, args.repeat // 2))
+        seconds, _ = time_checks(doc, max(2, args.repeat // 2), checks)
         figures[words] = seconds / n * 1000
         print(f"  {n:>7} words, 500 captions: {seconds * 1000:9.1f} ms  ({figures[words] * 1000:.3f} ms per 1,000 words)")
     ratio = figures[100_000] / figures[10_000]

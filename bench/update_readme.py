@@ -18,6 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SEED = "../shared/seed/000_a627ffa290a88477.txt"
 NOW = "2025-06-01T12:00:00Z"
+CORE = "title-agreement,date-sanity,attribution,repeated-caption,page-furniture"  # issue 2's five
 
 
 def run(*args: str) -> str:
@@ -46,7 +47,9 @@ def main() -> int:
     readme = replace_block(readme, "quality", f"```\n{clean}\n\n{injected}\n```\n")
     readme = replace_block(readme, "house-style", f"```\n$ python bench/house_style_quality.py\n{house}\n```\n")
     speed = run("bench/speed.py", "--repeat", "5").rstrip()
-    readme = replace_block(readme, "speed", f"```\n{speed}\n```\n")
+    core = run("bench/speed.py", "--repeat", "5", "--checks", CORE).rstrip()
+    readme = replace_block(readme, "speed", f"```\n$ python bench/speed.py\n{speed}\n\n"
+                                            f"$ python bench/speed.py --checks {CORE}\n{core}\n```\n")
     (ROOT / "README.md").write_text(readme, encoding="utf-8")
     print("README.md refreshed")
     return 0
