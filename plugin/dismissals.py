@@ -35,7 +35,7 @@ from typing import Any, Iterator
 
 from flask import Blueprint, Flask, abort, current_app, jsonify, request
 
-from plugin.validation import Problem
+from plugin.validation import Problem, has_surrogate_escape, lone_surrogates
 
 bp = Blueprint("dismissals", __name__)
 
@@ -254,6 +254,10 @@ def _json_body(*, required: bool) -> dict:
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
         abort(problem(400, "Bad request", [Problem("", "the body must be a JSON object")]))
+    if has_surrogate_escape(request.get_data()):
+        surrogates = lone_surrogates(body)
+        if surrogates:  # SQLite cannot store such text
+            abort(problem(422, "Invalid dismissal", surrogates))
     return body
 
 

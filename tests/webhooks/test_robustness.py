@@ -58,3 +58,14 @@ def test_mutated_payloads_never_crash(tmp_path, clock, source, name):
         assert response.status_code in (200, 422), (path, response.status_code)
         statuses.add(response.status_code)
     assert statuses == {200, 422}
+
+
+def test_deep_nesting_and_lone_surrogates_get_problems_not_500(client):
+    # RecursionError escaped the webhook's own JSON parsing; a lone surrogate
+    # passed the checks and then failed to encode for the store.
+    deep = client.post("/v1/webhooks/generic", data="[" * 100_000, content_type="application/json")
+    assert deep.status_code == 400 and deep.mimetype == "application/problem+json"
+    doc = {"article": {"id": "a\ud800", "headline": "h", "blocks": []}}
+    r = client.post("/v1/webhooks/generic", data=json.dumps(doc), content_type="application/json")
+    assert r.status_code == 422 and r.mimetype == "application/problem+json"
+    assert [e["pointer"] for e in r.get_json()["errors"]] == ["/article/id"]
