@@ -251,6 +251,11 @@ def _json_body(*, required: bool) -> dict:
     if not request.is_json:
         abort(problem(415, "Unsupported media type",
                       [Problem("", "the body must be application/json")]))
+    try:  # strictly: the JSON parser would let UTF-8-encoded surrogates through
+        request.get_data().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        abort(problem(400, "Bad request", [Problem("", f"the body is not UTF-8 text (invalid byte at "
+                                                       f"offset {exc.start})")]))
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
         abort(problem(400, "Bad request", [Problem("", "the body must be a JSON object")]))

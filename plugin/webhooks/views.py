@@ -248,7 +248,9 @@ def _parse(body: bytes):
         raise _Stop(problem(415, "Unsupported media type", "The body must be JSON (application/json).",
                             slug="unsupported-media-type"))
     try:
-        payload = json.loads(body)
+        # Decoded strictly first: json.loads on bytes would let UTF-8-encoded
+        # surrogates through ("surrogatepass"), text that cannot be stored.
+        payload = json.loads(body.decode("utf-8"))
     except (ValueError, UnicodeDecodeError) as exc:
         raise _Stop(problem(400, "Malformed JSON", f"The body is not valid JSON: {exc}.",
                             [Problem("", "is not valid JSON")], slug="malformed-json")) from None

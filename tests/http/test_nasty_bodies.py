@@ -46,3 +46,13 @@ def test_a_lone_surrogate_in_a_dismissal_is_a_422(client):
     r = _post(client, "/v1/articles/a1/dismissals", json.dumps(body))
     assert r.status_code == 422 and r.mimetype == PROBLEM
     assert [e["pointer"] for e in r.get_json()["errors"]] == ["/who"]
+
+
+def test_utf8_encoded_surrogates_are_not_utf8(client):
+    # json.loads(bytes) decodes with "surrogatepass"; the body must be refused as bad UTF-8.
+    raw = '{"annotation_id": "fc_0123456789abcdef0123", "who": "\ud800"}'.encode("utf-8", "surrogatepass")
+    r = client.post("/v1/articles/a1/dismissals", data=raw, content_type="application/json")
+    assert r.status_code == 400 and r.mimetype == PROBLEM
+    raw = json.dumps({"article": article()}, ensure_ascii=False).replace("Harbour", "\udc00")
+    r = client.post("/v1/check", data=raw.encode("utf-8", "surrogatepass"), content_type="application/json")
+    assert r.status_code == 400 and r.mimetype == PROBLEM

@@ -69,3 +69,10 @@ def test_deep_nesting_and_lone_surrogates_get_problems_not_500(client):
     r = client.post("/v1/webhooks/generic", data=json.dumps(doc), content_type="application/json")
     assert r.status_code == 422 and r.mimetype == "application/problem+json"
     assert [e["pointer"] for e in r.get_json()["errors"]] == ["/article/id"]
+
+
+def test_utf8_encoded_surrogates_are_refused_as_bad_utf8(client):
+    doc = json.dumps({"article": {"id": "a\ud800", "headline": "h", "blocks": []}}, ensure_ascii=False)
+    r = client.post("/v1/webhooks/generic", data=doc.encode("utf-8", "surrogatepass"),
+                    content_type="application/json")
+    assert r.status_code == 400 and r.mimetype == "application/problem+json"
