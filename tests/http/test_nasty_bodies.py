@@ -56,3 +56,12 @@ def test_utf8_encoded_surrogates_are_not_utf8(client):
     raw = json.dumps({"article": article()}, ensure_ascii=False).replace("Harbour", "\udc00")
     r = client.post("/v1/check", data=raw.encode("utf-8", "surrogatepass"), content_type="application/json")
     assert r.status_code == 400 and r.mimetype == PROBLEM
+
+
+def test_a_superscript_digit_key_sorts_with_the_other_problems(client):
+    # "²".isdigit() is True but int("²") raises: sorting the problems crashed.
+    blocks = [{"id": "q", "type": "quote", "text": "x", "²": None}, {"id": "p", "type": "paragraph"}]
+    r = client.post("/v1/check/batch", json={"articles": [article(blocks=blocks)]})
+    assert r.status_code == 422 and r.mimetype == PROBLEM
+    assert [e["pointer"] for e in r.get_json()["errors"]] == [
+        "/articles/0/blocks/0/²", "/articles/0/blocks/1/text"]
