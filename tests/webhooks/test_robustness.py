@@ -76,3 +76,19 @@ def test_utf8_encoded_surrogates_are_refused_as_bad_utf8(client):
     r = client.post("/v1/webhooks/generic", data=doc.encode("utf-8", "surrogatepass"),
                     content_type="application/json")
     assert r.status_code == 400 and r.mimetype == "application/problem+json"
+
+
+@pytest.mark.parametrize("depth", [400, 5000])
+def test_deeply_nested_ghost_lexical_is_a_problem_at_the_field(depth):
+    from plugin.adapters.ghost import adapt_ghost
+    from plugin.validation import InvalidInput
+
+    lexical = ('{"root": {"children": [' + '{"type": "paragraph", "children": [' * depth
+               + '{"type": "text", "text": "deep"}' + "]}" * depth + "]}}")
+    post = {"id": "p1", "title": "Harbour", "updated_at": "2025-05-15T09:00:00.000Z", "lexical": lexical}
+    try:  # read, or refused at the field; never a RecursionError
+        adapt_ghost({"post": {"current": post}})
+    except InvalidInput as exc:
+        assert [p.pointer for p in exc.problems] == ["/post/current/lexical"]
+    else:
+        assert depth < 1000, "JSON this deep cannot be parsed"
