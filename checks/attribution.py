@@ -71,7 +71,7 @@ from typing import Iterator, NamedTuple
 from checks.annotation import Annotation
 from checks.credits import is_credit
 from checks.engine import Context
-from checks.model import HEADING, QUOTE, Article, Block, TextUnit
+from checks.model import HEADING, QUOTE, Article, Block, Target, TextUnit
 from checks.registry import Rule
 from checks.text import primary_language
 
@@ -659,6 +659,14 @@ def _credited(block: Block) -> bool:
     return bool(caption) and is_credit(caption)  # the caption line is the credit itself
 
 
+def _trimmed_span(unit: TextUnit) -> Target:
+    """The unit's text without surrounding whitespace; all of it when it is only
+    whitespace (a blank caption), where trimming would leave start past end."""
+    start = len(unit.text) - len(unit.text.lstrip())
+    end = len(unit.text.rstrip())
+    return unit.span(start, end) if start <= end else unit.whole()
+
+
 def _credits(article: Article) -> Iterator[Annotation]:
     images = article.images
     if not images:
@@ -672,8 +680,6 @@ def _credits(article: Article) -> Iterator[Annotation]:
     credited_blocks = [b for b, ok in zip(images, credited) if ok]
     for block in missing:
         unit = units[block.id]
-        start = len(unit.text) - len(unit.text.lstrip())
-        end = len(unit.text.rstrip())
         data = {"credited_images": others, "images": len(images)}
         if not others:
             continue
@@ -682,16 +688,15 @@ def _credits(article: Article) -> Iterator[Annotation]:
         # the house's practice (staff photos) or an import that drops credits.
         slip = len(missing) == 1 and others >= 2 and bool(unit.text.strip())
         yield MISSING_CREDIT.at(
-            unit.span(start, end),
+            _trimmed_span(unit),
             "This photo has no credit, although the article's other photos have one."
             if slip else "This photo has no credit.",
             related=[units[b.id].whole() for b in credited_blocks[:20]],
             data=data, severity=None if slip else "info")
     if not others:
         first = units[missing[0].id]
-        start = len(first.text) - len(first.text.lstrip())
         yield NO_CREDITS.at(
-            first.span(start, len(first.text.rstrip())),
+            _trimmed_span(first),
             "None of this article's photos has a credit.",
             related=[units[b.id].whole() for b in missing[1:51]],
             data={"images": len(images)})

@@ -296,8 +296,9 @@ def _metadata(article: Article, ctx: Context) -> Iterator[Annotation]:
     if pub.date_only or upd.date_only:
         earlier = _day_of(upd, article, ctx) < _day_of(pub, article, ctx)
     else:
-        earlier = (as_instant(upd.value, article.timezone, ctx.timezone)
-                   < as_instant(pub.value, article.timezone, ctx.timezone) - timedelta(minutes=1))
+        # A difference, not ``pub - 1 minute``: that leaves the calendar at year 1.
+        earlier = (as_instant(pub.value, article.timezone, ctx.timezone)
+                   - as_instant(upd.value, article.timezone, ctx.timezone)) > timedelta(minutes=1)
     if earlier:
         yield UPDATED_BEFORE_PUBLISHED.at(
             article.unit_for(field="updated_at").whole(),
@@ -575,13 +576,23 @@ def _arabic(unit: TextUnit, ref_day: date | None) -> Iterator[Annotation]:
 
 # -- entry point ---------------------------------------------------------------
 
+# The rules reckon from the article's day by a day, a week or a year either
+# way; from a day this near year 1 or 9999 that leaves the calendar
+# (OverflowError). Such a day tells nothing about the story: treat it as unknown.
+_DAY_RANGE = (date(2, 1, 1), date(9998, 12, 31))
+
+
+def _in_range(day: date | None) -> date | None:
+    return day if day is not None and _DAY_RANGE[0] <= day <= _DAY_RANGE[1] else None
+
+
 def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     yield from _metadata(article, ctx)
     ref = article.reference_date
-    ref_day = _day_of(ref, article, ctx) if ref is not None else None
+    ref_day = _in_range(_day_of(ref, article, ctx) if ref is not None else None)
     known = [d for d in (_day_of(article.published_at, article, ctx),
                          _day_of(article.updated_at, article, ctx)) if d is not None]
-    latest_day = max(known) if known else None
+    latest_day = _in_range(max(known) if known else None)
     english = primary_language(article.language) == "en"
     arabic = primary_language(article.language) == "ar"
     for unit in article.body_units() + article.caption_units():

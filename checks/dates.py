@@ -272,7 +272,7 @@ def local_day(value: datetime, date_only: bool, zone: str | None, fallback_zone:
     if zone:
         try:
             return value.astimezone(ZoneInfo(zone)).date()
-        except (ZoneInfoNotFoundError, ValueError):
+        except (ZoneInfoNotFoundError, ValueError, OverflowError):  # overflow: at year 1 or 9999
             pass
     return value.date()
 

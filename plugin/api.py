@@ -123,8 +123,10 @@ def check_batch():
 
 
 def _pointer_order(problem: Problem) -> tuple:
-    # /articles/10 after /articles/9: numeric tokens compare as numbers.
-    return tuple((0, int(t), "") if t.isdigit() else (1, 0, t) for t in problem.pointer.split("/"))
+    # /articles/10 after /articles/9: numeric tokens compare as numbers. ASCII digits
+    # only: a key such as "²" is a digit to str.isdigit() but not to int().
+    return tuple((0, int(t), "") if t.isascii() and t.isdigit() else (1, 0, t)
+                 for t in problem.pointer.split("/"))
 
 
 # -- check documentation ---------------------------------------------------

@@ -152,6 +152,14 @@ def guarded_session(guard: AddressGuard) -> requests.Session:
 RETRY_STATUSES = {408, 425, 429, 500, 502, 503, 504}
 
 
+def retry_after_seconds(header: str) -> float | None:
+    """A Retry-After given in seconds; an HTTP date or anything else is ignored.
+    ASCII digits only: "²" is a digit to str.isdigit() but float() refuses it, and
+    the attempt would fail before being recorded, then be retried at every pass."""
+    value = header.strip()
+    return float(value) if value.isascii() and value.isdigit() else None
+
+
 class Outbox:
     """Sends due callbacks from the store; ``run_pending`` does one pass, the worker loops."""
 
@@ -236,9 +244,7 @@ class Outbox:
                 return
             error = f"HTTP {status}"
             retryable = status in RETRY_STATUSES
-            header = response.headers.get("Retry-After", "")
-            if header.strip().isdigit():
-                retry_after = float(header.strip())
+            retry_after = retry_after_seconds(response.headers.get("Retry-After", ""))
             if 300 <= status < 400:
                 error += " (redirects are not followed)"
         if not retryable or item.attempts >= self.max_attempts:

@@ -35,7 +35,7 @@ from typing import Any, Iterator
 
 from flask import Blueprint, Flask, abort, current_app, jsonify, request
 
-from plugin.validation import Problem
+from plugin.validation import Problem, has_surrogate_escape, lone_surrogates
 
 bp = Blueprint("dismissals", __name__)
 
@@ -251,9 +251,18 @@ def _json_body(*, required: bool) -> dict:
     if not request.is_json:
         abort(problem(415, "Unsupported media type",
                       [Problem("", "the body must be application/json")]))
+    try:  # strictly: the JSON parser would let UTF-8-encoded surrogates through
+        request.get_data().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        abort(problem(400, "Bad request", [Problem("", f"the body is not UTF-8 text (invalid byte at "
+                                                       f"offset {exc.start})")]))
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
         abort(problem(400, "Bad request", [Problem("", "the body must be a JSON object")]))
+    if has_surrogate_escape(request.get_data()):
+        surrogates = lone_surrogates(body)
+        if surrogates:  # SQLite cannot store such text
+            abort(problem(422, "Invalid dismissal", surrogates))
     return body
 
 

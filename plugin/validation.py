@@ -14,6 +14,7 @@ the document is treated as valid.
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterable
@@ -124,6 +125,40 @@ def problems(instance: Any, schema_name: str, base: str = "") -> list[Problem]:
             found.extend(_describe(leaf, base))
     unique = list(dict.fromkeys(found))
     return sorted(unique, key=lambda p: p.pointer)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
+def has_surrogate_escape(raw: bytes) -> bool:
+    """Whether a JSON text may decode to a lone surrogate (UTF-8 bytes cannot hold one;
+    only an escape can); lets callers skip the walk below for nearly every body."""
+    return _SURROGATE_ESCAPE.search(raw) is not None
+
+
+def lone_surrogates(doc: Any, base: str = "") -> list[Problem]:
+    """Strings (keys too) holding a lone surrogate, which a JSON ``\\ud800`` escape can
+    smuggle in: such text cannot be encoded as UTF-8, so it cannot be stored or sent on."""
+    found: list[Problem] = []
+    stack: list[tuple[Any, list]] = [(doc, [])]
+    while stack:  # iterative: the parser allows nesting deeper than our own recursion would
+        value, path = stack.pop()
+        if isinstance(value, str):
+            if _SURROGATE.search(value):
+                found.append(Problem(pointer(path, base), "contains a lone surrogate (\\ud800-\\udfff), "
+                                                          "which is not Unicode text"))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if _SURROGATE.search(key):
+                    found.append(Problem(pointer(path, base), "has a key with a lone surrogate, "
+                                                                    "which is not Unicode text"))
+                stack.append((item, path + [key]))
+        elif isinstance(value, list):
+            stack.extend((item, path + [i]) for i, item in enumerate(value))
+    return sorted(dict.fromkeys(found), key=lambda p: p.pointer)
 
 
 def is_valid(instance: Any, schema_name: str) -> bool:

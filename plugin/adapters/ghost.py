@@ -173,9 +173,14 @@ def adapt_ghost(payload: Any, *, source: str = "-") -> Adapted:
                 raise ValueError("not an object")
         except ValueError as exc:
             problems = [Problem(base + "/lexical", f"is not the editor's JSON: {exc}")]
+        except RecursionError:
+            problems = [Problem(base + "/lexical", "is not the editor's JSON: it is nested too deeply")]
     if problems:
         raise InvalidInput(problems, source)
-    generic, origins = post_to_generic(post, base)
+    try:
+        generic, origins = post_to_generic(post, base)
+    except RecursionError:  # the lexical tree is walked recursively; the HTML one is capped
+        raise InvalidInput([Problem(base + "/lexical", "is nested too deeply to read")], source) from None
     # Ghost sends no delivery id; a post's id and update time name one version of it.
     delivery_id = f"{post['id']}@{post['updated_at']}" if nonempty(post.get("updated_at")) else None
     return Adapted(build(generic, origins, source=source), generic, delivery_id, event)

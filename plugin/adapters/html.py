@@ -75,11 +75,18 @@ class Node:
         return Node(self.tag, self.attrs, kept)
 
 
+# Deeper elements are unwrapped (their content kept in the deepest open one), as
+# browsers also stop nesting at some depth: every walk of the tree recurses, and
+# hundreds of nested <div>s would otherwise exhaust Python's recursion limit.
+MAX_DEPTH = 200
+
+
 class _TreeBuilder(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.root = Node("#root")
         self.stack = [self.root]
+        self.unwrapped: dict[str, int] = {}  # open start tags not nested, by tag
 
     def _close(self, tag: str) -> None:
         for i in range(len(self.stack) - 1, 0, -1):
@@ -94,17 +101,26 @@ class _TreeBuilder(HTMLParser):
         siblings = _IMPLIED_SIBLING.get(tag)
         if siblings and self.stack[-1].tag in siblings:
             self.stack.pop()
+        if tag not in VOID and len(self.stack) >= MAX_DEPTH:
+            self.unwrapped[tag] = self.unwrapped.get(tag, 0) + 1
+            return
         node = Node(tag, {k: v or "" for k, v in attrs})
         self.stack[-1].children.append(node)
         if tag not in VOID:
             self.stack.append(node)
 
     def handle_startendtag(self, tag: str, attrs) -> None:
+        before = self.unwrapped.get(tag, 0)
         self.handle_starttag(tag, attrs)
-        if tag not in VOID:
+        if self.unwrapped.get(tag, 0) > before:  # never opened, so nothing to close
+            self.unwrapped[tag] = before
+        elif tag not in VOID:
             self._close(tag)
 
     def handle_endtag(self, tag: str) -> None:
+        if self.unwrapped.get(tag):
+            self.unwrapped[tag] -= 1
+            return
         if tag == "br":  # "</br>" is read as <br> by browsers too
             self.stack[-1].children.append(Node("br"))
             return
@@ -211,9 +227,19 @@ def _embed(node: Node) -> dict:
     return out
 
 
+def _outermost(node: Node, tag: str) -> list[Node]:
+    """Descendants with the tag that are not inside another one: each figure of a
+    gallery once (all of them, nested ones too, took time exponential in the depth)."""
+    out: list[Node] = []
+    for child in node.children:
+        if isinstance(child, Node):
+            out.extend([child] if child.tag == tag else _outermost(child, tag))
+    return out
+
+
 def _figure(node: Node) -> list[dict]:
     inner = [c for c in node.children if isinstance(c, Node) and c.tag != "figcaption"]
-    nested = [c for c in node.find_all("figure")]
+    nested = _outermost(node, "figure")
     if nested:  # a gallery: figures inside a figure (or inside its list)
         out: list[dict] = []
         for fig in nested:

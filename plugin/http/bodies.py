@@ -14,7 +14,8 @@ from typing import Any
 
 from flask import g, request
 
-from plugin.http.problems import ProblemError
+from plugin.http.problems import ProblemError, invalid
+from plugin.validation import has_surrogate_escape, lone_surrogates
 
 
 def is_json_media_type(mimetype: str) -> bool:
@@ -66,9 +67,17 @@ def json_body() -> Any:
     except UnicodeDecodeError as exc:
         raise ProblemError(400, f"The body is not UTF-8 text (invalid byte at offset {exc.start}).") from None
     try:
-        return json.loads(text)
+        doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ProblemError(400, f"The body is not valid JSON: {exc.msg} at line {exc.lineno}, "
                                 f"column {exc.colno}.") from None
     except RecursionError:
         raise ProblemError(400, "The body is not acceptable JSON: it is nested too deeply.") from None
+    except ValueError:  # an integer past Python's digit limit (4,300 digits)
+        raise ProblemError(400, "The body is not acceptable JSON: it holds a number with too many "
+                                "digits.") from None
+    if has_surrogate_escape(data):
+        surrogates = lone_surrogates(doc)
+        if surrogates:
+            raise invalid(surrogates)
+    return doc

@@ -31,7 +31,7 @@ from plugin.adapters.ghost import adapt_ghost
 from plugin.adapters.payload import Adapted
 from plugin.adapters.wordpress import adapt_wordpress
 from plugin.store import Callback, Delivery, DuplicateDelivery, StoredResult, get_store
-from plugin.validation import InvalidInput, Problem
+from plugin.validation import InvalidInput, Problem, has_surrogate_escape, lone_surrogates
 from plugin.webhooks import clock, get_outbox
 from plugin.webhooks.signatures import DEFAULT_TOLERANCE, SCHEMES, SignatureError, standard_key, verify
 
@@ -248,10 +248,21 @@ def _parse(body: bytes):
         raise _Stop(problem(415, "Unsupported media type", "The body must be JSON (application/json).",
                             slug="unsupported-media-type"))
     try:
-        return json.loads(body)
+        # Decoded strictly first: json.loads on bytes would let UTF-8-encoded
+        # surrogates through ("surrogatepass"), text that cannot be stored.
+        payload = json.loads(body.decode("utf-8"))
     except (ValueError, UnicodeDecodeError) as exc:
         raise _Stop(problem(400, "Malformed JSON", f"The body is not valid JSON: {exc}.",
                             [Problem("", "is not valid JSON")], slug="malformed-json")) from None
+    except RecursionError:
+        raise _Stop(problem(400, "Malformed JSON", "The body is nested too deeply.",
+                            [Problem("", "is nested too deeply")], slug="malformed-json")) from None
+    if has_surrogate_escape(body):
+        surrogates = lone_surrogates(payload)
+        if surrogates:  # unstorable text: refuse it here rather than fail at the store
+            raise _Stop(problem(422, "Invalid payload", "The payload holds text that is not Unicode.",
+                                surrogates, slug="invalid-payload"))
+    return payload
 
 
 def _replay_if_seen(store, source: str, delivery_id: str | None, body_sha: str | None) -> None:

@@ -241,3 +241,15 @@ def test_nothing_above_info_on_the_seed_in_either_form(shared):
     for article in (article_from_text(text_path.read_text(encoding="utf-8"), source=str(text_path)),
                     article_from_json(json.loads(json_path.read_text(encoding="utf-8")))):
         assert findings(article, CHECK, min_severity="warning") == []
+
+
+@pytest.mark.parametrize("blank", ["   ", "\n\t "])
+def test_a_blank_caption_is_flagged_whole_not_a_crash(blank):
+    # Trimming a whitespace-only caption put the span's start past its end.
+    [ann] = findings(draft(("image", blank), CALM), CHECK)
+    assert (ann.rule, ann.target.block_id) == ("no-credits", "img1")
+    assert (ann.target.start, ann.target.end) == (0, len(blank))
+    article = draft(("image", "A man walks past the mural.", "EPA"), ("image", "Protesters gather.", "AFP"),
+                    ("image", blank))
+    [ann] = findings(article, CHECK)
+    assert (ann.rule, ann.target.block_id) == ("missing-credit", "img3")

@@ -324,3 +324,15 @@ def test_find_dates_reads_each_shape(text, quote, parts):
 ])
 def test_find_dates_ignores_numbers_that_are_not_dates(text):
     assert find_dates(text) == []
+
+
+@pytest.mark.parametrize("published, updated", [
+    ("0001-01-01T00:00:00+14:00", "0001-01-01T00:00:00+14:00"),  # pub - 1 minute left the calendar
+    ("0001-01-01", None),                                          # "last Friday": a week before year 1
+    ("9999-12-31", None),                                          # the year after 9999; a day's slack
+    ("9999-12-31T23:59:59-14:00", None),                           # the newsroom's day is past 9999
+])
+def test_dates_at_the_ends_of_the_calendar_do_not_crash(published, updated):
+    article = draft("On Monday, 1 January, last Friday and next Monday the council met.",
+                    published_at=published, updated_at=updated, timezone="Pacific/Kiritimati")
+    findings(article, CHECK)  # asserts no check_errors

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from plugin.callbacks import AddressGuard, CallbackRefused, guarded_session
+from plugin.callbacks import AddressGuard, CallbackRefused, guarded_session, retry_after_seconds
 from plugin.webhooks import get_outbox
 from tests.webhooks.conftest import load, make_app
 
@@ -216,3 +216,9 @@ def test_rotating_the_callback_secret_signs_with_both(tmp_path, clock, receiver_
     drain(app, clock)
     assert [r["authentic"] for r in old_receiver.requests + new_receiver.requests] == [True, True]
     assert len(old_receiver.requests[0]["headers"]["webhook-signature"].split()) == 2
+
+
+@pytest.mark.parametrize("header, seconds", [("7", 7.0), (" 120 ", 120.0), ("", None), ("²", None),
+                                             ("Wed, 21 Oct 2026 07:28:00 GMT", None), ("-1", None)])
+def test_retry_after_is_read_in_ascii_seconds_only(header, seconds):
+    assert retry_after_seconds(header) == seconds

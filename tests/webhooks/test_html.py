@@ -58,3 +58,21 @@ def test_loose_text_splits_into_paragraphs_on_blank_lines():
         {"type": "paragraph", "text": "second para"},
         {"type": "paragraph", "text": "third"},
     ]
+
+
+def test_deep_nesting_is_unwrapped_not_a_recursion_error():
+    # Every walk of the tree recurses; 500 nested <div>s used to exhaust the stack.
+    html = "<div>" * 500 + "<p>Deep text</p>" + "<div/>" * 3 + "</div>" * 500 + "<p>Tail</p>"
+    assert html_blocks(html) == [{"type": "paragraph", "text": "Deep text"},
+                                 {"type": "paragraph", "text": "Tail"}]
+
+
+def test_nested_figures_are_read_once_each_and_quickly():
+    # find_all on every level made nested figures take time exponential in the depth.
+    import time
+    started = time.perf_counter()
+    html_blocks("<figure><figcaption>" * 60 + "cap")
+    assert time.perf_counter() - started < 2
+    gallery = "<figure><figure><img src=a.jpg><figcaption>A</figcaption></figure>" \
+              "<figure><img src=b.jpg><figcaption>B</figcaption></figure></figure>"
+    assert [b["caption"] for b in html_blocks(gallery)] == ["A", "B"]
