@@ -4,8 +4,10 @@
 
 Prints CPU time, in-process on this machine (after a warm-up run, since some
 checks load word lists on first use):
-- the median time to run every check on one published article of the corpus
-  (``../shared/corpus/articles.jsonl``), and the median per 1,000 words;
+- the time to run every check on one published article of the corpus
+  (``../shared/corpus/articles.jsonl``): each test-split article timed once,
+  after the dev split has warmed the checks' word memos, as on a running
+  server; the median per article and per 1,000 words;
 - the per-family share of that time;
 - the time on one article of 10,000 words and one of 100,000 words (each with
   500 captions), the cost per 1,000 words of each, and the ratio of the two
@@ -107,20 +109,32 @@ def main(argv=None) -> int:
     # Warm up: some checks load word lists on first use; that is start-up, not per article.
     run_checks(article_from_json(long_article(200, 2, None)), now=NOW)
     if records is not None:
-        per_article, per_kword = [], []
+        # Checks memoise word-level facts (is this word a known English word?),
+        # so the same article timed again is cheaper than a new one. Warm those
+        # memos on the dev split, then time each test article once, as a new
+        # draft arrives: that is the steady state of a running server.
+        dev = [r for r in records if corpus.split_of(r["id"]) == "dev"]
+        test = [r for r in records if corpus.split_of(r["id"]) == "test"]
+        for record in dev:
+            run_checks(article_from_json(corpus.to_article(record)), now=NOW, checks=checks)
+        per_article, per_kword, words_seen = [], [], 0
         by_family: dict[str, float] = defaultdict(float)
-        for record in records:
+        for record in test:
             doc = corpus.to_article(record)
-            seconds, families = time_checks(doc, args.repeat, checks)
+            seconds, families = time_checks(doc, 1, checks)
             per_article.append(seconds)
+            words_seen += word_count(doc)
             per_kword.append(seconds / max(1, word_count(doc)) * 1000)
             for family, spent in families.items():
                 by_family[family] += spent
         total = sum(by_family.values()) or 1.0
-        print(f"corpus: {len(records)} articles, median {statistics.median(word_count(corpus.to_article(r)) for r in records):.0f} words")
+        print(f"corpus: {len(test)} test-split articles timed once each after warming on {len(dev)} dev "
+              f"articles; median {statistics.median(word_count(corpus.to_article(r)) for r in test):.0f} words")
         print(f"  checks, one article:         median {statistics.median(per_article) * 1000:.3f} ms  "
-              f"(p90 {statistics.quantiles(per_article, n=10)[-1] * 1000:.3f} ms)")
-        print(f"  checks, per 1,000 words:     median {statistics.median(per_kword) * 1000:.3f} ms")
+              f"(mean {statistics.mean(per_article) * 1000:.3f} ms, "
+              f"p90 {statistics.quantiles(per_article, n=10)[-1] * 1000:.3f} ms)")
+        print(f"  checks, per 1,000 words:     median {statistics.median(per_kword) * 1000:.3f} ms  "
+              f"(all articles together: {sum(per_article) / words_seen * 1_000_000:.3f} ms)")
         for family, spent in sorted(by_family.items(), key=lambda kv: -kv[1]):
             print(f"    {family:<22} {spent / total:6.1%} of check time")
     else:
