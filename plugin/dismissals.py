@@ -351,3 +351,105 @@ def list_dismissals(article_id: str):
 def audit(article_id: str):
     _check_article_id(article_id)
     return jsonify({"article_id": article_id, "audit": get_store().audit(article_id)})
+
+
+# -- registration and documentation ---------------------------------------------
+def init_app(app: Flask) -> None:
+    """Register the dismissals API, its part in /v1/check results, and its documentation."""
+    from plugin.http import openapi
+
+    app.register_blueprint(bp)
+    # Where the HTTP service post-processes /v1/check results, dismissals take part.
+    hooks = app.extensions.setdefault("factcheck.result_hooks", [])
+    if result_hook not in hooks:
+        hooks.append(result_hook)
+    openapi.add_paths(app, openapi_paths())
+    for path in ("/v1/check", "/v1/check/batch"):
+        openapi.add_parameters(app, path, "post", [INCLUDE_DISMISSED])
+
+
+INCLUDE_DISMISSED = {
+    "name": "include_dismissed", "in": "query", "required": False,
+    "description": "true keeps dismissed findings in the answer, marked \"dismissed\": true (the summary "
+                   "still counts only open ones); default false leaves them out. Accepts "
+                   "1/true/yes/on and 0/false/no/off; anything else is a 400.",
+    "schema": {"type": "string"},
+}
+
+
+def openapi_paths() -> dict:
+    from plugin.http.openapi import errors, json_body, ok, problem, ref
+
+    article = {"name": "article_id", "in": "path", "required": True,
+               "description": "The article's id (1-200 characters); it may hold slashes.",
+               "schema": {"type": "string", "minLength": 1}}
+    annotation = {"name": "annotation_id", "in": "path", "required": True,
+                  "description": "The dismissed finding's id.", "schema": {"type": "string"}}
+    who = {"name": "who", "in": "query", "required": False,
+           "description": "Who undoes it, when the body does not say.", "schema": {"type": "string"}}
+    record = {"type": "object", "required": ["article_id", "annotation_id", "who", "reason", "dismissed_at"],
+              "properties": {"article_id": {"type": "string"},
+                             "annotation_id": {"type": "string", "pattern": ANNOTATION_ID.pattern},
+                             "who": {"type": "string"}, "reason": {"type": ["string", "null"]},
+                             "dismissed_at": {"type": "string", "format": "date-time",
+                                              "description": "The server's clock, UTC."}}}
+    undone = {"type": "object", "required": ["article_id", "annotation_id", "dismissed"],
+              "properties": {"article_id": {"type": "string"}, "annotation_id": {"type": "string"},
+                             "dismissed": {"const": False}}}
+    undo_body = {"type": "object", "required": ["who"],
+                 "properties": {"annotation_id": {"type": "string", "pattern": ANNOTATION_ID.pattern},
+                                "who": {"type": "string", "minLength": 1, "maxLength": MAX_WHO}}}
+    audit_entry = {"type": "object", "required": ["seq", "annotation_id", "action", "who", "reason", "at"],
+                   "properties": {"seq": {"type": "integer"}, "annotation_id": {"type": "string"},
+                                  "action": {"enum": ["dismiss", "undo"]}, "who": {"type": "string"},
+                                  "reason": {"type": ["string", "null"]},
+                                  "at": {"type": "string", "format": "date-time"}}}
+    bad = {"400": problem("The body is missing, not JSON or not a JSON object, or not UTF-8."),
+           "404": problem("The article id is empty or too long."),
+           "415": problem("The body is not sent as application/json."),
+           "422": problem("The body breaks the contract; errors lists every problem by JSON pointer.")}
+    created = {"description": "Dismissed now.", "content": {"application/json": {"schema": record}}}
+    not_dismissed = problem("The article id is empty or too long, or the finding is not dismissed.")
+    optional_undo = {**json_body(undo_body), "required": False}
+    return {
+        "/v1/articles/{article_id}/dismissals": {
+            "post": {"operationId": "dismiss", "summary": "Dismiss one finding of an article",
+                     "tags": ["dismissals"], "parameters": [article],
+                     "requestBody": json_body(ref("dismissal-request"), {
+                         "annotation_id": "fc_0123456789abcdef0123", "who": "Rana Haddad",
+                         "reason": "Intentional"}),
+                     "responses": {"201": created,
+                                   **ok("Already dismissed; who and reason are as given now.", record),
+                                   **bad, **errors(413, 500)}},
+            "delete": {"operationId": "undoDismissalByBody", "summary": "Undo a dismissal named in the body",
+                       "tags": ["dismissals"], "parameters": [article, who],
+                       "requestBody": json_body({**undo_body, "required": ["annotation_id"]}),
+                       "responses": {**ok("No longer dismissed.", undone), **bad, "404": not_dismissed,
+                                     **errors(413, 500)}},
+            "get": {"operationId": "listDismissals", "summary": "What is dismissed on an article now",
+                    "tags": ["dismissals"], "parameters": [article],
+                    "responses": {**ok("The current dismissals.", {
+                        "type": "object", "required": ["article_id", "dismissals"],
+                        "properties": {"article_id": {"type": "string"},
+                                       "dismissals": {"type": "array", "items": record}}}),
+                                  "404": bad["404"], **errors(500)}},
+        },
+        "/v1/articles/{article_id}/dismissals/{annotation_id}": {
+            "delete": {"operationId": "undoDismissal", "summary": "Undo one dismissal",
+                       "description": "who comes from the body or, failing that, from ?who=.",
+                       "tags": ["dismissals"], "parameters": [article, annotation, who],
+                       "requestBody": optional_undo,
+                       "responses": {**ok("No longer dismissed.", undone), **bad, "404": not_dismissed,
+                                     **errors(413, 500)}},
+        },
+        "/v1/articles/{article_id}/dismissals/audit": {
+            "get": {"operationId": "dismissalAudit", "summary": "Every dismiss and undo on an article",
+                    "description": "Oldest first; times are the server's.",
+                    "tags": ["dismissals"], "parameters": [article],
+                    "responses": {**ok("The audit trail.", {
+                        "type": "object", "required": ["article_id", "audit"],
+                        "properties": {"article_id": {"type": "string"},
+                                       "audit": {"type": "array", "items": audit_entry}}}),
+                                  "404": bad["404"], **errors(500)}},
+        },
+    }

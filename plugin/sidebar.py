@@ -39,13 +39,36 @@ WIDGET_FILES = ("factcheck-sidebar.js", "factcheck-sidebar.css")
 
 def init_app(app: Flask) -> None:
     """Register the demo page and the dismissals API on ``app``."""
+    from plugin.http import openapi
+
     app.register_blueprint(bp)
-    app.register_blueprint(dismissals.bp)
+    dismissals.init_app(app)
     app.after_request(_widget_cors)
-    # Where the HTTP service post-processes /v1/check results, dismissals take part.
-    hooks = app.extensions.setdefault("factcheck.result_hooks", [])
-    if dismissals.result_hook not in hooks:
-        hooks.append(dismissals.result_hook)
+    openapi.add_paths(app, OPENAPI_PATHS)
+
+
+OPENAPI_PATHS = {"/sidebar/demo": {"get": {
+    "operationId": "sidebarDemo", "summary": "A demo editor page with the sidebar widget",
+    "description": "An HTML page preloaded with the demo article (config SIDEBAR_DEMO_ARTICLE). "
+                   "The page's script reads these query parameters; the server ignores them.",
+    "tags": ["sidebar"],
+    "parameters": [
+        {"name": "now", "in": "query", "required": False, "schema": {"type": "string"},
+         "description": "The reference time sent with each check (ISO 8601)."},
+        {"name": "user", "in": "query", "required": False, "schema": {"type": "string"},
+         "description": "The name recorded with dismissals."},
+        {"name": "highlight", "in": "query", "required": False, "schema": {"type": "string"},
+         "description": "marks forces <mark> highlights instead of the Custom Highlight API."},
+        {"name": "debounce", "in": "query", "required": False, "schema": {"type": "string"},
+         "description": "Milliseconds after the last keystroke before re-checking."},
+    ],
+    "responses": {
+        "200": {"description": "The page.", "content": {"text/html": {"schema": {"type": "string"}}}},
+        "500": {"description": "The demo article cannot be read or is not a valid article.",
+                "content": {"application/problem+json": {"schema": {
+                    "$ref": "#/components/schemas/Problem"}}}},
+    },
+}}}
 
 
 def _widget_cors(response):

@@ -71,10 +71,12 @@ def start_worker(app: Flask) -> None:
 
 
 def init_app(app: Flask) -> None:
+    from plugin.http import openapi
     from plugin.store import SQLiteStore, get_store
-    from plugin.webhooks.views import bp
+    from plugin.webhooks.views import bp, openapi_paths
 
     app.register_blueprint(bp)
+    openapi.add_paths(app, openapi_paths())
     started: dict[str, int] = {}
 
     @app.before_request

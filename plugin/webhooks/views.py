@@ -359,3 +359,101 @@ def article_result(article_id: str):
         what = f"revision {revision!r} of article {article_id!r}" if revision else f"article {article_id!r}"
         return problem(404, "Not found", f"No result is stored for {what}.", slug="not-found")
     return _json_response(stored.result, 200)
+
+
+# -- documentation (GET /openapi.json) -----------------------------------------------
+def openapi_paths() -> dict:
+    from plugin.http.openapi import ref
+
+    def header(name: str, description: str, schema: dict | None = None) -> dict:
+        return {"name": name, "in": "header", "required": False, "description": description,
+                "schema": schema or {"type": "string"}}
+
+    def fails(description: str) -> dict:
+        return {"description": description, "content": {
+            "application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+
+    location = {"Content-Location": {"description": "Where the stored result can be fetched.",
+                                     "schema": {"type": "string"}}}
+    replayed = {"Webhook-Replayed": {"description": "true when this is the stored answer to a redelivery.",
+                                     "schema": {"const": "true"}}}
+    accepted = {
+        "type": "object", "required": ["status", "article_id", "revision", "result_url"],
+        "properties": {"status": {"const": "accepted"}, "article_id": {"type": "string"},
+                       "revision": {"type": "string"}, "result_url": {"type": "string"},
+                       "callback": {"type": "object", "required": ["id"],
+                                    "properties": {"id": {"type": "string",
+                                                          "description": "The callback's webhook-id."}}},
+                       "delivery_id": {"type": "string"}}}
+    ignored = {"type": "object", "required": ["status"],
+               "properties": {"status": {"const": "ignored"}, "detail": {"type": ["string", "null"]},
+                              "event": {"type": ["string", "null"]}}}
+    generic_envelope = {"type": "object", "required": ["article"],
+                        "properties": {"article": ref("article"),
+                                       "now": {"type": "string", "description": "Reference time, ISO 8601."},
+                                       "callback_url": {"type": "string"}}}
+    receive_op = {
+        "operationId": "receiveWebhook", "summary": "A CMS posts a draft to be checked and stored",
+        "description": "The body is the source's own payload: an ANS story or IFX event (arc), a WordPress "
+                       "REST post (wordpress), a Ghost webhook body (ghost), or the generic article, bare "
+                       "or in an envelope (generic); see docs/webhooks.md. The signature headers that "
+                       "count are those of the source's configured scheme; it is verified over the raw "
+                       "body before anything is parsed.",
+        "tags": ["webhooks"],
+        "parameters": [
+            {"name": "source", "in": "path", "required": True, "description": "Which CMS is calling.",
+             "schema": {"enum": sorted(ADAPTERS)}},
+            {"name": "callback_url", "in": "query", "required": False,
+             "description": "Post the result here (https, public address) instead of answering with it.",
+             "schema": {"type": "string"}},
+            header("webhook-id", "Standard Webhooks: the message id (also the delivery id)."),
+            header("webhook-timestamp", "Standard Webhooks: Unix seconds, within WEBHOOK_TOLERANCE_SECONDS.",
+                   {"type": "string", "pattern": "^[0-9]{1,12}$"}),
+            header("webhook-signature", "Standard Webhooks: space-separated v1,<base64 HMAC-SHA256 of "
+                                        "<webhook-id>.<webhook-timestamp>.<body>>."),
+            header("X-Hub-Signature-256", "GitHub style: sha256=<hex HMAC-SHA256 of the body>."),
+            header("X-GitHub-Delivery", "GitHub style: the delivery id."),
+            header("X-Ghost-Signature", "Ghost: sha256=<hex HMAC-SHA256 of body + t>, t=<milliseconds>."),
+            header("Idempotency-Key", "A delivery id from any sender whose scheme carries none."),
+        ],
+        "requestBody": {"required": True, "content": {"application/json": {"schema": {
+            "description": "The CMS's payload; for the generic source, an Article or a generic envelope.",
+            "anyOf": [ref("article"), generic_envelope, {"type": "object"}, {"type": "array"}]}}}},
+        "responses": {
+            "200": {"description": "Checked: the result as POST /v1/check returns it, or (nothing to check, "
+                                   "e.g. a deleted post) {\"status\": \"ignored\"}.",
+                    "headers": {**location, **replayed},
+                    "content": {"application/json": {"schema": {"anyOf": [ref("result"), ignored]}}}},
+            "202": {"description": "Checked and stored; the result goes to a callback, or the source is "
+                                   "asynchronous.", "headers": {**location, **replayed},
+                    "content": {"application/json": {"schema": accepted}}},
+            "400": fails("The body is not valid JSON."),
+            "401": fails("Missing or bad signature, or a stale timestamp (the answer never says which)."),
+            "404": fails("No such source."),
+            "413": fails("The body is larger than WEBHOOK_MAX_BODY_BYTES."),
+            "415": fails("The body is not sent as application/json."),
+            "422": fails("The payload is not in the source's shape, the callback URL is refused, or the "
+                         "delivery id was used for another payload; errors points into the payload."),
+            "500": fails("An internal failure."),
+            "503": fails("The source is not configured, or a callback was asked for and CALLBACK_SECRET "
+                         "is not set."),
+        },
+    }
+    result_op = {
+        "operationId": "getArticleResult", "summary": "The stored result of an article",
+        "tags": ["webhooks"],
+        "parameters": [
+            {"name": "article_id", "in": "path", "required": True, "schema": {"type": "string"},
+             "description": "The article's id; it may hold slashes."},
+            {"name": "revision", "in": "query", "required": False, "schema": {"type": "string"},
+             "description": "That revision's result; default: the result stored last."},
+        ],
+        "responses": {
+            "200": {"description": "The stored result.",
+                    "content": {"application/json": {"schema": ref("result")}}},
+            "404": fails("No result is stored for that article (or revision)."),
+            "500": fails("An internal failure."),
+        },
+    }
+    return {"/v1/webhooks/{source}": {"post": receive_op},
+            "/v1/articles/{article_id}/result": {"get": result_op}}
