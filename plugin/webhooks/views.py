@@ -351,7 +351,7 @@ def _check_callback(url: str) -> Response | None:
     return None
 
 
-@bp.get("/v1/articles/<article_id>/result")
+@bp.get("/v1/articles/<path:article_id>/result")
 def article_result(article_id: str):
     revision = request.args.get("revision")
     stored = get_store(current_app).result(article_id, revision)

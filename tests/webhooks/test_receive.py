@@ -80,6 +80,16 @@ def test_generic_unsigned_source_when_configured_so_with_the_payload_now(client,
     assert client.post("/v1/webhooks/generic", json=article).status_code == 200  # a bare article too
 
 
+def test_the_result_url_of_an_article_id_with_slashes_leads_to_its_result(client):
+    # The answer's Content-Location escapes the slash (%2F), which the server sees as "/".
+    article = {**load("generic/article.json"), "id": "news/2025/harbour"}
+    response = client.post("/v1/webhooks/generic", json=article)
+    assert response.status_code == 200, response.json
+    assert "news%2F2025%2Fharbour" in response.headers["Content-Location"]
+    stored = client.get(response.headers["Content-Location"])
+    assert stored.status_code == 200 and stored.json == response.json
+
+
 def test_results_are_kept_per_revision_and_latest_wins(client):
     article = load("generic/article.json")
     client.post("/v1/webhooks/generic", json=article)
