@@ -15,6 +15,7 @@ from referencing.jsonschema import DRAFT202012
 
 import schemas
 from checks.registry import all_checks
+from plugin import create_app
 from plugin.http import observe
 from plugin.http.openapi import component_name
 from tests.http.conftest import NOW_ISO, article
@@ -136,17 +137,75 @@ def test_openapi_embeds_the_schema_files_unchanged(client):
         assert components[component_name(name)] == on_disk
 
 
+def _templated(rule) -> str:
+    return re.sub(r"<(?:\w+(?:\([^)]*\))?:)?(\w+)>", r"{\1}", rule.rule)
+
+
 def test_openapi_documents_every_route_of_the_service(app, client):
-    # The check API and the operations endpoints; other features document theirs
-    # with plugin.http.openapi.add_paths.
+    # Every URL rule of every blueprint (the static files aside) with each of its
+    # methods; HEAD and OPTIONS come with every rule (Flask, CORS preflights).
     paths = client.get("/openapi.json").get_json()["paths"]
+    missing = []
     for rule in app.url_map.iter_rules():
-        if rule.endpoint.split(".")[0] not in ("api", "ops"):
+        if rule.endpoint == "static":
             continue
-        templated = re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", rule.rule)
-        assert templated in paths, templated
-        for method in rule.methods - {"HEAD", "OPTIONS"}:
-            assert method.lower() in paths[templated]
+        templated = _templated(rule)
+        for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+            operation = paths.get(templated, {}).get(method.lower())
+            if operation is None:
+                missing.append(f"{method} {templated}")
+                continue
+            documented = {p["name"] for p in operation.get("parameters", []) if p["in"] == "path"}
+            assert documented == set(rule.arguments), (method, templated, documented)
+    assert missing == []
+
+
+def test_openapi_documents_no_route_the_service_lacks(app, client):
+    served = {}
+    for rule in app.url_map.iter_rules():
+        served.setdefault(_templated(rule), set()).update(m.lower() for m in rule.methods)
+    for path, item in client.get("/openapi.json").get_json()["paths"].items():
+        assert path in served, path
+        assert set(item) <= served[path], (path, set(item) - served[path])
+
+
+def test_openapi_documents_the_query_parameters_and_webhook_headers(client):
+    paths = client.get("/openapi.json").get_json()["paths"]
+
+    def names(path, method):
+        return {(p["in"], p["name"]) for p in paths[path][method]["parameters"]}
+
+    assert {("query", "format"), ("query", "include_dismissed"), ("header", "X-Request-ID")} \
+        <= names("/v1/check", "post")
+    assert ("query", "include_dismissed") in names("/v1/check/batch", "post")
+    webhook = paths["/v1/webhooks/{source}"]["post"]
+    assert {("header", h) for h in ("webhook-id", "webhook-timestamp", "webhook-signature",
+                                    "X-Hub-Signature-256", "X-Ghost-Signature")} <= names(
+        "/v1/webhooks/{source}", "post")
+    assert {"200", "202", "401", "413", "415", "422"} <= set(webhook["responses"])
+    assert webhook["responses"]["401"]["content"].keys() == {"application/problem+json"}
+    dismiss = paths["/v1/articles/{article_id}/dismissals"]["post"]
+    assert dismiss["requestBody"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/DismissalRequest"}
+    assert {"201", "400", "415", "422"} <= set(dismiss["responses"])
+    for item in paths.values():  # request ids are app-wide
+        for operation in item.values():
+            assert ("header", "X-Request-ID") in {(p["in"], p["name"]) for p in operation["parameters"]}
+
+
+def test_the_dismissal_request_schema_agrees_with_the_server(tmp_path):
+    client = create_app({"TESTING": True, "STORE_PATH": str(tmp_path / "store.sqlite3")}).test_client()
+    validator = Draft202012Validator(schemas.load("dismissal-request"))
+    ok_id = "fc_0123456789abcdef0123"
+    bodies = [{"annotation_id": ok_id, "who": "Rana"}, {"annotation_id": ok_id, "who": "R", "reason": None},
+              {"annotation_id": ok_id, "who": "R", "reason": "Intentional"},
+              {"annotation_id": ok_id}, {"who": "Rana"}, {"annotation_id": "fc_x", "who": "R"},
+              {"annotation_id": ok_id, "who": " "}, {"annotation_id": ok_id, "who": "R", "extra": 1},
+              {"annotation_id": ok_id, "who": 5}, {"annotation_id": ok_id, "who": "R", "reason": 3},
+              {"annotation_id": ok_id, "who": "x" * 201}]
+    for body in bodies:
+        status = client.post("/v1/articles/schema-agreement/dismissals", json=body).status_code
+        assert (status in (200, 201)) == validator.is_valid(body), (body, status)
 
 
 def _by_id(node, ids):
