@@ -384,7 +384,8 @@ def openapi_paths() -> dict:
                "description": "The article's id (1-200 characters); it may hold slashes.",
                "schema": {"type": "string", "minLength": 1}}
     annotation = {"name": "annotation_id", "in": "path", "required": True,
-                  "description": "The dismissed finding's id.", "schema": {"type": "string"}}
+                  "description": "The dismissed finding's id; any other form is a 422.",
+                  "schema": {"type": "string", "pattern": ANNOTATION_ID.pattern}}
     who = {"name": "who", "in": "query", "required": False,
            "description": "Who undoes it, when the body does not say.", "schema": {"type": "string"}}
     record = {"type": "object", "required": ["article_id", "annotation_id", "who", "reason", "dismissed_at"],
