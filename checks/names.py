@@ -465,11 +465,12 @@ def _read_names(article: Article, equivalents: dict[str, str] | None, kinds: fro
                 end = poss
             whole = text[start:end]
             order += 1
-            if " " not in whole and "\u00a0" not in whole:
-                # One word: the common case.
-                key = single.get(whole)
-                if key is None:
-                    key = _single_key(whole)
+            # One word: the common case. The memo holds only single words, so a
+            # hit needs no look for a space.
+            key = single.get(whole)
+            if key is None and " " not in whole and "\u00a0" not in whole:
+                key = _single_key(whole)
+            if key is not None:
                 if not key:
                     continue
                 if equivalents:
@@ -718,12 +719,14 @@ def _probe_signatures(key: str) -> tuple[str, ...]:
     """The signatures a spelling is looked up by (memoised: words repeat across articles)."""
     out = _PROBES.get(key)
     if out is None:
-        found = _signatures(key) | {key[0] + key[-1]} if len(key) <= 6 else _signatures(key)
-        # An anchor sharing the ending is compared only if it keeps the first
-        # letter or swaps the first two, so it starts with key[0] or key[1].
+        # _signatures(key), with the first and last letter up to six letters, and
+        # the bare ending replaced: an anchor sharing the ending is compared only
+        # if it keeps the first letter or swaps the first two, so it starts with
+        # key[0] or key[1]. (Written out: this runs for every new word.)
         ending = key[-2:] + ">"
-        found.discard(ending)
-        found |= {key[0] + ending, key[1] + ending}
+        found = {"<" + key[:2], key[0] + ending, key[1] + ending}
+        if len(key) <= 6:
+            found.add(key[0] + key[-1])
         out = tuple(sorted(found))
         if len(_PROBES) < 200_000:
             _PROBES[key] = out
