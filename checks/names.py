@@ -666,10 +666,16 @@ def near_pairs(spellings: dict[str, Spelling], keys: Iterable[str] | None = None
     # signature -> length -> anchors; most of a spelling's signatures match no anchor
     # at all, so one look-up per signature settles them.
     index: dict[str, dict[int, list[tuple[str, str, frozenset, bool]]]] = {}
+    # First letter -> shortest and longest anchor: a key is only ever compared with
+    # an anchor that starts with its first or second letter and is at most two
+    # letters longer or shorter, so most keys are settled without their signatures.
+    spans: dict[str, tuple[int, int]] = {}
     for anchor in (spellings if anchors is None else anchors):
         if spellings[anchor].givens and len(anchor) >= 4:
             entry = (anchor, anchor[1::-1], frozenset(anchor), len(spellings[anchor].raw) > _RARE_RAW)
             size = len(anchor)
+            low, high = spans.get(anchor[0], (size, size))
+            spans[anchor[0]] = (min(low, size), max(high, size))
             for signature in _signatures(anchor):
                 if signature[-1] == ">":
                     # An ending alone would pair every name that ends alike: the first
@@ -685,6 +691,11 @@ def near_pairs(spellings: dict[str, Spelling], keys: Iterable[str] | None = None
         size = len(key)
         if size < 4:
             continue
+        span = spans.get(key[0])
+        if span is None or not span[0] - 2 <= size <= span[1] + 2:
+            span = spans.get(key[1])
+            if span is None or not span[0] - 2 <= size <= span[1] + 2:
+                continue  # no anchor starts right and is of a close length
         probes = probes_memo.get(key) or _probe_signatures(key)
         if indexed.isdisjoint(probes):
             continue  # the common case, settled in C
