@@ -457,10 +457,10 @@ def _read_names(article: Article, equivalents: dict[str, str] | None, kinds: fro
         headline = unit.kind == HEADLINE or unit.kind == ALT_HEADLINE
         order = unit.index << _ORDER_SHIFT
         for match in _RUN.finditer(text, 0, text_end):
-            start, end = match.span()
+            # The spans of the run and of its possessive, in one attribute look-up.
+            (start, end), (poss, _) = match.regs
             if start and text[start - 1] in glued:
                 continue  # inside a word, a URL or an abbreviation
-            poss = match.start(1)  # the possessive ("poss"), by number: quicker
             if poss >= 0:
                 end = poss
             whole = text[start:end]
@@ -701,9 +701,10 @@ def near_pairs(spellings: dict[str, Spelling], keys: Iterable[str] | None = None
             continue  # the common case, settled in C
         reach = 2 if size >= 7 else 1
         found = [index[signature] for signature in probes if signature in index]
-        rare = len(spellings[key].raw) <= _RARE_RAW
-        letters = frozenset(key)
-        first, first2 = key[0], key[:2]
+        # Most keys that share a signature share it with no anchor of a close
+        # length, or only with themselves: what the comparisons need is made at
+        # the first real candidate.
+        letters = None
         seen: set[str] = set()
         for by_length in found:
             for length in range(size - reach, size + reach + 1):
@@ -711,6 +712,10 @@ def near_pairs(spellings: dict[str, Spelling], keys: Iterable[str] | None = None
                     if anchor in seen or anchor == key:
                         continue
                     seen.add(anchor)
+                    if letters is None:
+                        rare = len(spellings[key].raw) <= _RARE_RAW
+                        letters = frozenset(key)
+                        first, first2 = key[0], key[:2]
                     if common and not rare:
                         continue
                     if first != anchor[0] and first2 != swapped:
