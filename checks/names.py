@@ -457,19 +457,20 @@ def _read_names(article: Article, equivalents: dict[str, str] | None, kinds: fro
         headline = unit.kind == HEADLINE or unit.kind == ALT_HEADLINE
         order = unit.index << _ORDER_SHIFT
         for match in _RUN.finditer(text, 0, text_end):
-            start, end = match.span()
+            # The spans of the run and of its possessive, in one attribute look-up.
+            (start, end), (poss, _) = match.regs
             if start and text[start - 1] in glued:
                 continue  # inside a word, a URL or an abbreviation
-            poss = match.start(1)  # the possessive ("poss"), by number: quicker
             if poss >= 0:
                 end = poss
             whole = text[start:end]
             order += 1
-            if " " not in whole and "\u00a0" not in whole:
-                # One word: the common case.
-                key = single.get(whole)
-                if key is None:
-                    key = _single_key(whole)
+            # One word: the common case. The memo holds only single words, so a
+            # hit needs no look for a space.
+            key = single.get(whole)
+            if key is None and " " not in whole and "\u00a0" not in whole:
+                key = _single_key(whole)
+            if key is not None:
                 if not key:
                     continue
                 if equivalents:
@@ -665,10 +666,16 @@ def near_pairs(spellings: dict[str, Spelling], keys: Iterable[str] | None = None
     # signature -> length -> anchors; most of a spelling's signatures match no anchor
     # at all, so one look-up per signature settles them.
     index: dict[str, dict[int, list[tuple[str, str, frozenset, bool]]]] = {}
+    # First letter -> shortest and longest anchor: a key is only ever compared with
+    # an anchor that starts with its first or second letter and is at most two
+    # letters longer or shorter, so most keys are settled without their signatures.
+    spans: dict[str, tuple[int, int]] = {}
     for anchor in (spellings if anchors is None else anchors):
         if spellings[anchor].givens and len(anchor) >= 4:
             entry = (anchor, anchor[1::-1], frozenset(anchor), len(spellings[anchor].raw) > _RARE_RAW)
             size = len(anchor)
+            low, high = spans.get(anchor[0], (size, size))
+            spans[anchor[0]] = (min(low, size), max(high, size))
             for signature in _signatures(anchor):
                 if signature[-1] == ">":
                     # An ending alone would pair every name that ends alike: the first
@@ -684,14 +691,20 @@ def near_pairs(spellings: dict[str, Spelling], keys: Iterable[str] | None = None
         size = len(key)
         if size < 4:
             continue
+        span = spans.get(key[0])
+        if span is None or not span[0] - 2 <= size <= span[1] + 2:
+            span = spans.get(key[1])
+            if span is None or not span[0] - 2 <= size <= span[1] + 2:
+                continue  # no anchor starts right and is of a close length
         probes = probes_memo.get(key) or _probe_signatures(key)
         if indexed.isdisjoint(probes):
             continue  # the common case, settled in C
         reach = 2 if size >= 7 else 1
         found = [index[signature] for signature in probes if signature in index]
-        rare = len(spellings[key].raw) <= _RARE_RAW
-        letters = frozenset(key)
-        first, first2 = key[0], key[:2]
+        # Most keys that share a signature share it with no anchor of a close
+        # length, or only with themselves: what the comparisons need is made at
+        # the first real candidate.
+        letters = None
         seen: set[str] = set()
         for by_length in found:
             for length in range(size - reach, size + reach + 1):
@@ -699,6 +712,10 @@ def near_pairs(spellings: dict[str, Spelling], keys: Iterable[str] | None = None
                     if anchor in seen or anchor == key:
                         continue
                     seen.add(anchor)
+                    if letters is None:
+                        rare = len(spellings[key].raw) <= _RARE_RAW
+                        letters = frozenset(key)
+                        first, first2 = key[0], key[:2]
                     if common and not rare:
                         continue
                     if first != anchor[0] and first2 != swapped:
@@ -718,12 +735,14 @@ def _probe_signatures(key: str) -> tuple[str, ...]:
     """The signatures a spelling is looked up by (memoised: words repeat across articles)."""
     out = _PROBES.get(key)
     if out is None:
-        found = _signatures(key) | {key[0] + key[-1]} if len(key) <= 6 else _signatures(key)
-        # An anchor sharing the ending is compared only if it keeps the first
-        # letter or swaps the first two, so it starts with key[0] or key[1].
+        # _signatures(key), with the first and last letter up to six letters, and
+        # the bare ending replaced: an anchor sharing the ending is compared only
+        # if it keeps the first letter or swaps the first two, so it starts with
+        # key[0] or key[1]. (Written out: this runs for every new word.)
         ending = key[-2:] + ">"
-        found.discard(ending)
-        found |= {key[0] + ending, key[1] + ending}
+        found = {"<" + key[:2], key[0] + ending, key[1] + ending}
+        if len(key) <= 6:
+            found.add(key[0] + key[-1])
         out = tuple(sorted(found))
         if len(_PROBES) < 200_000:
             _PROBES[key] = out

@@ -55,3 +55,20 @@ def test_prefix_tree_alternation_matches_the_same_words():
     for text in ["de la", "della casa", "del ", "das ", "y ", "e ", "vo ", "von ", "al-", "el "]:
         a, b = tree.match(text), flat.match(text)
         assert (a and a.group()) == (b and b.group()), text
+
+
+def test_probe_signatures_written_out_match_the_set_arithmetic():
+    from checks.names import _PROBES, _probe_signatures, _signatures
+
+    def by_sets(key):
+        found = _signatures(key) | {key[0] + key[-1]} if len(key) <= 6 else _signatures(key)
+        ending = key[-2:] + ">"
+        found.discard(ending)
+        found |= {key[0] + ending, key[1] + ending}
+        return tuple(sorted(found))
+
+    rng = random.Random(3)
+    for _ in range(5_000):
+        key = "".join(rng.choice("abé'-") for _ in range(rng.randint(2, 10)))
+        _PROBES.pop(key, None)
+        assert _probe_signatures(key) == by_sets(key), key
