@@ -229,13 +229,12 @@ def result_hook(out: dict, _result: Any, req: Any) -> dict:
 
 # -- HTTP ---------------------------------------------------------------------
 def problem(status: int, title: str, problems: list[Problem] = (), detail: str | None = None):
-    body = {"type": "about:blank", "title": title, "status": status,
-            "detail": detail or "; ".join(f"{p.pointer}: {p.message}" for p in problems) or title,
-            "errors": [p.to_json() for p in problems]}
-    response = jsonify(body)
-    response.status_code = status
-    response.mimetype = "application/problem+json"
-    return response
+    """An RFC 9457 problem response, built like every other error of the app."""
+    from plugin.http.problems import ProblemError, problem_response
+
+    problems = list(problems)
+    detail = detail or "; ".join(f"{p.pointer}: {p.message}" for p in problems) or title
+    return problem_response(ProblemError(status, detail, title=title, errors=problems))
 
 
 def _check_article_id(article_id: str) -> None:

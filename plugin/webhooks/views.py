@@ -30,6 +30,7 @@ from plugin.adapters.arc import adapt_arc
 from plugin.adapters.ghost import adapt_ghost
 from plugin.adapters.payload import Adapted
 from plugin.adapters.wordpress import adapt_wordpress
+from plugin.http.problems import TYPE_BASE as PROBLEM_BASE, ProblemError, problem_response
 from plugin.store import Callback, Delivery, DuplicateDelivery, StoredResult, get_store
 from plugin.validation import InvalidInput, Problem, has_surrogate_escape, lone_surrogates
 from plugin.webhooks import clock, get_outbox
@@ -39,17 +40,14 @@ log = logging.getLogger("factcheck.webhooks")
 bp = Blueprint("webhooks", __name__)
 
 DEFAULT_MAX_BODY = 5 * 1024 * 1024
-PROBLEM_BASE = "https://factcheck.invalid/problems/"
 
 
 def problem(status: int, title: str, detail: str, errors: list[Problem] | None = None,
             slug: str | None = None, headers: dict | None = None) -> Response:
-    """An RFC 9457 problem response (application/problem+json)."""
-    body: dict = {"type": PROBLEM_BASE + (slug or title.lower().replace(" ", "-")), "title": title,
-                  "status": status, "detail": detail}
-    if errors is not None:
-        body["errors"] = [e.to_json() for e in errors]
-    return Response(json.dumps(body), status=status, mimetype="application/problem+json", headers=headers)
+    """An RFC 9457 problem response, built like every other error of the app."""
+    return problem_response(ProblemError(
+        status, detail, title=title, type_=PROBLEM_BASE + (slug or title.lower().replace(" ", "-")),
+        errors=errors or (), headers=headers))
 
 
 def _generic(payload, *, source: str = "-") -> Adapted:
