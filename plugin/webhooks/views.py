@@ -24,11 +24,11 @@ from urllib.parse import quote
 from flask import Blueprint, Response, current_app, request
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from checks.engine import run_checks
 from checks.registry import UnknownCheck
 from plugin.adapters.arc import adapt_arc
 from plugin.adapters.ghost import adapt_ghost
 from plugin.adapters.payload import Adapted
+from plugin import service
 from plugin.adapters.wordpress import adapt_wordpress
 from plugin.http.problems import TYPE_BASE as PROBLEM_BASE, ProblemError, problem_response
 from plugin.store import Callback, Delivery, DuplicateDelivery, StoredResult, get_store
@@ -162,8 +162,11 @@ def _receive(source: str) -> Response:
     callback_url = _callback_url(source, settings, payload)
     now = _now_from(payload, received)
     try:
-        result = run_checks(adapted.article, now=now, checks=settings.get("checks"),
-                            source=f"webhook:{source}")
+        # The same path as /v1/check: the server's enabled checks, severities,
+        # time zone and house style apply to webhook deliveries too.
+        checks = settings.get("checks") or service.enabled_checks(current_app.config)
+        result = service.run(adapted.article, checks=checks, now=now, config=current_app.config,
+                             source=f"webhook:{source}")
     except UnknownCheck as exc:
         log.error("webhook source %s names an unknown check: %s", source, exc)
         return problem(503, "Source misconfigured", "This webhook source is not configured correctly.",

@@ -32,13 +32,13 @@ def ghost_post(client, body: bytes, *, t_ms=T0 * 1000, secret=GHOST_SECRET):
 def runs(monkeypatch):
     """Counts how many times the checks actually run."""
     calls = []
-    real = views.run_checks
+    real = views.service.run
 
     def counting(*args, **kwargs):
         calls.append(kwargs.get("now"))
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(views, "run_checks", counting)
+    monkeypatch.setattr(views.service, "run", counting)
     return calls
 
 
@@ -375,3 +375,17 @@ def test_an_invalid_now_is_named(client):
     response = client.post("/v1/webhooks/generic", json={"article": load("generic/article.json"), "now": "soon"})
     assert response.status_code == 422
     assert [e["pointer"] for e in response.json["errors"]] == ["/now"]
+
+
+def test_deliveries_follow_the_servers_check_configuration(tmp_path, clock):
+    """Webhooks run the same path as /v1/check: configured severities apply."""
+    from tests.webhooks.conftest import make_app
+
+    client = make_app(tmp_path, clock, SEVERITIES={"page-furniture": "error",
+                                                   "repeated-caption": "off"}).test_client()
+    response = client.post("/v1/webhooks/generic",
+                           json={"article": load("generic/article.json"), "now": "2025-06-02T08:00:00Z"})
+    assert response.status_code == 200, response.json
+    checks = {(a["check"], a["severity"]) for a in response.json["annotations"]}
+    assert ("page-furniture", "error") in checks
+    assert not any(check == "repeated-caption" for check, _ in checks)
