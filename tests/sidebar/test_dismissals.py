@@ -204,3 +204,14 @@ def test_applying_dismissals_twice_changes_nothing(app, client, demo):
         [hook] = [h for h in hooks if h.__module__ == "plugin.dismissals"]
         with app.test_request_context(f"/v1/check{query}"):
             assert hook(once, None, request) == once
+
+
+def test_batch_checks_leave_dismissed_findings_out_too(client, demo):
+    target = finding(check(client, demo).get_json(), SWITCHER)
+    assert dismiss(client, demo["id"], target["id"]).status_code == 201
+    other = {**demo, "id": "another-article"}
+    response = client.post("/v1/check/batch", json={"articles": [demo, other], "now": "2025-05-15T09:30:00Z"})
+    assert response.status_code == 200, response.get_json()
+    mine, theirs = response.get_json()["results"]
+    assert target["id"] not in [a["id"] for a in mine["annotations"]]
+    assert target["id"] in [a["id"] for a in theirs["annotations"]]  # dismissals belong to one article
