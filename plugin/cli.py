@@ -204,10 +204,6 @@ def cmd_check(args: argparse.Namespace) -> int:
     now = args.now or datetime.now(timezone.utc)
     try:
         configs = ConfigCache(args.config)
-    except ConfigError as exc:
-        _error(f"invalid configuration: {exc}")
-        return EXIT_BAD_INPUT
-    try:
         results, problems, family_ids = _run(args, configs, now)
     except ConfigError as exc:
         _error(f"invalid configuration: {exc}")

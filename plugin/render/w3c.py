@@ -136,30 +136,26 @@ def collection(result: dict, *, now: datetime) -> dict:
 
 
 # -- content negotiation --------------------------------------------------------
-def _media_ranges(header: str) -> list[tuple[str, dict[str, str]]]:
-    """Parse an Accept header into (type, params), keeping quoted parameter values whole."""
-    ranges: list[tuple[str, dict[str, str]]] = []
+def _split_unquoted(text: str, separator: str) -> list[str]:
+    """Split on ``separator`` except inside double quotes (a profile URI may hold commas)."""
     parts, buf, quoted = [], "", False
-    for ch in header:
+    for ch in text:
         if ch == '"':
             quoted = not quoted
-        if ch == "," and not quoted:
+        if ch == separator and not quoted:
             parts.append(buf)
             buf = ""
         else:
             buf += ch
     parts.append(buf)
-    for part in parts:
-        pieces, buf, quoted = [], "", False
-        for ch in part:
-            if ch == '"':
-                quoted = not quoted
-            if ch == ";" and not quoted:
-                pieces.append(buf)
-                buf = ""
-            else:
-                buf += ch
-        pieces.append(buf)
+    return parts
+
+
+def _media_ranges(header: str) -> list[tuple[str, dict[str, str]]]:
+    """Parse an Accept header into (type, params), keeping quoted parameter values whole."""
+    ranges: list[tuple[str, dict[str, str]]] = []
+    for part in _split_unquoted(header, ","):
+        pieces = _split_unquoted(part, ";")
         kind = pieces[0].strip().lower()
         if not kind:
             continue
