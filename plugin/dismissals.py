@@ -202,7 +202,7 @@ def store_path(app: Flask) -> str:
 
 def get_store(app: Flask | None = None) -> DismissalStore:
     """The app's store (one per app and path; the lead unifies it with the result store)."""
-    app = app or current_app
+    app = app or current_app._get_current_object()  # one context lookup, not four
     path = store_path(app)
     stores: dict = app.extensions.setdefault("factcheck.dismissals", {})
     if path not in stores:
