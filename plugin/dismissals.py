@@ -219,6 +219,8 @@ def _now() -> str:
 # -- /v1/check integration ------------------------------------------------------
 def include_flag(args: Any) -> bool:
     """``include_dismissed`` from the query string; a value that is not a yes/no is a 400."""
+    if "include_dismissed" not in args:  # werkzeug's get() raises and catches a KeyError for it
+        return False
     raw = args.get("include_dismissed")
     if raw is None:
         return False
