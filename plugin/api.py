@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 from functools import lru_cache
 from typing import Any
 
-from flask import Blueprint, Response, current_app, g, json, render_template, request
+from flask import Blueprint, Request, Response, current_app, g, json, render_template, request
 
 from checks.engine import Result
 from checks.registry import CheckFamily, all_checks
@@ -66,10 +66,10 @@ def _build(doc: Any, base: str, problems: list[Problem]):
         return None
 
 
-def _result_json(result: Result) -> dict:
+def _result_json(result: Result, req: Request) -> dict:
     out = result.to_json()
     for hook in current_app.extensions.get("factcheck.result_hooks", ()):
-        changed = hook(out, result, request)
+        changed = hook(out, result, req)
         if changed is not None:
             out = changed
     return out
@@ -92,10 +92,11 @@ def check():
     if problems:
         raise invalid(sorted(dict.fromkeys(problems), key=_pointer_order))
     result = _run(article, selected, now)
-    out = _result_json(result)
+    req = request._get_current_object()  # one context lookup for the hooks and negotiation
+    out = _result_json(result, req)
     out["took_ms"] = _took_ms()
     out["engine_version"] = service.engine_version()
-    if w3c.requested(request):  # ?format=w3c or Accept: application/ld+json; profile=anno
+    if w3c.requested(req):  # ?format=w3c or Accept: application/ld+json; profile=anno
         return w3c.response(out, now=now or datetime.now(timezone.utc))
     return _json(out)
 
@@ -117,7 +118,8 @@ def check_batch():
         articles = [_build(doc, f"/articles/{i}", problems) for i, doc in enumerate(docs)]
     if problems:
         raise invalid(sorted(dict.fromkeys(problems), key=_pointer_order))
-    results = [_result_json(_run(article, selected, now)) for article in articles]
+    req = request._get_current_object()
+    results = [_result_json(_run(article, selected, now), req) for article in articles]
     return _json({"results": results, "took_ms": _took_ms(),
                   "engine_version": service.engine_version()})
 

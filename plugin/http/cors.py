@@ -14,10 +14,12 @@ EXPOSED_HEADERS = ("X-Request-ID",)
 
 
 def _allowed_origin(app: Flask) -> str | None:
+    allowed = app.config.get("CORS_ORIGINS")
+    if not allowed:  # the default: no header to read
+        return None
     origin = request.headers.get("Origin")
     if not origin:
         return None
-    allowed = app.config.get("CORS_ORIGINS") or []
     if "*" in allowed or origin.rstrip("/") in allowed:
         return origin
     return None

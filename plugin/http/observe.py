@@ -29,6 +29,9 @@ access_log = logging.getLogger("factcheck.access")
 # Attributes every LogRecord has; anything else was passed as ``extra=``.
 _STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", (), None))) | {"message", "asctime"}
 
+# json.dumps(..., ensure_ascii=False, default=str) builds this encoder anew for every line.
+_encode_line = json.JSONEncoder(ensure_ascii=False, default=str).encode
+
 
 class JsonLinesFormatter(logging.Formatter):
     """One JSON object per line: ts, level, logger, message, request_id, extras."""
@@ -50,7 +53,7 @@ class JsonLinesFormatter(logging.Formatter):
                 out[key] = value
         if record.exc_info:
             out["exception"] = "".join(traceback.format_exception(*record.exc_info)).rstrip()
-        return json.dumps(out, ensure_ascii=False, default=str)
+        return _encode_line(out)
 
 
 def configure_logging(level: str, stream=None) -> logging.Handler:
@@ -76,24 +79,30 @@ def init_app(app: Flask) -> Metrics:
     metrics = Metrics()
     app.extensions["factcheck.metrics"] = metrics
 
+    # Below, g and request are looked up once per hook: each use of the proxies
+    # costs a context lookup, and these hooks run on every request.
     @app.before_request
     def _start() -> None:
-        g.started = time.perf_counter()
+        request_g = g._get_current_object()
+        request_g.started = time.perf_counter()
         given = request.headers.get(REQUEST_ID_HEADER, "")
-        g.request_id = given if _SANE_ID.match(given) else new_request_id()
+        request_g.request_id = given if _SANE_ID.match(given) else new_request_id()
 
     @app.after_request
     def _finish(response: Response) -> Response:
-        request_id = g.get("request_id") or new_request_id()
+        request_g, req = g._get_current_object(), request._get_current_object()
+        request_id = request_g.get("request_id") or new_request_id()
         response.headers[REQUEST_ID_HEADER] = request_id
-        started = g.get("started")
+        started = request_g.get("started")
         seconds = time.perf_counter() - started if started is not None else 0.0
-        endpoint = request.url_rule.rule if request.url_rule is not None else "unmatched"
-        metrics.observe_request(endpoint, request.method, response.status_code, seconds)
+        rule = req.url_rule
+        endpoint = rule.rule if rule is not None else "unmatched"
+        status = response.status_code
+        metrics.observe_request(endpoint, req.method, status, seconds)
         if app.config.get("ACCESS_LOG", True) and access_log.isEnabledFor(logging.INFO):
             access_log.info("request", extra={
-                "method": request.method, "path": request.path, "endpoint": endpoint,
-                "status": response.status_code, "duration_ms": round(seconds * 1000, 3)})
+                "method": req.method, "path": req.path, "endpoint": endpoint,
+                "status": status, "duration_ms": round(seconds * 1000, 3)})
         return response
 
     return metrics
