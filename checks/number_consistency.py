@@ -373,6 +373,28 @@ def _consistent(a: Quantity, b: Quantity) -> bool:
     return agrees(a, b) or agrees(b, a)
 
 
+_MAX_KEY_PAIRS = 32  # beyond this, testing every pair costs more than it saves
+
+
+def _key_word_pairs(keys: set[tuple[str, ...]]) -> list[tuple[str, ...]] | None:
+    """For each frame key, the words a paragraph's filter text must contain for it
+    to frame a figure with that key; None when the test would not pay.
+
+    A key's words are lower-case ASCII letters and hyphens as written in the text,
+    so they survive the filter text's lower-casing and accent stripping; an
+    apostrophe may have been a curly one, which that stripping drops, so a word
+    with one is not required."""
+    if len(keys) > _MAX_KEY_PAIRS:
+        return None
+    pairs = []
+    for key in keys:
+        words = tuple(w for w in (key[1:] if key[0] == "<" else key) if "'" not in w)
+        if not words:
+            return None
+        pairs.append(words)
+    return pairs
+
+
 def _quantity_findings(article: Article, english: bool) -> Iterator[Annotation]:
     parts: dict[str, list[_Framed]] = {"body": [], "standfirst": [], "caption": []}
     for unit in article.units():
@@ -386,10 +408,15 @@ def _quantity_findings(article: Article, english: bool) -> Iterator[Annotation]:
     needles = {f.key[2] if f.key[0] == "<" else f.key[0] for p in ("standfirst", "caption")
                for f in parts[p]}
     few = len(needles) <= 8  # a few substring tests; many needles: one word set per paragraph
+    # A paragraph holding a rival holds both words of its key; a short word such as
+    # "de" alone is in most paragraphs, a pair of words in few.
+    pairs = _key_word_pairs({f.key for p in ("standfirst", "caption") for f in parts[p]})
     for unit in article.body_units():
         text = unit.text.lower()
         if not text.isascii():  # drop accents the way fold() does, but in C
             text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+        if pairs is not None and not any(all(w in text for w in words) for words in pairs):
+            continue
         if any(n in text for n in needles) if few else \
                 not needles.isdisjoint(_stems(_LOWER_WORDS.findall(text))):
             parts["body"].extend(_framed(unit, english))
