@@ -78,6 +78,9 @@ _NAME = rf"(?:{_CAP}|[A-Z]\.)(?:\s+(?:(?:de|da|del|van|von|der|al|bin|el|la|le)\
 # age is found first, then the name is read backwards from it over a short window
 # (matching names from every capital would be slow on long bodies).
 _DIGITS = re.compile(r"\d{1,3}(?!\d)")
+# Every age follows a comma or an opening bracket (see _AGE_LEAD): those are rare,
+# so the digits worth reading are found from them rather than from every digit.
+_AGE_LEAD_IN = re.compile(r"[,(]\s*(?:aged\s+)?(?=\d)")
 _AGE_LEAD = re.compile(r"(?:,\s+(?:aged\s+)?|\s\((?:aged\s+)?)$")
 _AGE_TAIL = re.compile(r"(?:[,.;:)]|\s+(?:and|who|of|from|was|is|has|had|said|told)\b)")
 _NAME_BEFORE = re.compile(rf"(?<![\w'’.-])(?P<name>{_NAME})$")
@@ -126,7 +129,10 @@ def _ages(units: list[TextUnit]) -> list[_Age]:
     out: list[_Age] = []
     for unit in units:
         text = unit.text
-        for m in _DIGITS.finditer(text):
+        for lead_in in _AGE_LEAD_IN.finditer(text):
+            m = _DIGITS.match(text, lead_in.end())
+            if m is None:
+                continue
             start, end = m.span()
             if start < 2 or text[start - 1] not in " (\u00a0" or (start > 1 and text[start - 2].isdigit()):
                 continue
@@ -209,9 +215,11 @@ def _age_findings(units: list[TextUnit]) -> Iterator[Annotation]:
 
 _COUNT_WORDS = {w: v for w, v in UNITS.items() if 2 <= v <= 12}
 _PLURAL_IRREGULAR = frozenset("people men women children police staff".split())
-# A list opens where a comma, colon or dash is followed by a capital; the count and
-# its noun are then read backwards from there ("two ministers|, Haddad ...").
-_LIST_OPEN = re.compile(r"(?:,|:|\s[—–-])\s+(?=[A-Z])")
+# A list opens where a comma, colon or dash (after a space) is followed by a capital;
+# the count and its noun are then read backwards from there ("two ministers|, Haddad
+# ..."). The match starts at the punctuation: a pattern that starts with a set of
+# characters lets the regex engine skip to them instead of trying every position.
+_LIST_OPEN = re.compile(r"[,:—–-](?:(?<=[,:])|(?<=\s[—–-]))\s+(?=[A-Z])")
 _COUNT = re.compile(
     r"(?<![\w-])(?P<count>" + "|".join(_COUNT_WORDS) + r"|[2-9]|1[0-2])"
     r"(?P<noun>(?:\s+[a-z][a-z-]+){1,3})\s*$", re.I)
@@ -252,7 +260,7 @@ def _list_items(text: str, pos: int) -> tuple[list[tuple[int, int]], bool] | Non
 def _list_findings(unit: TextUnit) -> Iterator[Annotation]:
     text = unit.text
     for opening in _LIST_OPEN.finditer(text):
-        sep_start = opening.start() + (1 if text[opening.start()].isspace() else 0)
+        sep_start = opening.start()
         m = _COUNT.search(text, max(0, sep_start - 48), sep_start)
         if m is None:
             continue
