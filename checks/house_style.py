@@ -257,31 +257,75 @@ _COMPUTING = re.compile(r"\b(?:computer|software|coding|code|app|apps)\b", re.I)
 _WORD = re.compile(r"[A-Za-z]+")
 
 
-_LOWER_WORDS = re.compile(r"[a-z]{4,}")  # every word in the table has four letters or more
+# Words are runs of ASCII letters. Encoded one byte per character, letters
+# lower-cased and anything else made a space, a text splits into its words in C,
+# several times faster than a regular expression finds them.
+_WORD_BYTES = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
+
+
+def _lower_case_moves_words(text: str) -> bool:
+    """Does ``text`` hold one of the two characters outside ASCII whose lower case
+    holds an ASCII letter ("İ" lower-cases to "i̇", the Kelvin sign to "k")? Then the
+    words of the lower-cased text are not the lower-cased words of the text."""
+    return "\u0130" in text or "\u212a" in text
+
+
+# Words of four letters or more, as the spelling pass has always read them (every
+# word in the table is that long).
+_SPELLING_BYTES = {w.encode(): w for w in _SPELLING if len(w) >= 4}
+
+
+def _word_bytes(text: str) -> bytes:
+    """``text``, one byte per character, with its words lower-cased and spaces between."""
+    return text.encode("ascii", "replace").translate(_WORD_BYTES)
+
+
+def _spelling_words(text: str) -> set[str]:
+    """The words of the lower-cased ``text`` that the spelling table holds."""
+    if _lower_case_moves_words(text):
+        text = text.lower()
+    found = _SPELLING_BYTES.keys() & _word_bytes(text).split()
+    return {_SPELLING_BYTES[w] for w in found} if found else found
+
+
+def _word_spans(text: str, wanted: set[str], spelling_words: set[str]) -> list[tuple[int, int]]:
+    """Where ``text`` has a word whose lower case is in ``wanted``, left to right
+    (``spelling_words`` are its words in the spelling table)."""
+    if _lower_case_moves_words(text):  # the bytes would not line up: one word at a time
+        return [m.span() for m in _WORD.finditer(text) if m.group().lower() in wanted]
+    text_words = _word_bytes(text)
+    spans = []
+    for word in wanted & spelling_words:
+        needle = word.encode()
+        i = text_words.find(needle)
+        while i >= 0:
+            end = i + len(needle)
+            if (not i or text_words[i - 1] == 32) and (end == len(text_words) or text_words[end] == 32):
+                spans.append((i, end))
+            i = text_words.find(needle, end)
+    spans.sort()
+    return spans
 
 
 def _spelling_places(units: list[TextUnit]) -> dict[str, list[_Place]]:
     # First a cheap pass over lower-cased words: only a word whose group the
     # article writes both ways needs its places (and its capitals) looked at.
-    # (One pass over all the text: no word of four letters spans the newlines.
-    # Each unit's own words are wanted only when some group is written both ways.)
-    present = set(_LOWER_WORDS.findall("\n".join(unit.text for unit in units).lower()))
+    unit_words = [_spelling_words(unit.text) for unit in units]
+    present = set().union(*unit_words)
     styles: dict[str, set[str]] = {}
-    for word in present & _SPELLING.keys():
+    for word in present:
         group, style = _SPELLING[word]
         styles.setdefault(group, set()).add(style)
-    wanted = {w for w in present & _SPELLING.keys() if len(styles[_SPELLING[w][0]]) > 1}
+    wanted = {w for w in present if len(styles[_SPELLING[w][0]]) > 1}
     groups: dict[str, list[_Place]] = {}
     if not wanted:
         return groups
-    for unit in units:
-        if wanted.isdisjoint(_LOWER_WORDS.findall(unit.text.lower())):
+    for unit, words in zip(units, unit_words):
+        if wanted.isdisjoint(words):
             continue
         text = unit.text
-        for m in _WORD.finditer(text):
-            if m.group().lower() not in wanted:
-                continue
-            word = m.group()
+        for start, end in _word_spans(text, wanted, words):
+            word = text[start:end]
             lower = word.lower()
             entry = _SPELLING.get(lower)
             if entry is None:
@@ -289,24 +333,24 @@ def _spelling_places(units: list[TextUnit]) -> dict[str, list[_Place]]:
             if word[0].isupper():
                 # A capital inside a sentence is a name ("World Health Organization");
                 # at the start of a sentence or text it is just a capital.
-                before = text[max(0, m.start() - 8):m.start()].rstrip()
-                if not before and m.start() > 8:
-                    before = text[:m.start()].rstrip()
+                before = text[max(0, start - 8):start].rstrip()
+                if not before and start > 8:
+                    before = text[:start].rstrip()
                 if before and before[-1] not in ".!?:\"“‘'’—–(" :
                     continue
                 if word.isupper() and len(word) > 1:
                     continue
-                if m.end() < len(text) and re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]):
+                if end < len(text) and re.match(r"\s+[A-Z]", text[end:end + 2]):
                     continue  # "Labor Party", "Harbor View": a capitalised phrase
-            if lower.startswith("program") and _COMPUTING.search(text, max(0, m.start() - 40),
-                                                                 m.end() + 40):
+            if lower.startswith("program") and _COMPUTING.search(text, max(0, start - 40),
+                                                                 end + 40):
                 continue  # British English writes "program" for software
-            if m.start() and (text[m.start() - 1] in "@#/_." or text[m.start() - 1].isdigit()):
+            if start and (text[start - 1] in "@#/_." or text[start - 1].isdigit()):
                 continue  # handles, hashtags, addresses
-            if text[m.end():m.end() + 1] in "@/_" or text[m.end():m.end() + 2] in (".c", ".o", ".g"):
+            if text[end:end + 1] in "@/_" or text[end:end + 2] in (".c", ".o", ".g"):
                 continue
             base, style = entry
-            groups.setdefault(base, []).append(_Place(unit, m.start(), m.end(), style))
+            groups.setdefault(base, []).append(_Place(unit, start, end, style))
     return groups
 
 
