@@ -398,6 +398,9 @@ _MDY = re.compile(rf"\b(?:{_MONTHS})\.?\s+(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?
 
 _DAY = re.compile(r"\d{1,2}")
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s+$")
+# A unit without the first three letters of some month name holds no date; a
+# search for them skips to capitals instead of trying every digit.
+_MONTH_START = re.compile("|".join(sorted({m[:3] for m in _MONTHS.split("|")})))
 
 
 def _date_places(units: list[TextUnit]) -> list[_Place]:
@@ -405,6 +408,8 @@ def _date_places(units: list[TextUnit]) -> list[_Place]:
     places = []
     for unit in units:
         text = unit.text
+        if not _MONTH_START.search(text):
+            continue
         for d in _DAY.finditer(text):
             i = d.start()
             if i and text[i - 1].isdigit():
