@@ -441,7 +441,9 @@ def _date_finding(units: list[TextUnit]) -> Annotation | None:
 
 # -- honorifics --------------------------------------------------------------
 
-_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Dr)(\.?)\s+(?=[A-Z])")
+# \b(Mr|Mrs|Ms|Dr)(\.?)\s+(?=[A-Z]), with the word boundary checked after the first
+# letter: a pattern that starts with a letter lets the regex engine skip to it.
+_HONORIFIC = re.compile(r"(M(?<!\w.)(?:r|rs|s)|D(?<!\w.)r)(\.?)\s+(?=[A-Z])")
 
 
 def _honorific_finding(units: list[TextUnit]) -> Annotation | None:
