@@ -381,26 +381,31 @@ def _consistent(a: Quantity, b: Quantity) -> bool:
     return agrees(a, b) or agrees(b, a)
 
 
-_MAX_KEY_PAIRS = 32  # beyond this, testing every pair costs more than it saves
+_MAX_KEY_WORDS = 32  # beyond this many first words, testing them costs more than it saves
 
 
-def _key_word_pairs(keys: set[tuple[str, ...]]) -> list[tuple[str, ...]] | None:
-    """For each frame key, the words a paragraph's filter text must contain for it
-    to frame a figure with that key; None when the test would not pay.
+def _key_words(keys: set[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]] | None:
+    """The words a paragraph must contain to frame a figure with one of ``keys``,
+    grouped by the first of them; None when the test would not pay.
 
-    A key's words are lower-case ASCII letters and hyphens as written in the text,
-    so they survive the filter text's lower-casing and accent stripping; an
-    apostrophe may have been a curly one, which that stripping drops, so a word
-    with one is not required."""
-    if len(keys) > _MAX_KEY_PAIRS:
-        return None
-    pairs = []
+    A key's words are written in lower case in the text (or lower-cased from a
+    capital by fold()), so they are in the lower-cased paragraph. A word with an
+    apostrophe may have been written with a curly one, which fold() straightens,
+    so it is not required."""
+    groups: dict[str, list[tuple[str, ...]]] = {}
     for key in keys:
-        words = tuple(w for w in (key[1:] if key[0] == "<" else key) if "'" not in w)
+        words = [w for w in (key[1:] if key[0] == "<" else key) if "'" not in w]
         if not words:
             return None
-        pairs.append(words)
-    return pairs
+        groups.setdefault(words[0], []).append(tuple(words[1:]))
+    return groups if len(groups) <= _MAX_KEY_WORDS else None
+
+
+def _holds_key_words(text: str, key_words: dict[str, list[tuple[str, ...]]]) -> bool:
+    for first, others in key_words.items():
+        if first in text and any(all(w in text for w in rest) for rest in others):
+            return True
+    return False
 
 
 def _quantity_findings(article: Article, english: bool) -> Iterator[Annotation]:
@@ -418,13 +423,13 @@ def _quantity_findings(article: Article, english: bool) -> Iterator[Annotation]:
     few = len(needles) <= 8  # a few substring tests; many needles: one word set per paragraph
     # A paragraph holding a rival holds both words of its key; a short word such as
     # "de" alone is in most paragraphs, a pair of words in few.
-    pairs = _key_word_pairs({f.key for p in ("standfirst", "caption") for f in parts[p]})
+    key_words = _key_words({f.key for p in ("standfirst", "caption") for f in parts[p]})
     for unit in article.body_units():
         text = unit.text.lower()
+        if key_words is not None and not _holds_key_words(text, key_words):
+            continue
         if not text.isascii():  # drop accents the way fold() does, but in C
             text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-        if pairs is not None and not any(all(w in text for w in words) for words in pairs):
-            continue
         if any(n in text for n in needles) if few else \
                 not needles.isdisjoint(_stems(_LOWER_WORDS.findall(text))):
             parts["body"].extend(_framed(unit, english))
