@@ -79,8 +79,19 @@ _NAME = rf"(?:{_CAP}|[A-Z]\.)(?:\s+(?:(?:de|da|del|van|von|der|al|bin|el|la|le)\
 # (matching names from every capital would be slow on long bodies).
 _DIGITS = re.compile(r"\d{1,3}(?!\d)")
 # Every age follows a comma or an opening bracket (see _AGE_LEAD): those are rare,
-# so the digits worth reading are found from them rather than from every digit.
-_AGE_LEAD_IN = re.compile(r"[,(]\s*(?:aged\s+)?(?=\d)")
+# so the digits worth reading are found from them rather than from every digit. A
+# pattern that starts with one character lets the regex engine skip to it in C.
+_AGE_AFTER_COMMA = re.compile(r",\s*(?:aged\s+)?(?=\d)")
+_AGE_AFTER_BRACKET = re.compile(r"\(\s*(?:aged\s+)?(?=\d)")
+
+
+def _age_digits(text: str) -> Iterator[int]:
+    """Where digits follow an age's lead-in, commas first, then brackets."""
+    for m in _AGE_AFTER_COMMA.finditer(text):
+        yield m.end()
+    if "(" in text:
+        for m in _AGE_AFTER_BRACKET.finditer(text):
+            yield m.end()
 _AGE_LEAD = re.compile(r"(?:,\s+(?:aged\s+)?|\s\((?:aged\s+)?)$")
 _AGE_TAIL = re.compile(r"(?:[,.;:)]|\s+(?:and|who|of|from|was|is|has|had|said|told)\b)")
 _NAME_BEFORE = re.compile(rf"(?<![\w'’.-])(?P<name>{_NAME})$")
@@ -129,8 +140,8 @@ def _ages(units: list[TextUnit]) -> list[_Age]:
     out: list[_Age] = []
     for unit in units:
         text = unit.text
-        for lead_in in _AGE_LEAD_IN.finditer(text):
-            m = _DIGITS.match(text, lead_in.end())
+        for digits in _age_digits(text):  # (out of order: sorted below)
+            m = _DIGITS.match(text, digits)
             if m is None:
                 continue
             start, end = m.span()
