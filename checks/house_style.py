@@ -280,23 +280,14 @@ def _word_bytes(text: str) -> bytes:
     return text.encode("ascii", "replace").translate(_WORD_BYTES)
 
 
-def _spelling_words(text: str) -> set[str]:
-    """The words of the lower-cased ``text`` that the spelling table holds."""
-    if _lower_case_moves_words(text):
-        text = text.lower()
-    found = _SPELLING_BYTES.keys() & _word_bytes(text).split()
-    return {_SPELLING_BYTES[w] for w in found} if found else found
-
-
-def _word_spans(text: str, wanted: set[str], spelling_words: set[str]) -> list[tuple[int, int]]:
+def _word_spans(text: str, wanted: set[str], found: set[bytes]) -> list[tuple[int, int]]:
     """Where ``text`` has a word whose lower case is in ``wanted``, left to right
-    (``spelling_words`` are its words in the spelling table)."""
+    (``found``: those words, encoded, as the text's lower-cased words hold them)."""
     if _lower_case_moves_words(text):  # the bytes would not line up: one word at a time
         return [m.span() for m in _WORD.finditer(text) if m.group().lower() in wanted]
     text_words = _word_bytes(text)
     spans = []
-    for word in wanted & spelling_words:
-        needle = word.encode()
+    for needle in found:
         i = text_words.find(needle)
         while i >= 0:
             end = i + len(needle)
@@ -310,8 +301,11 @@ def _word_spans(text: str, wanted: set[str], spelling_words: set[str]) -> list[t
 def _spelling_places(units: list[TextUnit]) -> dict[str, list[_Place]]:
     # First a cheap pass over lower-cased words: only a word whose group the
     # article writes both ways needs its places (and its capitals) looked at.
-    unit_words = [_spelling_words(unit.text) for unit in units]
-    present = set().union(*unit_words)
+    # (Inline, as this runs for every unit of every article.)
+    table = _SPELLING_BYTES.keys()
+    unit_words = [table & _word_bytes(text.lower() if _lower_case_moves_words(text) else text).split()
+                  for text in (unit.text for unit in units)]
+    present = {_SPELLING_BYTES[w] for w in set().union(*unit_words)}
     styles: dict[str, set[str]] = {}
     for word in present:
         group, style = _SPELLING[word]
@@ -320,11 +314,13 @@ def _spelling_places(units: list[TextUnit]) -> dict[str, list[_Place]]:
     groups: dict[str, list[_Place]] = {}
     if not wanted:
         return groups
+    wanted_bytes = {w.encode() for w in wanted}
     for unit, words in zip(units, unit_words):
-        if wanted.isdisjoint(words):
+        found = wanted_bytes & words
+        if not found:
             continue
         text = unit.text
-        for start, end in _word_spans(text, wanted, words):
+        for start, end in _word_spans(text, wanted, found):
             word = text[start:end]
             lower = word.lower()
             entry = _SPELLING.get(lower)
