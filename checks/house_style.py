@@ -392,7 +392,7 @@ _DMY = re.compile(rf"\b(?<![-–/])(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:{
 _MDY = re.compile(rf"\b(?:{_MONTHS})\.?\s+(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?![-–/:.]\d|\s*[-–]\s*\d|\d)")
 
 
-_DAY = re.compile(r"\d{1,2}")
+_DAY = re.compile(r"\d\d?")  # (\d{1,2}; starting with one digit lets the engine skip to it)
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s+$")
 # A unit without the first three letters of some month name holds no date; a
 # search for them skips to capitals instead of trying every digit.
@@ -416,6 +416,8 @@ def _date_places(units: list[TextUnit]) -> list[_Place]:
                 if not re.search(r"[-–]\s*$|\band\s*$", before):
                     places.append(_Place(unit, m.start(), m.end(), "day-month"))
                 continue
+            if not (i and text[i - 1].isspace()):
+                continue  # _MONTH_BEFORE ends in a space
             b = _MONTH_BEFORE.search(text, max(0, i - 12), i)
             if b is None:
                 continue
