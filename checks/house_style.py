@@ -280,6 +280,37 @@ def _word_bytes(text: str) -> bytes:
     return text.encode("ascii", "replace").translate(_WORD_BYTES)
 
 
+# A short article's units are read for words in one pass, joined by NUL, which
+# becomes a word of its own (a byte outside ASCII) between them. A long article is
+# read unit by unit instead: it nearly always writes some word both ways, and then
+# each unit's own words are needed anyway.
+_UNIT_BREAK = b"\x80"
+_JOINED_WORD_BYTES = _UNIT_BREAK + _WORD_BYTES[1:]  # NUL becomes _UNIT_BREAK
+_READ_JOINED_UP_TO = 200  # units
+
+
+def _joined_words(texts: list[str]) -> list[bytes]:
+    """The lower-cased words of ``texts``, encoded, with _UNIT_BREAK between texts."""
+    joined = " \x00 ".join(texts)
+    if joined.count("\x00") != len(texts) - 1:  # a text holds NUL: read it as a space
+        joined = " \x00 ".join(text.replace("\x00", " ") for text in texts)
+    if _lower_case_moves_words(joined):
+        joined = joined.lower()
+    return joined.encode("ascii", "replace").translate(_JOINED_WORD_BYTES).split()
+
+
+def _split_at_breaks(words: list[bytes]) -> list[list[bytes]]:
+    """Each text's words, from _joined_words."""
+    out = []
+    start = 0
+    for _ in range(words.count(_UNIT_BREAK)):
+        end = words.index(_UNIT_BREAK, start)
+        out.append(words[start:end])
+        start = end + 1
+    out.append(words[start:])
+    return out
+
+
 def _word_spans(text: str, wanted: set[str], found: set[bytes]) -> list[tuple[int, int]]:
     """Where ``text`` has a word whose lower case is in ``wanted``, left to right
     (``found``: those words, encoded, as the text's lower-cased words hold them)."""
@@ -301,11 +332,17 @@ def _word_spans(text: str, wanted: set[str], found: set[bytes]) -> list[tuple[in
 def _spelling_places(units: list[TextUnit]) -> dict[str, list[_Place]]:
     # First a cheap pass over lower-cased words: only a word whose group the
     # article writes both ways needs its places (and its capitals) looked at.
-    # (Inline, as this runs for every unit of every article.)
     table = _SPELLING_BYTES.keys()
-    unit_words = [table & _word_bytes(text.lower() if _lower_case_moves_words(text) else text).split()
-                  for text in (unit.text for unit in units)]
-    present = {_SPELLING_BYTES[w] for w in set().union(*unit_words)}
+    texts = [unit.text for unit in units]
+    if len(texts) <= _READ_JOINED_UP_TO:
+        words = _joined_words(texts)
+        unit_words = None
+        found = table & words
+    else:  # (inline, as this runs for every unit)
+        unit_words = [table & _word_bytes(text.lower() if _lower_case_moves_words(text) else text).split()
+                      for text in texts]
+        found = set().union(*unit_words)
+    present = {_SPELLING_BYTES[w] for w in found}
     styles: dict[str, set[str]] = {}
     for word in present:
         group, style = _SPELLING[word]
@@ -315,8 +352,10 @@ def _spelling_places(units: list[TextUnit]) -> dict[str, list[_Place]]:
     if not wanted:
         return groups
     wanted_bytes = {w.encode() for w in wanted}
+    if unit_words is None:
+        unit_words = _split_at_breaks(words)
     for unit, words in zip(units, unit_words):
-        found = wanted_bytes & words
+        found = wanted_bytes.intersection(words)
         if not found:
             continue
         text = unit.text
