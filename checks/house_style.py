@@ -335,14 +335,14 @@ def _spelling_places(units: list[TextUnit]) -> dict[str, list[_Place]]:
     table = _SPELLING_BYTES.keys()
     texts = [unit.text for unit in units]
     if len(texts) <= _READ_JOINED_UP_TO:
-        words = _joined_words(texts)
+        article_words = _joined_words(texts)
         unit_words = None
-        found = table & words
+        in_table = table & article_words
     else:  # (inline, as this runs for every unit)
         unit_words = [table & _word_bytes(text.lower() if _lower_case_moves_words(text) else text).split()
                       for text in texts]
-        found = set().union(*unit_words)
-    present = {_SPELLING_BYTES[w] for w in found}
+        in_table = set().union(*unit_words)
+    present = {_SPELLING_BYTES[w] for w in in_table}
     styles: dict[str, set[str]] = {}
     for word in present:
         group, style = _SPELLING[word]
@@ -353,7 +353,7 @@ def _spelling_places(units: list[TextUnit]) -> dict[str, list[_Place]]:
         return groups
     wanted_bytes = {w.encode() for w in wanted}
     if unit_words is None:
-        unit_words = _split_at_breaks(words)
+        unit_words = _split_at_breaks(article_words)
     for unit, words in zip(units, unit_words):
         found = wanted_bytes.intersection(words)
         if not found:

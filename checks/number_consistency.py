@@ -83,15 +83,6 @@ _DIGITS = re.compile(r"\d{1,3}(?!\d)")
 # pattern that starts with one character lets the regex engine skip to it in C.
 _AGE_AFTER_COMMA = re.compile(r",\s*(?:aged\s+)?(?=\d)")
 _AGE_AFTER_BRACKET = re.compile(r"\(\s*(?:aged\s+)?(?=\d)")
-
-
-def _age_digits(text: str) -> Iterator[int]:
-    """Where digits follow an age's lead-in, commas first, then brackets."""
-    for m in _AGE_AFTER_COMMA.finditer(text):
-        yield m.end()
-    if "(" in text:
-        for m in _AGE_AFTER_BRACKET.finditer(text):
-            yield m.end()
 _AGE_LEAD = re.compile(r"(?:,\s+(?:aged\s+)?|\s\((?:aged\s+)?)$")
 _AGE_TAIL = re.compile(r"(?:[,.;:)]|\s+(?:and|who|of|from|was|is|has|had|said|told)\b)")
 _NAME_BEFORE = re.compile(rf"(?<![\w'’.-])(?P<name>{_NAME})$")
@@ -134,6 +125,15 @@ def _clean_name(name: str) -> str | None:
     if any(w.isupper() and len(w) > 2 for w in words):
         return None  # "NATO, 75," is an organisation's anniversary, not a person
     return " ".join(words)
+
+
+def _age_digits(text: str) -> Iterator[int]:
+    """Where digits follow an age's lead-in, commas first, then brackets."""
+    for m in _AGE_AFTER_COMMA.finditer(text):
+        yield m.end()
+    if "(" in text:
+        for m in _AGE_AFTER_BRACKET.finditer(text):
+            yield m.end()
 
 
 def _ages(units: list[TextUnit]) -> list[_Age]:
