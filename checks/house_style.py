@@ -257,31 +257,110 @@ _COMPUTING = re.compile(r"\b(?:computer|software|coding|code|app|apps)\b", re.I)
 _WORD = re.compile(r"[A-Za-z]+")
 
 
-_LOWER_WORDS = re.compile(r"[a-z]{4,}")  # every word in the table has four letters or more
+# Words are runs of ASCII letters. Encoded one byte per character, letters
+# lower-cased and anything else made a space, a text splits into its words in C,
+# several times faster than a regular expression finds them.
+_WORD_BYTES = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
+
+
+def _lower_case_moves_words(text: str) -> bool:
+    """Does ``text`` hold one of the two characters outside ASCII whose lower case
+    holds an ASCII letter ("İ" lower-cases to "i̇", the Kelvin sign to "k")? Then the
+    words of the lower-cased text are not the lower-cased words of the text."""
+    return "\u0130" in text or "\u212a" in text
+
+
+# Words of four letters or more, as the spelling pass has always read them (every
+# word in the table is that long).
+_SPELLING_BYTES = {w.encode(): w for w in _SPELLING if len(w) >= 4}
+
+
+def _word_bytes(text: str) -> bytes:
+    """``text``, one byte per character, with its words lower-cased and spaces between."""
+    return text.encode("ascii", "replace").translate(_WORD_BYTES)
+
+
+# A short article's units are read for words in one pass, joined by NUL, which
+# becomes a word of its own (a byte outside ASCII) between them. A long article is
+# read unit by unit instead: it nearly always writes some word both ways, and then
+# each unit's own words are needed anyway.
+_UNIT_BREAK = b"\x80"
+_JOINED_WORD_BYTES = _UNIT_BREAK + _WORD_BYTES[1:]  # NUL becomes _UNIT_BREAK
+_READ_JOINED_UP_TO = 200  # units
+
+
+def _joined_words(texts: list[str]) -> list[bytes]:
+    """The lower-cased words of ``texts``, encoded, with _UNIT_BREAK between texts."""
+    joined = " \x00 ".join(texts)
+    if joined.count("\x00") != len(texts) - 1:  # a text holds NUL: read it as a space
+        joined = " \x00 ".join(text.replace("\x00", " ") for text in texts)
+    if _lower_case_moves_words(joined):
+        joined = joined.lower()
+    return joined.encode("ascii", "replace").translate(_JOINED_WORD_BYTES).split()
+
+
+def _split_at_breaks(words: list[bytes]) -> list[list[bytes]]:
+    """Each text's words, from _joined_words."""
+    out = []
+    start = 0
+    for _ in range(words.count(_UNIT_BREAK)):
+        end = words.index(_UNIT_BREAK, start)
+        out.append(words[start:end])
+        start = end + 1
+    out.append(words[start:])
+    return out
+
+
+def _word_spans(text: str, wanted: set[str], found: set[bytes]) -> list[tuple[int, int]]:
+    """Where ``text`` has a word whose lower case is in ``wanted``, left to right
+    (``found``: those words, encoded, as the text's lower-cased words hold them)."""
+    if _lower_case_moves_words(text):  # the bytes would not line up: one word at a time
+        return [m.span() for m in _WORD.finditer(text) if m.group().lower() in wanted]
+    text_words = _word_bytes(text)
+    spans = []
+    for needle in found:
+        i = text_words.find(needle)
+        while i >= 0:
+            end = i + len(needle)
+            if (not i or text_words[i - 1] == 32) and (end == len(text_words) or text_words[end] == 32):
+                spans.append((i, end))
+            i = text_words.find(needle, end)
+    spans.sort()
+    return spans
 
 
 def _spelling_places(units: list[TextUnit]) -> dict[str, list[_Place]]:
     # First a cheap pass over lower-cased words: only a word whose group the
     # article writes both ways needs its places (and its capitals) looked at.
-    # (One pass over all the text: no word of four letters spans the newlines.
-    # Each unit's own words are wanted only when some group is written both ways.)
-    present = set(_LOWER_WORDS.findall("\n".join(unit.text for unit in units).lower()))
+    table = _SPELLING_BYTES.keys()
+    texts = [unit.text for unit in units]
+    if len(texts) <= _READ_JOINED_UP_TO:
+        article_words = _joined_words(texts)
+        unit_words = None
+        in_table = table & article_words
+    else:  # (inline, as this runs for every unit)
+        unit_words = [table & _word_bytes(text.lower() if _lower_case_moves_words(text) else text).split()
+                      for text in texts]
+        in_table = set().union(*unit_words)
+    present = {_SPELLING_BYTES[w] for w in in_table}
     styles: dict[str, set[str]] = {}
-    for word in present & _SPELLING.keys():
+    for word in present:
         group, style = _SPELLING[word]
         styles.setdefault(group, set()).add(style)
-    wanted = {w for w in present & _SPELLING.keys() if len(styles[_SPELLING[w][0]]) > 1}
+    wanted = {w for w in present if len(styles[_SPELLING[w][0]]) > 1}
     groups: dict[str, list[_Place]] = {}
     if not wanted:
         return groups
-    for unit in units:
-        if wanted.isdisjoint(_LOWER_WORDS.findall(unit.text.lower())):
+    wanted_bytes = {w.encode() for w in wanted}
+    if unit_words is None:
+        unit_words = _split_at_breaks(article_words)
+    for unit, words in zip(units, unit_words):
+        found = wanted_bytes.intersection(words)
+        if not found:
             continue
         text = unit.text
-        for m in _WORD.finditer(text):
-            if m.group().lower() not in wanted:
-                continue
-            word = m.group()
+        for start, end in _word_spans(text, wanted, found):
+            word = text[start:end]
             lower = word.lower()
             entry = _SPELLING.get(lower)
             if entry is None:
@@ -289,24 +368,24 @@ def _spelling_places(units: list[TextUnit]) -> dict[str, list[_Place]]:
             if word[0].isupper():
                 # A capital inside a sentence is a name ("World Health Organization");
                 # at the start of a sentence or text it is just a capital.
-                before = text[max(0, m.start() - 8):m.start()].rstrip()
-                if not before and m.start() > 8:
-                    before = text[:m.start()].rstrip()
+                before = text[max(0, start - 8):start].rstrip()
+                if not before and start > 8:
+                    before = text[:start].rstrip()
                 if before and before[-1] not in ".!?:\"“‘'’—–(" :
                     continue
                 if word.isupper() and len(word) > 1:
                     continue
-                if m.end() < len(text) and re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]):
+                if end < len(text) and re.match(r"\s+[A-Z]", text[end:end + 2]):
                     continue  # "Labor Party", "Harbor View": a capitalised phrase
-            if lower.startswith("program") and _COMPUTING.search(text, max(0, m.start() - 40),
-                                                                 m.end() + 40):
+            if lower.startswith("program") and _COMPUTING.search(text, max(0, start - 40),
+                                                                 end + 40):
                 continue  # British English writes "program" for software
-            if m.start() and (text[m.start() - 1] in "@#/_." or text[m.start() - 1].isdigit()):
+            if start and (text[start - 1] in "@#/_." or text[start - 1].isdigit()):
                 continue  # handles, hashtags, addresses
-            if text[m.end():m.end() + 1] in "@/_" or text[m.end():m.end() + 2] in (".c", ".o", ".g"):
+            if text[end:end + 1] in "@/_" or text[end:end + 2] in (".c", ".o", ".g"):
                 continue
             base, style = entry
-            groups.setdefault(base, []).append(_Place(unit, m.start(), m.end(), style))
+            groups.setdefault(base, []).append(_Place(unit, start, end, style))
     return groups
 
 
@@ -352,8 +431,11 @@ _DMY = re.compile(rf"\b(?<![-–/])(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:{
 _MDY = re.compile(rf"\b(?:{_MONTHS})\.?\s+(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?![-–/:.]\d|\s*[-–]\s*\d|\d)")
 
 
-_DAY = re.compile(r"\d{1,2}")
+_DAY = re.compile(r"\d\d?")  # (\d{1,2}; starting with one digit lets the engine skip to it)
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s+$")
+# A unit without the first three letters of some month name holds no date; a
+# search for them skips to capitals instead of trying every digit.
+_MONTH_START = re.compile("|".join(sorted({m[:3] for m in _MONTHS.split("|")})))
 
 
 def _date_places(units: list[TextUnit]) -> list[_Place]:
@@ -361,6 +443,8 @@ def _date_places(units: list[TextUnit]) -> list[_Place]:
     places = []
     for unit in units:
         text = unit.text
+        if not _MONTH_START.search(text):
+            continue
         for d in _DAY.finditer(text):
             i = d.start()
             if i and text[i - 1].isdigit():
@@ -371,6 +455,8 @@ def _date_places(units: list[TextUnit]) -> list[_Place]:
                 if not re.search(r"[-–]\s*$|\band\s*$", before):
                     places.append(_Place(unit, m.start(), m.end(), "day-month"))
                 continue
+            if not (i and text[i - 1].isspace()):
+                continue  # _MONTH_BEFORE ends in a space
             b = _MONTH_BEFORE.search(text, max(0, i - 12), i)
             if b is None:
                 continue
@@ -392,14 +478,18 @@ def _date_finding(units: list[TextUnit]) -> Annotation | None:
 
 # -- honorifics --------------------------------------------------------------
 
-_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Dr)(\.?)\s+(?=[A-Z])")
+# \b(Mr|Mrs|Ms|Dr)(\.?)\s+(?=[A-Z]), with the word boundary checked after the first
+# letter: a pattern that starts with a letter lets the regex engine skip to it.
+_HONORIFIC = re.compile(r"(M(?<!\w.)(?:r|rs|s)|D(?<!\w.)r)(\.?)\s+(?=[A-Z])")
 
 
 def _honorific_finding(units: list[TextUnit]) -> Annotation | None:
     places = []
     for unit in units:
         text = unit.text
-        if "Mr" not in text and "Ms" not in text and "Dr" not in text:
+        # (A one-letter test is much cheaper than a two-letter one, and most units
+        # hold no "M" or no "D".)
+        if not (("M" in text and ("Mr" in text or "Ms" in text)) or ("D" in text and "Dr" in text)):
             continue
         for m in _HONORIFIC.finditer(text):
             places.append(_Place(unit, m.start(), m.end(2), "dotted" if m.group(2) else "bare"))

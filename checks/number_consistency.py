@@ -78,6 +78,11 @@ _NAME = rf"(?:{_CAP}|[A-Z]\.)(?:\s+(?:(?:de|da|del|van|von|der|al|bin|el|la|le)\
 # age is found first, then the name is read backwards from it over a short window
 # (matching names from every capital would be slow on long bodies).
 _DIGITS = re.compile(r"\d{1,3}(?!\d)")
+# Every age follows a comma or an opening bracket (see _AGE_LEAD): those are rare,
+# so the digits worth reading are found from them rather than from every digit. A
+# pattern that starts with one character lets the regex engine skip to it in C.
+_AGE_AFTER_COMMA = re.compile(r",\s*(?:aged\s+)?(?=\d)")
+_AGE_AFTER_BRACKET = re.compile(r"\(\s*(?:aged\s+)?(?=\d)")
 _AGE_LEAD = re.compile(r"(?:,\s+(?:aged\s+)?|\s\((?:aged\s+)?)$")
 _AGE_TAIL = re.compile(r"(?:[,.;:)]|\s+(?:and|who|of|from|was|is|has|had|said|told)\b)")
 _NAME_BEFORE = re.compile(rf"(?<![\w'’.-])(?P<name>{_NAME})$")
@@ -122,11 +127,23 @@ def _clean_name(name: str) -> str | None:
     return " ".join(words)
 
 
+def _age_digits(text: str) -> Iterator[int]:
+    """Where digits follow an age's lead-in, commas first, then brackets."""
+    for m in _AGE_AFTER_COMMA.finditer(text):
+        yield m.end()
+    if "(" in text:
+        for m in _AGE_AFTER_BRACKET.finditer(text):
+            yield m.end()
+
+
 def _ages(units: list[TextUnit]) -> list[_Age]:
     out: list[_Age] = []
     for unit in units:
         text = unit.text
-        for m in _DIGITS.finditer(text):
+        for digits in _age_digits(text):  # (out of order: sorted below)
+            m = _DIGITS.match(text, digits)
+            if m is None:
+                continue
             start, end = m.span()
             if start < 2 or text[start - 1] not in " (\u00a0" or (start > 1 and text[start - 2].isdigit()):
                 continue
@@ -209,9 +226,14 @@ def _age_findings(units: list[TextUnit]) -> Iterator[Annotation]:
 
 _COUNT_WORDS = {w: v for w, v in UNITS.items() if 2 <= v <= 12}
 _PLURAL_IRREGULAR = frozenset("people men women children police staff".split())
-# A list opens where a comma, colon or dash is followed by a capital; the count and
-# its noun are then read backwards from there ("two ministers|, Haddad ...").
-_LIST_OPEN = re.compile(r"(?:,|:|\s[—–-])\s+(?=[A-Z])")
+# A list opens where a comma, colon or dash (after a space) is followed by a capital;
+# the count and its noun are then read backwards from there ("two ministers|, Haddad
+# ..."). The match starts at the punctuation: a pattern that starts with a set of
+# characters lets the regex engine skip to them instead of trying every position.
+_LIST_OPEN = re.compile(r"[,:—–-](?:(?<=[,:])|(?<=\s[—–-]))\s+(?=[A-Z])")
+# Most units hold no colon or dash: their lists can only open after a comma, and a
+# pattern that starts with one character is searched faster still.
+_LIST_OPEN_AFTER_COMMA = re.compile(r",\s+(?=[A-Z])")
 _COUNT = re.compile(
     r"(?<![\w-])(?P<count>" + "|".join(_COUNT_WORDS) + r"|[2-9]|1[0-2])"
     r"(?P<noun>(?:\s+[a-z][a-z-]+){1,3})\s*$", re.I)
@@ -251,8 +273,9 @@ def _list_items(text: str, pos: int) -> tuple[list[tuple[int, int]], bool] | Non
 
 def _list_findings(unit: TextUnit) -> Iterator[Annotation]:
     text = unit.text
-    for opening in _LIST_OPEN.finditer(text):
-        sep_start = opening.start() + (1 if text[opening.start()].isspace() else 0)
+    only_commas = not (":" in text or "-" in text or "—" in text or "–" in text)
+    for opening in (_LIST_OPEN_AFTER_COMMA if only_commas else _LIST_OPEN).finditer(text):
+        sep_start = opening.start()
         m = _COUNT.search(text, max(0, sep_start - 48), sep_start)
         if m is None:
             continue
@@ -373,6 +396,33 @@ def _consistent(a: Quantity, b: Quantity) -> bool:
     return agrees(a, b) or agrees(b, a)
 
 
+_MAX_KEY_WORDS = 32  # beyond this many first words, testing them costs more than it saves
+
+
+def _key_words(keys: set[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]] | None:
+    """The words a paragraph must contain to frame a figure with one of ``keys``,
+    grouped by the first of them; None when the test would not pay.
+
+    A key's words are written in lower case in the text (or lower-cased from a
+    capital by fold()), so they are in the lower-cased paragraph. A word with an
+    apostrophe may have been written with a curly one, which fold() straightens,
+    so it is not required."""
+    groups: dict[str, list[tuple[str, ...]]] = {}
+    for key in keys:
+        words = [w for w in (key[1:] if key[0] == "<" else key) if "'" not in w]
+        if not words:
+            return None
+        groups.setdefault(words[0], []).append(tuple(words[1:]))
+    return groups if len(groups) <= _MAX_KEY_WORDS else None
+
+
+def _holds_key_words(text: str, key_words: dict[str, list[tuple[str, ...]]]) -> bool:
+    for first, others in key_words.items():
+        if first in text and any(all(w in text for w in rest) for rest in others):
+            return True
+    return False
+
+
 def _quantity_findings(article: Article, english: bool) -> Iterator[Annotation]:
     parts: dict[str, list[_Framed]] = {"body": [], "standfirst": [], "caption": []}
     for unit in article.units():
@@ -386,8 +436,13 @@ def _quantity_findings(article: Article, english: bool) -> Iterator[Annotation]:
     needles = {f.key[2] if f.key[0] == "<" else f.key[0] for p in ("standfirst", "caption")
                for f in parts[p]}
     few = len(needles) <= 8  # a few substring tests; many needles: one word set per paragraph
+    # A paragraph holding a rival holds both words of its key; a short word such as
+    # "de" alone is in most paragraphs, a pair of words in few.
+    key_words = _key_words({f.key for p in ("standfirst", "caption") for f in parts[p]})
     for unit in article.body_units():
         text = unit.text.lower()
+        if key_words is not None and not _holds_key_words(text, key_words):
+            continue
         if not text.isascii():  # drop accents the way fold() does, but in C
             text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
         if any(n in text for n in needles) if few else \

@@ -41,6 +41,7 @@ ABOVE = ("more than", "over", "at least", "just over", "upwards of", "above", "e
          "exceeds", "tops", "topping", "top")
 ABOUT = ("about", "around", "approximately", "roughly", "some", "an estimated", "estimated")
 HEDGES = {**{h: "below" for h in BELOW}, **{h: "above" for h in ABOVE}, **{h: "about" for h in ABOUT}}
+_HEDGE_LAST_WORDS = frozenset(h.split()[-1] for h in HEDGES)
 
 _NUMBER_WORD = "|".join(sorted(list(UNITS) + list(TENS) + list(OTHER_WORDS), key=len, reverse=True))
 _SCALE = r"(?:hundred|thousand|million|billion|trillion|mln|mn|bn|tn|tr|k|m|b)"
@@ -139,6 +140,8 @@ def _hedge(text: str, start: int) -> str:
     words = before.lower().split()
     if words and words[-1] in ("the", "a", "an"):
         words = words[:-1]
+    if not words or words[-1] not in _HEDGE_LAST_WORDS:
+        return ""  # (most figures: no hedge can end there)
     for n in (3, 2, 1):
         if len(words) >= n:
             kind = HEDGES.get(" ".join(words[-n:]))
@@ -153,7 +156,14 @@ def _hedge(text: str, start: int) -> str:
 _FIGURE_START = re.compile(r"[\d$£€¥₹][\d,.]*")
 _CURRENCY_BEFORE = re.compile(r"(?:US\$|A\$|C\$|NZ\$|HK\$|Rs\.?\s?|(?<![\w])[RN])$")
 _DOLLAR_PREFIX = re.compile(r"(?<![\w])(?:US|A|C|NZ|HK)$")
-_NUMBER_WORD_START = re.compile(rf"(?<![^\W\d_])(?=[otfsenzhd])(?:{_NUMBER_WORD})")
+# (?<![^\W\d_])(?:{_NUMBER_WORD}) in lower-cased text, written as one alternative per
+# first letter, with the look-behind after it: a pattern that starts with a letter
+# lets the regex engine skip to the letters number words start with.
+_NUMBER_WORDS_BY_FIRST_LETTER: dict[str, list[str]] = {}
+for _word in _NUMBER_WORD.split("|"):
+    _NUMBER_WORDS_BY_FIRST_LETTER.setdefault(_word[0], []).append(_word[1:])
+_NUMBER_WORD_START = re.compile("|".join(
+    rf"{first}(?<![^\W\d_].)(?:{'|'.join(rests)})" for first, rests in _NUMBER_WORDS_BY_FIRST_LETTER.items()))
 
 
 def _starts(text: str, words: bool) -> list[int]:
