@@ -623,6 +623,8 @@ def distance(a: str, b: str, limit: int = 2) -> int:
         # The middles differ at both ends, so one edit leaves one letter each
         # (a substitution) or two letters swapped; anything else is two or more.
         return 1 if la == lb == 1 or (la == lb == 2 and a[0] == b[1] and a[1] == b[0]) else 2
+    if limit == 2:
+        return _middle_distance_2(a, b, la, lb)
     prev2: list[int] = []
     prev = list(range(lb + 1))
     for i in range(1, la + 1):
@@ -644,6 +646,35 @@ def distance(a: str, b: str, limit: int = 2) -> int:
             return limit + 1
         prev2, prev = prev, cur
     return min(prev[lb], limit + 1)
+
+
+# One edit at either end of a middle: (letters of a, letters of b) it takes.
+_SUBSTITUTE, _DELETE, _INSERT, _SWAP = (1, 1), (1, 0), (0, 1), (2, 2)
+
+
+def _middle_distance_2(a: str, b: str, la: int, lb: int) -> int:
+    """distance(..., limit=2) of two middles that differ in their first and in their
+    last letter (the alignment table, read as edit scripts, without filling it in).
+
+    The first letters differ, so the first step of any alignment is an edit, and so
+    is the last; with two edits or fewer, either one edit spans both middles (a
+    letter for a letter, or two swapped), or the first and the last are two edits
+    with only matching letters between them.
+    """
+    if la == lb and (la == 1 or (la == 2 and a[0] == b[1] and a[1] == b[0])):
+        return 1
+    fronts = [_SUBSTITUTE, _DELETE, _INSERT]
+    if la > 1 and lb > 1 and a[0] == b[1] and a[1] == b[0]:
+        fronts.append(_SWAP)
+    backs = [_SUBSTITUTE, _DELETE, _INSERT]
+    if la > 1 and lb > 1 and a[-1] == b[-2] and a[-2] == b[-1]:
+        backs.append(_SWAP)
+    shift = la - lb
+    for i, j in fronts:
+        for k, m in backs:
+            if (i - j) + (k - m) == shift and i + k <= la and j + m <= lb and a[i:la - k] == b[j:lb - m]:
+                return 2
+    return 3
 
 
 def allowed_edits(a: str, b: str) -> int:
