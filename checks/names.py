@@ -727,68 +727,104 @@ def near_pairs(spellings: dict[str, Spelling], keys: Iterable[str] | None = None
     letter-set check; the work grows with the number of distinct words.
     ``keys`` limits the spellings looked up, ``anchors`` the anchors indexed.
     """
-    # signature -> length -> anchors; most of a spelling's signatures match no anchor
-    # at all, so one look-up per signature settles them.
-    index: dict[str, dict[int, list[tuple[str, str, frozenset, bool]]]] = {}
-    # First letter -> shortest and longest anchor: a key is only ever compared with
-    # an anchor that starts with its first or second letter and is at most two
-    # letters longer or shorter, so most keys are settled without their signatures.
-    spans: dict[str, tuple[int, int]] = {}
+    # signature -> anchors, shortest first (an anchor's place among those of its
+    # length is the order it was given in); most of a spelling's signatures match
+    # no anchor at all, so one look-up per signature settles them.
+    index: dict[str, list[tuple[int, int, str, str, bool]]] = {}
     for anchor in (spellings if anchors is None else anchors):
-        if spellings[anchor].givens and len(anchor) >= 4:
-            entry = (anchor, anchor[1::-1], frozenset(anchor), len(spellings[anchor].raw) > _RARE_RAW)
-            size = len(anchor)
-            low, high = spans.get(anchor[0], (size, size))
-            spans[anchor[0]] = (min(low, size), max(high, size))
-            for signature in _signatures(anchor):
-                if signature[-1] == ">":
-                    # An ending alone would pair every name that ends alike: the first
-                    # letter must match too (see _probe_signatures).
-                    signature = anchor[0] + signature
-                index.setdefault(signature, {}).setdefault(size, []).append(entry)
+        spelling = spellings[anchor]
+        if spelling.givens and len(anchor) >= 4:
+            signatures, swapped, letters = _ANCHORS.get(anchor) or _anchor_reading(anchor)
+            entry = (len(anchor), letters, anchor, swapped, len(spelling.raw) > _RARE_RAW)
+            for signature in signatures:
+                bucket = index.get(signature)
+                if bucket is None:
+                    index[signature] = [entry]
+                else:
+                    bucket.append(entry)
     if not index:
         return []
-    out = []
+    for bucket in index.values():
+        if len(bucket) > 1:
+            bucket.sort(key=_entry_length)  # stable: the given order within a length
+    # Most spellings share no signature with any anchor: one set test each, in a
+    # comprehension, settles them before any per-spelling work.
     indexed = index.keys()
-    probes_memo = _PROBES
-    for key in (spellings if keys is None else keys):
+    probes_memo, masks = _PROBES, _LETTER_MASKS
+    candidates = [key for key in (spellings if keys is None else keys)
+                  if len(key) >= 4 and not indexed.isdisjoint(probes_memo.get(key) or _probe_signatures(key))]
+    out = []
+    for key in candidates:
         size = len(key)
-        if size < 4:
-            continue
-        span = spans.get(key[0])
-        if span is None or not span[0] - 2 <= size <= span[1] + 2:
-            span = spans.get(key[1])
-            if span is None or not span[0] - 2 <= size <= span[1] + 2:
-                continue  # no anchor starts right and is of a close length
-        probes = probes_memo.get(key) or _probe_signatures(key)
-        if indexed.isdisjoint(probes):
-            continue  # the common case, settled in C
         reach = 2 if size >= 7 else 1
-        found = [index[signature] for signature in probes if signature in index]
-        # Most keys that share a signature share it with no anchor of a close
-        # length, or only with themselves: what the comparisons need is made at
-        # the first real candidate.
-        letters = None
-        seen: set[str] = set()
-        for by_length in found:
-            for length in range(size - reach, size + reach + 1):
-                for anchor, swapped, anchor_letters, common in by_length.get(length, ()):
-                    if anchor in seen or anchor == key:
-                        continue
-                    seen.add(anchor)
-                    if letters is None:
-                        rare = len(spellings[key].raw) <= _RARE_RAW
-                        letters = frozenset(key)
-                        first, first2 = key[0], key[:2]
-                    if common and not rare:
-                        continue
-                    if first != anchor[0] and first2 != swapped:
-                        continue  # a slip keeps the first letter or swaps the first two
-                    if len(letters ^ anchor_letters) > 2 * reach:
-                        continue
-                    allowed = allowed_edits(key, anchor)
-                    if allowed and distance(key, anchor, allowed) <= allowed:
-                        out.append((key, anchor))
+        low, high, most = size - reach, size + reach, 2 * reach
+        letters = masks.get(key) or _letter_mask(key)
+        seen: set[str] | None = None
+        for signature in probes_memo[key] if key in probes_memo else _probe_signatures(key):
+            bucket = index.get(signature)
+            if bucket is None:
+                continue
+            # Anchors of a close length with nearly the same letters (the letter
+            # sets differ by at most two per edit), other than the key itself:
+            # most of a bucket fails this, so it is a comprehension.
+            close = [entry for entry in bucket
+                     if low <= entry[0] <= high and (entry[1] ^ letters).bit_count() <= most and entry[2] != key]
+            if not close:
+                continue
+            if seen is None:
+                seen = set()
+                rare = len(spellings[key].raw) <= _RARE_RAW
+                first, first2 = key[0], key[:2]
+            for _, _, anchor, swapped, common in close:
+                if anchor in seen:
+                    continue
+                seen.add(anchor)
+                if common and not rare:
+                    continue
+                if first != anchor[0] and first2 != swapped:
+                    continue  # a slip keeps the first letter or swaps the first two
+                allowed = allowed_edits(key, anchor)
+                if allowed and distance(key, anchor, allowed) <= allowed:
+                    out.append((key, anchor))
+    return out
+
+
+def _entry_length(entry: tuple) -> int:
+    return entry[0]
+
+
+# Each letter seen gets a bit, so the letters two words do not share are the
+# bits set in the exclusive-or of their masks.
+_LETTER_BITS: dict[str, int] = {}
+_LETTER_MASKS: dict[str, int] = {}
+
+
+def _letter_mask(word: str) -> int:
+    """The set of ``word``'s letters as bits (memoised: words recur across articles)."""
+    mask = 0
+    for c in word:
+        bit = _LETTER_BITS.get(c)
+        if bit is None:
+            bit = _LETTER_BITS[c] = 1 << len(_LETTER_BITS)
+        mask |= bit
+    if len(_LETTER_MASKS) < 200_000:
+        _LETTER_MASKS[word] = mask
+    return mask
+
+
+_ANCHORS: dict[str, tuple[tuple[str, ...], str, int]] = {}
+
+
+def _anchor_reading(anchor: str) -> tuple[tuple[str, ...], str, int]:
+    """What indexing ``anchor`` takes: its signatures (an ending alone would pair
+    every name that ends alike, so the first letter is put before it; see
+    _probe_signatures), its first two letters swapped, its letters
+    (memoised: names recur across articles)."""
+    out = (tuple(anchor[0] + signature if signature[-1] == ">" else signature
+                 for signature in _signatures(anchor)),
+           anchor[1::-1], _LETTER_MASKS.get(anchor) or _letter_mask(anchor))
+    if len(_ANCHORS) < 200_000:
+        _ANCHORS[anchor] = out
     return out
 
 
