@@ -731,44 +731,66 @@ def near_pairs(spellings: dict[str, Spelling], keys: Iterable[str] | None = None
     # length is the order it was given in); most of a spelling's signatures match
     # no anchor at all, so one look-up per signature settles them.
     index: dict[str, list[tuple[int, int, str, str, bool]]] = {}
+    # First letter -> shortest and longest anchor: a key is only ever compared with
+    # an anchor that starts with its first or second letter and is at most two
+    # letters longer or shorter, so a new word (no memoised signatures yet) is
+    # mostly settled without making its signatures.
+    spans: dict[str, tuple[int, int]] = {}
     for anchor in (spellings if anchors is None else anchors):
         spelling = spellings[anchor]
         if spelling.givens and len(anchor) >= 4:
             signatures, swapped, letters = _ANCHORS.get(anchor) or _anchor_reading(anchor)
-            entry = (len(anchor), letters, anchor, swapped, len(spelling.raw) > _RARE_RAW)
+            size = len(anchor)
+            entry = (size, letters, anchor, swapped, len(spelling.raw) > _RARE_RAW)
             for signature in signatures:
                 bucket = index.get(signature)
                 if bucket is None:
                     index[signature] = [entry]
                 else:
                     bucket.append(entry)
+            low, high = spans.get(anchor[0], (size, size))
+            spans[anchor[0]] = (min(low, size), max(high, size))
     if not index:
         return []
     for bucket in index.values():
         if len(bucket) > 1:
             bucket.sort(key=_entry_length)  # stable: the given order within a length
-    # Most spellings share no signature with any anchor: one set test each, in a
-    # comprehension, settles them before any per-spelling work.
     indexed = index.keys()
     probes_memo, masks = _PROBES, _LETTER_MASKS
-    candidates = [key for key in (spellings if keys is None else keys)
-                  if len(key) >= 4 and not indexed.isdisjoint(probes_memo.get(key) or _probe_signatures(key))]
     out = []
-    for key in candidates:
+    for key in (spellings if keys is None else keys):
         size = len(key)
+        if size < 4:
+            continue
+        probes = probes_memo.get(key)
+        if probes is None:
+            span = spans.get(key[0])
+            if span is None or not span[0] - 2 <= size <= span[1] + 2:
+                span = spans.get(key[1])
+                if span is None or not span[0] - 2 <= size <= span[1] + 2:
+                    continue  # no anchor starts right and is of a close length
+            probes = _probe_signatures(key)
+        if indexed.isdisjoint(probes):
+            continue  # the common case, settled in C
         reach = 2 if size >= 7 else 1
-        low, high, most = size - reach, size + reach, 2 * reach
-        letters = masks.get(key) or _letter_mask(key)
+        low, high = size - reach, size + reach
+        letters = None
         seen: set[str] | None = None
-        for signature in probes_memo[key] if key in probes_memo else _probe_signatures(key):
+        for signature in probes:
             bucket = index.get(signature)
             if bucket is None:
                 continue
-            # Anchors of a close length with nearly the same letters (the letter
-            # sets differ by at most two per edit), other than the key itself:
-            # most of a bucket fails this, so it is a comprehension.
-            close = [entry for entry in bucket
-                     if low <= entry[0] <= high and (entry[1] ^ letters).bit_count() <= most and entry[2] != key]
+            # Anchors of a close length other than the key itself, then those
+            # with nearly the same letters (the letter sets differ by at most two
+            # per edit): most buckets hold only the key, or anchors that fail
+            # these tests, so they are comprehensions.
+            close = [entry for entry in bucket if low <= entry[0] <= high and entry[2] != key]
+            if not close:
+                continue
+            if letters is None:
+                letters = masks.get(key) or _letter_mask(key)
+                most = 2 * reach
+            close = [entry for entry in close if (entry[1] ^ letters).bit_count() <= most]
             if not close:
                 continue
             if seen is None:
@@ -801,12 +823,11 @@ _LETTER_MASKS: dict[str, int] = {}
 
 def _letter_mask(word: str) -> int:
     """The set of ``word``'s letters as bits (memoised: words recur across articles)."""
-    mask = 0
-    for c in word:
-        bit = _LETTER_BITS.get(c)
-        if bit is None:
-            bit = _LETTER_BITS[c] = 1 << len(_LETTER_BITS)
-        mask |= bit
+    letters = set(word)
+    if not _LETTER_BITS.keys() >= letters:
+        for c in sorted(letters - _LETTER_BITS.keys()):
+            _LETTER_BITS[c] = 1 << len(_LETTER_BITS)
+    mask = sum(map(_LETTER_BITS.__getitem__, letters))  # distinct bits: the sum is their union
     if len(_LETTER_MASKS) < 200_000:
         _LETTER_MASKS[word] = mask
     return mask
