@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
@@ -239,10 +238,10 @@ class Spelling:
 
     __slots__ = ("key", "raw", "givens", "_mentions")
 
-    def __init__(self, key: str, raw: list[tuple] | None = None, givens: set[str] | None = None):
+    def __init__(self, key: str):
         self.key = key
-        self.raw: list[tuple] = [] if raw is None else raw
-        self.givens: set[str] = set() if givens is None else givens
+        self.raw: list[tuple] = []
+        self.givens: set[str] = set()
         self._mentions: list[Mention] | None = None
 
     def __repr__(self) -> str:
@@ -439,10 +438,7 @@ def _read_names(article: Article, equivalents: dict[str, str] | None, kinds: fro
     from checks.credits import find_inline_credit
 
     equivalents = equivalents or {}
-    # Mentions are gathered by key first and become Spellings at the end: a
-    # list per key is cheaper to grow than looking up a Spelling per mention.
-    raws: defaultdict[str, list[tuple]] = defaultdict(list)
-    givens: dict[str, set[str]] = {}
+    spellings: dict[str, Spelling] = {}
     inner: set[str] = set()
     units = [u for u in name_units(article) if u.kind in kinds]
     glued, single, runs = _GLUED, _SINGLE, _RUNS
@@ -474,17 +470,18 @@ def _read_names(article: Article, equivalents: dict[str, str] | None, kinds: fro
             if key is None and " " not in whole and "\u00a0" not in whole:
                 key = _single_key(whole)
             if key is not None:
-                if key:
-                    if equivalents:
-                        key = equivalents.get(key, key)
-                    raws[key].append((unit, start, end, whole, key, None, False, poss >= 0, order))
+                if not key:
+                    continue
+                if equivalents:
+                    key = equivalents.get(key, key)
+                spelling = spellings.get(key)
+                if spelling is None:
+                    spelling = spellings[key] = Spelling(key)
+                spelling.raw.append((unit, start, end, whole, key, None, False, poss >= 0, order))
                 continue
             # Several words: what they say depends only on the run's own text,
             # and names recur, so each distinct run is taken apart once.
-            reading = runs.get(whole)
-            if reading is None:
-                reading = _read_run(whole)
-            run_inner, found = reading
+            run_inner, found = runs.get(whole) or _read_run(whole)
             inner.update(run_inner)
             if found is None:
                 continue
@@ -492,15 +489,13 @@ def _read_names(article: Article, equivalents: dict[str, str] | None, kinds: fro
             if headline:
                 given = None  # Title Case: a headline's capitals say nothing about given names
             key = equivalents.get(key, key)
-            raws[key].append((unit, start + s_start, start + s_end, surname, key, given, titled,
-                              poss >= 0, order))
+            spelling = spellings.get(key)
+            if spelling is None:
+                spelling = spellings[key] = Spelling(key)
+            spelling.raw.append((unit, start + s_start, start + s_end, surname, key, given, titled,
+                                 poss >= 0, order))
             if given:
-                given_names = givens.get(key)
-                if given_names is None:
-                    givens[key] = {given}
-                else:
-                    given_names.add(given)
-    spellings = {key: Spelling(key, raw, givens.get(key)) for key, raw in raws.items()}
+                spelling.givens.add(given)
     if add_to is not None:
         return _merged(add_to, spellings, inner, units)
     return Names(spellings, inner, "\n".join(u.text for u in units))
@@ -514,55 +509,43 @@ def _read_run(whole: str) -> tuple:
     or None). The surname is (start, end, as written, folded key, given name, titled),
     with offsets into the run; the given name is as read outside a headline.
     (Memoised: the same names recur within and across articles.)"""
-    run = []
-    pos = 0
-    for word in whole.split():
-        at = whole.find(word, pos)
-        pos = at + len(word)
-        if len(word) == 2 and word[1] == ".":
-            continue  # an initial: "John F. Kennedy"
-        run.append((at, pos - (word[-1] == "."), word.rstrip(".")))
-    size = len(run)
-    if size > _MAX_RUN:
-        out: tuple = ((), None)  # a title or a list, not one name
-    else:
-        out = _read_name_words(run)
+    # The words, less initials ("John F. Kennedy") and a title's full stop. Only
+    # the last word (never an initial, never followed by a full stop: a run ends
+    # with a word) needs its place: it ends the run.
+    words = [word.rstrip(".") for word in whole.split() if len(word) != 2 or word[1] != "."]
+    size = len(words)
+    out: tuple = ((), None)
+    if size <= _MAX_RUN:  # (longer: a title or a list, not one name)
+        # Each word folded once (memoised), then looked at by position.
+        folded = _FOLDED
+        keys = [folded.get(w) or fold(w) for w in words]
+        out = (keys[:-1], None)
+        # Drop function words from the start ("When Navarro arrived").
+        first = 0
+        while first < size and keys[first] in STOPWORDS:
+            first += 1
+        key = keys[-1]
+        if first < size and key not in _NOT_SURNAME and len(key) >= 2:
+            given = None
+            titled = False
+            k = size - 2
+            while k >= first and keys[k] in _PARTICLES_FOLDED:
+                k -= 1  # "Qasim Al Araji": the particle belongs to the surname
+            al_given = k < first and size - first == 2 and words[first] == "Al"  # "Al Gore"
+            if al_given:
+                k = first
+            if k >= first:
+                head = keys[k]
+                if head in TITLES:
+                    titled = True
+                elif (head not in STOPWORDS and head not in _NOT_GIVEN
+                      and (al_given or head not in _PARTICLES_FOLDED)):
+                    given = head
+            surname = words[-1]
+            out = (keys[:-1], (len(whole) - len(surname), len(whole), surname, key, given, titled))
     if len(_RUNS) < 200_000:
         _RUNS[whole] = out
     return out
-
-
-def _read_name_words(run: list[tuple[int, int, str]]) -> tuple:
-    size = len(run)
-    # Each word folded once (memoised), then looked at by position.
-    keys = [_FOLDED.get(w) or fold(w) for _, _, w in run]
-    inner = tuple(keys[:-1])
-    # Drop function words from the start ("When Navarro arrived").
-    first = 0
-    while first < size and keys[first] in STOPWORDS:
-        first += 1
-    if first == size:
-        return inner, None
-    s_start, s_end, surname = run[-1]
-    key = keys[-1]
-    if key in _NOT_SURNAME or len(key) < 2:
-        return inner, None
-    given = None
-    titled = False
-    k = size - 2
-    while k >= first and keys[k] in _PARTICLES_FOLDED:
-        k -= 1  # "Qasim Al Araji": the particle belongs to the surname
-    al_given = k < first and size - first == 2 and run[first][2] == "Al"  # "Al Gore"
-    if al_given:
-        k = first
-    if k >= first:
-        head = keys[k]
-        if head in TITLES:
-            titled = True
-        elif (head not in STOPWORDS and head not in _NOT_GIVEN
-              and (al_given or head not in _PARTICLES_FOLDED)):
-            given = head
-    return inner, (s_start, s_end, surname, key, given, titled)
 
 
 def _merged(earlier: Names, spellings: dict[str, Spelling], inner: set[str],
@@ -841,9 +824,11 @@ def _anchor_reading(anchor: str) -> tuple[tuple[str, ...], str, int]:
     every name that ends alike, so the first letter is put before it; see
     _probe_signatures), its first two letters swapped, its letters
     (memoised: names recur across articles)."""
-    out = (tuple(anchor[0] + signature if signature[-1] == ">" else signature
-                 for signature in _signatures(anchor)),
-           anchor[1::-1], _LETTER_MASKS.get(anchor) or _letter_mask(anchor))
+    # (_signatures(anchor), written out: its three kinds of signature never coincide.)
+    signatures = ("<" + anchor[:2], anchor[0] + anchor[-2:] + ">")
+    if len(anchor) <= 5:
+        signatures += (anchor[0] + anchor[-1],)
+    out = (signatures, anchor[1::-1], _LETTER_MASKS.get(anchor) or _letter_mask(anchor))
     if len(_ANCHORS) < 200_000:
         _ANCHORS[anchor] = out
     return out
