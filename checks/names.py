@@ -516,9 +516,9 @@ def _read_run(whole: str) -> tuple:
     size = len(words)
     out: tuple = ((), None)
     if size <= _MAX_RUN:  # (longer: a title or a list, not one name)
-        # Each word folded once (memoised), then looked at by position.
-        folded = _FOLDED
-        keys = [folded.get(w) or fold(w) for w in words]
+        # Each word folded once, then looked at by position. (Most words are plain
+        # ASCII, folded by lower(): cheaper than a memo look-up and a new entry.)
+        keys = [word.lower() if word.isascii() else fold(word) for word in words]
         out = (keys[:-1], None)
         # Drop function words from the start ("When Navarro arrived").
         first = 0
