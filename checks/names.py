@@ -519,7 +519,8 @@ def _read_run(whole: str) -> tuple:
         # Each word folded once, then looked at by position. (Most words are plain
         # ASCII, folded by lower(): cheaper than a memo look-up and a new entry.)
         keys = [word.lower() if word.isascii() else fold(word) for word in words]
-        out = (keys[:-1], None)
+        inner = tuple(keys[:-1])
+        out = (inner, None)
         # Drop function words from the start ("When Navarro arrived").
         first = 0
         while first < size and keys[first] in STOPWORDS:
@@ -542,8 +543,8 @@ def _read_run(whole: str) -> tuple:
                       and (al_given or head not in _PARTICLES_FOLDED)):
                     given = head
             surname = words[-1]
-            out = (keys[:-1], (len(whole) - len(surname), len(whole), surname, key, given, titled))
-    if len(_RUNS) < 200_000:
+            out = (inner, (len(whole) - len(surname), len(whole), surname, key, given, titled))
+    if len(_RUNS) < 100_000:  # (runs vary more than words, and their readings are bigger)
         _RUNS[whole] = out
     return out
 
@@ -805,7 +806,10 @@ _LETTER_MASKS: dict[str, int] = {}
 
 
 def _letter_mask(word: str) -> int:
-    """The set of ``word``'s letters as bits (memoised: words recur across articles)."""
+    """The set of ``word``'s letters as bits (memoised: words recur across articles).
+
+    (The letter test only spares distance() calls that would fail anyway: a
+    spelling within the allowed edits always passes it.)"""
     letters = set(word)
     if not _LETTER_BITS.keys() >= letters:
         for c in sorted(letters - _LETTER_BITS.keys()):
