@@ -420,12 +420,33 @@ def read_names(article: Article, equivalents: dict[str, str] | None = None,
     """
     if add_to is None:
         key = _reading_key(equivalents, kinds)
-        return article.derived(key, lambda: _read_names(article, equivalents, kinds, None))
+        return article.derived(key, lambda: _new_reading(article, equivalents, kinds))
     return _read_names(article, equivalents, kinds, add_to)
+
+
+_CAPTIONS_ONLY = frozenset({CAPTION})
+
+
+def _new_reading(article: Article, equivalents: dict[str, str] | None, kinds: frozenset[str]) -> Names:
+    # caption-agreement reads the captions alone first and often stops there; a
+    # reading of every kind then only needs the rest (captions are a good part
+    # of the reading: each is also searched for a photo credit).
+    captions = article.derived(_captions_key(equivalents), dict)
+    if kinds == NAME_KINDS and captions:
+        return _read_names(article, equivalents, NAME_KINDS - _CAPTIONS_ONLY, captions["reading"])
+    names = _read_names(article, equivalents, kinds, None)
+    if kinds == _CAPTIONS_ONLY:
+        captions["reading"] = names
+    return names
 
 
 def _reading_key(equivalents: dict[str, str] | None, kinds: frozenset[str]) -> tuple:
     return ("names.read_names", tuple(sorted((equivalents or {}).items())), kinds)
+
+
+def _captions_key(equivalents: dict[str, str] | None) -> tuple:
+    """Where the captions-only reading is kept for _new_reading (a dict, empty until there is one)."""
+    return ("names.captions_reading", tuple(sorted((equivalents or {}).items())))
 
 
 def remember_full_reading(article: Article, equivalents: dict[str, str] | None, names: Names) -> None:
