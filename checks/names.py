@@ -420,12 +420,33 @@ def read_names(article: Article, equivalents: dict[str, str] | None = None,
     """
     if add_to is None:
         key = _reading_key(equivalents, kinds)
-        return article.derived(key, lambda: _read_names(article, equivalents, kinds, None))
+        return article.derived(key, lambda: _new_reading(article, equivalents, kinds))
     return _read_names(article, equivalents, kinds, add_to)
+
+
+_CAPTIONS_ONLY = frozenset({CAPTION})
+
+
+def _new_reading(article: Article, equivalents: dict[str, str] | None, kinds: frozenset[str]) -> Names:
+    # caption-agreement reads the captions alone first and often stops there; a
+    # reading of every kind then only needs the rest (captions are a good part
+    # of the reading: each is also searched for a photo credit).
+    captions = article.derived(_captions_key(equivalents), dict)
+    if kinds == NAME_KINDS and captions:
+        return _read_names(article, equivalents, NAME_KINDS - _CAPTIONS_ONLY, captions["reading"])
+    names = _read_names(article, equivalents, kinds, None)
+    if kinds == _CAPTIONS_ONLY:
+        captions["reading"] = names
+    return names
 
 
 def _reading_key(equivalents: dict[str, str] | None, kinds: frozenset[str]) -> tuple:
     return ("names.read_names", tuple(sorted((equivalents or {}).items())), kinds)
+
+
+def _captions_key(equivalents: dict[str, str] | None) -> tuple:
+    """Where the captions-only reading is kept for _new_reading (a dict, empty until there is one)."""
+    return ("names.captions_reading", tuple(sorted((equivalents or {}).items())))
 
 
 def remember_full_reading(article: Article, equivalents: dict[str, str] | None, names: Names) -> None:
@@ -441,8 +462,7 @@ def _read_names(article: Article, equivalents: dict[str, str] | None, kinds: fro
     spellings: dict[str, Spelling] = {}
     inner: set[str] = set()
     units = [u for u in name_units(article) if u.kind in kinds]
-    stop, titles, particles, not_given = STOPWORDS, TITLES, _PARTICLES_FOLDED, _NOT_GIVEN
-    skip, folded, glued, single = _NOT_SURNAME, _FOLDED, _GLUED, _SINGLE
+    glued, single, runs = _GLUED, _SINGLE, _RUNS
     credit_ends: dict[str, int] = {}  # a gallery repeats captions: find each credit once
     for unit in units:
         text = unit.text
@@ -480,56 +500,74 @@ def _read_names(article: Article, equivalents: dict[str, str] | None, kinds: fro
                     spelling = spellings[key] = Spelling(key)
                 spelling.raw.append((unit, start, end, whole, key, None, False, poss >= 0, order))
                 continue
-            run = []
-            pos = start
-            for word in whole.split():
-                at = text.find(word, pos)
-                pos = at + len(word)
-                if len(word) == 2 and word[1] == ".":
-                    continue  # an initial: "John F. Kennedy"
-                run.append((at, pos - (word[-1] == "."), word.rstrip(".")))
-            size = len(run)
-            if size > _MAX_RUN:
-                continue  # a title or a list, not one name
-            # Each word folded once (memoised), then looked at by position.
-            keys = [folded.get(w) or fold(w) for _, _, w in run]
-            inner.update(keys[:-1])
-            # Drop function words from the start ("When Navarro arrived").
-            first = 0
-            while first < size and keys[first] in stop:
-                first += 1
-            if first == size:
+            # Several words: what they say depends only on the run's own text,
+            # and names recur, so each distinct run is taken apart once.
+            run_inner, found = runs.get(whole) or _read_run(whole)
+            inner.update(run_inner)
+            if found is None:
                 continue
-            s_start, s_end, surname = run[-1]
-            key = keys[-1]
-            if key in skip or len(key) < 2:
-                continue
-            given = None
-            titled = False
-            k = size - 2
-            while k >= first and keys[k] in particles:
-                k -= 1  # "Qasim Al Araji": the particle belongs to the surname
-            al_given = k < first and size - first == 2 and run[first][2] == "Al"  # "Al Gore"
-            if al_given:
-                k = first
-            if k >= first:
-                head = keys[k]
-                if head in titles:
-                    titled = True
-                elif (not headline and head not in stop and head not in not_given
-                      and (al_given or head not in particles)):
-                    # (Title Case: a headline's capitals say nothing about given names.)
-                    given = head
+            s_start, s_end, surname, key, given, titled = found
+            if headline:
+                given = None  # Title Case: a headline's capitals say nothing about given names
             key = equivalents.get(key, key)
             spelling = spellings.get(key)
             if spelling is None:
                 spelling = spellings[key] = Spelling(key)
-            spelling.raw.append((unit, s_start, s_end, surname, key, given, titled, poss >= 0, order))
+            spelling.raw.append((unit, start + s_start, start + s_end, surname, key, given, titled,
+                                 poss >= 0, order))
             if given:
                 spelling.givens.add(given)
     if add_to is not None:
         return _merged(add_to, spellings, inner, units)
     return Names(spellings, inner, "\n".join(u.text for u in units))
+
+
+_RUNS: dict[str, tuple] = {}
+
+
+def _read_run(whole: str) -> tuple:
+    """A run of several words, taken apart: (folded words before the last, surname
+    or None). The surname is (start, end, as written, folded key, given name, titled),
+    with offsets into the run; the given name is as read outside a headline.
+    (Memoised: the same names recur within and across articles.)"""
+    # The words, less initials ("John F. Kennedy") and a title's full stop. Only
+    # the last word (never an initial, never followed by a full stop: a run ends
+    # with a word) needs its place: it ends the run.
+    words = [word.rstrip(".") for word in whole.split() if len(word) != 2 or word[1] != "."]
+    size = len(words)
+    out: tuple = ((), None)
+    if size <= _MAX_RUN:  # (longer: a title or a list, not one name)
+        # Each word folded once, then looked at by position. (Most words are plain
+        # ASCII, folded by lower(): cheaper than a memo look-up and a new entry.)
+        keys = [word.lower() if word.isascii() else fold(word) for word in words]
+        inner = tuple(keys[:-1])
+        out = (inner, None)
+        # Drop function words from the start ("When Navarro arrived").
+        first = 0
+        while first < size and keys[first] in STOPWORDS:
+            first += 1
+        key = keys[-1]
+        if first < size and key not in _NOT_SURNAME and len(key) >= 2:
+            given = None
+            titled = False
+            k = size - 2
+            while k >= first and keys[k] in _PARTICLES_FOLDED:
+                k -= 1  # "Qasim Al Araji": the particle belongs to the surname
+            al_given = k < first and size - first == 2 and words[first] == "Al"  # "Al Gore"
+            if al_given:
+                k = first
+            if k >= first:
+                head = keys[k]
+                if head in TITLES:
+                    titled = True
+                elif (head not in STOPWORDS and head not in _NOT_GIVEN
+                      and (al_given or head not in _PARTICLES_FOLDED)):
+                    given = head
+            surname = words[-1]
+            out = (inner, (len(whole) - len(surname), len(whole), surname, key, given, titled))
+    if len(_RUNS) < 100_000:  # (runs vary more than words, and their readings are bigger)
+        _RUNS[whole] = out
+    return out
 
 
 def _merged(earlier: Names, spellings: dict[str, Spelling], inner: set[str],
@@ -590,6 +628,8 @@ def distance(a: str, b: str, limit: int = 2) -> int:
         # The middles differ at both ends, so one edit leaves one letter each
         # (a substitution) or two letters swapped; anything else is two or more.
         return 1 if la == lb == 1 or (la == lb == 2 and a[0] == b[1] and a[1] == b[0]) else 2
+    if limit == 2:
+        return _middle_distance_2(a, b, la, lb)
     prev2: list[int] = []
     prev = list(range(lb + 1))
     for i in range(1, la + 1):
@@ -611,6 +651,35 @@ def distance(a: str, b: str, limit: int = 2) -> int:
             return limit + 1
         prev2, prev = prev, cur
     return min(prev[lb], limit + 1)
+
+
+# One edit at either end of a middle: (letters of a, letters of b) it takes.
+_SUBSTITUTE, _DELETE, _INSERT, _SWAP = (1, 1), (1, 0), (0, 1), (2, 2)
+
+
+def _middle_distance_2(a: str, b: str, la: int, lb: int) -> int:
+    """distance(..., limit=2) of two middles that differ in their first and in their
+    last letter (the alignment table, read as edit scripts, without filling it in).
+
+    The first letters differ, so the first step of any alignment is an edit, and so
+    is the last; with two edits or fewer, either one edit spans both middles (a
+    letter for a letter, or two swapped), or the first and the last are two edits
+    with only matching letters between them.
+    """
+    if la == lb and (la == 1 or (la == 2 and a[0] == b[1] and a[1] == b[0])):
+        return 1
+    fronts = [_SUBSTITUTE, _DELETE, _INSERT]
+    if la > 1 and lb > 1 and a[0] == b[1] and a[1] == b[0]:
+        fronts.append(_SWAP)
+    backs = [_SUBSTITUTE, _DELETE, _INSERT]
+    if la > 1 and lb > 1 and a[-1] == b[-2] and a[-2] == b[-1]:
+        backs.append(_SWAP)
+    shift = la - lb
+    for i, j in fronts:
+        for k, m in backs:
+            if (i - j) + (k - m) == shift and i + k <= la and j + m <= lb and a[i:la - k] == b[j:lb - m]:
+                return 2
+    return 3
 
 
 def allowed_edits(a: str, b: str) -> int:
@@ -663,68 +732,130 @@ def near_pairs(spellings: dict[str, Spelling], keys: Iterable[str] | None = None
     letter-set check; the work grows with the number of distinct words.
     ``keys`` limits the spellings looked up, ``anchors`` the anchors indexed.
     """
-    # signature -> length -> anchors; most of a spelling's signatures match no anchor
-    # at all, so one look-up per signature settles them.
-    index: dict[str, dict[int, list[tuple[str, str, frozenset, bool]]]] = {}
+    # signature -> anchors, shortest first (an anchor's place among those of its
+    # length is the order it was given in); most of a spelling's signatures match
+    # no anchor at all, so one look-up per signature settles them.
+    index: dict[str, list[tuple[int, int, str, str, bool]]] = {}
     # First letter -> shortest and longest anchor: a key is only ever compared with
     # an anchor that starts with its first or second letter and is at most two
-    # letters longer or shorter, so most keys are settled without their signatures.
+    # letters longer or shorter, so a new word (no memoised signatures yet) is
+    # mostly settled without making its signatures.
     spans: dict[str, tuple[int, int]] = {}
     for anchor in (spellings if anchors is None else anchors):
-        if spellings[anchor].givens and len(anchor) >= 4:
-            entry = (anchor, anchor[1::-1], frozenset(anchor), len(spellings[anchor].raw) > _RARE_RAW)
+        spelling = spellings[anchor]
+        if spelling.givens and len(anchor) >= 4:
+            signatures, swapped, letters = _ANCHORS.get(anchor) or _anchor_reading(anchor)
             size = len(anchor)
+            entry = (size, letters, anchor, swapped, len(spelling.raw) > _RARE_RAW)
+            for signature in signatures:
+                bucket = index.get(signature)
+                if bucket is None:
+                    index[signature] = [entry]
+                else:
+                    bucket.append(entry)
             low, high = spans.get(anchor[0], (size, size))
             spans[anchor[0]] = (min(low, size), max(high, size))
-            for signature in _signatures(anchor):
-                if signature[-1] == ">":
-                    # An ending alone would pair every name that ends alike: the first
-                    # letter must match too (see _probe_signatures).
-                    signature = anchor[0] + signature
-                index.setdefault(signature, {}).setdefault(size, []).append(entry)
     if not index:
         return []
-    out = []
+    for bucket in index.values():
+        if len(bucket) > 1:
+            bucket.sort(key=_entry_length)  # stable: the given order within a length
     indexed = index.keys()
-    probes_memo = _PROBES
+    probes_memo, masks = _PROBES, _LETTER_MASKS
+    out = []
     for key in (spellings if keys is None else keys):
         size = len(key)
         if size < 4:
             continue
-        span = spans.get(key[0])
-        if span is None or not span[0] - 2 <= size <= span[1] + 2:
-            span = spans.get(key[1])
+        probes = probes_memo.get(key)
+        if probes is None:
+            span = spans.get(key[0])
             if span is None or not span[0] - 2 <= size <= span[1] + 2:
-                continue  # no anchor starts right and is of a close length
-        probes = probes_memo.get(key) or _probe_signatures(key)
+                span = spans.get(key[1])
+                if span is None or not span[0] - 2 <= size <= span[1] + 2:
+                    continue  # no anchor starts right and is of a close length
+            probes = _probe_signatures(key)
         if indexed.isdisjoint(probes):
             continue  # the common case, settled in C
         reach = 2 if size >= 7 else 1
-        found = [index[signature] for signature in probes if signature in index]
-        # Most keys that share a signature share it with no anchor of a close
-        # length, or only with themselves: what the comparisons need is made at
-        # the first real candidate.
+        low, high = size - reach, size + reach
         letters = None
-        seen: set[str] = set()
-        for by_length in found:
-            for length in range(size - reach, size + reach + 1):
-                for anchor, swapped, anchor_letters, common in by_length.get(length, ()):
-                    if anchor in seen or anchor == key:
-                        continue
-                    seen.add(anchor)
-                    if letters is None:
-                        rare = len(spellings[key].raw) <= _RARE_RAW
-                        letters = frozenset(key)
-                        first, first2 = key[0], key[:2]
-                    if common and not rare:
-                        continue
-                    if first != anchor[0] and first2 != swapped:
-                        continue  # a slip keeps the first letter or swaps the first two
-                    if len(letters ^ anchor_letters) > 2 * reach:
-                        continue
-                    allowed = allowed_edits(key, anchor)
-                    if allowed and distance(key, anchor, allowed) <= allowed:
-                        out.append((key, anchor))
+        seen: set[str] | None = None
+        for signature in probes:
+            bucket = index.get(signature)
+            if bucket is None:
+                continue
+            # Anchors of a close length other than the key itself, then those
+            # with nearly the same letters (the letter sets differ by at most two
+            # per edit): most buckets hold only the key, or anchors that fail
+            # these tests, so they are comprehensions.
+            close = [entry for entry in bucket if low <= entry[0] <= high and entry[2] != key]
+            if not close:
+                continue
+            if letters is None:
+                letters = masks.get(key) or _letter_mask(key)
+                most = 2 * reach
+            close = [entry for entry in close if (entry[1] ^ letters).bit_count() <= most]
+            if not close:
+                continue
+            if seen is None:
+                seen = set()
+                rare = len(spellings[key].raw) <= _RARE_RAW
+                first, first2 = key[0], key[:2]
+            for _, _, anchor, swapped, common in close:
+                if anchor in seen:
+                    continue
+                seen.add(anchor)
+                if common and not rare:
+                    continue
+                if first != anchor[0] and first2 != swapped:
+                    continue  # a slip keeps the first letter or swaps the first two
+                allowed = allowed_edits(key, anchor)
+                if allowed and distance(key, anchor, allowed) <= allowed:
+                    out.append((key, anchor))
+    return out
+
+
+def _entry_length(entry: tuple) -> int:
+    return entry[0]
+
+
+# Each letter seen gets a bit, so the letters two words do not share are the
+# bits set in the exclusive-or of their masks.
+_LETTER_BITS: dict[str, int] = {}
+_LETTER_MASKS: dict[str, int] = {}
+
+
+def _letter_mask(word: str) -> int:
+    """The set of ``word``'s letters as bits (memoised: words recur across articles).
+
+    (The letter test only spares distance() calls that would fail anyway: a
+    spelling within the allowed edits always passes it.)"""
+    letters = set(word)
+    if not _LETTER_BITS.keys() >= letters:
+        for c in sorted(letters - _LETTER_BITS.keys()):
+            _LETTER_BITS[c] = 1 << len(_LETTER_BITS)
+    mask = sum(map(_LETTER_BITS.__getitem__, letters))  # distinct bits: the sum is their union
+    if len(_LETTER_MASKS) < 200_000:
+        _LETTER_MASKS[word] = mask
+    return mask
+
+
+_ANCHORS: dict[str, tuple[tuple[str, ...], str, int]] = {}
+
+
+def _anchor_reading(anchor: str) -> tuple[tuple[str, ...], str, int]:
+    """What indexing ``anchor`` takes: its signatures (an ending alone would pair
+    every name that ends alike, so the first letter is put before it; see
+    _probe_signatures), its first two letters swapped, its letters
+    (memoised: names recur across articles)."""
+    # (_signatures(anchor), written out: its three kinds of signature never coincide.)
+    signatures = ("<" + anchor[:2], anchor[0] + anchor[-2:] + ">")
+    if len(anchor) <= 5:
+        signatures += (anchor[0] + anchor[-1],)
+    out = (signatures, anchor[1::-1], _LETTER_MASKS.get(anchor) or _letter_mask(anchor))
+    if len(_ANCHORS) < 200_000:
+        _ANCHORS[anchor] = out
     return out
 
 
