@@ -112,9 +112,8 @@ class Quotation:
     text: str  # the words between the marks
 
 
-_CURLY_ONLY = re.compile(r"[^\"“”„«»]*(?:“[^\"“”„«»]+”[^\"“”„«»]*)*")
 _CURLY_PAIR = re.compile(r"“[^“”]+”")
-_DOUBLED_SINGLES = ("’’", "‘‘", "''", "``")
+_SINGLE_CHAR_DOUBLE = re.compile(r"[\"“”„«»]")  # _DOUBLE in a text with no doubled single marks
 _new_mark = tuple.__new__  # builds a Mark without the keyword-argument wrapper (hot loop)
 
 
@@ -129,16 +128,23 @@ def _double_marks(text: str, carried: bool = False
     stack: list[Mark] = [Mark(-1, "“", OPEN)] if carried else []
     stray: list[Mark] = []
     n = len(text)
-    # (_DOUBLED_SINGLES spelled out: this runs on every paragraph, and four plain
-    # substring tests cost less than a generator over them.)
-    if (not carried and "’’" not in text and "‘‘" not in text and "''" not in text and "``" not in text
-            and _CURLY_ONLY.fullmatch(text)):
-        # The common case, curly marks strictly alternating: pair them directly.
-        for match in _CURLY_PAIR.finditer(text):
-            pairs.append((_new_mark(Mark, (match.start(), "“", OPEN)),
-                          _new_mark(Mark, (match.end() - 1, "”", CLOSE))))
-        return pairs, stack, stray
-    for match in _DOUBLE.finditer(text):
+    # (Plain substring tests, spelled out: this runs on every paragraph, and
+    # each test is a fast C scan where an expression walks every character.)
+    doubled = "’’" in text or "‘‘" in text or "''" in text or "``" in text
+    if not doubled and '"' not in text and "„" not in text and "«" not in text and "»" not in text:
+        if "“" not in text and "”" not in text:
+            if not carried:
+                return pairs, stack, stray  # most paragraphs quote no one
+        elif not carried:
+            # The common case, only curly marks: when they strictly alternate
+            # (“...” “...”), every one is in a pair “[^“”]+”; pair them directly.
+            found = [match.span() for match in _CURLY_PAIR.finditer(text)]
+            if len(found) == text.count("“") == text.count("”"):
+                for start, end in found:
+                    pairs.append((_new_mark(Mark, (start, "“", OPEN)),
+                                  _new_mark(Mark, (end - 1, "”", CLOSE))))
+                return pairs, stack, stray
+    for match in (_DOUBLE if doubled else _SINGLE_CHAR_DOUBLE).finditer(text):
         pos, ch = match.start(), match.group()
         before = text[pos - 1] if pos else ""
         after = text[match.end()] if match.end() < n else ""
@@ -242,6 +248,21 @@ _WORK_CUE = re.compile(
     re.I)
 
 
+def _names_a_work(lead: str) -> bool:
+    """Whether ``lead`` ends in a _WORK_CUE word ("the film", "titled").
+
+    The cue is all word characters, after a word boundary and before only
+    non-word ones, so it can only be the last run of word characters: match
+    there, instead of searching from every position of the lead."""
+    end = len(lead)
+    while end and not (lead[end - 1].isalnum() or lead[end - 1] == "_"):  # (what \w is)
+        end -= 1
+    begin = end
+    while begin and (lead[begin - 1].isalnum() or lead[begin - 1] == "_"):
+        begin -= 1
+    return begin < end and _WORK_CUE.match(lead, begin) is not None
+
+
 def _is_direct(text: str, quoted: str, start: int, end: int) -> bool:
     """Whether ``quoted`` (between marks at ``start`` and ``end``) reads as a full clause."""
     tokens = quoted.split()
@@ -258,8 +279,7 @@ def _is_direct(text: str, quoted: str, start: int, end: int) -> bool:
         capitalised = sum(1 for w in long_words if w[0].isupper())
         if long_words and capitalised / len(long_words) > 0.6:
             return False  # a title of a work, a name, a slogan in Title Case
-    lead = text[max(0, start - 40):start]
-    if _WORK_CUE.search(lead):
+    if _names_a_work(text[max(0, start - 40):start]):
         return False
     # A full clause stands at a sentence start, after a lead-in (":" or ","),
     # or ends in its own punctuation; "the "Global Partnership for Peace" fund"
@@ -347,11 +367,44 @@ class _Speakers:
         self.words = frozenset(i.lower() for i in items if re.fullmatch(r"[^\W\d_]+", i))
         phrases = [i for i in items if i.lower() not in self.words]
         self.phrases = re.compile(rf"(?<![\w-])(?:{'|'.join(phrases)})(?!\w)", re.I) if phrases else None
+        anchors = [_anchor(p) for p in phrases]
+        self.anchors = tuple(dict.fromkeys(anchors)) if phrases and all(anchors) else None
 
     def search(self, text: str) -> bool:
         if not self.words.isdisjoint(self._WORD.findall(text.lower())):
             return True
-        return bool(self.phrases and self.phrases.search(text))
+        if self.phrases is None:
+            return False
+        if self.anchors is not None:
+            # The case-insensitive expression walks every character; a text
+            # without any phrase's anchor cannot match it.
+            folded = text.casefold()
+            if not any(anchor in folded for anchor in self.anchors):
+                return False
+        return bool(self.phrases.search(text))
+
+
+# Characters whose every case-insensitive match (re.I) case-folds to one and
+# the same character; "i" is not one ("İ" and "ı" match it).
+_FOLD_SAFE = frozenset("abcdefghjklmnopqrstuvwxyzABCDEFGHJKLMNOPQRSTUVWXYZ '-’")
+_REGEX_SYNTAX = frozenset("[](){}?*+\\.^$|")
+
+
+def _anchor(phrase: str) -> str:
+    """A case-folded substring that every case-insensitive match of ``phrase``
+    (a cue in regex syntax) folds to: the longest run of fold-safe literal
+    characters before any regex syntax. Empty when there is none."""
+    best = run = ""
+    for ch in phrase:
+        if ch in _REGEX_SYNTAX:
+            break
+        if ch in _FOLD_SAFE:
+            run += ch.casefold()
+            if len(run) > len(best):
+                best = run
+        else:
+            run = ""
+    return best
 
 
 _SPEAKERS = {"en": _Speakers(_EN), "de": _Speakers(_DE), "es": _Speakers(_ES), "fr": _Speakers(_FR)}
