@@ -144,15 +144,18 @@ def _double_marks(text: str, carried: bool = False
                     pairs.append((_new_mark(Mark, (start, "“", OPEN)),
                                   _new_mark(Mark, (end - 1, "”", CLOSE))))
                 return pairs, stack, stray
+    space_before_open, after_close = _SPACE_BEFORE_OPEN, _AFTER_CLOSE  # (locals: a hot loop)
     for match in (_DOUBLE if doubled else _SINGLE_CHAR_DOUBLE).finditer(text):
-        pos, ch = match.start(), match.group()
+        pos, stop = match.span()
         before = text[pos - 1] if pos else ""
-        after = text[match.end()] if match.end() < n else ""
-        if len(ch) == 2:  # ‘‘ ... ’’ typed with two single marks
+        after = text[stop] if stop < n else ""
+        if stop - pos == 2:  # ‘‘ ... ’’ typed with two single marks
             if before.isdigit():
                 continue  # seconds: 1‘06‘‘
-            ch = "“" if ch[0] in "‘`" else "”"
-        top = stack[-1].char if stack else None
+            ch = "“" if text[pos] in "‘`" else "”"
+        else:
+            ch = text[pos]
+        top = stack[-1][1] if stack else None  # (the char of the innermost open mark)
         if ch == "„":
             role = OPEN
         elif ch == "«":
@@ -160,7 +163,7 @@ def _double_marks(text: str, carried: bool = False
         elif ch == "»":
             if top == "«":
                 role = CLOSE
-            elif before in _SPACE_BEFORE_OPEN and after.isalnum():
+            elif before in space_before_open and after.isalnum():
                 role = OPEN  # German and Danish »...«
             elif before == " " and (not after or after.isspace()):
                 continue  # a "more »" link arrow, not a quotation mark
@@ -169,27 +172,27 @@ def _double_marks(text: str, carried: bool = False
         elif ch == "“":
             if top == "„":
                 role = CLOSE
-            elif before and before not in _SPACE_BEFORE_OPEN and after in _AFTER_CLOSE:
+            elif before and before not in space_before_open and after in after_close:
                 role = CLOSE  # „...“ closing, or a “ typed for ”
             else:
                 role = OPEN
         elif ch == "”":
-            if before in _SPACE_BEFORE_OPEN and after and not after.isspace() and after not in ",.;:!?)":
+            if before in space_before_open and after and not after.isspace() and after not in ",.;:!?)":
                 role = OPEN  # Swedish, Finnish and Danish ”...”
             else:
                 role = CLOSE
         else:  # the straight "
             if before.isdigit() and top is None:
                 continue  # inches: 12" screen, 5'11"
-            opens = before in _SPACE_BEFORE_OPEN and after and not after.isspace()
-            closes = before not in _SPACE_BEFORE_OPEN and after in _AFTER_CLOSE
+            opens = before in space_before_open and after and not after.isspace()
+            closes = before not in space_before_open and after in after_close
             if opens and not closes:
                 role = OPEN
             elif closes and not opens:
                 role = CLOSE
             else:
                 role = CLOSE if top is not None else OPEN
-        if stack and stack[-1].pos == pos - 1 and stack[-1].pos >= 0:
+        if stack and stack[-1][0] == pos - 1 >= 0:  # (a real mark right before, not the carried -1)
             continue  # a doubled mark (“” or "„) typed where one was meant
         mark = _new_mark(Mark, (pos, ch, role))
         if role == OPEN:
@@ -639,6 +642,14 @@ def _quotations(article: Article) -> Iterator[Annotation]:
             return [whole] if len(_LETTER_WORD.findall(text)) >= 5 else []
         return [q for q in para.quotes if _is_direct(unit.text, q.text, q.start, q.end)]
 
+    def has_candidate(para: _Para) -> bool:
+        """Whether ``candidates(para)`` is not empty, reading no further than its first."""
+        unit = para.unit
+        if unit.kind == QUOTE and not para.quotes:
+            return len(_LETTER_WORD.findall(unit.text.strip())) >= 5
+        text = unit.text
+        return any(_is_direct(text, q.text, q.start, q.end) for q in para.quotes)
+
     # A run of consecutive paragraphs that carry quotations shares its speaker,
     # who may be named in the paragraph before the run or after it.
     # Subheadings and stray caption lines inside the body neither break a run
@@ -654,12 +665,14 @@ def _quotations(article: Article) -> Iterator[Annotation]:
         j = i
         while j + 1 < len(paras) and has_quote[j + 1]:
             j += 1
-        found = [(paras[k], q) for k in range(i, j + 1) for q in candidates(paras[k])]
-        if found and not (any(read(paras[k]).named for k in range(i, j + 1))
-                          or (i > 0 and read(paras[i - 1]).context)
-                          or (i > 1 and strong.search(paras[i - 2].unit.text))
-                          or (j + 1 < len(paras) and read(paras[j + 1]).evidence)):
-            flagged.extend(found)
+        # (Whether the run has a direct quotation at all is settled at its
+        # first; all of them are listed only for a run that nobody attributes.)
+        if any(has_candidate(paras[k]) for k in range(i, j + 1)) and not (
+                any(read(paras[k]).named for k in range(i, j + 1))
+                or (i > 0 and read(paras[i - 1]).context)
+                or (i > 1 and strong.search(paras[i - 2].unit.text))
+                or (j + 1 < len(paras) and read(paras[j + 1]).evidence)):
+            flagged.extend((paras[k], q) for k in range(i, j + 1) for q in candidates(paras[k]))
         i = j + 1
 
     for para, quote in flagged:
