@@ -60,8 +60,31 @@ def _key(text: str) -> str:
 
     One C-level regex pass; this runs on every paragraph of every request.
     """
-    folded = text.casefold()
-    return " ".join((_WORD if "_" in folded else _WORD_OR_UNDERSCORE).findall(folded))
+    return _folded_key(text.casefold())
+
+
+def _words_of(folded: str) -> re.Pattern:
+    return _WORD if "_" in folded else _WORD_OR_UNDERSCORE
+
+
+def _folded_key(folded: str) -> str:
+    """``_key`` of a text already case-folded."""
+    return " ".join(_words_of(folded).findall(folded))
+
+
+def _letter_counts(folded: str) -> tuple[int, ...]:
+    """Counts of a few common letters in a case-folded text: equal wherever the
+    ``_key``s are equal (the letters are word characters, kept as they are), and
+    a few C-level scans where the key is a regex pass and a join."""
+    return folded.count("e"), folded.count("t"), folded.count("a"), folded.count("o")
+
+
+_OPENING = MIN_WORDS - 1  # words of a key that a cut at a credit leaves whole
+
+
+def _opening(folded: str, words_of: re.Pattern) -> tuple[str, ...]:
+    """The first _OPENING words of ``_folded_key(folded)``, without reading on."""
+    return tuple(m.group() for m, _ in zip(words_of.finditer(folded), range(_OPENING)))
 
 
 def _trimmed(unit: TextUnit, end: int) -> Target:
@@ -71,24 +94,33 @@ def _trimmed(unit: TextUnit, end: int) -> Target:
 
 
 def check(article: Article, ctx: Context) -> Iterator[Annotation]:
-    first_caption: dict[str, tuple[Target, tuple[str, str]]] = {}
+    # key -> (caption unit, length of the caption proper, raw texts); its
+    # target is built only when a repeat points at it.
+    first_caption: dict[str, tuple[TextUnit, int, tuple[str, str]]] = {}
+    caption_keys: dict[str, str] = {}  # (a gallery repeats captions word for word)
     for block in article.images:
         caption = block.caption_text
-        key = _key(caption)
+        key = caption_keys.get(caption)
+        if key is None:
+            key = caption_keys[caption] = _key(caption)
         if key.count(" ") + 1 < MIN_WORDS:
             continue
         # A credit the parser did not recognise in one copy ("(john doe / ap)")
         # must not hide the repeat, so each caption is known by both forms.
-        keys = {key, key if block.text == caption else _key(block.text)}
+        full_key = key if block.text == caption else caption_keys.get(block.text)
+        if full_key is None:
+            full_key = caption_keys[block.text] = _key(block.text)
+        keys = {key, full_key}
         unit = article.unit_for(block_id=block.id)
-        target = _trimmed(unit, len(caption))
         raw = (block.text.strip(), (block.credit or "").strip())
         seen = next((first_caption[k] for k in keys if k in first_caption), None)
         if seen is None:
             for k in keys:
-                first_caption[k] = (target, raw)
+                first_caption[k] = (unit, len(caption), raw)
             continue
-        first, first_raw = seen
+        first_unit, first_end, first_raw = seen
+        first = _trimmed(first_unit, first_end)
+        target = _trimmed(unit, len(caption))
         if raw == first_raw:
             yield EXACT_REPEAT.at(
                 target, f"This caption repeats the caption of an earlier photo ({first.block_id}) word for word.",
@@ -103,11 +135,35 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     # the paragraph's key: a paragraph whose first word opens no caption's key
     # cannot be a caption with its credit, and needs no credit search.
     caption_first_words = {k.partition(" ")[0] for k in first_caption}
+    # A caption key has MIN_WORDS or more words, so a paragraph whose text
+    # before its credit has a caption's key opens on that key's first words.
+    caption_openings = {tuple(k.split(" ", _OPENING)[:_OPENING]) for k in first_caption}
+    # A paragraph can only be flagged, or make a later one a repeat, if its key
+    # equals a caption's or another paragraph's (then they share its letter
+    # counts), or if it may be a caption with its credit (short, and opening
+    # on a caption key's first words). Most paragraphs are neither, and need no key.
+    paragraphs = [u for u in article.body_units() if u.kind == PARAGRAPH]
+    folded_texts = [u.text.casefold() for u in paragraphs]
+    counts = [_letter_counts(f) for f in folded_texts]
+    times_seen: dict[tuple[int, ...], int] = {}
+    for letters in counts:
+        times_seen[letters] = times_seen.get(letters, 0) + 1
+    caption_counts = {_letter_counts(k) for k in first_caption}
+    credit_reach = longest_caption + 40 if first_caption else -1
     first_paragraph: dict[str, TextUnit] = {}
-    for unit in article.body_units():
-        if unit.kind != PARAGRAPH:
-            continue
-        key = _key(unit.text)
+    folded_keys: dict[str, str] = {}
+    for unit, folded, letters in zip(paragraphs, folded_texts, counts):
+        if times_seen[letters] == 1 and letters not in caption_counts:
+            if len(unit.text) > credit_reach:
+                continue
+            words_of = _words_of(folded)
+            first_word = words_of.search(folded)
+            if (first_word is None or first_word.group() not in caption_first_words
+                    or _opening(folded, words_of) not in caption_openings):
+                continue
+        key = folded_keys.get(folded)
+        if key is None:  # (a paragraph pasted twice is the same text: one key serves both)
+            key = folded_keys[folded] = _folded_key(folded)
         words = key.count(" ") + 1 if key else 0
         if words < MIN_WORDS:
             continue
@@ -118,7 +174,8 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
             if credit is not None and _key(unit.text[:credit.start]) in first_caption:
                 key = _key(unit.text[:credit.start])
         if key in first_caption:
-            caption = first_caption[key][0]
+            caption_unit, caption_end, _ = first_caption[key]
+            caption = _trimmed(caption_unit, caption_end)
             yield CAPTION_IN_BODY.at(
                 _trimmed(unit, len(unit.text)),
                 f"This paragraph is the caption of a photo ({caption.block_id}) pasted into the story.",
