@@ -558,6 +558,8 @@ def _quotations(article: Article) -> Iterator[Annotation]:
         carry = None
         para = _Para(unit, pairs, opens, strays, _single_pairs(text))
         paras.append(para)
+        if not (pairs or opens or strays or para.singles):
+            continue  # no quotation here (most paragraphs): nothing below applies
         following = units[i + 1] if i + 1 < len(units) else None
         continues = False
         if opens:
