@@ -269,7 +269,27 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     kinds = frozenset(slot.kind for clause in caption_clauses for slot in clause.slots)
     if not kinds:
         return
-    body_clauses = [c for u in body for c in _clauses(u, kinds=kinds)]
+    # A body clause is only ever compared with a caption slot through the
+    # postings of the words near that slot (and only for a slot with two or
+    # more: see _contradiction). A paragraph that has none of those stems
+    # cannot give such a clause, and when the captions bring few of them,
+    # looking for each costs less than reading the paragraph's clauses.
+    near_stems: set[str] = set()
+    for clause in caption_clauses:
+        for slot in clause.slots:
+            near = clause.near(slot)
+            if len(near) >= 2:
+                near_stems |= near
+    if not near_stems:
+        return
+    few = len(near_stems) <= _FEW_NEAR_STEMS
+    body_clauses = []
+    for unit in body:
+        if few:
+            searchable = _searchable(unit.text)
+            if searchable is not None and not any(stem in searchable for stem in near_stems):
+                continue
+        body_clauses.extend(_clauses(unit, kinds=kinds))
     if not body_clauses:
         return
     # An index from content word to the body clauses that use it, so each
@@ -283,6 +303,26 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
             finding = _contradiction(clause, slot, body_clauses, postings)
             if finding is not None:
                 yield finding
+
+
+# Up to this many stems near caption slots, a paragraph is searched for each
+# before its clauses are read (a substring test each, against a regex pass and
+# a stem per word).
+_FEW_NEAR_STEMS = 40
+
+
+def _searchable(text: str) -> str | None:
+    """``text`` in lower case with "’" as "'", as fold() writes it: every stem of
+    its words (a prefix of the word's fold()) is a substring of it. None when it
+    has non-ASCII characters besides typographic marks no word holds, whose
+    folding this does not follow."""
+    if not text.isascii():
+        # (Chained replaces: each a C-level pass, where translate() looks up every character.)
+        text = (text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+                .replace("—", "-").replace("–", "-").replace("…", ".").replace("\u00a0", " "))
+        if not text.isascii():
+            return None
+    return text.lower()
 
 
 _ALNUM = re.compile(r"[^\W_]+")  # a run of str.isalnum() characters
