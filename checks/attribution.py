@@ -476,10 +476,12 @@ class _Para:
     opens: list[Mark]
     strays: list[Mark]
     singles: list[tuple[int, int]]
-    evidence: bool = False  # names a speaker outside the quoted words
-    context: bool = False  # introduces the quotations that follow it
-    named: bool = False  # names a person outside its quoted words
-    read: bool = False  # whether the three above have been worked out
+    # Speaker cues, each worked out when first asked (None until then): a run
+    # of quotations asks few of them, mostly of the paragraphs next to it.
+    evidence: bool | None = None  # names a speaker outside the quoted words
+    context: bool | None = None  # introduces the quotations that follow it
+    named: bool | None = None  # names a person outside its quoted words
+    outside: str = ""  # its text with the quoted words blanked (set with evidence)
     quotes: list[Quotation] = field(default_factory=list)
 
 
@@ -608,32 +610,39 @@ def _quotations(article: Article) -> Iterator[Annotation]:
     english = language == "en"
     quote_blocks = {b.id: b for b in article.blocks if b.type == QUOTE}
 
-    def read(para: _Para) -> _Para:
-        """Fill in the speaker cues of a paragraph (only those near a quotation are read)."""
-        if para.read:
-            return para
-        para.read = True
-        unit = para.unit
-        if unit.kind == QUOTE:
-            block = quote_blocks[unit.block_id]
-            if block.attribution and block.attribution.strip():
-                para.evidence = para.context = para.named = True
-                return para
-        spans = [(q.start, q.end) for q in para.quotes]
-        outside = _outside(unit.text, spans)
-        para.evidence = bool(
-            speaker.search(outside) or _LABEL.match(unit.text)
-            or any(_COLON_LEAD.search(outside[:start]) for start, _ in spans)
-            or (any(d in unit.text for d in "—–―-") and _DASH_NAME.search(unit.text))
-            or ("@" in outside and _HANDLE.search(outside))
-            or (_AFTER_QUOTE if english else _AFTER_QUOTE_INVERTED).search(unit.text))
-        person = english and not para.evidence and _PERSON.search(outside)
-        para.named = para.evidence or bool(para.quotes and person)
-        stripped = unit.text.strip()
-        para.context = para.evidence or stripped.endswith(("?", ":")) or bool(
-            english and (_SUBJECT.match(stripped) or _TURN.search(stripped)
-                         or (_HIS_HER.search(stripped) and _NAME_MID.search(stripped))))
-        return para
+    def evidence(para: _Para) -> bool:
+        """Whether a paragraph names a speaker outside its quoted words."""
+        if para.evidence is None:
+            unit = para.unit
+            if unit.kind == QUOTE:
+                block = quote_blocks[unit.block_id]
+                if block.attribution and block.attribution.strip():
+                    para.evidence = para.context = para.named = True
+                    return True
+            spans = [(q.start, q.end) for q in para.quotes]
+            outside = para.outside = _outside(unit.text, spans)
+            para.evidence = bool(
+                speaker.search(outside) or _LABEL.match(unit.text)
+                or any(_COLON_LEAD.search(outside[:start]) for start, _ in spans)
+                or (any(d in unit.text for d in "—–―-") and _DASH_NAME.search(unit.text))
+                or ("@" in outside and _HANDLE.search(outside))
+                or (_AFTER_QUOTE if english else _AFTER_QUOTE_INVERTED).search(unit.text))
+        return para.evidence
+
+    def named(para: _Para) -> bool:
+        """Whether a paragraph names a speaker, or a person beside its quotations."""
+        if para.named is None:
+            para.named = evidence(para) or bool(para.quotes and english and _PERSON.search(para.outside))
+        return para.named
+
+    def context(para: _Para) -> bool:
+        """Whether a paragraph introduces the quotations that follow it."""
+        if para.context is None:
+            stripped = para.unit.text.strip()
+            para.context = evidence(para) or stripped.endswith(("?", ":")) or bool(
+                english and (_SUBJECT.match(stripped) or _TURN.search(stripped)
+                             or (_HIS_HER.search(stripped) and _NAME_MID.search(stripped))))
+        return para.context
 
     def candidates(para: _Para) -> list[Quotation]:
         unit = para.unit
@@ -670,10 +679,10 @@ def _quotations(article: Article) -> Iterator[Annotation]:
         # (Whether the run has a direct quotation at all is settled at its
         # first; all of them are listed only for a run that nobody attributes.)
         if any(has_candidate(paras[k]) for k in range(i, j + 1)) and not (
-                any(read(paras[k]).named for k in range(i, j + 1))
-                or (i > 0 and read(paras[i - 1]).context)
+                any(named(paras[k]) for k in range(i, j + 1))
+                or (i > 0 and context(paras[i - 1]))
                 or (i > 1 and strong.search(paras[i - 2].unit.text))
-                or (j + 1 < len(paras) and read(paras[j + 1]).evidence)):
+                or (j + 1 < len(paras) and evidence(paras[j + 1]))):
             flagged.extend((paras[k], q) for k in range(i, j + 1) for q in candidates(paras[k]))
         i = j + 1
 
