@@ -374,7 +374,8 @@ def _alnum_runs(text: str) -> set[str]:
     the few pieces holding other characters ("don’t", "são") are split
     further by the expression, which is slow over a whole long body.
     """
-    spaced = text.encode("utf-8").translate(_ASCII_NON_ALNUM_TO_SPACE).decode("utf-8")
+    spaced = (text.encode("utf-8", "surrogatepass")  # (a lone surrogate from JSON input)
+              .translate(_ASCII_NON_ALNUM_TO_SPACE).decode("utf-8", "surrogatepass"))
     runs = set(spaced.split())
     mixed = [piece for piece in runs if not piece.isascii()]
     runs.difference_update(mixed)
