@@ -287,7 +287,7 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     for unit in body:
         if few:
             searchable = _searchable(unit.text)
-            if searchable is not None and not any(stem in searchable for stem in near_stems):
+            if searchable is not None and not any(map(searchable.__contains__, near_stems)):
                 continue
         body_clauses.extend(_clauses(unit, kinds=kinds))
     if not body_clauses:
