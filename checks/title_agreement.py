@@ -445,8 +445,9 @@ def _name_candidates(text: str, ordinary: frozenset[str] = frozenset()) -> list[
     if not tokens:
         return []
     sentence_case = _is_sentence_case(tokens, text)
-    letters = [c for c in text if c.isalpha()]
-    shouting = bool(letters) and sum(c.isupper() for c in letters) > 0.7 * len(letters)
+    # (filter and map keep the walk over every character in C.)
+    letters = "".join(filter(str.isalpha, text))
+    shouting = bool(letters) and sum(map(str.isupper, letters)) > 0.7 * len(letters)
     out = []
     for tok in tokens:
         word = tok.text
@@ -698,7 +699,7 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
         if standfirst else story
     body_figures: list[tuple[TextUnit, Quantity]] | None = None
     body_nouns: list[str | None] | None = None
-    ordinary = frozenset(_bare(t.text) for u in titles for t in _tokens(u.text) if t.text[0].islower())
+    ordinary: frozenset[str] | None = None  # (only the English name reading needs it)
 
     for unit in titles:
         support = story if unit.kind == STANDFIRST else with_standfirst
@@ -758,6 +759,8 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
         # Names.
         if not english:
             continue
+        if ordinary is None:
+            ordinary = frozenset(_bare(t.text) for u in titles for t in _tokens(u.text) if t.text[0].islower())
         skip_to = _dateline_end(unit.text)
         candidates = [t for t in _name_candidates(unit.text, ordinary) if t.start >= skip_to]
         unsupported = [tok for tok in candidates if not _supported_name(tok.text, support)]
