@@ -575,6 +575,8 @@ def _quotations(article: Article) -> Iterator[Annotation]:
     joined = "\x00".join([unit.text for unit in units])
     curly_only = not any(map(joined.__contains__, _NOT_CURLY_MARKS))
     marks = [_double_marks(unit.text, False, curly_only) for unit in units]
+    # Likewise for quotations in single marks (see _single_pairs' own test).
+    singles_read = "‘" in joined or " '" in joined or joined.startswith("'") or "\x00'" in joined
     carry: Mark | None = None  # an opening mark still running from the paragraph before
     for i, unit in enumerate(units):
         text = unit.text
@@ -582,7 +584,7 @@ def _quotations(article: Article) -> Iterator[Annotation]:
                                 else marks[i])
         origin = carry
         carry = None
-        para = _Para(unit, pairs, opens, strays, _single_pairs(text))
+        para = _Para(unit, pairs, opens, strays, _single_pairs(text) if singles_read else [])
         paras.append(para)
         if not (pairs or opens or strays or para.singles):
             continue  # no quotation here (most paragraphs): nothing below applies
