@@ -87,6 +87,22 @@ def _opening(folded: str, words_of: re.Pattern) -> tuple[str, ...]:
     return tuple(m.group() for m, _ in zip(words_of.finditer(folded), range(_OPENING)))
 
 
+def _read_paragraph(text: str, folded: str, first_caption: dict, caption_first_words: set[str],
+                    longest_caption: int) -> tuple[int, str]:
+    """A paragraph's word count and key, the key of the caption it holds with
+    its credit when it is one ("A woman passes a mural in Tehran. EPA")."""
+    key = _folded_key(folded)
+    words = key.count(" ") + 1 if key else 0
+    if words < MIN_WORDS:
+        return words, key
+    if (first_caption and key not in first_caption and len(text) <= longest_caption + 40
+            and key.partition(" ")[0] in caption_first_words):
+        credit = find_inline_credit(text)
+        if credit is not None and _key(text[:credit.start]) in first_caption:
+            key = _key(text[:credit.start])
+    return words, key
+
+
 def _trimmed(unit: TextUnit, end: int) -> Target:
     text = unit.text[:end]
     start = len(text) - len(text.lstrip())
@@ -151,7 +167,8 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     caption_counts = {_letter_counts(k) for k in first_caption}
     credit_reach = longest_caption + 40 if first_caption else -1
     first_paragraph: dict[str, TextUnit] = {}
-    folded_keys: dict[str, str] = {}
+    read_texts: dict[str, tuple[int, str]] = {}
+    first_targets: dict[int, Target] = {}  # (by unit index: many repeats point at one first)
     for unit, folded, letters in zip(paragraphs, folded_texts, counts):
         if times_seen[letters] == 1 and letters not in caption_counts:
             if len(unit.text) > credit_reach:
@@ -161,18 +178,14 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
             if (first_word is None or first_word.group() not in caption_first_words
                     or _opening(folded, words_of) not in caption_openings):
                 continue
-        key = folded_keys.get(folded)
-        if key is None:  # (a paragraph pasted twice is the same text: one key serves both)
-            key = folded_keys[folded] = _folded_key(folded)
-        words = key.count(" ") + 1 if key else 0
+        # (A paragraph pasted twice is the same text: its reading serves both.)
+        known = read_texts.get(unit.text)
+        if known is None:
+            known = read_texts[unit.text] = _read_paragraph(
+                unit.text, folded, first_caption, caption_first_words, longest_caption)
+        words, key = known
         if words < MIN_WORDS:
             continue
-        if (first_caption and key not in first_caption and len(unit.text) <= longest_caption + 40
-                and key.partition(" ")[0] in caption_first_words):
-            # "A woman passes a mural in Tehran. EPA" pasted with its credit.
-            credit = find_inline_credit(unit.text)
-            if credit is not None and _key(unit.text[:credit.start]) in first_caption:
-                key = _key(unit.text[:credit.start])
         if key in first_caption:
             caption_unit, caption_end, _ = first_caption[key]
             caption = _trimmed(caption_unit, caption_end)
@@ -186,8 +199,11 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
             continue
         first = first_paragraph.setdefault(key, unit)
         if first is not unit:
+            first_target = first_targets.get(first.index)
+            if first_target is None:
+                first_target = first_targets[first.index] = _trimmed(first, len(first.text))
             yield REPEATED_PARAGRAPH.at(
                 _trimmed(unit, len(unit.text)),
                 f"This paragraph repeats an earlier paragraph ({first.block_id}).",
-                related=[_trimmed(first, len(first.text))], suggestion=Suggestion("delete"),
+                related=[first_target], suggestion=Suggestion("delete"),
                 data={"first_block_id": first.block_id})
