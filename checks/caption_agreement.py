@@ -143,11 +143,27 @@ class Clause:
     unit: TextUnit
     start: int
     end: int
-    words: list[tuple[int, int, str]]  # (start, end, stem) of content words
     slots: list[Slot]
+    text: str  # what was read of the unit (a caption up to its credit)
+    # Read when first needed: most body clauses only give their stems to the
+    # postings, and never need where each word is.
+    _words: list[tuple[int, int, str]] | None = None
+    _stems: set[str] | None = None
+
+    @property
+    def words(self) -> list[tuple[int, int, str]]:
+        """(start, end, stem) of the clause's content words."""
+        if self._words is None:
+            self._words = _content_words(self.text, self.start, self.end)
+        return self._words
 
     def stems(self, exclude: Slot | None = None) -> set[str]:
-        return {w for s, e, w in self.words if exclude is None or e <= exclude.start or s >= exclude.end}
+        if exclude is None:
+            if self._stems is None:
+                self._stems = ({w for _, _, w in self._words} if self._words is not None
+                               else _content_stems(self.text, self.start, self.end))
+            return self._stems  # (read only: the postings)
+        return {w for s, e, w in self.words if e <= exclude.start or s >= exclude.end}
 
     def near(self, slot: Slot) -> set[str]:
         """Content words just before and just after a slot."""
@@ -218,16 +234,29 @@ def _clauses(unit: TextUnit, text_end: int | None = None, kinds: frozenset[str] 
         inside = [x for x in slots if s0 <= x.start and x.end <= s1]
         if not inside:
             continue
-        words = []
-        stems = _STEMS  # (looked up here first: a call per word of every sentence adds up)
-        for m in _WORD.finditer(text, s0, s1):
-            raw = m.group()
-            low = raw.lower()
-            if len(low) < 3 or low in _STOP:
-                continue
-            words.append((m.start(), m.end(), stems.get(raw) or _stem(raw)))
-        out.append(Clause(unit, s0, s1, words, inside))
+        out.append(Clause(unit, s0, s1, inside, text))
     return out
+
+
+def _content_words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, stem) of the content words of ``text[start:end]``."""
+    words = []
+    stems = _STEMS  # (looked up here first: a call per word of every sentence adds up)
+    for m in _WORD.finditer(text, start, end):
+        raw = m.group()
+        low = raw.lower()
+        if len(low) < 3 or low in _STOP:
+            continue
+        words.append((m.start(), m.end(), stems.get(raw) or _stem(raw)))
+    return words
+
+
+def _content_stems(text: str, start: int, end: int) -> set[str]:
+    """The stems of _content_words, without their places (one findall, no match objects)."""
+    stems = _STEMS
+    stop = _STOP
+    return {stems.get(raw) or _stem(raw) for raw in _WORD.findall(text, start, end)
+            if len(low := raw.lower()) >= 3 and low not in stop}
 
 
 # A weekday or date after these words is a bound or a habit, not the day of the event.
