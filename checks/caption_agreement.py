@@ -48,7 +48,7 @@ from checks.model import BODY_KINDS, CAPTION, Article, TextUnit
 from checks.names import (NAME_KINDS, equivalence_map, fold, read_names, remember_full_reading,
                           spelling_groups)
 from checks.registry import Rule
-from checks.text import primary_language, sentences
+from checks.text import primary_language, sentence_spans
 
 ID = "caption-agreement"
 
@@ -229,8 +229,7 @@ def _clauses(unit: TextUnit, text_end: int | None = None, kinds: frozenset[str] 
     if not slots:
         return []
     out = []
-    for sentence in sentences(text):
-        s0, s1 = sentence.start, sentence.end
+    for s0, s1 in sentence_spans(text):
         inside = [x for x in slots if s0 <= x.start and x.end <= s1]
         if not inside:
             continue
