@@ -112,41 +112,56 @@ class Quotation:
     text: str  # the words between the marks
 
 
-_CURLY_ONLY = re.compile(r"[^\"“”„«»]*(?:“[^\"“”„«»]+”[^\"“”„«»]*)*")
 _CURLY_PAIR = re.compile(r"“[^“”]+”")
-_DOUBLED_SINGLES = ("’’", "‘‘", "''", "``")
+_SINGLE_CHAR_DOUBLE = re.compile(r"[\"“”„«»]")  # _DOUBLE in a text with no doubled single marks
 _new_mark = tuple.__new__  # builds a Mark without the keyword-argument wrapper (hot loop)
 
 
-def _double_marks(text: str, carried: bool = False
+# The marks _DOUBLE finds besides curly “ and ”.
+_NOT_CURLY_MARKS = ('"', "„", "«", "»", "’’", "‘‘", "''", "``")
+
+
+def _double_marks(text: str, carried: bool = False, curly_only: bool = False
                   ) -> tuple[list[tuple[Mark, Mark]], list[Mark], list[Mark]]:
     """Pairs, unmatched opening marks and unmatched closing marks of one text.
 
     ``carried``: a quotation opened in an earlier paragraph is still running;
-    it is a virtual opening mark at position -1.
+    it is a virtual opening mark at position -1. ``curly_only``: the caller
+    knows the text holds none of _NOT_CURLY_MARKS (its article has none).
     """
     pairs: list[tuple[Mark, Mark]] = []
     stack: list[Mark] = [Mark(-1, "“", OPEN)] if carried else []
     stray: list[Mark] = []
     n = len(text)
-    # (_DOUBLED_SINGLES spelled out: this runs on every paragraph, and four plain
-    # substring tests cost less than a generator over them.)
-    if (not carried and "’’" not in text and "‘‘" not in text and "''" not in text and "``" not in text
-            and _CURLY_ONLY.fullmatch(text)):
-        # The common case, curly marks strictly alternating: pair them directly.
-        for match in _CURLY_PAIR.finditer(text):
-            pairs.append((_new_mark(Mark, (match.start(), "“", OPEN)),
-                          _new_mark(Mark, (match.end() - 1, "”", CLOSE))))
-        return pairs, stack, stray
-    for match in _DOUBLE.finditer(text):
-        pos, ch = match.start(), match.group()
+    # (Plain substring tests, spelled out: this runs on every paragraph, and
+    # each test is a fast C scan where an expression walks every character.)
+    doubled = not curly_only and ("’’" in text or "‘‘" in text or "''" in text or "``" in text)
+    if curly_only or (not doubled and '"' not in text and "„" not in text and "«" not in text
+                      and "»" not in text):
+        if "“" not in text and "”" not in text:
+            if not carried:
+                return pairs, stack, stray  # most paragraphs quote no one
+        elif not carried:
+            # The common case, only curly marks: when they strictly alternate
+            # (“...” “...”), every one is in a pair “[^“”]+”; pair them directly.
+            found = [match.span() for match in _CURLY_PAIR.finditer(text)]
+            if len(found) == text.count("“") == text.count("”"):
+                for start, end in found:
+                    pairs.append((_new_mark(Mark, (start, "“", OPEN)),
+                                  _new_mark(Mark, (end - 1, "”", CLOSE))))
+                return pairs, stack, stray
+    space_before_open, after_close = _SPACE_BEFORE_OPEN, _AFTER_CLOSE  # (locals: a hot loop)
+    for match in (_DOUBLE if doubled else _SINGLE_CHAR_DOUBLE).finditer(text):
+        pos, stop = match.span()
         before = text[pos - 1] if pos else ""
-        after = text[match.end()] if match.end() < n else ""
-        if len(ch) == 2:  # ‘‘ ... ’’ typed with two single marks
+        after = text[stop] if stop < n else ""
+        if stop - pos == 2:  # ‘‘ ... ’’ typed with two single marks
             if before.isdigit():
                 continue  # seconds: 1‘06‘‘
-            ch = "“" if ch[0] in "‘`" else "”"
-        top = stack[-1].char if stack else None
+            ch = "“" if text[pos] in "‘`" else "”"
+        else:
+            ch = text[pos]
+        top = stack[-1][1] if stack else None  # (the char of the innermost open mark)
         if ch == "„":
             role = OPEN
         elif ch == "«":
@@ -154,7 +169,7 @@ def _double_marks(text: str, carried: bool = False
         elif ch == "»":
             if top == "«":
                 role = CLOSE
-            elif before in _SPACE_BEFORE_OPEN and after.isalnum():
+            elif before in space_before_open and after.isalnum():
                 role = OPEN  # German and Danish »...«
             elif before == " " and (not after or after.isspace()):
                 continue  # a "more »" link arrow, not a quotation mark
@@ -163,27 +178,27 @@ def _double_marks(text: str, carried: bool = False
         elif ch == "“":
             if top == "„":
                 role = CLOSE
-            elif before and before not in _SPACE_BEFORE_OPEN and after in _AFTER_CLOSE:
+            elif before and before not in space_before_open and after in after_close:
                 role = CLOSE  # „...“ closing, or a “ typed for ”
             else:
                 role = OPEN
         elif ch == "”":
-            if before in _SPACE_BEFORE_OPEN and after and not after.isspace() and after not in ",.;:!?)":
+            if before in space_before_open and after and not after.isspace() and after not in ",.;:!?)":
                 role = OPEN  # Swedish, Finnish and Danish ”...”
             else:
                 role = CLOSE
         else:  # the straight "
             if before.isdigit() and top is None:
                 continue  # inches: 12" screen, 5'11"
-            opens = before in _SPACE_BEFORE_OPEN and after and not after.isspace()
-            closes = before not in _SPACE_BEFORE_OPEN and after in _AFTER_CLOSE
+            opens = before in space_before_open and after and not after.isspace()
+            closes = before not in space_before_open and after in after_close
             if opens and not closes:
                 role = OPEN
             elif closes and not opens:
                 role = CLOSE
             else:
                 role = CLOSE if top is not None else OPEN
-        if stack and stack[-1].pos == pos - 1 and stack[-1].pos >= 0:
+        if stack and stack[-1][0] == pos - 1 >= 0:  # (a real mark right before, not the carried -1)
             continue  # a doubled mark (“” or "„) typed where one was meant
         mark = _new_mark(Mark, (pos, ch, role))
         if role == OPEN:
@@ -242,6 +257,21 @@ _WORK_CUE = re.compile(
     re.I)
 
 
+def _names_a_work(lead: str) -> bool:
+    """Whether ``lead`` ends in a _WORK_CUE word ("the film", "titled").
+
+    The cue is all word characters, after a word boundary and before only
+    non-word ones, so it can only be the last run of word characters: match
+    there, instead of searching from every position of the lead."""
+    end = len(lead)
+    while end and not (lead[end - 1].isalnum() or lead[end - 1] == "_"):  # (what \w is)
+        end -= 1
+    begin = end
+    while begin and (lead[begin - 1].isalnum() or lead[begin - 1] == "_"):
+        begin -= 1
+    return begin < end and _WORK_CUE.match(lead, begin) is not None
+
+
 def _is_direct(text: str, quoted: str, start: int, end: int) -> bool:
     """Whether ``quoted`` (between marks at ``start`` and ``end``) reads as a full clause."""
     tokens = quoted.split()
@@ -258,8 +288,7 @@ def _is_direct(text: str, quoted: str, start: int, end: int) -> bool:
         capitalised = sum(1 for w in long_words if w[0].isupper())
         if long_words and capitalised / len(long_words) > 0.6:
             return False  # a title of a work, a name, a slogan in Title Case
-    lead = text[max(0, start - 40):start]
-    if _WORK_CUE.search(lead):
+    if _names_a_work(text[max(0, start - 40):start]):
         return False
     # A full clause stands at a sentence start, after a lead-in (":" or ","),
     # or ends in its own punctuation; "the "Global Partnership for Peace" fund"
@@ -347,11 +376,56 @@ class _Speakers:
         self.words = frozenset(i.lower() for i in items if re.fullmatch(r"[^\W\d_]+", i))
         phrases = [i for i in items if i.lower() not in self.words]
         self.phrases = re.compile(rf"(?<![\w-])(?:{'|'.join(phrases)})(?!\w)", re.I) if phrases else None
+        anchors = [_anchor(p) for p in phrases]
+        self.anchors = tuple(dict.fromkeys(anchors)) if phrases and all(anchors) else None
 
     def search(self, text: str) -> bool:
-        if not self.words.isdisjoint(self._WORD.findall(text.lower())):
+        lowered = text.lower()
+        # The words between ASCII non-letters come first, cut with C-level byte
+        # operations: a cue among them is a whole word (cues are letters only),
+        # and in an ASCII text they are all its words. Only a text with other
+        # characters needs the expression to find the rest.
+        spaced = (lowered.encode("utf-8", "surrogatepass")  # (a lone surrogate from JSON input)
+                  .translate(_ASCII_NON_LETTER_TO_SPACE).decode("utf-8", "surrogatepass"))
+        if not self.words.isdisjoint(spaced.split()):
             return True
-        return bool(self.phrases and self.phrases.search(text))
+        if not spaced.isascii() and not self.words.isdisjoint(self._WORD.findall(lowered)):
+            return True
+        if self.phrases is None:
+            return False
+        if self.anchors is not None:
+            # The case-insensitive expression walks every character; a text
+            # without any phrase's anchor cannot match it.
+            folded = text.casefold()
+            if not any(map(folded.__contains__, self.anchors)):  # (map: no frame per anchor)
+                return False
+        return bool(self.phrases.search(text))
+
+
+# ASCII bytes other than letters, as spaces; every other byte kept.
+_ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
+_ASCII_NON_LETTER_TO_SPACE = bytes.maketrans(_ASCII_NON_LETTERS, b" " * len(_ASCII_NON_LETTERS))
+# Characters whose every case-insensitive match (re.I) case-folds to one and
+# the same character; "i" is not one ("İ" and "ı" match it).
+_FOLD_SAFE = frozenset("abcdefghjklmnopqrstuvwxyzABCDEFGHJKLMNOPQRSTUVWXYZ '-’")
+_REGEX_SYNTAX = frozenset("[](){}?*+\\.^$|")
+
+
+def _anchor(phrase: str) -> str:
+    """A case-folded substring that every case-insensitive match of ``phrase``
+    (a cue in regex syntax) folds to: the longest run of fold-safe literal
+    characters before any regex syntax. Empty when there is none."""
+    best = run = ""
+    for ch in phrase:
+        if ch in _REGEX_SYNTAX:
+            break
+        if ch in _FOLD_SAFE:
+            run += ch.casefold()
+            if len(run) > len(best):
+                best = run
+        else:
+            run = ""
+    return best
 
 
 _SPEAKERS = {"en": _Speakers(_EN), "de": _Speakers(_DE), "es": _Speakers(_ES), "fr": _Speakers(_FR)}
@@ -420,10 +494,12 @@ class _Para:
     opens: list[Mark]
     strays: list[Mark]
     singles: list[tuple[int, int]]
-    evidence: bool = False  # names a speaker outside the quoted words
-    context: bool = False  # introduces the quotations that follow it
-    named: bool = False  # names a person outside its quoted words
-    read: bool = False  # whether the three above have been worked out
+    # Speaker cues, each worked out when first asked (None until then): a run
+    # of quotations asks few of them, mostly of the paragraphs next to it.
+    evidence: bool | None = None  # names a speaker outside the quoted words
+    context: bool | None = None  # introduces the quotations that follow it
+    named: bool | None = None  # names a person outside its quoted words
+    outside: str = ""  # its text with the quoted words blanked (set with evidence)
     quotes: list[Quotation] = field(default_factory=list)
 
 
@@ -493,15 +569,25 @@ def _quotations(article: Article) -> Iterator[Annotation]:
     # their direction says nothing there, so balance is not judged.
     marks_read = language not in _RIGHT_TO_LEFT
     paras: list[_Para] = []
-    marks = [_double_marks(unit.text) for unit in units]
+    # Most articles write only curly “ ”: settled once for the whole body (a
+    # mark in no paragraph is not in the joined text), each paragraph then
+    # needs two substring tests, not ten.
+    joined = "\x00".join([unit.text for unit in units])
+    curly_only = not any(map(joined.__contains__, _NOT_CURLY_MARKS))
+    marks = [_double_marks(unit.text, False, curly_only) for unit in units]
+    # Likewise for quotations in single marks (see _single_pairs' own test).
+    singles_read = "‘" in joined or " '" in joined or joined.startswith("'") or "\x00'" in joined
     carry: Mark | None = None  # an opening mark still running from the paragraph before
     for i, unit in enumerate(units):
         text = unit.text
-        pairs, opens, strays = _double_marks(text, carried=True) if carry is not None else marks[i]
+        pairs, opens, strays = (_double_marks(text, True, curly_only) if carry is not None
+                                else marks[i])
         origin = carry
         carry = None
-        para = _Para(unit, pairs, opens, strays, _single_pairs(text))
+        para = _Para(unit, pairs, opens, strays, _single_pairs(text) if singles_read else [])
         paras.append(para)
+        if not (pairs or opens or strays or para.singles):
+            continue  # no quotation here (most paragraphs): nothing below applies
         following = units[i + 1] if i + 1 < len(units) else None
         continues = False
         if opens:
@@ -550,32 +636,39 @@ def _quotations(article: Article) -> Iterator[Annotation]:
     english = language == "en"
     quote_blocks = {b.id: b for b in article.blocks if b.type == QUOTE}
 
-    def read(para: _Para) -> _Para:
-        """Fill in the speaker cues of a paragraph (only those near a quotation are read)."""
-        if para.read:
-            return para
-        para.read = True
-        unit = para.unit
-        if unit.kind == QUOTE:
-            block = quote_blocks[unit.block_id]
-            if block.attribution and block.attribution.strip():
-                para.evidence = para.context = para.named = True
-                return para
-        spans = [(q.start, q.end) for q in para.quotes]
-        outside = _outside(unit.text, spans)
-        para.evidence = bool(
-            speaker.search(outside) or _LABEL.match(unit.text)
-            or any(_COLON_LEAD.search(outside[:start]) for start, _ in spans)
-            or (any(d in unit.text for d in "—–―-") and _DASH_NAME.search(unit.text))
-            or ("@" in outside and _HANDLE.search(outside))
-            or (_AFTER_QUOTE if english else _AFTER_QUOTE_INVERTED).search(unit.text))
-        person = english and not para.evidence and _PERSON.search(outside)
-        para.named = para.evidence or bool(para.quotes and person)
-        stripped = unit.text.strip()
-        para.context = para.evidence or stripped.endswith(("?", ":")) or bool(
-            english and (_SUBJECT.match(stripped) or _TURN.search(stripped)
-                         or (_HIS_HER.search(stripped) and _NAME_MID.search(stripped))))
-        return para
+    def evidence(para: _Para) -> bool:
+        """Whether a paragraph names a speaker outside its quoted words."""
+        if para.evidence is None:
+            unit = para.unit
+            if unit.kind == QUOTE:
+                block = quote_blocks[unit.block_id]
+                if block.attribution and block.attribution.strip():
+                    para.evidence = para.context = para.named = True
+                    return True
+            spans = [(q.start, q.end) for q in para.quotes]
+            outside = para.outside = _outside(unit.text, spans)
+            para.evidence = bool(
+                speaker.search(outside) or _LABEL.match(unit.text)
+                or any(_COLON_LEAD.search(outside[:start]) for start, _ in spans)
+                or (any(d in unit.text for d in "—–―-") and _DASH_NAME.search(unit.text))
+                or ("@" in outside and _HANDLE.search(outside))
+                or (_AFTER_QUOTE if english else _AFTER_QUOTE_INVERTED).search(unit.text))
+        return para.evidence
+
+    def named(para: _Para) -> bool:
+        """Whether a paragraph names a speaker, or a person beside its quotations."""
+        if para.named is None:
+            para.named = evidence(para) or bool(para.quotes and english and _PERSON.search(para.outside))
+        return para.named
+
+    def context(para: _Para) -> bool:
+        """Whether a paragraph introduces the quotations that follow it."""
+        if para.context is None:
+            stripped = para.unit.text.strip()
+            para.context = evidence(para) or stripped.endswith(("?", ":")) or bool(
+                english and (_SUBJECT.match(stripped) or _TURN.search(stripped)
+                             or (_HIS_HER.search(stripped) and _NAME_MID.search(stripped))))
+        return para.context
 
     def candidates(para: _Para) -> list[Quotation]:
         unit = para.unit
@@ -585,6 +678,14 @@ def _quotations(article: Article) -> Iterator[Annotation]:
             whole = Quotation(lead, lead + len(text), text)
             return [whole] if len(_LETTER_WORD.findall(text)) >= 5 else []
         return [q for q in para.quotes if _is_direct(unit.text, q.text, q.start, q.end)]
+
+    def has_candidate(para: _Para) -> bool:
+        """Whether ``candidates(para)`` is not empty, reading no further than its first."""
+        unit = para.unit
+        if unit.kind == QUOTE and not para.quotes:
+            return len(_LETTER_WORD.findall(unit.text.strip())) >= 5
+        text = unit.text
+        return any(_is_direct(text, q.text, q.start, q.end) for q in para.quotes)
 
     # A run of consecutive paragraphs that carry quotations shares its speaker,
     # who may be named in the paragraph before the run or after it.
@@ -601,12 +702,14 @@ def _quotations(article: Article) -> Iterator[Annotation]:
         j = i
         while j + 1 < len(paras) and has_quote[j + 1]:
             j += 1
-        found = [(paras[k], q) for k in range(i, j + 1) for q in candidates(paras[k])]
-        if found and not (any(read(paras[k]).named for k in range(i, j + 1))
-                          or (i > 0 and read(paras[i - 1]).context)
-                          or (i > 1 and strong.search(paras[i - 2].unit.text))
-                          or (j + 1 < len(paras) and read(paras[j + 1]).evidence)):
-            flagged.extend(found)
+        # (Whether the run has a direct quotation at all is settled at its
+        # first; all of them are listed only for a run that nobody attributes.)
+        if any(has_candidate(paras[k]) for k in range(i, j + 1)) and not (
+                any(named(paras[k]) for k in range(i, j + 1))
+                or (i > 0 and context(paras[i - 1]))
+                or (i > 1 and strong.search(paras[i - 2].unit.text))
+                or (j + 1 < len(paras) and evidence(paras[j + 1]))):
+            flagged.extend((paras[k], q) for k in range(i, j + 1) for q in candidates(paras[k]))
         i = j + 1
 
     for para, quote in flagged:

@@ -48,7 +48,7 @@ from checks.model import BODY_KINDS, CAPTION, Article, TextUnit
 from checks.names import (NAME_KINDS, equivalence_map, fold, read_names, remember_full_reading,
                           spelling_groups)
 from checks.registry import Rule
-from checks.text import primary_language, sentences
+from checks.text import primary_language, sentence_spans
 
 ID = "caption-agreement"
 
@@ -143,11 +143,27 @@ class Clause:
     unit: TextUnit
     start: int
     end: int
-    words: list[tuple[int, int, str]]  # (start, end, stem) of content words
     slots: list[Slot]
+    text: str  # what was read of the unit (a caption up to its credit)
+    # Read when first needed: most body clauses only give their stems to the
+    # postings, and never need where each word is.
+    _words: list[tuple[int, int, str]] | None = None
+    _stems: set[str] | None = None
+
+    @property
+    def words(self) -> list[tuple[int, int, str]]:
+        """(start, end, stem) of the clause's content words."""
+        if self._words is None:
+            self._words = _content_words(self.text, self.start, self.end)
+        return self._words
 
     def stems(self, exclude: Slot | None = None) -> set[str]:
-        return {w for s, e, w in self.words if exclude is None or e <= exclude.start or s >= exclude.end}
+        if exclude is None:
+            if self._stems is None:
+                self._stems = ({w for _, _, w in self._words} if self._words is not None
+                               else _content_stems(self.text, self.start, self.end))
+            return self._stems  # (read only: the postings)
+        return {w for s, e, w in self.words if e <= exclude.start or s >= exclude.end}
 
     def near(self, slot: Slot) -> set[str]:
         """Content words just before and just after a slot."""
@@ -213,21 +229,33 @@ def _clauses(unit: TextUnit, text_end: int | None = None, kinds: frozenset[str] 
     if not slots:
         return []
     out = []
-    for sentence in sentences(text):
-        s0, s1 = sentence.start, sentence.end
+    for s0, s1 in sentence_spans(text):
         inside = [x for x in slots if s0 <= x.start and x.end <= s1]
         if not inside:
             continue
-        words = []
-        stems = _STEMS  # (looked up here first: a call per word of every sentence adds up)
-        for m in _WORD.finditer(text, s0, s1):
-            raw = m.group()
-            low = raw.lower()
-            if len(low) < 3 or low in _STOP:
-                continue
-            words.append((m.start(), m.end(), stems.get(raw) or _stem(raw)))
-        out.append(Clause(unit, s0, s1, words, inside))
+        out.append(Clause(unit, s0, s1, inside, text))
     return out
+
+
+def _content_words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, stem) of the content words of ``text[start:end]``."""
+    words = []
+    stems = _STEMS  # (looked up here first: a call per word of every sentence adds up)
+    for m in _WORD.finditer(text, start, end):
+        raw = m.group()
+        low = raw.lower()
+        if len(low) < 3 or low in _STOP:
+            continue
+        words.append((m.start(), m.end(), stems.get(raw) or _stem(raw)))
+    return words
+
+
+def _content_stems(text: str, start: int, end: int) -> set[str]:
+    """The stems of _content_words, without their places (one findall, no match objects)."""
+    stems = _STEMS
+    stop = _STOP
+    return {stems.get(raw) or _stem(raw) for raw in _WORD.findall(text, start, end)
+            if len(low := raw.lower()) >= 3 and low not in stop}
 
 
 # A weekday or date after these words is a bound or a habit, not the day of the event.
@@ -269,7 +297,27 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     kinds = frozenset(slot.kind for clause in caption_clauses for slot in clause.slots)
     if not kinds:
         return
-    body_clauses = [c for u in body for c in _clauses(u, kinds=kinds)]
+    # A body clause is only ever compared with a caption slot through the
+    # postings of the words near that slot (and only for a slot with two or
+    # more: see _contradiction). A paragraph that has none of those stems
+    # cannot give such a clause, and when the captions bring few of them,
+    # looking for each costs less than reading the paragraph's clauses.
+    near_stems: set[str] = set()
+    for clause in caption_clauses:
+        for slot in clause.slots:
+            near = clause.near(slot)
+            if len(near) >= 2:
+                near_stems |= near
+    if not near_stems:
+        return
+    few = len(near_stems) <= _FEW_NEAR_STEMS
+    body_clauses = []
+    for unit in body:
+        if few:
+            searchable = _searchable(unit.text)
+            if searchable is not None and not any(map(searchable.__contains__, near_stems)):
+                continue
+        body_clauses.extend(_clauses(unit, kinds=kinds))
     if not body_clauses:
         return
     # An index from content word to the body clauses that use it, so each
@@ -283,6 +331,26 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
             finding = _contradiction(clause, slot, body_clauses, postings)
             if finding is not None:
                 yield finding
+
+
+# Up to this many stems near caption slots, a paragraph is searched for each
+# before its clauses are read (a substring test each, against a regex pass and
+# a stem per word).
+_FEW_NEAR_STEMS = 40
+
+
+def _searchable(text: str) -> str | None:
+    """``text`` in lower case with "’" as "'", as fold() writes it: every stem of
+    its words (a prefix of the word's fold()) is a substring of it. None when it
+    has non-ASCII characters besides typographic marks no word holds, whose
+    folding this does not follow."""
+    if not text.isascii():
+        # (Chained replaces: each a C-level pass, where translate() looks up every character.)
+        text = (text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+                .replace("—", "-").replace("–", "-").replace("…", ".").replace("\u00a0", " "))
+        if not text.isascii():
+            return None
+    return text.lower()
 
 
 _ALNUM = re.compile(r"[^\W_]+")  # a run of str.isalnum() characters
@@ -308,8 +376,7 @@ class _Words:
             self.searches += 1
             if self.searches <= _SEARCHES:
                 return _mentions(self.text, phrase)
-            # (\w+ splits alike when there is no "_", and is quicker.)
-            self.words = set((_ALNUM if "_" in self.text else _WORD_CHARS).findall(self.text))
+            self.words = _alnum_runs(self.text)
         low = phrase.lower()
         head = _ALNUM.match(low)
         if head is None:
@@ -319,6 +386,30 @@ class _Words:
         if head.group() not in self.words:
             return False  # the phrase's first word never stands alone in the text
         return _mentions(self.text, phrase)
+
+
+# ASCII bytes that are not letters or digits, as spaces; every other byte kept.
+_ASCII_NON_ALNUM_TO_SPACE = bytes.maketrans(
+    bytes(b for b in range(128) if not chr(b).isalnum()),
+    b" " * sum(1 for b in range(128) if not chr(b).isalnum()))
+
+
+def _alnum_runs(text: str) -> set[str]:
+    """Every maximal run of letters and digits in ``text`` (as _ALNUM finds them).
+
+    The text's ASCII non-alphanumerics become spaces with C-level byte
+    operations, and a plain split cuts it there (and at other spaces); only
+    the few pieces holding other characters ("don’t", "são") are split
+    further by the expression, which is slow over a whole long body.
+    """
+    spaced = (text.encode("utf-8", "surrogatepass")  # (a lone surrogate from JSON input)
+              .translate(_ASCII_NON_ALNUM_TO_SPACE).decode("utf-8", "surrogatepass"))
+    runs = set(spaced.split())
+    mixed = [piece for piece in runs if not piece.isascii()]
+    runs.difference_update(mixed)
+    for piece in mixed:
+        runs.update(_ALNUM.findall(piece))
+    return runs
 
 
 def _mentions(text: str, phrase: str) -> bool:

@@ -595,11 +595,19 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     latest_day = _in_range(max(known) if known else None)
     english = primary_language(article.language) == "en"
     arabic = primary_language(article.language) == "ar"
+    relative = english and ref_day is not None
     for unit in article.body_units() + article.caption_units():
-        mentions = find_dates(unit.text)
-        yield from _dates_in_unit(unit, mentions, ref_day, latest_day, english)
+        text = unit.text
+        mentions = find_dates(text)
+        # (Each reader is entered only when its text has what it looks for, as
+        # it would test first: most paragraphs have none, and a generator per
+        # paragraph per reader adds up.)
+        if mentions:
+            yield from _dates_in_unit(unit, mentions, ref_day, latest_day, english)
         if arabic:
             yield from _arabic(unit, ref_day)
-        if english and ref_day is not None:
-            yield from _years_ago(unit, ref_day)
-            yield from _relative_weekdays(unit, mentions, ref_day)
+        if relative:
+            if "ago" in text:
+                yield from _years_ago(unit, ref_day)
+            if "day" in text:
+                yield from _relative_weekdays(unit, mentions, ref_day)

@@ -124,7 +124,9 @@ _WEEKDAYS_BY_LANG["de"]["sonnabend"] = 5
 # Dates are found from their digits: a text is scanned once for digit runs, and
 # each run is tried against the date shapes with anchored matches around it,
 # so the cost is one cheap pass plus a little work per number.
-_DIGITS = re.compile(r"\d+")
+# (\d\d* rather than \d+: the same runs, but the regex engine then skips
+# ahead to the next digit quickly instead of trying a match at every position.)
+_DIGITS = re.compile(r"\d\d*")
 _ISO_TAIL = re.compile(r"-(\d\d)-(\d\d)(?![\d-])")
 _MONTH_BEFORE = re.compile(r"\b(?P<m>[A-Z][a-z]{2,8})\.?,?\s+$")
 _EN_DAY_TAIL = re.compile(r"(?:st|nd|rd|th)?(?![\d:.,]\d)")
@@ -200,27 +202,57 @@ def _weekday_before(text: str, lang: str, at: int) -> tuple[int, tuple[int, int]
     return number, (match.start("wd"), match.end("wd"))
 
 
+# Every English month word (_EN_MONTH_WORDS) starts with one of these: a text
+# without any has no number with a month before it. (One expression, which
+# skips ahead to the capitals it starts with, beats twelve substring tests.)
+_EN_MONTH_HEAD = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+
+
+# What may follow a day number for _MONTH_AFTER to match: an ordinal's first
+# letter, a full stop or a space.
+_MONTH_AFTER_HEADS = frozenset("snrte.")
+
+
 def find_dates(text: str) -> list[DateMention]:
     """Every calendar date in ``text`` (valid or not), in order, in one pass."""
     out: list[DateMention] = []
+    if text.isascii() and not ("0" in text or "1" in text or "2" in text or "3" in text or "4" in text
+                               or "5" in text or "6" in text or "7" in text or "8" in text or "9" in text):
+        # No digit (in an ASCII text \d is 0-9): most paragraphs. Substring
+        # tests are a fast C scan, where the expression checks every character.
+        return out
     taken = 0
+    # Whether an English month word can stand before a day: most texts name
+    # no month, and then no number needs the look-back search. (Worked out
+    # at the first short number only.)
+    en_month: bool | None = None
+    n = len(text)
     for digits in _DIGITS.finditer(text):
         s, e = digits.span()
         if s < taken:
             continue
-        run = digits.group()
-        if len(run) == 4:
-            iso = _ISO_TAIL.match(text, e)
-            if iso and text[s - 1:s] not in ("-", "/") and 1 <= int(iso.group(1)) <= 12 and int(iso.group(2)):
-                out.append(DateMention(s, iso.end(), "iso", int(iso.group(2)), int(iso.group(1)),
-                                       int(run), None, None, s))
-                taken = iso.end()
+        if e - s == 4:
+            if e < n and text[e] == "-":  # (the ISO tail starts with a hyphen)
+                iso = _ISO_TAIL.match(text, e)
+                if (iso and text[s - 1:s] not in ("-", "/") and 1 <= int(iso.group(1)) <= 12
+                        and int(iso.group(2))):
+                    out.append(DateMention(s, iso.end(), "iso", int(iso.group(2)), int(iso.group(1)),
+                                           int(text[s:e]), None, None, s))
+                    taken = iso.end()
             continue
-        if len(run) > 2 or int(run) == 0:
+        if e - s > 2:
             continue
-        day = int(run)
+        day = int(digits.group())
+        if day == 0:
+            continue
         lang = shape = None
-        before = _MONTH_BEFORE.search(text, max(0, s - 14), s)
+        # _MONTH_BEFORE ends in whitespace right before the number.
+        if s and text[s - 1].isspace():
+            if en_month is None:
+                en_month = _EN_MONTH_HEAD.search(text) is not None
+            before = _MONTH_BEFORE.search(text, max(0, s - 14), s) if en_month else None
+        else:
+            before = None
         if before is not None and before.group("m") in _EN_MONTH_WORDS:
             tail = _EN_DAY_TAIL.match(text, e)
             if tail is not None:
@@ -229,6 +261,8 @@ def find_dates(text: str) -> list[DateMention]:
         if shape is None:
             if s and text[s - 1] in "0123456789.,:":
                 continue
+            if e >= n or (text[e] not in _MONTH_AFTER_HEADS and not text[e].isspace()):
+                continue  # _MONTH_AFTER cannot match here
             after = _month_after(text, e)
             if after is None or after[1] is None:
                 continue

@@ -60,8 +60,47 @@ def _key(text: str) -> str:
 
     One C-level regex pass; this runs on every paragraph of every request.
     """
-    folded = text.casefold()
-    return " ".join((_WORD if "_" in folded else _WORD_OR_UNDERSCORE).findall(folded))
+    return _folded_key(text.casefold())
+
+
+def _words_of(folded: str) -> re.Pattern:
+    return _WORD if "_" in folded else _WORD_OR_UNDERSCORE
+
+
+def _folded_key(folded: str) -> str:
+    """``_key`` of a text already case-folded."""
+    return " ".join(_words_of(folded).findall(folded))
+
+
+def _letter_counts(folded: str) -> tuple[int, ...]:
+    """Counts of a few common letters in a case-folded text: equal wherever the
+    ``_key``s are equal (the letters are word characters, kept as they are), and
+    a few C-level scans where the key is a regex pass and a join."""
+    return folded.count("e"), folded.count("t"), folded.count("a"), folded.count("o")
+
+
+_OPENING = MIN_WORDS - 1  # words of a key that a cut at a credit leaves whole
+
+
+def _opening(folded: str, words_of: re.Pattern) -> tuple[str, ...]:
+    """The first _OPENING words of ``_folded_key(folded)``, without reading on."""
+    return tuple(m.group() for m, _ in zip(words_of.finditer(folded), range(_OPENING)))
+
+
+def _read_paragraph(text: str, folded: str, first_caption: dict, caption_first_words: set[str],
+                    longest_caption: int) -> tuple[int, str]:
+    """A paragraph's word count and key, the key of the caption it holds with
+    its credit when it is one ("A woman passes a mural in Tehran. EPA")."""
+    key = _folded_key(folded)
+    words = key.count(" ") + 1 if key else 0
+    if words < MIN_WORDS:
+        return words, key
+    if (first_caption and key not in first_caption and len(text) <= longest_caption + 40
+            and key.partition(" ")[0] in caption_first_words):
+        credit = find_inline_credit(text)
+        if credit is not None and _key(text[:credit.start]) in first_caption:
+            key = _key(text[:credit.start])
+    return words, key
 
 
 def _trimmed(unit: TextUnit, end: int) -> Target:
@@ -71,24 +110,33 @@ def _trimmed(unit: TextUnit, end: int) -> Target:
 
 
 def check(article: Article, ctx: Context) -> Iterator[Annotation]:
-    first_caption: dict[str, tuple[Target, tuple[str, str]]] = {}
+    # key -> (caption unit, length of the caption proper, raw texts); its
+    # target is built only when a repeat points at it.
+    first_caption: dict[str, tuple[TextUnit, int, tuple[str, str]]] = {}
+    caption_keys: dict[str, str] = {}  # (a gallery repeats captions word for word)
     for block in article.images:
         caption = block.caption_text
-        key = _key(caption)
+        key = caption_keys.get(caption)
+        if key is None:
+            key = caption_keys[caption] = _key(caption)
         if key.count(" ") + 1 < MIN_WORDS:
             continue
         # A credit the parser did not recognise in one copy ("(john doe / ap)")
         # must not hide the repeat, so each caption is known by both forms.
-        keys = {key, key if block.text == caption else _key(block.text)}
+        full_key = key if block.text == caption else caption_keys.get(block.text)
+        if full_key is None:
+            full_key = caption_keys[block.text] = _key(block.text)
+        keys = {key, full_key}
         unit = article.unit_for(block_id=block.id)
-        target = _trimmed(unit, len(caption))
         raw = (block.text.strip(), (block.credit or "").strip())
         seen = next((first_caption[k] for k in keys if k in first_caption), None)
         if seen is None:
             for k in keys:
-                first_caption[k] = (target, raw)
+                first_caption[k] = (unit, len(caption), raw)
             continue
-        first, first_raw = seen
+        first_unit, first_end, first_raw = seen
+        first = _trimmed(first_unit, first_end)
+        target = _trimmed(unit, len(caption))
         if raw == first_raw:
             yield EXACT_REPEAT.at(
                 target, f"This caption repeats the caption of an earlier photo ({first.block_id}) word for word.",
@@ -103,22 +151,44 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     # the paragraph's key: a paragraph whose first word opens no caption's key
     # cannot be a caption with its credit, and needs no credit search.
     caption_first_words = {k.partition(" ")[0] for k in first_caption}
+    # A caption key has MIN_WORDS or more words, so a paragraph whose text
+    # before its credit has a caption's key opens on that key's first words.
+    caption_openings = {tuple(k.split(" ", _OPENING)[:_OPENING]) for k in first_caption}
+    # A paragraph can only be flagged, or make a later one a repeat, if its key
+    # equals a caption's or another paragraph's (then they share its letter
+    # counts), or if it may be a caption with its credit (short, and opening
+    # on a caption key's first words). Most paragraphs are neither, and need no key.
+    paragraphs = [u for u in article.body_units() if u.kind == PARAGRAPH]
+    folded_texts = [u.text.casefold() for u in paragraphs]
+    counts = [_letter_counts(f) for f in folded_texts]
+    times_seen: dict[tuple[int, ...], int] = {}
+    for letters in counts:
+        times_seen[letters] = times_seen.get(letters, 0) + 1
+    caption_counts = {_letter_counts(k) for k in first_caption}
+    credit_reach = longest_caption + 40 if first_caption else -1
     first_paragraph: dict[str, TextUnit] = {}
-    for unit in article.body_units():
-        if unit.kind != PARAGRAPH:
-            continue
-        key = _key(unit.text)
-        words = key.count(" ") + 1 if key else 0
+    read_texts: dict[str, tuple[int, str]] = {}
+    first_targets: dict[int, Target] = {}  # (by unit index: many repeats point at one first)
+    for unit, folded, letters in zip(paragraphs, folded_texts, counts):
+        if times_seen[letters] == 1 and letters not in caption_counts:
+            if len(unit.text) > credit_reach:
+                continue
+            words_of = _words_of(folded)
+            first_word = words_of.search(folded)
+            if (first_word is None or first_word.group() not in caption_first_words
+                    or _opening(folded, words_of) not in caption_openings):
+                continue
+        # (A paragraph pasted twice is the same text: its reading serves both.)
+        known = read_texts.get(unit.text)
+        if known is None:
+            known = read_texts[unit.text] = _read_paragraph(
+                unit.text, folded, first_caption, caption_first_words, longest_caption)
+        words, key = known
         if words < MIN_WORDS:
             continue
-        if (first_caption and key not in first_caption and len(unit.text) <= longest_caption + 40
-                and key.partition(" ")[0] in caption_first_words):
-            # "A woman passes a mural in Tehran. EPA" pasted with its credit.
-            credit = find_inline_credit(unit.text)
-            if credit is not None and _key(unit.text[:credit.start]) in first_caption:
-                key = _key(unit.text[:credit.start])
         if key in first_caption:
-            caption = first_caption[key][0]
+            caption_unit, caption_end, _ = first_caption[key]
+            caption = _trimmed(caption_unit, caption_end)
             yield CAPTION_IN_BODY.at(
                 _trimmed(unit, len(unit.text)),
                 f"This paragraph is the caption of a photo ({caption.block_id}) pasted into the story.",
@@ -129,8 +199,11 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
             continue
         first = first_paragraph.setdefault(key, unit)
         if first is not unit:
+            first_target = first_targets.get(first.index)
+            if first_target is None:
+                first_target = first_targets[first.index] = _trimmed(first, len(first.text))
             yield REPEATED_PARAGRAPH.at(
                 _trimmed(unit, len(unit.text)),
                 f"This paragraph repeats an earlier paragraph ({first.block_id}).",
-                related=[_trimmed(first, len(first.text))], suggestion=Suggestion("delete"),
+                related=[first_target], suggestion=Suggestion("delete"),
                 data={"first_block_id": first.block_id})

@@ -36,13 +36,18 @@ def sentences(text: str) -> list[Piece]:
     capital ("J. Smith") does not end a sentence; neither does one followed by
     a lower-case word.
     """
-    out: list[Piece] = []
+    return [Piece(start, end, text[start:end].strip()) for start, end in sentence_spans(text)]
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each of ``sentences(text)``, without building its
+    pieces (a frozen dataclass is slow to build, and some callers want only where)."""
+    out: list[tuple[int, int]] = []
     start = 0
     n = len(text)
     for match in _SENTENCE_END.finditer(text):
         end = match.end()
-        mark = match.group()
-        if mark.startswith("."):
+        if text[match.start()] == ".":
             before = text[start:match.start()].rsplit(None, 1)
             last = before[-1].lower().strip("(\"'“‘") if before else ""
             if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()) or _INITIALS.fullmatch(last):
@@ -51,14 +56,13 @@ def sentences(text: str) -> list[Piece]:
         if rest and rest[0].islower():
             continue
         piece = text[start:end]
-        lead = len(piece) - len(piece.lstrip())
         if piece.strip():
-            out.append(Piece(start + lead, end, piece.strip()))
+            out.append((start + len(piece) - len(piece.lstrip()), end))
         start = end
     if start < n and text[start:].strip():
         lead = len(text[start:]) - len(text[start:].lstrip())
         tail = text[start:].rstrip()
-        out.append(Piece(start + lead, start + len(tail), tail.strip()))
+        out.append((start + lead, start + len(tail)))
     return out
 
 

@@ -173,6 +173,14 @@ _DEMONYM_ENDINGS = ("ian", "ean", "an", "ese", "i", "ish", "ic", "n", "s")
 
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 _FOLD_TOKEN = re.compile(r"(?:[a-z]\.){2,}|[^\W\d_]+(?:'[^\W\d_]+)*", re.UNICODE)
+# (Compiled once: these run for every word of a title and every figure of a body.)
+_PHRASE_END = re.compile(r"[,.;:!?()\[\]\"“”]")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_PLURAL_END = re.compile(r"(?:['’]s|s)$")
+_ORDINAL_AFTER = re.compile(r"\s*(?:st|nd|rd|th)\b")
+_TIMES_AFTER = re.compile(r"-?\s*(?:times?|fold)\b")
+_CLOCK_AFTER = re.compile(r"[\w-]*\s*(?:am|pm|a\.m|p\.m|gmt|bst|et|pt)\b", re.I)
+_WORD_AFTER = re.compile(r"\s+([^\W\d_]+)")
 _CAP_RUN = re.compile(
     r"[A-Z][\w’'.-]*(?:\s+(?:(?:of|the|and|for|de|du|al|la|le|von|van)\s+)*[A-Z][\w’'.-]*)+")
 _BREAK_BEFORE = re.compile(r"(?:^|[.!?:;|—–]\s*|[\"“‘'(\[]\s*|\s-\s)$")
@@ -379,7 +387,7 @@ def _supported_name(word: str, story: _Story) -> bool:
         return True
     if ALIASES.get(dotted) and story.has(*ALIASES[dotted]):
         return True
-    letters = re.sub(r"(?:['’]s|s)$", "", word.replace(".", ""))
+    letters = _PLURAL_END.sub("", word.replace(".", ""))
     initialism = _fold(letters)
     if letters.isupper() and 2 <= len(initialism) <= 6 and initialism.isalpha() and (
             story.has(initialism) or story.spells(initialism)
@@ -445,8 +453,9 @@ def _name_candidates(text: str, ordinary: frozenset[str] = frozenset()) -> list[
     if not tokens:
         return []
     sentence_case = _is_sentence_case(tokens, text)
-    letters = [c for c in text if c.isalpha()]
-    shouting = bool(letters) and sum(c.isupper() for c in letters) > 0.7 * len(letters)
+    # (filter and map keep the walk over every character in C.)
+    letters = "".join(filter(str.isalpha, text))
+    shouting = bool(letters) and sum(map(str.isupper, letters)) > 0.7 * len(letters)
     out = []
     for tok in tokens:
         word = tok.text
@@ -456,7 +465,7 @@ def _name_candidates(text: str, ordinary: frozenset[str] = frozenset()) -> list[
         plain = bare.replace(".", "")
         if bare in STOPWORDS or len(plain) < 2 or bare in ordinary:
             continue
-        letters_only = re.sub(r"(?:['’]s|s)$", "", word.replace(".", ""))
+        letters_only = _PLURAL_END.sub("", word.replace(".", ""))
         if letters_only.isupper() and len(letters_only) > 1:
             plain = _fold(letters_only)
             # An initialism ("EU", "IRGC"), unless the whole headline is shouted or
@@ -592,9 +601,9 @@ def _claims(unit: TextUnit, english: bool) -> list[Quantity]:
         if q.from_words and q.value <= 1:
             continue  # "one of the ...", "no one"
         tail = text[q.end:q.end + 16]
-        if re.match(r"\s*(?:st|nd|rd|th)\b", tail) or re.match(r"-?\s*(?:times?|fold)\b", tail):
+        if _ORDINAL_AFTER.match(tail) or _TIMES_AFTER.match(tail):
             continue
-        if re.match(r"[\w-]*\s*(?:am|pm|a\.m|p\.m|gmt|bst|et|pt)\b", tail, re.I):
+        if _CLOCK_AFTER.match(tail):
             continue
         if _DATE_BEFORE.search(text[max(0, q.start - 12):q.start]) or _DATE_AFTER.match(tail):
             continue
@@ -603,7 +612,7 @@ def _claims(unit: TextUnit, english: bool) -> list[Quantity]:
         if _part_of_name(text, q, sentence_case):
             continue
         if q.value <= 100 and not q.percent and q.currency is None:
-            following = re.match(r"\s+([^\W\d_]+)", tail)
+            following = _WORD_AFTER.match(tail)
             if following and _fold(following.group(1)) in _LIST_NOUNS:
                 continue
             # "3 rosé bottles to sip on a sunny day", "5 habits you should drop": a list.
@@ -622,8 +631,8 @@ def _noun_after(text: str, q: Quantity) -> str | None:
     "6 pro-Morales demonstrators" -> "demonstrator"."""
     if q.end < len(text) and text[q.end].isalnum():
         return None
-    tail = re.split(r"[,.;:!?()\[\]\"“”]", text[q.end:q.end + 50], maxsplit=1)[0]
-    for word in re.findall(r"[^\W\d_]+", tail)[:3]:
+    tail = _PHRASE_END.split(text[q.end:q.end + 50], maxsplit=1)[0]
+    for word in _LETTERS.findall(tail)[:3]:
         if word[0].isupper() and tail.lstrip(" -").startswith(word) is False:
             continue  # a name inside the phrase ("pro-Morales")
         folded = _fold(word)
@@ -698,7 +707,7 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
         if standfirst else story
     body_figures: list[tuple[TextUnit, Quantity]] | None = None
     body_nouns: list[str | None] | None = None
-    ordinary = frozenset(_bare(t.text) for u in titles for t in _tokens(u.text) if t.text[0].islower())
+    ordinary: frozenset[str] | None = None  # (only the English name reading needs it)
 
     for unit in titles:
         support = story if unit.kind == STANDFIRST else with_standfirst
@@ -758,6 +767,8 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
         # Names.
         if not english:
             continue
+        if ordinary is None:
+            ordinary = frozenset(_bare(t.text) for u in titles for t in _tokens(u.text) if t.text[0].islower())
         skip_to = _dateline_end(unit.text)
         candidates = [t for t in _name_candidates(unit.text, ordinary) if t.start >= skip_to]
         unsupported = [tok for tok in candidates if not _supported_name(tok.text, support)]
