@@ -112,7 +112,9 @@ _STEMS: dict[str, str] = {}
 def _stem(word: str) -> str:
     out = _STEMS.get(word)
     if out is None:
-        out = _STEMS[word] = _stem_of(word) if len(_STEMS) < 200_000 else _stem_of(word)
+        out = _stem_of(word)
+        if len(_STEMS) < 200_000:  # a long-running server must not grow it without end
+            _STEMS[word] = out
     return out
 
 
