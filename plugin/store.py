@@ -34,6 +34,7 @@ CREATE TABLE IF NOT EXISTS results (
     source TEXT NOT NULL,
     stored_at REAL NOT NULL,
     result TEXT NOT NULL,
+    edited_at REAL,
     UNIQUE (article_id, revision)
 );
 CREATE INDEX IF NOT EXISTS results_latest ON results (article_id, seq);
@@ -70,6 +71,10 @@ class StoredResult:
     source: str
     stored_at: float
     result: dict
+    # When the CMS last edited this revision (its updated_at, else published_at,
+    # as a Unix time), if the draft said: it decides which stored result is the
+    # latest, so that a late retry of an older revision does not become it.
+    edited_at: float | None = None
 
 
 @dataclass(frozen=True)
@@ -181,6 +186,7 @@ class SQLiteStore(Store):
                 if not self._ready:
                     conn.execute("PRAGMA journal_mode = WAL")
                     conn.executescript(_SCHEMA)
+                    _add_missing_columns(conn)
                     for ddl in self._extra.values():
                         conn.executescript(ddl)
                     self._ready = True
@@ -236,10 +242,10 @@ class SQLiteStore(Store):
                 conn.execute("DELETE FROM results WHERE article_id = ? AND revision = ?",
                              (result.article_id, result.revision))
                 conn.execute(
-                    "INSERT INTO results (article_id, revision, source, stored_at, result)"
-                    " VALUES (?, ?, ?, ?, ?)",
+                    "INSERT INTO results (article_id, revision, source, stored_at, result, edited_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?)",
                     (result.article_id, result.revision, result.source, result.stored_at,
-                     json.dumps(result.result, ensure_ascii=False)))
+                     json.dumps(result.result, ensure_ascii=False), result.edited_at))
                 if callback is not None:
                     conn.execute(
                         "INSERT INTO outbox (message_id, url, body, created_at, next_attempt_at)"
@@ -252,7 +258,10 @@ class SQLiteStore(Store):
 
     def result(self, article_id: str, revision: str | None = None) -> StoredResult | None:
         if revision is None:
-            rows = self._read("SELECT * FROM results WHERE article_id = ? ORDER BY seq DESC LIMIT 1",
+            # The latest edit wins; revisions the CMS sent no date for come after
+            # dated ones, and among equals the one stored last wins.
+            rows = self._read("SELECT * FROM results WHERE article_id = ?"
+                              " ORDER BY edited_at IS NULL, edited_at DESC, seq DESC LIMIT 1",
                               (article_id,))
         else:
             rows = self._read("SELECT * FROM results WHERE article_id = ? AND revision = ?",
@@ -261,7 +270,7 @@ class SQLiteStore(Store):
             return None
         row = rows[0]
         return StoredResult(row["article_id"], row["revision"], row["source"], row["stored_at"],
-                            json.loads(row["result"]))
+                            json.loads(row["result"]), row["edited_at"])
 
     def delivery(self, source: str, delivery_id: str) -> Delivery | None:
         rows = self._read("SELECT * FROM deliveries WHERE source = ? AND delivery_id = ?",
@@ -320,6 +329,13 @@ class SQLiteStore(Store):
             gone += conn.execute("DELETE FROM outbox WHERE state != 'pending' AND finished_at < ?",
                                  (before,)).rowcount
         return gone
+
+
+def _add_missing_columns(conn: sqlite3.Connection) -> None:
+    """Bring a store file made by an older release up to this schema."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(results)")}
+    if "edited_at" not in columns:
+        conn.execute("ALTER TABLE results ADD COLUMN edited_at REAL")
 
 
 def get_store(app) -> Store:

@@ -81,6 +81,19 @@ def _replay(stored: Delivery) -> Response:
     return _json_response(answer, stored.status, headers)
 
 
+def _edited_at(article) -> float | None:
+    """When the CMS last edited the draft (Unix time), if it says: updated_at, else published_at.
+
+    A date without an offset is read as UTC: only its order among the same
+    article's other revisions matters here.
+    """
+    for date in (article.updated_at, article.published_at):
+        if date is not None and date.value is not None:
+            value = date.value if date.value.tzinfo else date.value.replace(tzinfo=timezone.utc)
+            return value.timestamp()
+    return None
+
+
 def _revision_of(result: dict, generic: dict) -> str:
     if result.get("revision"):
         return result["revision"]
@@ -196,7 +209,8 @@ def _receive(source: str) -> Response:
         status, answer = 200, result_json
     delivery = Delivery(source, delivery_id, body_sha, status, answer) if delivery_id else None
     try:
-        store.save_outcome(StoredResult(article_id, revision, source, received, result_json),
+        store.save_outcome(StoredResult(article_id, revision, source, received, result_json,
+                                        _edited_at(adapted.article)),
                            delivery=delivery, callback=callback, now=clock()())
     except DuplicateDelivery:  # the same delivery, stored by a concurrent request first
         _replay_if_seen(store, source, delivery_id, None)
@@ -447,7 +461,7 @@ def openapi_paths() -> dict:
             {"name": "article_id", "in": "path", "required": True, "schema": {"type": "string"},
              "description": "The article's id; it may hold slashes."},
             {"name": "revision", "in": "query", "required": False, "schema": {"type": "string"},
-             "description": "That revision's result; default: the result stored last."},
+             "description": "That revision's result; default: the latest edit (updated_at, else published_at; else the one stored last)."},
         ],
         "responses": {
             "200": {"description": "The stored result.",

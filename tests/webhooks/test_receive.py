@@ -80,6 +80,16 @@ def test_generic_unsigned_source_when_configured_so_with_the_payload_now(client,
     assert client.post("/v1/webhooks/generic", json=article).status_code == 200  # a bare article too
 
 
+def test_a_late_retry_of_an_older_revision_does_not_become_the_latest(client):
+    article = load("generic/article.json")
+    newer = {**article, "revision": "5", "updated_at": "2025-05-15T12:00:00Z"}
+    older = {**article, "revision": "4", "updated_at": "2025-05-15T09:00:00Z"}
+    assert client.post("/v1/webhooks/generic", json=newer).status_code == 200
+    assert client.post("/v1/webhooks/generic", json=older).status_code == 200  # arrives late
+    assert client.get(f"/v1/articles/{article['id']}/result").json["revision"] == "5"
+    assert client.get(f"/v1/articles/{article['id']}/result?revision=4").json["revision"] == "4"
+
+
 def test_the_result_url_of_an_article_id_with_slashes_leads_to_its_result(client):
     # The answer's Content-Location escapes the slash (%2F), which the server sees as "/".
     article = {**load("generic/article.json"), "id": "news/2025/harbour"}

@@ -51,3 +51,40 @@ def test_old_delivery_records_and_finished_callbacks_are_pruned_but_results_stay
     assert store.outbox_item("m-old") is None
     assert store.outbox_item("m-pending").state == "pending"  # pending callbacks are never pruned
     assert store.result("a1", "1") is not None
+
+
+def test_the_latest_result_is_the_latest_edit_not_the_last_stored(tmp_path):
+    store = SQLiteStore(tmp_path / "s.sqlite3")
+    newer = StoredResult("a1", "5", "generic", 0.0, {"revision": "5"}, edited_at=2000.0)
+    late_retry_of_older = StoredResult("a1", "4", "generic", 0.0, {"revision": "4"}, edited_at=1000.0)
+    store.save_outcome(newer, now=1)
+    store.save_outcome(late_retry_of_older, now=2)
+    assert store.result("a1").revision == "5"
+    assert store.result("a1", "4").edited_at == 1000.0
+
+
+def test_undated_revisions_fall_back_to_the_order_they_were_stored_in(tmp_path):
+    store = SQLiteStore(tmp_path / "s.sqlite3")
+    store.save_outcome(result("1"), now=1)
+    store.save_outcome(result("2"), now=2)
+    assert store.result("a1").revision == "2"
+
+
+def test_a_store_file_from_before_edit_times_is_upgraded_in_place(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "old.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.executescript("""
+        CREATE TABLE results (seq INTEGER PRIMARY KEY AUTOINCREMENT, article_id TEXT NOT NULL,
+            revision TEXT NOT NULL, source TEXT NOT NULL, stored_at REAL NOT NULL,
+            result TEXT NOT NULL, UNIQUE (article_id, revision));
+        INSERT INTO results (article_id, revision, source, stored_at, result)
+            VALUES ('a1', '1', 'generic', 0.0, '{"revision": "1"}');
+    """)
+    conn.commit()
+    conn.close()
+    store = SQLiteStore(path)
+    assert store.result("a1").revision == "1" and store.result("a1").edited_at is None
+    store.save_outcome(StoredResult("a1", "2", "generic", 0.0, {"revision": "2"}, edited_at=5.0), now=1)
+    assert store.result("a1").revision == "2"
