@@ -461,7 +461,8 @@ def openapi_paths() -> dict:
             {"name": "article_id", "in": "path", "required": True, "schema": {"type": "string"},
              "description": "The article's id; it may hold slashes."},
             {"name": "revision", "in": "query", "required": False, "schema": {"type": "string"},
-             "description": "That revision's result; default: the latest edit (updated_at, else published_at; else the one stored last)."},
+             "description": "That revision's result; default: the latest edit "
+                            "(updated_at, else published_at; else the one stored last)."},
         ],
         "responses": {
             "200": {"description": "The stored result.",
