@@ -87,7 +87,8 @@ def main(argv=None) -> int:
     for words in (10_000, 100_000):
         # The long article is the short one ten times over: same content, ten times the size.
         copies = words // 10_000
-        doc = {**base, "blocks": [{**b, "id": f"{b['id']}-{k}"} for k in range(copies) for b in base["blocks"]]}
+        doc = {**base, "blocks": [{**b, "id": f"{b['id']}-{k}"}
+                                  for k in range(copies) for b in base["blocks"]]}
         seconds = _time(run, doc, ctx, args.repeat)
         times[words] = seconds
         print(f"  one article of {_words(doc):,} words: {seconds * 1000:.1f} ms "

@@ -33,7 +33,7 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__)
 
 import argparse  # noqa: E402
 import http.client  # noqa: E402
-import json
+import json  # noqa: E402
 import os  # noqa: E402
 import shutil  # noqa: E402
 import signal  # noqa: E402
@@ -180,7 +180,7 @@ def load_wrk(port: int, bodies: Path, script: Path, duration: int, connections: 
         ["wrk", "-t1", f"-c{connections}", f"-d{duration}s", "--timeout", "5s", "-s", str(script),
          f"http://127.0.0.1:{port}", "--", str(bodies)],
         capture_output=True, text=True, check=True).stdout
-    line = next(l for l in out.splitlines() if l.startswith("RESULT "))
+    line = next(ln for ln in out.splitlines() if ln.startswith("RESULT "))
     raw = json.loads(line[len("RESULT "):])
     return {"rps": raw["requests"] / (raw["duration_us"] / 1e6), "p50_ms": raw["p50_us"] / 1000,
             "p99_ms": raw["p99_us"] / 1000, "requests": raw["requests"],
@@ -253,7 +253,8 @@ def main(argv=None) -> int:
     docs = [corpus.to_article(r) for r in records]
     docs = [d for d in docs if args.min_words <= _words(d) <= args.max_words]
     if len(docs) < 20:
-        print(f"bench/http_throughput.py: only {len(docs)} articles of {args.min_words}-{args.max_words} words")
+        print(f"bench/http_throughput.py: only {len(docs)} articles of "
+              f"{args.min_words}-{args.max_words} words")
         return 1
     from plugin.validation import is_valid
 
@@ -288,7 +289,8 @@ def main(argv=None) -> int:
                     cpu_before = cpu_seconds(proc.pid)
                     figures = _run(loader, port, bodies, bodies_file, script,
                                    args.duration, args.connections)
-                    figures["cpu_ms"] = (cpu_seconds(proc.pid) - cpu_before) * 1000 / max(1, figures["requests"])
+                    figures["cpu_ms"] = ((cpu_seconds(proc.pid) - cpu_before) * 1000
+                                         / max(1, figures["requests"]))
                     runs[kind].append(figures)
                     print(f"  round {n + 1} {kind:9s} {figures['rps']:8.0f} req/s  "
                           f"p50 {figures['p50_ms']:6.2f} ms  p99 {figures['p99_ms']:6.2f} ms  "

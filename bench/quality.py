@@ -82,7 +82,8 @@ def clean_run(records, show: bool) -> dict:
             per_family[ann.check][bucket] += 1
             if show:
                 shown.append(f"  {record['id']} {ann.severity} {ann.check}/{ann.rule} "
-                             f"[{ann.target.block_id or ann.target.field}] {ann.target.quote[:80]!r}: {ann.message}")
+                             f"[{ann.target.block_id or ann.target.field}] "
+                             f"{ann.target.quote[:80]!r}: {ann.message}")
     print(f"\nClean published articles: {articles['en']} English, {articles['other']} other languages")
     print(f"  {'family':<22} {'alarms/article (en)':>20} {'alarms/article (other)':>23}")
     total = Counter()

@@ -64,9 +64,11 @@ def time_checks(doc: dict, repeat: int, checks: list[str] | None = None) -> tupl
 def _generated_paragraphs(rng: random.Random):
     subjects = ["The council", "Ministers", "The harbour authority", "Residents", "Officials in Oslo"]
     verbs = ["approved", "debated", "rejected", "postponed", "welcomed"]
-    objects = ["a new budget", "the ferry timetable", "plans for a bridge", "the report", "a 12 per cent rise"]
+    objects = ["a new budget", "the ferry timetable", "plans for a bridge", "the report",
+               "a 12 per cent rise"]
     while True:
-        yield " ".join(f"{rng.choice(subjects)} {rng.choice(verbs)} {rng.choice(objects)} on day {rng.randint(1, 900)}."
+        yield " ".join(f"{rng.choice(subjects)} {rng.choice(verbs)} {rng.choice(objects)} "
+                       f"on day {rng.randint(1, 900)}."
                        for _ in range(rng.randint(2, 5)))
 
 
@@ -129,7 +131,8 @@ def main(argv=None) -> int:
                 by_family[family] += spent
         total = sum(by_family.values()) or 1.0
         print(f"corpus: {len(test)} test-split articles timed once each after warming on {len(dev)} dev "
-              f"articles; median {statistics.median(word_count(corpus.to_article(r)) for r in test):.0f} words")
+              f"articles; median "
+              f"{statistics.median(word_count(corpus.to_article(r)) for r in test):.0f} words")
         print(f"  checks, one article:         median {statistics.median(per_article) * 1000:.3f} ms  "
               f"(mean {statistics.mean(per_article) * 1000:.3f} ms, "
               f"p90 {statistics.quantiles(per_article, n=10)[-1] * 1000:.3f} ms)")
@@ -146,7 +149,8 @@ def main(argv=None) -> int:
         n = word_count(doc)
         seconds, _ = time_checks(doc, max(2, args.repeat // 2), checks)
         figures[words] = seconds / n * 1000
-        print(f"  {n:>7} words, 500 captions: {seconds * 1000:9.1f} ms  ({figures[words] * 1000:.3f} ms per 1,000 words)")
+        print(f"  {n:>7} words, 500 captions: {seconds * 1000:9.1f} ms  "
+              f"({figures[words] * 1000:.3f} ms per 1,000 words)")
     ratio = figures[100_000] / figures[10_000]
     print(f"  per-word cost, 100k / 10k: {ratio:.2f}  (1.0 = linear, 10 = quadratic)")
     return 0

@@ -22,7 +22,8 @@ CORE = "title-agreement,date-sanity,attribution,repeated-caption,page-furniture"
 
 
 def run(*args: str) -> str:
-    return subprocess.run([sys.executable, *args], capture_output=True, text=True, cwd=ROOT, check=False).stdout
+    return subprocess.run([sys.executable, *args], capture_output=True, text=True, cwd=ROOT,
+                          check=False).stdout
 
 
 def replace_block(readme: str, name: str, body: str) -> str:
@@ -45,7 +46,8 @@ def main() -> int:
     injected = quality[quality.index("Injected"):].rstrip()
     house = run("bench/house_style_quality.py").rstrip()
     readme = replace_block(readme, "quality", f"```\n{clean}\n\n{injected}\n```\n")
-    readme = replace_block(readme, "house-style", f"```\n$ python bench/house_style_quality.py\n{house}\n```\n")
+    readme = replace_block(readme, "house-style",
+                           f"```\n$ python bench/house_style_quality.py\n{house}\n```\n")
     speed = run("bench/speed.py", "--repeat", "5").rstrip()
     core = run("bench/speed.py", "--repeat", "5", "--checks", CORE).rstrip()
     readme = replace_block(readme, "speed", f"```\n$ python bench/speed.py\n{speed}\n\n"

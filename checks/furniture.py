@@ -36,8 +36,6 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
-
-
 def _one_pattern(patterns) -> re.Pattern[str]:
     """PATTERNS as one alternation, a named group per kind, each with its own flags.
 

@@ -371,7 +371,7 @@ def _spelling_places(units: list[TextUnit]) -> dict[str, list[_Place]]:
                 before = text[max(0, start - 8):start].rstrip()
                 if not before and start > 8:
                     before = text[:start].rstrip()
-                if before and before[-1] not in ".!?:\"“‘'’—–(" :
+                if before and before[-1] not in ".!?:\"“‘'’—–(":
                     continue
                 if word.isupper() and len(word) > 1:
                     continue
@@ -401,7 +401,8 @@ def _spelling_findings(units: list[TextUnit]) -> Iterator[Annotation]:
         quote = ann.target.quote
         suggestion = _match_case(_counterpart(quote.lower()) or usual_word, quote)
         yield ann.with_changes(
-            message=f"\"{quote}\" is spelled the {ann.data['usual'] == 'british' and 'British' or 'American'} "
+            message=f"\"{quote}\" is spelled the "
+                    f"{ann.data['usual'] == 'british' and 'British' or 'American'} "
                     f"way elsewhere in this article (\"{usual_word}\"); "
                     f"pick one spelling.",
             suggestion=Suggestion("replace", suggestion))
@@ -427,8 +428,10 @@ def _match_case(word: str, like: str) -> str:
 
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
            "December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec")
-_DMY = re.compile(rf"\b(?<![-–/])(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:{_MONTHS})\b\.?(?!\s*[-–]\s*\d)")
-_MDY = re.compile(rf"\b(?:{_MONTHS})\.?\s+(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?![-–/:.]\d|\s*[-–]\s*\d|\d)")
+_DMY = re.compile(rf"\b(?<![-–/])(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
+                  rf"\s+(?:{_MONTHS})\b\.?(?!\s*[-–]\s*\d)")
+_MDY = re.compile(rf"\b(?:{_MONTHS})\.?\s+(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
+                  rf"\b(?![-–/:.]\d|\s*[-–]\s*\d|\d)")
 
 
 _DAY = re.compile(r"\d\d?")  # (\d{1,2}; starting with one digit lets the engine skip to it)

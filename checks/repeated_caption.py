@@ -44,9 +44,12 @@ ID = "repeated-caption"
 
 EXACT_REPEAT = Rule(ID, "exact-repeat", "warning", "A caption identical to an earlier caption.")
 NEAR_REPEAT = Rule(ID, "near-repeat", "warning",
-                   "A caption that repeats an earlier one up to case, spacing, punctuation or credit.")
-CAPTION_IN_BODY = Rule(ID, "caption-in-body", "warning", "A photo caption pasted into the body as a paragraph.")
-REPEATED_PARAGRAPH = Rule(ID, "repeated-paragraph", "warning", "A body paragraph that repeats an earlier one.")
+                   "A caption that repeats an earlier one up to case, spacing, punctuation "
+                   "or credit.")
+CAPTION_IN_BODY = Rule(ID, "caption-in-body", "warning",
+                       "A photo caption pasted into the body as a paragraph.")
+REPEATED_PARAGRAPH = Rule(ID, "repeated-paragraph", "warning",
+                          "A body paragraph that repeats an earlier one.")
 RULES = (EXACT_REPEAT, NEAR_REPEAT, CAPTION_IN_BODY, REPEATED_PARAGRAPH)
 
 MIN_WORDS = 4
@@ -139,11 +142,13 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
         target = _trimmed(unit, len(caption))
         if raw == first_raw:
             yield EXACT_REPEAT.at(
-                target, f"This caption repeats the caption of an earlier photo ({first.block_id}) word for word.",
+                target, f"This caption repeats the caption of an earlier photo ({first.block_id}) "
+                        f"word for word.",
                 related=[first], data={"first_block_id": first.block_id})
         else:
             yield NEAR_REPEAT.at(
-                target, f"This caption repeats the caption of an earlier photo ({first.block_id}) almost exactly.",
+                target, f"This caption repeats the caption of an earlier photo ({first.block_id}) "
+                        f"almost exactly.",
                 related=[first], data={"first_block_id": first.block_id})
 
     longest_caption = max((len(b.text) for b in article.images), default=0)

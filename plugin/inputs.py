@@ -24,7 +24,8 @@ def read_source(path: str, stdin_text: str | None = None) -> str:
     try:
         return Path(path).read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise InvalidInput([Problem("", f"is not UTF-8 text ({exc.reason} at byte {exc.start})")], path) from None
+        raise InvalidInput([Problem("", f"is not UTF-8 text ({exc.reason} at byte {exc.start})")],
+                           path) from None
     except OSError as exc:
         raise InvalidInput([Problem("", f"cannot be read: {exc.strerror or exc}")], path) from None
 
@@ -46,7 +47,9 @@ def parse_article(text: str, *, source: str, fmt: str | None = None,
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise InvalidInput([Problem("", f"is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")], source) from None
+            raise InvalidInput([Problem("", f"is not valid JSON: {exc.msg} "
+                                            f"(line {exc.lineno}, column {exc.colno})")],
+                               source) from None
         article = article_from_json(data, source=source, extra_credits=extra_credits)
         # Map fields and blocks back to the file's lines; a scanner failure only
         # costs the positions, never the check.

@@ -123,4 +123,3 @@ def _record(result: Result) -> None:
         metrics = current_app.extensions.get("factcheck.metrics")
         if metrics is not None:
             metrics.observe_result(result)
-

@@ -96,7 +96,8 @@ def _leaf_errors(error: ValidationError) -> Iterable[ValidationError]:
 def _describe(error: ValidationError, base: str) -> list[Problem]:
     path = list(error.absolute_path)
     if error.validator == "required":
-        missing = [p for p in error.validator_value if isinstance(error.instance, dict) and p not in error.instance]
+        missing = [p for p in error.validator_value
+                   if isinstance(error.instance, dict) and p not in error.instance]
         return [Problem(pointer(path + [m], base), "is required") for m in missing] or [
             Problem(pointer(path, base), error.message)]
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
@@ -154,7 +155,7 @@ def lone_surrogates(doc: Any, base: str = "") -> list[Problem]:
             for key, item in value.items():
                 if _SURROGATE.search(key):
                     found.append(Problem(pointer(path, base), "has a key with a lone surrogate, "
-                                                                    "which is not Unicode text"))
+                                                              "which is not Unicode text"))
                 stack.append((item, path + [key]))
         elif isinstance(value, list):
             stack.extend((item, path + [i]) for i, item in enumerate(value))

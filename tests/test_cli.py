@@ -44,7 +44,8 @@ def test_text_format_points_at_file_lines(capsys):
 
 
 def test_checks_option_limits_families(capsys):
-    _, out, _ = run(capsys, "check", "--format", "json", "--now", NOW, "--checks", "page-furniture", HARBOUR_JSON)
+    _, out, _ = run(capsys, "check", "--format", "json", "--now", NOW, "--checks", "page-furniture",
+                    HARBOUR_JSON)
     result = json.loads(out)
     assert {a["check"] for a in result["annotations"]} == {"page-furniture"}
 

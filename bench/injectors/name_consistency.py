@@ -98,7 +98,8 @@ def inject(doc: dict, rng) -> Injection | None:
             for j, later in paragraphs[pos + 1:]:
                 for hit in alone.finditer(later["text"]):
                     before = later["text"][:hit.start()].rstrip()
-                    if re.search(r"[A-Z][\w'’-]*$", before) and not re.search(r"\b(?:Mr|Mrs|Ms|Dr)\.?$", before):
+                    if (re.search(r"[A-Z][\w'’-]*$", before)
+                            and not re.search(r"\b(?:Mr|Mrs|Ms|Dr)\.?$", before)):
                         continue  # a full name (this person's or a namesake's), not a re-mention
                     candidates.append((surname, j, hit.start()))
     if not candidates:

@@ -91,7 +91,8 @@ _LIST_TEMPLATES = [
     ("Among those questioned were {count} senior {noun}, {listed}, according to the filing.",
      "{count} senior {noun}"),
 ]
-_NATURAL_LIST = re.compile(r"\b(two|three|four|five)((?: [a-z]+){1,2}), ((?:[A-Z][a-z]+ ?)+(?:, (?:[A-Z][a-z]+ ?)+)*"
+_NATURAL_LIST = re.compile(r"\b(two|three|four|five)((?: [a-z]+){1,2}), "
+                           r"((?:[A-Z][a-z]+ ?)+(?:, (?:[A-Z][a-z]+ ?)+)*"
                            r" and (?:[A-Z][a-z]+ ?)+)(?=[,.])")
 
 

@@ -138,7 +138,9 @@ def article_from_text(text: str, *, source: str = "-", article_id: str | None = 
             parsed = parse_human_datetime(date_match.group("value")) if date_match else None
             if date_match and parsed is not None:
                 flush()
-                name = "published_at" if date_match.group("label").lower() in ("published", "first published") else "updated_at"
+                name = ("published_at"
+                        if date_match.group("label").lower() in ("published", "first published")
+                        else "updated_at")
                 if name not in dates:
                     value, date_only = parsed
                     dates[name] = DateField(name, date_match.group("value").strip(), value, date_only)

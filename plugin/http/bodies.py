@@ -4,8 +4,9 @@ The size limit is the app's ``MAX_CONTENT_LENGTH``: werkzeug refuses a body
 whose ``Content-Length`` is over it before anything is read (413). A body sent
 without one (chunked; the server marks its end with ``wsgi.input_terminated``)
 is read here in chunks and refused as soon as it passes the limit: werkzeug
-alone would hand back the first ``MAX_CONTENT_LENGTH`` bytes, silently cut. Blueprints that need the raw bytes (a webhook verifying a signature)
-use ``raw_body``; those that want the document use ``json_body``.
+alone would hand back the first ``MAX_CONTENT_LENGTH`` bytes, silently cut.
+Blueprints that need the raw bytes (a webhook verifying a signature) use
+``raw_body``; those that want the document use ``json_body``.
 """
 from __future__ import annotations
 

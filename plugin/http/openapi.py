@@ -96,11 +96,11 @@ def errors(*codes: int) -> dict:
 
 
 REQUEST_ID = {"name": "X-Request-ID", "in": "header", "required": False,
-               "description": "A caller's id for this request (1-128 of A-Z a-z 0-9 . _ : -); echoed back, "
-                              "else one is generated.",
-               "schema": {"type": "string", "pattern": "^[A-Za-z0-9._:-]{1,128}$"}}
+              "description": "A caller's id for this request (1-128 of A-Z a-z 0-9 . _ : -); echoed back, "
+                             "else one is generated.",
+              "schema": {"type": "string", "pattern": "^[A-Za-z0-9._:-]{1,128}$"}}
 REQUEST_ID_OUT = {"X-Request-ID": {"description": "The request's id, as logged.",
-                                    "schema": {"type": "string"}}}
+                                   "schema": {"type": "string"}}}
 
 
 def json_body(schema: dict, example: Any = None) -> dict:
@@ -129,7 +129,8 @@ W3C_COLLECTION = {
                    "Content-Type carries the anno.jsonld profile.",
     "type": "object", "required": ["@context", "type", "total"],
     "properties": {
-        "@context": {"const": w3c.CONTEXT}, "id": {"type": "string"}, "type": {"const": "AnnotationCollection"},
+        "@context": {"const": w3c.CONTEXT}, "id": {"type": "string"},
+        "type": {"const": "AnnotationCollection"},
         "total": {"type": "integer", "minimum": 0},
         "first": {"type": "object", "required": ["type", "items"],
                   "properties": {"type": {"const": "AnnotationPage"},

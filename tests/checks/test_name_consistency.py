@@ -45,10 +45,12 @@ PASS = [
     ["Omar Al-Khatib spoke first.", "Al-Khatib called for calm.", "Khatib later left the hall."],
     ["Siobhan O'Brien-Singh was named chief executive.", "O'Brien-Singh starts in May."],
     # possessives
-    ["Maria Navarro leads the inquiry.", "Navarro's report is due in May.", "Navarro’s team declined to comment."],
+    ["Maria Navarro leads the inquiry.", "Navarro's report is due in May.",
+     "Navarro’s team declined to comment."],
     ["James Jones will step down.", "Jones' successor has not been named."],
     # honorific re-mentions
-    ["Dr Leila Haddad runs the clinic.", "Dr Haddad said waiting lists had grown.", "Ms Haddad trained in Beirut."],
+    ["Dr Leila Haddad runs the clinic.", "Dr Haddad said waiting lists had grown.",
+     "Ms Haddad trained in Beirut."],
     # plurals and adjectives of a name
     ["Barack Obama spoke at the dinner.", "The Obamas left early."],
     ["North Korea fired a missile.", "Korean officials said it fell into the sea."],
@@ -68,7 +70,8 @@ def _spelling_findings(found):
 @pytest.mark.parametrize("paragraphs,block,quote,suggestion", FLAG)
 def test_flags(paragraphs, block, quote, suggestion):
     found = _spelling_findings(findings(draft(*paragraphs), CHECK))
-    assert [(a.rule, a.target.block_id, a.target.quote) for a in found] == [("surname-spelling", block, quote)]
+    assert [(a.rule, a.target.block_id, a.target.quote) for a in found] == [
+        ("surname-spelling", block, quote)]
     assert found[0].severity == "warning"
     assert found[0].suggestion.action == "replace" and found[0].suggestion.text == suggestion
     assert found[0].related and all(t.quote == suggestion for t in found[0].related)

@@ -8,7 +8,8 @@ CHECK = "page-furniture"
 FLAG = [
     ("• English • Arabic", "language-switcher", "• English • Arabic"),
     ("  • English\n  • Arabic", "language-switcher", "• English\n  • Arabic"),
-    ("Read more: Iran and US hold fresh talks in Oman", "read-more", "Read more: Iran and US hold fresh talks in Oman"),
+    ("Read more: Iran and US hold fresh talks in Oman", "read-more",
+     "Read more: Iran and US hold fresh talks in Oman"),
     ("Advertisement", "advertisement", "Advertisement"),
     ("Share on Facebook Twitter WhatsApp", "share-prompt", "Share on Facebook Twitter WhatsApp"),
     ("Sign up for our daily newsletter", "share-prompt", "Sign up for our daily newsletter"),

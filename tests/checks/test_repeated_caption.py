@@ -25,7 +25,8 @@ FLAG = [
      [("caption-in-body", "p2", MURAL + " EPA")]),
     (["Tehran has accused Kurdish groups in Iraq of smuggling weapons to Iran.", "The talks resumed.",
       "Tehran has accused Kurdish groups in Iraq of smuggling weapons to Iran."],
-     [("repeated-paragraph", "p3", "Tehran has accused Kurdish groups in Iraq of smuggling weapons to Iran.")]),
+     [("repeated-paragraph", "p3",
+       "Tehran has accused Kurdish groups in Iraq of smuggling weapons to Iran.")]),
 ]
 
 PASS = [

@@ -31,7 +31,7 @@ def test_action_is_composite_and_uses_only_real_cli_options():
     assert action["runs"]["using"] == "composite"
     scripts = "\n".join(step.get("run", "") for step in action["runs"]["steps"])
     used = set(re.findall(r"(?<![\w-])--[a-z][a-z-]+", scripts)) - {"--quiet", "--name-only", "--diff-filter",
-                                                                   "--no-tags", "--depth"}
+                                                                    "--no-tags", "--depth"}
     assert {"--format", "--output", "--fail-on"} <= used
     assert used <= _check_options(), used - _check_options()
     uploads = [s for s in action["runs"]["steps"] if "upload-sarif" in s.get("uses", "")]

@@ -149,7 +149,7 @@ def test_quote_with_attribution_and_html_figure():
     article = article_from_markdown(text, source="x.md")
     quote, figure = article.blocks
     assert (quote.type, quote.text, quote.attribution) == ("quote", '"We will not leave," he said.',
-                                                          "A senior official")
+                                                           "A senior official")
     assert _where(article, ("L1", "attribution"), 0, 8) == Region(2, 5, 2, 13)
     assert figure.is_image and figure.caption_text == "The port at night." and figure.alt == "The port"
     assert _where(article, ("L4", None), 0, 3) == Region(6, 15, 6, 18)
@@ -209,7 +209,8 @@ def test_plain_text_fields_map_to_their_column():
 
 def test_jekyll_include_and_a_shortcode_over_several_lines():
     text = ('Intro text.\n\n'
-            '{% include figure.html image="a.jpg" caption="The port at night." credit="Jane Doe/Reuters" %}\n\n'
+            '{% include figure.html image="a.jpg" caption="The port at night." '
+            'credit="Jane Doe/Reuters" %}\n\n'
             '{{% figure src="b.jpg"\n    caption="A *second* photo of the port"\n    attr="AFP" %}}\n')
     article = article_from_markdown(text, source="x.md")
     include, figure = article.blocks[1:]

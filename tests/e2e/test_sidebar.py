@@ -134,7 +134,7 @@ def test_offsets_convert_from_code_points_to_utf16(page, server):
         got = page.evaluate("""async ([text, n]) => {
             const m = await import('/static/factcheck-sidebar.js');
             return Array.from({length: n + 1}, (_, i) => m.codePointToUtf16(text, i)); }""",
-            [text, len(text)])
+                            [text, len(text)])
         assert got == expected, text
         back = page.evaluate("""async ([text, units]) => {
             const m = await import('/static/factcheck-sidebar.js');
@@ -316,6 +316,7 @@ def test_keyboard_navigation_and_roles(page, server):
     assert tab_stops == 1
     page.locator(".fc-recheck").focus()
     page.keyboard.press("Tab")
+
     def focused():
         return page.evaluate("() => document.activeElement.closest('.fc-item')?.dataset.id")
 

@@ -138,7 +138,7 @@ def test_bad_envelopes_are_422_with_pointers(client, payload, expected):
 
 def test_unknown_check_id_is_422_at_its_pointer(client):
     body = problem(client.post("/v1/check", json={"article": article(),
-                                                   "checks": ["page-furniture", "spelling"]}), 422)
+                                                  "checks": ["page-furniture", "spelling"]}), 422)
     assert [e["pointer"] for e in body["errors"]] == ["/checks/1"]
     assert "'spelling' is not a check id" in body["errors"][0]["message"]
 

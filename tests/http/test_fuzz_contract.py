@@ -37,7 +37,8 @@ def _make_app():
     # Every source unsigned, so fuzzed payloads reach the adapters rather than stop at a 401;
     # callbacks configured (never sent: no worker) with a resolver that needs no network.
     app = create_app({"TESTING": True, "STORE_PATH": f"{folder}/store.sqlite3", "CALLBACK_WORKER": False,
-                      "WEBHOOK_SOURCES": {s: {"scheme": "none"} for s in ("arc", "wordpress", "ghost", "generic")},
+                      "WEBHOOK_SOURCES": {s: {"scheme": "none"}
+                                          for s in ("arc", "wordpress", "ghost", "generic")},
                       "CALLBACK_SECRET": "whsec_" + "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
                       "CALLBACK_RESOLVER": lambda host, port: ["93.184.215.14"]})
     weakref.finalize(app, shutil.rmtree, folder, True)
@@ -130,7 +131,8 @@ def articles(draw):
     for i, kind in enumerate(kinds):
         block = {"id": f"b{i}", "type": kind}
         if kind == "image":
-            block.update(draw(st.fixed_dictionaries({}, optional={"caption": TEXT, "credit": TEXT, "alt": TEXT})))
+            block.update(draw(st.fixed_dictionaries({}, optional={"caption": TEXT, "credit": TEXT,
+                                                                  "alt": TEXT})))
         else:
             block["text"] = draw(TEXT)
         blocks.append(block)
@@ -184,4 +186,3 @@ def test_dismissals_and_stored_results_keep_the_contract(article_id, body, query
                         json={"article": {"id": "a", "headline": "h"}}),
         ):
             assert_contract(r.status_code, r.mimetype, r.get_data())
-

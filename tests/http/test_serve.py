@@ -71,8 +71,8 @@ def test_serve_answers_checks_and_sums_metrics_over_workers(server):
             assert response.headers["X-Request-ID"]
     status, metrics = _get(server + "/metrics")
     assert status == 200
-    line = next(l for l in metrics.decode().splitlines()
-                if l.startswith("factcheck_http_requests_total{") and 'endpoint="/v1/check"' in l)
+    line = next(ln for ln in metrics.decode().splitlines()
+                if ln.startswith("factcheck_http_requests_total{") and 'endpoint="/v1/check"' in ln)
     assert float(line.rsplit(" ", 1)[1]) == 6  # every worker's requests, not one worker's
 
 

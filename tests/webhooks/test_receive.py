@@ -104,6 +104,7 @@ def test_results_are_kept_per_revision_and_latest_wins(client):
     article = load("generic/article.json")
     client.post("/v1/webhooks/generic", json=article)
     client.post("/v1/webhooks/generic", json={**article, "revision": "4", "blocks": article["blocks"][:1]})
+
     def furniture(result):  # the "Advertisement" paragraph, dropped in revision 4
         return [a["target"]["block_id"] for a in result["annotations"] if a["check"] == "page-furniture"]
 
@@ -143,8 +144,8 @@ def _unauthorized(response):
     body = dict(response.json)
     assert body.pop("instance").startswith("urn:request:")
     assert body == {"type": "https://factcheck.invalid/problems/unauthorized",
-                             "title": "Unauthorized", "status": 401,
-                             "detail": "The request could not be authenticated."}
+                    "title": "Unauthorized", "status": 401,
+                    "detail": "The request could not be authenticated."}
 
 
 def test_signature_failures_are_401_with_nothing_helpful_and_nothing_stored(client, clock):
@@ -382,7 +383,8 @@ def test_a_callback_url_that_is_not_a_string_is_named(client):
 
 
 def test_an_invalid_now_is_named(client):
-    response = client.post("/v1/webhooks/generic", json={"article": load("generic/article.json"), "now": "soon"})
+    response = client.post("/v1/webhooks/generic",
+                           json={"article": load("generic/article.json"), "now": "soon"})
     assert response.status_code == 422
     assert [e["pointer"] for e in response.json["errors"]] == ["/now"]
 
