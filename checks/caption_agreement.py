@@ -323,10 +323,12 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     if not body_clauses:
         return
     # An index from content word to the body clauses that use it, so each
-    # caption is compared only with the clauses that share its words.
+    # caption is compared only with the clauses that share its words. Only
+    # stems near a caption slot are ever looked up (see _contradiction), so
+    # only theirs are kept: a long body has thousands of others.
     postings: dict[str, list[int]] = {}
     for i, clause in enumerate(body_clauses):
-        for stem in clause.stems():
+        for stem in near_stems.intersection(clause.stems()):
             postings.setdefault(stem, []).append(i)
     for clause in caption_clauses:
         for slot in clause.slots:
@@ -499,7 +501,9 @@ def _names(article: Article, ctx: Context, body_words: "_Words") -> Iterator[Ann
     # Read the rest of the article and add the captions already read.
     names = read_names(article, equivalents, NAME_KINDS - {CAPTION}, add_to=in_caption_only)
     remember_full_reading(article, equivalents, names)  # name-consistency reads the same
-    in_captions = [key for key, s in names.spellings.items() if any(t[0].kind == CAPTION for t in s.raw)]
+    # Every spelling with a caption mention came from the captions' reading (the
+    # rest read no captions), so its keys need not be found among all spellings.
+    in_captions = list(in_caption_only.spellings)
     if not in_captions:
         return
     for group in spelling_groups(names, primary_language(article.language), in_captions):
