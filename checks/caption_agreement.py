@@ -291,6 +291,9 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
             continue  # a repeated caption is the repeated-caption check's business
         seen_captions.add(key)
         caption_clauses.extend(_clauses(unit, caption_end))
+    # (Many places to look up, as in a long gallery: collect the body's words
+    # now rather than search the body for the first few of them first.)
+    body_words.expect(sum(slot.kind == "place" for clause in caption_clauses for slot in clause.slots))
     for clause in caption_clauses:
         # A place the body names anywhere is never reported (see _contradiction):
         # drop it now, and the body need not be read for places at all.
@@ -374,6 +377,12 @@ class _Words:
         self.text = text
         self.words: set[str] | None = None
         self.searches = 0
+
+    def expect(self, lookups: int) -> None:
+        """Collect the words now if ``lookups`` more would pass the searches' limit
+        anyway: the searches before it would cost as much again."""
+        if self.words is None and self.searches + lookups > _SEARCHES:
+            self.words = _alnum_runs(self.text)
 
     def mentions(self, phrase: str) -> bool:
         if self.words is None:
