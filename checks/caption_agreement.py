@@ -291,6 +291,9 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
             continue  # a repeated caption is the repeated-caption check's business
         seen_captions.add(key)
         caption_clauses.extend(_clauses(unit, caption_end))
+    # (Many places to look up, as in a long gallery: collect the body's words
+    # now rather than search the body for the first few of them first.)
+    body_words.expect(sum(slot.kind == "place" for clause in caption_clauses for slot in clause.slots))
     for clause in caption_clauses:
         # A place the body names anywhere is never reported (see _contradiction):
         # drop it now, and the body need not be read for places at all.
@@ -323,10 +326,12 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     if not body_clauses:
         return
     # An index from content word to the body clauses that use it, so each
-    # caption is compared only with the clauses that share its words.
+    # caption is compared only with the clauses that share its words. Only
+    # stems near a caption slot are ever looked up (see _contradiction), so
+    # only theirs are kept: a long body has thousands of others.
     postings: dict[str, list[int]] = {}
     for i, clause in enumerate(body_clauses):
-        for stem in clause.stems():
+        for stem in near_stems.intersection(clause.stems()):
             postings.setdefault(stem, []).append(i)
     for clause in caption_clauses:
         for slot in clause.slots:
@@ -372,6 +377,12 @@ class _Words:
         self.text = text
         self.words: set[str] | None = None
         self.searches = 0
+
+    def expect(self, lookups: int) -> None:
+        """Collect the words now if ``lookups`` more would pass the searches' limit
+        anyway: the searches before it would cost as much again."""
+        if self.words is None and self.searches + lookups > _SEARCHES:
+            self.words = _alnum_runs(self.text)
 
     def mentions(self, phrase: str) -> bool:
         if self.words is None:
@@ -499,7 +510,9 @@ def _names(article: Article, ctx: Context, body_words: "_Words") -> Iterator[Ann
     # Read the rest of the article and add the captions already read.
     names = read_names(article, equivalents, NAME_KINDS - {CAPTION}, add_to=in_caption_only)
     remember_full_reading(article, equivalents, names)  # name-consistency reads the same
-    in_captions = [key for key, s in names.spellings.items() if any(t[0].kind == CAPTION for t in s.raw)]
+    # Every spelling with a caption mention came from the captions' reading (the
+    # rest read no captions), so its keys need not be found among all spellings.
+    in_captions = list(in_caption_only.spellings)
     if not in_captions:
         return
     for group in spelling_groups(names, primary_language(article.language), in_captions):
