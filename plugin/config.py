@@ -53,6 +53,10 @@ DEFAULTS: dict[str, Any] = {
     "CORS_ORIGINS": [],
     # How long a browser may cache a preflight answer, in seconds.
     "CORS_MAX_AGE": 600,
+    # Bearer tokens allowed to read and change dismissals (the sidebar sends one
+    # through its `headers` option). Empty: the dismissal routes are open, as on
+    # a trusted network; set them whenever the service is reachable from outside.
+    "DISMISSAL_TOKENS": [],
     # Log level of the service's JSON-lines log on standard error.
     "LOG_LEVEL": "INFO",
     # One log line per request (method, path, status, duration, request id).
@@ -210,6 +214,12 @@ def finalise(config: dict[str, Any], origin: Mapping[str, str] | None = None) ->
             raise ConfigError(f"CORS_ORIGINS (from {where('CORS_ORIGINS')}): {item!r} is not an origin "
                               f"(scheme://host[:port], no path)")
     out["CORS_ORIGINS"] = [o.rstrip("/") for o in origins]
+
+    tokens = _list_of_strings(out["DISMISSAL_TOKENS"])
+    if tokens is None or any(len(t) < 16 for t in tokens):
+        raise ConfigError(f"DISMISSAL_TOKENS (from {where('DISMISSAL_TOKENS')}) must be a list of "
+                          f"tokens (or one comma-separated string) of at least 16 characters each")
+    out["DISMISSAL_TOKENS"] = tokens
 
     level = str(out["LOG_LEVEL"]).upper()
     if level not in LOG_LEVELS:

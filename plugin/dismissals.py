@@ -25,6 +25,7 @@ client, so the trail cannot be back-dated.
 """
 from __future__ import annotations
 
+import hmac
 import os
 import re
 import sqlite3
@@ -271,6 +272,24 @@ def problem(status: int, title: str, problems: list[Problem] = (), detail: str |
     problems = list(problems)
     detail = detail or "; ".join(f"{p.pointer}: {p.message}" for p in problems) or title
     return problem_response(ProblemError(status, detail, title=title, errors=problems))
+
+
+@bp.before_request
+def _authorised() -> Any:
+    """With DISMISSAL_TOKENS set, every dismissal route asks for one of them as a
+    bearer token: dismissals hide findings from every editor, and the audit
+    names people."""
+    tokens = current_app.config.get("DISMISSAL_TOKENS")
+    if not tokens or request.method == "OPTIONS":
+        return None  # open (the default), or a CORS preflight, which carries no credentials
+    scheme, _, given = request.headers.get("Authorization", "").partition(" ")
+    given = given.strip().encode()
+    if scheme.lower() == "bearer" and any(hmac.compare_digest(given, t.encode()) for t in tokens):
+        return None
+    response = problem(401, "Unauthorized", detail="A valid bearer token is required to read or "
+                                                   "change dismissals.")
+    response.headers["WWW-Authenticate"] = 'Bearer realm="factcheck dismissals"'
+    return response
 
 
 def _check_article_id(article_id: str) -> None:
