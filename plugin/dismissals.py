@@ -466,7 +466,7 @@ def openapi_paths() -> dict:
     created = {"description": "Dismissed now.", "content": {"application/json": {"schema": record}}}
     not_dismissed = problem("The article id is empty or too long, or the finding is not dismissed.")
     optional_undo = {**json_body(undo_body), "required": False}
-    return {
+    paths = {
         "/v1/articles/{article_id}/dismissals": {
             "post": {"operationId": "dismiss", "summary": "Dismiss one finding of an article",
                      "tags": ["dismissals"], "parameters": [article],
@@ -508,3 +508,9 @@ def openapi_paths() -> dict:
                                   "404": bad["404"], **errors(500)}},
         },
     }
+    unauthorised = problem("DISMISSAL_TOKENS is set and the request carries none of them as "
+                           "Authorization: Bearer <token>.")
+    for operations in paths.values():
+        for operation in operations.values():
+            operation["responses"]["401"] = unauthorised
+    return paths
