@@ -569,7 +569,47 @@ def _figures(units: list[TextUnit], words: bool) -> list[tuple[TextUnit, Quantit
     return out
 
 
-def _part_of_name(text: str, q: Quantity, sentence_case: bool) -> bool:
+class _BodyFigures:
+    """The figures of the body and captions, read in document order only as far
+    as a question needs: a headline's figure is mostly stated near the top, so
+    the rest of a long body need not be read to find it agrees."""
+
+    _FIRST_BATCH = 2  # units read at first; each later batch is twice the size
+
+    def __init__(self, units: list[TextUnit], words: bool) -> None:
+        self._units = units
+        self._words = words
+        self._read_to = 0  # units[:_read_to] have been read
+        self._batch = self._FIRST_BATCH
+        self.read: list[tuple[TextUnit, Quantity]] = []
+
+    def _read_more(self) -> bool:
+        """Read the next batch of units; False when every unit has been read."""
+        if self._read_to >= len(self._units):
+            return False
+        batch = self._units[self._read_to:self._read_to + self._batch]
+        self._read_to += len(batch)
+        self._batch *= 2
+        self.read.extend(_figures(batch, self._words))
+        return True
+
+    def any_agrees(self, claim: Quantity) -> bool:
+        """Does some figure of the body or captions agree with ``claim``?"""
+        checked = 0
+        while True:
+            if any(agrees(claim, stated) for _, stated in self.read[checked:]):
+                return True
+            checked = len(self.read)
+            if not self._read_more():
+                return False
+
+    def all(self) -> list[tuple[TextUnit, Quantity]]:
+        while self._read_more():
+            pass
+        return self.read
+
+
+def _part_of_name(text: str, q: Quantity) -> bool:
     """"Star Trek 4", "iPhone 15", "Windows 11": a small number right after a name."""
     if q.from_words or q.value >= 100 or not q.digits.isdigit():
         return False
@@ -581,7 +621,9 @@ def _part_of_name(text: str, q: Quantity, sentence_case: bool) -> bool:
         return True
     if not word[0].isupper() or _SEGMENT_START.search(text, 0, q.start - len(before.group(0))):
         return False
-    return sentence_case or _frequency(_fold(word)) < SENTENCE_CASE_NAME_FREQUENCY
+    # (The title's case is read only here: most figures are settled before.)
+    return _is_sentence_case(_tokens(text), text) \
+        or _frequency(_fold(word)) < SENTENCE_CASE_NAME_FREQUENCY
 
 
 def _wordable(q: Quantity) -> bool:
@@ -592,7 +634,6 @@ def _wordable(q: Quantity) -> bool:
 
 def _claims(unit: TextUnit, english: bool) -> list[Quantity]:
     text = unit.text
-    sentence_case = _is_sentence_case(_tokens(text), text)
     skip_to = _dateline_end(text)
     out = []
     for q in quantities(text, words=english):
@@ -609,7 +650,7 @@ def _claims(unit: TextUnit, english: bool) -> list[Quantity]:
             continue
         if not english and re.match(r"\.\s*\w", tail):
             continue  # "26. August", "3. plass": an ordinal
-        if _part_of_name(text, q, sentence_case):
+        if _part_of_name(text, q):
             continue
         if q.value <= 100 and not q.percent and q.currency is None:
             following = _WORD_AFTER.match(tail)
@@ -705,7 +746,8 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     standfirst = [u for u in titles if u.kind == STANDFIRST]
     with_standfirst = _Story("\n".join(u.text for u in body + captions + standfirst)) \
         if standfirst else story
-    body_figures: list[tuple[TextUnit, Quantity]] | None = None
+    claims_of = {unit.index: _claims(unit, english) for unit in titles}
+    body_figures: _BodyFigures | None = None
     body_nouns: list[str | None] | None = None
     ordinary: frozenset[str] | None = None  # (only the English name reading needs it)
 
@@ -720,24 +762,25 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
         where = _WHERE[unit.kind]
 
         # Figures.
-        claims = _claims(unit, english)
+        claims = claims_of[unit.index]
         if claims and body_figures is None:
             # Number words in the body matter only for figures one would write in words.
-            words = english and any(_wordable(c) for u in titles for c in _claims(u, english))
-            body_figures = _figures(body + captions, words)
+            words = english and any(_wordable(c) for cs in claims_of.values() for c in cs)
+            body_figures = _BodyFigures(body + captions, words)
             stand_figures = _figures(standfirst, words)
         for claim in claims:
-            pool = body_figures if unit.kind == STANDFIRST else body_figures + stand_figures
-            if any(agrees(claim, stated) for _, stated in pool):
+            if unit.kind != STANDFIRST and any(agrees(claim, stated) for _, stated in stand_figures):
+                continue
+            if body_figures.any_agrees(claim):
                 continue
             noun = _noun_after(unit.text, claim)
             # A body figure another claim of this title already renders is accounted for
             # ("Seven die; 40 injured" does not contradict "seven people died").
             if noun is not None and body_nouns is None:
                 body_nouns = [None if u.kind == "caption" or q.joined else _noun_after(u.text, q)
-                              for u, q in body_figures]
+                              for u, q in body_figures.all()]
             rivals = [] if noun is None else [
-                (u, q) for (u, q), other_noun in zip(body_figures, body_nouns)
+                (u, q) for (u, q), other_noun in zip(body_figures.all(), body_nouns)
                 if _same_noun(noun, other_noun)
                 and not any(agrees(other, q) for other in claims if other is not claim)]
             target = unit.span(claim.start, claim.end)
