@@ -199,6 +199,17 @@ def _fold(text: str) -> str:
     return text.casefold()
 
 
+def _fold_as(text: str, decompose: bool) -> str:
+    """``_fold`` with the choice to decompose accents made by the caller: _fold
+    decomposes a whole text when any part of it needs it, so the parts of a text
+    joined at a line break fold alike only under the same choice."""
+    if not text.isascii():
+        text = text.replace("’", "'").replace("‘", "'")
+        if decompose:
+            text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+    return text.casefold()
+
+
 def _bare(word: str) -> str:
     """A folded word without its possessive: "Iran's" -> "iran", "Corps'" -> "corps"."""
     word = _fold(word)
@@ -286,14 +297,29 @@ class _Story:
     names, so looking each up costs less than indexing every word of the body."""
 
     text: str
+    # A story whose text this one's begins with, then a line break: its folded
+    # text is reused rather than folding a long body twice.
+    extends: _Story | None = None
     _vocab: set[str] | None = None
     _cache: dict[str, object] = field(default_factory=dict)
     _folded: str | None = None
+    _decomposed: bool = False  # whether folding decomposed accents
 
     @property
     def folded(self) -> str:
         if self._folded is None:
-            self._folded = _fold(self.text)
+            base = self.extends
+            if base is None:
+                self._decomposed = _NEEDS_NFKD.search(self.text) is not None
+                self._folded = _fold_as(self.text, self._decomposed)
+            else:
+                base_folded = base.folded
+                rest = self.text[len(base.text):]
+                self._decomposed = base._decomposed or _NEEDS_NFKD.search(rest) is not None
+                if self._decomposed == base._decomposed:
+                    self._folded = base_folded + _fold_as(rest, self._decomposed)
+                else:  # only the rest needs decomposing: so does the base, this time
+                    self._folded = _fold_as(self.text, True)
         return self._folded
 
     @property
@@ -744,7 +770,7 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     story = _Story("\n".join(u.text for u in body + captions))
     # The headline may lean on the standfirst, which readers see with it.
     standfirst = [u for u in titles if u.kind == STANDFIRST]
-    with_standfirst = _Story("\n".join(u.text for u in body + captions + standfirst)) \
+    with_standfirst = _Story("\n".join([story.text] + [u.text for u in standfirst]), extends=story) \
         if standfirst else story
     claims_of = {unit.index: _claims(unit, english) for unit in titles}
     body_figures: _BodyFigures | None = None
