@@ -245,6 +245,10 @@ _UK_TO_US = ((re.compile(r"is(e|es|ed|ing|ation|ations)$"), r"iz\1"),
               (re.compile(r"our(s|ed|ing|ite|ites)?$"), r"or\1"),
               (re.compile(r"tre(s)?$"), r"ter\1"),
               (re.compile(r"ogue(s)?$"), r"og\1"))
+# The endings those patterns rewrite: a form that ends otherwise is tested in one call.
+_UK_ENDINGS = ("ise", "ises", "ised", "ising", "isation", "isations", "yse", "yses", "ysed",
+               "ysing", "our", "ours", "oured", "ouring", "ourite", "ourites", "tre", "tres",
+               "ogue", "ogues")
 
 
 @lru_cache(maxsize=8192)
@@ -254,6 +258,8 @@ def _frequency(word: str) -> int:
     best = 0
     for form in _variants(word):
         best = max(best, lexicon[form])
+        if not form.endswith(_UK_ENDINGS):
+            continue
         for pattern, repl in _UK_TO_US:
             us = pattern.sub(repl, form)
             if us != form:
