@@ -72,3 +72,20 @@ def test_probe_signatures_written_out_match_the_set_arithmetic():
         key = "".join(rng.choice("abé'-") for _ in range(rng.randint(2, 10)))
         _PROBES.pop(key, None)
         assert _probe_signatures(key) == by_sets(key), key
+
+
+def test_no_decimal_digit_outside_ascii_escapes_the_dates_prefilter():
+    from checks.dates import _MAYBE_OTHER_DIGIT
+
+    for code in range(0x80, 0x110000):
+        char = chr(code)
+        if re.match(r"\d", char):
+            assert _MAYBE_OTHER_DIGIT.match(char), hex(code)
+
+
+def test_uk_spelling_rewrites_only_touch_words_with_the_listed_endings():
+    from checks.title_agreement import _UK_ENDINGS, _UK_TO_US, _lexicon
+
+    for word in _lexicon().keys():
+        if not word.endswith(_UK_ENDINGS):
+            assert all(pattern.sub(repl, word) == word for pattern, repl in _UK_TO_US), word
