@@ -297,6 +297,29 @@ def _any_whole_word(text: str, forms: tuple[str, ...]) -> bool | None:
     return False
 
 
+def _surely_has_word(raw: str, forms: tuple[str, ...]) -> bool:
+    """True when unfolded ``raw`` has one of the ASCII lower-case ``forms`` as a
+    whole word, written as is, capitalised or in capitals, with ASCII characters
+    (or nothing) either side: folding maps ASCII to its lower case and leaves
+    such a stretch in place, so the folded text has the form there too. False
+    only means "not found this way"; the folded text then decides."""
+    size = len(raw)
+    for form in forms:
+        if not form or not form.isascii() or form != form.lower():
+            continue
+        for written in {form, form.title(), form.upper()}:
+            at = raw.find(written)
+            for _ in range(_FIND_LIMIT):
+                if at == -1:
+                    break
+                end = at + len(written)
+                if (at == 0 or (raw[at - 1].isascii() and not (raw[at - 1].isalnum() or raw[at - 1] in "_'"))) \
+                        and (end == size or (raw[end].isascii() and not (raw[end].isalnum() or raw[end] == "_"))):
+                    return True
+                at = raw.find(written, at + 1)
+    return False
+
+
 @dataclass
 class _Story:
     """What the article says, searched on demand: a draft has a handful of headline
@@ -342,6 +365,11 @@ class _Story:
         """Does the story use any of these folded words or phrases, as whole words?"""
         key = "\x00".join(forms)
         if key not in self._cache:
+            # A name the body writes plainly is found without folding the whole
+            # body (the costliest step here), which most drafts then never need.
+            if self._folded is None and _surely_has_word(self.text, forms):
+                self._cache[key] = True
+                return True
             # Plain substring searches settle most look-ups without compiling a
             # regex for words that differ in every article; the regex decides
             # when a form keeps turning up inside longer words.

@@ -89,3 +89,15 @@ def test_uk_spelling_rewrites_only_touch_words_with_the_listed_endings():
     for word in _lexicon().keys():
         if not word.endswith(_UK_ENDINGS):
             assert all(pattern.sub(repl, word) == word for pattern, repl in _UK_TO_US), word
+
+
+def test_a_plainly_written_word_is_found_only_where_the_folded_text_has_it():
+    from checks.title_agreement import _any_whole_word, _fold, _surely_has_word
+
+    rng = random.Random(11)
+    for _ in range(20_000):
+        text = "".join(rng.choice("abAB'’_ é1-.\u0301\u212a\u0130K") for _ in range(rng.randint(0, 20)))
+        forms = tuple("".join(rng.choice("ab'k") for _ in range(rng.randint(1, 3)))
+                      for _ in range(rng.randint(1, 3)))
+        if _surely_has_word(text, forms):
+            assert _has_by_regex(_fold(text), forms), (text, forms)
