@@ -7,6 +7,7 @@ from datetime import date, datetime, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from checks.model import DateField
+from checks.text import may_have_digit
 
 _DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -127,11 +128,6 @@ _WEEKDAYS_BY_LANG["de"]["sonnabend"] = 5
 # (\d\d* rather than \d+: the same runs, but the regex engine then skips
 # ahead to the next digit quickly instead of trying a match at every position.)
 _DIGITS = re.compile(r"\d\d*")
-# Every decimal digit (what \d matches) outside ASCII is at or after U+0660
-# ARABIC-INDIC DIGIT ZERO, and none is a punctuation mark or currency sign
-# (U+2000-U+20CF): a text whose only other characters are curly quotes, dashes
-# or the euro sign has no digit if it has none of 0-9.
-_MAYBE_OTHER_DIGIT = re.compile(r"[\u0660-\u1fff\u20d0-\U0010ffff]")
 _ISO_TAIL = re.compile(r"-(\d\d)-(\d\d)(?![\d-])")
 _MONTH_BEFORE = re.compile(r"\b(?P<m>[A-Z][a-z]{2,8})\.?,?\s+$")
 _EN_DAY_TAIL = re.compile(r"(?:st|nd|rd|th)?(?![\d:.,]\d)")
@@ -221,12 +217,8 @@ _MONTH_AFTER_HEADS = frozenset("snrte.")
 def find_dates(text: str) -> list[DateMention]:
     """Every calendar date in ``text`` (valid or not), in order, in one pass."""
     out: list[DateMention] = []
-    if not ("0" in text or "1" in text or "2" in text or "3" in text or "4" in text
-            or "5" in text or "6" in text or "7" in text or "8" in text or "9" in text) \
-            and (text.isascii() or _MAYBE_OTHER_DIGIT.search(text) is None):
-        # No digit: most paragraphs. Substring tests are a fast C scan, and so
-        # is one character range, where \d looks up every character's category.
-        return out
+    if not may_have_digit(text):
+        return out  # most paragraphs
     taken = 0
     # Whether an English month word can stand before a day: most texts name
     # no month, and then no number needs the look-back search. (Worked out

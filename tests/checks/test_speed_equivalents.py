@@ -74,13 +74,14 @@ def test_probe_signatures_written_out_match_the_set_arithmetic():
         assert _probe_signatures(key) == by_sets(key), key
 
 
-def test_no_decimal_digit_outside_ascii_escapes_the_dates_prefilter():
-    from checks.dates import _MAYBE_OTHER_DIGIT
+def test_no_digit_in_any_script_escapes_may_have_digit():
+    from checks.text import may_have_digit
 
-    for code in range(0x80, 0x110000):
+    assert not may_have_digit("No digit here: “quoted” — €, £ and ‘curly’ marks")
+    for code in range(0x110000):
         char = chr(code)
         if re.match(r"\d", char):
-            assert _MAYBE_OTHER_DIGIT.match(char), hex(code)
+            assert may_have_digit(f"a’{char}—"), hex(code)
 
 
 def test_uk_spelling_rewrites_only_touch_words_with_the_listed_endings():
@@ -92,7 +93,7 @@ def test_uk_spelling_rewrites_only_touch_words_with_the_listed_endings():
 
 
 def test_a_plainly_written_word_is_found_only_where_the_folded_text_has_it():
-    from checks.title_agreement import _any_whole_word, _fold, _surely_has_word
+    from checks.title_agreement import _fold, _surely_has_word
 
     rng = random.Random(11)
     for _ in range(20_000):
