@@ -313,8 +313,10 @@ def _surely_has_word(raw: str, forms: tuple[str, ...]) -> bool:
                 if at == -1:
                     break
                 end = at + len(written)
-                if (at == 0 or (raw[at - 1].isascii() and not (raw[at - 1].isalnum() or raw[at - 1] in "_'"))) \
-                        and (end == size or (raw[end].isascii() and not (raw[end].isalnum() or raw[end] == "_"))):
+                before = raw[at - 1] if at else " "  # (a space stands for the text's edge)
+                after = raw[end] if end < size else " "
+                if (before.isascii() and not (before.isalnum() or before in "_'")
+                        and after.isascii() and not (after.isalnum() or after == "_")):
                     return True
                 at = raw.find(written, at + 1)
     return False
@@ -407,16 +409,95 @@ class _Story:
         Oklahoma City (a word may give two letters)."""
         key = "\x02" + acronym
         if key not in self._cache:
-            glue = r"(?:\s+|-|\s+(?:of|the|and|for|to|on|in|de|du|des|la|le)\s+)"
-            chunkings = _chunkings(acronym)
-            alternatives = [glue.join(rf"{re.escape(c)}[^\W\d_']*" for c in chunks)
-                            for chunks in chunkings]
-            pattern = "|".join(f"(?:{alt})" for alt in alternatives)
-            self._cache[key] = re.search(rf"(?<!\w)(?:{pattern})(?!\w)", self.folded) is not None
+            self._cache[key] = _spells(self.folded, acronym)
         return self._cache[key]  # type: ignore[return-value]
 
     def mentions(self, phrase: str) -> bool:
         return self.has(phrase)
+
+
+_SPELLING_GLUE_WORDS = ("of", "the", "and", "for", "to", "on", "in", "de", "du", "des", "la", "le")
+_SPELLING_GLUE_SET = frozenset(_SPELLING_GLUE_WORDS)
+_LETTER_RUN = re.compile(r"[^\W\d_']*")
+
+
+def _spells_by_regex(folded: str, acronym: str) -> bool:
+    """_spells as one expression: each way to chunk the acronym, each chunk the
+    start of a word, the words joined by spaces, a hyphen or a small word."""
+    glue = rf"(?:\s+|-|\s+(?:{'|'.join(_SPELLING_GLUE_WORDS)})\s+)"
+    alternatives = [glue.join(rf"{re.escape(c)}[^\W\d_']*" for c in chunks)
+                    for chunks in _chunkings(acronym)]
+    pattern = "|".join(f"(?:{alt})" for alt in alternatives)
+    return re.search(rf"(?<!\w)(?:{pattern})(?!\w)", folded) is not None
+
+
+def _spells(folded: str, acronym: str) -> bool:
+    """Does ``folded`` give words whose initials make ``acronym``, as
+    _spells_by_regex judges it? Walked by hand from each word that starts with
+    the first letter: that expression differs for every acronym, and compiling
+    it costs many times more than the search."""
+    if len(acronym) < 2:
+        return _spells_by_regex(folded, acronym)
+    size = len(folded)
+
+    def is_word(c: str) -> bool:  # \w
+        return c.isalnum() or c == "_"
+
+    def word_end(at: int) -> int:
+        """The end of the letters from ``at`` (what [^\\W\\d_']* takes: a shorter
+        take leaves a letter, which neither the glue nor the end accepts)."""
+        return _LETTER_RUN.match(folded, at).end()  # type: ignore[union-attr]
+
+    def after_glue(at: int) -> tuple[int, ...]:
+        """Where the next word may start after glue from ``at``: spaces (all of
+        them, as the next word starts with a letter), a hyphen, or spaces, a
+        small word and spaces."""
+        if at >= size:
+            return ()
+        if folded[at] == "-":
+            return (at + 1,)
+        if not folded[at].isspace():
+            return ()
+        while at < size and folded[at].isspace():
+            at += 1
+        # A small word is all letters and then a space: the whole of the letters from here.
+        stop = word_end(at)
+        if stop < size and folded[stop].isspace() and folded[at:stop] in _SPELLING_GLUE_SET:
+            while stop < size and folded[stop].isspace():
+                stop += 1
+            return (at, stop)
+        return (at,)
+
+    failed: set[tuple[int, int, bool, bool]] = set()  # (a word such as "the" can be read two ways)
+
+    def spells_from(at: int, rest: str, chunks: int, two_letters_used: bool) -> bool:
+        state = (at, len(rest), two_letters_used, chunks > 0)
+        if state in failed:
+            return False
+        for length in (1, 2):
+            if length == 2 and (two_letters_used or len(rest) < 2):
+                break
+            if not folded.startswith(rest[:length], at):
+                continue
+            end = word_end(at + length)
+            left = rest[length:]
+            if not left:
+                if chunks + 1 >= 2 and (end == size or not is_word(folded[end])):
+                    return True
+                continue
+            if any(spells_from(start, left, chunks + 1, two_letters_used or length == 2)
+                   for start in after_glue(end)):
+                return True
+        failed.add(state)
+        return False
+
+    first = acronym[0]
+    at = folded.find(first)
+    while at != -1:
+        if (at == 0 or not is_word(folded[at - 1])) and spells_from(at, acronym, 0, False):
+            return True
+        at = folded.find(first, at + 1)
+    return False
 
 
 def _chunkings(acronym: str) -> list[list[str]]:

@@ -102,3 +102,19 @@ def test_a_plainly_written_word_is_found_only_where_the_folded_text_has_it():
                       for _ in range(rng.randint(1, 3)))
         if _surely_has_word(text, forms):
             assert _has_by_regex(_fold(text), forms), (text, forms)
+
+
+def test_spelling_out_by_hand_agrees_with_the_expression():
+    from checks.title_agreement import _spells, _spells_by_regex
+
+    rng = random.Random(9)
+    words = ["a", "ab", "b", "ba", "of", "the", "o", "f", "af", "a1", "_a", "b_", "ø", "a²", "oft", "de",
+             "des", "d", "A", "a\u0301", "a\u0663", "la", "and", "t"]
+    seps = [" ", "  ", "-", " - ", "\n", "'", "’", ".", "", "1", "_", " of ", "--", "\u00a0", " the ",
+            "\u0301"]
+    for _ in range(30_000):
+        text = "".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randint(0, 8)))
+        acronym = "".join(rng.choice("abofdt") for _ in range(rng.randint(0, 6)))
+        assert _spells(text, acronym) == _spells_by_regex(text, acronym), (text, acronym)
+    assert _spells("islamic revolutionary guard corps", "irgc")
+    assert _spells("return to office", "rto") and _spells("oklahoma city", "okc")
