@@ -421,8 +421,8 @@ def _count(words: str) -> int | None:
 
 def _years_ago(unit: TextUnit, ref_day: date) -> Iterator[Annotation]:
     text = unit.text
-    if "ago" not in text:
-        return
+    if "ago" not in text or ("year" not in text and "decade" not in text):
+        return  # both patterns need years or decades ago: most "ago"s are days or weeks
     for pattern in _YEARS_AGO:
         for match in pattern.finditer(text):
             n = _count(match.group("n"))

@@ -7,6 +7,7 @@ from datetime import date, datetime, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from checks.model import DateField
+from checks.text import may_have_digit
 
 _DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -216,11 +217,8 @@ _MONTH_AFTER_HEADS = frozenset("snrte.")
 def find_dates(text: str) -> list[DateMention]:
     """Every calendar date in ``text`` (valid or not), in order, in one pass."""
     out: list[DateMention] = []
-    if text.isascii() and not ("0" in text or "1" in text or "2" in text or "3" in text or "4" in text
-                               or "5" in text or "6" in text or "7" in text or "8" in text or "9" in text):
-        # No digit (in an ASCII text \d is 0-9): most paragraphs. Substring
-        # tests are a fast C scan, where the expression checks every character.
-        return out
+    if not may_have_digit(text):
+        return out  # most paragraphs
     taken = 0
     # Whether an English month word can stand before a day: most texts name
     # no month, and then no number needs the look-back search. (Worked out

@@ -72,6 +72,26 @@ def words(text: str) -> Iterator[Piece]:
         yield Piece(match.start(), match.end(), match.group())
 
 
+# Every decimal digit (what \d matches) outside ASCII is at or after U+0660
+# ARABIC-INDIC DIGIT ZERO, and none is a punctuation mark or currency sign
+# (U+2000-U+20CF): curly quotes, dashes and the euro sign are passed over.
+_MAYBE_OTHER_DIGIT = re.compile(r"[\u0660-\u1fff\u20d0-\U0010ffff]")
+
+
+def may_have_digit(text: str) -> bool:
+    """False when ``text`` surely has no character that ``\\d`` matches (in any
+    script); True when it has one of 0-9, or a character from the ranges other
+    scripts' digits are in.
+
+    Ten substring tests are fast C scans, and so is one search for a character
+    range, where ``\\d`` looks up every character's category: most paragraphs
+    have no digit, and a reader of figures can pass them over at once."""
+    if ("0" in text or "1" in text or "2" in text or "3" in text or "4" in text
+            or "5" in text or "6" in text or "7" in text or "8" in text or "9" in text):
+        return True
+    return not text.isascii() and _MAYBE_OTHER_DIGIT.search(text) is not None
+
+
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 
 

@@ -199,6 +199,17 @@ def _fold(text: str) -> str:
     return text.casefold()
 
 
+def _fold_as(text: str, decompose: bool) -> str:
+    """``_fold`` with the choice to decompose accents made by the caller: _fold
+    decomposes a whole text when any part of it needs it, so the parts of a text
+    joined at a line break fold alike only under the same choice."""
+    if not text.isascii():
+        text = text.replace("’", "'").replace("‘", "'")
+        if decompose:
+            text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+    return text.casefold()
+
+
 def _bare(word: str) -> str:
     """A folded word without its possessive: "Iran's" -> "iran", "Corps'" -> "corps"."""
     word = _fold(word)
@@ -234,6 +245,10 @@ _UK_TO_US = ((re.compile(r"is(e|es|ed|ing|ation|ations)$"), r"iz\1"),
               (re.compile(r"our(s|ed|ing|ite|ites)?$"), r"or\1"),
               (re.compile(r"tre(s)?$"), r"ter\1"),
               (re.compile(r"ogue(s)?$"), r"og\1"))
+# The endings those patterns rewrite: a form that ends otherwise is tested in one call.
+_UK_ENDINGS = ("ise", "ises", "ised", "ising", "isation", "isations", "yse", "yses", "ysed",
+               "ysing", "our", "ours", "oured", "ouring", "ourite", "ourites", "tre", "tres",
+               "ogue", "ogues")
 
 
 @lru_cache(maxsize=8192)
@@ -243,6 +258,8 @@ def _frequency(word: str) -> int:
     best = 0
     for form in _variants(word):
         best = max(best, lexicon[form])
+        if not form.endswith(_UK_ENDINGS):
+            continue
         for pattern, repl in _UK_TO_US:
             us = pattern.sub(repl, form)
             if us != form:
@@ -280,20 +297,60 @@ def _any_whole_word(text: str, forms: tuple[str, ...]) -> bool | None:
     return False
 
 
+def _surely_has_word(raw: str, forms: tuple[str, ...]) -> bool:
+    """True when unfolded ``raw`` has one of the ASCII lower-case ``forms`` as a
+    whole word, written as is, capitalised or in capitals, with ASCII characters
+    (or nothing) either side: folding maps ASCII to its lower case and leaves
+    such a stretch in place, so the folded text has the form there too. False
+    only means "not found this way"; the folded text then decides."""
+    size = len(raw)
+    for form in forms:
+        if not form or not form.isascii() or form != form.lower():
+            continue
+        for written in {form, form.title(), form.upper()}:
+            at = raw.find(written)
+            for _ in range(_FIND_LIMIT):
+                if at == -1:
+                    break
+                end = at + len(written)
+                before = raw[at - 1] if at else " "  # (a space stands for the text's edge)
+                after = raw[end] if end < size else " "
+                if (before.isascii() and not (before.isalnum() or before in "_'")
+                        and after.isascii() and not (after.isalnum() or after == "_")):
+                    return True
+                at = raw.find(written, at + 1)
+    return False
+
+
 @dataclass
 class _Story:
     """What the article says, searched on demand: a draft has a handful of headline
     names, so looking each up costs less than indexing every word of the body."""
 
     text: str
+    # A story whose text this one's begins with, then a line break: its folded
+    # text is reused rather than folding a long body twice.
+    extends: _Story | None = None
     _vocab: set[str] | None = None
     _cache: dict[str, object] = field(default_factory=dict)
     _folded: str | None = None
+    _decomposed: bool = False  # whether folding decomposed accents
 
     @property
     def folded(self) -> str:
         if self._folded is None:
-            self._folded = _fold(self.text)
+            base = self.extends
+            if base is None:
+                self._decomposed = _NEEDS_NFKD.search(self.text) is not None
+                self._folded = _fold_as(self.text, self._decomposed)
+            else:
+                base_folded = base.folded
+                rest = self.text[len(base.text):]
+                self._decomposed = base._decomposed or _NEEDS_NFKD.search(rest) is not None
+                if self._decomposed == base._decomposed:
+                    self._folded = base_folded + _fold_as(rest, self._decomposed)
+                else:  # only the rest needs decomposing: so does the base, this time
+                    self._folded = _fold_as(self.text, True)
         return self._folded
 
     @property
@@ -310,6 +367,11 @@ class _Story:
         """Does the story use any of these folded words or phrases, as whole words?"""
         key = "\x00".join(forms)
         if key not in self._cache:
+            # A name the body writes plainly is found without folding the whole
+            # body (the costliest step here), which most drafts then never need.
+            if self._folded is None and _surely_has_word(self.text, forms):
+                self._cache[key] = True
+                return True
             # Plain substring searches settle most look-ups without compiling a
             # regex for words that differ in every article; the regex decides
             # when a form keeps turning up inside longer words.
@@ -347,16 +409,95 @@ class _Story:
         Oklahoma City (a word may give two letters)."""
         key = "\x02" + acronym
         if key not in self._cache:
-            glue = r"(?:\s+|-|\s+(?:of|the|and|for|to|on|in|de|du|des|la|le)\s+)"
-            chunkings = _chunkings(acronym)
-            alternatives = [glue.join(rf"{re.escape(c)}[^\W\d_']*" for c in chunks)
-                            for chunks in chunkings]
-            pattern = "|".join(f"(?:{alt})" for alt in alternatives)
-            self._cache[key] = re.search(rf"(?<!\w)(?:{pattern})(?!\w)", self.folded) is not None
+            self._cache[key] = _spells(self.folded, acronym)
         return self._cache[key]  # type: ignore[return-value]
 
     def mentions(self, phrase: str) -> bool:
         return self.has(phrase)
+
+
+_SPELLING_GLUE_WORDS = ("of", "the", "and", "for", "to", "on", "in", "de", "du", "des", "la", "le")
+_SPELLING_GLUE_SET = frozenset(_SPELLING_GLUE_WORDS)
+_LETTER_RUN = re.compile(r"[^\W\d_']*")
+
+
+def _spells_by_regex(folded: str, acronym: str) -> bool:
+    """_spells as one expression: each way to chunk the acronym, each chunk the
+    start of a word, the words joined by spaces, a hyphen or a small word."""
+    glue = rf"(?:\s+|-|\s+(?:{'|'.join(_SPELLING_GLUE_WORDS)})\s+)"
+    alternatives = [glue.join(rf"{re.escape(c)}[^\W\d_']*" for c in chunks)
+                    for chunks in _chunkings(acronym)]
+    pattern = "|".join(f"(?:{alt})" for alt in alternatives)
+    return re.search(rf"(?<!\w)(?:{pattern})(?!\w)", folded) is not None
+
+
+def _spells(folded: str, acronym: str) -> bool:
+    """Does ``folded`` give words whose initials make ``acronym``, as
+    _spells_by_regex judges it? Walked by hand from each word that starts with
+    the first letter: that expression differs for every acronym, and compiling
+    it costs many times more than the search."""
+    if len(acronym) < 2:
+        return _spells_by_regex(folded, acronym)
+    size = len(folded)
+
+    def is_word(c: str) -> bool:  # \w
+        return c.isalnum() or c == "_"
+
+    def word_end(at: int) -> int:
+        """The end of the letters from ``at`` (what [^\\W\\d_']* takes: a shorter
+        take leaves a letter, which neither the glue nor the end accepts)."""
+        return _LETTER_RUN.match(folded, at).end()  # type: ignore[union-attr]
+
+    def after_glue(at: int) -> tuple[int, ...]:
+        """Where the next word may start after glue from ``at``: spaces (all of
+        them, as the next word starts with a letter), a hyphen, or spaces, a
+        small word and spaces."""
+        if at >= size:
+            return ()
+        if folded[at] == "-":
+            return (at + 1,)
+        if not folded[at].isspace():
+            return ()
+        while at < size and folded[at].isspace():
+            at += 1
+        # A small word is all letters and then a space: the whole of the letters from here.
+        stop = word_end(at)
+        if stop < size and folded[stop].isspace() and folded[at:stop] in _SPELLING_GLUE_SET:
+            while stop < size and folded[stop].isspace():
+                stop += 1
+            return (at, stop)
+        return (at,)
+
+    failed: set[tuple[int, int, bool, bool]] = set()  # (a word such as "the" can be read two ways)
+
+    def spells_from(at: int, rest: str, chunks: int, two_letters_used: bool) -> bool:
+        state = (at, len(rest), two_letters_used, chunks > 0)
+        if state in failed:
+            return False
+        for length in (1, 2):
+            if length == 2 and (two_letters_used or len(rest) < 2):
+                break
+            if not folded.startswith(rest[:length], at):
+                continue
+            end = word_end(at + length)
+            left = rest[length:]
+            if not left:
+                if chunks + 1 >= 2 and (end == size or not is_word(folded[end])):
+                    return True
+                continue
+            if any(spells_from(start, left, chunks + 1, two_letters_used or length == 2)
+                   for start in after_glue(end)):
+                return True
+        failed.add(state)
+        return False
+
+    first = acronym[0]
+    at = folded.find(first)
+    while at != -1:
+        if (at == 0 or not is_word(folded[at - 1])) and spells_from(at, acronym, 0, False):
+            return True
+        at = folded.find(first, at + 1)
+    return False
 
 
 def _chunkings(acronym: str) -> list[list[str]]:
@@ -569,7 +710,47 @@ def _figures(units: list[TextUnit], words: bool) -> list[tuple[TextUnit, Quantit
     return out
 
 
-def _part_of_name(text: str, q: Quantity, sentence_case: bool) -> bool:
+class _BodyFigures:
+    """The figures of the body and captions, read in document order only as far
+    as a question needs: a headline's figure is mostly stated near the top, so
+    the rest of a long body need not be read to find it agrees."""
+
+    _FIRST_BATCH = 2  # units read at first; each later batch is twice the size
+
+    def __init__(self, units: list[TextUnit], words: bool) -> None:
+        self._units = units
+        self._words = words
+        self._read_to = 0  # units[:_read_to] have been read
+        self._batch = self._FIRST_BATCH
+        self.read: list[tuple[TextUnit, Quantity]] = []
+
+    def _read_more(self) -> bool:
+        """Read the next batch of units; False when every unit has been read."""
+        if self._read_to >= len(self._units):
+            return False
+        batch = self._units[self._read_to:self._read_to + self._batch]
+        self._read_to += len(batch)
+        self._batch *= 2
+        self.read.extend(_figures(batch, self._words))
+        return True
+
+    def any_agrees(self, claim: Quantity) -> bool:
+        """Does some figure of the body or captions agree with ``claim``?"""
+        checked = 0
+        while True:
+            if any(agrees(claim, stated) for _, stated in self.read[checked:]):
+                return True
+            checked = len(self.read)
+            if not self._read_more():
+                return False
+
+    def all(self) -> list[tuple[TextUnit, Quantity]]:
+        while self._read_more():
+            pass
+        return self.read
+
+
+def _part_of_name(text: str, q: Quantity) -> bool:
     """"Star Trek 4", "iPhone 15", "Windows 11": a small number right after a name."""
     if q.from_words or q.value >= 100 or not q.digits.isdigit():
         return False
@@ -581,7 +762,9 @@ def _part_of_name(text: str, q: Quantity, sentence_case: bool) -> bool:
         return True
     if not word[0].isupper() or _SEGMENT_START.search(text, 0, q.start - len(before.group(0))):
         return False
-    return sentence_case or _frequency(_fold(word)) < SENTENCE_CASE_NAME_FREQUENCY
+    # (The title's case is read only here: most figures are settled before.)
+    return _is_sentence_case(_tokens(text), text) \
+        or _frequency(_fold(word)) < SENTENCE_CASE_NAME_FREQUENCY
 
 
 def _wordable(q: Quantity) -> bool:
@@ -592,7 +775,6 @@ def _wordable(q: Quantity) -> bool:
 
 def _claims(unit: TextUnit, english: bool) -> list[Quantity]:
     text = unit.text
-    sentence_case = _is_sentence_case(_tokens(text), text)
     skip_to = _dateline_end(text)
     out = []
     for q in quantities(text, words=english):
@@ -609,7 +791,7 @@ def _claims(unit: TextUnit, english: bool) -> list[Quantity]:
             continue
         if not english and re.match(r"\.\s*\w", tail):
             continue  # "26. August", "3. plass": an ordinal
-        if _part_of_name(text, q, sentence_case):
+        if _part_of_name(text, q):
             continue
         if q.value <= 100 and not q.percent and q.currency is None:
             following = _WORD_AFTER.match(tail)
@@ -703,9 +885,10 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     story = _Story("\n".join(u.text for u in body + captions))
     # The headline may lean on the standfirst, which readers see with it.
     standfirst = [u for u in titles if u.kind == STANDFIRST]
-    with_standfirst = _Story("\n".join(u.text for u in body + captions + standfirst)) \
+    with_standfirst = _Story("\n".join([story.text] + [u.text for u in standfirst]), extends=story) \
         if standfirst else story
-    body_figures: list[tuple[TextUnit, Quantity]] | None = None
+    claims_of = {unit.index: _claims(unit, english) for unit in titles}
+    body_figures: _BodyFigures | None = None
     body_nouns: list[str | None] | None = None
     ordinary: frozenset[str] | None = None  # (only the English name reading needs it)
 
@@ -720,24 +903,25 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
         where = _WHERE[unit.kind]
 
         # Figures.
-        claims = _claims(unit, english)
+        claims = claims_of[unit.index]
         if claims and body_figures is None:
             # Number words in the body matter only for figures one would write in words.
-            words = english and any(_wordable(c) for u in titles for c in _claims(u, english))
-            body_figures = _figures(body + captions, words)
+            words = english and any(_wordable(c) for cs in claims_of.values() for c in cs)
+            body_figures = _BodyFigures(body + captions, words)
             stand_figures = _figures(standfirst, words)
         for claim in claims:
-            pool = body_figures if unit.kind == STANDFIRST else body_figures + stand_figures
-            if any(agrees(claim, stated) for _, stated in pool):
+            if unit.kind != STANDFIRST and any(agrees(claim, stated) for _, stated in stand_figures):
+                continue
+            if body_figures.any_agrees(claim):
                 continue
             noun = _noun_after(unit.text, claim)
             # A body figure another claim of this title already renders is accounted for
             # ("Seven die; 40 injured" does not contradict "seven people died").
             if noun is not None and body_nouns is None:
                 body_nouns = [None if u.kind == "caption" or q.joined else _noun_after(u.text, q)
-                              for u, q in body_figures]
+                              for u, q in body_figures.all()]
             rivals = [] if noun is None else [
-                (u, q) for (u, q), other_noun in zip(body_figures, body_nouns)
+                (u, q) for (u, q), other_noun in zip(body_figures.all(), body_nouns)
                 if _same_noun(noun, other_noun)
                 and not any(agrees(other, q) for other in claims if other is not claim)]
             target = unit.span(claim.start, claim.end)

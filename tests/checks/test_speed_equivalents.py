@@ -72,3 +72,49 @@ def test_probe_signatures_written_out_match_the_set_arithmetic():
         key = "".join(rng.choice("abé'-") for _ in range(rng.randint(2, 10)))
         _PROBES.pop(key, None)
         assert _probe_signatures(key) == by_sets(key), key
+
+
+def test_no_digit_in_any_script_escapes_may_have_digit():
+    from checks.text import may_have_digit
+
+    assert not may_have_digit("No digit here: “quoted” — €, £ and ‘curly’ marks")
+    for code in range(0x110000):
+        char = chr(code)
+        if re.match(r"\d", char):
+            assert may_have_digit(f"a’{char}—"), hex(code)
+
+
+def test_uk_spelling_rewrites_only_touch_words_with_the_listed_endings():
+    from checks.title_agreement import _UK_ENDINGS, _UK_TO_US, _lexicon
+
+    for word in _lexicon().keys():
+        if not word.endswith(_UK_ENDINGS):
+            assert all(pattern.sub(repl, word) == word for pattern, repl in _UK_TO_US), word
+
+
+def test_a_plainly_written_word_is_found_only_where_the_folded_text_has_it():
+    from checks.title_agreement import _fold, _surely_has_word
+
+    rng = random.Random(11)
+    for _ in range(20_000):
+        text = "".join(rng.choice("abAB'’_ é1-.\u0301\u212a\u0130K") for _ in range(rng.randint(0, 20)))
+        forms = tuple("".join(rng.choice("ab'k") for _ in range(rng.randint(1, 3)))
+                      for _ in range(rng.randint(1, 3)))
+        if _surely_has_word(text, forms):
+            assert _has_by_regex(_fold(text), forms), (text, forms)
+
+
+def test_spelling_out_by_hand_agrees_with_the_expression():
+    from checks.title_agreement import _spells, _spells_by_regex
+
+    rng = random.Random(9)
+    words = ["a", "ab", "b", "ba", "of", "the", "o", "f", "af", "a1", "_a", "b_", "ø", "a²", "oft", "de",
+             "des", "d", "A", "a\u0301", "a\u0663", "la", "and", "t"]
+    seps = [" ", "  ", "-", " - ", "\n", "'", "’", ".", "", "1", "_", " of ", "--", "\u00a0", " the ",
+            "\u0301"]
+    for _ in range(30_000):
+        text = "".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randint(0, 8)))
+        acronym = "".join(rng.choice("abofdt") for _ in range(rng.randint(0, 6)))
+        assert _spells(text, acronym) == _spells_by_regex(text, acronym), (text, acronym)
+    assert _spells("islamic revolutionary guard corps", "irgc")
+    assert _spells("return to office", "rto") and _spells("oklahoma city", "okc")

@@ -200,3 +200,18 @@ def test_seed_raises_nothing_above_info_in_either_form(shared):
     for article in (article_from_text(text), article_from_json(data)):
         assert article.headline.startswith("Iran")
         assert findings(article, CHECK, min_severity="warning") == []
+
+
+@pytest.mark.parametrize("body, standfirst", [
+    ("Plain body … with an ellipsis", "Café standfirst"),   # only the standfirst decomposes
+    ("Café body … with an ellipsis", "Plain … standfirst"),  # only the body does
+    ("Plain body", "Plain ‘quoted’ standfirst"),
+    ("Ünïcode body", "Ünïcode standfirst"),
+])
+def test_a_story_extending_another_folds_as_the_whole_text_would(body, standfirst):
+    from checks.title_agreement import _fold, _Story
+
+    story = _Story(body)
+    extended = _Story(body + "\n" + standfirst, extends=story)
+    assert extended.folded == _fold(body + "\n" + standfirst)
+    assert story.folded == _fold(body)
