@@ -69,10 +69,12 @@ _MONTHS = {
     "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
     "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
 }
-_MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+_MONTH_NAMES = (r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+                r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?")
+_MONTH = rf"(?P<month>{_MONTH_NAMES})"
 _DATE = re.compile(
     rf"\b(?:{_MONTH}\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:.,]\d)"
-    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b)")
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>{_MONTH_NAMES})\b)")
 # A place: capitalised words after a preposition of place ("in Baghdad", "to the Gaza Strip").
 _PLACE = re.compile(
     r"\b(?P<prep>in|at|to|from|near|outside|into)\s+(?:the\s+)?"
@@ -221,6 +223,7 @@ def _opens_sentence(text: str, start: int) -> bool:
         i -= 1
     return i < 0 or text[i] in ".!?:\n"
 
+
 _ALL_KINDS = frozenset({"weekday", "date", "place"})
 
 
@@ -297,8 +300,9 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     for clause in caption_clauses:
         # A place the body names anywhere is never reported (see _contradiction):
         # drop it now, and the body need not be read for places at all.
+        text = clause.unit.text
         clause.slots = [slot for slot in clause.slots
-                        if slot.kind != "place" or not body_words.mentions(clause.unit.text[slot.start:slot.end])]
+                        if slot.kind != "place" or not body_words.mentions(text[slot.start:slot.end])]
     kinds = frozenset(slot.kind for clause in caption_clauses for slot in clause.slots)
     if not kinds:
         return

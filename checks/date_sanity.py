@@ -379,7 +379,8 @@ def _mismatch(unit: TextUnit, m: DateMention, actual: date | None, *, certain: b
                    f"{when} (the year this story implies) is a {WEEKDAYS_EN[actual.weekday()]}, "
                    f"not a {WEEKDAYS_EN[m.weekday]}.")
     else:
-        message = f"{_written_date(m)} does not fall on a {WEEKDAYS_EN[m.weekday]} in any year near this story."
+        message = (f"{_written_date(m)} does not fall on a {WEEKDAYS_EN[m.weekday]} "
+                   f"in any year near this story.")
     if inferred:
         data["years_considered"] = [d.year for d in inferred]
     return WEEKDAY_MISMATCH.at(span, message, suggestion=suggestion, data=data,
@@ -394,7 +395,8 @@ _NUMBER_WORDS = {w: i for i, w in enumerate(
 _NUMBER_WORDS.update({"a": 1, "an": 1, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
                       "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "a dozen": 12})
 _NUM = r"(?:\d{1,3}|a\s+dozen|a\s+hundred|[A-Za-z]+(?:[-\s][a-z]+)?)"
-_APPROX = r"(?P<approx>(?:about|around|almost|nearly|roughly|some|over|more\s+than|less\s+than|just\s+over|just\s+under|close\s+to|barely|only|just)\s+)?"
+_APPROX = (r"(?P<approx>(?:about|around|almost|nearly|roughly|some|over|more\s+than|less\s+than"
+           r"|just\s+over|just\s+under|close\s+to|barely|only|just)\s+)?")
 _AGO = rf"{_APPROX}(?P<n>{_NUM})\s+(?P<unit>years?|decades?)\s+ago"
 _YEAR_REF = (r"(?:(?:early|late|mid-?|the\s+(?:spring|summer|autumn|fall|winter)\s+of)\s*)?"
              r"(?:(?:January|February|March|April|May|June|July|August|September|October|"
@@ -569,7 +571,8 @@ def _arabic(unit: TextUnit, ref_day: date | None) -> Iterator[Annotation]:
             message = (f"This date falls on a {WEEKDAYS_EN[actual.weekday()]}, "
                        f"not a {WEEKDAYS_EN[found.weekday]}.")
         else:
-            message = f"This date does not fall on a {WEEKDAYS_EN[found.weekday]} in any year near this story."
+            message = (f"This date does not fall on a {WEEKDAYS_EN[found.weekday]} "
+                       f"in any year near this story.")
         yield WEEKDAY_MISMATCH.at(span, message, suggestion=suggestion, data=data,
                                   severity=None if certain else "warning")
 

@@ -55,7 +55,7 @@ from typing import Iterator
 
 from checks.annotation import Annotation, Suggestion
 from checks.engine import Context
-from checks.model import BODY_KINDS, CAPTION, STANDFIRST, Article, TextUnit
+from checks.model import CAPTION, STANDFIRST, Article, TextUnit
 from checks.numbers import UNITS, Quantity, agrees, quantities
 from checks.registry import Rule
 from checks.text import fold, primary_language
@@ -175,7 +175,8 @@ def _ages(units: list[TextUnit]) -> list[_Age]:
 def _age_given_elsewhere(units: list[TextUnit], age: int) -> bool:
     """Is ``age`` given to someone unnamed ("her husband, 69", "a 69-year-old man")?
     Then "the 69-year-old" may well be that person."""
-    pattern = re.compile(rf"(?:[a-z], (?:aged )?|\(|\baged ){age}\b|(?<!the )(?<!The )\b{age}-year-old\s+[a-z]"
+    pattern = re.compile(rf"(?:[a-z], (?:aged )?|\(|\baged ){age}\b"
+                         rf"|(?<!the )(?<!The )\b{age}-year-old\s+[a-z]"
                          rf"|\b(?:[Aa]n?|[Hh]er|[Hh]is|[Tt]heir) {age}-year-old")
     return any(pattern.search(u.text) for u in units)
 
@@ -347,7 +348,8 @@ def _framed(unit: TextUnit, english: bool) -> Iterator[_Framed]:
             continue  # a year
         if q.percent or q.currency:
             # "prices rose 27%", "the deal is worth €1.2bn": framed by the words before.
-            b = _BEFORE_WORDS.search(text, max(0, q.start - 40), q.start - (len(q.text) - len(q.text.lstrip())))
+            figure_start = q.start - (len(q.text) - len(q.text.lstrip()))
+            b = _BEFORE_WORDS.search(text, max(0, q.start - 40), figure_start)
             if b and not q.hedge and fold(b.group(1)) not in _STOP_NOUNS | _AUX \
                     and fold(b.group(2)) not in _STOP_NOUNS | _AUX:
                 yield _Framed(unit, q, ("<", _noun_key(b.group(1)), fold(b.group(2))))

@@ -132,6 +132,8 @@ def _words_value(text: str) -> float | None:
 
 
 _CURRENCY_AFTER = re.compile(r"\s+(?:US\s+)?([a-z]+)", re.I)
+
+
 def _hedge(text: str, start: int) -> str:
     """The hedge before the figure at ``start`` ("nearly", "more than", "as many as"), by kind."""
     before = text[max(0, start - 24):start]
@@ -148,7 +150,6 @@ def _hedge(text: str, start: int) -> str:
             if kind:
                 return kind
     return ""
-
 
 
 # One match per run of digits (or a currency sign before them): a character class

@@ -241,10 +241,10 @@ def _lexicon():
 
 
 _UK_TO_US = ((re.compile(r"is(e|es|ed|ing|ation|ations)$"), r"iz\1"),
-              (re.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),
-              (re.compile(r"our(s|ed|ing|ite|ites)?$"), r"or\1"),
-              (re.compile(r"tre(s)?$"), r"ter\1"),
-              (re.compile(r"ogue(s)?$"), r"og\1"))
+             (re.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),
+             (re.compile(r"our(s|ed|ing|ite|ites)?$"), r"or\1"),
+             (re.compile(r"tre(s)?$"), r"ter\1"),
+             (re.compile(r"ogue(s)?$"), r"og\1"))
 # The endings those patterns rewrite: a form that ends otherwise is tested in one call.
 _UK_ENDINGS = ("ise", "ises", "ised", "ising", "isation", "isations", "yse", "yses", "ysed",
                "ysing", "our", "ours", "oured", "ouring", "ourite", "ourites", "tre", "tres",
@@ -770,7 +770,7 @@ def _part_of_name(text: str, q: Quantity) -> bool:
 def _wordable(q: Quantity) -> bool:
     """Could a body write this figure in words ("seven", "a thousand", "two dozen")?"""
     return q.from_words or q.value < 100 or (q.significant <= 2 and not q.percent
-                                              and q.value % 100 == 0)
+                                             and q.value % 100 == 0)
 
 
 def _claims(unit: TextUnit, english: bool) -> list[Quantity]:
@@ -952,7 +952,8 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
         if not english:
             continue
         if ordinary is None:
-            ordinary = frozenset(_bare(t.text) for u in titles for t in _tokens(u.text) if t.text[0].islower())
+            ordinary = frozenset(_bare(t.text) for u in titles for t in _tokens(u.text)
+                                 if t.text[0].islower())
         skip_to = _dateline_end(unit.text)
         candidates = [t for t in _name_candidates(unit.text, ordinary) if t.start >= skip_to]
         unsupported = [tok for tok in candidates if not _supported_name(tok.text, support)]
