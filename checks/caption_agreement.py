@@ -457,6 +457,12 @@ def _contradiction(caption: Clause, slot: Slot, body: list[Clause],
     differ: list[tuple[Clause, Slot]] = []
     for i in sorted(candidates):
         clause = body[i]
+        # What any of its slots could share is within the clause's stems (already
+        # read for the postings): most candidates fall short, and then where each
+        # of their words is need not be read.
+        stems = clause.stems()
+        if len(near & stems) < 2 or len(whole & stems) < _SHARED:
+            continue
         for other in clause.slots:
             if other.kind != slot.kind or (slot.kind == "place" and not _same_prep(slot.prep, other.prep)):
                 continue
