@@ -108,13 +108,17 @@ _SHARED = 3
 _COMMON_POSTINGS = 40
 
 
-_STEMS: dict[str, str] = {}
+# A word as written -> its stem, or None when it is not a content word (too
+# short, or a stop word): one look-up per word settles both.
+_STEMS: dict[str, str | None] = {}
 
 
-def _stem(word: str) -> str:
-    out = _STEMS.get(word)
-    if out is None:
-        out = _stem_of(word)
+def _stem(word: str) -> str | None:
+    """The stem of a content word, None for any other word."""
+    out = _STEMS.get(word, False)
+    if out is False:
+        low = word.lower()
+        out = None if len(low) < 3 or low in _STOP else _stem_of(word)
         if len(_STEMS) < 200_000:  # a long-running server must not grow it without end
             _STEMS[word] = out
     return out
@@ -248,19 +252,24 @@ def _content_words(text: str, start: int, end: int) -> list[tuple[int, int, str]
     stems = _STEMS  # (looked up here first: a call per word of every sentence adds up)
     for m in _WORD.finditer(text, start, end):
         raw = m.group()
-        low = raw.lower()
-        if len(low) < 3 or low in _STOP:
-            continue
-        words.append((m.start(), m.end(), stems.get(raw) or _stem(raw)))
+        stem = stems.get(raw, False)
+        if stem is False:
+            stem = _stem(raw)
+        if stem is not None:
+            words.append((m.start(), m.end(), stem))
     return words
 
 
 def _content_stems(text: str, start: int, end: int) -> set[str]:
     """The stems of _content_words, without their places (one findall, no match objects)."""
-    stems = _STEMS
-    stop = _STOP
-    return {stems.get(raw) or _stem(raw) for raw in _WORD.findall(text, start, end)
-            if len(low := raw.lower()) >= 3 and low not in stop}
+    words = _WORD.findall(text, start, end)
+    try:
+        # Every word already in the memo (the usual case): no Python-level loop.
+        out = set(map(_STEMS.__getitem__, words))
+    except KeyError:
+        out = set(map(_stem, words))
+    out.discard(None)
+    return out
 
 
 # A weekday or date after these words is a bound or a habit, not the day of the event.
