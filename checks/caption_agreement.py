@@ -48,7 +48,7 @@ from checks.model import BODY_KINDS, CAPTION, Article, TextUnit
 from checks.names import (NAME_KINDS, equivalence_map, fold, read_names, remember_full_reading,
                           spelling_groups)
 from checks.registry import Rule
-from checks.text import primary_language, sentence_spans
+from checks.text import may_have_digit, primary_language, sentence_spans
 
 ID = "caption-agreement"
 
@@ -188,14 +188,14 @@ class Clause:
 
 def _slots(text: str, kinds: frozenset[str]) -> list[Slot]:
     slots = []
-    # Cheap substring tests first: most paragraphs name no weekday or month,
-    # and then the regular expressions need not walk them.
+    # Cheap substring tests first: most paragraphs name no weekday or month (or
+    # no figure, which every date has), and then the regular expressions need not walk them.
     if "weekday" in kinds and "day" in text:
         for m in _WEEKDAY.finditer(text):
             prep = _word_before(text, m.start())
             if prep not in _NOT_A_POINT:
                 slots.append(Slot("weekday", m.group(1).lower(), m.start(), m.end(), prep))
-    if "date" in kinds and _MONTH_HEAD.search(text):
+    if "date" in kinds and may_have_digit(text) and _MONTH_HEAD.search(text):
         for m in _DATE.finditer(text):
             month = (m.group("month") or m.group("month2")).lower().rstrip(".")
             day = int(m.group("day") or m.group("day2"))
