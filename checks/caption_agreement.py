@@ -390,6 +390,9 @@ class _Words:
         self.text = text
         self.words: set[str] | None = None
         self.searches = 0
+        # Phrases the words alone did not settle ("Gaza Strip"), each a search of
+        # the whole text: a gallery names the same places in many captions.
+        self.searched: dict[str, bool] = {}
 
     def expect(self, lookups: int) -> None:
         """Collect the words now if ``lookups`` more would pass the searches' limit
@@ -405,13 +408,15 @@ class _Words:
             self.words = _alnum_runs(self.text)
         low = phrase.lower()
         head = _ALNUM.match(low)
-        if head is None:
-            return _mentions(self.text, phrase)
-        if head.end() == len(low):
-            return low in self.words  # one word: it must be one of the text's words
-        if head.group() not in self.words:
-            return False  # the phrase's first word never stands alone in the text
-        return _mentions(self.text, phrase)
+        if head is not None:
+            if head.end() == len(low):
+                return low in self.words  # one word: it must be one of the text's words
+            if head.group() not in self.words:
+                return False  # the phrase's first word never stands alone in the text
+        found = self.searched.get(low)
+        if found is None:
+            found = self.searched[low] = _mentions(self.text, phrase)  # (it reads phrase.lower())
+        return found
 
 
 # ASCII bytes that are not letters or digits, as spaces; every other byte kept.
