@@ -48,7 +48,7 @@ from checks.model import BODY_KINDS, CAPTION, Article, TextUnit
 from checks.names import (NAME_KINDS, equivalence_map, fold, read_names, remember_full_reading,
                           spelling_groups)
 from checks.registry import Rule
-from checks.text import primary_language, sentence_spans
+from checks.text import may_have_digit, primary_language, sentence_spans
 
 ID = "caption-agreement"
 
@@ -108,13 +108,17 @@ _SHARED = 3
 _COMMON_POSTINGS = 40
 
 
-_STEMS: dict[str, str] = {}
+# A word as written -> its stem, or None when it is not a content word (too
+# short, or a stop word): one look-up per word settles both.
+_STEMS: dict[str, str | None] = {}
 
 
-def _stem(word: str) -> str:
-    out = _STEMS.get(word)
-    if out is None:
-        out = _stem_of(word)
+def _stem(word: str) -> str | None:
+    """The stem of a content word, None for any other word."""
+    out = _STEMS.get(word, False)
+    if out is False:
+        low = word.lower()
+        out = None if len(low) < 3 or low in _STOP else _stem_of(word)
         if len(_STEMS) < 200_000:  # a long-running server must not grow it without end
             _STEMS[word] = out
     return out
@@ -184,14 +188,14 @@ class Clause:
 
 def _slots(text: str, kinds: frozenset[str]) -> list[Slot]:
     slots = []
-    # Cheap substring tests first: most paragraphs name no weekday or month,
-    # and then the regular expressions need not walk them.
+    # Cheap substring tests first: most paragraphs name no weekday or month (or
+    # no figure, which every date has), and then the regular expressions need not walk them.
     if "weekday" in kinds and "day" in text:
         for m in _WEEKDAY.finditer(text):
             prep = _word_before(text, m.start())
             if prep not in _NOT_A_POINT:
                 slots.append(Slot("weekday", m.group(1).lower(), m.start(), m.end(), prep))
-    if "date" in kinds and _MONTH_HEAD.search(text):
+    if "date" in kinds and may_have_digit(text) and _MONTH_HEAD.search(text):
         for m in _DATE.finditer(text):
             month = (m.group("month") or m.group("month2")).lower().rstrip(".")
             day = int(m.group("day") or m.group("day2"))
@@ -248,19 +252,24 @@ def _content_words(text: str, start: int, end: int) -> list[tuple[int, int, str]
     stems = _STEMS  # (looked up here first: a call per word of every sentence adds up)
     for m in _WORD.finditer(text, start, end):
         raw = m.group()
-        low = raw.lower()
-        if len(low) < 3 or low in _STOP:
-            continue
-        words.append((m.start(), m.end(), stems.get(raw) or _stem(raw)))
+        stem = stems.get(raw, False)
+        if stem is False:
+            stem = _stem(raw)
+        if stem is not None:
+            words.append((m.start(), m.end(), stem))
     return words
 
 
 def _content_stems(text: str, start: int, end: int) -> set[str]:
     """The stems of _content_words, without their places (one findall, no match objects)."""
-    stems = _STEMS
-    stop = _STOP
-    return {stems.get(raw) or _stem(raw) for raw in _WORD.findall(text, start, end)
-            if len(low := raw.lower()) >= 3 and low not in stop}
+    words = _WORD.findall(text, start, end)
+    try:
+        # Every word already in the memo (the usual case): no Python-level loop.
+        out = set(map(_STEMS.__getitem__, words))
+    except KeyError:
+        out = set(map(_stem, words))
+    out.discard(None)
+    return out
 
 
 # A weekday or date after these words is a bound or a habit, not the day of the event.
@@ -381,6 +390,9 @@ class _Words:
         self.text = text
         self.words: set[str] | None = None
         self.searches = 0
+        # Phrases the words alone did not settle ("Gaza Strip"), each a search of
+        # the whole text: a gallery names the same places in many captions.
+        self.searched: dict[str, bool] = {}
 
     def expect(self, lookups: int) -> None:
         """Collect the words now if ``lookups`` more would pass the searches' limit
@@ -396,13 +408,15 @@ class _Words:
             self.words = _alnum_runs(self.text)
         low = phrase.lower()
         head = _ALNUM.match(low)
-        if head is None:
-            return _mentions(self.text, phrase)
-        if head.end() == len(low):
-            return low in self.words  # one word: it must be one of the text's words
-        if head.group() not in self.words:
-            return False  # the phrase's first word never stands alone in the text
-        return _mentions(self.text, phrase)
+        if head is not None:
+            if head.end() == len(low):
+                return low in self.words  # one word: it must be one of the text's words
+            if head.group() not in self.words:
+                return False  # the phrase's first word never stands alone in the text
+        found = self.searched.get(low)
+        if found is None:
+            found = self.searched[low] = _mentions(self.text, phrase)  # (it reads phrase.lower())
+        return found
 
 
 # ASCII bytes that are not letters or digits, as spaces; every other byte kept.
@@ -457,6 +471,12 @@ def _contradiction(caption: Clause, slot: Slot, body: list[Clause],
     differ: list[tuple[Clause, Slot]] = []
     for i in sorted(candidates):
         clause = body[i]
+        # What any of its slots could share is within the clause's stems (already
+        # read for the postings): most candidates fall short, and then where each
+        # of their words is need not be read.
+        stems = clause.stems()
+        if len(near & stems) < 2 or len(whole & stems) < _SHARED:
+            continue
         for other in clause.slots:
             if other.kind != slot.kind or (slot.kind == "place" and not _same_prep(slot.prep, other.prep)):
                 continue
