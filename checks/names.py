@@ -287,7 +287,7 @@ class Names:
 
     spellings: dict[str, Spelling]
     inner: set[str]  # folded words seen before the last word of a run ("Korean" in "Korean War")
-    text: str  # all the units' text, for looking up a word in lower case
+    text: str  # all the units' text (each distinct text once), for looking up a word in lower case
     _lower: set[str] | None = None
     _looked_up: dict[str, bool] = field(default_factory=dict)
     _near: list[tuple[str, str]] | None = None  # near_pairs over every spelling, once
@@ -519,7 +519,7 @@ def _read_names(article: Article, equivalents: dict[str, str] | None, kinds: fro
                 spelling.givens.add(given)
     if add_to is not None:
         return _merged(add_to, spellings, inner, units)
-    return Names(spellings, inner, "\n".join(u.text for u in units))
+    return Names(spellings, inner, _texts(units))
 
 
 _RUNS: dict[str, tuple] = {}
@@ -582,7 +582,14 @@ def _merged(earlier: Names, spellings: dict[str, Spelling], inner: set[str],
             spelling.givens |= before.givens
         out[key] = spelling
     # Names.text is only searched for whole words, so the order of its parts is free.
-    return Names(out, earlier.inner | inner, earlier.text + "\n" + "\n".join(u.text for u in units))
+    return Names(out, earlier.inner | inner, earlier.text + "\n" + _texts(units))
+
+
+def _texts(units: list[TextUnit]) -> str:
+    """The units' text for Names.text, each distinct text once: it is only searched for
+    whole words, and a gallery repeats its captions (tokenising it is a good part
+    of a long article's spelling check)."""
+    return "\n".join(dict.fromkeys(u.text for u in units))
 
 
 def equivalence_map(groups: Iterable[Iterable[str]] | None) -> dict[str, str]:
