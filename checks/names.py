@@ -322,7 +322,10 @@ class Names:
         return found
 
 
-_LOWER_WORD = re.compile(rf"(?<![\w'’-])[{_LO}]+(?![\w'’-])")
+# A whole word of lower-case letters. (The first letter is matched before the look
+# behind at the character before it: a leading character class lets the regex
+# engine skip spaces, capitals and punctuation without trying the look-behind.)
+_LOWER_WORD = re.compile(rf"[{_LO}](?<![\w'’-].)[{_LO}]*(?![\w'’-])")
 _LOWER_SET = frozenset(_LOWER)
 
 
