@@ -789,23 +789,19 @@ def near_pairs(spellings: dict[str, Spelling], keys: Iterable[str] | None = None
             continue  # the common case, settled in C
         reach = 2 if size >= 7 else 1
         low, high = size - reach, size + reach
-        letters = None
+        letters = masks.get(key) or _letter_mask(key)
+        most = 2 * reach
         seen: set[str] | None = None
         for signature in probes:
             bucket = index.get(signature)
             if bucket is None:
                 continue
-            # Anchors of a close length other than the key itself, then those
-            # with nearly the same letters (the letter sets differ by at most two
-            # per edit): most buckets hold only the key, or anchors that fail
-            # these tests, so they are comprehensions.
-            close = [entry for entry in bucket if low <= entry[0] <= high and entry[2] != key]
-            if not close:
-                continue
-            if letters is None:
-                letters = masks.get(key) or _letter_mask(key)
-                most = 2 * reach
-            close = [entry for entry in close if (entry[1] ^ letters).bit_count() <= most]
+            # Anchors of a close length with nearly the same letters (the letter
+            # sets differ by at most two per edit), other than the key itself:
+            # most buckets hold only the key, or anchors that fail these tests,
+            # so this is one comprehension.
+            close = [entry for entry in bucket if low <= entry[0] <= high
+                     and (entry[1] ^ letters).bit_count() <= most and entry[2] != key]
             if not close:
                 continue
             if seen is None:
