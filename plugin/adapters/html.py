@@ -142,12 +142,22 @@ def parse(html: str) -> Node:
 
 
 # Sentinels while flattening: a soft break between block-level elements, a hard <br>.
+# Text never carries them: browsers drop a NUL in body text, and U+0001 is an
+# invisible control character, so both leave the text (see _visible).
 _SOFT, _HARD = "\x00", "\x01"
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 
 
+def _visible(data: str) -> str:
+    """Text data without the characters the flattening uses as sentinels."""
+    if _SOFT in data or _HARD in data:
+        return data.replace(_SOFT, "").replace(_HARD, "")
+    return data
+
+
 def _flatten(node: Node | str, out: list[str], pre: bool = False) -> None:
     if isinstance(node, str):
+        node = _visible(node)
         out.append(node.replace("\n", _HARD) if pre else node)
         return
     if node.tag in HIDDEN:
@@ -189,7 +199,7 @@ def html_to_text(html: str | None) -> str:
     if not isinstance(html, str) or not html:
         return ""
     if "<" not in html and "&" not in html:
-        return _finish(html)
+        return _finish(_visible(html))
     return node_text(parse(html))
 
 

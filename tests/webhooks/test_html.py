@@ -21,6 +21,11 @@ from plugin.adapters.html import html_blocks, html_to_text
     ("<p>unclosed <b>bold", "unclosed bold"),
     ("", ""),
     (None, ""),
+    # A NUL or U+0001 in the text is dropped, as browsers drop a NUL; neither may
+    # pass for a block or line break (they serve as such inside the flattening).
+    ("one\x00two", "onetwo"),
+    ("<p>one\x00</p>\x00<p>two\x01three</p>", "one\ntwothree"),
+    ("<pre>a\x01\nb</pre>", "a\nb"),
 ])
 def test_html_to_text(html, text):
     assert html_to_text(html) == text
