@@ -100,10 +100,19 @@ def _early_surnames(names) -> Iterator[Annotation]:
     for spelling in names.spellings.values():
         if not spelling.givens:
             continue
-        body = [t for t in spelling.raw if t[0].kind in BODY_KINDS]  # Mention fields, as tuples
-        last_full = max((t[8] for t in body if t[5] is not None), default=None)
-        if last_full is None or not any(t[5] is None and t[8] < last_full for t in body):
+        # Is there a surname alone in the body before a full name in the body? Most
+        # spellings have none: one plain pass settles them (mentions are in order).
+        alone = early = False
+        for t in spelling.raw:  # Mention fields, as tuples
+            if t[0].kind in BODY_KINDS:
+                if t[5] is None:
+                    alone = True
+                elif alone:
+                    early = True
+                    break
+        if not early:
             continue  # no surname alone before any full name: skip the look-ups below
+        body = [t for t in spelling.raw if t[0].kind in BODY_KINDS]
         # A "given name" the article also writes in lower case ("Statistics Canada",
         # "the statistics") or that is shouted in capitals is no given name.
         full = next((t for t in body if t[5] is not None and not names.written_in_lower_case(t[5])), None)

@@ -751,10 +751,15 @@ def near_pairs(spellings: dict[str, Spelling], keys: Iterable[str] | None = None
     # letters longer or shorter, so a new word (no memoised signatures yet) is
     # mostly settled without making its signatures.
     spans: dict[str, tuple[int, int]] = {}
+    # Anchors that share a bucket with another (or the same) entry: any other
+    # anchor's probes hit only buckets holding nothing but that anchor itself.
+    crowded: set[str] = set()
+    # Anchor -> its probes that are not its own signatures.
+    foreign: dict[str, tuple[str, ...]] = {}
     for anchor in (spellings if anchors is None else anchors):
         spelling = spellings[anchor]
         if spelling.givens and len(anchor) >= 4:
-            signatures, swapped, letters = _ANCHORS.get(anchor) or _anchor_reading(anchor)
+            signatures, swapped, letters, foreign[anchor] = _ANCHORS.get(anchor) or _anchor_reading(anchor)
             size = len(anchor)
             entry = (size, letters, anchor, swapped, len(spelling.raw) > _RARE_RAW)
             for signature in signatures:
@@ -763,6 +768,7 @@ def near_pairs(spellings: dict[str, Spelling], keys: Iterable[str] | None = None
                     index[signature] = [entry]
                 else:
                     bucket.append(entry)
+                    crowded.update(e[2] for e in bucket)
             low, high = spans.get(anchor[0], (size, size))
             spans[anchor[0]] = (min(low, size), max(high, size))
     if not index:
@@ -787,6 +793,9 @@ def near_pairs(spellings: dict[str, Spelling], keys: Iterable[str] | None = None
             probes = _probe_signatures(key)
         if indexed.isdisjoint(probes):
             continue  # the common case, settled in C
+        own = foreign.get(key)
+        if own is not None and key not in crowded and indexed.isdisjoint(own):
+            continue  # an anchor that only finds itself: most anchors, in most articles
         reach = 2 if size >= 7 else 1
         low, high = size - reach, size + reach
         letters = masks.get(key) or _letter_mask(key)
@@ -847,19 +856,20 @@ def _letter_mask(word: str) -> int:
     return mask
 
 
-_ANCHORS: dict[str, tuple[tuple[str, ...], str, int]] = {}
+_ANCHORS: dict[str, tuple[tuple[str, ...], str, int, tuple[str, ...]]] = {}
 
 
-def _anchor_reading(anchor: str) -> tuple[tuple[str, ...], str, int]:
+def _anchor_reading(anchor: str) -> tuple[tuple[str, ...], str, int, tuple[str, ...]]:
     """What indexing ``anchor`` takes: its signatures (an ending alone would pair
     every name that ends alike, so the first letter is put before it; see
-    _probe_signatures), its first two letters swapped, its letters
-    (memoised: names recur across articles)."""
+    _probe_signatures), its first two letters swapped, its letters, and its
+    probes that are not its signatures (memoised: names recur across articles)."""
     # (_signatures(anchor), written out: its three kinds of signature never coincide.)
     signatures = ("<" + anchor[:2], anchor[0] + anchor[-2:] + ">")
     if len(anchor) <= 5:
         signatures += (anchor[0] + anchor[-1],)
-    out = (signatures, anchor[1::-1], _LETTER_MASKS.get(anchor) or _letter_mask(anchor))
+    foreign = tuple(p for p in _probe_signatures(anchor) if p not in signatures)
+    out = (signatures, anchor[1::-1], _LETTER_MASKS.get(anchor) or _letter_mask(anchor), foreign)
     if len(_ANCHORS) < 200_000:
         _ANCHORS[anchor] = out
     return out
