@@ -121,6 +121,24 @@ _new_mark = tuple.__new__  # builds a Mark without the keyword-argument wrapper 
 _NOT_CURLY_MARKS = ('"', "„", "«", "»", "’’", "‘‘", "''", "``")
 
 
+def _has_doubled(text: str) -> bool:
+    """Whether ``text`` has a mark typed as two single ones (’’ ‘‘ '' ``).
+
+    A substring test for one character is a fast C scan; one for two
+    characters is several times slower, over the whole text when it is not
+    there (the usual case). So each pair is looked for only when its character
+    is in the text: "’" nearly always is (apostrophes), the others seldom."""
+    return (("’’" in text)
+            or ("‘" in text and "‘‘" in text)
+            or ("'" in text and "''" in text)
+            or ("`" in text and "``" in text))
+
+
+def _has_not_curly(text: str) -> bool:
+    """Whether ``text`` has any of _NOT_CURLY_MARKS (the doubled ones tested last)."""
+    return '"' in text or "„" in text or "«" in text or "»" in text or _has_doubled(text)
+
+
 def _double_marks(text: str, carried: bool = False, curly_only: bool = False
                   ) -> tuple[list[tuple[Mark, Mark]], list[Mark], list[Mark]]:
     """Pairs, unmatched opening marks and unmatched closing marks of one text.
@@ -135,7 +153,9 @@ def _double_marks(text: str, carried: bool = False, curly_only: bool = False
     n = len(text)
     # (Plain substring tests, spelled out: this runs on every paragraph, and
     # each test is a fast C scan where an expression walks every character.)
-    doubled = not curly_only and ("’’" in text or "‘‘" in text or "''" in text or "``" in text)
+    # (A two-character test scans much slower than a one-character one, so
+    # each is tried only when the text has its character: see _has_doubled.)
+    doubled = not curly_only and _has_doubled(text)
     if curly_only or (not doubled and '"' not in text and "„" not in text and "«" not in text
                       and "»" not in text):
         if "“" not in text and "”" not in text:
@@ -216,7 +236,8 @@ _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–\"“„]))[‘'](?=[^\W\d
 def _single_pairs(text: str) -> list[tuple[int, int]]:
     """British quotations in single marks (‘...’ or '...'), as (open, close+1)."""
     out: list[tuple[int, int]] = []
-    if "‘" not in text and " '" not in text and not text.startswith("'"):
+    # (" '" is looked for only in a text with a straight ': see _has_doubled.)
+    if "‘" not in text and ("'" not in text or (" '" not in text and not text.startswith("'"))):
         return out
     pos = 0
     while True:
@@ -573,10 +594,11 @@ def _quotations(article: Article) -> Iterator[Annotation]:
     # mark in no paragraph is not in the joined text), each paragraph then
     # needs two substring tests, not ten.
     joined = "\x00".join([unit.text for unit in units])
-    curly_only = not any(map(joined.__contains__, _NOT_CURLY_MARKS))
+    curly_only = not _has_not_curly(joined)
     marks = [_double_marks(unit.text, False, curly_only) for unit in units]
     # Likewise for quotations in single marks (see _single_pairs' own test).
-    singles_read = "‘" in joined or " '" in joined or joined.startswith("'") or "\x00'" in joined
+    singles_read = "‘" in joined or ("'" in joined and (
+        " '" in joined or joined.startswith("'") or "\x00'" in joined))
     carry: Mark | None = None  # an opening mark still running from the paragraph before
     for i, unit in enumerate(units):
         text = unit.text

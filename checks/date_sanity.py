@@ -401,6 +401,7 @@ _AGO = rf"{_APPROX}(?P<n>{_NUM})\s+(?P<unit>years?|decades?)\s+ago"
 _YEAR_REF = (r"(?:(?:early|late|mid-?|the\s+(?:spring|summer|autumn|fall|winter)\s+of)\s*)?"
              r"(?:(?:January|February|March|April|May|June|July|August|September|October|"
              r"November|December)\s+)?(?P<y>(?:1[6-9]|20)\d\d)(?![\d%s])")
+_A_YEAR = re.compile(r"(?:1[6-9]|20)\d\d")  # the year _YEAR_REF needs, found with a quick search
 _YEARS_AGO = (
     re.compile(rf"\b[Ii]n\s+{_YEAR_REF}\s*(?:,|—|–|\(|-\s)\s*{_AGO}\b"),
     re.compile(rf"\b{_AGO}\s*(?:,|—|–|\()?\s*(?:in|back\s+in)\s+{_YEAR_REF}"),
@@ -425,6 +426,8 @@ def _years_ago(unit: TextUnit, ref_day: date) -> Iterator[Annotation]:
     text = unit.text
     if "ago" not in text or ("year" not in text and "decade" not in text):
         return  # both patterns need years or decades ago: most "ago"s are days or weeks
+    if _A_YEAR.search(text) is None:
+        return  # nor a year for the ago to count from (the patterns try a match at every word)
     for pattern in _YEARS_AGO:
         for match in pattern.finditer(text):
             n = _count(match.group("n"))

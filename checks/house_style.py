@@ -446,7 +446,12 @@ def _date_places(units: list[TextUnit]) -> list[_Place]:
     places = []
     for unit in units:
         text = unit.text
-        if not _MONTH_START.search(text):
+        # Both shapes need a day that starts with an ASCII digit 1-9: nine
+        # one-character tests (fast C scans) pass over most units before the
+        # month search, which steps through every capital.
+        if not (("1" in text or "2" in text or "3" in text or "4" in text or "5" in text
+                 or "6" in text or "7" in text or "8" in text or "9" in text)
+                and _MONTH_START.search(text)):
             continue
         for d in _DAY.finditer(text):
             i = d.start()
