@@ -172,7 +172,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
 _DEMONYM_ENDINGS = ("ian", "ean", "an", "ese", "i", "ish", "ic", "n", "s")
 
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
-_FOLD_TOKEN = re.compile(r"(?:[a-z]\.){2,}|[^\W\d_]+(?:'[^\W\d_]+)*", re.UNICODE)
 # (Compiled once: these run for every word of a title and every figure of a body.)
 _PHRASE_END = re.compile(r"[,.;:!?()\[\]\"“”]")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -331,7 +330,6 @@ class _Story:
     # A story whose text this one's begins with, then a line break: its folded
     # text is reused rather than folding a long body twice.
     extends: _Story | None = None
-    _vocab: set[str] | None = None
     _cache: dict[str, object] = field(default_factory=dict)
     _folded: str | None = None
     _decomposed: bool = False  # whether folding decomposed accents
@@ -352,16 +350,6 @@ class _Story:
                 else:  # only the rest needs decomposing: so does the base, this time
                     self._folded = _fold_as(self.text, True)
         return self._folded
-
-    @property
-    def vocab(self) -> set[str]:
-        """Every word of the story (folded); built only when a caller needs them all."""
-        if self._vocab is None:
-            found = set(_FOLD_TOKEN.findall(self.folded))
-            found.update([w[:-2] for w in found if w.endswith("'s")])
-            found.update([p for w in found if "'" in w for p in w.split("'")])
-            self._vocab = found
-        return self._vocab
 
     def has(self, *forms: str) -> bool:
         """Does the story use any of these folded words or phrases, as whole words?"""
