@@ -303,18 +303,21 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
             continue  # a repeated caption is the repeated-caption check's business
         seen_captions.add(key)
         caption_clauses.extend(_clauses(unit, caption_end))
-    # (Many places to look up, as in a long gallery: collect the body's words
-    # now rather than search the body for the first few of them first.)
-    body_words.expect(sum(slot.kind == "place" for clause in caption_clauses for slot in clause.slots))
-    for clause in caption_clauses:
-        # A place the body names anywhere is never reported (see _contradiction):
-        # drop it now, and the body need not be read for places at all.
-        text = clause.unit.text
-        clause.slots = [slot for slot in clause.slots
-                        if slot.kind != "place" or not body_words.mentions(text[slot.start:slot.end])]
-    kinds = frozenset(slot.kind for clause in caption_clauses for slot in clause.slots)
+    # A place the body names anywhere is never reported (see _contradiction).
+    # Whether the body names one is asked only where it matters: whether any
+    # caption place is left to compare (else the body need not be read for
+    # places at all), and for a place about to be reported. Asking for every
+    # place of a gallery would mean collecting all the words of a long body.
+    kinds = {slot.kind for clause in caption_clauses for slot in clause.slots if slot.kind != "place"}
+    if any(not body_words.mentions(clause.unit.text[slot.start:slot.end])
+           for clause in caption_clauses for slot in clause.slots if slot.kind == "place"):
+        kinds.add("place")
+    else:
+        for clause in caption_clauses:
+            clause.slots = [slot for slot in clause.slots if slot.kind != "place"]
     if not kinds:
         return
+    kinds = frozenset(kinds)
     # A body clause is only ever compared with a caption slot through the
     # postings of the words near that slot (and only for a slot with two or
     # more: see _contradiction). A paragraph that has none of those stems
@@ -349,7 +352,8 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     for clause in caption_clauses:
         for slot in clause.slots:
             finding = _contradiction(clause, slot, body_clauses, postings)
-            if finding is not None:
+            if finding is not None and (
+                    slot.kind != "place" or not body_words.mentions(clause.unit.text[slot.start:slot.end])):
                 yield finding
 
 
@@ -393,12 +397,6 @@ class _Words:
         # Phrases the words alone did not settle ("Gaza Strip"), each a search of
         # the whole text: a gallery names the same places in many captions.
         self.searched: dict[str, bool] = {}
-
-    def expect(self, lookups: int) -> None:
-        """Collect the words now if ``lookups`` more would pass the searches' limit
-        anyway: the searches before it would cost as much again."""
-        if self.words is None and self.searches + lookups > _SEARCHES:
-            self.words = _alnum_runs(self.text)
 
     def mentions(self, phrase: str) -> bool:
         if self.words is None:
