@@ -38,7 +38,9 @@ caption or the body so they agree.
 """
 from __future__ import annotations
 
+import heapq
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -76,9 +78,14 @@ _DATE = re.compile(
     rf"\b(?:{_MONTH}\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:.,]\d)"
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>{_MONTH_NAMES})\b)")
 # A place: capitalised words after a preposition of place ("in Baghdad", "to the Gaza Strip").
-_PLACE = re.compile(
-    r"\b(?P<prep>in|at|to|from|near|outside|into)\s+(?:the\s+)?"
-    r"(?P<place>[A-Z][\w'’-]*[a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*[a-z][\w'’-]*){0,3})")
+_PREPOSITIONS = ("in", "at", "to", "from", "near", "outside", "into")
+_PLACE_AFTER_PREPOSITION = (r"\s+(?:the\s+)?"
+                            r"(?P<place>[A-Z][\w'’-]*[a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*[a-z][\w'’-]*){0,3})")
+_PLACE = re.compile(rf"\b(?P<prep>{'|'.join(_PREPOSITIONS)}){_PLACE_AFTER_PREPOSITION}")
+# The same, one expression per preposition and without the \b: an expression
+# that starts with a word is searched for by a fast scan for that word, where
+# _PLACE is tried at every character (see _place_matches).
+_PLACE_AFTER = tuple(re.compile(rf"(?P<prep>{prep}){_PLACE_AFTER_PREPOSITION}") for prep in _PREPOSITIONS)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 _STOP = frozenset("""
@@ -206,12 +213,55 @@ def _slots(text: str, kinds: frozenset[str]) -> list[Slot]:
                 slots.append(Slot("date", (_MONTHS[month], day), m.start(), m.end(), prep))
     if "place" in kinds:
         for m in _PLACE.finditer(text):
-            place = m.group("place")
-            first = place.split()[0].lower()
-            if first in _NOT_PLACE or first in _MONTHS or first in _WEEKDAYS:
-                continue
-            slots.append(Slot("place", fold(place), m.start("place"), m.end("place"), prep=m.group("prep")))
+            slot = _place_slot(m)
+            if slot is not None:
+                slots.append(slot)
     return slots
+
+
+def _place_slot(match: re.Match, offset: int = 0) -> Slot | None:
+    """The slot of a match of _PLACE, None when what it found is no place;
+    ``offset``: where the text the slot is in starts in the text matched."""
+    place = match.group("place")
+    first = place.split()[0].lower()
+    if first in _NOT_PLACE or first in _MONTHS or first in _WEEKDAYS:
+        return None
+    return Slot("place", fold(place), match.start("place") - offset, match.end("place") - offset,
+                prep=match.group("prep"))
+
+
+def _place_matches(text: str) -> Iterator[re.Match]:
+    """The matches of ``_PLACE.finditer(text)``, found twice as fast in a long text.
+
+    Each preposition's expression gives its next match; the earliest that
+    starts a word and does not overlap the last one taken is _PLACE's next
+    match (no two prepositions match at one place). One that does not is
+    searched for again after it: a heap keeps the earliest first.
+    """
+    pending = []
+    for index, pattern in enumerate(_PLACE_AFTER):
+        match = pattern.search(text)
+        if match is not None:
+            pending.append((match.start(), index, match))
+    heapq.heapify(pending)
+    taken_to = 0
+    while pending:
+        start, index, match = pending[0]
+        if start >= taken_to and (start == 0 or not _is_word_char(text[start - 1])):
+            yield match
+            taken_to = match.end()
+            match = _PLACE_AFTER[index].search(text, taken_to)
+        else:
+            match = _PLACE_AFTER[index].search(text, max(taken_to, start + 1))
+        if match is None:
+            heapq.heappop(pending)
+        else:
+            heapq.heapreplace(pending, (match.start(), index, match))
+
+
+def _is_word_char(char: str) -> bool:
+    """What ``\\w`` matches."""
+    return char.isalnum() or char == "_"
 
 
 # Every spelling of a month in _DATE starts with one of these.
@@ -234,7 +284,36 @@ _ALL_KINDS = frozenset({"weekday", "date", "place"})
 def _clauses(unit: TextUnit, text_end: int | None = None, kinds: frozenset[str] = _ALL_KINDS) -> list[Clause]:
     """The sentences of a unit that hold a weekday, date or place of the wanted kinds."""
     text = unit.text if text_end is None else unit.text[:text_end]
-    slots = _slots(text, kinds)
+    return _sentences_with(unit, text, _slots(text, kinds))
+
+
+def _body_clauses(units: list[TextUnit], kinds: frozenset[str]) -> list[Clause]:
+    """The _clauses of each unit, its places found in one pass over all units
+    (see _place_matches: a pass over each costs more in a long body)."""
+    places: list[list[Slot]] = [[] for _ in units]
+    if "place" in kinds:
+        # "\0" is neither a space nor a word character: no match runs from one
+        # unit into the next, as none runs past the end of a unit.
+        whole = "\0".join(unit.text for unit in units)
+        starts = []
+        at = 0
+        for unit in units:
+            starts.append(at)
+            at += len(unit.text) + 1
+        for match in _place_matches(whole):
+            i = bisect_right(starts, match.start()) - 1
+            slot = _place_slot(match, starts[i])
+            if slot is not None:
+                places[i].append(slot)
+        kinds = kinds - {"place"}
+    out = []
+    for unit, unit_places in zip(units, places):
+        out.extend(_sentences_with(unit, unit.text, _slots(unit.text, kinds) + unit_places))
+    return out
+
+
+def _sentences_with(unit: TextUnit, text: str, slots: list[Slot]) -> list[Clause]:
+    """The sentences of ``text`` (the unit's) with some of ``slots``, as clauses."""
     if not slots:
         return []
     out = []
@@ -331,14 +410,9 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
                 near_stems |= near
     if not near_stems:
         return
-    few = len(near_stems) <= _FEW_NEAR_STEMS
-    body_clauses = []
-    for unit in body:
-        if few:
-            searchable = _searchable(unit.text)
-            if searchable is not None and not any(map(searchable.__contains__, near_stems)):
-                continue
-        body_clauses.extend(_clauses(unit, kinds=kinds))
+    if len(near_stems) <= _FEW_NEAR_STEMS:
+        body = [unit for unit in body if not _lacks_all(unit.text, near_stems)]
+    body_clauses = _body_clauses(body, kinds)
     if not body_clauses:
         return
     # An index from content word to the body clauses that use it, so each
@@ -361,6 +435,12 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
 # before its clauses are read (a substring test each, against a regex pass and
 # a stem per word).
 _FEW_NEAR_STEMS = 40
+
+
+def _lacks_all(text: str, stems: set[str]) -> bool:
+    """Whether ``text`` surely has a word of none of ``stems``."""
+    searchable = _searchable(text)
+    return searchable is not None and not any(map(searchable.__contains__, stems))
 
 
 def _searchable(text: str) -> str | None:
