@@ -144,7 +144,7 @@ def _stem_of(word: str) -> str:
     return w
 
 
-@dataclass
+@dataclass(slots=True)
 class Slot:
     kind: str  # weekday | date | place
     value: object  # "wednesday", (5, 14), "baghdad"
@@ -153,7 +153,7 @@ class Slot:
     prep: str = ""  # the word before it: "on", "in", "since", ...
 
 
-@dataclass
+@dataclass(slots=True)
 class Clause:
     unit: TextUnit
     start: int
@@ -193,7 +193,8 @@ class Clause:
         return set(before) | set(after)
 
 
-def _slots(text: str, kinds: frozenset[str]) -> list[Slot]:
+def _days(text: str, kinds: frozenset[str]) -> list[Slot]:
+    """The weekday and date slots of ``text``, of the wanted kinds."""
     slots = []
     # Cheap substring tests first: most paragraphs name no weekday or month (or
     # no figure, which every date has), and then the regular expressions need not walk them.
@@ -211,15 +212,30 @@ def _slots(text: str, kinds: frozenset[str]) -> list[Slot]:
                 continue  # "Sept. 6, 1946: The Rams play ...": an entry of a timeline
             if 1 <= day <= 31 and prep not in _NOT_A_POINT:
                 slots.append(Slot("date", (_MONTHS[month], day), m.start(), m.end(), prep))
-    if "place" in kinds:
-        for m in _PLACE.finditer(text):
-            slot = _place_slot(m)
-            if slot is not None:
-                slots.append(slot)
     return slots
 
 
-def _place_slot(match: re.Match, offset: int = 0) -> Slot | None:
+def _places(texts: list[str]) -> dict[int, list[Slot]]:
+    """The place slots of each text that has any, by the text's index: found
+    in one pass over all texts (see _place_matches: a pass over each costs more)."""
+    # "\0" is neither a space nor a word character: no match runs from one
+    # text into the next, as none runs past the end of a text.
+    whole = "\0".join(texts)
+    starts = []
+    at = 0
+    for text in texts:
+        starts.append(at)
+        at += len(text) + 1
+    out: dict[int, list[Slot]] = {}
+    for match in _place_matches(whole):
+        i = bisect_right(starts, match.start()) - 1
+        slot = _place_slot(match, starts[i])
+        if slot is not None:
+            out.setdefault(i, []).append(slot)
+    return out
+
+
+def _place_slot(match: re.Match, offset: int) -> Slot | None:
     """The slot of a match of _PLACE, None when what it found is no place;
     ``offset``: where the text the slot is in starts in the text matched."""
     place = match.group("place")
@@ -281,47 +297,19 @@ def _opens_sentence(text: str, start: int) -> bool:
 _ALL_KINDS = frozenset({"weekday", "date", "place"})
 
 
-def _clauses(unit: TextUnit, text_end: int | None = None, kinds: frozenset[str] = _ALL_KINDS) -> list[Clause]:
-    """The sentences of a unit that hold a weekday, date or place of the wanted kinds."""
-    text = unit.text if text_end is None else unit.text[:text_end]
-    return _sentences_with(unit, text, _slots(text, kinds))
-
-
-def _body_clauses(units: list[TextUnit], kinds: frozenset[str]) -> list[Clause]:
-    """The _clauses of each unit, its places found in one pass over all units
-    (see _place_matches: a pass over each costs more in a long body)."""
-    places: list[list[Slot]] = [[] for _ in units]
-    if "place" in kinds:
-        # "\0" is neither a space nor a word character: no match runs from one
-        # unit into the next, as none runs past the end of a unit.
-        whole = "\0".join(unit.text for unit in units)
-        starts = []
-        at = 0
-        for unit in units:
-            starts.append(at)
-            at += len(unit.text) + 1
-        for match in _place_matches(whole):
-            i = bisect_right(starts, match.start()) - 1
-            slot = _place_slot(match, starts[i])
-            if slot is not None:
-                places[i].append(slot)
-        kinds = kinds - {"place"}
+def _clauses(units: list[TextUnit], texts: list[str], kinds: frozenset[str] = _ALL_KINDS) -> list[Clause]:
+    """The sentences of each text (its unit's text, or the start of it) that
+    hold a weekday, date or place of the wanted kinds."""
+    places = _places(texts) if "place" in kinds else {}
     out = []
-    for unit, unit_places in zip(units, places):
-        out.extend(_sentences_with(unit, unit.text, _slots(unit.text, kinds) + unit_places))
-    return out
-
-
-def _sentences_with(unit: TextUnit, text: str, slots: list[Slot]) -> list[Clause]:
-    """The sentences of ``text`` (the unit's) with some of ``slots``, as clauses."""
-    if not slots:
-        return []
-    out = []
-    for s0, s1 in sentence_spans(text):
-        inside = [x for x in slots if s0 <= x.start and x.end <= s1]
-        if not inside:
+    for i, (unit, text) in enumerate(zip(units, texts)):
+        slots = _days(text, kinds) + places.get(i, [])
+        if not slots:
             continue
-        out.append(Clause(unit, s0, s1, inside, text))
+        for s0, s1 in sentence_spans(text):
+            inside = [x for x in slots if s0 <= x.start and x.end <= s1]
+            if inside:
+                out.append(Clause(unit, s0, s1, inside, text))
     return out
 
 
@@ -373,7 +361,7 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
         return  # weekdays, months and prepositions are read in English only
     # Captions first: most name no weekday, date or place, and then the body
     # need not be read at all.
-    caption_clauses = []
+    caption_units, caption_texts = [], []
     seen_captions: set[str] = set()
     for unit in captions:
         caption_end = len(article.block(unit.block_id).caption_text)
@@ -381,7 +369,9 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
         if not key.strip() or key in seen_captions:
             continue  # a repeated caption is the repeated-caption check's business
         seen_captions.add(key)
-        caption_clauses.extend(_clauses(unit, caption_end))
+        caption_units.append(unit)
+        caption_texts.append(key)
+    caption_clauses = _clauses(caption_units, caption_texts)
     # A place the body names anywhere is never reported (see _contradiction).
     # Whether the body names one is asked only where it matters: whether any
     # caption place is left to compare (else the body need not be read for
@@ -412,7 +402,7 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
         return
     if len(near_stems) <= _FEW_NEAR_STEMS:
         body = [unit for unit in body if not _lacks_all(unit.text, near_stems)]
-    body_clauses = _body_clauses(body, kinds)
+    body_clauses = _clauses(body, [unit.text for unit in body], kinds)
     if not body_clauses:
         return
     # An index from content word to the body clauses that use it, so each
