@@ -193,17 +193,54 @@ class Clause:
         return set(before) | set(after)
 
 
-def _days(text: str, kinds: frozenset[str]) -> list[Slot]:
-    """The weekday and date slots of ``text``, of the wanted kinds."""
-    slots = []
-    # Cheap substring tests first: most paragraphs name no weekday or month (or
-    # no figure, which every date has), and then the regular expressions need not walk them.
-    if "weekday" in kinds and "day" in text:
-        for m in _WEEKDAY.finditer(text):
-            prep = _word_before(text, m.start())
-            if prep not in _NOT_A_POINT:
-                slots.append(Slot("weekday", m.group(1).lower(), m.start(), m.end(), prep))
-    if "date" in kinds and may_have_digit(text) and _MONTH_HEAD.search(text):
+class _Texts:
+    """Many texts read as one: one pass of a fast scan over all of them costs
+    less than a pass over each (an article has thousands of paragraphs)."""
+
+    def __init__(self, texts: list[str]):
+        self.texts = texts
+        # "\0" is neither a space nor a word character: no match of the
+        # expressions here runs from one text into the next.
+        self.whole = "\0".join(texts)
+        self.starts = []
+        at = 0
+        for text in texts:
+            self.starts.append(at)
+            at += len(text) + 1
+
+    def where(self, at: int) -> tuple[int, int]:
+        """The index of the text that ``self.whole[at]`` is in, and where it is in that text."""
+        i = bisect_right(self.starts, at) - 1
+        return i, at - self.starts[i]
+
+
+def _weekdays(texts: _Texts) -> Iterator[tuple[int, Slot]]:
+    """The weekday slots of the texts, with each one's text's index."""
+    # Every weekday's name ends in "day": the few places it is found in all the
+    # texts (a fast literal scan) are where a weekday may end.
+    for day in _DAY.finditer(texts.whole):
+        i, day_at = texts.where(day.start())
+        text = texts.texts[i]
+        for length in _WEEKDAY_LENGTHS:
+            m = _WEEKDAY.match(text, day_at + 3 - length) if day_at + 3 >= length else None
+            if m is not None and m.end() == day_at + 3:
+                prep = _word_before(text, m.start())
+                if prep not in _NOT_A_POINT:
+                    yield i, Slot("weekday", m.group(1).lower(), m.start(), m.end(), prep)
+                break
+
+
+_DAY = re.compile("day")
+_WEEKDAY_LENGTHS = sorted({len(name) for name in _WEEKDAYS})
+
+
+def _dates(texts: _Texts) -> Iterator[tuple[int, Slot]]:
+    """The date slots of the texts, with each one's text's index."""
+    for i, text in enumerate(texts.texts):
+        # Cheap tests first: most paragraphs have no figure (which every date
+        # has) or name no month, and then _DATE need not walk them.
+        if not (may_have_digit(text) and _MONTH_HEAD.search(text)):
+            continue
         for m in _DATE.finditer(text):
             month = (m.group("month") or m.group("month2")).lower().rstrip(".")
             day = int(m.group("day") or m.group("day2"))
@@ -211,28 +248,16 @@ def _days(text: str, kinds: frozenset[str]) -> list[Slot]:
             if _ENTRY.match(text, m.end()) and _opens_sentence(text, m.start()):
                 continue  # "Sept. 6, 1946: The Rams play ...": an entry of a timeline
             if 1 <= day <= 31 and prep not in _NOT_A_POINT:
-                slots.append(Slot("date", (_MONTHS[month], day), m.start(), m.end(), prep))
-    return slots
+                yield i, Slot("date", (_MONTHS[month], day), m.start(), m.end(), prep)
 
 
-def _places(texts: list[str]) -> dict[int, list[Slot]]:
-    """The place slots of each text that has any, by the text's index: found
-    in one pass over all texts (see _place_matches: a pass over each costs more)."""
-    # "\0" is neither a space nor a word character: no match runs from one
-    # text into the next, as none runs past the end of a text.
-    whole = "\0".join(texts)
-    starts = []
-    at = 0
-    for text in texts:
-        starts.append(at)
-        at += len(text) + 1
-    out: dict[int, list[Slot]] = {}
-    for match in _place_matches(whole):
-        i = bisect_right(starts, match.start()) - 1
-        slot = _place_slot(match, starts[i])
+def _places(texts: _Texts) -> Iterator[tuple[int, Slot]]:
+    """The place slots of the texts, with each one's text's index."""
+    for match in _place_matches(texts.whole):
+        i, _ = texts.where(match.start())
+        slot = _place_slot(match, texts.starts[i])
         if slot is not None:
-            out.setdefault(i, []).append(slot)
-    return out
+            yield i, slot
 
 
 def _place_slot(match: re.Match, offset: int) -> Slot | None:
@@ -300,12 +325,15 @@ _ALL_KINDS = frozenset({"weekday", "date", "place"})
 def _clauses(units: list[TextUnit], texts: list[str], kinds: frozenset[str] = _ALL_KINDS) -> list[Clause]:
     """The sentences of each text (its unit's text, or the start of it) that
     hold a weekday, date or place of the wanted kinds."""
-    places = _places(texts) if "place" in kinds else {}
+    joined = _Texts(texts)
+    slots_by_text: dict[int, list[Slot]] = {}
+    for kind, read in (("weekday", _weekdays), ("date", _dates), ("place", _places)):
+        if kind in kinds:
+            for i, slot in read(joined):
+                slots_by_text.setdefault(i, []).append(slot)
     out = []
-    for i, (unit, text) in enumerate(zip(units, texts)):
-        slots = _days(text, kinds) + places.get(i, [])
-        if not slots:
-            continue
+    for i in sorted(slots_by_text):
+        unit, text, slots = units[i], texts[i], slots_by_text[i]
         for s0, s1 in sentence_spans(text):
             inside = [x for x in slots if s0 <= x.start and x.end <= s1]
             if inside:

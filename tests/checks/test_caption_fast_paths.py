@@ -28,3 +28,39 @@ def test_place_matches_in_a_long_text():
     rng = random.Random(8)
     text = "".join(rng.choice(_PIECES) for _ in range(20_000))
     assert _spans(ca._place_matches(text)) == _spans(ca._PLACE.finditer(text))
+
+
+def _plain_weekdays(texts: list[str]) -> list[tuple]:
+    """Each text's weekdays as _WEEKDAY.finditer reads them, one text at a time."""
+    out = []
+    for i, text in enumerate(texts):
+        for m in ca._WEEKDAY.finditer(text):
+            prep = ca._word_before(text, m.start())
+            if prep not in ca._NOT_A_POINT:
+                out.append((i, m.group(1).lower(), m.start(), m.end(), prep))
+    return out
+
+
+_DAY_PIECES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "day",
+               "Mon", "Wednes", "s", "’s", "'", "on ", "since ", "last ", "x", "_", "1", " ", ",", "\n", "é",
+               "Today"]
+
+
+def test_weekdays_are_those_of_the_weekday_expression_in_each_text():
+    rng = random.Random(9)
+    for _ in range(5_000):
+        texts = ["".join(rng.choice(_DAY_PIECES) for _ in range(rng.randint(0, 12)))
+                 for _ in range(rng.randint(1, 6))]
+        found = [(i, s.value, s.start, s.end, s.prep) for i, s in ca._weekdays(ca._Texts(texts))]
+        assert found == _plain_weekdays(texts), texts
+
+
+def test_places_of_several_texts_are_those_of_each_text():
+    rng = random.Random(10)
+    for _ in range(5_000):
+        texts = ["".join(rng.choice(_PIECES) for _ in range(rng.randint(0, 12)))
+                 for _ in range(rng.randint(1, 6))]
+        found = [(i, s.value, s.start, s.end, s.prep) for i, s in ca._places(ca._Texts(texts))]
+        plain = [(i, s.value, s.start, s.end, s.prep) for i, text in enumerate(texts)
+                 for s in map(lambda m: ca._place_slot(m, 0), ca._PLACE.finditer(text)) if s is not None]
+        assert found == plain, texts
