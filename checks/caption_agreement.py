@@ -84,8 +84,10 @@ _PLACE_AFTER_PREPOSITION = (r"\s+(?:the\s+)?"
 _PLACE = re.compile(rf"\b(?P<prep>{'|'.join(_PREPOSITIONS)}){_PLACE_AFTER_PREPOSITION}")
 # The same, one expression per preposition and without the \b: an expression
 # that starts with a word is searched for by a fast scan for that word, where
-# _PLACE is tried at every character (see _place_matches).
-_PLACE_AFTER = tuple(re.compile(rf"(?P<prep>{prep}){_PLACE_AFTER_PREPOSITION}") for prep in _PREPOSITIONS)
+# _PLACE is tried at every character (see _place_matches). ("into" is found
+# by the scan for "in".)
+_PLACE_AFTER = tuple(re.compile(rf"(?P<prep>{prep}){_PLACE_AFTER_PREPOSITION}")
+                     for prep in ("in(?:to)?", "at", "to", "from", "near", "outside"))
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 _STOP = frozenset("""
