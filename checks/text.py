@@ -15,7 +15,9 @@ _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof gen col lt sgt capt cmdr adm gov sen rep rev st jr sr co corp inc ltd "
     "vs etc approx jan feb mar apr jun jul aug sep sept oct nov dec fig al pp mt ft".split())
 
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+|$)")
+# (One mark, then any more: an expression that starts with a repeat is tried at
+# every character, one that starts with a set of characters skips to the next of them.)
+_SENTENCE_END = re.compile(r"[.!?…][.!?…]*[\"'”’»)\]]*(?=\s+|$)")
 _WORD = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?", re.UNICODE)
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")  # "u.s" before the last full stop of "U.S."
 

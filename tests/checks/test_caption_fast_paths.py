@@ -1,7 +1,8 @@
-"""checks.caption_agreement's fast paths must find exactly what the plain forms they stand in for find."""
+"""Fast paths of caption-agreement (and the sentence ends it reads) find exactly what plain forms do."""
 from __future__ import annotations
 
 import random
+import re
 
 from checks import caption_agreement as ca
 
@@ -64,3 +65,16 @@ def test_places_of_several_texts_are_those_of_each_text():
         plain = [(i, s.value, s.start, s.end, s.prep) for i, text in enumerate(texts)
                  for s in map(lambda m: ca._place_slot(m, 0), ca._PLACE.finditer(text)) if s is not None]
         assert found == plain, texts
+
+
+def test_sentence_ends_are_those_of_the_plain_expression():
+    from checks import text
+
+    plain = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+|$)")
+    pieces = [".", "..", "!", "?", "…", "\"", "'", "”", "’", "»", ")", "]", " ", "\n", "a", "B", "3", "Mr",
+              "U.S"]
+    rng = random.Random(11)
+    for _ in range(20_000):
+        sample = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 20)))
+        assert ([m.span() for m in text._SENTENCE_END.finditer(sample)]
+                == [m.span() for m in plain.finditer(sample)]), repr(sample)
