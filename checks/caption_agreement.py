@@ -403,20 +403,25 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
         caption_texts.append(key)
     caption_clauses = _clauses(caption_units, caption_texts)
     # A place the body names anywhere is never reported (see _contradiction).
-    # Whether the body names one is asked only where it matters: whether any
-    # caption place is left to compare (else the body need not be read for
-    # places at all), and for a place about to be reported. Asking for every
-    # place of a gallery would mean collecting all the words of a long body.
-    kinds = {slot.kind for clause in caption_clauses for slot in clause.slots if slot.kind != "place"}
-    if any(not body_words.mentions(clause.unit.text[slot.start:slot.end])
-           for clause in caption_clauses for slot in clause.slots if slot.kind == "place"):
-        kinds.add("place")
-    else:
+    places = [clause.unit.text[slot.start:slot.end]
+              for clause in caption_clauses for slot in clause.slots if slot.kind == "place"]
+    if body_words.costs_little(len(places)):
+        # Drop those now: their words need not be looked for in the body.
+        body_words.expect(len(places))
+        for clause in caption_clauses:
+            text = clause.unit.text
+            clause.slots = [slot for slot in clause.slots
+                            if slot.kind != "place" or not body_words.mentions(text[slot.start:slot.end])]
+    elif all(map(body_words.mentions, places)):
+        # Asking for each place of a long gallery would mean collecting every
+        # word of a long body: ask only whether any is left to compare (else
+        # the body need not be read for places at all), and for a place about
+        # to be reported.
         for clause in caption_clauses:
             clause.slots = [slot for slot in clause.slots if slot.kind != "place"]
+    kinds = frozenset(slot.kind for clause in caption_clauses for slot in clause.slots)
     if not kinds:
         return
-    kinds = frozenset(kinds)
     # A body clause is only ever compared with a caption slot through the
     # postings of the words near that slot (and only for a slot with two or
     # more: see _contradiction). A paragraph that has none of those stems
@@ -480,6 +485,7 @@ def _searchable(text: str) -> str | None:
 _ALNUM = re.compile(r"[^\W_]+")  # a run of str.isalnum() characters
 _WORD_CHARS = re.compile(r"\w+")
 _SEARCHES = 32
+_LITTLE_SEARCHING = 1_000_000  # characters searched
 
 
 class _Words:
@@ -497,6 +503,17 @@ class _Words:
         # Phrases the words alone did not settle ("Gaza Strip"), each a search of
         # the whole text: a gallery names the same places in many captions.
         self.searched: dict[str, bool] = {}
+
+    def costs_little(self, lookups: int) -> bool:
+        """Whether ``lookups`` more look-ups cost little (about a millisecond at
+        most): the text's words are collected, or it is short."""
+        return self.words is not None or min(lookups, _SEARCHES) * len(self.text) <= _LITTLE_SEARCHING
+
+    def expect(self, lookups: int) -> None:
+        """Collect the words now if ``lookups`` more would pass the searches' limit
+        anyway: the searches before it would cost as much again."""
+        if self.words is None and self.searches + lookups > _SEARCHES:
+            self.words = _alnum_runs(self.text)
 
     def mentions(self, phrase: str) -> bool:
         if self.words is None:
