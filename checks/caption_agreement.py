@@ -423,15 +423,17 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     if not kinds:
         return
     # A body clause is only ever compared with a caption slot through the
-    # postings of the words near that slot (and only for a slot with two or
-    # more: see _contradiction). A paragraph that has none of those stems
-    # cannot give such a clause, and when the captions bring few of them,
-    # looking for each costs less than reading the paragraph's clauses.
+    # postings of the words near that slot, and only for a slot with two or
+    # more (too few say nothing of which event). A paragraph that has none of
+    # those stems cannot give such a clause, and when the captions bring few
+    # of them, looking for each costs less than reading the paragraph's clauses.
+    compared: list[tuple[Clause, Slot, set[str]]] = []
     near_stems: set[str] = set()
     for clause in caption_clauses:
         for slot in clause.slots:
             near = clause.near(slot)
             if len(near) >= 2:
+                compared.append((clause, slot, near))
                 near_stems |= near
     if not near_stems:
         return
@@ -448,12 +450,11 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     for i, clause in enumerate(body_clauses):
         for stem in near_stems.intersection(clause.stems()):
             postings.setdefault(stem, []).append(i)
-    for clause in caption_clauses:
-        for slot in clause.slots:
-            finding = _contradiction(clause, slot, body_clauses, postings)
-            if finding is not None and (
-                    slot.kind != "place" or not body_words.mentions(clause.unit.text[slot.start:slot.end])):
-                yield finding
+    for clause, slot, near in compared:
+        finding = _contradiction(clause, slot, near, body_clauses, postings)
+        if finding is not None and (
+                slot.kind != "place" or not body_words.mentions(clause.unit.text[slot.start:slot.end])):
+            yield finding
 
 
 # Up to this many stems near caption slots, a paragraph is searched for each
@@ -570,12 +571,11 @@ def _mentions(text: str, phrase: str) -> bool:
     return False
 
 
-def _contradiction(caption: Clause, slot: Slot, body: list[Clause],
+def _contradiction(caption: Clause, slot: Slot, near: set[str], body: list[Clause],
                    postings: dict[str, list[int]]) -> Annotation | None:
-    near = caption.near(slot)
+    """What the body says against a caption's slot, with ``near``, the caption's
+    content words around it (two or more), if anything."""
     whole = caption.stems(exclude=slot)
-    if len(near) < 2:
-        return None
     candidates: set[int] = set()
     for stem in near:
         hits = postings.get(stem, ())
