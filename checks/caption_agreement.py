@@ -85,7 +85,8 @@ _PLACE = re.compile(rf"\b(?P<prep>{'|'.join(_PREPOSITIONS)}){_PLACE_AFTER_PREPOS
 # The same, one expression per preposition and without the \b: an expression
 # that starts with a word is searched for by a fast scan for that word, where
 # _PLACE is tried at every character (see _place_matches). ("into" is found
-# by the scan for "in".)
+# by the scan for "in"; tests/checks/test_caption_fast_paths.py holds the two
+# to the same matches.)
 _PLACE_AFTER = tuple(re.compile(rf"(?P<prep>{prep}){_PLACE_AFTER_PREPOSITION}")
                      for prep in ("in(?:to)?", "at", "to", "from", "near", "outside"))
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
