@@ -54,7 +54,7 @@ from typing import Iterator
 from checks.annotation import Annotation, Suggestion
 from checks.dates import (
     AR_WEEKDAYS, WEEKDAY_NAMES, WEEKDAYS_EN, DateMention, find_arabic_dates,
-    hijri_to_gregorian, as_instant, days_in_month, find_dates, local_day,
+    hijri_to_gregorian, as_instant, days_in_month, find_dates_in, local_day,
 )
 from checks.engine import Context
 from checks.model import Article, DateField, TextUnit
@@ -602,9 +602,9 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     english = primary_language(article.language) == "en"
     arabic = primary_language(article.language) == "ar"
     relative = english and ref_day is not None
-    for unit in article.body_units() + article.caption_units():
+    units = article.body_units() + article.caption_units()
+    for unit, mentions in zip(units, find_dates_in([unit.text for unit in units])):
         text = unit.text
-        mentions = find_dates(text)
         # (Each reader is entered only when its text has what it looks for, as
         # it would test first: most paragraphs have none, and a generator per
         # paragraph per reader adds up.)

@@ -42,6 +42,8 @@ to the form the rest of the article uses (the suggestion gives it).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import islice
 from typing import Iterator, NamedTuple
 
 from checks.annotation import Annotation, Suggestion
@@ -72,12 +74,45 @@ class _Place(NamedTuple):  # (a tuple: one is built for every quotation mark)
     style: str
 
 
+class _Joined:
+    """The units' texts joined by NUL, so that a pattern scans them all in one
+    call: on a long article the work of a call per paragraph outweighs the
+    scanning. NUL is neither space, letter nor punctuation, so the patterns
+    used here match across it no more than past the end of a text."""
+
+    def __init__(self, units: list[TextUnit]) -> None:
+        self.text = "\x00".join(unit.text for unit in units)
+        self.starts = []
+        at = 0
+        for unit in units:
+            self.starts.append(at)
+            at += len(unit.text) + 1
+
+    def matches(self, pattern: re.Pattern) -> Iterator[tuple[int, int, re.Match]]:
+        """(unit number, where that unit starts in the joined text, match) for
+        each match of ``pattern``."""
+        starts = self.starts
+        for m in pattern.finditer(self.text):
+            i = bisect_right(starts, m.start()) - 1
+            yield i, starts[i], m
+
+    def starts_of(self, pattern: re.Pattern) -> Iterator[tuple[int, int]]:
+        """(unit number, start in that unit's text) of each match of ``pattern``."""
+        for i, offset, m in self.matches(pattern):
+            yield i, m.start() - offset
+
+
 def _report(rule: Rule, places: list[_Place], what: str, styles: dict[str, str],
-            data: dict | None = None) -> Annotation | None:
-    """One annotation for a two-style choice: at the first place of the rarer style."""
-    counts: dict[str, int] = {}
-    for p in places:
-        counts[p.style] = counts.get(p.style, 0) + 1
+            data: dict | None = None, counts: dict[str, int] | None = None) -> Annotation | None:
+    """One annotation for a two-style choice: at the first place of the rarer style.
+
+    ``counts``, the places of each style in order of first appearance, when
+    ``places`` holds only every place of the rarer style and the first few of
+    the other (in order within each style)."""
+    if counts is None:
+        counts = {}
+        for p in places:
+            counts[p.style] = counts.get(p.style, 0) + 1
     if len(counts) < 2:
         return None
     first_seen = {}
@@ -100,21 +135,25 @@ def _report(rule: Rule, places: list[_Place], what: str, styles: dict[str, str],
 
 # -- quotation marks and apostrophes -----------------------------------------
 
-_MARK = re.compile(r"[\"'“”‘’]")
+# (One pattern per mark: the regex engine skips to one character several times
+# faster than to any of a set.)
+_STRAIGHT_MARKS = (re.compile("'"), re.compile('"'))
+_CURLY_MARK = re.compile("[“”‘’]")
+_USUAL_PLACES = 5  # places of the usual style an annotation shows
 
 
-def _quote_marks(units: list[TextUnit]) -> Iterator[_Place]:
-    for unit in units:
-        text = unit.text
-        for m in _MARK.finditer(text):
-            i = m.start()
-            c = text[i]
-            if c in "'\"" and i and text[i - 1].isdigit():
-                continue  # 5'10", a prime, not a quotation mark
-            if c == "'" and i + 1 < len(text) and text[i + 1].isdigit() and (
-                    i == 0 or not text[i - 1].isalpha()):
-                continue  # '90s: the same key either way in many styles
-            yield _Place(unit, i, i + 1, "straight" if c in "'\"" else "curly")
+def _straight_marks(units: list[TextUnit], joined: _Joined) -> list[_Place]:
+    places = []
+    for i, start in sorted(place for mark in _STRAIGHT_MARKS for place in joined.starts_of(mark)):
+        text = units[i].text
+        c = text[start]
+        if start and text[start - 1].isdigit():
+            continue  # 5'10", a prime, not a quotation mark
+        if c == "'" and start + 1 < len(text) and text[start + 1].isdigit() and (
+                start == 0 or not text[start - 1].isalpha()):
+            continue  # '90s: the same key either way in many styles
+        places.append(_Place(units[i], start, start + 1, "straight"))
+    return places
 
 
 def _token(place: _Place) -> str:
@@ -141,15 +180,30 @@ def _curly(text: str, i: int) -> str:
 _CURLY_MARKS = "“”‘’"
 
 
-def _quote_finding(units: list[TextUnit]) -> Annotation | None:
+def _quote_finding(units: list[TextUnit], joined: _Joined) -> Annotation | None:
     # Most articles type their marks one way only; then there is nothing to
-    # report, and two substring scans per unit say so without visiting every mark.
-    if not (any("'" in u.text or '"' in u.text for u in units)
-            and any(c in u.text for u in units for c in _CURLY_MARKS)):
+    # report, and a few substring scans say so without visiting every mark.
+    text = joined.text
+    if not (("'" in text or '"' in text) and any(c in text for c in _CURLY_MARKS)):
         return None
-    places = list(_quote_marks(units))
+    straight = _straight_marks(units, joined)
+    # Curly marks are all quotation marks: they are counted in C, and only
+    # placed when they are the rarer style (each place is then reported).
+    curly_count = sum(text.count(c) for c in _CURLY_MARKS)
+    curly_starts = joined.starts_of(_CURLY_MARK)
+    if curly_count > len(straight):
+        curly_starts = islice(curly_starts, _USUAL_PLACES)
+    curly = [_Place(units[i], start, start + 1, "curly") for i, start in curly_starts]
+    counts = {"curly": curly_count}
+    if straight:
+        first_straight, first_curly = straight[0], curly[0]
+        if (first_straight.unit.index, first_straight.start) < (first_curly.unit.index, first_curly.start):
+            counts = {"straight": len(straight), "curly": curly_count}
+        else:
+            counts["straight"] = len(straight)
+    places = straight + curly
     ann = _report(MIXED_QUOTE_MARKS, places, "quotation marks and apostrophes",
-                  {"straight": "straight (' \")", "curly": "curly (’ “ ”)"})
+                  {"straight": "straight (' \")", "curly": "curly (’ “ ”)"}, counts=counts)
     if ann is None:
         return None
     usual = ann.data["usual"]
@@ -486,21 +540,17 @@ def _date_finding(units: list[TextUnit]) -> Annotation | None:
 
 # -- honorifics --------------------------------------------------------------
 
-# \b(Mr|Mrs|Ms|Dr)(\.?)\s+(?=[A-Z]), with the word boundary checked after the first
-# letter: a pattern that starts with a letter lets the regex engine skip to it.
-_HONORIFIC = re.compile(r"(M(?<!\w.)(?:r|rs|s)|D(?<!\w.)r)(\.?)\s+(?=[A-Z])")
+# \b(Mr|Mrs|Ms|Dr)(\.?)\s+(?=[A-Z]), one pattern per title with the word boundary
+# checked after it: a pattern that starts with two letters lets the regex
+# engine skip to them, much faster than to every capital M or D.
+_HONORIFICS = tuple(re.compile(rf"{title}(\.?)\s+(?=[A-Z])")
+                    for title in (r"Mr(?<!\w..)s?", r"Ms(?<!\w..)", r"Dr(?<!\w..)"))
 
 
-def _honorific_finding(units: list[TextUnit]) -> Annotation | None:
-    places = []
-    for unit in units:
-        text = unit.text
-        # (A one-letter test is much cheaper than a two-letter one, and most units
-        # hold no "M" or no "D".)
-        if not (("M" in text and ("Mr" in text or "Ms" in text)) or ("D" in text and "Dr" in text)):
-            continue
-        for m in _HONORIFIC.finditer(text):
-            places.append(_Place(unit, m.start(), m.end(2), "dotted" if m.group(2) else "bare"))
+def _honorific_finding(units: list[TextUnit], joined: _Joined) -> Annotation | None:
+    places = sorted((i, m.start() - offset, m.end(1) - offset, "dotted" if m.group(1) else "bare")
+                    for pattern in _HONORIFICS for i, offset, m in joined.matches(pattern))
+    places = [_Place(units[i], start, end, style) for i, start, end, style in places]
     ann = _report(HONORIFIC_PUNCTUATION, places, "honorifics",
                   {"dotted": "with a full stop (Mr.)", "bare": "without one (Mr)"})
     if ann is None:
@@ -514,9 +564,10 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     body = set(u.index for u in article.body_units())
     units = [u for u in article.units()
              if u.kind in _READ and (u.kind not in BODY_KINDS or u.index in body)]
-    found = [_quote_finding(units)]
+    joined = _Joined(units)
+    found = [_quote_finding(units, joined)]
     if primary_language(article.language) == "en":
         found.extend(_spelling_findings(units))
         found.append(_date_finding(units))
-        found.append(_honorific_finding(units))
+        found.append(_honorific_finding(units, joined))
     yield from (a for a in found if a is not None)

@@ -50,8 +50,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from checks.annotation import Annotation, Suggestion
 from checks.engine import Context
@@ -69,6 +70,43 @@ LIST_COUNT = Rule(ID, "list-count", "warning",
 QUANTITY_MISMATCH = Rule(ID, "quantity-mismatch", "warning",
                          "The same quantity is stated differently in two parts of the article.")
 RULES = (AGE_MISMATCH, LIST_COUNT, QUANTITY_MISMATCH)
+
+# -- reading many texts at once --------------------------------------------------
+
+
+class _Joined:
+    """Texts joined by NUL, so that a pattern or a substring search scans them all
+    in one call: on a long article the work of a call per paragraph outweighs
+    the scanning. NUL is neither space, letter, digit nor punctuation, so the
+    patterns used here match across it no more than past the end of a text."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.text = "\x00".join(texts)
+        self.starts = []
+        at = 0
+        for text in texts:
+            self.starts.append(at)
+            at += len(text) + 1
+
+    def spans(self, pattern: re.Pattern) -> Iterator[tuple[int, int, int]]:
+        """(text number, start, end in that text) of each match of ``pattern``."""
+        starts = self.starts
+        for m in pattern.finditer(self.text):
+            i = bisect_right(starts, m.start()) - 1
+            yield i, m.start() - starts[i], m.end() - starts[i]
+
+    def holding(self, needle: str) -> list[int]:
+        """The numbers of the texts that contain ``needle``."""
+        found = []
+        at = self.text.find(needle)
+        while at >= 0:
+            i = bisect_right(self.starts, at) - 1
+            found.append(i)
+            if i + 1 == len(self.starts):
+                break
+            at = self.text.find(needle, self.starts[i + 1])
+        return found
+
 
 # -- ages ---------------------------------------------------------------------
 
@@ -127,38 +165,35 @@ def _clean_name(name: str) -> str | None:
     return " ".join(words)
 
 
-def _age_digits(text: str) -> Iterator[int]:
-    """Where digits follow an age's lead-in, commas first, then brackets."""
-    for m in _AGE_AFTER_COMMA.finditer(text):
-        yield m.end()
-    if "(" in text:
-        for m in _AGE_AFTER_BRACKET.finditer(text):
-            yield m.end()
-
-
-def _ages(units: list[TextUnit]) -> list[_Age]:
+def _ages(units: list[TextUnit], story: _Joined) -> list[_Age]:
     out: list[_Age] = []
-    for unit in units:
+    # Where digits follow an age's lead-in, commas first, then brackets (out of
+    # order: sorted below).
+    leads = list(story.spans(_AGE_AFTER_COMMA))
+    if "(" in story.text:
+        leads += story.spans(_AGE_AFTER_BRACKET)
+    for i, _, digits in leads:
+        unit = units[i]
         text = unit.text
-        for digits in _age_digits(text):  # (out of order: sorted below)
-            m = _DIGITS.match(text, digits)
-            if m is None:
-                continue
-            start, end = m.span()
-            if start < 2 or text[start - 1] not in " (\u00a0" or (start > 1 and text[start - 2].isdigit()):
-                continue
-            lead = _AGE_LEAD.search(text, max(0, start - 8), start)
-            if lead is None or not _AGE_TAIL.match(text, end):
-                continue
-            if text[lead.start()] in " \u00a0" and (text[end:end + 1] != ")" or unit.kind == CAPTION):
-                continue  # "(67)" must close; in captions it is usually a shirt number
-            before = _NAME_BEFORE.search(text, max(0, lead.start() - 60), lead.start())
-            name = _clean_name(before.group("name")) if before else None
-            age = int(m.group())
-            if name and 1 <= age <= 110:
-                out.append(_Age(unit, start, end, age, name))
-        if "-year-old" not in text:
+        m = _DIGITS.match(text, digits)
+        if m is None:
             continue
+        start, end = m.span()
+        if start < 2 or text[start - 1] not in " (\u00a0" or (start > 1 and text[start - 2].isdigit()):
+            continue
+        lead = _AGE_LEAD.search(text, max(0, start - 8), start)
+        if lead is None or not _AGE_TAIL.match(text, end):
+            continue
+        if text[lead.start()] in " \u00a0" and (text[end:end + 1] != ")" or unit.kind == CAPTION):
+            continue  # "(67)" must close; in captions it is usually a shirt number
+        before = _NAME_BEFORE.search(text, max(0, lead.start() - 60), lead.start())
+        name = _clean_name(before.group("name")) if before else None
+        age = int(m.group())
+        if name and 1 <= age <= 110:
+            out.append(_Age(unit, start, end, age, name))
+    for i in story.holding("-year-old"):
+        unit = units[i]
+        text = unit.text
         for m in _AGE_BEFORE_NAME.finditer(text):
             after = _NAME_AT.match(text, m.end())
             name = _clean_name(after.group()) if after else None
@@ -181,8 +216,8 @@ def _age_given_elsewhere(units: list[TextUnit], age: int) -> bool:
     return any(pattern.search(u.text) for u in units)
 
 
-def _age_findings(units: list[TextUnit]) -> Iterator[Annotation]:
-    ages = _ages(units)
+def _age_findings(units: list[TextUnit], story: _Joined) -> Iterator[Annotation]:
+    ages = _ages(units, story)
     named = [a for a in ages if a.name]
     by_surname: dict[str, list[_Age]] = {}
     for a in named:
@@ -229,12 +264,10 @@ _COUNT_WORDS = {w: v for w, v in UNITS.items() if 2 <= v <= 12}
 _PLURAL_IRREGULAR = frozenset("people men women children police staff".split())
 # A list opens where a comma, colon or dash (after a space) is followed by a capital;
 # the count and its noun are then read backwards from there ("two ministers|, Haddad
-# ..."). The match starts at the punctuation: a pattern that starts with a set of
-# characters lets the regex engine skip to them instead of trying every position.
-_LIST_OPEN = re.compile(r"[,:—–-](?:(?<=[,:])|(?<=\s[—–-]))\s+(?=[A-Z])")
-# Most units hold no colon or dash: their lists can only open after a comma, and a
-# pattern that starts with one character is searched faster still.
-_LIST_OPEN_AFTER_COMMA = re.compile(r",\s+(?=[A-Z])")
+# ..."). One pattern per punctuation mark, each starting with its mark: the regex
+# engine skips to one character several times faster than to any of a set.
+_LIST_OPENS = {",": re.compile(r",\s+(?=[A-Z])"), ":": re.compile(r":\s+(?=[A-Z])"),
+               **{dash: re.compile(rf"{dash}(?<=\s{dash})\s+(?=[A-Z])") for dash in "—–-"}}
 _COUNT = re.compile(
     r"(?<![\w-])(?P<count>" + "|".join(_COUNT_WORDS) + r"|[2-9]|1[0-2])"
     r"(?P<noun>(?:\s+[a-z][a-z-]+){1,3})\s*$", re.I)
@@ -272,11 +305,13 @@ def _list_items(text: str, pos: int) -> tuple[list[tuple[int, int]], bool] | Non
         pos = after
 
 
-def _list_findings(unit: TextUnit) -> Iterator[Annotation]:
-    text = unit.text
-    only_commas = not (":" in text or "-" in text or "—" in text or "–" in text)
-    for opening in (_LIST_OPEN_AFTER_COMMA if only_commas else _LIST_OPEN).finditer(text):
-        sep_start = opening.start()
+def _list_findings(units: list[TextUnit], story: _Joined) -> Iterator[Annotation]:
+    openings = [opening for mark, pattern in _LIST_OPENS.items() if mark in story.text
+                for opening in story.spans(pattern)]
+    openings.sort()  # (unit by unit, in the order of the text)
+    for i, sep_start, list_start in openings:
+        unit = units[i]
+        text = unit.text
         m = _COUNT.search(text, max(0, sep_start - 48), sep_start)
         if m is None:
             continue
@@ -292,7 +327,7 @@ def _list_findings(unit: TextUnit) -> Iterator[Annotation]:
         before = text[max(0, m.start() - 12):m.start()].lower()
         if re.search(r"(?:top|first|last|final|other|another|those|these|all)\s+$", before):
             continue  # "the top three teams, ..." names a selection; "all five ..." is fine too
-        parsed = _list_items(text, opening.end())
+        parsed = _list_items(text, list_start)
         if parsed is None:
             continue
         items, joined = parsed
@@ -340,7 +375,12 @@ _BEFORE_WORDS = re.compile(r"([A-Za-z][a-z'’-]+)\s+([a-z][a-z'’-]+)\s+(?:by\
 
 
 def _framed(unit: TextUnit, english: bool) -> Iterator[_Framed]:
-    text = unit.text
+    for q, key in _frames(unit.text, english):
+        yield _Framed(unit, q, key)
+
+
+def _frames(text: str, english: bool) -> Iterator[tuple[Quantity, tuple[str, ...]]]:
+    """Each figure in ``text`` that words frame, with the key of those words."""
     for q in quantities(text, words=english):
         if q.joined or (not q.percent and not q.currency and q.from_words and q.value < 10):
             continue
@@ -352,7 +392,7 @@ def _framed(unit: TextUnit, english: bool) -> Iterator[_Framed]:
             b = _BEFORE_WORDS.search(text, max(0, q.start - 40), figure_start)
             if b and not q.hedge and fold(b.group(1)) not in _STOP_NOUNS | _AUX \
                     and fold(b.group(2)) not in _STOP_NOUNS | _AUX:
-                yield _Framed(unit, q, ("<", _noun_key(b.group(1)), fold(b.group(2))))
+                yield q, ("<", _noun_key(b.group(1)), fold(b.group(2)))
                 continue
         m = _AFTER_WORDS.match(text, q.end, q.end + 60)
         if m is None or m.start(1) - q.end > 1:
@@ -365,7 +405,7 @@ def _framed(unit: TextUnit, english: bool) -> Iterator[_Framed]:
             rest = rest[1:]
         if not rest or rest[0] in _STOP_NOUNS:
             continue
-        yield _Framed(unit, q, (_noun_key(noun), fold(rest[0])))
+        yield q, (_noun_key(noun), fold(rest[0]))
 
 
 def _same_kind(a: Quantity, b: Quantity) -> bool:
@@ -427,10 +467,15 @@ def _holds_key_words(text: str, key_words: dict[str, list[tuple[str, ...]]]) -> 
 
 def _quantity_findings(article: Article, english: bool) -> Iterator[Annotation]:
     parts: dict[str, list[_Framed]] = {"body": [], "standfirst": [], "caption": []}
+    # A gallery repeats captions: each text is read once.
+    frames_of: dict[str, list[tuple[Quantity, tuple[str, ...]]]] = {}
     for unit in article.units():
         part = _PARTS.get(unit.kind)
         if part is not None:
-            parts[part].extend(_framed(unit, english))
+            frames = frames_of.get(unit.text)
+            if frames is None:
+                frames = frames_of[unit.text] = list(_frames(unit.text, english))
+            parts[part].extend(_Framed(unit, q, key) for q, key in frames)
     if not parts["standfirst"] and not parts["caption"]:
         return
     # Only body paragraphs that use a word of some standfirst or caption frame
@@ -441,8 +486,19 @@ def _quantity_findings(article: Article, english: bool) -> Iterator[Annotation]:
     # A paragraph holding a rival holds both words of its key; a short word such as
     # "de" alone is in most paragraphs, a pair of words in few.
     key_words = _key_words({f.key for p in ("standfirst", "caption") for f in parts[p]})
-    for unit in article.body_units():
-        text = unit.text.lower()
+    body_units = article.body_units()
+    lowered = [unit.text.lower() for unit in body_units]
+    if key_words is None:
+        candidates: Iterable[int] = range(len(body_units))
+    else:
+        # Each key has a word that a paragraph holding it must contain: its
+        # longest, the rarest ("mayo" rather than "de"). One search of the whole
+        # body per such word finds the few paragraphs worth testing.
+        body = _Joined(lowered)
+        candidates = sorted({i for first, rests in key_words.items() for rest in rests
+                             for i in body.holding(max((first,) + rest, key=len))})
+    for i in candidates:
+        unit, text = body_units[i], lowered[i]
         if key_words is not None and not _holds_key_words(text, key_words):
             continue
         if not text.isascii():  # drop accents the way fold() does, but in C
@@ -483,7 +539,7 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     body = article.body_units()
     if english:
         story = [u for u in article.units() if u.kind == STANDFIRST] + body + article.caption_units()
-        yield from _age_findings(story)
-        for unit in story:
-            yield from _list_findings(unit)
+        joined = _Joined([unit.text for unit in story])
+        yield from _age_findings(story, joined)
+        yield from _list_findings(story, joined)
     yield from _quantity_findings(article, english)
