@@ -181,9 +181,10 @@ def speaks(mention: "Mention") -> bool:
     return _person_context(mention.unit.text, mention.start, mention.end, speech_only=True)
 
 
-def speaks_raw(raw: tuple) -> bool:
-    """speaks() for a mention still kept as a tuple of its fields (Spelling.raw)."""
-    return _person_context(raw[0].text, raw[1], raw[2], speech_only=True)
+def speaks_raw(raw: tuple, units: list[TextUnit]) -> bool:
+    """speaks() for a mention still kept as a tuple of its fields (Spelling.raw), in
+    ``units`` (Spelling.units)."""
+    return _person_context(units[raw[0]].text, raw[1], raw[2], speech_only=True)
 
 
 def _person_context(text: str, start: int, end: int, speech_only: bool = False) -> bool:
@@ -228,20 +229,30 @@ class Mention:
                 or (self.given is not None and _APPOSITION.match(text, self.end) is not None))
 
 
+_NO_GIVENS: frozenset[str] = frozenset()
+
+
 class Spelling:
     """Every mention of one spelling of a surname.
 
-    Mentions are kept as plain tuples (Mention's fields, in order): most
-    spellings are never looked at closely, so their Mention objects are only
-    built on demand. (A plain class with slots: an article has hundreds.)
+    Mentions are kept as plain tuples (Mention's fields, in order, but the
+    unit's place in ``units`` for the unit): most spellings are never looked at
+    closely, so their Mention objects are only built on demand. (A plain class
+    with slots: an article has thousands.)
+
+    What a long article's reading keeps is mostly these: tuples of plain values
+    (the collector stops tracking a tuple of plain values, and then a tuple of
+    those) and no set for the many spellings without a given name leave Python's
+    cyclic garbage collector far fewer objects to go through again and again.
     """
 
-    __slots__ = ("key", "raw", "givens", "_mentions")
+    __slots__ = ("key", "raw", "givens", "units", "_mentions")
 
-    def __init__(self, key: str):
+    def __init__(self, key: str, units: list[TextUnit]):
         self.key = key
-        self.raw: list[tuple] = []
-        self.givens: set[str] = set()
+        self.raw: list[tuple] | tuple[tuple, ...] = []  # a tuple once read in full
+        self.givens: set[str] | frozenset[str] = _NO_GIVENS  # (a set of its own once it has one)
+        self.units = units  # the article's units, by index
         self._mentions: list[Mention] | None = None
 
     def __repr__(self) -> str:
@@ -250,7 +261,8 @@ class Spelling:
     @property
     def mentions(self) -> list[Mention]:
         if self._mentions is None or len(self._mentions) != len(self.raw):
-            self._mentions = [Mention(*t) for t in self.raw]
+            units = self.units
+            self._mentions = [Mention(units[t[0]], *t[1:]) for t in self.raw]
         return self._mentions
 
     @property
@@ -465,6 +477,7 @@ def _read_names(article: Article, equivalents: dict[str, str] | None, kinds: fro
     spellings: dict[str, Spelling] = {}
     inner: set[str] = set()
     units = [u for u in name_units(article) if u.kind in kinds]
+    all_units = article.units()  # (a unit's index is its place there)
     glued, single, runs = _GLUED, _SINGLE, _RUNS
     credit_ends: dict[str, int] = {}  # a gallery repeats captions: find each credit once
     for unit in units:
@@ -478,7 +491,8 @@ def _read_names(article: Article, equivalents: dict[str, str] | None, kinds: fro
                 end = credit_ends[text] = text_end if credit is None else credit.start
             text_end = end
         headline = unit.kind == HEADLINE or unit.kind == ALT_HEADLINE
-        order = unit.index << _ORDER_SHIFT
+        index = unit.index
+        order = index << _ORDER_SHIFT
         for match in _RUN.finditer(text, 0, text_end):
             # The spans of the run and of its possessive, in one attribute look-up.
             (start, end), (poss, _) = match.regs
@@ -500,8 +514,8 @@ def _read_names(article: Article, equivalents: dict[str, str] | None, kinds: fro
                     key = equivalents.get(key, key)
                 spelling = spellings.get(key)
                 if spelling is None:
-                    spelling = spellings[key] = Spelling(key)
-                spelling.raw.append((unit, start, end, whole, key, None, False, poss >= 0, order))
+                    spelling = spellings[key] = Spelling(key, all_units)
+                spelling.raw.append((index, start, end, whole, key, None, False, poss >= 0, order))
                 continue
             # Several words: what they say depends only on the run's own text,
             # and names recur, so each distinct run is taken apart once.
@@ -515,11 +529,16 @@ def _read_names(article: Article, equivalents: dict[str, str] | None, kinds: fro
             key = equivalents.get(key, key)
             spelling = spellings.get(key)
             if spelling is None:
-                spelling = spellings[key] = Spelling(key)
-            spelling.raw.append((unit, start + s_start, start + s_end, surname, key, given, titled,
+                spelling = spellings[key] = Spelling(key, all_units)
+            spelling.raw.append((index, start + s_start, start + s_end, surname, key, given, titled,
                                  poss >= 0, order))
             if given:
-                spelling.givens.add(given)
+                if spelling.givens:
+                    spelling.givens.add(given)
+                else:
+                    spelling.givens = {given}
+    for spelling in spellings.values():
+        spelling.raw = tuple(spelling.raw)  # read in full (see Spelling)
     if add_to is not None:
         return _merged(add_to, spellings, inner, units)
     return Names(spellings, inner, _texts(units))
@@ -581,8 +600,8 @@ def _merged(earlier: Names, spellings: dict[str, Spelling], inner: set[str],
         before = out.get(key)
         if before is not None:
             # The new reading's Spelling is this call's own, so it may take the earlier mentions.
-            spelling.raw = sorted(before.raw + spelling.raw, key=lambda t: t[8])
-            spelling.givens |= before.givens
+            spelling.raw = tuple(sorted(before.raw + spelling.raw, key=lambda t: t[8]))
+            spelling.givens |= before.givens  # (a new frozenset if it had none)
         out[key] = spelling
     # Names.text is only searched for whole words, so the order of its parts is free.
     return Names(out, earlier.inner | inner, earlier.text + "\n" + _texts(units))
