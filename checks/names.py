@@ -697,6 +697,8 @@ def _middle_distance_2(a: str, b: str, la: int, lb: int) -> int:
     """
     if la == lb and (la == 1 or (la == 2 and a[0] == b[1] and a[1] == b[0])):
         return 1
+    if la > 4 and a[2:la - 2] not in b:
+        return 3  # two edits, one at each end, leave all but two letters at each end as they are
     fronts = [_SUBSTITUTE, _DELETE, _INSERT]
     if la > 1 and lb > 1 and a[0] == b[1] and a[1] == b[0]:
         fronts.append(_SWAP)
