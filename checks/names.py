@@ -265,20 +265,35 @@ class Spelling:
             self._mentions = [Mention(units[t[0]], *t[1:]) for t in self.raw]
         return self._mentions
 
+    # (The properties below read the tuples: every spelling near another is
+    # weighed, and few of them are ever looked at mention by mention.)
+
     @property
     def written(self) -> str:
         """The most common way this spelling is written."""
         counts: dict[str, int] = {}
-        for m in self.mentions:
-            counts[m.surname] = counts.get(m.surname, 0) + 1
+        for t in self.raw:
+            counts[t[3]] = counts.get(t[3], 0) + 1
         return max(counts, key=lambda s: (counts[s], -next(
-            i for i, m in enumerate(self.mentions) if m.surname == s)))
+            i for i, t in enumerate(self.raw) if t[3] == s)))
 
     @property
     def weight(self) -> int:
         """Mentions of a spelling, counting a repeated caption once."""
-        captions = [m.unit.text for m in self.mentions if m.unit.kind == CAPTION]
-        return len(self.mentions) - len(captions) + len(set(captions))
+        units = self.units
+        captions = [units[t[0]].text for t in self.raw if units[t[0]].kind == CAPTION]
+        return len(self.raw) - len(captions) + len(set(captions))
+
+    @property
+    def in_body(self) -> bool:
+        """Whether the body (not only a caption, headline, ...) writes it so."""
+        units = self.units
+        return any(units[t[0]].kind in BODY_KINDS for t in self.raw)
+
+    @property
+    def first_order(self) -> int:
+        """Mention.order of its first mention."""
+        return self.raw[0][8]
 
 
 @dataclass
@@ -1015,11 +1030,11 @@ def spelling_groups(names: Names, language: str = "en", keys: Iterable[str] | No
         if len(full) > 1 and not set.intersection(*(givens(s) for s in full)):
             continue  # near surnames of people with different given names
         weights = {s.key: s.weight for s in members}
-        in_body = {s.key: any(m.unit.kind in BODY_KINDS for m in s.mentions) for s in members}
+        in_body = {s.key: s.in_body for s in members}
         # The most mentions wins; in a tie the body's spelling beats a caption's
         # (the body is what the caption must agree with), then a full name wins.
         rank = {s.key: (weights[s.key], in_body[s.key], bool(givens(s))) for s in members}
-        majority = max(members, key=lambda s: (rank[s.key], -s.mentions[0].order))
+        majority = max(members, key=lambda s: (rank[s.key], -s.first_order))
         # Spellings near the majority are its variants; one only near another variant
         # ("Sharig" and "Sharfi" both near "Sharif") is judged against the majority alone.
         members = [s for s in members
