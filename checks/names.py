@@ -248,10 +248,11 @@ class Spelling:
 
     __slots__ = ("key", "raw", "givens", "units", "_mentions")
 
-    def __init__(self, key: str, units: list[TextUnit]):
+    def __init__(self, key: str, units: list[TextUnit], raw: tuple[tuple, ...],
+                 givens: set[str] | frozenset[str] = _NO_GIVENS):
         self.key = key
-        self.raw: list[tuple] | tuple[tuple, ...] = []  # a tuple once read in full
-        self.givens: set[str] | frozenset[str] = _NO_GIVENS  # (a set of its own once it has one)
+        self.raw = raw
+        self.givens = givens
         self.units = units  # the article's units, by index
         self._mentions: list[Mention] | None = None
 
@@ -489,7 +490,8 @@ def _read_names(article: Article, equivalents: dict[str, str] | None, kinds: fro
     from checks.credits import find_inline_credit
 
     equivalents = equivalents or {}
-    spellings: dict[str, Spelling] = {}
+    mentions: dict[str, list[tuple]] = {}  # key -> Spelling.raw, in document order
+    givens: dict[str, set[str]] = {}
     inner: set[str] = set()
     units = [u for u in name_units(article) if u.kind in kinds]
     all_units = article.units()  # (a unit's index is its place there)
@@ -527,10 +529,10 @@ def _read_names(article: Article, equivalents: dict[str, str] | None, kinds: fro
                     continue
                 if equivalents:
                     key = equivalents.get(key, key)
-                spelling = spellings.get(key)
-                if spelling is None:
-                    spelling = spellings[key] = Spelling(key, all_units)
-                spelling.raw.append((index, start, end, whole, key, None, False, poss >= 0, order))
+                raw = mentions.get(key)
+                if raw is None:
+                    raw = mentions[key] = []
+                raw.append((index, start, end, whole, key, None, False, poss >= 0, order))
                 continue
             # Several words: what they say depends only on the run's own text,
             # and names recur, so each distinct run is taken apart once.
@@ -542,18 +544,15 @@ def _read_names(article: Article, equivalents: dict[str, str] | None, kinds: fro
             if headline:
                 given = None  # Title Case: a headline's capitals say nothing about given names
             key = equivalents.get(key, key)
-            spelling = spellings.get(key)
-            if spelling is None:
-                spelling = spellings[key] = Spelling(key, all_units)
-            spelling.raw.append((index, start + s_start, start + s_end, surname, key, given, titled,
-                                 poss >= 0, order))
+            raw = mentions.get(key)
+            if raw is None:
+                raw = mentions[key] = []
+            raw.append((index, start + s_start, start + s_end, surname, key, given, titled,
+                        poss >= 0, order))
             if given:
-                if spelling.givens:
-                    spelling.givens.add(given)
-                else:
-                    spelling.givens = {given}
-    for spelling in spellings.values():
-        spelling.raw = tuple(spelling.raw)  # read in full (see Spelling)
+                givens.setdefault(key, set()).add(given)
+    spellings = {key: Spelling(key, all_units, tuple(raw), givens.get(key, _NO_GIVENS))
+                 for key, raw in mentions.items()}
     if add_to is not None:
         return _merged(add_to, spellings, inner, units)
     return Names(spellings, inner, _texts(units))
