@@ -318,9 +318,10 @@ class Names:
     text: str  # all the units' text (each distinct text once), for looking up a word in lower case
     _lower: set[str] | None = None
     _looked_up: dict[str, bool] = field(default_factory=dict)
-    _near: list[tuple[str, str]] | None = None  # near_pairs over every spelling, once
+    _near: list[tuple[str, str, int]] | None = None  # near_pairs over every spelling, once
+    _real_givens: dict[str, set[str]] = field(default_factory=dict)  # (for spelling_groups)
 
-    def near_pairs(self) -> list[tuple[str, str]]:
+    def near_pairs(self) -> list[tuple[str, str, int]]:
         """near_pairs() over every spelling, computed once: both name families ask for them."""
         if self._near is None:
             self._near = near_pairs(self.spellings)
@@ -765,8 +766,9 @@ def _signatures(word: str) -> set[str]:
 
 
 def near_pairs(spellings: dict[str, Spelling], keys: Iterable[str] | None = None,
-               anchors: Iterable[str] | None = None) -> list[tuple[str, str]]:
-    """(key, anchor) for every spelling one or two edits from a full-name surname (anchor).
+               anchors: Iterable[str] | None = None) -> list[tuple[str, str, int]]:
+    """(key, anchor, edits) for every spelling one or two edits from a full-name surname
+    (anchor), with distance(key, anchor).
 
     Anchors are indexed by short signatures: their first two letters, their
     last two letters, and for short names their first and last letters. A slip
@@ -861,8 +863,9 @@ def near_pairs(spellings: dict[str, Spelling], keys: Iterable[str] | None = None
                 if first != anchor[0] and first2 != swapped:
                     continue  # a slip keeps the first letter or swaps the first two
                 allowed = 2 if size >= 7 and length >= 7 else 1  # allowed_edits(key, anchor)
-                if distance(key, anchor, allowed) <= allowed:
-                    out.append((key, anchor))
+                edits = distance(key, anchor, allowed)  # (the exact distance, when within)
+                if edits <= allowed:
+                    out.append((key, anchor, edits))
     return out
 
 
@@ -976,7 +979,7 @@ def spelling_groups(names: Names, language: str = "en", keys: Iterable[str] | No
     """
     spellings = names.spellings
     english = language == "en"
-    real: dict[str, set[str]] = {}
+    real = names._real_givens
 
     def givens(s: Spelling) -> set[str]:
         """Given names, less words the article also writes in lower case ("Policy Center")."""
@@ -993,8 +996,8 @@ def spelling_groups(names: Names, language: str = "en", keys: Iterable[str] | No
         # spelling finds the same ones; those are computed once per reading and
         # shared with name-consistency, which needs them all.
         wanted = set(keys)
-        pairs = [(key, anchor) for key, anchor in pairs if key in wanted or anchor in wanted]
-    for key, anchor in dict.fromkeys(pairs):
+        pairs = [pair for pair in pairs if pair[0] in wanted or pair[1] in wanted]
+    for key, anchor, edits in dict.fromkeys(pairs):
         if _stem_related(key, anchor):
             continue
         a, b = spellings[key], spellings[anchor]
@@ -1002,7 +1005,7 @@ def spelling_groups(names: Names, language: str = "en", keys: Iterable[str] | No
             continue
         if givens(a) and not (givens(a) & givens(b)):
             continue  # two full names, different given names: two people
-        nearest.setdefault(key, []).append((distance(key, anchor, 2), anchor))
+        nearest.setdefault(key, []).append((edits, anchor))
     links: dict[str, set[str]] = {}
     for key, found in nearest.items():
         best = min(d for d, _ in found)

@@ -19,7 +19,7 @@ def _signatures(anchor: str) -> set[str]:
     return found
 
 
-def _plain_near_pairs(spellings: dict) -> list[tuple[str, str]]:
+def _plain_near_pairs(spellings: dict) -> list[tuple[str, str, int]]:
     """Every key against every anchor: a probe signature in common, a close length and
     letter set, the first letter kept (or the first two swapped), within the edits allowed."""
     anchors = sorted((a for a, s in spellings.items() if s.givens and len(a) >= 4), key=len)
@@ -42,7 +42,7 @@ def _plain_near_pairs(spellings: dict) -> list[tuple[str, str]]:
                     continue
                 allowed = allowed_edits(key, anchor)
                 if allowed and distance(key, anchor, allowed) <= allowed:
-                    out.append((key, anchor))
+                    out.append((key, anchor, distance(key, anchor, 2)))
     return out
 
 
