@@ -11,8 +11,9 @@ is a *short* mention.
 Spellings are compared by their folded form (case and accents ignored, so
 "Hammarskjöld" = "Hammarskjold") and by the newsroom's declared equivalents.
 A misspelling keeps its first letter (or swaps the first two), so near
-spellings are looked up in an index of full-name surnames keyed by first
-letter and length, with a cheap letter-set filter before the edit distance.
+spellings are looked up in an index of full-name surnames keyed by short
+signatures (first or last letters) and length, with a cheap letter-set filter
+before the edit distance.
 Everything is one pass over the text plus work per distinct surname.
 """
 from __future__ import annotations
@@ -240,10 +241,11 @@ class Spelling:
     closely, so their Mention objects are only built on demand. (A plain class
     with slots: an article has thousands.)
 
-    What a long article's reading keeps is mostly these: tuples of plain values
-    (the collector stops tracking a tuple of plain values, and then a tuple of
-    those) and no set for the many spellings without a given name leave Python's
-    cyclic garbage collector far fewer objects to go through again and again.
+    A long article's reading is thousands of these, alive to the end of the
+    request, so they hold as few objects the cyclic garbage collector must visit
+    as they can: it stops tracking a tuple of plain values (hence the unit's
+    index), and then a tuple of such tuples; and the many spellings without a
+    given name share one empty frozenset.
     """
 
     __slots__ = ("key", "raw", "givens", "units", "_mentions")
