@@ -12,8 +12,8 @@ Spellings are compared by their folded form (case and accents ignored, so
 "Hammarskjöld" = "Hammarskjold") and by the newsroom's declared equivalents.
 A misspelling keeps its first letter (or swaps the first two), so near
 spellings are looked up in an index of full-name surnames keyed by short
-signatures (first or last letters) and length, with a cheap letter-set filter
-before the edit distance.
+signatures (first or last letters), then by length, with a cheap letter-set
+filter before the edit distance.
 Everything is one pass over the text plus work per distinct surname.
 """
 from __future__ import annotations
@@ -772,51 +772,49 @@ def near_pairs(spellings: dict[str, Spelling], keys: Iterable[str] | None = None
     """(key, anchor, edits) for every spelling one or two edits from a full-name surname
     (anchor), with distance(key, anchor).
 
-    Anchors are indexed by short signatures: their first two letters, their
-    last two letters, and for short names their first and last letters. A slip
-    of one letter leaves one of them intact (a swap of the first two letters
-    keeps the ending), and so do most slips of two letters in a long name; so a
-    spelling is compared only with the few anchors that share a signature and a
-    close length, after a letter-set check; the work grows with the number of
-    distinct words. ``keys`` limits the spellings looked up, ``anchors`` the
-    anchors indexed.
+    Anchors are indexed by length and by short signatures: their first two
+    letters, their last two letters, and for short names their first and last
+    letters. A slip of one letter leaves one of them intact (a swap of the
+    first two letters keeps the ending), and so do most slips of two letters in
+    a long name; so a spelling is compared only
+    with the few anchors that share a signature and a close length, after a
+    letter-set check; the work grows with the number of distinct words.
+    ``keys`` limits the spellings looked up, ``anchors`` the anchors indexed.
     """
-    # signature and length of the spellings looked up -> anchors of a length
-    # within the edits allowed, shortest first (an anchor's place among those of
-    # its length is the order it was given in). With thousands of anchors every
-    # common signature has some, but few of a close length: most spellings match
-    # no entry at all, so one look-up per signature settles them.
+    # signature -> anchors, shortest first (an anchor's place among those of its
+    # length is the order it was given in); most of a spelling's signatures match
+    # no anchor at all, so one look-up per signature settles them.
     index: dict[str, list[tuple[int, int, str, str, bool]]] = {}
     # First letter -> shortest and longest anchor: a key is only ever compared with
     # an anchor that starts with its first or second letter and is at most two
     # letters longer or shorter, so a new word (no memoised signatures yet) is
     # mostly settled without making its signatures.
     spans: dict[str, tuple[int, int]] = {}
+    # Anchors that share a bucket with another (or the same) entry: any other
+    # anchor's probes hit only buckets holding nothing but that anchor itself.
+    crowded: set[str] = set()
     # Anchor -> its probes that are not its own signatures.
     foreign: dict[str, tuple[str, ...]] = {}
     for anchor in (spellings if anchors is None else anchors):
         spelling = spellings[anchor]
         if spelling.givens and len(anchor) >= 4:
-            places, swapped, letters, foreign[anchor] = _ANCHORS.get(anchor) or _anchor_reading(anchor)
+            signatures, swapped, letters, foreign[anchor] = _ANCHORS.get(anchor) or _anchor_reading(anchor)
             size = len(anchor)
             entry = (size, letters, anchor, swapped, len(spelling.raw) > _RARE_RAW)
-            for place in places:
-                bucket = index.get(place)
+            for signature in signatures:
+                bucket = index.get(signature)
                 if bucket is None:
-                    index[place] = [entry]
+                    index[signature] = [entry]
                 else:
                     bucket.append(entry)
+                    crowded.update(e[2] for e in bucket)
             low, high = spans.get(anchor[0], (size, size))
             spans[anchor[0]] = (min(low, size), max(high, size))
     if not index:
         return []
-    # Anchors that share a bucket with another entry: any other anchor's probes
-    # hit only buckets holding nothing but that anchor itself.
-    crowded: set[str] = set()
     for bucket in index.values():
         if len(bucket) > 1:
             bucket.sort(key=_entry_length)  # stable: the given order within a length
-            crowded.update(entry[2] for entry in bucket)
     indexed = index.keys()
     probes_memo, masks = _PROBES, _LETTER_MASKS
     out = []
@@ -831,25 +829,29 @@ def near_pairs(spellings: dict[str, Spelling], keys: Iterable[str] | None = None
                 span = spans.get(key[1])
                 if span is None or not span[0] - 2 <= size <= span[1] + 2:
                     continue  # no anchor starts right and is of a close length
-            probes = _probes(key)
+            probes = _probe_signatures(key)
         if indexed.isdisjoint(probes):
             continue  # the common case, settled in C
         own = foreign.get(key)
         if own is not None and key not in crowded and indexed.isdisjoint(own):
             continue  # an anchor that only finds itself: most anchors, in most articles
+        reach = 2 if size >= 7 else 1
+        # Anchors of a length within the edits allowed (two letters more or
+        # fewer only when both have seven or more: see allowed_edits).
+        low, high = size - (2 if size >= 9 else 1), size + reach
         letters = masks.get(key) or _letter_mask(key)
-        most = 4 if size >= 7 else 2  # each edit changes at most two letters of the set
+        most = 2 * reach
         seen: set[str] | None = None
-        for probe in probes:
-            bucket = index.get(probe)
+        for signature in probes:
+            bucket = index.get(signature)
             if bucket is None:
                 continue
-            # Anchors with nearly the same letters (the letter sets differ by at
-            # most two per edit), other than the key itself: most buckets hold
-            # only the key, or anchors that fail these tests, so this is one
-            # comprehension.
-            close = [entry for entry in bucket
-                     if (entry[1] ^ letters).bit_count() <= most and entry[2] != key]
+            # Anchors of a close length with nearly the same letters (the letter
+            # sets differ by at most two per edit), other than the key itself:
+            # most buckets hold only the key, or anchors that fail these tests,
+            # so this is one comprehension.
+            close = [entry for entry in bucket if low <= entry[0] <= high
+                     and (entry[1] ^ letters).bit_count() <= most and entry[2] != key]
             if not close:
                 continue
             if seen is None:
@@ -873,19 +875,6 @@ def near_pairs(spellings: dict[str, Spelling], keys: Iterable[str] | None = None
 
 def _entry_length(entry: tuple) -> int:
     return entry[0]
-
-
-def _key_lengths(size: int) -> range:
-    """The lengths of the spellings an anchor of ``size`` letters may be within
-    allowed_edits of (at least four letters): one letter longer or shorter,
-    two when both have seven or more."""
-    if size >= 9:
-        return range(size - 2, size + 3)
-    if size >= 7:
-        return range(size - 1, size + 3)  # (a spelling of six letters is allowed one edit)
-    if size == 6:
-        return range(5, 8)
-    return range(max(4, size - 1), size + 2)
 
 
 # Each letter seen gets a bit, so the letters two words do not share are the
@@ -913,20 +902,16 @@ _ANCHORS: dict[str, tuple[tuple[str, ...], str, int, tuple[str, ...]]] = {}
 
 
 def _anchor_reading(anchor: str) -> tuple[tuple[str, ...], str, int, tuple[str, ...]]:
-    """What indexing ``anchor`` takes: where it goes in near_pairs' index (each of
-    its signatures with each length of spelling that may be compared with it; an
-    ending alone would pair every name that ends alike, so the first letter is
-    put before it: see _probe_signatures), its first two letters swapped, its
-    letters, and its probes that are not its own places (memoised: names recur
-    across articles)."""
+    """What indexing ``anchor`` takes: its signatures (an ending alone would pair
+    every name that ends alike, so the first letter is put before it; see
+    _probe_signatures), its first two letters swapped, its letters, and its
+    probes that are not its signatures (memoised: names recur across articles)."""
     # (_signatures(anchor), written out: its three kinds of signature never coincide.)
     signatures = ("<" + anchor[:2], anchor[0] + anchor[-2:] + ">")
     if len(anchor) <= 5:
         signatures += (anchor[0] + anchor[-1],)
-    lengths = _key_lengths(len(anchor))
-    places = tuple(signature + chr(length) for signature in signatures for length in lengths)
-    foreign = tuple(p for p in _probes(anchor) if p not in places)
-    out = (places, anchor[1::-1], _LETTER_MASKS.get(anchor) or _letter_mask(anchor), foreign)
+    foreign = tuple(p for p in _probe_signatures(anchor) if p not in signatures)
+    out = (signatures, anchor[1::-1], _LETTER_MASKS.get(anchor) or _letter_mask(anchor), foreign)
     if len(_ANCHORS) < 200_000:
         _ANCHORS[anchor] = out
     return out
@@ -935,29 +920,22 @@ def _anchor_reading(anchor: str) -> tuple[tuple[str, ...], str, int, tuple[str, 
 _PROBES: dict[str, tuple[str, ...]] = {}
 
 
-def _probes(key: str) -> tuple[str, ...]:
-    """What a spelling is looked up by in near_pairs' index: each of its probe
-    signatures with its length (memoised: words repeat across articles)."""
+def _probe_signatures(key: str) -> tuple[str, ...]:
+    """The signatures a spelling is looked up by (memoised: words repeat across articles)."""
     out = _PROBES.get(key)
     if out is None:
-        length = chr(len(key))  # (never a letter: no place holds it but its length's)
-        out = tuple(signature + length for signature in _probe_signatures(key))
+        # _signatures(key), with the first and last letter up to six letters, and
+        # the bare ending replaced: an anchor sharing the ending is compared only
+        # if it keeps the first letter or swaps the first two, so it starts with
+        # key[0] or key[1]. (Written out: this runs for every new word.)
+        ending = key[-2:] + ">"
+        found = {"<" + key[:2], key[0] + ending, key[1] + ending}
+        if len(key) <= 6:
+            found.add(key[0] + key[-1])
+        out = tuple(sorted(found))
         if len(_PROBES) < 200_000:
             _PROBES[key] = out
     return out
-
-
-def _probe_signatures(key: str) -> tuple[str, ...]:
-    """The signatures a spelling is looked up by."""
-    # _signatures(key), with the first and last letter up to six letters, and
-    # the bare ending replaced: an anchor sharing the ending is compared only
-    # if it keeps the first letter or swaps the first two, so it starts with
-    # key[0] or key[1]. (Written out: this runs for every new word.)
-    ending = key[-2:] + ">"
-    found = {"<" + key[:2], key[0] + ending, key[1] + ending}
-    if len(key) <= 6:
-        found.add(key[0] + key[-1])
-    return tuple(sorted(found))
 
 
 def spelling_groups(names: Names, language: str = "en", keys: Iterable[str] | None = None) -> list[NameGroup]:
