@@ -790,9 +790,6 @@ def near_pairs(spellings: dict[str, Spelling], keys: Iterable[str] | None = None
     # letters longer or shorter, so a new word (no memoised signatures yet) is
     # mostly settled without making its signatures.
     spans: dict[str, tuple[int, int]] = {}
-    # Anchors that share a bucket with another (or the same) entry: any other
-    # anchor's probes hit only buckets holding nothing but that anchor itself.
-    crowded: set[str] = set()
     # Anchor -> its probes that are not its own signatures.
     foreign: dict[str, tuple[str, ...]] = {}
     for anchor in (spellings if anchors is None else anchors):
@@ -807,14 +804,17 @@ def near_pairs(spellings: dict[str, Spelling], keys: Iterable[str] | None = None
                     index[signature] = [entry]
                 else:
                     bucket.append(entry)
-                    crowded.update(e[2] for e in bucket)
             low, high = spans.get(anchor[0], (size, size))
             spans[anchor[0]] = (min(low, size), max(high, size))
     if not index:
         return []
+    # Anchors that share a bucket with another (or the same) entry: any other
+    # anchor's probes hit only buckets holding nothing but that anchor itself.
+    crowded: set[str] = set()
     for bucket in index.values():
         if len(bucket) > 1:
             bucket.sort(key=_entry_length)  # stable: the given order within a length
+            crowded.update(entry[2] for entry in bucket)
     indexed = index.keys()
     probes_memo, masks = _PROBES, _LETTER_MASKS
     out = []
