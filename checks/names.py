@@ -612,14 +612,13 @@ def _read_run(whole: str) -> tuple:
 def _merged(earlier: Names, spellings: dict[str, Spelling], inner: set[str],
             units: list[TextUnit]) -> Names:
     """``earlier`` and a reading of other units, as one reading in document order."""
-    out = dict(earlier.spellings)  # (left as they are: ``earlier`` still owns them)
-    for key, spelling in spellings.items():
-        before = out.get(key)
-        if before is not None:
-            # The new reading's Spelling is this call's own, so it may take the earlier mentions.
-            spelling.raw = tuple(sorted(before.raw + spelling.raw, key=lambda t: t[8]))
-            spelling.givens |= before.givens  # (a new frozenset if it had none)
-        out[key] = spelling
+    for key in spellings.keys() & earlier.spellings.keys():
+        # The new reading's Spelling is this call's own, so it may take the earlier
+        # mentions (``earlier``'s own are left as they are: it still owns them).
+        spelling, before = spellings[key], earlier.spellings[key]
+        spelling.raw = tuple(sorted(before.raw + spelling.raw, key=lambda t: t[8]))
+        spelling.givens |= before.givens  # (a new frozenset if it had none)
+    out = {**earlier.spellings, **spellings}  # (a key keeps the earlier reading's place)
     # Names.text is only searched for whole words, so the order of its parts is free.
     return Names(out, earlier.inner | inner, earlier.text + "\n" + _texts(units))
 
