@@ -127,7 +127,7 @@ def _early_surnames(names) -> Iterator[Annotation]:
             if t[6] or speaks_raw(t, units):
                 found.append((t, full, units))
                 break  # a bare capitalised word may be a place, a firm or a thing: only these
-    for t, full, units in sorted(found, key=lambda pair: pair[0][8]):
+    for t, full, units in sorted(found, key=lambda item: item[0][8]):
         m, full = Mention(units[t[0]], *t[1:]), Mention(units[full[0]], *full[1:])
         yield SURNAME_BEFORE_FULL_NAME.at(
             m.target,
