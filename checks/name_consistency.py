@@ -103,8 +103,9 @@ def _early_surnames(names) -> Iterator[Annotation]:
         # Is there a surname alone in the body before a full name in the body? Most
         # spellings have none: one plain pass settles them (mentions are in order).
         alone = early = False
-        for t in spelling.raw:  # Mention fields, as tuples
-            if t[0].kind in BODY_KINDS:
+        units = spelling.units
+        for t in spelling.raw:  # Mention fields, as tuples (the unit by its index)
+            if units[t[0]].kind in BODY_KINDS:
                 if t[5] is None:
                     alone = True
                 elif alone:
@@ -112,7 +113,7 @@ def _early_surnames(names) -> Iterator[Annotation]:
                     break
         if not early:
             continue  # no surname alone before any full name: skip the look-ups below
-        body = [t for t in spelling.raw if t[0].kind in BODY_KINDS]
+        body = [t for t in spelling.raw if units[t[0]].kind in BODY_KINDS]
         # A "given name" the article also writes in lower case ("Statistics Canada",
         # "the statistics") or that is shouted in capitals is no given name.
         full = next((t for t in body if t[5] is not None and not names.written_in_lower_case(t[5])), None)
@@ -123,11 +124,11 @@ def _early_surnames(names) -> Iterator[Annotation]:
                 break
             if t[5] is not None:
                 continue
-            if t[6] or speaks_raw(t):
-                found.append((t, full))
+            if t[6] or speaks_raw(t, units):
+                found.append((t, full, units))
                 break  # a bare capitalised word may be a place, a firm or a thing: only these
-    for t, full in sorted(found, key=lambda pair: pair[0][8]):
-        m, full = Mention(*t), Mention(*full)
+    for t, full, units in sorted(found, key=lambda item: item[0][8]):
+        m, full = Mention(units[t[0]], *t[1:]), Mention(units[full[0]], *full[1:])
         yield SURNAME_BEFORE_FULL_NAME.at(
             m.target,
             f"'{m.surname}' is mentioned before the person's full name is given.",

@@ -11,8 +11,9 @@ is a *short* mention.
 Spellings are compared by their folded form (case and accents ignored, so
 "Hammarskjöld" = "Hammarskjold") and by the newsroom's declared equivalents.
 A misspelling keeps its first letter (or swaps the first two), so near
-spellings are looked up in an index of full-name surnames keyed by first
-letter and length, with a cheap letter-set filter before the edit distance.
+spellings are looked up in an index of full-name surnames keyed by short
+signatures (first or last letters), then by length, with a cheap letter-set
+filter before the edit distance.
 Everything is one pass over the text plus work per distinct surname.
 """
 from __future__ import annotations
@@ -181,9 +182,10 @@ def speaks(mention: "Mention") -> bool:
     return _person_context(mention.unit.text, mention.start, mention.end, speech_only=True)
 
 
-def speaks_raw(raw: tuple) -> bool:
-    """speaks() for a mention still kept as a tuple of its fields (Spelling.raw)."""
-    return _person_context(raw[0].text, raw[1], raw[2], speech_only=True)
+def speaks_raw(raw: tuple, units: list[TextUnit]) -> bool:
+    """speaks() for a mention still kept as a tuple of its fields (Spelling.raw), in
+    ``units`` (Spelling.units)."""
+    return _person_context(units[raw[0]].text, raw[1], raw[2], speech_only=True)
 
 
 def _person_context(text: str, start: int, end: int, speech_only: bool = False) -> bool:
@@ -228,20 +230,32 @@ class Mention:
                 or (self.given is not None and _APPOSITION.match(text, self.end) is not None))
 
 
+_NO_GIVENS: frozenset[str] = frozenset()
+
+
 class Spelling:
     """Every mention of one spelling of a surname.
 
-    Mentions are kept as plain tuples (Mention's fields, in order): most
-    spellings are never looked at closely, so their Mention objects are only
-    built on demand. (A plain class with slots: an article has hundreds.)
+    Mentions are kept as plain tuples (Mention's fields, in order, but the
+    unit's place in ``units`` for the unit): most spellings are never looked at
+    closely, so their Mention objects are only built on demand. (A plain class
+    with slots: an article has thousands.)
+
+    A long article's reading is thousands of these, alive to the end of the
+    request, so they hold as few objects the cyclic garbage collector must visit
+    as they can: it stops tracking a tuple of plain values (hence the unit's
+    index), and then a tuple of such tuples; and the many spellings without a
+    given name share one empty frozenset.
     """
 
-    __slots__ = ("key", "raw", "givens", "_mentions")
+    __slots__ = ("key", "raw", "givens", "units", "_mentions")
 
-    def __init__(self, key: str):
+    def __init__(self, key: str, units: list[TextUnit], raw: tuple[tuple, ...],
+                 givens: set[str] | frozenset[str] = _NO_GIVENS):
         self.key = key
-        self.raw: list[tuple] = []
-        self.givens: set[str] = set()
+        self.raw = raw
+        self.givens = givens
+        self.units = units  # the article's units, by index
         self._mentions: list[Mention] | None = None
 
     def __repr__(self) -> str:
@@ -250,23 +264,39 @@ class Spelling:
     @property
     def mentions(self) -> list[Mention]:
         if self._mentions is None or len(self._mentions) != len(self.raw):
-            self._mentions = [Mention(*t) for t in self.raw]
+            units = self.units
+            self._mentions = [Mention(units[t[0]], *t[1:]) for t in self.raw]
         return self._mentions
+
+    # (The properties below read the tuples: every spelling near another is
+    # weighed, and few of them are ever looked at mention by mention.)
 
     @property
     def written(self) -> str:
         """The most common way this spelling is written."""
         counts: dict[str, int] = {}
-        for m in self.mentions:
-            counts[m.surname] = counts.get(m.surname, 0) + 1
+        for t in self.raw:
+            counts[t[3]] = counts.get(t[3], 0) + 1
         return max(counts, key=lambda s: (counts[s], -next(
-            i for i, m in enumerate(self.mentions) if m.surname == s)))
+            i for i, t in enumerate(self.raw) if t[3] == s)))
 
     @property
     def weight(self) -> int:
         """Mentions of a spelling, counting a repeated caption once."""
-        captions = [m.unit.text for m in self.mentions if m.unit.kind == CAPTION]
-        return len(self.mentions) - len(captions) + len(set(captions))
+        units = self.units
+        captions = [units[t[0]].text for t in self.raw if units[t[0]].kind == CAPTION]
+        return len(self.raw) - len(captions) + len(set(captions))
+
+    @property
+    def in_body(self) -> bool:
+        """Whether the body (not only a caption, headline, ...) writes it so."""
+        units = self.units
+        return any(units[t[0]].kind in BODY_KINDS for t in self.raw)
+
+    @property
+    def first_order(self) -> int:
+        """Mention.order of its first mention."""
+        return self.raw[0][8]
 
 
 @dataclass
@@ -290,9 +320,10 @@ class Names:
     text: str  # all the units' text (each distinct text once), for looking up a word in lower case
     _lower: set[str] | None = None
     _looked_up: dict[str, bool] = field(default_factory=dict)
-    _near: list[tuple[str, str]] | None = None  # near_pairs over every spelling, once
+    _near: list[tuple[str, str, int]] | None = None  # near_pairs over every spelling, once
+    _real_givens: dict[str, set[str]] = field(default_factory=dict)  # (for spelling_groups)
 
-    def near_pairs(self) -> list[tuple[str, str]]:
+    def near_pairs(self) -> list[tuple[str, str, int]]:
         """near_pairs() over every spelling, computed once: both name families ask for them."""
         if self._near is None:
             self._near = near_pairs(self.spellings)
@@ -462,9 +493,11 @@ def _read_names(article: Article, equivalents: dict[str, str] | None, kinds: fro
     from checks.credits import find_inline_credit
 
     equivalents = equivalents or {}
-    spellings: dict[str, Spelling] = {}
+    mentions: dict[str, list[tuple]] = {}  # key -> Spelling.raw, in document order
+    givens: dict[str, set[str]] = {}
     inner: set[str] = set()
     units = [u for u in name_units(article) if u.kind in kinds]
+    all_units = article.units()  # (a unit's index is its place there)
     glued, single, runs = _GLUED, _SINGLE, _RUNS
     credit_ends: dict[str, int] = {}  # a gallery repeats captions: find each credit once
     for unit in units:
@@ -478,7 +511,8 @@ def _read_names(article: Article, equivalents: dict[str, str] | None, kinds: fro
                 end = credit_ends[text] = text_end if credit is None else credit.start
             text_end = end
         headline = unit.kind == HEADLINE or unit.kind == ALT_HEADLINE
-        order = unit.index << _ORDER_SHIFT
+        index = unit.index
+        order = index << _ORDER_SHIFT
         for match in _RUN.finditer(text, 0, text_end):
             # The spans of the run and of its possessive, in one attribute look-up.
             (start, end), (poss, _) = match.regs
@@ -498,10 +532,10 @@ def _read_names(article: Article, equivalents: dict[str, str] | None, kinds: fro
                     continue
                 if equivalents:
                     key = equivalents.get(key, key)
-                spelling = spellings.get(key)
-                if spelling is None:
-                    spelling = spellings[key] = Spelling(key)
-                spelling.raw.append((unit, start, end, whole, key, None, False, poss >= 0, order))
+                raw = mentions.get(key)
+                if raw is None:
+                    raw = mentions[key] = []
+                raw.append((index, start, end, whole, key, None, False, poss >= 0, order))
                 continue
             # Several words: what they say depends only on the run's own text,
             # and names recur, so each distinct run is taken apart once.
@@ -513,13 +547,15 @@ def _read_names(article: Article, equivalents: dict[str, str] | None, kinds: fro
             if headline:
                 given = None  # Title Case: a headline's capitals say nothing about given names
             key = equivalents.get(key, key)
-            spelling = spellings.get(key)
-            if spelling is None:
-                spelling = spellings[key] = Spelling(key)
-            spelling.raw.append((unit, start + s_start, start + s_end, surname, key, given, titled,
-                                 poss >= 0, order))
+            raw = mentions.get(key)
+            if raw is None:
+                raw = mentions[key] = []
+            raw.append((index, start + s_start, start + s_end, surname, key, given, titled,
+                        poss >= 0, order))
             if given:
-                spelling.givens.add(given)
+                givens.setdefault(key, set()).add(given)
+    spellings = {key: Spelling(key, all_units, tuple(raw), givens.get(key, _NO_GIVENS))
+                 for key, raw in mentions.items()}
     if add_to is not None:
         return _merged(add_to, spellings, inner, units)
     return Names(spellings, inner, _texts(units))
@@ -576,14 +612,13 @@ def _read_run(whole: str) -> tuple:
 def _merged(earlier: Names, spellings: dict[str, Spelling], inner: set[str],
             units: list[TextUnit]) -> Names:
     """``earlier`` and a reading of other units, as one reading in document order."""
-    out = dict(earlier.spellings)  # (left as they are: ``earlier`` still owns them)
-    for key, spelling in spellings.items():
-        before = out.get(key)
-        if before is not None:
-            # The new reading's Spelling is this call's own, so it may take the earlier mentions.
-            spelling.raw = sorted(before.raw + spelling.raw, key=lambda t: t[8])
-            spelling.givens |= before.givens
-        out[key] = spelling
+    for key in spellings.keys() & earlier.spellings.keys():
+        # The new reading's Spelling is this call's own, so it may take the earlier
+        # mentions (``earlier``'s own are left as they are: it still owns them).
+        spelling, before = spellings[key], earlier.spellings[key]
+        spelling.raw = tuple(sorted(before.raw + spelling.raw, key=lambda t: t[8]))
+        spelling.givens |= before.givens  # (a new frozenset if it had none)
+    out = {**earlier.spellings, **spellings}  # (a key keeps the earlier reading's place)
     # Names.text is only searched for whole words, so the order of its parts is free.
     return Names(out, earlier.inner | inner, earlier.text + "\n" + _texts(units))
 
@@ -678,6 +713,8 @@ def _middle_distance_2(a: str, b: str, la: int, lb: int) -> int:
     """
     if la == lb and (la == 1 or (la == 2 and a[0] == b[1] and a[1] == b[0])):
         return 1
+    if la > 4 and a[2:la - 2] not in b:
+        return 3  # two edits, one at each end, leave all but two letters at each end as they are
     fronts = [_SUBSTITUTE, _DELETE, _INSERT]
     if la > 1 and lb > 1 and a[0] == b[1] and a[1] == b[0]:
         fronts.append(_SWAP)
@@ -730,8 +767,9 @@ def _signatures(word: str) -> set[str]:
 
 
 def near_pairs(spellings: dict[str, Spelling], keys: Iterable[str] | None = None,
-               anchors: Iterable[str] | None = None) -> list[tuple[str, str]]:
-    """(key, anchor) for every spelling one or two edits from a full-name surname (anchor).
+               anchors: Iterable[str] | None = None) -> list[tuple[str, str, int]]:
+    """(key, anchor, edits) for every spelling one or two edits from a full-name surname
+    (anchor), with distance(key, anchor).
 
     Anchors are indexed by length and by short signatures: their first two
     letters, their last two letters, and for short names their first and last
@@ -751,9 +789,6 @@ def near_pairs(spellings: dict[str, Spelling], keys: Iterable[str] | None = None
     # letters longer or shorter, so a new word (no memoised signatures yet) is
     # mostly settled without making its signatures.
     spans: dict[str, tuple[int, int]] = {}
-    # Anchors that share a bucket with another (or the same) entry: any other
-    # anchor's probes hit only buckets holding nothing but that anchor itself.
-    crowded: set[str] = set()
     # Anchor -> its probes that are not its own signatures.
     foreign: dict[str, tuple[str, ...]] = {}
     for anchor in (spellings if anchors is None else anchors):
@@ -768,14 +803,17 @@ def near_pairs(spellings: dict[str, Spelling], keys: Iterable[str] | None = None
                     index[signature] = [entry]
                 else:
                     bucket.append(entry)
-                    crowded.update(e[2] for e in bucket)
             low, high = spans.get(anchor[0], (size, size))
             spans[anchor[0]] = (min(low, size), max(high, size))
     if not index:
         return []
+    # Anchors that share a bucket with another (or the same) entry: any other
+    # anchor's probes hit only buckets holding nothing but that anchor itself.
+    crowded: set[str] = set()
     for bucket in index.values():
         if len(bucket) > 1:
             bucket.sort(key=_entry_length)  # stable: the given order within a length
+            crowded.update(entry[2] for entry in bucket)
     indexed = index.keys()
     probes_memo, masks = _PROBES, _LETTER_MASKS
     out = []
@@ -797,7 +835,9 @@ def near_pairs(spellings: dict[str, Spelling], keys: Iterable[str] | None = None
         if own is not None and key not in crowded and indexed.isdisjoint(own):
             continue  # an anchor that only finds itself: most anchors, in most articles
         reach = 2 if size >= 7 else 1
-        low, high = size - reach, size + reach
+        # Anchors of a length within the edits allowed (two letters more or
+        # fewer only when both have seven or more: see allowed_edits).
+        low, high = size - (2 if size >= 9 else 1), size + reach
         letters = masks.get(key) or _letter_mask(key)
         most = 2 * reach
         seen: set[str] | None = None
@@ -817,7 +857,7 @@ def near_pairs(spellings: dict[str, Spelling], keys: Iterable[str] | None = None
                 seen = set()
                 rare = len(spellings[key].raw) <= _RARE_RAW
                 first, first2 = key[0], key[:2]
-            for _, _, anchor, swapped, common in close:
+            for length, _, anchor, swapped, common in close:
                 if anchor in seen:
                     continue
                 seen.add(anchor)
@@ -825,9 +865,10 @@ def near_pairs(spellings: dict[str, Spelling], keys: Iterable[str] | None = None
                     continue
                 if first != anchor[0] and first2 != swapped:
                     continue  # a slip keeps the first letter or swaps the first two
-                allowed = allowed_edits(key, anchor)
-                if allowed and distance(key, anchor, allowed) <= allowed:
-                    out.append((key, anchor))
+                allowed = 2 if size >= 7 and length >= 7 else 1  # allowed_edits(key, anchor)
+                edits = distance(key, anchor, allowed)  # (the exact distance, when within)
+                if edits <= allowed:
+                    out.append((key, anchor, edits))
     return out
 
 
@@ -917,7 +958,7 @@ def spelling_groups(names: Names, language: str = "en", keys: Iterable[str] | No
     """
     spellings = names.spellings
     english = language == "en"
-    real: dict[str, set[str]] = {}
+    real = names._real_givens
 
     def givens(s: Spelling) -> set[str]:
         """Given names, less words the article also writes in lower case ("Policy Center")."""
@@ -934,8 +975,8 @@ def spelling_groups(names: Names, language: str = "en", keys: Iterable[str] | No
         # spelling finds the same ones; those are computed once per reading and
         # shared with name-consistency, which needs them all.
         wanted = set(keys)
-        pairs = [(key, anchor) for key, anchor in pairs if key in wanted or anchor in wanted]
-    for key, anchor in dict.fromkeys(pairs):
+        pairs = [pair for pair in pairs if pair[0] in wanted or pair[1] in wanted]
+    for key, anchor, edits in dict.fromkeys(pairs):
         if _stem_related(key, anchor):
             continue
         a, b = spellings[key], spellings[anchor]
@@ -943,7 +984,7 @@ def spelling_groups(names: Names, language: str = "en", keys: Iterable[str] | No
             continue
         if givens(a) and not (givens(a) & givens(b)):
             continue  # two full names, different given names: two people
-        nearest.setdefault(key, []).append((distance(key, anchor, 2), anchor))
+        nearest.setdefault(key, []).append((edits, anchor))
     links: dict[str, set[str]] = {}
     for key, found in nearest.items():
         best = min(d for d, _ in found)
@@ -970,11 +1011,11 @@ def spelling_groups(names: Names, language: str = "en", keys: Iterable[str] | No
         if len(full) > 1 and not set.intersection(*(givens(s) for s in full)):
             continue  # near surnames of people with different given names
         weights = {s.key: s.weight for s in members}
-        in_body = {s.key: any(m.unit.kind in BODY_KINDS for m in s.mentions) for s in members}
+        in_body = {s.key: s.in_body for s in members}
         # The most mentions wins; in a tie the body's spelling beats a caption's
         # (the body is what the caption must agree with), then a full name wins.
         rank = {s.key: (weights[s.key], in_body[s.key], bool(givens(s))) for s in members}
-        majority = max(members, key=lambda s: (rank[s.key], -s.mentions[0].order))
+        majority = max(members, key=lambda s: (rank[s.key], -s.first_order))
         # Spellings near the majority are its variants; one only near another variant
         # ("Sharig" and "Sharfi" both near "Sharif") is judged against the majority alone.
         members = [s for s in members
