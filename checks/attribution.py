@@ -65,7 +65,7 @@ the end of its caption ("... in Tehran. EPA").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterator, NamedTuple
 
 from checks.annotation import Annotation
@@ -139,6 +139,12 @@ def _has_not_curly(text: str) -> bool:
     return '"' in text or "„" in text or "«" in text or "»" in text or _has_doubled(text)
 
 
+# What _double_marks finds in a text without quotation marks (most paragraphs):
+# one shared, immutable result, so a long article keeps no lists for them
+# alive (fewer objects for the garbage collector to walk).
+_NO_MARKS: tuple[tuple, tuple, tuple] = ((), (), ())
+
+
 def _double_marks(text: str, carried: bool = False, curly_only: bool = False
                   ) -> tuple[list[tuple[Mark, Mark]], list[Mark], list[Mark]]:
     """Pairs, unmatched opening marks and unmatched closing marks of one text.
@@ -147,9 +153,6 @@ def _double_marks(text: str, carried: bool = False, curly_only: bool = False
     it is a virtual opening mark at position -1. ``curly_only``: the caller
     knows the text holds none of _NOT_CURLY_MARKS (its article has none).
     """
-    pairs: list[tuple[Mark, Mark]] = []
-    stack: list[Mark] = [Mark(-1, "“", OPEN)] if carried else []
-    stray: list[Mark] = []
     n = len(text)
     # (Plain substring tests, spelled out: this runs on every paragraph, and
     # each test is a fast C scan where an expression walks every character.)
@@ -160,16 +163,17 @@ def _double_marks(text: str, carried: bool = False, curly_only: bool = False
                       and "»" not in text):
         if "“" not in text and "”" not in text:
             if not carried:
-                return pairs, stack, stray  # most paragraphs quote no one
+                return _NO_MARKS  # most paragraphs quote no one
         elif not carried:
             # The common case, only curly marks: when they strictly alternate
             # (“...” “...”), every one is in a pair “[^“”]+”; pair them directly.
             found = [match.span() for match in _CURLY_PAIR.finditer(text)]
             if len(found) == text.count("“") == text.count("”"):
-                for start, end in found:
-                    pairs.append((_new_mark(Mark, (start, "“", OPEN)),
-                                  _new_mark(Mark, (end - 1, "”", CLOSE))))
-                return pairs, stack, stray
+                return [(_new_mark(Mark, (start, "“", OPEN)), _new_mark(Mark, (end - 1, "”", CLOSE)))
+                        for start, end in found], [], []
+    pairs: list[tuple[Mark, Mark]] = []
+    stack: list[Mark] = [Mark(-1, "“", OPEN)] if carried else []
+    stray: list[Mark] = []
     space_before_open, after_close = _SPACE_BEFORE_OPEN, _AFTER_CLOSE  # (locals: a hot loop)
     for match in (_DOUBLE if doubled else _SINGLE_CHAR_DOUBLE).finditer(text):
         pos, stop = match.span()
@@ -235,10 +239,10 @@ _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–\"“„]))[‘'](?=[^\W\d
 
 def _single_pairs(text: str) -> list[tuple[int, int]]:
     """British quotations in single marks (‘...’ or '...'), as (open, close+1)."""
-    out: list[tuple[int, int]] = []
     # (" '" is looked for only in a text with a straight ': see _has_doubled.)
     if "‘" not in text and ("'" not in text or (" '" not in text and not text.startswith("'"))):
-        return out
+        return []
+    out: list[tuple[int, int]] = []
     pos = 0
     while True:
         match = _SINGLE_OPEN.search(text, pos)
@@ -399,6 +403,9 @@ class _Speakers:
         self.phrases = re.compile(rf"(?<![\w-])(?:{'|'.join(phrases)})(?!\w)", re.I) if phrases else None
         anchors = [_anchor(p) for p in phrases]
         self.anchors = tuple(dict.fromkeys(anchors)) if phrases and all(anchors) else None
+        # Cue words of ASCII letters only (all of English's), as bytes.
+        self.ascii_words = frozenset(w.encode() for w in self.words) if all(
+            w.isascii() for w in self.words) else None
 
     def search(self, text: str) -> bool:
         lowered = text.lower()
@@ -406,11 +413,12 @@ class _Speakers:
         # operations: a cue among them is a whole word (cues are letters only),
         # and in an ASCII text they are all its words. Only a text with other
         # characters needs the expression to find the rest.
-        spaced = (lowered.encode("utf-8", "surrogatepass")  # (a lone surrogate from JSON input)
-                  .translate(_ASCII_NON_LETTER_TO_SPACE).decode("utf-8", "surrogatepass"))
+        encoded = lowered.encode("utf-8", "surrogatepass")  # (a lone surrogate from JSON input)
+        spaced = encoded.translate(_ASCII_NON_LETTER_TO_SPACE).decode("utf-8", "surrogatepass")
         if not self.words.isdisjoint(spaced.split()):
             return True
-        if not spaced.isascii() and not self.words.isdisjoint(self._WORD.findall(lowered)):
+        if not spaced.isascii() and self._may_have_word(encoded) and not self.words.isdisjoint(
+                self._WORD.findall(lowered)):
             return True
         if self.phrases is None:
             return False
@@ -422,10 +430,23 @@ class _Speakers:
                 return False
         return bool(self.phrases.search(text))
 
+    def _may_have_word(self, encoded: bytes) -> bool:
+        """False when the lower-cased text (UTF-8) cannot hold a cue word, as a
+        C-level test before the expression. An ASCII cue word that is a whole
+        word of the text is a run of ASCII letters between bytes that are not
+        (ASCII non-letters, or the bytes of any other character); it may be one
+        wrongly ("said" in "désaid"), hence only "may"."""
+        if self.ascii_words is None:
+            return True
+        return not self.ascii_words.isdisjoint(encoded.translate(_ALL_BUT_ASCII_LETTERS_TO_SPACE).split())
+
 
 # ASCII bytes other than letters, as spaces; every other byte kept.
 _ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
 _ASCII_NON_LETTER_TO_SPACE = bytes.maketrans(_ASCII_NON_LETTERS, b" " * len(_ASCII_NON_LETTERS))
+# Every byte but an ASCII letter's, as a space.
+_NON_LETTER_BYTES = _ASCII_NON_LETTERS + bytes(range(128, 256))
+_ALL_BUT_ASCII_LETTERS_TO_SPACE = bytes.maketrans(_NON_LETTER_BYTES, b" " * len(_NON_LETTER_BYTES))
 # Characters whose every case-insensitive match (re.I) case-folds to one and
 # the same character; "i" is not one ("İ" and "ı" match it).
 _FOLD_SAFE = frozenset("abcdefghjklmnopqrstuvwxyzABCDEFGHJKLMNOPQRSTUVWXYZ '-’")
@@ -458,10 +479,22 @@ _STRONG = {"en": _Speakers(_EN_STRONG), "de": _SPEAKERS["de"], "es": _SPEAKERS["
 # meanwhile wrapped up his win ..."), after which quotations are that person's.
 _TITLES = (r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Sen|Rep|Gov|Gen|President|Minister|"
            r"Judge|Justice)")
-_PERSON = re.compile(
-    rf"\b{_TITLES}\.? [A-Z]"
-    r"|(?<![.!?:“\"]\s)(?<!^)\b[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z][a-z]+(?:-[A-Z][a-z]+)?\b"
-    r"|\b(?:he|she|they|I|we)\b(?! (?:say|said))")
+# A person named: a title ("Mr Smith"), two capitalised words not opening a
+# sentence ("Jane Doe"), or a pronoun. Three expressions tried in turn, not one
+# alternation: one opening on lookbehinds is tried at every character, where
+# _TWO_NAMES opens on its capital ("\b[A-Z]", its lookbehinds moved after it),
+# and the engine skips at C speed from one capital to the next.
+_TITLE_NAME = re.compile(rf"\b{_TITLES}\.? [A-Z]")
+_TWO_NAMES = re.compile(
+    r"[A-Z](?<!\w[A-Z])(?<![.!?:“\"]\s[A-Z])(?<!^[A-Z])"
+    r"[a-z]+(?:-[A-Z][a-z]+)? [A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
+_PRONOUN = re.compile(r"\b(?:he|she|they|I|we)\b(?! (?:say|said))")
+
+
+def _names_person(text: str) -> bool:
+    return bool(_TWO_NAMES.search(text) or _PRONOUN.search(text) or _TITLE_NAME.search(text))
+
+
 _NOT_A_PERSON = (r"(?!(?:It|Its|This|That|There|These|Those|The|A|An|In|On|At|For|But|And|As|If|When|"
                  r"While|After|Before|Since|Their|Our|His|Her|One|Some|Many|Most|What|Here|Now|Then)\b)")
 _SUBJECT = re.compile(
@@ -511,17 +544,14 @@ def _outside(text: str, spans: list[tuple[int, int]]) -> str:
 @dataclass(slots=True)
 class _Para:
     unit: TextUnit
-    pairs: list[tuple[Mark, Mark]]
-    opens: list[Mark]
-    strays: list[Mark]
-    singles: list[tuple[int, int]]
+    # Its quotations; a shared empty tuple in a paragraph without any (most).
+    quotes: list[Quotation] | tuple[()] = ()
     # Speaker cues, each worked out when first asked (None until then): a run
     # of quotations asks few of them, mostly of the paragraphs next to it.
     evidence: bool | None = None  # names a speaker outside the quoted words
     context: bool | None = None  # introduces the quotations that follow it
     named: bool | None = None  # names a person outside its quoted words
     outside: str = ""  # its text with the quoted words blanked (set with evidence)
-    quotes: list[Quotation] = field(default_factory=list)
 
 
 def _reopens(text: str) -> bool:
@@ -606,9 +636,9 @@ def _quotations(article: Article) -> Iterator[Annotation]:
                                 else marks[i])
         origin = carry
         carry = None
-        para = _Para(unit, pairs, opens, strays, _single_pairs(text) if singles_read else [])
-        paras.append(para)
-        if not (pairs or opens or strays or para.singles):
+        singles = _single_pairs(text) if singles_read else ()
+        if not (pairs or opens or strays or singles):
+            paras.append(_Para(unit))
             continue  # no quotation here (most paragraphs): nothing below applies
         following = units[i + 1] if i + 1 < len(units) else None
         continues = False
@@ -642,16 +672,18 @@ def _quotations(article: Article) -> Iterator[Annotation]:
         for mark in strays:
             if marks_read:
                 yield _unopened(unit, mark)
+        quotes: list[Quotation] = []
         for open_mark, close_mark in pairs:
             start = max(open_mark.pos, 0)
             words = text[start:close_mark.pos].lstrip("\"“„«»")
-            para.quotes.append(Quotation(start, close_mark.pos + 1, words))
+            quotes.append(Quotation(start, close_mark.pos + 1, words))
         if opens and continues:
             start = max(opens[0].pos, 0)
-            para.quotes.append(Quotation(start, len(text), text[start:].lstrip("\"“„«»")))
-        for start, end in para.singles:
+            quotes.append(Quotation(start, len(text), text[start:].lstrip("\"“„«»")))
+        for start, end in singles:
             if not any(o.pos < start and end <= c.pos + 1 for o, c in pairs):
-                para.quotes.append(Quotation(start, end, text[start + 1:end - 1]))
+                quotes.append(Quotation(start, end, text[start + 1:end - 1]))
+        paras.append(_Para(unit, quotes or ()))
 
     if speaker is None:
         return
@@ -680,7 +712,7 @@ def _quotations(article: Article) -> Iterator[Annotation]:
     def named(para: _Para) -> bool:
         """Whether a paragraph names a speaker, or a person beside its quotations."""
         if para.named is None:
-            para.named = evidence(para) or bool(para.quotes and english and _PERSON.search(para.outside))
+            para.named = evidence(para) or bool(para.quotes and english and _names_person(para.outside))
         return para.named
 
     def context(para: _Para) -> bool:
