@@ -106,6 +106,18 @@ def _read_paragraph(text: str, folded: str, first_caption: dict, caption_first_w
     return words, key
 
 
+def _caption_keys(caption: str, text: str) -> set[str]:
+    """The keys a caption is known by (empty when it is too short to judge):
+    that of the caption proper and that of its whole text with any credit.
+
+    A credit the parser did not recognise in one copy ("(john doe / ap)") must
+    not hide the repeat, so each caption is known by both forms."""
+    key = _key(caption)
+    if key.count(" ") + 1 < MIN_WORDS:
+        return set()
+    return {key, key if text == caption else _key(text)}
+
+
 def _trimmed(unit: TextUnit, end: int) -> Target:
     text = unit.text[:end]
     start = len(text) - len(text.lstrip())
@@ -116,20 +128,17 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     # key -> (caption unit, length of the caption proper, raw texts); its
     # target is built only when a repeat points at it.
     first_caption: dict[str, tuple[TextUnit, int, tuple[str, str]]] = {}
-    caption_keys: dict[str, str] = {}  # (a gallery repeats captions word for word)
+    # A gallery repeats captions word for word: each (caption, text) is read
+    # once, and each first caption's target built once, however many repeat it.
+    keys_of: dict[tuple[str, str], set[str]] = {}
+    first_caption_targets: dict[int, Target] = {}
     for block in article.images:
         caption = block.caption_text
-        key = caption_keys.get(caption)
-        if key is None:
-            key = caption_keys[caption] = _key(caption)
-        if key.count(" ") + 1 < MIN_WORDS:
+        keys = keys_of.get((caption, block.text))
+        if keys is None:
+            keys = keys_of[caption, block.text] = _caption_keys(caption, block.text)
+        if not keys:
             continue
-        # A credit the parser did not recognise in one copy ("(john doe / ap)")
-        # must not hide the repeat, so each caption is known by both forms.
-        full_key = key if block.text == caption else caption_keys.get(block.text)
-        if full_key is None:
-            full_key = caption_keys[block.text] = _key(block.text)
-        keys = {key, full_key}
         unit = article.unit_for(block_id=block.id)
         raw = (block.text.strip(), (block.credit or "").strip())
         seen = next((first_caption[k] for k in keys if k in first_caption), None)
@@ -138,7 +147,9 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
                 first_caption[k] = (unit, len(caption), raw)
             continue
         first_unit, first_end, first_raw = seen
-        first = _trimmed(first_unit, first_end)
+        first = first_caption_targets.get(first_unit.index)
+        if first is None:
+            first = first_caption_targets[first_unit.index] = _trimmed(first_unit, first_end)
         target = _trimmed(unit, len(caption))
         if raw == first_raw:
             yield EXACT_REPEAT.at(
