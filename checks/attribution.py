@@ -402,7 +402,10 @@ class _Speakers:
         phrases = [i for i in items if i.lower() not in self.words]
         self.phrases = re.compile(rf"(?<![\w-])(?:{'|'.join(phrases)})(?!\w)", re.I) if phrases else None
         anchors = [_anchor(p) for p in phrases]
-        self.anchors = tuple(dict.fromkeys(anchors)) if phrases and all(anchors) else None
+        # Any of the anchors, as one expression: it scans the text once where
+        # a substring test per anchor would scan it 17 times (English).
+        self.anchors = re.compile("|".join(map(re.escape, dict.fromkeys(anchors)))) if (
+            phrases and all(anchors)) else None
         # Cue words of ASCII letters only (all of English's), as bytes.
         self.ascii_words = frozenset(w.encode() for w in self.words) if all(
             w.isascii() for w in self.words) else None
@@ -426,7 +429,7 @@ class _Speakers:
             # The case-insensitive expression walks every character; a text
             # without any phrase's anchor cannot match it.
             folded = text.casefold()
-            if not any(map(folded.__contains__, self.anchors)):  # (map: no frame per anchor)
+            if not self.anchors.search(folded):
                 return False
         return bool(self.phrases.search(text))
 
@@ -520,7 +523,10 @@ _TURN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\s+(?:[a-z]+ly\s+)?[a-z]+s(?:\s+\
 _HIS_HER = re.compile(r"\b(?:his|her|him)\b")
 _NAME_MID = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+\b")
 _COLON_LEAD = re.compile(r":\s*$")
-_DASH_NAME = re.compile(r"(?:^\s*|[”\"’»“]\s*)[—–―-]{1,2}\s*[@A-Z]")
+# (In two: the one after a quotation mark opens on the mark, which the engine
+# skips to at C speed.)
+_DASH_NAME_AFTER_QUOTE = re.compile(r"[”\"’»“]\s*[—–―-]{1,2}\s*[@A-Z]")
+_DASH_NAME_OPENING = re.compile(r"\s*[—–―-]{1,2}\s*[@A-Z]")
 _HANDLE = re.compile(r"\(@\w+\)|(?:^|\s)@\w{2,}")
 
 
@@ -704,7 +710,7 @@ def _quotations(article: Article) -> Iterator[Annotation]:
             para.evidence = bool(
                 speaker.search(outside) or _LABEL.match(unit.text)
                 or any(_COLON_LEAD.search(outside[:start]) for start, _ in spans)
-                or (any(d in unit.text for d in "—–―-") and _DASH_NAME.search(unit.text))
+                or _DASH_NAME_AFTER_QUOTE.search(unit.text) or _DASH_NAME_OPENING.match(unit.text)
                 or ("@" in outside and _HANDLE.search(outside))
                 or (_AFTER_QUOTE if english else _AFTER_QUOTE_INVERTED).search(unit.text))
         return para.evidence
