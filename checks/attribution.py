@@ -403,12 +403,24 @@ class _Speakers:
         self.phrases = re.compile(rf"(?<![\w-])(?:{'|'.join(phrases)})(?!\w)", re.I) if phrases else None
         anchors = [_anchor(p) for p in phrases]
         # Any of the anchors, as one expression: it scans the text once where
-        # a substring test per anchor would scan it 17 times (English).
+        # a substring test per anchor would scan it once per anchor.
         self.anchors = re.compile("|".join(map(re.escape, dict.fromkeys(anchors)))) if (
             phrases and all(anchors)) else None
         # Cue words of ASCII letters only (all of English's), as bytes.
         self.ascii_words = frozenset(w.encode() for w in self.words) if all(
             w.isascii() for w in self.words) else None
+        # A phrase of plain ASCII words matches whole words, so its longest word
+        # is then a run of ASCII letters of the lower-cased text (as with the
+        # cue words, if the text has none of the non-ASCII letters that match
+        # an ASCII one case-insensitively, _ODD_CASES). Those words, and the
+        # anchors of the other phrases ("emphasi[sz]ed"), rule most texts out.
+        plain = [p for p in phrases if all(w.isascii() and w.isalpha() for w in p.split(" "))]
+        self.phrase_words = frozenset(max(p.lower().split(" "), key=len).encode() for p in plain) if (
+            self.ascii_words is not None) else None
+        others = [_anchor(p) for p in phrases if p not in plain]
+        self.other_anchors = re.compile("|".join(map(re.escape, dict.fromkeys(others)))) if (
+            others and all(others)) else None
+        self.other_phrases_read = not others or self.other_anchors is not None
 
     def search(self, text: str) -> bool:
         lowered = text.lower()
@@ -420,12 +432,22 @@ class _Speakers:
         spaced = encoded.translate(_ASCII_NON_LETTER_TO_SPACE).decode("utf-8", "surrogatepass")
         if not self.words.isdisjoint(spaced.split()):
             return True
-        if not spaced.isascii() and self._may_have_word(encoded) and not self.words.isdisjoint(
-                self._WORD.findall(lowered)):
+        # (The runs of ASCII letters, as bytes, for English.)
+        runs = (encoded.translate(_ALL_BUT_ASCII_LETTERS_TO_SPACE).split() if self.ascii_words is not None
+                else None)
+        if not spaced.isascii() and (runs is None or not self.ascii_words.isdisjoint(runs)) and (
+                not self.words.isdisjoint(self._WORD.findall(lowered))):
+            # (An ASCII cue word that is a whole word of the text is one of
+            # its ASCII-letter runs: a C-level test rules the expression out.)
             return True
         if self.phrases is None:
             return False
-        if self.anchors is not None:
+        if runs is not None and self.other_phrases_read and (
+                spaced.isascii() or not any(map(text.__contains__, _ODD_CASES))):
+            if self.phrase_words.isdisjoint(runs) and not (
+                    self.other_anchors is not None and self.other_anchors.search(text.casefold())):
+                return False
+        elif self.anchors is not None:
             # The case-insensitive expression walks every character; a text
             # without any phrase's anchor cannot match it.
             folded = text.casefold()
@@ -433,25 +455,20 @@ class _Speakers:
                 return False
         return bool(self.phrases.search(text))
 
-    def _may_have_word(self, encoded: bytes) -> bool:
-        """False when the lower-cased text (UTF-8) cannot hold a cue word, as a
-        C-level test before the expression. An ASCII cue word that is a whole
-        word of the text is a run of ASCII letters between bytes that are not
-        (ASCII non-letters, or the bytes of any other character); it may be one
-        wrongly ("said" in "désaid"), hence only "may"."""
-        if self.ascii_words is None:
-            return True
-        return not self.ascii_words.isdisjoint(encoded.translate(_ALL_BUT_ASCII_LETTERS_TO_SPACE).split())
-
 
 # ASCII bytes other than letters, as spaces; every other byte kept.
 _ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
 _ASCII_NON_LETTER_TO_SPACE = bytes.maketrans(_ASCII_NON_LETTERS, b" " * len(_ASCII_NON_LETTERS))
-# Every byte but an ASCII letter's, as a space.
+# Every byte but an ASCII letter's, as a space: what is left are the runs of
+# ASCII letters between non-letters or other characters' bytes.
 _NON_LETTER_BYTES = _ASCII_NON_LETTERS + bytes(range(128, 256))
 _ALL_BUT_ASCII_LETTERS_TO_SPACE = bytes.maketrans(_NON_LETTER_BYTES, b" " * len(_NON_LETTER_BYTES))
 # Characters whose every case-insensitive match (re.I) case-folds to one and
 # the same character; "i" is not one ("İ" and "ı" match it).
+# The only non-ASCII characters that match an ASCII letter case-insensitively
+# (re.I), besides the Kelvin sign, which lower-cases to "k": İ and ı match "i",
+# ſ matches "s". In a text with none, such a match lower-cases to ASCII letters.
+_ODD_CASES = ("İ", "ı", "ſ")
 _FOLD_SAFE = frozenset("abcdefghjklmnopqrstuvwxyzABCDEFGHJKLMNOPQRSTUVWXYZ '-’")
 _REGEX_SYNTAX = frozenset("[](){}?*+\\.^$|")
 
