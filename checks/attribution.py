@@ -497,8 +497,9 @@ _STRONG = {"en": _Speakers(_EN_STRONG), "de": _SPEAKERS["de"], "es": _SPEAKERS["
 # English only: a person outside the quoted words ("Mr Smith", "Jane Doe",
 # "he"), and a paragraph that opens on a person as its subject ("Draper
 # meanwhile wrapped up his win ..."), after which quotations are that person's.
-_TITLES = (r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Sen|Rep|Gov|Gen|President|Minister|"
-           r"Judge|Justice)")
+_TITLE_WORDS = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor", "Sir", "Dame", "Lord", "Lady", "Sen",
+                "Rep", "Gov", "Gen", "President", "Minister", "Judge", "Justice")
+_TITLES = f"(?:{'|'.join(_TITLE_WORDS)})"
 # A person named: a title ("Mr Smith"), two capitalised words not opening a
 # sentence ("Jane Doe"), or a pronoun. Three expressions tried in turn, not one
 # alternation: one opening on lookbehinds is tried at every character, where
@@ -509,10 +510,18 @@ _TWO_NAMES = re.compile(
     r"[A-Z](?<!\w[A-Z])(?<![.!?:“\"]\s[A-Z])(?<!^[A-Z])"
     r"[a-z]+(?:-[A-Z][a-z]+)? [A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
 _PRONOUN = re.compile(r"\b(?:he|she|they|I|we)\b(?! (?:say|said))")
+# The pronoun or title those two find is a whole word of ASCII letters, so one
+# of the text's ASCII-letter runs: a C-level test before each expression.
+_PRONOUN_RUNS = frozenset((b"he", b"she", b"they", b"I", b"we"))
+_TITLE_RUNS = frozenset(t.encode() for t in _TITLE_WORDS)
 
 
 def _names_person(text: str) -> bool:
-    return bool(_TWO_NAMES.search(text) or _PRONOUN.search(text) or _TITLE_NAME.search(text))
+    if _TWO_NAMES.search(text):
+        return True
+    runs = text.encode("utf-8", "surrogatepass").translate(_ALL_BUT_ASCII_LETTERS_TO_SPACE).split()
+    return bool((not _PRONOUN_RUNS.isdisjoint(runs) and _PRONOUN.search(text))
+                or (not _TITLE_RUNS.isdisjoint(runs) and _TITLE_NAME.search(text)))
 
 
 _NOT_A_PERSON = (r"(?!(?:It|Its|This|That|There|These|Those|The|A|An|In|On|At|For|But|And|As|If|When|"
