@@ -83,11 +83,11 @@ def _letter_counts(folded: str) -> tuple[int, ...]:
 
 
 _OPENING = MIN_WORDS - 1  # words of a key that a cut at a credit leaves whole
-
-
-def _opening(folded: str, words_of: re.Pattern) -> tuple[str, ...]:
-    """The first _OPENING words of ``_folded_key(folded)``, without reading on."""
-    return tuple(m.group() for m, _ in zip(words_of.finditer(folded), range(_OPENING)))
+# The first _OPENING words of a text's key, as groups, without reading on (no
+# match in a text of fewer words).
+_OPENING_WORDS = re.compile(r"[\W_]*" + r"[\W_]+".join([r"([^\W_]+)"] * _OPENING))
+# Whether a text has MIN_PARAGRAPH_WORDS words or more, without reading on.
+_PARAGRAPH_WORDS = re.compile(rf"[^\W_]+(?:[\W_]+[^\W_]+){{{MIN_PARAGRAPH_WORDS - 1}}}")
 
 
 def _read_paragraph(text: str, folded: str, first_caption: dict, caption_first_words: set[str],
@@ -173,29 +173,39 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     # A paragraph can only be flagged, or make a later one a repeat, if its key
     # equals a caption's or another paragraph's (then they share its letter
     # counts), or if it may be a caption with its credit (short, and opening
-    # on a caption key's first words). Most paragraphs are neither, and need no key.
+    # on a caption key's first words). Most paragraphs are neither, and need no
+    # key; a text pasted more than once is read once.
     paragraphs = [u for u in article.body_units() if u.kind == PARAGRAPH]
-    folded_texts = [u.text.casefold() for u in paragraphs]
-    counts = [_letter_counts(f) for f in folded_texts]
-    times_seen: dict[tuple[int, ...], int] = {}
-    for letters in counts:
-        times_seen[letters] = times_seen.get(letters, 0) + 1
+    copies: dict[str, int] = {}
+    for unit in paragraphs:
+        copies[unit.text] = copies.get(unit.text, 0) + 1
+    folded_texts = {text: text.casefold() for text in copies}
+    counts = {text: _letter_counts(folded) for text, folded in folded_texts.items()}
+    texts_with: dict[tuple[int, ...], int] = {}  # how many distinct texts have these counts
+    for letters in counts.values():
+        texts_with[letters] = texts_with.get(letters, 0) + 1
     caption_counts = {_letter_counts(k) for k in first_caption}
     credit_reach = longest_caption + 40 if first_caption else -1
     first_paragraph: dict[str, TextUnit] = {}
+    first_copy: dict[str, TextUnit] = {}
     read_texts: dict[str, tuple[int, str]] = {}
-    first_targets: dict[int, Target] = {}  # (by unit index: many repeats point at one first)
-    for unit, folded, letters in zip(paragraphs, folded_texts, counts):
-        if times_seen[letters] == 1 and letters not in caption_counts:
-            if len(unit.text) > credit_reach:
+    first_targets: dict[int, Target] = {}  # (by unit index)
+    for unit in paragraphs:
+        text = unit.text
+        folded = folded_texts[text]
+        letters = counts[text]
+        if texts_with[letters] == 1 and letters not in caption_counts:
+            opening = _OPENING_WORDS.match(folded) if len(text) <= credit_reach else None
+            if opening is None or opening.groups() not in caption_openings:
+                # Not a caption with its credit, and no other text or caption
+                # shares its key: only its own copies can repeat it.
+                if copies[text] == 1:
+                    continue
+                first = first_copy.setdefault(text, unit)
+                if first is not unit and _PARAGRAPH_WORDS.search(folded):
+                    yield _repeated_paragraph(unit, first, first_targets)
                 continue
-            words_of = _words_of(folded)
-            first_word = words_of.search(folded)
-            if (first_word is None or first_word.group() not in caption_first_words
-                    or _opening(folded, words_of) not in caption_openings):
-                continue
-        # (A paragraph pasted twice is the same text: its reading serves both.)
-        known = read_texts.get(unit.text)
+        known = read_texts.get(text)
         if known is None:
             known = read_texts[unit.text] = _read_paragraph(
                 unit.text, folded, first_caption, caption_first_words, longest_caption)
@@ -215,11 +225,15 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
             continue
         first = first_paragraph.setdefault(key, unit)
         if first is not unit:
-            first_target = first_targets.get(first.index)
-            if first_target is None:
-                first_target = first_targets[first.index] = _trimmed(first, len(first.text))
-            yield REPEATED_PARAGRAPH.at(
-                _trimmed(unit, len(unit.text)),
-                f"This paragraph repeats an earlier paragraph ({first.block_id}).",
-                related=[first_target], suggestion=Suggestion("delete"),
-                data={"first_block_id": first.block_id})
+            yield _repeated_paragraph(unit, first, first_targets)
+
+
+def _repeated_paragraph(unit: TextUnit, first: TextUnit, first_targets: dict[int, Target]) -> Annotation:
+    first_target = first_targets.get(first.index)  # (many repeats may point at one first)
+    if first_target is None:
+        first_target = first_targets[first.index] = _trimmed(first, len(first.text))
+    return REPEATED_PARAGRAPH.at(
+        _trimmed(unit, len(unit.text)),
+        f"This paragraph repeats an earlier paragraph ({first.block_id}).",
+        related=[first_target], suggestion=Suggestion("delete"),
+        data={"first_block_id": first.block_id})
