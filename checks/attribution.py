@@ -630,12 +630,13 @@ def _transparent(unit: TextUnit) -> bool:
 _RIGHT_TO_LEFT = frozenset({"ar", "fa", "ur", "he", "yi", "ps", "sd", "ug", "dv", "ckb"})
 
 
-def _closed_later(units: list[TextUnit], marks: list, start: int, reach: int = 4) -> bool:
+def _closed_later(units: list[TextUnit], start: int, curly_only: bool, reach: int = 4) -> bool:
     """Whether a paragraph from ``start`` closes a quotation left open before it:
     the first quotation mark after only unmarked paragraphs is a closing one."""
-    for unit, (pairs, opens, strays) in zip(units[start:start + reach], marks[start:start + reach]):
+    for unit in units[start:start + reach]:
         if unit.kind == QUOTE:
             return False
+        pairs, opens, strays = _double_marks(unit.text, False, curly_only)
         if strays:
             return not pairs or strays[0].pos < pairs[0][0].pos
         if pairs or opens:
@@ -657,15 +658,15 @@ def _quotations(article: Article) -> Iterator[Annotation]:
     # needs two substring tests, not ten.
     joined = "\x00".join([unit.text for unit in units])
     curly_only = not _has_not_curly(joined)
-    marks = [_double_marks(unit.text, False, curly_only) for unit in units]
     # Likewise for quotations in single marks (see _single_pairs' own test).
     singles_read = "‘" in joined or ("'" in joined and (
         " '" in joined or joined.startswith("'") or "\x00'" in joined))
     carry: Mark | None = None  # an opening mark still running from the paragraph before
     for i, unit in enumerate(units):
         text = unit.text
-        pairs, opens, strays = (_double_marks(text, True, curly_only) if carry is not None
-                                else marks[i])
+        # (Each paragraph's marks are read here, and dropped once its
+        # quotations are known: a long article keeps none of them alive.)
+        pairs, opens, strays = _double_marks(text, carry is not None, curly_only)
         origin = carry
         carry = None
         singles = _single_pairs(text) if singles_read else ()
@@ -684,7 +685,7 @@ def _quotations(article: Article) -> Iterator[Annotation]:
                 # A quotation that goes on without reopening (some houses' style,
                 # over one or more paragraphs), or a paragraph broken mid-sentence:
                 # a later paragraph closes it.
-                continues = _continues(text, following.text) or _closed_later(units, marks, i + 1)
+                continues = _continues(text, following.text) or _closed_later(units, i + 1, curly_only)
                 reopened = False
             if continues and running.pos >= 0 and speaker is not None and (
                     _ENDS_QUOTE[language].search(text, running.pos)
