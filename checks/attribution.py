@@ -234,7 +234,10 @@ def _double_marks(text: str, carried: bool = False, curly_only: bool = False
     return pairs, stack, stray
 
 
-_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–\"“„]))[‘'](?=[^\W\d_])")
+# An opening single mark: at the start or after a space, bracket, dash or
+# double mark, before a letter. (The lookbehind comes after the mark, so that
+# the engine skips from one ‘ or ' to the next at C speed.)
+_SINGLE_OPEN = re.compile(r"[‘'](?<![^\s(\[—–\"“„][‘'])(?=[^\W\d_])")
 
 
 def _single_pairs(text: str) -> list[tuple[int, int]]:
