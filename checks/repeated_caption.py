@@ -141,7 +141,11 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
             continue
         unit = article.unit_for(block_id=block.id)
         raw = (block.text.strip(), (block.credit or "").strip())
-        seen = next((first_caption[k] for k in keys if k in first_caption), None)
+        seen = None
+        for k in keys:
+            if k in first_caption:
+                seen = first_caption[k]
+                break
         if seen is None:
             for k in keys:
                 first_caption[k] = (unit, len(caption), raw)
