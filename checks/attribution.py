@@ -302,7 +302,7 @@ def _names_a_work(lead: str) -> bool:
 
 def _is_direct(text: str, quoted: str, start: int, end: int) -> bool:
     """Whether ``quoted`` (between marks at ``start`` and ``end``) reads as a full clause."""
-    tokens = quoted.split()
+    tokens = quoted.split(None, 15)  # (no more than needed to tell 16 or more)
     if len(tokens) < 5:
         return False
     first = next((c for c in quoted if c.isalpha()), "")
@@ -794,12 +794,13 @@ def _quotations(article: Article) -> Iterator[Annotation]:
             j += 1
         # (Whether the run has a direct quotation at all is settled at its
         # first; all of them are listed only for a run that nobody attributes.)
-        if any(has_candidate(paras[k]) for k in range(i, j + 1)) and not (
-                any(named(paras[k]) for k in range(i, j + 1))
+        run = paras[i:j + 1]
+        if any(map(has_candidate, run)) and not (
+                any(map(named, run))
                 or (i > 0 and context(paras[i - 1]))
                 or (i > 1 and strong.search(paras[i - 2].unit.text))
                 or (j + 1 < len(paras) and evidence(paras[j + 1]))):
-            flagged.extend((paras[k], q) for k in range(i, j + 1) for q in candidates(paras[k]))
+            flagged.extend((para, q) for para in run for q in candidates(para))
         i = j + 1
 
     for para, quote in flagged:
