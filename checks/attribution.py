@@ -466,12 +466,12 @@ _ASCII_NON_LETTER_TO_SPACE = bytes.maketrans(_ASCII_NON_LETTERS, b" " * len(_ASC
 # ASCII letters between non-letters or other characters' bytes.
 _NON_LETTER_BYTES = _ASCII_NON_LETTERS + bytes(range(128, 256))
 _ALL_BUT_ASCII_LETTERS_TO_SPACE = bytes.maketrans(_NON_LETTER_BYTES, b" " * len(_NON_LETTER_BYTES))
-# Characters whose every case-insensitive match (re.I) case-folds to one and
-# the same character; "i" is not one ("İ" and "ı" match it).
 # The only non-ASCII characters that match an ASCII letter case-insensitively
 # (re.I), besides the Kelvin sign, which lower-cases to "k": İ and ı match "i",
 # ſ matches "s". In a text with none, such a match lower-cases to ASCII letters.
 _ODD_CASES = ("İ", "ı", "ſ")
+# Characters whose every case-insensitive match (re.I) case-folds to one and
+# the same character; "i" is not one ("İ" and "ı" match it).
 _FOLD_SAFE = frozenset("abcdefghjklmnopqrstuvwxyzABCDEFGHJKLMNOPQRSTUVWXYZ '-’")
 _REGEX_SYNTAX = frozenset("[](){}?*+\\.^$|")
 

@@ -202,7 +202,8 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
             opening = _OPENING_WORDS.match(folded) if len(text) <= credit_reach else None
             if opening is None or opening.groups() not in caption_openings:
                 # Not a caption with its credit, and no other text or caption
-                # shares its key: only its own copies can repeat it.
+                # has its letter counts, so its key: only its own copies (the
+                # same text) can repeat it, and need no key to tell.
                 if copies[text] == 1:
                     continue
                 first = first_copy.setdefault(text, unit)
@@ -211,8 +212,8 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
                 continue
         known = read_texts.get(text)
         if known is None:
-            known = read_texts[unit.text] = _read_paragraph(
-                unit.text, folded, first_caption, caption_first_words, longest_caption)
+            known = read_texts[text] = _read_paragraph(
+                text, folded, first_caption, caption_first_words, longest_caption)
         words, key = known
         if words < MIN_WORDS:
             continue
