@@ -90,6 +90,16 @@ _OPENING_WORDS = re.compile(r"[\W_]*" + r"[\W_]+".join([r"([^\W_]+)"] * _OPENING
 _PARAGRAPH_WORDS = re.compile(rf"[^\W_]+(?:[\W_]+[^\W_]+){{{MIN_PARAGRAPH_WORDS - 1}}}")
 
 
+def _opens_like(folded: str, first_words: set[str], openings: set[tuple[str, ...]]) -> bool:
+    """Whether the key of ``folded`` opens on one of ``openings`` (the first
+    word alone rules most texts out)."""
+    first_word = _WORD.search(folded)
+    if first_word is None or first_word.group() not in first_words:
+        return False
+    opening = _OPENING_WORDS.match(folded)
+    return opening is not None and opening.groups() in openings
+
+
 def _read_paragraph(text: str, folded: str, first_caption: dict, caption_first_words: set[str],
                     longest_caption: int) -> tuple[int, str]:
     """A paragraph's word count and key, the key of the caption it holds with
@@ -178,15 +188,16 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     # equals a caption's or another paragraph's (then they share its letter
     # counts), or if it may be a caption with its credit (short, and opening
     # on a caption key's first words). Most paragraphs are neither, and need no
-    # key; a text pasted more than once is read once.
+    # key.
     paragraphs = [u for u in article.body_units() if u.kind == PARAGRAPH]
-    copies: dict[str, int] = {}
-    for unit in paragraphs:
-        copies[unit.text] = copies.get(unit.text, 0) + 1
-    folded_texts = {text: text.casefold() for text in copies}
-    counts = {text: _letter_counts(folded) for text, folded in folded_texts.items()}
+    folded_texts = [u.text.casefold() for u in paragraphs]
+    counts = [_letter_counts(f) for f in folded_texts]
+    # A text pasted more than once counts once: what matters is whether another
+    # text has its letter counts.
+    counts_of_text = dict(zip([u.text for u in paragraphs], counts))
+    pasted_twice = len(counts_of_text) < len(paragraphs)
     texts_with: dict[tuple[int, ...], int] = {}  # how many distinct texts have these counts
-    for letters in counts.values():
+    for letters in counts_of_text.values():
         texts_with[letters] = texts_with.get(letters, 0) + 1
     caption_counts = {_letter_counts(k) for k in first_caption}
     credit_reach = longest_caption + 40 if first_caption else -1
@@ -194,22 +205,18 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     first_copy: dict[str, TextUnit] = {}
     read_texts: dict[str, tuple[int, str]] = {}
     first_targets: dict[int, Target] = {}  # (by unit index)
-    for unit in paragraphs:
+    for unit, folded, letters in zip(paragraphs, folded_texts, counts):
         text = unit.text
-        folded = folded_texts[text]
-        letters = counts[text]
-        if texts_with[letters] == 1 and letters not in caption_counts:
-            opening = _OPENING_WORDS.match(folded) if len(text) <= credit_reach else None
-            if opening is None or opening.groups() not in caption_openings:
-                # Not a caption with its credit, and no other text or caption
-                # has its letter counts, so its key: only its own copies (the
-                # same text) can repeat it, and need no key to tell.
-                if copies[text] == 1:
-                    continue
+        if texts_with[letters] == 1 and letters not in caption_counts and not (
+                len(text) <= credit_reach and _opens_like(folded, caption_first_words, caption_openings)):
+            # Not a caption with its credit, and no other text or caption has
+            # its letter counts, so its key: only its own copies (the same
+            # text) can repeat it, and need no key to tell.
+            if pasted_twice:
                 first = first_copy.setdefault(text, unit)
                 if first is not unit and _PARAGRAPH_WORDS.search(folded):
                     yield _repeated_paragraph(unit, first, first_targets)
-                continue
+            continue
         known = read_texts.get(text)
         if known is None:
             known = read_texts[text] = _read_paragraph(
