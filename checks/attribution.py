@@ -65,7 +65,7 @@ the end of its caption ("... in Tehran. EPA").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterator, NamedTuple
 
 from checks.annotation import Annotation
@@ -139,6 +139,12 @@ def _has_not_curly(text: str) -> bool:
     return '"' in text or "„" in text or "«" in text or "»" in text or _has_doubled(text)
 
 
+# What _double_marks finds in a text without quotation marks (most paragraphs):
+# one shared, immutable result, so a long article keeps no lists for them
+# alive (fewer objects for the garbage collector to walk).
+_NO_MARKS: tuple[tuple, tuple, tuple] = ((), (), ())
+
+
 def _double_marks(text: str, carried: bool = False, curly_only: bool = False
                   ) -> tuple[list[tuple[Mark, Mark]], list[Mark], list[Mark]]:
     """Pairs, unmatched opening marks and unmatched closing marks of one text.
@@ -147,9 +153,6 @@ def _double_marks(text: str, carried: bool = False, curly_only: bool = False
     it is a virtual opening mark at position -1. ``curly_only``: the caller
     knows the text holds none of _NOT_CURLY_MARKS (its article has none).
     """
-    pairs: list[tuple[Mark, Mark]] = []
-    stack: list[Mark] = [Mark(-1, "“", OPEN)] if carried else []
-    stray: list[Mark] = []
     n = len(text)
     # (Plain substring tests, spelled out: this runs on every paragraph, and
     # each test is a fast C scan where an expression walks every character.)
@@ -160,16 +163,17 @@ def _double_marks(text: str, carried: bool = False, curly_only: bool = False
                       and "»" not in text):
         if "“" not in text and "”" not in text:
             if not carried:
-                return pairs, stack, stray  # most paragraphs quote no one
+                return _NO_MARKS  # most paragraphs quote no one
         elif not carried:
             # The common case, only curly marks: when they strictly alternate
             # (“...” “...”), every one is in a pair “[^“”]+”; pair them directly.
             found = [match.span() for match in _CURLY_PAIR.finditer(text)]
             if len(found) == text.count("“") == text.count("”"):
-                for start, end in found:
-                    pairs.append((_new_mark(Mark, (start, "“", OPEN)),
-                                  _new_mark(Mark, (end - 1, "”", CLOSE))))
-                return pairs, stack, stray
+                return [(_new_mark(Mark, (start, "“", OPEN)), _new_mark(Mark, (end - 1, "”", CLOSE)))
+                        for start, end in found], [], []
+    pairs: list[tuple[Mark, Mark]] = []
+    stack: list[Mark] = [Mark(-1, "“", OPEN)] if carried else []
+    stray: list[Mark] = []
     space_before_open, after_close = _SPACE_BEFORE_OPEN, _AFTER_CLOSE  # (locals: a hot loop)
     for match in (_DOUBLE if doubled else _SINGLE_CHAR_DOUBLE).finditer(text):
         pos, stop = match.span()
@@ -230,15 +234,18 @@ def _double_marks(text: str, carried: bool = False, curly_only: bool = False
     return pairs, stack, stray
 
 
-_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–\"“„]))[‘'](?=[^\W\d_])")
+# An opening single mark: at the start or after a space, bracket, dash or
+# double mark, before a letter. (The lookbehind comes after the mark, so that
+# the engine skips from one ‘ or ' to the next at C speed.)
+_SINGLE_OPEN = re.compile(r"[‘'](?<![^\s(\[—–\"“„][‘'])(?=[^\W\d_])")
 
 
 def _single_pairs(text: str) -> list[tuple[int, int]]:
     """British quotations in single marks (‘...’ or '...'), as (open, close+1)."""
-    out: list[tuple[int, int]] = []
     # (" '" is looked for only in a text with a straight ': see _has_doubled.)
     if "‘" not in text and ("'" not in text or (" '" not in text and not text.startswith("'"))):
-        return out
+        return []
+    out: list[tuple[int, int]] = []
     pos = 0
     while True:
         match = _SINGLE_OPEN.search(text, pos)
@@ -295,7 +302,7 @@ def _names_a_work(lead: str) -> bool:
 
 def _is_direct(text: str, quoted: str, start: int, end: int) -> bool:
     """Whether ``quoted`` (between marks at ``start`` and ``end``) reads as a full clause."""
-    tokens = quoted.split()
+    tokens = quoted.split(None, 15)  # (no more than needed to tell 16 or more)
     if len(tokens) < 5:
         return False
     first = next((c for c in quoted if c.isalpha()), "")
@@ -398,7 +405,25 @@ class _Speakers:
         phrases = [i for i in items if i.lower() not in self.words]
         self.phrases = re.compile(rf"(?<![\w-])(?:{'|'.join(phrases)})(?!\w)", re.I) if phrases else None
         anchors = [_anchor(p) for p in phrases]
-        self.anchors = tuple(dict.fromkeys(anchors)) if phrases and all(anchors) else None
+        # Any of the anchors, as one expression: it scans the text once where
+        # a substring test per anchor would scan it once per anchor.
+        self.anchors = re.compile("|".join(map(re.escape, dict.fromkeys(anchors)))) if (
+            phrases and all(anchors)) else None
+        # Cue words of ASCII letters only (all of English's), as bytes.
+        self.ascii_words = frozenset(w.encode() for w in self.words) if all(
+            w.isascii() for w in self.words) else None
+        # A phrase of plain ASCII words matches whole words, so its longest word
+        # is then a run of ASCII letters of the lower-cased text (as with the
+        # cue words, if the text has none of the non-ASCII letters that match
+        # an ASCII one case-insensitively, _ODD_CASES). Those words, and the
+        # anchors of the other phrases ("emphasi[sz]ed"), rule most texts out.
+        plain = [p for p in phrases if all(w.isascii() and w.isalpha() for w in p.split(" "))]
+        self.phrase_words = frozenset(max(p.lower().split(" "), key=len).encode() for p in plain) if (
+            self.ascii_words is not None) else None
+        others = [_anchor(p) for p in phrases if p not in plain]
+        self.other_anchors = re.compile("|".join(map(re.escape, dict.fromkeys(others)))) if (
+            others and all(others)) else None
+        self.other_phrases_read = not others or self.other_anchors is not None
 
     def search(self, text: str) -> bool:
         lowered = text.lower()
@@ -406,19 +431,30 @@ class _Speakers:
         # operations: a cue among them is a whole word (cues are letters only),
         # and in an ASCII text they are all its words. Only a text with other
         # characters needs the expression to find the rest.
-        spaced = (lowered.encode("utf-8", "surrogatepass")  # (a lone surrogate from JSON input)
-                  .translate(_ASCII_NON_LETTER_TO_SPACE).decode("utf-8", "surrogatepass"))
+        encoded = lowered.encode("utf-8", "surrogatepass")  # (a lone surrogate from JSON input)
+        spaced = encoded.translate(_ASCII_NON_LETTER_TO_SPACE).decode("utf-8", "surrogatepass")
         if not self.words.isdisjoint(spaced.split()):
             return True
-        if not spaced.isascii() and not self.words.isdisjoint(self._WORD.findall(lowered)):
+        # (The runs of ASCII letters, as bytes, for English.)
+        runs = (encoded.translate(_ALL_BUT_ASCII_LETTERS_TO_SPACE).split() if self.ascii_words is not None
+                else None)
+        if not spaced.isascii() and (runs is None or not self.ascii_words.isdisjoint(runs)) and (
+                not self.words.isdisjoint(self._WORD.findall(lowered))):
+            # (An ASCII cue word that is a whole word of the text is one of
+            # its ASCII-letter runs: a C-level test rules the expression out.)
             return True
         if self.phrases is None:
             return False
-        if self.anchors is not None:
+        if runs is not None and self.other_phrases_read and (
+                spaced.isascii() or not any(map(text.__contains__, _ODD_CASES))):
+            if self.phrase_words.isdisjoint(runs) and not (
+                    self.other_anchors is not None and self.other_anchors.search(text.casefold())):
+                return False
+        elif self.anchors is not None:
             # The case-insensitive expression walks every character; a text
             # without any phrase's anchor cannot match it.
             folded = text.casefold()
-            if not any(map(folded.__contains__, self.anchors)):  # (map: no frame per anchor)
+            if not self.anchors.search(folded):
                 return False
         return bool(self.phrases.search(text))
 
@@ -426,6 +462,14 @@ class _Speakers:
 # ASCII bytes other than letters, as spaces; every other byte kept.
 _ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
 _ASCII_NON_LETTER_TO_SPACE = bytes.maketrans(_ASCII_NON_LETTERS, b" " * len(_ASCII_NON_LETTERS))
+# Every byte but an ASCII letter's, as a space: what is left are the runs of
+# ASCII letters between non-letters or other characters' bytes.
+_NON_LETTER_BYTES = _ASCII_NON_LETTERS + bytes(range(128, 256))
+_ALL_BUT_ASCII_LETTERS_TO_SPACE = bytes.maketrans(_NON_LETTER_BYTES, b" " * len(_NON_LETTER_BYTES))
+# The only non-ASCII characters that match an ASCII letter case-insensitively
+# (re.I), besides the Kelvin sign, which lower-cases to "k": İ and ı match "i",
+# ſ matches "s". In a text with none, such a match lower-cases to ASCII letters.
+_ODD_CASES = ("İ", "ı", "ſ")
 # Characters whose every case-insensitive match (re.I) case-folds to one and
 # the same character; "i" is not one ("İ" and "ı" match it).
 _FOLD_SAFE = frozenset("abcdefghjklmnopqrstuvwxyzABCDEFGHJKLMNOPQRSTUVWXYZ '-’")
@@ -456,12 +500,33 @@ _STRONG = {"en": _Speakers(_EN_STRONG), "de": _SPEAKERS["de"], "es": _SPEAKERS["
 # English only: a person outside the quoted words ("Mr Smith", "Jane Doe",
 # "he"), and a paragraph that opens on a person as its subject ("Draper
 # meanwhile wrapped up his win ..."), after which quotations are that person's.
-_TITLES = (r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Sen|Rep|Gov|Gen|President|Minister|"
-           r"Judge|Justice)")
-_PERSON = re.compile(
-    rf"\b{_TITLES}\.? [A-Z]"
-    r"|(?<![.!?:“\"]\s)(?<!^)\b[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z][a-z]+(?:-[A-Z][a-z]+)?\b"
-    r"|\b(?:he|she|they|I|we)\b(?! (?:say|said))")
+_TITLE_WORDS = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor", "Sir", "Dame", "Lord", "Lady", "Sen",
+                "Rep", "Gov", "Gen", "President", "Minister", "Judge", "Justice")
+_TITLES = f"(?:{'|'.join(_TITLE_WORDS)})"
+# A person named: a title ("Mr Smith"), two capitalised words not opening a
+# sentence ("Jane Doe"), or a pronoun. Three expressions tried in turn, not one
+# alternation: one opening on lookbehinds is tried at every character, where
+# _TWO_NAMES opens on its capital ("\b[A-Z]", its lookbehinds moved after it),
+# and the engine skips at C speed from one capital to the next.
+_TITLE_NAME = re.compile(rf"\b{_TITLES}\.? [A-Z]")
+_TWO_NAMES = re.compile(
+    r"[A-Z](?<!\w[A-Z])(?<![.!?:“\"]\s[A-Z])(?<!^[A-Z])"
+    r"[a-z]+(?:-[A-Z][a-z]+)? [A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
+_PRONOUN = re.compile(r"\b(?:he|she|they|I|we)\b(?! (?:say|said))")
+# The pronoun or title those two find is a whole word of ASCII letters, so one
+# of the text's ASCII-letter runs: a C-level test before each expression.
+_PRONOUN_RUNS = frozenset((b"he", b"she", b"they", b"I", b"we"))
+_TITLE_RUNS = frozenset(t.encode() for t in _TITLE_WORDS)
+
+
+def _names_person(text: str) -> bool:
+    if _TWO_NAMES.search(text):
+        return True
+    runs = text.encode("utf-8", "surrogatepass").translate(_ALL_BUT_ASCII_LETTERS_TO_SPACE).split()
+    return bool((not _PRONOUN_RUNS.isdisjoint(runs) and _PRONOUN.search(text))
+                or (not _TITLE_RUNS.isdisjoint(runs) and _TITLE_NAME.search(text)))
+
+
 _NOT_A_PERSON = (r"(?!(?:It|Its|This|That|There|These|Those|The|A|An|In|On|At|For|But|And|As|If|When|"
                  r"While|After|Before|Since|Their|Our|His|Her|One|Some|Many|Most|What|Here|Now|Then)\b)")
 _SUBJECT = re.compile(
@@ -487,7 +552,10 @@ _TURN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\s+(?:[a-z]+ly\s+)?[a-z]+s(?:\s+\
 _HIS_HER = re.compile(r"\b(?:his|her|him)\b")
 _NAME_MID = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+\b")
 _COLON_LEAD = re.compile(r":\s*$")
-_DASH_NAME = re.compile(r"(?:^\s*|[”\"’»“]\s*)[—–―-]{1,2}\s*[@A-Z]")
+# (In two: the one after a quotation mark opens on the mark, which the engine
+# skips to at C speed.)
+_DASH_NAME_AFTER_QUOTE = re.compile(r"[”\"’»“]\s*[—–―-]{1,2}\s*[@A-Z]")
+_DASH_NAME_OPENING = re.compile(r"\s*[—–―-]{1,2}\s*[@A-Z]")
 _HANDLE = re.compile(r"\(@\w+\)|(?:^|\s)@\w{2,}")
 
 
@@ -511,17 +579,14 @@ def _outside(text: str, spans: list[tuple[int, int]]) -> str:
 @dataclass(slots=True)
 class _Para:
     unit: TextUnit
-    pairs: list[tuple[Mark, Mark]]
-    opens: list[Mark]
-    strays: list[Mark]
-    singles: list[tuple[int, int]]
+    # Its quotations; a shared empty tuple in a paragraph without any (most).
+    quotes: list[Quotation] | tuple[()] = ()
     # Speaker cues, each worked out when first asked (None until then): a run
     # of quotations asks few of them, mostly of the paragraphs next to it.
     evidence: bool | None = None  # names a speaker outside the quoted words
     context: bool | None = None  # introduces the quotations that follow it
     named: bool | None = None  # names a person outside its quoted words
     outside: str = ""  # its text with the quoted words blanked (set with evidence)
-    quotes: list[Quotation] = field(default_factory=list)
 
 
 def _reopens(text: str) -> bool:
@@ -568,12 +633,13 @@ def _transparent(unit: TextUnit) -> bool:
 _RIGHT_TO_LEFT = frozenset({"ar", "fa", "ur", "he", "yi", "ps", "sd", "ug", "dv", "ckb"})
 
 
-def _closed_later(units: list[TextUnit], marks: list, start: int, reach: int = 4) -> bool:
+def _closed_later(units: list[TextUnit], start: int, curly_only: bool, reach: int = 4) -> bool:
     """Whether a paragraph from ``start`` closes a quotation left open before it:
     the first quotation mark after only unmarked paragraphs is a closing one."""
-    for unit, (pairs, opens, strays) in zip(units[start:start + reach], marks[start:start + reach]):
+    for unit in units[start:start + reach]:
         if unit.kind == QUOTE:
             return False
+        pairs, opens, strays = _double_marks(unit.text, False, curly_only)
         if strays:
             return not pairs or strays[0].pos < pairs[0][0].pos
         if pairs or opens:
@@ -595,20 +661,20 @@ def _quotations(article: Article) -> Iterator[Annotation]:
     # needs two substring tests, not ten.
     joined = "\x00".join([unit.text for unit in units])
     curly_only = not _has_not_curly(joined)
-    marks = [_double_marks(unit.text, False, curly_only) for unit in units]
     # Likewise for quotations in single marks (see _single_pairs' own test).
     singles_read = "‘" in joined or ("'" in joined and (
         " '" in joined or joined.startswith("'") or "\x00'" in joined))
     carry: Mark | None = None  # an opening mark still running from the paragraph before
     for i, unit in enumerate(units):
         text = unit.text
-        pairs, opens, strays = (_double_marks(text, True, curly_only) if carry is not None
-                                else marks[i])
+        # (Each paragraph's marks are read here, and dropped once its
+        # quotations are known: a long article keeps none of them alive.)
+        pairs, opens, strays = _double_marks(text, carry is not None, curly_only)
         origin = carry
         carry = None
-        para = _Para(unit, pairs, opens, strays, _single_pairs(text) if singles_read else [])
-        paras.append(para)
-        if not (pairs or opens or strays or para.singles):
+        singles = _single_pairs(text) if singles_read else ()
+        if not (pairs or opens or strays or singles):
+            paras.append(_Para(unit))
             continue  # no quotation here (most paragraphs): nothing below applies
         following = units[i + 1] if i + 1 < len(units) else None
         continues = False
@@ -622,7 +688,7 @@ def _quotations(article: Article) -> Iterator[Annotation]:
                 # A quotation that goes on without reopening (some houses' style,
                 # over one or more paragraphs), or a paragraph broken mid-sentence:
                 # a later paragraph closes it.
-                continues = _continues(text, following.text) or _closed_later(units, marks, i + 1)
+                continues = _continues(text, following.text) or _closed_later(units, i + 1, curly_only)
                 reopened = False
             if continues and running.pos >= 0 and speaker is not None and (
                     _ENDS_QUOTE[language].search(text, running.pos)
@@ -642,16 +708,18 @@ def _quotations(article: Article) -> Iterator[Annotation]:
         for mark in strays:
             if marks_read:
                 yield _unopened(unit, mark)
+        quotes: list[Quotation] = []
         for open_mark, close_mark in pairs:
             start = max(open_mark.pos, 0)
             words = text[start:close_mark.pos].lstrip("\"“„«»")
-            para.quotes.append(Quotation(start, close_mark.pos + 1, words))
+            quotes.append(Quotation(start, close_mark.pos + 1, words))
         if opens and continues:
             start = max(opens[0].pos, 0)
-            para.quotes.append(Quotation(start, len(text), text[start:].lstrip("\"“„«»")))
-        for start, end in para.singles:
+            quotes.append(Quotation(start, len(text), text[start:].lstrip("\"“„«»")))
+        for start, end in singles:
             if not any(o.pos < start and end <= c.pos + 1 for o, c in pairs):
-                para.quotes.append(Quotation(start, end, text[start + 1:end - 1]))
+                quotes.append(Quotation(start, end, text[start + 1:end - 1]))
+        paras.append(_Para(unit, quotes or ()))
 
     if speaker is None:
         return
@@ -672,7 +740,7 @@ def _quotations(article: Article) -> Iterator[Annotation]:
             para.evidence = bool(
                 speaker.search(outside) or _LABEL.match(unit.text)
                 or any(_COLON_LEAD.search(outside[:start]) for start, _ in spans)
-                or (any(d in unit.text for d in "—–―-") and _DASH_NAME.search(unit.text))
+                or _DASH_NAME_AFTER_QUOTE.search(unit.text) or _DASH_NAME_OPENING.match(unit.text)
                 or ("@" in outside and _HANDLE.search(outside))
                 or (_AFTER_QUOTE if english else _AFTER_QUOTE_INVERTED).search(unit.text))
         return para.evidence
@@ -680,7 +748,7 @@ def _quotations(article: Article) -> Iterator[Annotation]:
     def named(para: _Para) -> bool:
         """Whether a paragraph names a speaker, or a person beside its quotations."""
         if para.named is None:
-            para.named = evidence(para) or bool(para.quotes and english and _PERSON.search(para.outside))
+            para.named = evidence(para) or bool(para.quotes and english and _names_person(para.outside))
         return para.named
 
     def context(para: _Para) -> bool:
@@ -726,12 +794,13 @@ def _quotations(article: Article) -> Iterator[Annotation]:
             j += 1
         # (Whether the run has a direct quotation at all is settled at its
         # first; all of them are listed only for a run that nobody attributes.)
-        if any(has_candidate(paras[k]) for k in range(i, j + 1)) and not (
-                any(named(paras[k]) for k in range(i, j + 1))
+        run = paras[i:j + 1]
+        if any(map(has_candidate, run)) and not (
+                any(map(named, run))
                 or (i > 0 and context(paras[i - 1]))
                 or (i > 1 and strong.search(paras[i - 2].unit.text))
                 or (j + 1 < len(paras) and evidence(paras[j + 1]))):
-            flagged.extend((paras[k], q) for k in range(i, j + 1) for q in candidates(paras[k]))
+            flagged.extend((para, q) for para in run for q in candidates(para))
         i = j + 1
 
     for para, quote in flagged:

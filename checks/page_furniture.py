@@ -55,8 +55,11 @@ _MESSAGES = {
 
 
 def check(article: Article, ctx: Context) -> Iterator[Annotation]:
+    # The article's body already leaves out every paragraph that is furniture
+    # (with the same detector): only those left out need reading again.
+    body = {unit.index for unit in article.body_units()}
     for unit in article.units():
-        if unit.kind not in BODY_KINDS:
+        if unit.kind not in BODY_KINDS or unit.index in body:
             continue
         kind = furniture_kind(unit.text)
         if kind is None:

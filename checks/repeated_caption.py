@@ -83,11 +83,21 @@ def _letter_counts(folded: str) -> tuple[int, ...]:
 
 
 _OPENING = MIN_WORDS - 1  # words of a key that a cut at a credit leaves whole
+# The first _OPENING words of a text's key, as groups, without reading on (no
+# match in a text of fewer words).
+_OPENING_WORDS = re.compile(r"[\W_]*" + r"[\W_]+".join([r"([^\W_]+)"] * _OPENING))
+# Whether a text has MIN_PARAGRAPH_WORDS words or more, without reading on.
+_PARAGRAPH_WORDS = re.compile(rf"[^\W_]+(?:[\W_]+[^\W_]+){{{MIN_PARAGRAPH_WORDS - 1}}}")
 
 
-def _opening(folded: str, words_of: re.Pattern) -> tuple[str, ...]:
-    """The first _OPENING words of ``_folded_key(folded)``, without reading on."""
-    return tuple(m.group() for m, _ in zip(words_of.finditer(folded), range(_OPENING)))
+def _opens_like(folded: str, first_words: set[str], openings: set[tuple[str, ...]]) -> bool:
+    """Whether the key of ``folded`` opens on one of ``openings`` (the first
+    word alone rules most texts out)."""
+    first_word = _WORD.search(folded)
+    if first_word is None or first_word.group() not in first_words:
+        return False
+    opening = _OPENING_WORDS.match(folded)
+    return opening is not None and opening.groups() in openings
 
 
 def _read_paragraph(text: str, folded: str, first_caption: dict, caption_first_words: set[str],
@@ -106,6 +116,18 @@ def _read_paragraph(text: str, folded: str, first_caption: dict, caption_first_w
     return words, key
 
 
+def _caption_keys(caption: str, text: str) -> set[str]:
+    """The keys a caption is known by (empty when it is too short to judge):
+    that of the caption proper and that of its whole text with any credit.
+
+    A credit the parser did not recognise in one copy ("(john doe / ap)") must
+    not hide the repeat, so each caption is known by both forms."""
+    key = _key(caption)
+    if key.count(" ") + 1 < MIN_WORDS:
+        return set()
+    return {key, key if text == caption else _key(text)}
+
+
 def _trimmed(unit: TextUnit, end: int) -> Target:
     text = unit.text[:end]
     start = len(text) - len(text.lstrip())
@@ -116,29 +138,32 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     # key -> (caption unit, length of the caption proper, raw texts); its
     # target is built only when a repeat points at it.
     first_caption: dict[str, tuple[TextUnit, int, tuple[str, str]]] = {}
-    caption_keys: dict[str, str] = {}  # (a gallery repeats captions word for word)
+    # A gallery repeats captions word for word: each (caption, text) is read
+    # once, and each first caption's target built once, however many repeat it.
+    keys_of: dict[tuple[str, str], set[str]] = {}
+    first_caption_targets: dict[int, Target] = {}
     for block in article.images:
         caption = block.caption_text
-        key = caption_keys.get(caption)
-        if key is None:
-            key = caption_keys[caption] = _key(caption)
-        if key.count(" ") + 1 < MIN_WORDS:
+        keys = keys_of.get((caption, block.text))
+        if keys is None:
+            keys = keys_of[caption, block.text] = _caption_keys(caption, block.text)
+        if not keys:
             continue
-        # A credit the parser did not recognise in one copy ("(john doe / ap)")
-        # must not hide the repeat, so each caption is known by both forms.
-        full_key = key if block.text == caption else caption_keys.get(block.text)
-        if full_key is None:
-            full_key = caption_keys[block.text] = _key(block.text)
-        keys = {key, full_key}
         unit = article.unit_for(block_id=block.id)
         raw = (block.text.strip(), (block.credit or "").strip())
-        seen = next((first_caption[k] for k in keys if k in first_caption), None)
+        seen = None
+        for k in keys:
+            if k in first_caption:
+                seen = first_caption[k]
+                break
         if seen is None:
             for k in keys:
                 first_caption[k] = (unit, len(caption), raw)
             continue
         first_unit, first_end, first_raw = seen
-        first = _trimmed(first_unit, first_end)
+        first = first_caption_targets.get(first_unit.index)
+        if first is None:
+            first = first_caption_targets[first_unit.index] = _trimmed(first_unit, first_end)
         target = _trimmed(unit, len(caption))
         if raw == first_raw:
             yield EXACT_REPEAT.at(
@@ -162,32 +187,40 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     # A paragraph can only be flagged, or make a later one a repeat, if its key
     # equals a caption's or another paragraph's (then they share its letter
     # counts), or if it may be a caption with its credit (short, and opening
-    # on a caption key's first words). Most paragraphs are neither, and need no key.
+    # on a caption key's first words). Most paragraphs are neither, and need no
+    # key.
     paragraphs = [u for u in article.body_units() if u.kind == PARAGRAPH]
     folded_texts = [u.text.casefold() for u in paragraphs]
     counts = [_letter_counts(f) for f in folded_texts]
-    times_seen: dict[tuple[int, ...], int] = {}
-    for letters in counts:
-        times_seen[letters] = times_seen.get(letters, 0) + 1
+    # A text pasted more than once counts once: what matters is whether another
+    # text has its letter counts.
+    counts_of_text = dict(zip([u.text for u in paragraphs], counts))
+    pasted_twice = len(counts_of_text) < len(paragraphs)
+    texts_with: dict[tuple[int, ...], int] = {}  # how many distinct texts have these counts
+    for letters in counts_of_text.values():
+        texts_with[letters] = texts_with.get(letters, 0) + 1
     caption_counts = {_letter_counts(k) for k in first_caption}
     credit_reach = longest_caption + 40 if first_caption else -1
     first_paragraph: dict[str, TextUnit] = {}
+    first_copy: dict[str, TextUnit] = {}
     read_texts: dict[str, tuple[int, str]] = {}
-    first_targets: dict[int, Target] = {}  # (by unit index: many repeats point at one first)
+    first_targets: dict[int, Target] = {}  # (by unit index)
     for unit, folded, letters in zip(paragraphs, folded_texts, counts):
-        if times_seen[letters] == 1 and letters not in caption_counts:
-            if len(unit.text) > credit_reach:
-                continue
-            words_of = _words_of(folded)
-            first_word = words_of.search(folded)
-            if (first_word is None or first_word.group() not in caption_first_words
-                    or _opening(folded, words_of) not in caption_openings):
-                continue
-        # (A paragraph pasted twice is the same text: its reading serves both.)
-        known = read_texts.get(unit.text)
+        text = unit.text
+        if texts_with[letters] == 1 and letters not in caption_counts and not (
+                len(text) <= credit_reach and _opens_like(folded, caption_first_words, caption_openings)):
+            # Not a caption with its credit, and no other text or caption has
+            # its letter counts, so its key: only its own copies (the same
+            # text) can repeat it, and need no key to tell.
+            if pasted_twice:
+                first = first_copy.setdefault(text, unit)
+                if first is not unit and _PARAGRAPH_WORDS.search(folded):
+                    yield _repeated_paragraph(unit, first, first_targets)
+            continue
+        known = read_texts.get(text)
         if known is None:
-            known = read_texts[unit.text] = _read_paragraph(
-                unit.text, folded, first_caption, caption_first_words, longest_caption)
+            known = read_texts[text] = _read_paragraph(
+                text, folded, first_caption, caption_first_words, longest_caption)
         words, key = known
         if words < MIN_WORDS:
             continue
@@ -204,11 +237,15 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
             continue
         first = first_paragraph.setdefault(key, unit)
         if first is not unit:
-            first_target = first_targets.get(first.index)
-            if first_target is None:
-                first_target = first_targets[first.index] = _trimmed(first, len(first.text))
-            yield REPEATED_PARAGRAPH.at(
-                _trimmed(unit, len(unit.text)),
-                f"This paragraph repeats an earlier paragraph ({first.block_id}).",
-                related=[first_target], suggestion=Suggestion("delete"),
-                data={"first_block_id": first.block_id})
+            yield _repeated_paragraph(unit, first, first_targets)
+
+
+def _repeated_paragraph(unit: TextUnit, first: TextUnit, first_targets: dict[int, Target]) -> Annotation:
+    first_target = first_targets.get(first.index)  # (many repeats may point at one first)
+    if first_target is None:
+        first_target = first_targets[first.index] = _trimmed(first, len(first.text))
+    return REPEATED_PARAGRAPH.at(
+        _trimmed(unit, len(unit.text)),
+        f"This paragraph repeats an earlier paragraph ({first.block_id}).",
+        related=[first_target], suggestion=Suggestion("delete"),
+        data={"first_block_id": first.block_id})
