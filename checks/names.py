@@ -333,6 +333,14 @@ class Names:
     def mentions(self) -> list[Mention]:
         return sorted((m for s in self.spellings.values() for m in s.mentions), key=lambda m: m.order)
 
+    def expect_lookups(self, words: Iterable[str]) -> None:
+        """Tokenise the text now if looking up ``words`` (those not looked up yet)
+        would pass the searches' limit: the searches before it would be wasted."""
+        if self._lower is None:
+            new = {word.lower() for word in words}.difference(self._looked_up)
+            if len(self._looked_up) + len(new) > _searches(self.text):
+                self._lower = set(_LOWER_WORD.findall(self.text))
+
     def written_in_lower_case(self, word: str) -> bool:
         low = word.lower()
         found = self._looked_up.get(low)
@@ -976,7 +984,12 @@ def spelling_groups(names: Names, language: str = "en", keys: Iterable[str] | No
         # shared with name-consistency, which needs them all.
         wanted = set(keys)
         pairs = [pair for pair in pairs if pair[0] in wanted or pair[1] in wanted]
-    for key, anchor, edits in dict.fromkeys(pairs):
+    pairs = list(dict.fromkeys(pairs))
+    # Each given name of a paired spelling is looked up in lower case below: many
+    # (a long gallery) are settled at once by one tokenising of the text.
+    names.expect_lookups(g for pair in pairs for key in pair[:2] if key not in real
+                         for g in spellings[key].givens)
+    for key, anchor, edits in pairs:
         if _stem_related(key, anchor):
             continue
         a, b = spellings[key], spellings[anchor]
