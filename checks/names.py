@@ -333,6 +333,14 @@ class Names:
     def mentions(self) -> list[Mention]:
         return sorted((m for s in self.spellings.values() for m in s.mentions), key=lambda m: m.order)
 
+    def expect_lookups(self, words: Iterable[str]) -> None:
+        """Tokenise the text now if looking up ``words`` (those not looked up yet)
+        would pass the searches' limit: the searches before it would be wasted."""
+        if self._lower is None:
+            new = {word.lower() for word in words}.difference(self._looked_up)
+            if len(self._looked_up) + len(new) > _searches(self.text):
+                self._lower = set(_LOWER_WORD.findall(self.text))
+
     def written_in_lower_case(self, word: str) -> bool:
         low = word.lower()
         found = self._looked_up.get(low)
@@ -499,17 +507,28 @@ def _read_names(article: Article, equivalents: dict[str, str] | None, kinds: fro
     units = [u for u in name_units(article) if u.kind in kinds]
     all_units = article.units()  # (a unit's index is its place there)
     glued, single, runs = _GLUED, _SINGLE, _RUNS
-    credit_ends: dict[str, int] = {}  # a gallery repeats captions: find each credit once
+    # A gallery repeats captions: each caption text is read once, and a unit that
+    # repeats it gets the same mentions at its own place (its index and order).
+    caption_mentions: dict[str, tuple[int, list[tuple]]] = {}  # text -> first unit's index, mentions
     for unit in units:
         text = unit.text
         text_end = len(text)
+        read = None  # the mentions of a caption read for the first time
         if unit.kind == CAPTION:
+            earlier = caption_mentions.get(text)
+            if earlier is not None:
+                first, read_there = earlier
+                index = unit.index
+                shift = (index - first) << _ORDER_SHIFT
+                for t in read_there:
+                    mentions[t[4]].append((index, *t[1:8], t[8] + shift))
+                continue
+            read = []
+            caption_mentions[text] = (unit.index, read)
             # The caption proper: a trailing credit names a photographer, not the story's people.
-            end = credit_ends.get(text)
-            if end is None:
-                credit = find_inline_credit(text)
-                end = credit_ends[text] = text_end if credit is None else credit.start
-            text_end = end
+            credit = find_inline_credit(text)
+            if credit is not None:
+                text_end = credit.start
         headline = unit.kind == HEADLINE or unit.kind == ALT_HEADLINE
         index = unit.index
         order = index << _ORDER_SHIFT
@@ -535,7 +554,10 @@ def _read_names(article: Article, equivalents: dict[str, str] | None, kinds: fro
                 raw = mentions.get(key)
                 if raw is None:
                     raw = mentions[key] = []
-                raw.append((index, start, end, whole, key, None, False, poss >= 0, order))
+                mention = (index, start, end, whole, key, None, False, poss >= 0, order)
+                raw.append(mention)
+                if read is not None:
+                    read.append(mention)
                 continue
             # Several words: what they say depends only on the run's own text,
             # and names recur, so each distinct run is taken apart once.
@@ -550,8 +572,11 @@ def _read_names(article: Article, equivalents: dict[str, str] | None, kinds: fro
             raw = mentions.get(key)
             if raw is None:
                 raw = mentions[key] = []
-            raw.append((index, start + s_start, start + s_end, surname, key, given, titled,
-                        poss >= 0, order))
+            mention = (index, start + s_start, start + s_end, surname, key, given, titled,
+                       poss >= 0, order)
+            raw.append(mention)
+            if read is not None:
+                read.append(mention)
             if given:
                 givens.setdefault(key, set()).add(given)
     spellings = {key: Spelling(key, all_units, tuple(raw), givens.get(key, _NO_GIVENS))
@@ -976,7 +1001,12 @@ def spelling_groups(names: Names, language: str = "en", keys: Iterable[str] | No
         # shared with name-consistency, which needs them all.
         wanted = set(keys)
         pairs = [pair for pair in pairs if pair[0] in wanted or pair[1] in wanted]
-    for key, anchor, edits in dict.fromkeys(pairs):
+    pairs = list(dict.fromkeys(pairs))
+    # Each given name of a paired spelling is looked up in lower case below: many
+    # (a long gallery) are settled at once by one tokenising of the text.
+    names.expect_lookups(g for pair in pairs for key in pair[:2] if key not in real
+                         for g in spellings[key].givens)
+    for key, anchor, edits in pairs:
         if _stem_related(key, anchor):
             continue
         a, b = spellings[key], spellings[anchor]
