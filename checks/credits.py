@@ -93,12 +93,17 @@ TAIL = 120
 
 
 # What a tail must hold for each pattern to match: "Photo: ..." has a colon,
-# a bracketed credit closes the (right-stripped) text, "Name Name/Agency" has a slash.
+# a bracketed credit closes the (right-stripped) text, "Name Name/Agency" has a slash;
+# _TRAILING's and _GLUED's credit cannot end in a sentence's closing mark,
+# which ends most captions that have no credit.
 _NEEDS = {
     _LABELLED: lambda tail: ":" in tail,
     _BRACKETED: lambda tail: tail[-1:] in (")", "]"),
+    _TRAILING: lambda tail: tail[-1:] not in _SENTENCE_ENDS,
+    _GLUED: lambda tail: tail[-1:] not in _SENTENCE_ENDS,
     _UNPUNCTUATED: lambda tail: "/" in tail,
 }
+_SENTENCE_ENDS = frozenset(".!?")
 
 
 def find_inline_credit(caption: str, extra_credits: tuple[str, ...] = ()) -> Span | None:
