@@ -138,16 +138,19 @@ class Joined:
             i = bisect_right(starts, m.start()) - 1
             yield i, m.start() - starts[i]
 
-    def holding(self, needle: str) -> list[int]:
-        """The numbers of the texts that contain ``needle``, in order."""
+    def holding(self, needle: str | bytes, within: str | bytes | None = None) -> list[int]:
+        """The numbers of the texts that contain ``needle``, in order; searched
+        ``within`` the joined text changed character for character (its ASCII
+        capitals lower-cased, one byte a character, say) when given."""
+        text = self.text if within is None else within
         found = []
-        at = self.text.find(needle)
+        at = text.find(needle)
         while at >= 0:
             i = self.locate(at)
             found.append(i)
             if i + 1 == len(self.starts):
                 break
-            at = self.text.find(needle, self.starts[i + 1])
+            at = text.find(needle, self.starts[i + 1])
         return found
 
     def holding_match(self, pattern: re.Pattern) -> list[int]:

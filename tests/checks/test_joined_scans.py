@@ -51,3 +51,19 @@ def test_joined_finds_the_texts_each_search_finds():
             assert joined.holding_match(pattern) == [i for i, t in enumerate(texts) if pattern.search(t)]
         for needle in ("per", "$", "5"):
             assert joined.holding(needle) == [i for i, t in enumerate(texts) if needle in t]
+
+
+def test_key_words_are_found_as_in_each_lower_cased_text():
+    from checks.model import TextUnit
+
+    rng = random.Random(15)
+    pieces = ["Mayo", "MAYO", "mayo", "de", "DE", "tariff", "Tariffs", "\u0130", "\u212a", "k", "i",
+              "é", "강", " ", "-", "\x00", "’", "bill", "BILL-", "printed"]
+    key_words = {"de": [("mayo",)], "tariff": [("apply",), ()], "bill": [("printed",)], "ki": [()]}
+    for _ in range(3_000):
+        units = [TextUnit("paragraph", "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10))),
+                          f"p{i}", None, i) for i in range(rng.randint(1, 6))]
+        expected = [i for i, unit in enumerate(units)
+                    if any(max((first,) + rest, key=len) in unit.text.lower()
+                           for first, rests in key_words.items() for rest in rests)]
+        assert nc._holding_key_words(units, key_words) == expected, [u.text for u in units]
