@@ -456,20 +456,21 @@ _ASCII_LOWER = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnop
 
 
 def _holding_key_words(units: list[TextUnit], key_words: dict[str, list[tuple[str, ...]]]) -> list[int]:
-    """The numbers of the ``units`` whose lower-cased text holds, for some key, its
-    longest word: the rarest ("mayo" rather than "de"). One search of the whole
-    body per such word finds the few paragraphs worth testing.
+    """The numbers of the ``units`` whose lower-cased text may hold, for some key,
+    its longest word: the rarest ("mayo" rather than "de"). One search of the whole
+    body per such word finds the few paragraphs worth testing (with
+    ``_holds_key_words``: a paragraph that holds all of a key's words is among them).
 
     Key words are ASCII letters and hyphens, so the texts are searched encoded
-    one byte a character with only ASCII capitals lower-cased: several times
-    cheaper than lower-casing them all. Only a text that holds one of the two
-    characters whose lower case holds an ASCII letter ("İ", the Kelvin sign) is
-    lower-cased first."""
-    texts = [unit.text for unit in units]
-    body = Joined(texts)
-    if "\u0130" in body.text or "\u212a" in body.text:
-        body = Joined(t.lower() if "\u0130" in t or "\u212a" in t else t for t in texts)
-    lowered = body.text.encode("ascii", "replace").translate(_ASCII_LOWER)
+    one byte a character with ASCII capitals lower-cased, several times cheaper
+    than lower-casing them. "İ" and the Kelvin sign, the two characters whose
+    lower case holds an ASCII letter, are read as "i" and "k" (so "İs" may pass
+    for "is", where lower() gives "i̇s": a few paragraphs more to test)."""
+    body = Joined(unit.text for unit in units)
+    text = body.text
+    if "\u0130" in text or "\u212a" in text:
+        text = text.replace("\u0130", "i").replace("\u212a", "k")
+    lowered = text.encode("ascii", "replace").translate(_ASCII_LOWER)
     return sorted({i for first, rests in key_words.items() for rest in rests
                    for i in body.holding(max((first,) + rest, key=len).encode(), within=lowered)})
 
