@@ -42,7 +42,6 @@ to the form the rest of the article uses (the suggestion gives it).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from itertools import islice
 from typing import Iterator, NamedTuple
 
@@ -51,7 +50,7 @@ from checks.engine import Context
 from checks.model import (ALT_HEADLINE, BODY_KINDS, CAPTION, HEADLINE, STANDFIRST, Article,
                           TextUnit)
 from checks.registry import Rule
-from checks.text import primary_language
+from checks.text import Joined, primary_language
 
 ID = "house-style"
 
@@ -72,34 +71,6 @@ class _Place(NamedTuple):  # (a tuple: one is built for every quotation mark)
     start: int
     end: int
     style: str
-
-
-class _Joined:
-    """The units' texts joined by NUL, so that a pattern scans them all in one
-    call: on a long article the work of a call per paragraph outweighs the
-    scanning. NUL is neither space, letter nor punctuation, so the patterns
-    used here match across it no more than past the end of a text."""
-
-    def __init__(self, units: list[TextUnit]) -> None:
-        self.text = "\x00".join(unit.text for unit in units)
-        self.starts = []
-        at = 0
-        for unit in units:
-            self.starts.append(at)
-            at += len(unit.text) + 1
-
-    def matches(self, pattern: re.Pattern) -> Iterator[tuple[int, int, re.Match]]:
-        """(unit number, where that unit starts in the joined text, match) for
-        each match of ``pattern``."""
-        starts = self.starts
-        for m in pattern.finditer(self.text):
-            i = bisect_right(starts, m.start()) - 1
-            yield i, starts[i], m
-
-    def starts_of(self, pattern: re.Pattern) -> Iterator[tuple[int, int]]:
-        """(unit number, start in that unit's text) of each match of ``pattern``."""
-        for i, offset, m in self.matches(pattern):
-            yield i, m.start() - offset
 
 
 def _report(rule: Rule, places: list[_Place], what: str, styles: dict[str, str],
@@ -142,7 +113,7 @@ _CURLY_MARK = re.compile("[“”‘’]")
 _USUAL_PLACES = 5  # places of the usual style an annotation shows
 
 
-def _straight_marks(units: list[TextUnit], joined: _Joined) -> list[_Place]:
+def _straight_marks(units: list[TextUnit], joined: Joined) -> list[_Place]:
     places = []
     for i, start in sorted(place for mark in _STRAIGHT_MARKS for place in joined.starts_of(mark)):
         text = units[i].text
@@ -180,7 +151,7 @@ def _curly(text: str, i: int) -> str:
 _CURLY_MARKS = "“”‘’"
 
 
-def _quote_finding(units: list[TextUnit], joined: _Joined) -> Annotation | None:
+def _quote_finding(units: list[TextUnit], joined: Joined) -> Annotation | None:
     # Most articles type their marks one way only; then there is nothing to
     # report, and a few substring scans say so without visiting every mark.
     text = joined.text
@@ -392,10 +363,11 @@ def _spelling_places(units: list[TextUnit]) -> dict[str, list[_Place]]:
         article_words = _joined_words(texts)
         unit_words = None
         in_table = table & article_words
-    else:  # (inline, as this runs for every unit)
-        unit_words = [table & _word_bytes(text.lower() if _lower_case_moves_words(text) else text).split()
-                      for text in texts]
-        in_table = set().union(*unit_words)
+    else:  # (inline, as this runs for every text; a gallery repeats captions: each is read once)
+        words_of = {text: table & _word_bytes(text.lower() if _lower_case_moves_words(text) else text).split()
+                    for text in dict.fromkeys(texts)}
+        unit_words = [words_of[text] for text in texts]
+        in_table = set().union(*words_of.values())
     present = {_SPELLING_BYTES[w] for w in in_table}
     styles: dict[str, set[str]] = {}
     for word in present:
@@ -547,7 +519,7 @@ _HONORIFICS = tuple(re.compile(rf"{title}(\.?)\s+(?=[A-Z])")
                     for title in (r"Mr(?<!\w..)s?", r"Ms(?<!\w..)", r"Dr(?<!\w..)"))
 
 
-def _honorific_finding(units: list[TextUnit], joined: _Joined) -> Annotation | None:
+def _honorific_finding(units: list[TextUnit], joined: Joined) -> Annotation | None:
     places = sorted((i, m.start() - offset, m.end(1) - offset, "dotted" if m.group(1) else "bare")
                     for pattern in _HONORIFICS for i, offset, m in joined.matches(pattern))
     places = [_Place(units[i], start, end, style) for i, start, end, style in places]
@@ -564,7 +536,7 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     body = set(u.index for u in article.body_units())
     units = [u for u in article.units()
              if u.kind in _READ and (u.kind not in BODY_KINDS or u.index in body)]
-    joined = _Joined(units)
+    joined = Joined(unit.text for unit in units)
     found = [_quote_finding(units, joined)]
     if primary_language(article.language) == "en":
         found.extend(_spelling_findings(units))

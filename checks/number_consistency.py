@@ -50,16 +50,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from checks.annotation import Annotation, Suggestion
 from checks.engine import Context
 from checks.model import CAPTION, STANDFIRST, Article, TextUnit
-from checks.numbers import UNITS, Quantity, agrees, quantities
+from checks.numbers import UNITS, Quantity, agrees, quantities, texts_with_number_word
 from checks.registry import Rule
-from checks.text import fold, primary_language
+from checks.text import Joined, fold, primary_language
 
 ID = "number-consistency"
 
@@ -70,43 +69,6 @@ LIST_COUNT = Rule(ID, "list-count", "warning",
 QUANTITY_MISMATCH = Rule(ID, "quantity-mismatch", "warning",
                          "The same quantity is stated differently in two parts of the article.")
 RULES = (AGE_MISMATCH, LIST_COUNT, QUANTITY_MISMATCH)
-
-# -- reading many texts at once --------------------------------------------------
-
-
-class _Joined:
-    """Texts joined by NUL, so that a pattern or a substring search scans them all
-    in one call: on a long article the work of a call per paragraph outweighs
-    the scanning. NUL is neither space, letter, digit nor punctuation, so the
-    patterns used here match across it no more than past the end of a text."""
-
-    def __init__(self, texts: list[str]) -> None:
-        self.text = "\x00".join(texts)
-        self.starts = []
-        at = 0
-        for text in texts:
-            self.starts.append(at)
-            at += len(text) + 1
-
-    def spans(self, pattern: re.Pattern) -> Iterator[tuple[int, int, int]]:
-        """(text number, start, end in that text) of each match of ``pattern``."""
-        starts = self.starts
-        for m in pattern.finditer(self.text):
-            i = bisect_right(starts, m.start()) - 1
-            yield i, m.start() - starts[i], m.end() - starts[i]
-
-    def holding(self, needle: str) -> list[int]:
-        """The numbers of the texts that contain ``needle``."""
-        found = []
-        at = self.text.find(needle)
-        while at >= 0:
-            i = bisect_right(self.starts, at) - 1
-            found.append(i)
-            if i + 1 == len(self.starts):
-                break
-            at = self.text.find(needle, self.starts[i + 1])
-        return found
-
 
 # -- ages ---------------------------------------------------------------------
 
@@ -165,7 +127,7 @@ def _clean_name(name: str) -> str | None:
     return " ".join(words)
 
 
-def _ages(units: list[TextUnit], story: _Joined) -> list[_Age]:
+def _ages(units: list[TextUnit], story: Joined) -> list[_Age]:
     out: list[_Age] = []
     # Where digits follow an age's lead-in, commas first, then brackets (out of
     # order: sorted below).
@@ -216,7 +178,7 @@ def _age_given_elsewhere(units: list[TextUnit], age: int) -> bool:
     return any(pattern.search(u.text) for u in units)
 
 
-def _age_findings(units: list[TextUnit], story: _Joined) -> Iterator[Annotation]:
+def _age_findings(units: list[TextUnit], story: Joined) -> Iterator[Annotation]:
     ages = _ages(units, story)
     named = [a for a in ages if a.name]
     by_surname: dict[str, list[_Age]] = {}
@@ -305,7 +267,7 @@ def _list_items(text: str, pos: int) -> tuple[list[tuple[int, int]], bool] | Non
         pos = after
 
 
-def _list_findings(units: list[TextUnit], story: _Joined) -> Iterator[Annotation]:
+def _list_findings(units: list[TextUnit], story: Joined) -> Iterator[Annotation]:
     openings = [opening for mark, pattern in _LIST_OPENS.items() if mark in story.text
                 for opening in story.spans(pattern)]
     openings.sort()  # (unit by unit, in the order of the text)
@@ -375,13 +337,13 @@ _BEFORE_WORDS = re.compile(r"([A-Za-z][a-z'’-]+)\s+([a-z][a-z'’-]+)\s+(?:by\
 
 
 def _framed(unit: TextUnit, english: bool) -> Iterator[_Framed]:
-    for q, key in _frames(unit.text, english):
+    for q, key in _frames(unit.text, quantities(unit.text, words=english)):
         yield _Framed(unit, q, key)
 
 
-def _frames(text: str, english: bool) -> Iterator[tuple[Quantity, tuple[str, ...]]]:
-    """Each figure in ``text`` that words frame, with the key of those words."""
-    for q in quantities(text, words=english):
+def _frames(text: str, found: list[Quantity]) -> Iterator[tuple[Quantity, tuple[str, ...]]]:
+    """Each figure ``found`` in ``text`` that words frame, with the key of those words."""
+    for q in found:
         if q.joined or (not q.percent and not q.currency and q.from_words and q.value < 10):
             continue
         if 1800 <= q.value <= 2100 and not (q.percent or q.currency) and "," not in q.text:
@@ -406,6 +368,30 @@ def _frames(text: str, english: bool) -> Iterator[tuple[Quantity, tuple[str, ...
         if not rest or rest[0] in _STOP_NOUNS:
             continue
         yield q, (_noun_key(noun), fold(rest[0]))
+
+
+# A figure is framed by the word after it ("430 people", "1.2bn euros": never
+# more than one space between) or, a sum of money or a percentage, by the
+# words before it. So a text holds no framed figure unless a digit is followed
+# by a letter or "%" (after spaces or a hyphen: "1.2 billion", "27 %"), it has
+# a currency sign (numbers._CURRENCY) or, in English, a number word. Most
+# captions have none, and their figures (dates, years, "Photo 12:") need not
+# be read. The letters are those that [a-z] matches ignoring case, as the
+# scales and currency words after a figure are read; the currency signs are
+# written one literal per alternative, so the regex engine skips to them.
+_DIGIT_THEN_LETTER = re.compile(r"\d[\s-]*[a-zA-Z%\u0130\u0131\u017f\u212a]")
+_CURRENCY_SIGN = re.compile(r"\$|£|€|¥|₹|Rs|R\d|N\d")
+
+
+def _texts_maybe_framed(texts: list[str], english: bool) -> set[int]:
+    """The numbers of the ``texts`` that may hold a framed figure, found in a
+    few scans of them all (joined) rather than a few calls per text."""
+    joined = Joined(texts)
+    found = set(joined.holding_match(_DIGIT_THEN_LETTER))
+    found.update(joined.holding_match(_CURRENCY_SIGN))
+    if english:
+        found.update(texts_with_number_word(joined))
+    return found
 
 
 def _same_kind(a: Quantity, b: Quantity) -> bool:
@@ -465,17 +451,43 @@ def _holds_key_words(text: str, key_words: dict[str, list[tuple[str, ...]]]) -> 
     return False
 
 
+# ASCII capitals lower-cased, every other byte kept.
+_ASCII_LOWER = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnopqrstuvwxyz")
+
+
+def _holding_key_words(units: list[TextUnit], key_words: dict[str, list[tuple[str, ...]]]) -> list[int]:
+    """The numbers of the ``units`` whose lower-cased text may hold, for some key,
+    its longest word: the rarest ("mayo" rather than "de"). One search of the whole
+    body per such word finds the few paragraphs worth testing (with
+    ``_holds_key_words``: a paragraph that holds all of a key's words is among them).
+
+    Key words are ASCII letters and hyphens, so the texts are searched encoded
+    one byte a character with ASCII capitals lower-cased, several times cheaper
+    than lower-casing them. "İ" and the Kelvin sign, the two characters whose
+    lower case holds an ASCII letter, are read as "i" and "k" (so "İs" may pass
+    for "is", where lower() gives "i̇s": a few paragraphs more to test)."""
+    body = Joined(unit.text for unit in units)
+    text = body.text
+    if "\u0130" in text or "\u212a" in text:
+        text = text.replace("\u0130", "i").replace("\u212a", "k")
+    lowered = text.encode("ascii", "replace").translate(_ASCII_LOWER)
+    return sorted({i for first, rests in key_words.items() for rest in rests
+                   for i in body.holding(max((first,) + rest, key=len).encode(), within=lowered)})
+
+
 def _quantity_findings(article: Article, english: bool) -> Iterator[Annotation]:
     parts: dict[str, list[_Framed]] = {"body": [], "standfirst": [], "caption": []}
-    # A gallery repeats captions: each text is read once.
-    frames_of: dict[str, list[tuple[Quantity, tuple[str, ...]]]] = {}
-    for unit in article.units():
-        part = _PARTS.get(unit.kind)
-        if part is not None:
-            frames = frames_of.get(unit.text)
-            if frames is None:
-                frames = frames_of[unit.text] = list(_frames(unit.text, english))
-            parts[part].extend(_Framed(unit, q, key) for q, key in frames)
+    units = [unit for unit in article.units() if unit.kind in _PARTS]
+    # A gallery repeats captions: each text is read once, and all of them in one
+    # scan for the few that may hold a framed figure.
+    texts = list(dict.fromkeys(unit.text for unit in units))
+    framed = _texts_maybe_framed(texts, english)
+    frames_of = {text: list(_frames(text, quantities(text, words=english))) if i in framed else []
+                 for i, text in enumerate(texts)}
+    for unit in units:
+        frames = frames_of[unit.text]
+        if frames:
+            parts[_PARTS[unit.kind]].extend(_Framed(unit, q, key) for q, key in frames)
     if not parts["standfirst"] and not parts["caption"]:
         return
     # Only body paragraphs that use a word of some standfirst or caption frame
@@ -487,18 +499,13 @@ def _quantity_findings(article: Article, english: bool) -> Iterator[Annotation]:
     # "de" alone is in most paragraphs, a pair of words in few.
     key_words = _key_words({f.key for p in ("standfirst", "caption") for f in parts[p]})
     body_units = article.body_units()
-    lowered = [unit.text.lower() for unit in body_units]
     if key_words is None:
         candidates: Iterable[int] = range(len(body_units))
     else:
-        # Each key has a word that a paragraph holding it must contain: its
-        # longest, the rarest ("mayo" rather than "de"). One search of the whole
-        # body per such word finds the few paragraphs worth testing.
-        body = _Joined(lowered)
-        candidates = sorted({i for first, rests in key_words.items() for rest in rests
-                             for i in body.holding(max((first,) + rest, key=len))})
+        candidates = _holding_key_words(body_units, key_words)
     for i in candidates:
-        unit, text = body_units[i], lowered[i]
+        unit = body_units[i]
+        text = unit.text.lower()
         if key_words is not None and not _holds_key_words(text, key_words):
             continue
         if not text.isascii():  # drop accents the way fold() does, but in C
@@ -539,7 +546,7 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     body = article.body_units()
     if english:
         story = [u for u in article.units() if u.kind == STANDFIRST] + body + article.caption_units()
-        joined = _Joined([unit.text for unit in story])
+        joined = Joined([unit.text for unit in story])
         yield from _age_findings(story, joined)
         yield from _list_findings(story, joined)
     yield from _quantity_findings(article, english)

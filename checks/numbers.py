@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from math import floor, log10
 
+from checks.text import Joined
+
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -182,6 +184,24 @@ _NUMBER_WORD_AFTER_SPACE = re.compile(" (?:{})".format("|".join(
 def _may_have_number_word(text: str) -> bool:
     letters = text.encode("ascii", "replace").translate(_ASCII_LETTERS)
     return _NUMBER_WORD_AFTER_SPACE.search(b" " + letters) is not None
+
+
+def texts_with_number_word(joined: Joined) -> list[int]:
+    """The numbers of the texts in ``joined`` that may hold a number word (see
+    ``_may_have_number_word``), in one scan: NUL becomes a space, as does the
+    space put before each text there."""
+    letters = b" " + joined.text.encode("ascii", "replace").translate(_ASCII_LETTERS)
+    found = []
+    # A match's leading space is at ``at`` in ``letters``; the word starts at ``at``
+    # in the joined text.
+    m = _NUMBER_WORD_AFTER_SPACE.search(letters)
+    while m is not None:
+        i = joined.locate(m.start())
+        found.append(i)
+        if i + 1 == len(joined.starts):
+            break
+        m = _NUMBER_WORD_AFTER_SPACE.search(letters, joined.starts[i + 1])
+    return found
 
 
 def _starts(text: str, words: bool) -> list[int]:

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterable, Iterator
 
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
@@ -92,6 +93,80 @@ def may_have_digit(text: str) -> bool:
             or "5" in text or "6" in text or "7" in text or "8" in text or "9" in text):
         return True
     return not text.isascii() and _MAYBE_OTHER_DIGIT.search(text) is not None
+
+
+class Joined:
+    """Texts joined by NUL, so that one pattern or substring search scans them all:
+    on a long article (a gallery's captions, hundreds of paragraphs) the work of a
+    call per text outweighs the scanning. NUL is neither space, letter, digit nor
+    punctuation, so a pattern matches across it no more than past the end of a
+    text, and a look-behind at a text's first character sees no word before it.
+    A match is mapped back to its text by bisecting the texts' starts."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        texts = list(texts)
+        self.text = "\x00".join(texts)
+        self.starts: list[int] = []
+        at = 0
+        for text in texts:
+            self.starts.append(at)
+            at += len(text) + 1
+
+    def locate(self, at: int) -> int:
+        """The number of the text that holds joined position ``at``."""
+        return bisect_right(self.starts, at) - 1
+
+    def matches(self, pattern: re.Pattern) -> Iterator[tuple[int, int, re.Match]]:
+        """(text number, where that text starts in the joined text, match) for
+        each match of ``pattern``."""
+        starts = self.starts
+        for m in pattern.finditer(self.text):
+            i = bisect_right(starts, m.start()) - 1
+            yield i, starts[i], m
+
+    def spans(self, pattern: re.Pattern) -> Iterator[tuple[int, int, int]]:
+        """(text number, start, end in that text) of each match of ``pattern``."""
+        starts = self.starts
+        for m in pattern.finditer(self.text):  # (as matches() does: a generator less per match)
+            i = bisect_right(starts, m.start()) - 1
+            yield i, m.start() - starts[i], m.end() - starts[i]
+
+    def starts_of(self, pattern: re.Pattern) -> Iterator[tuple[int, int]]:
+        """(text number, start in that text) of each match of ``pattern``."""
+        starts = self.starts
+        for m in pattern.finditer(self.text):
+            i = bisect_right(starts, m.start()) - 1
+            yield i, m.start() - starts[i]
+
+    def holding(self, needle: str | bytes, within: str | bytes | None = None) -> list[int]:
+        """The numbers of the texts that contain ``needle``, in order; searched
+        ``within`` the joined text changed character for character (its ASCII
+        capitals lower-cased, one byte a character, say) when given."""
+        text = self.text if within is None else within
+        found = []
+        at = text.find(needle)
+        while at >= 0:
+            i = self.locate(at)
+            found.append(i)
+            if i + 1 == len(self.starts):
+                break
+            at = text.find(needle, self.starts[i + 1])
+        return found
+
+    def holding_match(self, pattern: re.Pattern) -> list[int]:
+        """The numbers of the texts in which ``pattern`` matches, in order: one
+        search per such text, skipping the rest of it (a caption with many digits
+        costs one match, not one per digit). ``pattern`` must not match at NUL
+        (not even an empty match) nor use ``^``."""
+        found = []
+        m = pattern.search(self.text)
+        while m is not None:
+            i = self.locate(m.start())
+            found.append(i)
+            if i + 1 == len(self.starts):
+                break
+            m = pattern.search(self.text, self.starts[i + 1])
+        return found
 
 
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
