@@ -433,17 +433,23 @@ class _Speakers:
         runs = (encoded.translate(_ALL_BUT_ASCII_LETTERS_TO_SPACE).split() if self.ascii_words is not None
                 else None)
         # A cue word (letters only) that is a whole word of the text is one of
-        # those runs: when none is, no cue word is there (most texts), and the
+        # those runs: when none is (most texts), no cue word is there, and the
         # text need not be cut into words at all; in an ASCII text the runs
         # are its words.
-        if runs is None or not self.ascii_words.isdisjoint(runs):
-            if ascii_text and runs is not None:
+        hits = self.ascii_words.intersection(runs) if runs is not None else None
+        if hits is None or hits:
+            if ascii_text and hits:
                 return True
-            # The words between ASCII non-letters, cut with C-level byte
-            # operations: a cue among them is a whole word. Only a text with
-            # other characters needs the expression to find the rest.
-            spaced = encoded.translate(_ASCII_NON_LETTER_TO_SPACE).decode("utf-8", "surrogatepass")
-            if not self.words.isdisjoint(spaced.split()):
+            # A cue between ASCII non-letters is a whole word: with those made
+            # spaces (C-level byte operations), a substring test per cue run
+            # found (English), or the words cut there (other languages). Only
+            # a text with other characters needs the expression for the rest.
+            spaced = encoded.translate(_ASCII_NON_LETTER_TO_SPACE)
+            if hits:
+                spaced = b" " + spaced + b" "
+                if any(b" " + word + b" " in spaced for word in hits):
+                    return True
+            elif not self.words.isdisjoint(spaced.decode("utf-8", "surrogatepass").split()):
                 return True
             if not ascii_text and not self.words.isdisjoint(self._WORD.findall(lowered)):
                 return True
