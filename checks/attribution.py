@@ -427,26 +427,36 @@ class _Speakers:
 
     def search(self, text: str) -> bool:
         lowered = text.lower()
-        # The words between ASCII non-letters come first, cut with C-level byte
-        # operations: a cue among them is a whole word (cues are letters only),
-        # and in an ASCII text they are all its words. Only a text with other
-        # characters needs the expression to find the rest.
         encoded = lowered.encode("utf-8", "surrogatepass")  # (a lone surrogate from JSON input)
-        spaced = encoded.translate(_ASCII_NON_LETTER_TO_SPACE).decode("utf-8", "surrogatepass")
-        if not self.words.isdisjoint(spaced.split()):
-            return True
+        ascii_text = encoded.isascii()
         # (The runs of ASCII letters, as bytes, for English.)
         runs = (encoded.translate(_ALL_BUT_ASCII_LETTERS_TO_SPACE).split() if self.ascii_words is not None
                 else None)
-        if not spaced.isascii() and (runs is None or not self.ascii_words.isdisjoint(runs)) and (
-                not self.words.isdisjoint(self._WORD.findall(lowered))):
-            # (An ASCII cue word that is a whole word of the text is one of
-            # its ASCII-letter runs: a C-level test rules the expression out.)
-            return True
+        # A cue word (letters only) that is a whole word of the text is one of
+        # those runs: when none is (most texts), no cue word is there, and the
+        # text need not be cut into words at all; in an ASCII text the runs
+        # are its words.
+        hits = self.ascii_words.intersection(runs) if runs is not None else None
+        if hits is None or hits:
+            if ascii_text and hits:
+                return True
+            # A cue between ASCII non-letters is a whole word: with those made
+            # spaces (C-level byte operations), a substring test per cue run
+            # found (English), or the words cut there (other languages). Only
+            # a text with other characters needs the expression for the rest.
+            spaced = encoded.translate(_ASCII_NON_LETTER_TO_SPACE)
+            if hits:
+                spaced = b" " + spaced + b" "
+                if any(b" " + word + b" " in spaced for word in hits):
+                    return True
+            elif not self.words.isdisjoint(spaced.decode("utf-8", "surrogatepass").split()):
+                return True
+            if not ascii_text and not self.words.isdisjoint(self._WORD.findall(lowered)):
+                return True
         if self.phrases is None:
             return False
         if runs is not None and self.other_phrases_read and (
-                spaced.isascii() or not any(map(text.__contains__, _ODD_CASES))):
+                ascii_text or not any(map(text.__contains__, _ODD_CASES))):
             if self.phrase_words.isdisjoint(runs) and not (
                     self.other_anchors is not None and self.other_anchors.search(text.casefold())):
                 return False
