@@ -239,12 +239,17 @@ _WEEKDAY_LENGTHS = sorted({len(name) for name in _WEEKDAYS})
 
 def _dates(texts: _Texts) -> Iterator[tuple[int, Slot]]:
     """The date slots of the texts, with each one's text's index."""
-    for i, text in enumerate(texts.texts):
-        # Cheap tests first: most paragraphs have no figure (which every date
-        # has) or name no month, and then _DATE need not walk them.
-        if not (may_have_digit(text) and _MONTH_HEAD.search(text)):
-            continue
-        for m in _DATE.finditer(text):
+    # Every date names a month: one fast scan of all the texts finds the few
+    # places one may be named, and _DATE is tried only around those.
+    heads_by_text: dict[int, list[int]] = {}
+    for head in _MONTH_HEAD.finditer(texts.whole):
+        i, at = texts.where(head.start())
+        heads_by_text.setdefault(i, []).append(at)
+    for i, heads in heads_by_text.items():
+        text = texts.texts[i]
+        if not may_have_digit(text):
+            continue  # (a date has a figure)
+        for m in _date_matches(text, heads):
             month = (m.group("month") or m.group("month2")).lower().rstrip(".")
             day = int(m.group("day") or m.group("day2"))
             prep = _word_before(text, m.start())
@@ -252,6 +257,30 @@ def _dates(texts: _Texts) -> Iterator[tuple[int, Slot]]:
                 continue  # "Sept. 6, 1946: The Rams play ...": an entry of a timeline
             if 1 <= day <= 31 and prep not in _NOT_A_POINT:
                 yield i, Slot("date", (_MONTHS[month], day), m.start(), m.end(), prep)
+
+
+def _date_matches(text: str, heads: list[int]) -> Iterator[re.Match]:
+    """The matches of ``_DATE.finditer(text)``, given where each month's head
+    (_MONTH_HEAD) is in ``text``.
+
+    A match starts at a month's name ("May 14") or at the day before one,
+    which is at most four characters ("14th") before the spaces before the
+    month; _DATE is tried only there, where finditer tries every character.
+    """
+    starts = set(heads)
+    for head in heads:
+        day_end = head
+        while day_end > 0 and text[day_end - 1].isspace():  # (what \s matches)
+            day_end -= 1
+        if day_end < head:
+            starts.update(range(max(0, day_end - 4), day_end))
+    taken_to = 0
+    for start in sorted(starts):
+        if start >= taken_to:
+            match = _DATE.match(text, start)
+            if match is not None:
+                yield match
+                taken_to = match.end()
 
 
 def _places(texts: _Texts) -> Iterator[tuple[int, Slot]]:

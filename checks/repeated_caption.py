@@ -53,6 +53,7 @@ REPEATED_PARAGRAPH = Rule(ID, "repeated-paragraph", "warning",
 RULES = (EXACT_REPEAT, NEAR_REPEAT, CAPTION_IN_BODY, REPEATED_PARAGRAPH)
 
 MIN_WORDS = 4
+_DELETE = Suggestion("delete")  # (frozen: one serves every finding)
 MIN_PARAGRAPH_WORDS = 8
 _WORD = re.compile(r"[^\W_]+")
 _WORD_OR_UNDERSCORE = re.compile(r"\w+")  # the same as _WORD in a text with no "_", and quicker
@@ -230,7 +231,7 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
             yield CAPTION_IN_BODY.at(
                 _trimmed(unit, len(unit.text)),
                 f"This paragraph is the caption of a photo ({caption.block_id}) pasted into the story.",
-                related=[caption], suggestion=Suggestion("delete"),
+                related=[caption], suggestion=_DELETE,
                 data={"caption_block_id": caption.block_id})
             continue
         if words < MIN_PARAGRAPH_WORDS:
@@ -247,5 +248,5 @@ def _repeated_paragraph(unit: TextUnit, first: TextUnit, first_targets: dict[int
     return REPEATED_PARAGRAPH.at(
         _trimmed(unit, len(unit.text)),
         f"This paragraph repeats an earlier paragraph ({first.block_id}).",
-        related=[first_target], suggestion=Suggestion("delete"),
+        related=[first_target], suggestion=_DELETE,
         data={"first_block_id": first.block_id})

@@ -78,3 +78,32 @@ def test_sentence_ends_are_those_of_the_plain_expression():
         sample = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 20)))
         assert ([m.span() for m in text._SENTENCE_END.finditer(sample)]
                 == [m.span() for m in plain.finditer(sample)]), repr(sample)
+
+
+_DATE_PIECES = ["May", "Mayor", "Sept", "Sept.", "September", "Sep", "Dec", "June", "Jun", "Marc", "1",
+                "14", "123", "3rd", "21st", "th", "st", " ", "  ", "\n", "\t", "\u00a0", "\u2003", ".", ",",
+                ":", "’", "x", "A", "9", "٣", "_", "é", "1946", "\0"]
+
+
+def _plain_dates(text: str) -> list[tuple]:
+    return [(m.span(), m.groupdict()) for m in ca._DATE.finditer(text)]
+
+
+def _fast_dates(text: str) -> list[tuple]:
+    heads = [m.start() for m in ca._MONTH_HEAD.finditer(text)]
+    return [(m.span(), m.groupdict()) for m in ca._date_matches(text, heads)]
+
+
+def test_date_matches_are_those_of_the_date_expression():
+    rng = random.Random(9)
+    for _ in range(50_000):
+        text = "".join(rng.choice(_DATE_PIECES) for _ in range(rng.randint(0, 25)))
+        assert _fast_dates(text) == _plain_dates(text), repr(text)
+
+
+def test_date_matches_in_the_corpus():
+    from bench import corpus
+
+    for record in corpus.load():
+        for text in record["body"] + [i.get("caption") or "" for i in record.get("images") or []]:
+            assert _fast_dates(text) == _plain_dates(text), repr(text)
