@@ -865,35 +865,30 @@ def near_pairs(spellings: dict[str, Spelling], keys: Iterable[str] | None = None
         low, high = size - (2 if size >= 9 else 1), size + reach
         letters = masks.get(key) or _letter_mask(key)
         most = 2 * reach
-        seen: set[str] | None = None
-        for signature in probes:
-            bucket = index.get(signature)
-            if bucket is None:
+        # Anchors of a close length with nearly the same letters (the letter
+        # sets differ by at most two per edit), other than the key itself, from
+        # every bucket probed, in order: most buckets hold only the key, or
+        # anchors that fail these tests, so this is one comprehension per key.
+        close = [entry for signature in probes for entry in index.get(signature, ())
+                 if low <= entry[0] <= high and (entry[1] ^ letters).bit_count() <= most
+                 and entry[2] != key]
+        if not close:
+            continue
+        seen: set[str] = set()  # (an anchor may share more than one signature with the key)
+        rare = len(spellings[key].raw) <= _RARE_RAW
+        first, first2 = key[0], key[:2]
+        for length, _, anchor, swapped, common in close:
+            if anchor in seen:
                 continue
-            # Anchors of a close length with nearly the same letters (the letter
-            # sets differ by at most two per edit), other than the key itself:
-            # most buckets hold only the key, or anchors that fail these tests,
-            # so this is one comprehension.
-            close = [entry for entry in bucket if low <= entry[0] <= high
-                     and (entry[1] ^ letters).bit_count() <= most and entry[2] != key]
-            if not close:
+            seen.add(anchor)
+            if common and not rare:
                 continue
-            if seen is None:
-                seen = set()
-                rare = len(spellings[key].raw) <= _RARE_RAW
-                first, first2 = key[0], key[:2]
-            for length, _, anchor, swapped, common in close:
-                if anchor in seen:
-                    continue
-                seen.add(anchor)
-                if common and not rare:
-                    continue
-                if first != anchor[0] and first2 != swapped:
-                    continue  # a slip keeps the first letter or swaps the first two
-                allowed = 2 if size >= 7 and length >= 7 else 1  # allowed_edits(key, anchor)
-                edits = distance(key, anchor, allowed)  # (the exact distance, when within)
-                if edits <= allowed:
-                    out.append((key, anchor, edits))
+            if first != anchor[0] and first2 != swapped:
+                continue  # a slip keeps the first letter or swaps the first two
+            allowed = 2 if size >= 7 and length >= 7 else 1  # allowed_edits(key, anchor)
+            edits = distance(key, anchor, allowed)  # (the exact distance, when within)
+            if edits <= allowed:
+                out.append((key, anchor, edits))
     return out
 
 
