@@ -225,9 +225,13 @@ class Mention:
     def person_like(self) -> bool:
         """A title before it, a possessive, a speech verb next to it ("Navarro said"), or
         for a full name an apposition ("Maria Navarro, the city's housing chief", "..., 67,")."""
-        text = self.unit.text
-        return (self.titled or self.possessive or _person_context(text, self.start, self.end)
-                or (self.given is not None and _APPOSITION.match(text, self.end) is not None))
+        return _person_like(self.unit.text, self.start, self.end, self.given, self.titled, self.possessive)
+
+
+def _person_like(text: str, start: int, end: int, given: str | None, titled: bool, possessive: bool) -> bool:
+    """Mention.person_like, from the mention's fields."""
+    return (titled or possessive or _person_context(text, start, end)
+            or (given is not None and _APPOSITION.match(text, end) is not None))
 
 
 _NO_GIVENS: frozenset[str] = frozenset()
@@ -277,8 +281,9 @@ class Spelling:
         counts: dict[str, int] = {}
         for t in self.raw:
             counts[t[3]] = counts.get(t[3], 0) + 1
-        return max(counts, key=lambda s: (counts[s], -next(
-            i for i, t in enumerate(self.raw) if t[3] == s)))
+        # (A tie goes to the form written first: max keeps the first of equals, and
+        # the counts are in the order the forms were first met.)
+        return max(counts, key=counts.__getitem__)
 
     @property
     def weight(self) -> int:
@@ -1056,8 +1061,7 @@ def spelling_groups(names: Names, language: str = "en", keys: Iterable[str] | No
             if not english and not _name_marked(s, majority):
                 break
             if not (any(m.given in givens(s) or m.person_like for m in s.mentions)
-                    or any((not m.full and m.unit.kind not in (HEADLINE, ALT_HEADLINE))
-                           or (m.given in givens(majority) and m.person_like) for m in majority.mentions)):
+                    or _referred_to_as_person(majority, givens(majority))):
                 break  # nothing says either spelling is a person referred to by surname
             if _is_word(s, names, language):
                 break
@@ -1066,6 +1070,17 @@ def spelling_groups(names: Names, language: str = "en", keys: Iterable[str] | No
             if variants:
                 groups.append(NameGroup(majority, variants))
     return groups
+
+
+def _referred_to_as_person(spelling: Spelling, given_names: set[str]) -> bool:
+    """Whether a mention outside a headline is the surname alone, or one with one of
+    ``given_names`` is person_like. (Read from the tuples: a majority spelling may
+    have hundreds of mentions, most of them full names.)"""
+    units = spelling.units
+    if any(t[5] is None and units[t[0]].kind not in (HEADLINE, ALT_HEADLINE) for t in spelling.raw):
+        return True
+    return any(t[5] in given_names and _person_like(units[t[0]].text, *t[1:3], t[5], t[6], t[7])
+               for t in spelling.raw)
 
 
 def _is_word(spelling: Spelling, names: Names, language: str) -> bool:
