@@ -824,9 +824,10 @@ def near_pairs(spellings: dict[str, Spelling], keys: Iterable[str] | None = None
     for anchor in (spellings if anchors is None else anchors):
         spelling = spellings[anchor]
         if spelling.givens and len(anchor) >= 4:
-            signatures, swapped, letters, foreign[anchor] = _ANCHORS.get(anchor) or _anchor_reading(anchor)
+            signatures, swapped, letters, doubled, foreign[anchor] = (_ANCHORS.get(anchor)
+                                                                      or _anchor_reading(anchor))
             size = len(anchor)
-            entry = (size, letters, anchor, swapped, len(spelling.raw) > _RARE_RAW)
+            entry = (size, letters, anchor, swapped, len(spelling.raw) > _RARE_RAW, doubled)
             for signature in signatures:
                 bucket = index.get(signature)
                 if bucket is None:
@@ -882,7 +883,8 @@ def near_pairs(spellings: dict[str, Spelling], keys: Iterable[str] | None = None
         seen: set[str] = set()  # (an anchor may share more than one signature with the key)
         rare = len(spellings[key].raw) <= _RARE_RAW
         first, first2 = key[0], key[:2]
-        for length, _, anchor, swapped, common in close:
+        doubled = _doubled_mask(key)
+        for length, anchor_letters, anchor, swapped, common, anchor_doubled in close:
             if anchor in seen:
                 continue
             seen.add(anchor)
@@ -891,6 +893,8 @@ def near_pairs(spellings: dict[str, Spelling], keys: Iterable[str] | None = None
             if first != anchor[0] and first2 != swapped:
                 continue  # a slip keeps the first letter or swaps the first two
             allowed = 2 if size >= 7 and length >= 7 else 1  # allowed_edits(key, anchor)
+            if (anchor_letters ^ letters).bit_count() + (anchor_doubled ^ doubled).bit_count() > 2 * allowed:
+                continue  # the letters, counted up to two, differ more than the allowed edits can make
             edits = distance(key, anchor, allowed)  # (the exact distance, when within)
             if edits <= allowed:
                 out.append((key, anchor, edits))
@@ -922,20 +926,46 @@ def _letter_mask(word: str) -> int:
     return mask
 
 
-_ANCHORS: dict[str, tuple[tuple[str, ...], str, int, tuple[str, ...]]] = {}
+_DOUBLED: dict[str, int] = {}
 
 
-def _anchor_reading(anchor: str) -> tuple[tuple[str, ...], str, int, tuple[str, ...]]:
+def _doubled_mask(word: str) -> int:
+    """The letters ``word`` writes twice or more, as _letter_mask's bits (memoised).
+
+    With _letter_mask, the letters counted up to two: an edit changes one
+    letter's count by one (a substitution two letters', a swap none), so it
+    changes at most two bits of the two masks together, and two spellings
+    within ``e`` edits differ in at most ``2 * e`` of them. Most pairs that
+    pass the letter-set test but not distance() fail this one (about two in
+    three on a long article): a letter doubled in one and single in the other."""
+    out = _DOUBLED.get(word)
+    if out is None:
+        out = 0
+        letters = set(word)
+        if len(letters) < len(word):
+            _letter_mask(word)  # (gives each letter its bit)
+            out = sum(_LETTER_BITS[c] for c in letters if word.count(c) > 1)
+        if len(_DOUBLED) < 200_000:
+            _DOUBLED[word] = out
+    return out
+
+
+_ANCHORS: dict[str, tuple[tuple[str, ...], str, int, int, tuple[str, ...]]] = {}
+
+
+def _anchor_reading(anchor: str) -> tuple[tuple[str, ...], str, int, int, tuple[str, ...]]:
     """What indexing ``anchor`` takes: its signatures (an ending alone would pair
     every name that ends alike, so the first letter is put before it; see
-    _probe_signatures), its first two letters swapped, its letters, and its
-    probes that are not its signatures (memoised: names recur across articles)."""
+    _probe_signatures), its first two letters swapped, its letters and its doubled
+    letters, and its probes that are not its signatures (memoised: names recur
+    across articles)."""
     # (_signatures(anchor), written out: its three kinds of signature never coincide.)
     signatures = ("<" + anchor[:2], anchor[0] + anchor[-2:] + ">")
     if len(anchor) <= 5:
         signatures += (anchor[0] + anchor[-1],)
     foreign = tuple(p for p in _probe_signatures(anchor) if p not in signatures)
-    out = (signatures, anchor[1::-1], _LETTER_MASKS.get(anchor) or _letter_mask(anchor), foreign)
+    letters = _LETTER_MASKS.get(anchor) or _letter_mask(anchor)
+    out = (signatures, anchor[1::-1], letters, _doubled_mask(anchor), foreign)
     if len(_ANCHORS) < 200_000:
         _ANCHORS[anchor] = out
     return out

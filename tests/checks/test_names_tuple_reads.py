@@ -1,6 +1,7 @@
 """Spelling properties read from the mention tuples must say what the Mention objects say."""
 from __future__ import annotations
 
+import itertools
 import random
 
 from checks import names
@@ -46,3 +47,26 @@ def test_written_and_person_tests_agree_with_the_mention_forms():
         spelling, givens = _random_spelling(rng)
         assert spelling.written == _written_by_first_place(spelling), spelling.raw
         assert names._referred_to_as_person(spelling, givens) == _referred_by_mentions(spelling, givens)
+
+
+def _counted_letters_apart(a: str, b: str) -> int:
+    return ((names._letter_mask(a) ^ names._letter_mask(b)).bit_count()
+            + (names._doubled_mask(a) ^ names._doubled_mask(b)).bit_count())
+
+
+def test_letters_counted_up_to_two_differ_by_at_most_two_bits_an_edit():
+    # near_pairs skips distance() when they differ by more: it must never skip a pair within reach.
+    words = ["".join(w) for n in range(1, 6) for w in itertools.product("abé", repeat=n)]
+    for a in words:
+        for b in words:
+            edits = names.distance(a, b, 2)
+            if edits <= 2:
+                assert _counted_letters_apart(a, b) <= 2 * edits, (a, b)
+
+
+def test_doubled_masks_are_the_letters_written_twice():
+    rng = random.Random(3)
+    for _ in range(5_000):
+        a = "".join(rng.choice("abcxyzéß'-") for _ in range(rng.randint(1, 9)))
+        twice = {c for c in a if a.count(c) > 1}
+        assert names._doubled_mask(a) == sum(names._LETTER_BITS[c] for c in twice)
