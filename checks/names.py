@@ -225,9 +225,13 @@ class Mention:
     def person_like(self) -> bool:
         """A title before it, a possessive, a speech verb next to it ("Navarro said"), or
         for a full name an apposition ("Maria Navarro, the city's housing chief", "..., 67,")."""
-        text = self.unit.text
-        return (self.titled or self.possessive or _person_context(text, self.start, self.end)
-                or (self.given is not None and _APPOSITION.match(text, self.end) is not None))
+        return _person_like(self.unit.text, self.start, self.end, self.given, self.titled, self.possessive)
+
+
+def _person_like(text: str, start: int, end: int, given: str | None, titled: bool, possessive: bool) -> bool:
+    """Mention.person_like, from the mention's fields."""
+    return (titled or possessive or _person_context(text, start, end)
+            or (given is not None and _APPOSITION.match(text, end) is not None))
 
 
 _NO_GIVENS: frozenset[str] = frozenset()
@@ -277,8 +281,9 @@ class Spelling:
         counts: dict[str, int] = {}
         for t in self.raw:
             counts[t[3]] = counts.get(t[3], 0) + 1
-        return max(counts, key=lambda s: (counts[s], -next(
-            i for i, t in enumerate(self.raw) if t[3] == s)))
+        # (A tie goes to the form written first: max keeps the first of equals, and
+        # the counts are in the order the forms were first met.)
+        return max(counts, key=counts.__getitem__)
 
     @property
     def weight(self) -> int:
@@ -819,9 +824,10 @@ def near_pairs(spellings: dict[str, Spelling], keys: Iterable[str] | None = None
     for anchor in (spellings if anchors is None else anchors):
         spelling = spellings[anchor]
         if spelling.givens and len(anchor) >= 4:
-            signatures, swapped, letters, foreign[anchor] = _ANCHORS.get(anchor) or _anchor_reading(anchor)
+            signatures, swapped, letters, doubled, foreign[anchor] = (_ANCHORS.get(anchor)
+                                                                      or _anchor_reading(anchor))
             size = len(anchor)
-            entry = (size, letters, anchor, swapped, len(spelling.raw) > _RARE_RAW)
+            entry = (size, letters, anchor, swapped, len(spelling.raw) > _RARE_RAW, doubled)
             for signature in signatures:
                 bucket = index.get(signature)
                 if bucket is None:
@@ -865,35 +871,33 @@ def near_pairs(spellings: dict[str, Spelling], keys: Iterable[str] | None = None
         low, high = size - (2 if size >= 9 else 1), size + reach
         letters = masks.get(key) or _letter_mask(key)
         most = 2 * reach
-        seen: set[str] | None = None
-        for signature in probes:
-            bucket = index.get(signature)
-            if bucket is None:
+        # Anchors of a close length with nearly the same letters (the letter
+        # sets differ by at most two per edit), other than the key itself, from
+        # every bucket probed, in order: most buckets hold only the key, or
+        # anchors that fail these tests, so this is one comprehension per key.
+        close = [entry for signature in probes for entry in index.get(signature, ())
+                 if low <= entry[0] <= high and (entry[1] ^ letters).bit_count() <= most
+                 and entry[2] != key]
+        if not close:
+            continue
+        seen: set[str] = set()  # (an anchor may share more than one signature with the key)
+        rare = len(spellings[key].raw) <= _RARE_RAW
+        first, first2 = key[0], key[:2]
+        doubled = _doubled_mask(key)
+        for length, anchor_letters, anchor, swapped, common, anchor_doubled in close:
+            if anchor in seen:
                 continue
-            # Anchors of a close length with nearly the same letters (the letter
-            # sets differ by at most two per edit), other than the key itself:
-            # most buckets hold only the key, or anchors that fail these tests,
-            # so this is one comprehension.
-            close = [entry for entry in bucket if low <= entry[0] <= high
-                     and (entry[1] ^ letters).bit_count() <= most and entry[2] != key]
-            if not close:
+            seen.add(anchor)
+            if common and not rare:
                 continue
-            if seen is None:
-                seen = set()
-                rare = len(spellings[key].raw) <= _RARE_RAW
-                first, first2 = key[0], key[:2]
-            for length, _, anchor, swapped, common in close:
-                if anchor in seen:
-                    continue
-                seen.add(anchor)
-                if common and not rare:
-                    continue
-                if first != anchor[0] and first2 != swapped:
-                    continue  # a slip keeps the first letter or swaps the first two
-                allowed = 2 if size >= 7 and length >= 7 else 1  # allowed_edits(key, anchor)
-                edits = distance(key, anchor, allowed)  # (the exact distance, when within)
-                if edits <= allowed:
-                    out.append((key, anchor, edits))
+            if first != anchor[0] and first2 != swapped:
+                continue  # a slip keeps the first letter or swaps the first two
+            allowed = 2 if size >= 7 and length >= 7 else 1  # allowed_edits(key, anchor)
+            if (anchor_letters ^ letters).bit_count() + (anchor_doubled ^ doubled).bit_count() > 2 * allowed:
+                continue  # the letters, counted up to two, differ more than the allowed edits can make
+            edits = distance(key, anchor, allowed)  # (the exact distance, when within)
+            if edits <= allowed:
+                out.append((key, anchor, edits))
     return out
 
 
@@ -922,20 +926,46 @@ def _letter_mask(word: str) -> int:
     return mask
 
 
-_ANCHORS: dict[str, tuple[tuple[str, ...], str, int, tuple[str, ...]]] = {}
+_DOUBLED: dict[str, int] = {}
 
 
-def _anchor_reading(anchor: str) -> tuple[tuple[str, ...], str, int, tuple[str, ...]]:
+def _doubled_mask(word: str) -> int:
+    """The letters ``word`` writes twice or more, as _letter_mask's bits (memoised).
+
+    With _letter_mask, the letters counted up to two: an edit changes one
+    letter's count by one (a substitution two letters', a swap none), so it
+    changes at most two bits of the two masks together, and two spellings
+    within ``e`` edits differ in at most ``2 * e`` of them. Most pairs that
+    pass the letter-set test but not distance() fail this one (about two in
+    three on a long article): a letter doubled in one and single in the other."""
+    out = _DOUBLED.get(word)
+    if out is None:
+        out = 0
+        letters = set(word)
+        if len(letters) < len(word):
+            _letter_mask(word)  # (gives each letter its bit)
+            out = sum(_LETTER_BITS[c] for c in letters if word.count(c) > 1)
+        if len(_DOUBLED) < 200_000:
+            _DOUBLED[word] = out
+    return out
+
+
+_ANCHORS: dict[str, tuple[tuple[str, ...], str, int, int, tuple[str, ...]]] = {}
+
+
+def _anchor_reading(anchor: str) -> tuple[tuple[str, ...], str, int, int, tuple[str, ...]]:
     """What indexing ``anchor`` takes: its signatures (an ending alone would pair
     every name that ends alike, so the first letter is put before it; see
-    _probe_signatures), its first two letters swapped, its letters, and its
-    probes that are not its signatures (memoised: names recur across articles)."""
+    _probe_signatures), its first two letters swapped, its letters and its doubled
+    letters, and its probes that are not its signatures (memoised: names recur
+    across articles)."""
     # (_signatures(anchor), written out: its three kinds of signature never coincide.)
     signatures = ("<" + anchor[:2], anchor[0] + anchor[-2:] + ">")
     if len(anchor) <= 5:
         signatures += (anchor[0] + anchor[-1],)
     foreign = tuple(p for p in _probe_signatures(anchor) if p not in signatures)
-    out = (signatures, anchor[1::-1], _LETTER_MASKS.get(anchor) or _letter_mask(anchor), foreign)
+    letters = _LETTER_MASKS.get(anchor) or _letter_mask(anchor)
+    out = (signatures, anchor[1::-1], letters, _doubled_mask(anchor), foreign)
     if len(_ANCHORS) < 200_000:
         _ANCHORS[anchor] = out
     return out
@@ -1061,8 +1091,7 @@ def spelling_groups(names: Names, language: str = "en", keys: Iterable[str] | No
             if not english and not _name_marked(s, majority):
                 break
             if not (any(m.given in givens(s) or m.person_like for m in s.mentions)
-                    or any((not m.full and m.unit.kind not in (HEADLINE, ALT_HEADLINE))
-                           or (m.given in givens(majority) and m.person_like) for m in majority.mentions)):
+                    or _referred_to_as_person(majority, givens(majority))):
                 break  # nothing says either spelling is a person referred to by surname
             if _is_word(s, names, language):
                 break
@@ -1071,6 +1100,17 @@ def spelling_groups(names: Names, language: str = "en", keys: Iterable[str] | No
             if variants:
                 groups.append(NameGroup(majority, variants))
     return groups
+
+
+def _referred_to_as_person(spelling: Spelling, given_names: set[str]) -> bool:
+    """Whether a mention outside a headline is the surname alone, or one with one of
+    ``given_names`` is person_like. (Read from the tuples: a majority spelling may
+    have hundreds of mentions, most of them full names.)"""
+    units = spelling.units
+    if any(t[5] is None and units[t[0]].kind not in (HEADLINE, ALT_HEADLINE) for t in spelling.raw):
+        return True
+    return any(t[5] in given_names and _person_like(units[t[0]].text, *t[1:3], t[5], t[6], t[7])
+               for t in spelling.raw)
 
 
 def _is_word(spelling: Spelling, names: Names, language: str) -> bool:
