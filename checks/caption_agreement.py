@@ -40,7 +40,6 @@ from __future__ import annotations
 
 import heapq
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -50,7 +49,7 @@ from checks.model import BODY_KINDS, CAPTION, Article, TextUnit
 from checks.names import (NAME_KINDS, equivalence_map, fold, read_names, remember_full_reading,
                           spelling_groups)
 from checks.registry import Rule
-from checks.text import may_have_digit, primary_language, sentence_spans
+from checks.text import Joined, may_have_digit, primary_language, sentence_spans
 
 ID = "caption-agreement"
 
@@ -196,32 +195,11 @@ class Clause:
         return set(before) | set(after)
 
 
-class _Texts:
-    """Many texts read as one: one pass of a fast scan over all of them costs
-    less than a pass over each (an article has thousands of paragraphs)."""
-
-    def __init__(self, texts: list[str]):
-        self.texts = texts
-        # "\0" is neither a space nor a word character: no match of the
-        # expressions here runs from one text into the next.
-        self.whole = "\0".join(texts)
-        self.starts = []
-        at = 0
-        for text in texts:
-            self.starts.append(at)
-            at += len(text) + 1
-
-    def where(self, at: int) -> tuple[int, int]:
-        """The index of the text that ``self.whole[at]`` is in, and where it is in that text."""
-        i = bisect_right(self.starts, at) - 1
-        return i, at - self.starts[i]
-
-
-def _weekdays(texts: _Texts) -> Iterator[tuple[int, Slot]]:
+def _weekdays(texts: Joined) -> Iterator[tuple[int, Slot]]:
     """The weekday slots of the texts, with each one's text's index."""
     # Every weekday's name ends in "day": the few places it is found in all the
     # texts (a fast literal scan) are where a weekday may end.
-    for day in _DAY.finditer(texts.whole):
+    for day in _DAY.finditer(texts.text):
         i, day_at = texts.where(day.start())
         text = texts.texts[i]
         for length in _WEEKDAY_LENGTHS:
@@ -237,12 +215,12 @@ _DAY = re.compile("day")
 _WEEKDAY_LENGTHS = sorted({len(name) for name in _WEEKDAYS})
 
 
-def _dates(texts: _Texts) -> Iterator[tuple[int, Slot]]:
+def _dates(texts: Joined) -> Iterator[tuple[int, Slot]]:
     """The date slots of the texts, with each one's text's index."""
     # Every date names a month: one fast scan of all the texts finds the few
     # places one may be named, and _DATE is tried only around those.
     heads_by_text: dict[int, list[int]] = {}
-    for head in _MONTH_HEAD.finditer(texts.whole):
+    for head in _MONTH_HEAD.finditer(texts.text):
         i, at = texts.where(head.start())
         heads_by_text.setdefault(i, []).append(at)
     for i, heads in heads_by_text.items():
@@ -283,9 +261,9 @@ def _date_matches(text: str, heads: list[int]) -> Iterator[re.Match]:
                 taken_to = match.end()
 
 
-def _places(texts: _Texts) -> Iterator[tuple[int, Slot]]:
+def _places(texts: Joined) -> Iterator[tuple[int, Slot]]:
     """The place slots of the texts, with each one's text's index."""
-    for match in _place_matches(texts.whole):
+    for match in _place_matches(texts.text):
         i, _ = texts.where(match.start())
         slot = _place_slot(match, texts.starts[i])
         if slot is not None:
@@ -357,7 +335,7 @@ _ALL_KINDS = frozenset({"weekday", "date", "place"})
 def _clauses(units: list[TextUnit], texts: list[str], kinds: frozenset[str] = _ALL_KINDS) -> list[Clause]:
     """The sentences of each text (its unit's text, or the start of it) that
     hold a weekday, date or place of the wanted kinds."""
-    joined = _Texts(texts)
+    joined = Joined(texts)
     slots_by_text: dict[int, list[Slot]] = {}
     for kind, read in (("weekday", _weekdays), ("date", _dates), ("place", _places)):
         if kind in kinds:

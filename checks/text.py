@@ -104,17 +104,22 @@ class Joined:
     A match is mapped back to its text by bisecting the texts' starts."""
 
     def __init__(self, texts: Iterable[str]) -> None:
-        texts = list(texts)
-        self.text = "\x00".join(texts)
+        self.texts = list(texts)
+        self.text = "\x00".join(self.texts)
         self.starts: list[int] = []
         at = 0
-        for text in texts:
+        for text in self.texts:
             self.starts.append(at)
             at += len(text) + 1
 
     def locate(self, at: int) -> int:
         """The number of the text that holds joined position ``at``."""
         return bisect_right(self.starts, at) - 1
+
+    def where(self, at: int) -> tuple[int, int]:
+        """The number of the text that holds joined position ``at``, and the position in that text."""
+        i = bisect_right(self.starts, at) - 1
+        return i, at - self.starts[i]
 
     def matches(self, pattern: re.Pattern) -> Iterator[tuple[int, int, re.Match]]:
         """(text number, where that text starts in the joined text, match) for

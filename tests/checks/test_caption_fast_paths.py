@@ -5,6 +5,7 @@ import random
 import re
 
 from checks import caption_agreement as ca
+from checks.text import Joined
 
 
 def _spans(matches) -> list[tuple]:
@@ -52,7 +53,7 @@ def test_weekdays_are_those_of_the_weekday_expression_in_each_text():
     for _ in range(5_000):
         texts = ["".join(rng.choice(_DAY_PIECES) for _ in range(rng.randint(0, 12)))
                  for _ in range(rng.randint(1, 6))]
-        found = [(i, s.value, s.start, s.end, s.prep) for i, s in ca._weekdays(ca._Texts(texts))]
+        found = [(i, s.value, s.start, s.end, s.prep) for i, s in ca._weekdays(Joined(texts))]
         assert found == _plain_weekdays(texts), texts
 
 
@@ -61,7 +62,7 @@ def test_places_of_several_texts_are_those_of_each_text():
     for _ in range(5_000):
         texts = ["".join(rng.choice(_PIECES) for _ in range(rng.randint(0, 12)))
                  for _ in range(rng.randint(1, 6))]
-        found = [(i, s.value, s.start, s.end, s.prep) for i, s in ca._places(ca._Texts(texts))]
+        found = [(i, s.value, s.start, s.end, s.prep) for i, s in ca._places(Joined(texts))]
         plain = [(i, s.value, s.start, s.end, s.prep) for i, text in enumerate(texts)
                  for s in map(lambda m: ca._place_slot(m, 0), ca._PLACE.finditer(text)) if s is not None]
         assert found == plain, texts
