@@ -102,9 +102,9 @@ def test_date_matches_are_those_of_the_date_expression():
         assert _fast_dates(text) == _plain_dates(text), repr(text)
 
 
-def test_date_matches_in_the_corpus():
+def test_date_matches_in_the_corpus(shared):
     from bench import corpus
 
-    for record in corpus.load():
+    for record in corpus.load(shared / "corpus" / "articles.jsonl"):
         for text in record["body"] + [i.get("caption") or "" for i in record.get("images") or []]:
             assert _fast_dates(text) == _plain_dates(text), repr(text)
