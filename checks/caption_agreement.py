@@ -492,7 +492,6 @@ def _searchable(text: str) -> str | None:
 
 
 _ALNUM = re.compile(r"[^\W_]+")  # a run of str.isalnum() characters
-_WORD_CHARS = re.compile(r"\w+")
 _SEARCHES = 32
 _LITTLE_SEARCHING = 1_000_000  # characters searched
 

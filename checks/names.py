@@ -177,14 +177,9 @@ _NEXT_WORD = re.compile(r"[ \u00a0]*,?[ \u00a0]*([a-z]+)")
 _PREV_WORD = re.compile(r"([a-z]+)[ \u00a0,]*$")
 
 
-def speaks(mention: "Mention") -> bool:
-    """A speech verb right next to the mention: "Navarro said", "said Navarro"."""
-    return _person_context(mention.unit.text, mention.start, mention.end, speech_only=True)
-
-
 def speaks_raw(raw: tuple, units: list[TextUnit]) -> bool:
-    """speaks() for a mention still kept as a tuple of its fields (Spelling.raw), in
-    ``units`` (Spelling.units)."""
+    """A speech verb right next to a mention ("Navarro said", "said Navarro"), for a
+    mention kept as a tuple of its fields (Spelling.raw), in ``units`` (Spelling.units)."""
     return _person_context(units[raw[0]].text, raw[1], raw[2], speech_only=True)
 
 
@@ -787,15 +782,6 @@ def _stem_related(a: str, b: str) -> bool:
 _RARE_RAW = 6
 
 
-def _signatures(word: str) -> set[str]:
-    """First two letters, last two; and for short words (where a swap in the middle can
-    touch both) first and last letter too."""
-    out = {"<" + word[:2], word[-2:] + ">"}
-    if len(word) <= 5:
-        out.add(word[0] + word[-1])
-    return out
-
-
 def near_pairs(spellings: dict[str, Spelling], keys: Iterable[str] | None = None,
                anchors: Iterable[str] | None = None) -> list[tuple[str, str, int]]:
     """(key, anchor, edits) for every spelling one or two edits from a full-name surname
@@ -959,7 +945,8 @@ def _anchor_reading(anchor: str) -> tuple[tuple[str, ...], str, int, int, tuple[
     _probe_signatures), its first two letters swapped, its letters and its doubled
     letters, and its probes that are not its signatures (memoised: names recur
     across articles)."""
-    # (_signatures(anchor), written out: its three kinds of signature never coincide.)
+    # First two letters, first letter and last two, and for short words (where a swap
+    # in the middle can touch both ends) first and last letter: never the same string.
     signatures = ("<" + anchor[:2], anchor[0] + anchor[-2:] + ">")
     if len(anchor) <= 5:
         signatures += (anchor[0] + anchor[-1],)
@@ -978,10 +965,11 @@ def _probe_signatures(key: str) -> tuple[str, ...]:
     """The signatures a spelling is looked up by (memoised: words repeat across articles)."""
     out = _PROBES.get(key)
     if out is None:
-        # _signatures(key), with the first and last letter up to six letters, and
-        # the bare ending replaced: an anchor sharing the ending is compared only
-        # if it keeps the first letter or swaps the first two, so it starts with
-        # key[0] or key[1]. (Written out: this runs for every new word.)
+        # First two letters; the last two after the first letter and after the
+        # second (an anchor sharing the ending is compared only if it keeps the
+        # first letter or swaps the first two, so it starts with key[0] or key[1]);
+        # and first and last letter up to six letters. (Written out: this runs for
+        # every new word.)
         ending = key[-2:] + ">"
         found = {"<" + key[:2], key[0] + ending, key[1] + ending}
         if len(key) <= 6:
