@@ -44,10 +44,10 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from checks.annotation import Annotation, Suggestion
+from checks.dates import MONTH_HEAD
 from checks.engine import Context
 from checks.model import BODY_KINDS, CAPTION, Article, TextUnit
-from checks.names import (NAME_KINDS, equivalence_map, fold, read_names, remember_full_reading,
-                          spelling_groups)
+from checks.names import NAME_KINDS, equivalence_map, fold, read_names, spelling_groups
 from checks.registry import Rule
 from checks.text import Joined, may_have_digit, primary_language, sentence_spans
 
@@ -199,8 +199,7 @@ def _weekdays(texts: Joined) -> Iterator[tuple[int, Slot]]:
     """The weekday slots of the texts, with each one's text's index."""
     # Every weekday's name ends in "day": the few places it is found in all the
     # texts (a fast literal scan) are where a weekday may end.
-    for day in _DAY.finditer(texts.text):
-        i, day_at = texts.where(day.start())
+    for i, day_at in texts.starts_of(_DAY):
         text = texts.texts[i]
         for length in _WEEKDAY_LENGTHS:
             m = _WEEKDAY.match(text, day_at + 3 - length) if day_at + 3 >= length else None
@@ -220,8 +219,7 @@ def _dates(texts: Joined) -> Iterator[tuple[int, Slot]]:
     # Every date names a month: one fast scan of all the texts finds the few
     # places one may be named, and _DATE is tried only around those.
     heads_by_text: dict[int, list[int]] = {}
-    for head in _MONTH_HEAD.finditer(texts.text):
-        i, at = texts.where(head.start())
+    for i, at in texts.starts_of(MONTH_HEAD):
         heads_by_text.setdefault(i, []).append(at)
     for i, heads in heads_by_text.items():
         text = texts.texts[i]
@@ -239,7 +237,7 @@ def _dates(texts: Joined) -> Iterator[tuple[int, Slot]]:
 
 def _date_matches(text: str, heads: list[int]) -> Iterator[re.Match]:
     """The matches of ``_DATE.finditer(text)``, given where each month's head
-    (_MONTH_HEAD) is in ``text``.
+    (MONTH_HEAD) is in ``text``.
 
     A match starts at a month's name ("May 14") or at the day before one,
     which is at most four characters ("14th") before the spaces before the
@@ -264,7 +262,7 @@ def _date_matches(text: str, heads: list[int]) -> Iterator[re.Match]:
 def _places(texts: Joined) -> Iterator[tuple[int, Slot]]:
     """The place slots of the texts, with each one's text's index."""
     for match in _place_matches(texts.text):
-        i, _ = texts.where(match.start())
+        i = texts.locate(match.start())
         slot = _place_slot(match, texts.starts[i])
         if slot is not None:
             yield i, slot
@@ -314,10 +312,6 @@ def _is_word_char(char: str) -> bool:
     """What ``\\w`` matches."""
     return char.isalnum() or char == "_"
 
-
-# Every spelling of a month in _DATE starts with one of these.
-_MONTH_HEADS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_MONTH_HEAD = re.compile("|".join(_MONTH_HEADS))  # one scan instead of twelve
 
 _ENTRY = re.compile(r"(?:,?\s*\d{4})?\s*:")
 
@@ -653,9 +647,9 @@ def _names(article: Article, ctx: Context, body_words: "_Words") -> Iterator[Ann
     in_caption_only = read_names(article, equivalents, frozenset({CAPTION}))
     if all(body_words.mentions(s.raw[0][3]) for s in in_caption_only.spellings.values()):
         return
-    # Read the rest of the article and add the captions already read.
-    names = read_names(article, equivalents, NAME_KINDS - {CAPTION}, add_to=in_caption_only)
-    remember_full_reading(article, equivalents, names)  # name-consistency reads the same
+    # The whole article: only the rest is read, the captions' reading is added
+    # (and name-consistency then reads the same reading).
+    names = read_names(article, equivalents, NAME_KINDS)
     # Every spelling with a caption mention came from the captions' reading (the
     # rest read no captions), so its keys need not be found among all spellings.
     in_captions = list(in_caption_only.spellings)

@@ -203,10 +203,10 @@ def _weekday_before(text: str, lang: str, at: int) -> tuple[int, tuple[int, int]
     return number, (match.start("wd"), match.end("wd"))
 
 
-# Every English month word (_EN_MONTH_WORDS) starts with one of these: a text
-# without any has no number with a month before it. (One expression, which
-# skips ahead to the capitals it starts with, beats twelve substring tests.)
-_EN_MONTH_HEAD = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+# Every English month word or abbreviation starts with one of these: a text
+# without any names no month in English. (One expression, which skips ahead to
+# the capitals it starts with, beats twelve substring tests.)
+MONTH_HEAD = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 
 
 # What may follow a day number for _MONTH_AFTER to match: an ordinal's first
@@ -247,7 +247,7 @@ def find_dates(text: str) -> list[DateMention]:
         # _MONTH_BEFORE ends in whitespace right before the number.
         if s and text[s - 1].isspace():
             if en_month is None:
-                en_month = _EN_MONTH_HEAD.search(text) is not None
+                en_month = MONTH_HEAD.search(text) is not None
             before = _MONTH_BEFORE.search(text, max(0, s - 14), s) if en_month else None
         else:
             before = None

@@ -46,11 +46,12 @@ from itertools import islice
 from typing import Iterator, NamedTuple
 
 from checks.annotation import Annotation, Suggestion
+from checks.dates import MONTH_HEAD
 from checks.engine import Context
 from checks.model import (ALT_HEADLINE, BODY_KINDS, CAPTION, HEADLINE, STANDFIRST, Article,
                           TextUnit)
 from checks.registry import Rule
-from checks.text import Joined, primary_language
+from checks.text import ASCII_WORD_BYTES, Joined, primary_language
 
 ID = "house-style"
 
@@ -96,7 +97,7 @@ def _report(rule: Rule, places: list[_Place], what: str, styles: dict[str, str],
     usual = [p for p in places if p.style != rare]
     target = odd[0]
     related = [p.unit.span(p.start, p.end) for p in odd[1:]] + \
-        [p.unit.span(p.start, p.end) for p in usual[:5]]
+        [p.unit.span(p.start, p.end) for p in usual[:_USUAL_PLACES]]
     message = (f"This article writes {what} {styles[rare]} {counts[rare]} time"
                f"{'s' if counts[rare] != 1 else ''} and {styles[common]} {counts[common]} time"
                f"{'s' if counts[common] != 1 else ''}; pick one.")
@@ -283,9 +284,8 @@ _WORD = re.compile(r"[A-Za-z]+")
 
 
 # Words are runs of ASCII letters. Encoded one byte per character, letters
-# lower-cased and anything else made a space, a text splits into its words in C,
-# several times faster than a regular expression finds them.
-_WORD_BYTES = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
+# lower-cased and anything else made a space (ASCII_WORD_BYTES), a text splits
+# into its words in C, several times faster than a regular expression finds them.
 
 
 def _lower_case_moves_words(text: str) -> bool:
@@ -302,7 +302,7 @@ _SPELLING_BYTES = {w.encode(): w for w in _SPELLING if len(w) >= 4}
 
 def _word_bytes(text: str) -> bytes:
     """``text``, one byte per character, with its words lower-cased and spaces between."""
-    return text.encode("ascii", "replace").translate(_WORD_BYTES)
+    return text.encode("ascii", "replace").translate(ASCII_WORD_BYTES)
 
 
 # A short article's units are read for words in one pass, joined by NUL, which
@@ -310,7 +310,7 @@ def _word_bytes(text: str) -> bytes:
 # read unit by unit instead: it nearly always writes some word both ways, and then
 # each unit's own words are needed anyway.
 _UNIT_BREAK = b"\x80"
-_JOINED_WORD_BYTES = _UNIT_BREAK + _WORD_BYTES[1:]  # NUL becomes _UNIT_BREAK
+_JOINED_WORD_BYTES = _UNIT_BREAK + ASCII_WORD_BYTES[1:]  # NUL becomes _UNIT_BREAK
 _READ_JOINED_UP_TO = 200  # units
 
 
@@ -462,9 +462,6 @@ _MDY = re.compile(rf"\b(?:{_MONTHS})\.?\s+(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?
 
 _DAY = re.compile(r"\d\d?")  # (\d{1,2}; starting with one digit lets the engine skip to it)
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s+$")
-# A unit without the first three letters of some month name holds no date; a
-# search for them skips to capitals instead of trying every digit.
-_MONTH_START = re.compile("|".join(sorted({m[:3] for m in _MONTHS.split("|")})))
 
 
 def _date_places(units: list[TextUnit]) -> list[_Place]:
@@ -477,7 +474,7 @@ def _date_places(units: list[TextUnit]) -> list[_Place]:
         # month search, which steps through every capital.
         if not (("1" in text or "2" in text or "3" in text or "4" in text or "5" in text
                  or "6" in text or "7" in text or "8" in text or "9" in text)
-                and _MONTH_START.search(text)):
+                and MONTH_HEAD.search(text)):
             continue
         for d in _DAY.finditer(text):
             i = d.start()

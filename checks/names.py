@@ -449,21 +449,16 @@ _ORDER_SHIFT = 32
 
 
 def read_names(article: Article, equivalents: dict[str, str] | None = None,
-               kinds: frozenset[str] = NAME_KINDS, add_to: Names | None = None) -> Names:
+               kinds: frozenset[str] = NAME_KINDS) -> Names:
     """Every name mention in the article's headline, standfirst, body, quotes and captions
     (or in the units of ``kinds`` only).
 
-    ``add_to``: an earlier reading of the same article (same equivalents) of
-    other kinds of unit, merged into the result so those units are not read twice.
-
-    Both name families read the same article in one request, so a reading of
-    every kind is shared through ``Article.derived``; ``remember_full_reading``
-    shares one that was assembled from parts.
+    Both name families read the same article in one request, so each reading is
+    shared through ``Article.derived``; a reading of every kind made after the
+    captions-only one reads only the rest and adds the captions' reading.
     """
-    if add_to is None:
-        key = _reading_key(equivalents, kinds)
-        return article.derived(key, lambda: _new_reading(article, equivalents, kinds))
-    return _read_names(article, equivalents, kinds, add_to)
+    key = _reading_key(equivalents, kinds)
+    return article.derived(key, lambda: _new_reading(article, equivalents, kinds))
 
 
 _CAPTIONS_ONLY = frozenset({CAPTION})
@@ -489,11 +484,6 @@ def _reading_key(equivalents: dict[str, str] | None, kinds: frozenset[str]) -> t
 def _captions_key(equivalents: dict[str, str] | None) -> tuple:
     """Where the captions-only reading is kept for _new_reading (a dict, empty until there is one)."""
     return ("names.captions_reading", tuple(sorted((equivalents or {}).items())))
-
-
-def remember_full_reading(article: Article, equivalents: dict[str, str] | None, names: Names) -> None:
-    """Record ``names`` (every kind, assembled from parts) as the article's full reading."""
-    article.derived(_reading_key(equivalents, NAME_KINDS), lambda: names)
 
 
 def _read_names(article: Article, equivalents: dict[str, str] | None, kinds: frozenset[str],
@@ -787,19 +777,19 @@ def near_pairs(spellings: dict[str, Spelling], keys: Iterable[str] | None = None
     """(key, anchor, edits) for every spelling one or two edits from a full-name surname
     (anchor), with distance(key, anchor).
 
-    Anchors are indexed by length and by short signatures: their first two
-    letters, their last two letters, and for short names their first and last
-    letters. A slip of one letter leaves one of them intact (a swap of the
-    first two letters keeps the ending), and so do most slips of two letters in
-    a long name; so a spelling is compared only
-    with the few anchors that share a signature and a close length, after a
-    letter-set check; the work grows with the number of distinct words.
+    Anchors are indexed by short signatures (each bucket sorted by length):
+    their first two letters, their last two letters, and for short names their
+    first and last letters. A slip of one letter leaves one of them intact (a
+    swap of the first two letters keeps the ending), and so do most slips of two
+    letters in a long name; so a spelling is compared only with the few anchors
+    that share a signature and a close length, after a letter-set check; the
+    work grows with the number of distinct words.
     ``keys`` limits the spellings looked up, ``anchors`` the anchors indexed.
     """
     # signature -> anchors, shortest first (an anchor's place among those of its
     # length is the order it was given in); most of a spelling's signatures match
     # no anchor at all, so one look-up per signature settles them.
-    index: dict[str, list[tuple[int, int, str, str, bool]]] = {}
+    index: dict[str, list[tuple[int, int, str, str, bool, int]]] = {}  # see ``entry`` below
     # First letter -> shortest and longest anchor: a key is only ever compared with
     # an anchor that starts with its first or second letter and is at most two
     # letters longer or shorter, so a new word (no memoised signatures yet) is

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from math import floor, log10
 
-from checks.text import Joined
+from checks.text import ASCII_WORD_BYTES, Joined
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -176,32 +176,22 @@ _NUMBER_WORD_START = re.compile("|".join(
 # character lets the regex engine skip to it (and one alternative per first letter
 # rejects a word at its first letter): several times faster on a text without
 # number words, which most captions and paragraphs are.
-_ASCII_LETTERS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
 _NUMBER_WORD_AFTER_SPACE = re.compile(" (?:{})".format("|".join(
     f"{first}(?:{'|'.join(rests)})" for first, rests in _NUMBER_WORDS_BY_FIRST_LETTER.items())).encode())
 
 
 def _may_have_number_word(text: str) -> bool:
-    letters = text.encode("ascii", "replace").translate(_ASCII_LETTERS)
+    letters = text.encode("ascii", "replace").translate(ASCII_WORD_BYTES)
     return _NUMBER_WORD_AFTER_SPACE.search(b" " + letters) is not None
 
 
 def texts_with_number_word(joined: Joined) -> list[int]:
     """The numbers of the texts in ``joined`` that may hold a number word (see
     ``_may_have_number_word``), in one scan: NUL becomes a space, as does the
-    space put before each text there."""
-    letters = b" " + joined.text.encode("ascii", "replace").translate(_ASCII_LETTERS)
-    found = []
-    # A match's leading space is at ``at`` in ``letters``; the word starts at ``at``
-    # in the joined text.
-    m = _NUMBER_WORD_AFTER_SPACE.search(letters)
-    while m is not None:
-        i = joined.locate(m.start())
-        found.append(i)
-        if i + 1 == len(joined.starts):
-            break
-        m = _NUMBER_WORD_AFTER_SPACE.search(letters, joined.starts[i + 1])
-    return found
+    space put before each text there. (With that space first, a match's leading
+    space in ``letters`` sits where its word starts in the joined text.)"""
+    letters = b" " + joined.text.encode("ascii", "replace").translate(ASCII_WORD_BYTES)
+    return joined.holding_match(_NUMBER_WORD_AFTER_SPACE, within=letters)
 
 
 def _starts(text: str, words: bool) -> list[int]:

@@ -95,6 +95,11 @@ def may_have_digit(text: str) -> bool:
     return not text.isascii() and _MAYBE_OTHER_DIGIT.search(text) is not None
 
 
+# ASCII letters lower-cased, every other byte a space: ``text.encode("ascii",
+# "replace").translate(ASCII_WORD_BYTES).split()`` gives a text's ASCII words in C.
+ASCII_WORD_BYTES = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
+
+
 class Joined:
     """Texts joined by NUL, so that one pattern or substring search scans them all:
     on a long article (a gallery's captions, hundreds of paragraphs) the work of a
@@ -158,19 +163,20 @@ class Joined:
             at = text.find(needle, self.starts[i + 1])
         return found
 
-    def holding_match(self, pattern: re.Pattern) -> list[int]:
+    def holding_match(self, pattern: re.Pattern, within: str | bytes | None = None) -> list[int]:
         """The numbers of the texts in which ``pattern`` matches, in order: one
         search per such text, skipping the rest of it (a caption with many digits
         costs one match, not one per digit). ``pattern`` must not match at NUL
-        (not even an empty match) nor use ``^``."""
+        (not even an empty match) nor use ``^``. ``within``: as for holding()."""
+        text = self.text if within is None else within
         found = []
-        m = pattern.search(self.text)
+        m = pattern.search(text)
         while m is not None:
             i = self.locate(m.start())
             found.append(i)
             if i + 1 == len(self.starts):
                 break
-            m = pattern.search(self.text, self.starts[i + 1])
+            m = pattern.search(text, self.starts[i + 1])
         return found
 
 

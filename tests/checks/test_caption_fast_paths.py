@@ -5,6 +5,7 @@ import random
 import re
 
 from checks import caption_agreement as ca
+from checks.dates import MONTH_HEAD
 from checks.text import Joined
 
 
@@ -91,7 +92,7 @@ def _plain_dates(text: str) -> list[tuple]:
 
 
 def _fast_dates(text: str) -> list[tuple]:
-    heads = [m.start() for m in ca._MONTH_HEAD.finditer(text)]
+    heads = [m.start() for m in MONTH_HEAD.finditer(text)]
     return [(m.span(), m.groupdict()) for m in ca._date_matches(text, heads)]
 
 
