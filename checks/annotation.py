@@ -49,10 +49,9 @@ class Annotation:
         unknown = changes.keys() - self.__dict__.keys()
         if unknown:
             raise TypeError(f"Annotation has no field {sorted(unknown)[0]!r}")
-        if changes.get("severity", self.severity) not in SEVERITIES:
-            raise ValueError(f"unknown severity {changes['severity']!r}")
         copy = object.__new__(Annotation)
         copy.__dict__.update(self.__dict__, **changes)  # (frozen: no __setattr__)
+        copy.__post_init__()  # the constructor's checks
         return copy
 
     def to_json(self) -> dict:

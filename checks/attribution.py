@@ -117,10 +117,6 @@ _SINGLE_CHAR_DOUBLE = re.compile(r"[\"“”„«»]")  # _DOUBLE in a text with
 _new_mark = tuple.__new__  # builds a Mark without the keyword-argument wrapper (hot loop)
 
 
-# The marks _DOUBLE finds besides curly “ and ”.
-_NOT_CURLY_MARKS = ('"', "„", "«", "»", "’’", "‘‘", "''", "``")
-
-
 def _has_doubled(text: str) -> bool:
     """Whether ``text`` has a mark typed as two single ones (’’ ‘‘ '' ``).
 
@@ -135,7 +131,8 @@ def _has_doubled(text: str) -> bool:
 
 
 def _has_not_curly(text: str) -> bool:
-    """Whether ``text`` has any of _NOT_CURLY_MARKS (the doubled ones tested last)."""
+    """Whether ``text`` has any mark _DOUBLE finds besides curly “ and ” (" „ « » and the
+    doubled ’’ ‘‘ '' ``, tested last)."""
     return '"' in text or "„" in text or "«" in text or "»" in text or _has_doubled(text)
 
 
@@ -150,8 +147,8 @@ def _double_marks(text: str, carried: bool = False, curly_only: bool = False
     """Pairs, unmatched opening marks and unmatched closing marks of one text.
 
     ``carried``: a quotation opened in an earlier paragraph is still running;
-    it is a virtual opening mark at position -1. ``curly_only``: the caller
-    knows the text holds none of _NOT_CURLY_MARKS (its article has none).
+    it is a virtual opening mark at position -1. ``curly_only``: the caller knows
+    the text holds none of the marks _has_not_curly() looks for (its article has none).
     """
     n = len(text)
     # (Plain substring tests, spelled out: this runs on every paragraph, and
@@ -770,22 +767,19 @@ def _quotations(article: Article) -> Iterator[Annotation]:
                              or (_HIS_HER.search(stripped) and _NAME_MID.search(stripped))))
         return para.context
 
-    def candidates(para: _Para) -> list[Quotation]:
+    def candidates(para: _Para) -> Iterator[Quotation]:
         unit = para.unit
         if unit.kind == QUOTE and not para.quotes:
             text = unit.text.strip()
-            lead = len(unit.text) - len(unit.text.lstrip())
-            whole = Quotation(lead, lead + len(text), text)
-            return [whole] if len(_LETTER_WORD.findall(text)) >= 5 else []
-        return [q for q in para.quotes if _is_direct(unit.text, q.text, q.start, q.end)]
+            if len(_LETTER_WORD.findall(text)) >= 5:
+                lead = len(unit.text) - len(unit.text.lstrip())
+                yield Quotation(lead, lead + len(text), text)
+            return
+        text = unit.text
+        yield from (q for q in para.quotes if _is_direct(text, q.text, q.start, q.end))
 
     def has_candidate(para: _Para) -> bool:
-        """Whether ``candidates(para)`` is not empty, reading no further than its first."""
-        unit = para.unit
-        if unit.kind == QUOTE and not para.quotes:
-            return len(_LETTER_WORD.findall(unit.text.strip())) >= 5
-        text = unit.text
-        return any(_is_direct(text, q.text, q.start, q.end) for q in para.quotes)
+        return next(candidates(para), None) is not None
 
     # A run of consecutive paragraphs that carry quotations shares its speaker,
     # who may be named in the paragraph before the run or after it.

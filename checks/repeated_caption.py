@@ -102,14 +102,14 @@ def _opens_like(folded: str, first_words: set[str], openings: set[tuple[str, ...
 
 
 def _read_paragraph(text: str, folded: str, first_caption: dict, caption_first_words: set[str],
-                    longest_caption: int) -> tuple[int, str]:
+                    credit_reach: int) -> tuple[int, str]:
     """A paragraph's word count and key, the key of the caption it holds with
     its credit when it is one ("A woman passes a mural in Tehran. EPA")."""
     key = _folded_key(folded)
     words = key.count(" ") + 1 if key else 0
     if words < MIN_WORDS:
         return words, key
-    if (first_caption and key not in first_caption and len(text) <= longest_caption + 40
+    if (key not in first_caption and len(text) <= credit_reach
             and key.partition(" ")[0] in caption_first_words):
         credit = find_inline_credit(text)
         if credit is not None and _key(text[:credit.start]) in first_caption:
@@ -221,7 +221,7 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
         known = read_texts.get(text)
         if known is None:
             known = read_texts[text] = _read_paragraph(
-                text, folded, first_caption, caption_first_words, longest_caption)
+                text, folded, first_caption, caption_first_words, credit_reach)
         words, key = known
         if words < MIN_WORDS:
             continue

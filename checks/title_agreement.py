@@ -191,11 +191,9 @@ _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\
 
 def _fold(text: str) -> str:
     """Case-, accent- and apostrophe-insensitive form; keeps the length of ASCII text."""
-    if not text.isascii():
-        text = text.replace("’", "'").replace("‘", "'")
-        if _NEEDS_NFKD.search(text):
-            text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
-    return text.casefold()
+    if text.isascii():
+        return text.casefold()
+    return _fold_as(text, _NEEDS_NFKD.search(text) is not None)
 
 
 def _fold_as(text: str, decompose: bool) -> str:
@@ -428,9 +426,6 @@ def _spells(folded: str, acronym: str) -> bool:
         return _spells_by_regex(folded, acronym)
     size = len(folded)
 
-    def is_word(c: str) -> bool:  # \w
-        return c.isalnum() or c == "_"
-
     def word_end(at: int) -> int:
         """The end of the letters from ``at`` (what [^\\W\\d_']* takes: a shorter
         take leaves a letter, which neither the glue nor the end accepts)."""
@@ -470,7 +465,7 @@ def _spells(folded: str, acronym: str) -> bool:
             end = word_end(at + length)
             left = rest[length:]
             if not left:
-                if chunks + 1 >= 2 and (end == size or not is_word(folded[end])):
+                if chunks + 1 >= 2 and (end == size or not _is_word_char(folded[end])):
                     return True
                 continue
             if any(spells_from(start, left, chunks + 1, two_letters_used or length == 2)
@@ -482,7 +477,7 @@ def _spells(folded: str, acronym: str) -> bool:
     first = acronym[0]
     at = folded.find(first)
     while at != -1:
-        if (at == 0 or not is_word(folded[at - 1])) and spells_from(at, acronym, 0, False):
+        if (at == 0 or not _is_word_char(folded[at - 1])) and spells_from(at, acronym, 0, False):
             return True
         at = folded.find(first, at + 1)
     return False
