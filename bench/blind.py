@@ -14,7 +14,9 @@ article, the reference time and every defect planted in it::
 A finding meets an expected defect when its family is the same, it points at the
 same block or field (``at``), and its quoted text and ``text`` overlap (one holds
 the other, ignoring case). house-style reports one finding per article with every
-place in ``related``, so a related place counts for it too.
+place in ``related``, and number-consistency points at one of two statements that
+disagree (the spec does not say which is wrong), so for those a related place
+counts too.
 
 What counts as an alarm: warnings and errors of every family, and any finding of
 a family whose findings are ``info`` by design (house-style). Other ``info``
@@ -44,6 +46,10 @@ DRAFTS = Path(__file__).resolve().parent / "drafts"
 BATCHES = ("tune", "holdout")
 ALARM = {"warning", "error"}
 INFO_FAMILIES = {"house-style"}  # families whose every finding is info by design
+# Families whose finding may point at any of the places it relates: house-style reports
+# once per article with every place in ``related``; number-consistency's two statements
+# of one figure are both where the slip may be (the spec names no side).
+ANY_PLACE_FAMILIES = INFO_FAMILIES | {"number-consistency"}
 
 
 @dataclass
@@ -80,7 +86,7 @@ def meets(ann: Annotation, expect: dict) -> bool:
     if ann.check != expect["check"]:
         return False
     wanted = expect.get("text", "").casefold()
-    for place in _places(ann, ann.check in INFO_FAMILIES):
+    for place in _places(ann, ann.check in ANY_PLACE_FAMILIES):
         if expect["at"] not in (place.block_id, place.field):
             continue
         quote = place.quote.casefold()
