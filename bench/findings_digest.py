@@ -4,10 +4,11 @@
 
 Runs the checks over the published corpus, drafts with injected defects
 (every injector on every record, with a fixed seed), the articles-nc
-research corpus when present (read in place, kept in memory only) and the
-speed benchmark's long articles; prints one SHA-256 per input set and one over
+research corpus when present (read in place, kept in memory only), the
+speed benchmark's long articles and the blind drafts (``bench/drafts``); prints one SHA-256 per input set and one over
 everything. Two trees whose digests agree give byte-identical results on all
-of them. ``--out`` writes the results themselves (JSON lines) for a diff.
+of them. The hand-written drafts in ``bench/drafts`` are a set too, each run at
+its own reference time. ``--out`` writes the results themselves (JSON lines) for a diff.
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import corpus  # noqa: E402
 from bench.injectors import all_injectors  # noqa: E402
+from bench.blind import draft_files  # noqa: E402
 from bench.speed import long_article  # noqa: E402
 from checks.engine import run_checks  # noqa: E402
 from plugin.adapters.generic import article_from_json  # noqa: E402
@@ -46,6 +48,15 @@ def input_sets(records: list[dict], research: list[dict] | None) -> dict[str, li
     return sets
 
 
+def blind_drafts() -> list[tuple[dict, datetime]]:
+    """The hand-written drafts, each with its own reference time."""
+    out = []
+    for path in draft_files("all"):
+        draft = json.loads(path.read_text(encoding="utf-8"))
+        out.append((draft["article"], datetime.fromisoformat(draft["now"])))
+    return out
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--checks", default=None, metavar="ID,ID")
@@ -58,10 +69,13 @@ def main(argv=None) -> int:
         return 0
     total = hashlib.sha256()
     lines = []
-    for name, docs in input_sets(records, corpus.load(corpus.CORPUS_NC)).items():
+    sets = {name: [(doc, NOW) for doc in docs]
+            for name, docs in input_sets(records, corpus.load(corpus.CORPUS_NC)).items()}
+    sets["drafts"] = blind_drafts()
+    for name, docs in sets.items():
         digest = hashlib.sha256()
-        for doc in docs:
-            result = run_checks(article_from_json(doc), now=NOW, checks=checks).to_json()
+        for doc, now in docs:
+            result = run_checks(article_from_json(doc), now=now, checks=checks).to_json()
             result.pop("timings", None)
             line = json.dumps(result, sort_keys=True, ensure_ascii=False)
             digest.update(line.encode())
