@@ -15,10 +15,10 @@ Reads the dates written in the story and its metadata and reports:
 - a date after the article's own date told as something that already
   happened ("On June 3, 2026, the council voted ..." in a 2025 story); a date
   without a year ("the show opened on 14 May" in a story of 6 May) is read in
-  the article's year when its paragraph names no other year, the article does
-  not put the same day in another year ("Oct. 7, 2023", "since Oct. 7"), and
-  it falls within 45 days after the article's date (further on, last year is
-  likelier);
+  the article's year when its paragraph names no other year (nor "last
+  year", "born", "anniversary"), the article does not put the same day in
+  another year ("Oct. 7, 2023", "since Oct. 7"), and it falls within 45 days
+  after the article's date (further on, last year is likelier);
 - "in 2019, three years ago" arithmetic that disagrees with the article's year;
 - as `info`: metadata times without a UTC offset (the article's or the
   newsroom's time zone is assumed), and each relative weekday ("on Wednesday")
@@ -331,6 +331,13 @@ def _metadata(article: Article, ctx: Context) -> Iterator[Annotation]:
             data={"published_at": pub.raw, "updated_at": upd.raw})
 
 
+# In a paragraph, words that put a yearless date in another year: "held on 20
+# May last year", "born on 20 May" (a birthday), "the anniversary of 20 May".
+_OTHER_YEAR = re.compile(
+    r"\b(?:(?:last|previous|past|prior)\s+(?:year|season|summer|spring|autumn|fall|winter)|"
+    r"(?:a|one|two|three|\d+)\s+years?\s+(?:ago|earlier|before)|the\s+year\s+before|"
+    r"born|birthday|anniversary)\b", re.I)
+
 # Before a yearless date, words that make it a known day of the past: "since
 # Oct. 7", "the Oct. 7 attacks", "the anniversary of 7 October".
 _NAMED_PAST_DAY = re.compile(r"\b(?:[Ss]ince|[Tt]he|of)\s+$")
@@ -406,7 +413,7 @@ def _dates_in_unit(unit: TextUnit, mentions: list[DateMention], ref_day: date | 
                 continue  # the weekday puts the date in another year
             if context_years is None:
                 context_years = [int(y) for y in _YEAR_IN_TEXT.findall(text)]
-            if any(y != latest_day.year for y in context_years):
+            if any(y != latest_day.year for y in context_years) or _OTHER_YEAR.search(text):
                 continue
         if is_note is None:
             is_note = bool(_NOTE.match(text))
@@ -420,8 +427,10 @@ def _dates_in_unit(unit: TextUnit, mentions: list[DateMention], ref_day: date | 
             written = _written_date(m)
             if m.year is None:
                 written += f" (in the article’s year, {happened.year})"
+            # (A sentence's full stop read into "20 May." is not the date's.)
+            stop = m.end - 1 if text[m.end - 1] == "." and m.year is None else m.end
             yield PAST_EVENT_AFTER_PUBLICATION.at(
-                unit.span(m.date_start, m.end),
+                unit.span(m.date_start, stop),
                 f"{written} is after this article's date ({_long(latest_day)}), "
                 f"but the sentence tells it as something that already happened.",
                 data={"date": happened.isoformat(), "article_date": latest_day.isoformat()})

@@ -103,8 +103,12 @@ PASS = [
     "On 20 September, the council voted to close the harbour.",
     "The festival opens on Friday 23 May.",
     "The council voted on 2 May to hold a referendum on 24 May.",
+    "The council voted to close the harbour on 24 May.",  # the closing may be what is dated
     "On 24 May voters go to the polls, after the campaign was launched in March.",
     "The board decided on 30 June as the date for the vote.",
+    "Last year the festival was held on 24 May.",
+    "The festival was held on 24 May last year.",
+    "She was born on 24 May and grew up in Leith.",
     "The dam was finished in 2019, six years ago, at a cost of $2bn.",
     "About a decade ago, in 2014, the port handled half as much cargo.",
     "Prices rose sharply in February 30 years ago, the report says.",
