@@ -13,7 +13,12 @@ Reads the dates written in the story and its metadata and reports:
 - a date that does not exist ("February 30", "April 31", "February 29, 2023");
 - an `updated_at` earlier than `published_at`;
 - a date after the article's own date told as something that already
-  happened ("On June 3, 2026, the council voted ..." in a 2025 story);
+  happened ("On June 3, 2026, the council voted ..." in a 2025 story); a date
+  without a year ("the show opened on 14 May" in a story of 6 May) is read in
+  the article's year when its paragraph names no other year (nor "last
+  year", "born", "anniversary"), the article does not put the same day in
+  another year ("Oct. 7, 2023", "since Oct. 7"), and it falls within 45 days
+  after the article's date (further on, last year is likelier);
 - "in 2019, three years ago" arithmetic that disagrees with the article's year;
 - as `info`: metadata times without a UTC offset (the article's or the
   newsroom's time zone is assumed), and each relative weekday ("on Wednesday")
@@ -91,6 +96,9 @@ _AMBIGUOUS_DAYS = 90
 # Metadata-to-story slack: a story written late in the evening, a feed that
 # stamps the next day in UTC.
 _SLACK = timedelta(days=1)
+# How far after the article's date a yearless date told as past is read as a
+# slip in the article's year rather than a date in the year before.
+_YEARLESS_AHEAD = timedelta(days=45)
 
 _YEAR_IN_TEXT = re.compile(r"(?<![\d,.$£€-])((?:1[6-9]|20)\d\d)(?![\d%]|,\d)")
 # Words after "April 31" that make it a count, not a date ("February 30 years ago").
@@ -122,7 +130,7 @@ _IRREGULAR_PAST = frozenset(
     "understood woke wore won wrote became arose awoke bore beat bit bled blew bred burnt dealt "
     "dug dove fed fled flung forbade forgave hung knelt lit overtook rode sold sought shook shone "
     "slid split spread sprang stuck stung strode strove tore taught thought upheld withdrew "
-    "overturned".split())
+    "overturned died".split())
 _ED_NOT_PAST = frozenset(
     "need needed speed proceed exceed succeed indeed seed feed bed red shed hundred bred breed "
     "greed creed deed weed reed freed steed embed scheduled planned expected proposed slated "
@@ -163,17 +171,30 @@ _AGENT_ON = re.compile(
     r"we|I|prosecutors|investigators|lawmakers|voters|researchers|scientists))\s+on\s+$")
 
 
-# Between a past verb and "on <date>", these make the date belong to a noun,
-# not the verb ("registration closed for the race on June 3").
-_DETACHED = re.compile(r"\b(?:for|of|before|ahead|until|till|into|towards?|and|or|but)\b", re.I)
+# Between a past verb and "on <date>", these make the date belong to a noun or
+# to an infinitive, not the verb ("registration closed for the race on June 3",
+# "voted on 2 May to hold a referendum on 20 May").
+_DETACHED = re.compile(r"\b(?:for|of|before|ahead|until|till|into|towards?|and|or|but)\b"
+                       r"|\bto\s+(?!the\b|an?\b|his\b|her\b|their\b|its\b)(?-i:[a-z]+)\s+(?!on\b)\w",
+                       re.I)
 
 
-def _told_as_past(text: str, start: int, end: int) -> bool:
+# Verbs whose "on" takes the date as their object: "decided on 30 June as the date".
+_CHOSE_ON = frozenset("decided agreed settled".split())
+
+
+def _between_is_on(before: str, verb: re.Match) -> bool:
+    return before[verb.end():].strip() == "on"
+
+
+def _told_as_past(text: str, start: int, end: int, *, strict: bool = False) -> bool:
     """Whether the date at text[start:end] is when a past-tense verb happened.
 
     The clause must have no marker of the future or of intent, and a past verb
     close before the date with nothing that attaches the date to a noun, or,
     for a date opening its sentence ("On June 3, 2026, ..."), close after it.
+    ``strict`` (a yearless date) also wants the verb in the same stretch of the
+    clause, with no comma between ("which opened on 2 May, closes on 14 June").
     """
     clause = _clause_around(text, start, end)
     if _FUTURE.search(clause):
@@ -181,9 +202,10 @@ def _told_as_past(text: str, start: int, end: int) -> bool:
     left = max(text.rfind(c, 0, start) for c in ".;!?")
     before = text[left + 1:start]
     verbs = _past_verbs(before)
-    if verbs:
+    if verbs and not (verbs[-1].group().lower() in _CHOSE_ON and _between_is_on(before, verbs[-1])):
         between = before[verbs[-1].end():]
-        if len(between.split()) <= 10 and not _DETACHED.search(between):
+        if len(between.split()) <= 10 and not _DETACHED.search(between) and not (
+                strict and "," in between):
             return True
     # "Kristersson on June 9, 2026 admitted ...": the verb right after the date.
     if _AGENT_ON.search(before):
@@ -191,8 +213,10 @@ def _told_as_past(text: str, start: int, end: int) -> bool:
         if follow and _past_verbs(follow.group(1)):
             return True
     if re.fullmatch(r"\s*(?:[Oo]n\s+)?", before):
-        head = " ".join(text[end:].split()[:12])
-        cut = re.search(r"[.;!?](?:\s|$)", head)
+        # The clause that follows the date, up to the next comma: "On 22 May voters
+        # go to the polls, after the campaign was launched" is not about the launch.
+        head = " ".join(re.sub(r"^\s*,", "", text[end:]).split()[:12])
+        cut = re.search(r"[.;!?,](?:\s|$)", head)
         return bool(_past_verbs(head[:cut.start()] if cut else head))
     return False
 
@@ -307,8 +331,34 @@ def _metadata(article: Article, ctx: Context) -> Iterator[Annotation]:
             data={"published_at": pub.raw, "updated_at": upd.raw})
 
 
+# In a paragraph, words that put a yearless date in another year: "held on 20
+# May last year", "born on 20 May" (a birthday), "the anniversary of 20 May".
+_OTHER_YEAR = re.compile(
+    r"\b(?:(?:last|previous|past|prior)\s+(?:year|season|summer|spring|autumn|fall|winter)|"
+    r"(?:a|one|two|three|\d+)\s+years?\s+(?:ago|earlier|before)|the\s+year\s+before|"
+    r"born|birthday|anniversary)\b", re.I)
+
+# Before a yearless date, words that make it a known day of the past: "since
+# Oct. 7", "the Oct. 7 attacks", "the anniversary of 7 October".
+_NAMED_PAST_DAY = re.compile(r"\b(?:[Ss]ince|[Tt]he|of)\s+$")
+
+
+def _days_told_as_past(units: list[TextUnit], found: list[list[DateMention]],
+                       latest_day: date) -> set[tuple[int, int]]:
+    """(month, day) pairs the article itself places in another year: written
+    with a year other than the article's, or as a known past day ("since Oct. 7")."""
+    days = set()
+    for unit, mentions in zip(units, found):
+        for m in mentions:
+            if (m.year is not None and m.year != latest_day.year) or (
+                    m.year is None and _NAMED_PAST_DAY.search(unit.text, max(0, m.start - 7), m.start)):
+                days.add((m.month, m.day))
+    return days
+
+
 def _dates_in_unit(unit: TextUnit, mentions: list[DateMention], ref_day: date | None,
-                   latest_day: date | None, english: bool) -> Iterator[Annotation]:
+                   latest_day: date | None, english: bool,
+                   past_days: set[tuple[int, int]] = frozenset()) -> Iterator[Annotation]:
     text = unit.text
     context_years: list[int] | None = None
     is_note = None
@@ -331,6 +381,7 @@ def _dates_in_unit(unit: TextUnit, mentions: list[DateMention], ref_day: date | 
                 actual = date(m.year, m.month, m.day)
                 if actual.weekday() != m.weekday:
                     yield _mismatch(unit, m, actual, certain=True)
+                    continue
             else:
                 if context_years is None:
                     context_years = [int(y) for y in _YEAR_IN_TEXT.findall(text)]
@@ -341,24 +392,48 @@ def _dates_in_unit(unit: TextUnit, mentions: list[DateMention], ref_day: date | 
                     weekdays = {c.weekday() for c in candidates}
                     yield _mismatch(unit, m, candidates[0] if len(weekdays) == 1 else None,
                                     certain=False, inferred=candidates)
+                    continue
+        if not english or latest_day is None:
             continue
-        if (english and latest_day is not None and m.year is not None
-                and date(m.year, m.month, m.day) > latest_day + _SLACK):
-            if is_note is None:
-                is_note = bool(_NOTE.match(text))
-            if is_note or _EMBED.search(text[max(0, m.start - 90):m.end + 2]):
+        if m.year is not None:
+            happened = date(m.year, m.month, m.day)
+            if happened <= latest_day + _SLACK:
                 continue
-            before = text[max(0, m.start - 12):m.start]
-            at_start = not text[:m.start].strip() or re.search(r"[.!?]\s+$", text[:m.start])
-            if not (re.search(r"\b[Oo]n\s+$", before) or at_start or _PAST_BEFORE.search(before)):
+        else:
+            # A yearless date is read in the article's year, and only when the
+            # paragraph names no other year, the article does not place the same
+            # day in another year, and it falls within weeks after the article's
+            # date: further on, the writer more likely meant last year.
+            if m.day > days_in_month(latest_day.year, m.month) or (m.month, m.day) in past_days:
                 continue
-            if _told_as_past(text, m.date_start, m.end):
-                happened = date(m.year, m.month, m.day)
-                yield PAST_EVENT_AFTER_PUBLICATION.at(
-                    unit.span(m.date_start, m.end),
-                    f"{_written_date(m)} is after this article's date ({_long(latest_day)}), "
-                    f"but the sentence tells it as something that already happened.",
-                    data={"date": happened.isoformat(), "article_date": latest_day.isoformat()})
+            happened = date(latest_day.year, m.month, m.day)
+            if not latest_day + _SLACK < happened <= latest_day + _YEARLESS_AHEAD:
+                continue
+            if m.weekday is not None and happened.weekday() != m.weekday:
+                continue  # the weekday puts the date in another year
+            if context_years is None:
+                context_years = [int(y) for y in _YEAR_IN_TEXT.findall(text)]
+            if any(y != latest_day.year for y in context_years) or _OTHER_YEAR.search(text):
+                continue
+        if is_note is None:
+            is_note = bool(_NOTE.match(text))
+        if is_note or _EMBED.search(text[max(0, m.start - 90):m.end + 2]):
+            continue
+        before = text[max(0, m.start - 12):m.start]
+        at_start = not text[:m.start].strip() or re.search(r"[.!?]\s+$", text[:m.start])
+        if not (re.search(r"\b[Oo]n\s+$", before) or at_start or _PAST_BEFORE.search(before)):
+            continue
+        if _told_as_past(text, m.date_start, m.end, strict=m.year is None):
+            written = _written_date(m)
+            if m.year is None:
+                written += f" (in the article’s year, {happened.year})"
+            # (A sentence's full stop read into "20 May." is not the date's.)
+            stop = m.end - 1 if text[m.end - 1] == "." and m.year is None else m.end
+            yield PAST_EVENT_AFTER_PUBLICATION.at(
+                unit.span(m.date_start, stop),
+                f"{written} is after this article's date ({_long(latest_day)}), "
+                f"but the sentence tells it as something that already happened.",
+                data={"date": happened.isoformat(), "article_date": latest_day.isoformat()})
 
 
 def _mismatch(unit: TextUnit, m: DateMention, actual: date | None, *, certain: bool,
@@ -603,13 +678,15 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     arabic = primary_language(article.language) == "ar"
     relative = english and ref_day is not None
     units = article.body_units() + article.caption_units()
-    for unit, mentions in zip(units, find_dates_in([unit.text for unit in units])):
+    found = find_dates_in([unit.text for unit in units])
+    past_days = _days_told_as_past(units, found, latest_day) if english and latest_day else set()
+    for unit, mentions in zip(units, found):
         text = unit.text
         # (Each reader is entered only when its text has what it looks for, as
         # it would test first: most paragraphs have none, and a generator per
         # paragraph per reader adds up.)
         if mentions:
-            yield from _dates_in_unit(unit, mentions, ref_day, latest_day, english)
+            yield from _dates_in_unit(unit, mentions, ref_day, latest_day, english, past_days)
         if arabic:
             yield from _arabic(unit, ref_day)
         if relative:

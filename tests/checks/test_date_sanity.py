@@ -41,6 +41,21 @@ FLAG = [
      "past-event-after-publication", "p1", "June 9, 2025"),
     ("He was born on 3 June 2026 in Paris.", {},
      "past-event-after-publication", "p1", "3 June 2026"),
+    # A yearless date weeks after the article's date, in the article's year.
+    ("The show opened on 24 May to strong reviews.", {},
+     "past-event-after-publication", "p1", "24 May"),
+    ("The first performance sold out when it opened on 24 May, and the theatre added two "
+     "extra matinees.", {}, "past-event-after-publication", "p1", "24 May"),
+    ("On June 3, the council voted to close the harbour.", {},
+     "past-event-after-publication", "p1", "June 3"),
+    ("The festival, which was held on 20 June, drew 40,000 people.", {},
+     "past-event-after-publication", "p1", "20 June"),
+    ("Police arrested him on Friday 23 May at his home.", {},
+     "past-event-after-publication", "p1", "23 May"),
+    ("The final, played on 18 May, ended 2-1.", {},
+     "past-event-after-publication", "p1", "18 May"),
+    ("He died on 22 June at his home in Glasgow.", {},
+     "past-event-after-publication", "p1", "22 June"),
     ("The dam was finished in 2019, three years ago, at a cost of $2bn.", {},
      "years-ago-mismatch", "p1", "in 2019, three years ago"),
     ("Ten years ago, in 2001, the first ferry crossed the strait.", {},
@@ -74,6 +89,26 @@ PASS = [
     "It was announced on May 1 that the race would take place on June 3, 2025.",
     "The race was moved to June 3, 2025.",
     "The show on June 3, 2025 sold out in minutes.",
+    "The play will open on 24 May.",
+    "The play is due to open on 24 May.",
+    "The play opens on 24 May.",
+    "The play was due to open on 24 May but was postponed.",
+    "The vote was scheduled for 24 May.",
+    "The verdict is expected on 24 May.",
+    "The theatre said it would open on 24 May.",
+    "The play runs until 7 June.",
+    "The show opened on 2 May.",
+    "The exhibition, which opened on 2 May, closes on 14 June.",
+    "In 2019, the band played Berlin on 24 May and sold out.",
+    "On 20 September, the council voted to close the harbour.",
+    "The festival opens on Friday 23 May.",
+    "The council voted on 2 May to hold a referendum on 24 May.",
+    "The council voted to close the harbour on 24 May.",  # the closing may be what is dated
+    "On 24 May voters go to the polls, after the campaign was launched in March.",
+    "The board decided on 30 June as the date for the vote.",
+    "Last year the festival was held on 24 May.",
+    "The festival was held on 24 May last year.",
+    "She was born on 24 May and grew up in Leith.",
     "The dam was finished in 2019, six years ago, at a cost of $2bn.",
     "About a decade ago, in 2014, the port handled half as much cargo.",
     "Prices rose sharply in February 30 years ago, the report says.",
@@ -274,6 +309,28 @@ def test_the_reference_time_is_not_the_article_date():
 def test_a_past_event_after_publication_gives_both_dates_in_data():
     [found] = findings(_article("On June 3, 2025, the council voted."), CHECK, min_severity="warning")
     assert found.data == {"date": "2025-06-03", "article_date": "2025-05-15"}
+
+
+def test_a_yearless_past_event_is_read_in_the_article_year():
+    [found] = findings(_article("On June 3, the council voted."), CHECK, min_severity="warning")
+    assert found.data == {"date": "2025-06-03", "article_date": "2025-05-15"}
+    assert found.message.startswith("June 3 (in the article’s year, 2025) is after")
+
+
+def test_a_yearless_date_months_ahead_is_taken_for_last_year():
+    assert findings(_article("On July 20, the council voted."), CHECK, min_severity="warning") == []
+
+
+@pytest.mark.parametrize("earlier", [
+    "Hamas attacked southern Israel on June 3, 2024.",
+    "He has not been seen in public since June 3.",
+    "Israel calls him the mastermind of the June 3 attacks.",
+])
+def test_a_yearless_day_the_article_places_in_another_year_is_not_read_in_its_year(earlier):
+    later = "That really showed on June 3, when he understood the trauma."
+    assert findings(_article(later), CHECK, min_severity="warning") != []
+    article = draft(earlier, later, published_at=PUBLISHED)
+    assert findings(article, CHECK, min_severity="warning") == []
 
 
 def test_a_date_after_publication_but_before_the_update_is_fine():
