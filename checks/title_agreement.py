@@ -169,6 +169,103 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "whitehall": ("government",),
     "westminster": ("parliament",),
 }
+# Countries (as one word of a title reads them), their adjectives and nationals,
+# and their capitals: "Danish studio" is backed by "Denmark", "Danes" or a
+# "Copenhagen studio". A capital backs its country, not the reverse.
+_COUNTRIES = (
+    # (country words, adjectives and nationals, capitals)
+    ("denmark", "danish dane danes", "copenhagen"),
+    ("poland", "polish pole poles", "warsaw"),
+    ("spain", "spanish spaniard spaniards", "madrid"),
+    ("britain", "british briton britons brit brits", "london"),
+    ("england", "english", "london"),
+    ("scotland", "scottish scot scots", "edinburgh"),
+    ("wales", "welsh", "cardiff"),
+    ("ireland", "irish", "dublin"),
+    ("france", "french frenchman frenchwoman", "paris"),
+    ("germany", "german germans", "berlin"),
+    ("netherlands holland", "dutch dutchman", "amsterdam,the hague"),
+    ("belgium", "belgian belgians", "brussels"),
+    ("switzerland", "swiss", "bern,berne"),
+    ("austria", "austrian austrians", "vienna"),
+    ("italy", "italian italians", "rome"),
+    ("portugal", "portuguese", "lisbon"),
+    ("greece", "greek greeks", "athens"),
+    ("sweden", "swedish swede swedes", "stockholm"),
+    ("norway", "norwegian norwegians", "oslo"),
+    ("finland", "finnish finn finns", "helsinki"),
+    ("iceland", "icelandic icelander icelanders", "reykjavik"),
+    ("czechia", "czech czechs", "prague"),
+    ("hungary", "hungarian hungarians", "budapest"),
+    ("romania", "romanian romanians", "bucharest"),
+    ("bulgaria", "bulgarian bulgarians", "sofia"),
+    ("serbia", "serbian serbians serb serbs", "belgrade"),
+    ("croatia", "croatian croatians croat croats", "zagreb"),
+    ("turkey", "turkish turk turks", "ankara"),
+    ("russia", "russian russians", "moscow,kremlin"),
+    ("ukraine", "ukrainian ukrainians", "kyiv,kiev"),
+    ("belarus", "belarusian belarusians", "minsk"),
+    ("china", "chinese", "beijing"),
+    ("japan", "japanese", "tokyo"),
+    ("korea", "korean koreans", "seoul,pyongyang"),
+    ("india", "indian indians", "delhi"),
+    ("pakistan", "pakistani pakistanis", "islamabad"),
+    ("bangladesh", "bangladeshi bangladeshis", "dhaka"),
+    ("afghanistan", "afghan afghans", "kabul"),
+    ("iran", "iranian iranians persian", "tehran"),
+    ("iraq", "iraqi iraqis", "baghdad"),
+    ("syria", "syrian syrians", "damascus"),
+    ("lebanon", "lebanese", "beirut"),
+    ("egypt", "egyptian egyptians", "cairo"),
+    ("yemen", "yemeni yemenis", "sanaa"),
+    ("qatar", "qatari qataris", "doha"),
+    ("nigeria", "nigerian nigerians", "abuja"),
+    ("kenya", "kenyan kenyans", "nairobi"),
+    ("ethiopia", "ethiopian ethiopians", "addis ababa"),
+    ("ghana", "ghanaian ghanaians", "accra"),
+    ("morocco", "moroccan moroccans", "rabat"),
+    ("algeria", "algerian algerians", "algiers"),
+    ("tunisia", "tunisian tunisians", "tunis"),
+    ("libya", "libyan libyans", "tripoli"),
+    ("sudan", "sudanese", "khartoum"),
+    ("mexico", "mexican mexicans", ""),
+    ("brazil", "brazilian brazilians", "brasilia"),
+    ("argentina", "argentine argentinian argentinians argentines", "buenos aires"),
+    ("chile", "chilean chileans", "santiago"),
+    ("colombia", "colombian colombians", "bogota"),
+    ("peru", "peruvian peruvians", "lima"),
+    ("venezuela", "venezuelan venezuelans", "caracas"),
+    ("cuba", "cuban cubans", "havana"),
+    ("canada", "canadian canadians", "ottawa"),
+    ("australia", "australian australians aussie aussies", "canberra"),
+    ("philippines", "filipino filipinos philippine", "manila"),
+    ("vietnam", "vietnamese", "hanoi"),
+    ("thailand", "thai thais", "bangkok"),
+    ("indonesia", "indonesian indonesians", "jakarta"),
+    ("malaysia", "malaysian malaysians", "kuala lumpur"),
+    ("taiwan", "taiwanese", "taipei"),
+    ("nepal", "nepali nepalis nepalese", "kathmandu"),
+    ("myanmar burma", "burmese", "naypyidaw"),
+)
+
+
+def _place_aliases() -> dict[str, tuple[str, ...]]:
+    """ALIASES entries from _COUNTRIES: an adjective or national is backed by its
+    country, the other forms and the capitals; a country by its forms and capitals."""
+    out: dict[str, set[str]] = {}
+    for countries, forms, capitals in _COUNTRIES:
+        names, adjectives = countries.split(), forms.split()
+        cities = [c for c in capitals.split(",") if c]
+        for word in adjectives:
+            out.setdefault(word, set()).update(names + adjectives + cities)
+        for word in names:
+            out.setdefault(word, set()).update(adjectives + cities)
+    return {word: tuple(sorted(forms - {word})) for word, forms in out.items()}
+
+
+for _word, _forms in _place_aliases().items():
+    ALIASES[_word] = tuple(dict.fromkeys(ALIASES.get(_word, ()) + _forms))
+
 _DEMONYM_ENDINGS = ("ian", "ean", "an", "ese", "i", "ish", "ic", "n", "s")
 
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
