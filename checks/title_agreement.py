@@ -667,6 +667,38 @@ def _is_sentence_case(tokens: tuple[_Token, ...], text: str) -> bool:
     return lower > 0 and lower >= upper * 0.5
 
 
+# A plural of people by what they do ("Growers", "Shoppers", "Motorists",
+# "Tenants", "Retirees") opening a sentence, its verb plural ("Growers are
+# demanding ...", "Commuters face ..."): a common noun that only the sentence
+# capitalises, however rare the word. A name of that shape takes a singular
+# verb ("Sanders says", "Sellers is").
+_PEOPLE_PLURAL = re.compile(r"[^\W\d_]{3,}(?:ers|ors|ists|ants|ents|ees)", re.I)
+_PLURAL_VERBS = frozenset("are were have do dont don't aren't weren't haven't".split())
+
+
+def _plural_verb(word: str) -> bool:
+    """Could ``word`` (folded) be a verb agreeing only with a plural subject:
+    "are", "have", "fear", "demand" (a word whose -s form is common too)?"""
+    if word in _PLURAL_VERBS:
+        return True
+    if word in STOPWORDS or len(word) < 3 or word.endswith(("s", "ed", "ing", "ly")):
+        return False
+    return _lexicon()[word] >= NAME_FREQUENCY and _lexicon()[word + "s"] >= NAME_FREQUENCY
+
+
+def _common_plural_opening(tokens: tuple[_Token, ...], i: int) -> bool:
+    """Is token ``i``, which opens a sentence, a common plural such as "Growers"
+    followed by its plural verb?"""
+    word = tokens[i].text
+    if i + 1 >= len(tokens) or not _PEOPLE_PLURAL.fullmatch(word) or word.isupper():
+        return False
+    following = tokens[i + 1].text
+    if not following[0].islower():
+        return False
+    folded = _fold(word)
+    return _lexicon()[folded[:-1]] > 0 and _plural_verb(_fold(following))
+
+
 def _name_candidates(text: str, ordinary: frozenset[str] = frozenset()) -> list[_Token]:
     """Tokens of a headline that look like names, in order. ``ordinary`` holds words
     another title writes in lower case (a Title Case SEO title's "Contentious")."""
@@ -678,7 +710,7 @@ def _name_candidates(text: str, ordinary: frozenset[str] = frozenset()) -> list[
     letters = "".join(filter(str.isalpha, text))
     shouting = bool(letters) and sum(map(str.isupper, letters)) > 0.7 * len(letters)
     out = []
-    for tok in tokens:
+    for i, tok in enumerate(tokens):
         word = tok.text
         if not word[0].isupper():
             continue
@@ -697,7 +729,7 @@ def _name_candidates(text: str, ordinary: frozenset[str] = frozenset()) -> list[
             continue
         opens = bool(_BREAK_BEFORE.search(text[:tok.start]))
         limit = SENTENCE_CASE_NAME_FREQUENCY if sentence_case and not opens else NAME_FREQUENCY
-        if _frequency(bare) < limit:
+        if _frequency(bare) < limit and not (opens and _common_plural_opening(tokens, i)):
             out.append(tok)
     return out
 
