@@ -15,9 +15,11 @@ social, ...) and looks for their names and figures in the body:
   (`off-topic-alternative`).
 
 Sentence case and Title Case, possessives and plurals are read alike; "five"
-is 5, "1,200" is 1200, "£1.2bn" is 1.2 billion pounds, "27%" is 27 per cent.
+is 5, "1,200" is 1200, "£1.2bn" is 1.2 billion pounds, "27%" is 27 per cent,
+and a body's "1.5GW" or "80km" backs "1.5 gigawatts" or "80 kilometres".
 A surname matches a full name ("Qaani" / "Esmail Qaani"), an adjective its
-country ("Iranian" / "Iran"), a short form its long form ("US" / "United
+country ("Iranian" / "Iran", "Danish" / "Denmark" or "Danes") or that
+country's capital ("Danish" / "Copenhagen"), a short form its long form ("US" / "United
 States", "EU", "UN", "UK", "IRGC" for Islamic Revolutionary Guard Corps, "OKC"
 for Oklahoma City) and a clipped form its whole ("Nam" / Namibia). Rounding
 and hedges are not contradictions: "nearly 3,000" agrees with "more than
@@ -25,9 +27,11 @@ and hedges are not contradictions: "nearly 3,000" agrees with "more than
 A name or figure that only a caption gives still counts as stated, and the
 headline may lean on the standfirst (the standfirst itself must lean on the
 body). Years, dates, times, scores, ordinals, sequel numbers ("Star Trek 4")
-and the counts of list pieces ("7 things to know") are not checked. To tell a
-name from an ordinary word in a Title Case headline the check uses an English
-word-frequency list.
+and the counts of list pieces ("7 things to know") are not checked, nor is a
+span between dates ("six months before the vote") unless the body gives that
+span differently. To tell a name from an ordinary word in a Title Case headline
+the check uses an English word-frequency list; a plural of people opening a
+sentence with a plural verb ("Growers are demanding ...") is an ordinary word.
 
 Outside English only figures written in digits are compared, a figure the
 body lacks is `info`, and names are not read.
@@ -967,6 +971,12 @@ goal run set stage degree acre litre liter gallon
 
 
 _LOOSE_DURATION = re.compile(r"\b(?:in|for|over|within|after|past|last|next|than)\s+$", re.I)
+# "six months before the vote", "two weeks into the strike", "a decade on": a
+# span between two dates that the body gives as dates, not as a figure.
+_TIME_NOUNS = frozenset("hour day week month year decade".split())
+_RELATIVE_AFTER = re.compile(
+    r"[\s-]*(?:hours?|days?|weeks?|months?|years?|decades?)\s+"
+    r"(?:before|after|ahead\s+of|ago|later|earlier|into|since|on\s+from)\b", re.I)
 
 
 def _same_noun(a: str | None, b: str | None) -> bool:
@@ -1071,6 +1081,9 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
                     and _LOOSE_DURATION.search(unit.text, 0, claim.start) \
                     and not unit.text.startswith("-", claim.end):
                 continue  # "in two years": a loose duration
+            elif noun in _TIME_NOUNS and not rivals and claim.value <= 100 \
+                    and _RELATIVE_AFTER.match(unit.text, claim.end):
+                continue  # "six months before the vote": the body's dates give the span
             else:
                 yield UNSUPPORTED_NUMBER.at(
                     target,
