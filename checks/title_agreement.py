@@ -15,9 +15,11 @@ social, ...) and looks for their names and figures in the body:
   (`off-topic-alternative`).
 
 Sentence case and Title Case, possessives and plurals are read alike; "five"
-is 5, "1,200" is 1200, "£1.2bn" is 1.2 billion pounds, "27%" is 27 per cent.
+is 5, "1,200" is 1200, "£1.2bn" is 1.2 billion pounds, "27%" is 27 per cent,
+and a body's "1.5GW" or "80km" backs "1.5 gigawatts" or "80 kilometres".
 A surname matches a full name ("Qaani" / "Esmail Qaani"), an adjective its
-country ("Iranian" / "Iran"), a short form its long form ("US" / "United
+country ("Iranian" / "Iran", "Danish" / "Denmark" or "Danes") or that
+country's capital ("Danish" / "Copenhagen"), a short form its long form ("US" / "United
 States", "EU", "UN", "UK", "IRGC" for Islamic Revolutionary Guard Corps, "OKC"
 for Oklahoma City) and a clipped form its whole ("Nam" / Namibia). Rounding
 and hedges are not contradictions: "nearly 3,000" agrees with "more than
@@ -25,9 +27,11 @@ and hedges are not contradictions: "nearly 3,000" agrees with "more than
 A name or figure that only a caption gives still counts as stated, and the
 headline may lean on the standfirst (the standfirst itself must lean on the
 body). Years, dates, times, scores, ordinals, sequel numbers ("Star Trek 4")
-and the counts of list pieces ("7 things to know") are not checked. To tell a
-name from an ordinary word in a Title Case headline the check uses an English
-word-frequency list.
+and the counts of list pieces ("7 things to know") are not checked, nor is a
+span between dates ("six months before the vote") unless the body gives that
+span differently. To tell a name from an ordinary word in a Title Case headline
+the check uses an English word-frequency list; a plural of people opening a
+sentence with a plural verb ("Growers are demanding ...") is an ordinary word.
 
 Outside English only figures written in digits are compared, a figure the
 body lacks is `info`, and names are not read.
@@ -169,6 +173,103 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "whitehall": ("government",),
     "westminster": ("parliament",),
 }
+# Countries (as one word of a title reads them), their adjectives and nationals,
+# and their capitals: "Danish studio" is backed by "Denmark", "Danes" or a
+# "Copenhagen studio". A capital backs its country, not the reverse.
+_COUNTRIES = (
+    # (country words, adjectives and nationals, capitals)
+    ("denmark", "danish dane danes", "copenhagen"),
+    ("poland", "polish pole poles", "warsaw"),
+    ("spain", "spanish spaniard spaniards", "madrid"),
+    ("britain", "british briton britons brit brits", "london"),
+    ("england", "english", "london"),
+    ("scotland", "scottish scot scots", "edinburgh"),
+    ("wales", "welsh", "cardiff"),
+    ("ireland", "irish", "dublin"),
+    ("france", "french frenchman frenchwoman", "paris"),
+    ("germany", "german germans", "berlin"),
+    ("netherlands holland", "dutch dutchman", "amsterdam,the hague"),
+    ("belgium", "belgian belgians", "brussels"),
+    ("switzerland", "swiss", "bern,berne"),
+    ("austria", "austrian austrians", "vienna"),
+    ("italy", "italian italians", "rome"),
+    ("portugal", "portuguese", "lisbon"),
+    ("greece", "greek greeks", "athens"),
+    ("sweden", "swedish swede swedes", "stockholm"),
+    ("norway", "norwegian norwegians", "oslo"),
+    ("finland", "finnish finn finns", "helsinki"),
+    ("iceland", "icelandic icelander icelanders", "reykjavik"),
+    ("czechia", "czech czechs", "prague"),
+    ("hungary", "hungarian hungarians", "budapest"),
+    ("romania", "romanian romanians", "bucharest"),
+    ("bulgaria", "bulgarian bulgarians", "sofia"),
+    ("serbia", "serbian serbians serb serbs", "belgrade"),
+    ("croatia", "croatian croatians croat croats", "zagreb"),
+    ("turkey", "turkish turk turks", "ankara"),
+    ("russia", "russian russians", "moscow,kremlin"),
+    ("ukraine", "ukrainian ukrainians", "kyiv,kiev"),
+    ("belarus", "belarusian belarusians", "minsk"),
+    ("china", "chinese", "beijing"),
+    ("japan", "japanese", "tokyo"),
+    ("korea", "korean koreans", "seoul,pyongyang"),
+    ("india", "indian indians", "delhi"),
+    ("pakistan", "pakistani pakistanis", "islamabad"),
+    ("bangladesh", "bangladeshi bangladeshis", "dhaka"),
+    ("afghanistan", "afghan afghans", "kabul"),
+    ("iran", "iranian iranians persian", "tehran"),
+    ("iraq", "iraqi iraqis", "baghdad"),
+    ("syria", "syrian syrians", "damascus"),
+    ("lebanon", "lebanese", "beirut"),
+    ("egypt", "egyptian egyptians", "cairo"),
+    ("yemen", "yemeni yemenis", "sanaa"),
+    ("qatar", "qatari qataris", "doha"),
+    ("nigeria", "nigerian nigerians", "abuja"),
+    ("kenya", "kenyan kenyans", "nairobi"),
+    ("ethiopia", "ethiopian ethiopians", "addis ababa"),
+    ("ghana", "ghanaian ghanaians", "accra"),
+    ("morocco", "moroccan moroccans", "rabat"),
+    ("algeria", "algerian algerians", "algiers"),
+    ("tunisia", "tunisian tunisians", "tunis"),
+    ("libya", "libyan libyans", "tripoli"),
+    ("sudan", "sudanese", "khartoum"),
+    ("mexico", "mexican mexicans", ""),
+    ("brazil", "brazilian brazilians", "brasilia"),
+    ("argentina", "argentine argentinian argentinians argentines", "buenos aires"),
+    ("chile", "chilean chileans", "santiago"),
+    ("colombia", "colombian colombians", "bogota"),
+    ("peru", "peruvian peruvians", "lima"),
+    ("venezuela", "venezuelan venezuelans", "caracas"),
+    ("cuba", "cuban cubans", "havana"),
+    ("canada", "canadian canadians", "ottawa"),
+    ("australia", "australian australians aussie aussies", "canberra"),
+    ("philippines", "filipino filipinos philippine", "manila"),
+    ("vietnam", "vietnamese", "hanoi"),
+    ("thailand", "thai thais", "bangkok"),
+    ("indonesia", "indonesian indonesians", "jakarta"),
+    ("malaysia", "malaysian malaysians", "kuala lumpur"),
+    ("taiwan", "taiwanese", "taipei"),
+    ("nepal", "nepali nepalis nepalese", "kathmandu"),
+    ("myanmar burma", "burmese", "naypyidaw"),
+)
+
+
+def _place_aliases() -> dict[str, tuple[str, ...]]:
+    """ALIASES entries from _COUNTRIES: an adjective or national is backed by its
+    country, the other forms and the capitals; a country by its forms and capitals."""
+    out: dict[str, set[str]] = {}
+    for countries, forms, capitals in _COUNTRIES:
+        names, adjectives = countries.split(), forms.split()
+        cities = [c for c in capitals.split(",") if c]
+        for word in adjectives:
+            out.setdefault(word, set()).update(names + adjectives + cities)
+        for word in names:
+            out.setdefault(word, set()).update(adjectives + cities)
+    return {word: tuple(sorted(forms - {word})) for word, forms in out.items()}
+
+
+for _word, _forms in _place_aliases().items():
+    ALIASES[_word] = tuple(dict.fromkeys(ALIASES.get(_word, ()) + _forms))
+
 _DEMONYM_ENDINGS = ("ian", "ean", "an", "ese", "i", "ish", "ic", "n", "s")
 
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
@@ -570,6 +671,38 @@ def _is_sentence_case(tokens: tuple[_Token, ...], text: str) -> bool:
     return lower > 0 and lower >= upper * 0.5
 
 
+# A plural of people by what they do ("Growers", "Shoppers", "Motorists",
+# "Tenants", "Retirees") opening a sentence, its verb plural ("Growers are
+# demanding ...", "Commuters face ..."): a common noun that only the sentence
+# capitalises, however rare the word. A name of that shape takes a singular
+# verb ("Sanders says", "Sellers is").
+_PEOPLE_PLURAL = re.compile(r"[^\W\d_]{3,}(?:ers|ors|ists|ants|ents|ees)", re.I)
+_PLURAL_VERBS = frozenset("are were have do dont don't aren't weren't haven't".split())
+
+
+def _plural_verb(word: str) -> bool:
+    """Could ``word`` (folded) be a verb agreeing only with a plural subject:
+    "are", "have", "fear", "demand" (a word whose -s form is common too)?"""
+    if word in _PLURAL_VERBS:
+        return True
+    if word in STOPWORDS or len(word) < 3 or word.endswith(("s", "ed", "ing", "ly")):
+        return False
+    return _lexicon()[word] >= NAME_FREQUENCY and _lexicon()[word + "s"] >= NAME_FREQUENCY
+
+
+def _common_plural_opening(tokens: tuple[_Token, ...], i: int) -> bool:
+    """Is token ``i``, which opens a sentence, a common plural such as "Growers"
+    followed by its plural verb?"""
+    word = tokens[i].text
+    if i + 1 >= len(tokens) or not _PEOPLE_PLURAL.fullmatch(word) or word.isupper():
+        return False
+    following = tokens[i + 1].text
+    if not following[0].islower():
+        return False
+    folded = _fold(word)
+    return _lexicon()[folded[:-1]] > 0 and _plural_verb(_fold(following))
+
+
 def _name_candidates(text: str, ordinary: frozenset[str] = frozenset()) -> list[_Token]:
     """Tokens of a headline that look like names, in order. ``ordinary`` holds words
     another title writes in lower case (a Title Case SEO title's "Contentious")."""
@@ -581,7 +714,7 @@ def _name_candidates(text: str, ordinary: frozenset[str] = frozenset()) -> list[
     letters = "".join(filter(str.isalpha, text))
     shouting = bool(letters) and sum(map(str.isupper, letters)) > 0.7 * len(letters)
     out = []
-    for tok in tokens:
+    for i, tok in enumerate(tokens):
         word = tok.text
         if not word[0].isupper():
             continue
@@ -600,7 +733,7 @@ def _name_candidates(text: str, ordinary: frozenset[str] = frozenset()) -> list[
             continue
         opens = bool(_BREAK_BEFORE.search(text[:tok.start]))
         limit = SENTENCE_CASE_NAME_FREQUENCY if sentence_case and not opens else NAME_FREQUENCY
-        if _frequency(bare) < limit:
+        if _frequency(bare) < limit and not (opens and _common_plural_opening(tokens, i)):
             out.append(tok)
     return out
 
@@ -671,6 +804,23 @@ def _dateline_end(text: str) -> int:
     return m.end() if m else 0
 
 
+# A figure with its unit glued on ("1.5GW", "80km", "30C"), which ``quantities``
+# leaves alone (it cannot tell "5G" or "3D" from a measure): the body's
+# "1.5GW" backs a headline's "1.5 gigawatts". Read only as support.
+_GLUED_UNIT = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:[kMGT]Wh?|[kKmM][wW]h?|[gG][wW]h?|km|kg|mm|cm|mg|ml|cl|mph|kph|kmh|ha|ft|lbs?|oz|"
+    r"[kMGT]B|[MG]bps|b?hp|sqm|sq\s?ft|C|F)(?![\w/])")
+
+
+def _glued(text: str) -> list[Quantity]:
+    out = []
+    for m in _GLUED_UNIT.finditer(text):
+        digits = m.group(1).replace(",", "")
+        out.append(Quantity(m.start(1), m.end(1), m.group(1), float(digits), digits=digits))
+    return out
+
+
 def _figures(units: list[TextUnit], words: bool) -> list[tuple[TextUnit, Quantity]]:
     """Every figure of these units, read in one pass over their joined text (a NUL
     between units, which no figure pattern crosses) and mapped back to its unit."""
@@ -690,6 +840,8 @@ def _figures(units: list[TextUnit], words: bool) -> list[tuple[TextUnit, Quantit
             q = Quantity(q.start - shift, q.end - shift, q.text, q.value, q.percent, q.currency,
                          q.from_words, q.hedge, q.digits, q.joined)
         out.append((units[i], q))
+    for u in units:
+        out.extend((u, q) for q in _glued(u.text))
     return out
 
 
@@ -819,6 +971,12 @@ goal run set stage degree acre litre liter gallon
 
 
 _LOOSE_DURATION = re.compile(r"\b(?:in|for|over|within|after|past|last|next|than)\s+$", re.I)
+# "six months before the vote", "two weeks into the strike", "a decade on": a
+# span between two dates that the body gives as dates, not as a figure.
+_TIME_NOUNS = frozenset("hour day week month year decade".split())
+_RELATIVE_AFTER = re.compile(
+    r"[\s-]*(?:hours?|days?|weeks?|months?|years?|decades?)\s+"
+    r"(?:before|after|ahead\s+of|ago|later|earlier|into|since|on\s+from)\b", re.I)
 
 
 def _same_noun(a: str | None, b: str | None) -> bool:
@@ -923,6 +1081,9 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
                     and _LOOSE_DURATION.search(unit.text, 0, claim.start) \
                     and not unit.text.startswith("-", claim.end):
                 continue  # "in two years": a loose duration
+            elif noun in _TIME_NOUNS and not rivals and claim.value <= 100 \
+                    and _RELATIVE_AFTER.match(unit.text, claim.end):
+                continue  # "six months before the vote": the body's dates give the span
             else:
                 yield UNSUPPORTED_NUMBER.at(
                     target,
