@@ -35,7 +35,7 @@ import re
 from typing import Iterator
 
 from checks.annotation import Annotation, Suggestion
-from checks.credits import find_inline_credit
+from checks.credits import AGENCIES, find_inline_credit
 from checks.engine import Context
 from checks.model import PARAGRAPH, Article, Target, TextUnit
 from checks.registry import Rule
@@ -117,16 +117,108 @@ def _read_paragraph(text: str, folded: str, first_caption: dict, caption_first_w
     return words, key
 
 
-def _caption_keys(caption: str, text: str) -> set[str]:
-    """The keys a caption is known by (empty when it is too short to judge):
-    that of the caption proper and that of its whole text with any credit.
+# A credit written at the end of a caption, in the forms a reporter or a CMS
+# leaves there even when the image also has a credit field ("... Week - AFP",
+# "... (Photo by Jane Doe/AFP)", "... Week / Reuters", "... Week AFP/Getty
+# Images", "... picture: pa"). Used only to compare captions: a cut here makes
+# two captions the same only if all the words before it are the same.
+_WEAK_AGENCIES = {"X", "File", "Foto", "Bild", "Pool", "Courtesy", "Handout", "Supplied",
+                  "Privat", "privat", "Screengrab", "Screenshot", "Twitter", "Instagram",
+                  "Facebook", "YouTube", "NASA", "The National", "TT", "CP", "Rex", "Ipa",
+                  "CNA", "Sipa", "APA", "Wikimedia Commons", "iStock", "Corbis"}
+_ANY_AGENCY = "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True))
+# Agencies that end a caption with no punctuation before them ("... Week AFP"):
+# the wires, as spelt, not words a caption may end on ("pool", "file", "X").
+_WIRE = "|".join(re.escape(a) for a in sorted(set(AGENCIES) - _WEAK_AGENCIES, key=len, reverse=True))
+_NAME = r"[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3}"
+# "Jane Doe/AFP", "AFP/Getty Images", "EPA-EFE/Jane Doe", "Handout via Reuters", "Reuters".
+_AGENCY_CREDIT = (rf"(?:{_NAME}\s*(?:/|\bvia\b)\s*)?(?:{_ANY_AGENCY})"
+                  rf"(?:\s*/\s*{_NAME})?")
+# A name as spelt, capitalised, whatever the flags around it.
+_CAP_NAME = r"(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
+# "Photo: Jane Doe", "Picture by Jane Doe for The National", "Credit: AFP";
+# "by" takes a name ("Images by drone show the damage" is a sentence).
+_LABEL_CREDIT = (r"(?:photo(?:graph)?s?|pictures?|pics?|images?|credits?|photo credit|fotos?)"
+                 r"(?:\s*:\s*[^\s:()\[\]][^:()\[\]\n]{0,60}"
+                 rf"|\s+by\s+(?:{_NAME}\s*/\s*{_NAME}|{_CAP_NAME}(?:\s+for\s+{_CAP_NAME})?))")
+# After punctuation ("... Week. AFP", "... Week - AFP", "... Week / Reuters",
+# "... Week, AFP") or in brackets, any of those forms, in any case.
+_PUNCTUATED_CREDIT = re.compile(
+    rf"(?:[.!?,;]\s+|\s+[-–—|]+\s*|\s*[-–—|]+\s+|\s+/\s*|\s*/\s+)"
+    rf"(?:{_LABEL_CREDIT}|{_AGENCY_CREDIT})[\s.]*"
+    rf"|\s*[(\[]\s*(?:{_LABEL_CREDIT}|{_AGENCY_CREDIT}|{_NAME}\s*/\s*{_NAME})\s*[)\]][\s.]*",
+    re.IGNORECASE)
+# After a bare space only a wire agency as spelt, perhaps with the agency or
+# photographer after it ("... Week AFP/Getty Images"): a name there could be
+# the caption's own words ("... Fashion Week").
+# A labelled credit ("... Week Photo: AFP") needs no punctuation before it.
+_BARE_CREDIT = re.compile(
+    rf"\s+(?:(?:via\s+)?(?:{_WIRE})(?:\s*/\s*{_NAME})?|(?i:{_LABEL_CREDIT}))[\s.]*")
+# A cut that leaves the start of a credit behind ("... Week (AFP) -", "...
+# Handout via") is too short: a longer credit reads on from there.
+_DANGLING = re.compile(r"(?:[-–—|/&(\[:,;]|\b(?:via|by|for|and))\s*\Z", re.IGNORECASE)
+_CREDIT_TAIL = 100  # (characters: more than any credit these forms read)
+# Where a credit may start: after punctuation, a bracket, or a space.
+_CREDIT_START = re.compile(r"[.!?,;]\s|\s[-–—|/(\[]|\s")
 
-    A credit the parser did not recognise in one copy ("(john doe / ap)") must
-    not hide the repeat, so each caption is known by both forms."""
+
+def _without_credit(text: str) -> str | None:
+    """``text`` without a credit written at its end, or None when it has none.
+
+    The shortest credit is taken ("... Fashion Week / Reuters" loses
+    "/ Reuters", not "Fashion Week / Reuters"). Linear: a few anchored matches
+    at the spaces of the last hundred characters."""
+    text = text.rstrip()
+    offset = max(0, len(text) - _CREDIT_TAIL)
+    for start in reversed([m.start() for m in _CREDIT_START.finditer(text, offset)]):
+        if start == 0:
+            break
+        if ((_PUNCTUATED_CREDIT.fullmatch(text, start) or _BARE_CREDIT.fullmatch(text, start))
+                and not _DANGLING.search(text, 0, start)):
+            return text[:start]
+    return None
+
+
+def _stripped_keys(text: str, credit: str | None) -> set[str]:
+    """The keys of ``text`` with the credits at its end taken off, one by one
+    ("... Week (AFP) - Reuters"), and with the image's own credit taken off when
+    the caption ends with its words too ("... Week. Funmilayo Adesanya")."""
+    keys = set()
+    for _ in range(2):
+        cut = _without_credit(text)
+        if cut is None:
+            cut = find_inline_credit(text)
+            cut = None if cut is None else text[:cut.start]
+        if cut is None or not cut.strip():
+            break
+        keys.add(_key(cut))
+        text = cut
+    if credit:
+        credit_key = _key(credit)
+        for key in [_key(text), *keys]:
+            if credit_key and key.endswith(" " + credit_key):
+                keys.add(key[:-len(credit_key) - 1])
+    return keys
+
+
+def _caption_keys(caption: str, text: str, credit: str | None = None) -> set[str]:
+    """The keys a caption is known by (empty when it is too short to judge):
+    that of the caption proper, that of its whole text with any credit, and
+    those of the text with a credit written at its end taken off.
+
+    A credit the parser did not recognise in one copy ("(john doe / ap)"), or
+    did not look for because the image has a credit field ("... Week - AFP"
+    credited "AFP"), must not hide the repeat, so each caption is known by all
+    these forms. Each has MIN_WORDS words or more: a cut never leaves a
+    too-short caption to match."""
     key = _key(caption)
     if key.count(" ") + 1 < MIN_WORDS:
         return set()
-    return {key, key if text == caption else _key(text)}
+    keys = {key, key if text == caption else _key(text)}
+    keys.update(_stripped_keys(text, credit))
+    if text != caption:
+        keys.update(_stripped_keys(caption, credit))
+    return {k for k in keys if k.count(" ") + 1 >= MIN_WORDS}
 
 
 def _trimmed(unit: TextUnit, end: int) -> Target:
@@ -141,13 +233,14 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     first_caption: dict[str, tuple[TextUnit, int, tuple[str, str]]] = {}
     # A gallery repeats captions word for word: each (caption, text) is read
     # once, and each first caption's target built once, however many repeat it.
-    keys_of: dict[tuple[str, str], set[str]] = {}
+    keys_of: dict[tuple[str, str, str | None], set[str]] = {}
     first_caption_targets: dict[int, Target] = {}
     for block in article.images:
         caption = block.caption_text
-        keys = keys_of.get((caption, block.text))
+        keys = keys_of.get((caption, block.text, block.credit))
         if keys is None:
-            keys = keys_of[caption, block.text] = _caption_keys(caption, block.text)
+            keys = keys_of[caption, block.text, block.credit] = _caption_keys(
+                caption, block.text, block.credit)
         if not keys:
             continue
         unit = article.unit_for(block_id=block.id)
