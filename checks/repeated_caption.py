@@ -32,6 +32,7 @@ For a repeated or pasted paragraph, delete the copy.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from checks.annotation import Annotation, Suggestion
@@ -158,8 +159,38 @@ _BARE_CREDIT = re.compile(
 # Handout via") is too short: a longer credit reads on from there.
 _DANGLING = re.compile(r"(?:[-–—|/&(\[:,;]|\b(?:via|by|for|and))\s*\Z", re.IGNORECASE)
 _CREDIT_TAIL = 100  # (characters: more than any credit these forms read)
-# Where a credit may start: after punctuation, a bracket, or a space.
-_CREDIT_START = re.compile(r"[.!?,;]\s|\s[-–—|/(\[]|\s")
+# Where a credit may start: after punctuation, before a bracket or a dash,
+# or at a bare space.
+_CREDIT_START = re.compile(r"[.!?,;]\s|\s[-–—|/(\[]")
+_BARE_REACH = 8  # (words: a bare credit is an agency, perhaps with a name, or a label and a name)
+# The words a credit after a bare space may open on: most bare spaces are
+# ruled out by a set look-up, without a match.
+_BARE_FIRST_WORDS = frozenset(
+    [a.split()[0] for a in AGENCIES] + ["via", "photo", "photograph", "photos", "photographs",
+                                        "picture", "pictures", "pic", "pics", "image", "images",
+                                        "credit", "credits", "photo", "foto", "fotos"])
+
+
+# The last words of the credits above, case-folded ("afp", "images", "efe"):
+# a caption that ends on none of them, and has no bracket at its end nor a
+# colon, slash, "by", "via" or "for" near it, has no credit there, and most
+# captions are read with these few string tests alone.
+_CREDIT_LAST_WORDS = frozenset(_WORD.findall(a.casefold())[-1] for a in AGENCIES)
+_LABEL_MARK = re.compile(
+    r"(?:photo\w*|pictures?|pics?|images?|credits?|fotos?|illustration|video|bild|quelle|source)"
+    r"(?:\s*:|\s+by\s)")
+
+
+def _may_end_in_credit(text: str) -> bool:
+    tail = text[-_CREDIT_TAIL:].rstrip(" .")
+    if tail[-1:] in (")", "]") or "/" in tail:
+        return True
+    folded = tail.casefold()
+    if " via " in folded or (
+            (":" in folded or " by " in folded) and _LABEL_MARK.search(folded)):
+        return True
+    last = folded.rsplit(None, 1)[-1] if folded else ""
+    return last.strip("\"'’”“!?,;-–—|") in _CREDIT_LAST_WORDS
 
 
 def _without_credit(text: str) -> str | None:
@@ -170,55 +201,74 @@ def _without_credit(text: str) -> str | None:
     at the spaces of the last hundred characters."""
     text = text.rstrip()
     offset = max(0, len(text) - _CREDIT_TAIL)
-    for start in reversed([m.start() for m in _CREDIT_START.finditer(text, offset)]):
-        if start == 0:
+    starts = [(m.start(), _PUNCTUATED_CREDIT) for m in _CREDIT_START.finditer(text, offset)]
+    # A bare space counts only before a word a bare credit opens on.
+    end = len(text)
+    for word in reversed(text[offset:].rsplit(None, _BARE_REACH)[1:]):
+        end = text.rfind(word, 0, end)
+        head = word.split("/", 1)[0].split(":", 1)[0]  # ("AFP/Getty", "Photo:")
+        if head in _BARE_FIRST_WORDS or head.casefold() in _BARE_FIRST_WORDS:
+            starts.append((end - 1, _BARE_CREDIT))
+    starts.sort(reverse=True)
+    for start, pattern in starts:
+        if start <= 0:
             break
-        if ((_PUNCTUATED_CREDIT.fullmatch(text, start) or _BARE_CREDIT.fullmatch(text, start))
-                and not _DANGLING.search(text, 0, start)):
+        if (pattern.fullmatch(text, start)
+                and not _DANGLING.search(text, max(0, start - 6), start)):
             return text[:start]
     return None
 
 
-def _stripped_keys(text: str, credit: str | None) -> set[str]:
+def _cut_keys(text: str) -> list[str]:
     """The keys of ``text`` with the credits at its end taken off, one by one
-    ("... Week (AFP) - Reuters"), and with the image's own credit taken off when
-    the caption ends with its words too ("... Week. Funmilayo Adesanya")."""
-    keys = set()
-    for _ in range(2):
+    ("... Week (AFP) - Reuters" gives those of "... Week (AFP)" and "... Week")."""
+    keys: list[str] = []
+    while len(keys) < 2 and _may_end_in_credit(text):
         cut = _without_credit(text)
         if cut is None:
-            cut = find_inline_credit(text)
-            cut = None if cut is None else text[:cut.start]
+            span = find_inline_credit(text)
+            cut = None if span is None else text[:span.start]
         if cut is None or not cut.strip():
             break
-        keys.add(_key(cut))
+        keys.append(_key(cut))
         text = cut
-    if credit:
-        credit_key = _key(credit)
-        for key in [_key(text), *keys]:
-            if credit_key and key.endswith(" " + credit_key):
-                keys.add(key[:-len(credit_key) - 1])
     return keys
+
+
+@lru_cache(maxsize=256)  # (a gallery names a few credits, over and over)
+def _credit_tail(credit: str) -> str:
+    """" " and the key of a credit field, or "" when it has no words."""
+    credit_key = _key(credit)
+    return " " + credit_key if credit_key else ""
 
 
 def _caption_keys(caption: str, text: str, credit: str | None = None) -> set[str]:
     """The keys a caption is known by (empty when it is too short to judge):
     that of the caption proper, that of its whole text with any credit, and
-    those of the text with a credit written at its end taken off.
+    those of these with a credit written at their end taken off, including the
+    image's own credit field ("... Week. Funmilayo Adesanya" credited
+    "Funmilayo Adesanya").
 
     A credit the parser did not recognise in one copy ("(john doe / ap)"), or
     did not look for because the image has a credit field ("... Week - AFP"
     credited "AFP"), must not hide the repeat, so each caption is known by all
-    these forms. Each has MIN_WORDS words or more: a cut never leaves a
-    too-short caption to match."""
+    these forms. A cut never leaves a key too short to judge."""
     key = _key(caption)
     if key.count(" ") + 1 < MIN_WORDS:
         return set()
-    keys = {key, key if text == caption else _key(text)}
-    keys.update(_stripped_keys(text, credit))
-    if text != caption:
-        keys.update(_stripped_keys(caption, credit))
-    return {k for k in keys if k.count(" ") + 1 >= MIN_WORDS}
+    if text == caption:
+        keys = {key}
+        cuts = _cut_keys(text)
+    else:
+        keys = {key, _key(text)}
+        cuts = _cut_keys(text) + _cut_keys(caption)
+    credit_tail = _credit_tail(credit) if credit else ""
+    if credit_tail:
+        cuts += [k[:-len(credit_tail)] for k in (*keys, *cuts) if k.endswith(credit_tail)]
+    for k in cuts:
+        if k.count(" ") + 1 >= MIN_WORDS:
+            keys.add(k)
+    return keys
 
 
 def _trimmed(unit: TextUnit, end: int) -> Target:
