@@ -2,13 +2,17 @@
 
 ## What it does
 Flags a photo caption that repeats an earlier caption, exactly or nearly (the
-same words with different case, spacing, punctuation or credit); a caption
+same words with different case, spacing, punctuation or credit, including a
+credit written at the end of the caption - "... Week - AFP", "(Photo by Jane
+Doe/AFP)", "Picture: PA" - whether or not the photo also has a credit
+field); a caption
 pasted into the body as a paragraph of its own; and a body paragraph that
 repeats an earlier one. Each repeat is reported once, at the repeat, with the
 first occurrence in `related`.
 
 Two captions that merely share an opening ("Protesters gather in ...") are
-different captions. A caption whose words also open a paragraph is normal
+different captions, and so are two that differ by a word other than a credit
+("... on Tuesday" and "... on Wednesday"). A caption whose words also open a paragraph is normal
 practice; only a paragraph that is nothing but the caption is flagged.
 Very short texts (under four words) are left alone: "File photo" or a
 repeated name under mugshots is not an error.
