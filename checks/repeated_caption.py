@@ -151,7 +151,7 @@ _LABEL_CREDIT = (r"(?:photo(?:graph)?s?|pictures?|pics?|images?|credits?|photo c
 _PUNCTUATED_CREDIT = re.compile(
     rf"(?:[.!?,;]\s+|\s+[-–—|]+\s*|\s*[-–—|]+\s+|\s+/\s*|\s*/\s+)"
     rf"(?:{_LABEL_CREDIT}|{_AGENCY_CREDIT})[\s.]*"
-    rf"|\s*[(\[]\s*(?:{_LABEL_CREDIT}|{_AGENCY_CREDIT}|{_NAME}\s*/\s*{_NAME})\s*[)\]][\s.]*",
+    rf"|\s*[(\[]\s*(?:{_LABEL_CREDIT}|{_AGENCY_CREDIT}|{_CAP_NAME}\s*/\s*{_CAP_NAME})\s*[)\]][\s.]*",
     re.IGNORECASE)
 # After a bare space only a wire agency as spelt, perhaps with the agency or
 # photographer after it ("... Week AFP/Getty Images"): a name there could be

@@ -62,6 +62,9 @@ PASS = [
      ("image", "Fans queue outside the stadium in Abuja on Tuesday (Reuters)")],
     [("image", RUNWAY + " / Jane Doe/Reuters"), ("image", RUNWAY[:-5] + " Jane Doe/Reuters")],
     [("image", RUNWAY + ". AFP"), ("image", RUNWAY + " on Sunday. AFP")],
+    # Nor are positions in brackets.
+    [("image", "Jane Doe and John Smith pose at the gala (left/right)"),
+     ("image", "Jane Doe and John Smith pose at the gala (right/left)")],
     # A sentence after the caption is not a credit.
     [("image", "Smoke rises over the city.", "AFP"),
      ("image", "Smoke rises over the city. Images by drone show the damage", "AFP")],
