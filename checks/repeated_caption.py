@@ -2,13 +2,17 @@
 
 ## What it does
 Flags a photo caption that repeats an earlier caption, exactly or nearly (the
-same words with different case, spacing, punctuation or credit); a caption
+same words with different case, spacing, punctuation or credit, including a
+credit written at the end of the caption - "... Week - AFP", "(Photo by Jane
+Doe/AFP)", "Picture: PA" - whether or not the photo also has a credit
+field); a caption
 pasted into the body as a paragraph of its own; and a body paragraph that
 repeats an earlier one. Each repeat is reported once, at the repeat, with the
 first occurrence in `related`.
 
 Two captions that merely share an opening ("Protesters gather in ...") are
-different captions. A caption whose words also open a paragraph is normal
+different captions, and so are two that differ by a word other than a credit
+("... on Tuesday" and "... on Wednesday"). A caption whose words also open a paragraph is normal
 practice; only a paragraph that is nothing but the caption is flagged.
 Very short texts (under four words) are left alone: "File photo" or a
 repeated name under mugshots is not an error.
@@ -32,10 +36,11 @@ For a repeated or pasted paragraph, delete the copy.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from checks.annotation import Annotation, Suggestion
-from checks.credits import find_inline_credit
+from checks.credits import AGENCIES, find_inline_credit
 from checks.engine import Context
 from checks.model import PARAGRAPH, Article, Target, TextUnit
 from checks.registry import Rule
@@ -117,16 +122,157 @@ def _read_paragraph(text: str, folded: str, first_caption: dict, caption_first_w
     return words, key
 
 
-def _caption_keys(caption: str, text: str) -> set[str]:
-    """The keys a caption is known by (empty when it is too short to judge):
-    that of the caption proper and that of its whole text with any credit.
+# A credit written at the end of a caption, in the forms a reporter or a CMS
+# leaves there even when the image also has a credit field ("... Week - AFP",
+# "... (Photo by Jane Doe/AFP)", "... Week / Reuters", "... Week AFP/Getty
+# Images", "... picture: pa"). Used only to compare captions: a cut here makes
+# two captions the same only if all the words before it are the same.
+_WEAK_AGENCIES = {"X", "File", "Foto", "Bild", "Pool", "Courtesy", "Handout", "Supplied",
+                  "Privat", "privat", "Screengrab", "Screenshot", "Twitter", "Instagram",
+                  "Facebook", "YouTube", "NASA", "The National", "TT", "CP", "Rex", "Ipa",
+                  "CNA", "Sipa", "APA", "Wikimedia Commons", "iStock", "Corbis"}
+_ANY_AGENCY = "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True))
+# Agencies that end a caption with no punctuation before them ("... Week AFP"):
+# the wires, as spelt, not words a caption may end on ("pool", "file", "X").
+_WIRE = "|".join(re.escape(a) for a in sorted(set(AGENCIES) - _WEAK_AGENCIES, key=len, reverse=True))
+_NAME = r"[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3}"
+# "Jane Doe/AFP", "AFP/Getty Images", "EPA-EFE/Jane Doe", "Handout via Reuters", "Reuters".
+_AGENCY_CREDIT = (rf"(?:{_NAME}\s*(?:/|\bvia\b)\s*)?(?:{_ANY_AGENCY})"
+                  rf"(?:\s*/\s*{_NAME})?")
+# A name as spelt, capitalised, whatever the flags around it.
+_CAP_NAME = r"(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
+# "Photo: Jane Doe", "Picture by Jane Doe for The National", "Credit: AFP";
+# "by" takes a name ("Images by drone show the damage" is a sentence).
+_LABEL_CREDIT = (r"(?:photo(?:graph)?s?|pictures?|pics?|images?|credits?|photo credit|fotos?)"
+                 r"(?:\s*:\s*[^\s:()\[\]][^:()\[\]\n]{0,60}"
+                 rf"|\s+by\s+(?:{_NAME}\s*/\s*{_NAME}|{_CAP_NAME}(?:\s+for\s+{_CAP_NAME})?))")
+# After punctuation ("... Week. AFP", "... Week - AFP", "... Week / Reuters",
+# "... Week, AFP") or in brackets, any of those forms, in any case.
+_PUNCTUATED_CREDIT = re.compile(
+    rf"(?:[.!?,;]\s+|\s+[-–—|]+\s*|\s*[-–—|]+\s+|\s+/\s*|\s*/\s+)"
+    rf"(?:{_LABEL_CREDIT}|{_AGENCY_CREDIT})[\s.]*"
+    rf"|\s*[(\[]\s*(?:{_LABEL_CREDIT}|{_AGENCY_CREDIT}|{_CAP_NAME}\s*/\s*{_CAP_NAME})\s*[)\]][\s.]*",
+    re.IGNORECASE)
+# After a bare space only a wire agency as spelt, perhaps with the agency or
+# photographer after it ("... Week AFP/Getty Images"): a name there could be
+# the caption's own words ("... Fashion Week").
+# A labelled credit ("... Week Photo: AFP") needs no punctuation before it.
+_BARE_CREDIT = re.compile(
+    rf"\s+(?:(?:via\s+)?(?:{_WIRE})(?:\s*/\s*{_NAME})?|(?i:{_LABEL_CREDIT}))[\s.]*")
+# A cut that leaves the start of a credit behind ("... Week (AFP) -", "...
+# Handout via") is too short: a longer credit reads on from there.
+_DANGLING = re.compile(r"(?:[-–—|/&(\[:,;]|\b(?:via|by|for|and))\s*\Z", re.IGNORECASE)
+_CREDIT_TAIL = 100  # (characters: more than any credit these forms read)
+# Where a credit may start: after punctuation, before a bracket or a dash,
+# or at a bare space.
+_CREDIT_START = re.compile(r"[.!?,;]\s|\s[-–—|/(\[]")
+_BARE_REACH = 8  # (words: a bare credit is an agency, perhaps with a name, or a label and a name)
+# The words a credit after a bare space may open on: most bare spaces are
+# ruled out by a set look-up, without a match.
+_BARE_FIRST_WORDS = frozenset(
+    [a.split()[0] for a in AGENCIES] + ["via", "photo", "photograph", "photos", "photographs",
+                                        "picture", "pictures", "pic", "pics", "image", "images",
+                                        "credit", "credits", "photo", "foto", "fotos"])
 
-    A credit the parser did not recognise in one copy ("(john doe / ap)") must
-    not hide the repeat, so each caption is known by both forms."""
+
+# The last words of the credits above, case-folded ("afp", "images", "efe"):
+# a caption that ends on none of them, and has no bracket at its end nor a
+# colon, slash, "by", "via" or "for" near it, has no credit there, and most
+# captions are read with these few string tests alone.
+_CREDIT_LAST_WORDS = frozenset(_WORD.findall(a.casefold())[-1] for a in AGENCIES)
+_LABEL_MARK = re.compile(
+    r"(?:photo\w*|pictures?|pics?|images?|credits?|fotos?|illustration|video|bild|quelle|source)"
+    r"(?:\s*:|\s+by\s)")
+
+
+def _may_end_in_credit(text: str) -> bool:
+    tail = text[-_CREDIT_TAIL:].rstrip(" .")
+    if tail[-1:] in (")", "]") or "/" in tail:
+        return True
+    folded = tail.casefold()
+    if " via " in folded or (
+            (":" in folded or " by " in folded) and _LABEL_MARK.search(folded)):
+        return True
+    last = folded.rsplit(None, 1)[-1] if folded else ""
+    return last.strip("\"'’”“!?,;-–—|") in _CREDIT_LAST_WORDS
+
+
+def _without_credit(text: str) -> str | None:
+    """``text`` without a credit written at its end, or None when it has none.
+
+    The shortest credit is taken ("... Fashion Week / Reuters" loses
+    "/ Reuters", not "Fashion Week / Reuters"). Linear: a few anchored matches
+    at the spaces of the last hundred characters."""
+    text = text.rstrip()
+    offset = max(0, len(text) - _CREDIT_TAIL)
+    starts = [(m.start(), _PUNCTUATED_CREDIT) for m in _CREDIT_START.finditer(text, offset)]
+    # A bare space counts only before a word a bare credit opens on.
+    end = len(text)
+    for word in reversed(text[offset:].rsplit(None, _BARE_REACH)[1:]):
+        end = text.rfind(word, 0, end)
+        head = word.split("/", 1)[0].split(":", 1)[0]  # ("AFP/Getty", "Photo:")
+        if head in _BARE_FIRST_WORDS or head.casefold() in _BARE_FIRST_WORDS:
+            starts.append((end - 1, _BARE_CREDIT))
+    starts.sort(reverse=True)
+    for start, pattern in starts:
+        if start <= 0:
+            break
+        if (pattern.fullmatch(text, start)
+                and not _DANGLING.search(text, max(0, start - 6), start)):
+            return text[:start]
+    return None
+
+
+def _cut_keys(text: str) -> list[str]:
+    """The keys of ``text`` with the credits at its end taken off, one by one
+    ("... Week (AFP) - Reuters" gives those of "... Week (AFP)" and "... Week")."""
+    keys: list[str] = []
+    while len(keys) < 2 and _may_end_in_credit(text):
+        cut = _without_credit(text)
+        if cut is None:
+            span = find_inline_credit(text)
+            cut = None if span is None else text[:span.start]
+        if cut is None or not cut.strip():
+            break
+        keys.append(_key(cut))
+        text = cut
+    return keys
+
+
+@lru_cache(maxsize=256)  # (a gallery names a few credits, over and over)
+def _credit_tail(credit: str) -> str:
+    """" " and the key of a credit field, or "" when it has no words."""
+    credit_key = _key(credit)
+    return " " + credit_key if credit_key else ""
+
+
+def _caption_keys(caption: str, text: str, credit: str | None = None) -> set[str]:
+    """The keys a caption is known by (empty when it is too short to judge):
+    that of the caption proper, that of its whole text with any credit, and
+    those of these with a credit written at their end taken off, including the
+    image's own credit field ("... Week. Funmilayo Adesanya" credited
+    "Funmilayo Adesanya").
+
+    A credit the parser did not recognise in one copy ("(john doe / ap)"), or
+    did not look for because the image has a credit field ("... Week - AFP"
+    credited "AFP"), must not hide the repeat, so each caption is known by all
+    these forms. A cut never leaves a key too short to judge."""
     key = _key(caption)
     if key.count(" ") + 1 < MIN_WORDS:
         return set()
-    return {key, key if text == caption else _key(text)}
+    if text == caption:
+        keys = {key}
+        cuts = _cut_keys(text)
+    else:
+        keys = {key, _key(text)}
+        cuts = _cut_keys(text) + _cut_keys(caption)
+    credit_tail = _credit_tail(credit) if credit else ""
+    if credit_tail:
+        cuts += [k[:-len(credit_tail)] for k in (*keys, *cuts) if k.endswith(credit_tail)]
+    for k in cuts:
+        if k.count(" ") + 1 >= MIN_WORDS:
+            keys.add(k)
+    return keys
 
 
 def _trimmed(unit: TextUnit, end: int) -> Target:
@@ -141,13 +287,14 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     first_caption: dict[str, tuple[TextUnit, int, tuple[str, str]]] = {}
     # A gallery repeats captions word for word: each (caption, text) is read
     # once, and each first caption's target built once, however many repeat it.
-    keys_of: dict[tuple[str, str], set[str]] = {}
+    keys_of: dict[tuple[str, str, str | None], set[str]] = {}
     first_caption_targets: dict[int, Target] = {}
     for block in article.images:
         caption = block.caption_text
-        keys = keys_of.get((caption, block.text))
+        keys = keys_of.get((caption, block.text, block.credit))
         if keys is None:
-            keys = keys_of[caption, block.text] = _caption_keys(caption, block.text)
+            keys = keys_of[caption, block.text, block.credit] = _caption_keys(
+                caption, block.text, block.credit)
         if not keys:
             continue
         unit = article.unit_for(block_id=block.id)

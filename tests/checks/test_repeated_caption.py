@@ -6,6 +6,7 @@ from tests.support import draft, findings
 CHECK = "repeated-caption"
 QAANI = "Esmail Qaani, the head of the Quds Force, travelled to Iraq on Wednesday."
 MURAL = "A woman passes an anti-US mural in Tehran, Iran."
+RUNWAY = "Models walk the runway for designer Adebayo Okonjo at Lagos Fashion Week"
 
 # (blocks, expected [(rule, block id, quoted text)])
 FLAG = [
@@ -17,6 +18,24 @@ FLAG = [
      [("near-repeat", "img2", QAANI.replace(", ", " "))]),
     ([("image", QAANI + " AFP"), ("image", QAANI + " Photo: Reuters")],
      [("near-repeat", "img2", QAANI)]),
+    # A credit written into the caption although the image has a credit field.
+    ([("image", RUNWAY + ".", "Reuters"), ("image", RUNWAY.lower() + " - AFP", "AFP")],
+     [("near-repeat", "img2", RUNWAY.lower() + " - AFP")]),
+    # (The quote is the caption proper: with no credit field the adapter cuts an
+    # inline credit it recognises.)
+    *[([("image", RUNWAY + ".", "Reuters"), ("image", RUNWAY + tail, credit)],
+       [("near-repeat", "img2", draft(("image", RUNWAY + tail, credit)).images[0].caption_text)])
+      for tail, credit in [(" — Reuters", "Reuters"), (" (AFP)", "AFP"), (". Photo: AFP", None),
+                           (" AFP/Getty Images", "Getty Images"), (" / Reuters", "Reuters"),
+                           (" (Photo by Jane Doe/AFP)", "AFP"), (". Picture: PA", "PA"),
+                           (" picture: pa", None), (" | Getty Images", None), (", AFP", "AFP"),
+                           (" (Jane Doe / AP)", None), (" AFP", "AFP"),
+                           (". Handout via Reuters", None), (". Jane Doe", "Jane Doe")]],
+    # Both copies carry a credit, in different forms.
+    ([("image", RUNWAY + " (AFP)"), ("image", RUNWAY.upper() + " - REUTERS", "Reuters")],
+     [("near-repeat", "img2", RUNWAY.upper() + " - REUTERS")]),
+    ([("image", RUNWAY + " / Reuters", "Reuters"), ("image", RUNWAY + " (AFP) - Getty Images")],
+     [("near-repeat", "img2", RUNWAY + " (AFP)")]),
     ([("image", MURAL, "EPA"), ("image", MURAL, "EPA"), ("image", MURAL, "EPA")],
      [("exact-repeat", "img2", MURAL), ("exact-repeat", "img3", MURAL)]),
     ([("image", MURAL, "EPA"), "The talks resumed on Saturday in Oman.", MURAL],
@@ -33,6 +52,24 @@ PASS = [
     # Different captions that share an opening.
     [("image", "Protesters gather in Tehran on Friday.", "AFP"),
      ("image", "Protesters gather in Baghdad on Saturday.", "AFP")],
+    # ... and with a credit written into one of them.
+    [("image", "Protesters gather in Tehran on Friday.", "AFP"),
+     ("image", "Protesters gather in Tehran on Friday and Saturday - AFP", "AFP")],
+    # A different day, place or name is a different photo, credit or not.
+    [("image", "Fans queue outside the stadium in Lagos on Tuesday - AFP", "AFP"),
+     ("image", "Fans queue outside the stadium in Lagos on Wednesday - AFP", "AFP")],
+    [("image", "Fans queue outside the stadium in Lagos on Tuesday (Reuters)"),
+     ("image", "Fans queue outside the stadium in Abuja on Tuesday (Reuters)")],
+    [("image", RUNWAY + " / Jane Doe/Reuters"), ("image", RUNWAY[:-5] + " Jane Doe/Reuters")],
+    [("image", RUNWAY + ". AFP"), ("image", RUNWAY + " on Sunday. AFP")],
+    # Nor are positions in brackets.
+    [("image", "Jane Doe and John Smith pose at the gala (left/right)"),
+     ("image", "Jane Doe and John Smith pose at the gala (right/left)")],
+    # A sentence after the caption is not a credit.
+    [("image", "Smoke rises over the city.", "AFP"),
+     ("image", "Smoke rises over the city. Images by drone show the damage", "AFP")],
+    [("image", "Smoke rises over the old city centre.", "AFP"),
+     ("image", "Smoke rises over the old city centre - as seen from the Reuters office")],
     # The same credit under every photo is normal.
     [("image", "A man crosses the river.", "Submitted photo"),
      ("image", "A woman boards the ferry.", "Submitted photo")],
