@@ -5,10 +5,10 @@
 Runs the checks over the published corpus, drafts with injected defects
 (every injector on every record, with a fixed seed), the articles-nc
 research corpus when present (read in place, kept in memory only), the
-speed benchmark's long articles and the blind drafts (``bench/drafts``); prints one SHA-256 per input set and one over
+speed benchmark's long articles and the blind drafts in ``bench/drafts`` (each
+at its own reference time); prints one SHA-256 per input set and one over
 everything. Two trees whose digests agree give byte-identical results on all
-of them. The hand-written drafts in ``bench/drafts`` are a set too, each run at
-its own reference time. ``--out`` writes the results themselves (JSON lines) for a diff.
+of them. ``--out`` writes the results themselves (JSON lines) for a diff.
 """
 from __future__ import annotations
 
