@@ -23,10 +23,11 @@ speaks when the odd spelling carries a title or the same given name.
 A surname alone or with a title ("Mr Qaani") in the body before the person's
 first full name is reported as `info` (`surname-before-full-name`).
 
-A caption that spells a name differently from the body is reported by
-`caption-agreement` (rule `name-spelling`), not here, so one slip is reported
-once; this check reports a caption's spelling only when the body never uses
-the majority spelling.
+Captions count like any other text: a caption that spells a name differently
+from the rest of the article is flagged here too. When the body has the
+majority spelling, `caption-agreement` (rule `name-spelling`) also reports the
+caption, as a caption that disagrees with the body beside it; the two findings
+point at the same word and suggest the same spelling.
 
 ## Why it matters
 A misspelt name is the error readers and the people named notice first, and
@@ -49,7 +50,7 @@ from typing import Iterator
 
 from checks.annotation import Annotation, Suggestion
 from checks.engine import Context
-from checks.model import BODY_KINDS, CAPTION, Article
+from checks.model import BODY_KINDS, Article
 from checks.names import Mention, equivalence_map, read_names, speaks_raw, spelling_groups
 from checks.registry import Rule
 from checks.text import primary_language
@@ -75,12 +76,9 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
 def _spellings(names, language: str) -> Iterator[Annotation]:
     for group in spelling_groups(names, language):
         right = group.majority.written
-        body_has_majority = any(m.unit.kind in BODY_KINDS for m in group.majority.mentions)
         everyone = sorted((m for s in group.spellings for m in s.mentions), key=lambda m: m.order)
         for variant in group.variants:
             for mention in variant.mentions:
-                if mention.unit.kind == CAPTION and body_has_majority:
-                    continue  # caption-agreement reports a caption that differs from the body
                 related = [m.target for m in everyone if m is not mention][:MAX_RELATED]
                 yield SURNAME_SPELLING.at(
                     mention.target,

@@ -98,11 +98,18 @@ def test_headline_and_standfirst_are_read():
     assert [(a.target.field, a.target.quote) for a in found] == [("headline", "Naverro")]
 
 
-def test_a_misspelt_caption_is_left_to_caption_agreement():
+def test_a_misspelt_caption_is_reported_here_and_by_caption_agreement():
+    # The spec lists captions among the places this check covers; caption-agreement
+    # also reports the caption (as disagreeing with the body), at the same word.
     article = draft(("image", "Maria Naverro at the council meeting.", "AFP"),
                     "Maria Navarro, the city's housing chief, said rents had doubled.",
                     "Navarro said the council would act.")
-    assert _spelling_findings(findings(article, CHECK)) == []
+    found = _spelling_findings(findings(article, CHECK))
+    assert [(a.target.block_id, a.target.quote, a.suggestion.text) for a in found] == [
+        ("img1", "Naverro", "Navarro")]
+    assert {t.block_id for t in found[0].related} == {"p2", "p3"}
+    other = [a for a in findings(article, "caption-agreement") if a.rule == "name-spelling"]
+    assert [(a.target.block_id, a.target.quote) for a in other] == [("img1", "Naverro")]
 
 
 def test_declared_equivalents_are_not_flagged():
