@@ -21,7 +21,16 @@ says nothing. In languages that capitalise nouns or inflect names it only
 speaks when the odd spelling carries a title or the same given name.
 
 A surname alone or with a title ("Mr Qaani") in the body before the person's
-first full name is reported as `info` (`surname-before-full-name`).
+first full name in the body is reported as `info` (`surname-before-full-name`)
+when something says it is a person: a title, a speech verb next to it
+("Qaani said"), or, at the start of a sentence, a possessive, a verb or an
+apposition after it ("Nowak's attack ...", "Nowak won ...", "Nowak, 23, ...").
+Such an opening stays quiet when the article also uses the word inside another
+name ("Ford Motor", "Jordan Valley"), writes it in lower case, has its
+adjective ("Jordanian"), or when it is a common word ("Young people ...");
+a surname that merely qualifies a noun ("Nowak family members") is no mention
+of the person. The headline and standfirst are left out: display text names
+people by surname alone by convention.
 
 Captions count like any other text: a caption that spells a name differently
 from the rest of the article is flagged here too. When the body has the
@@ -51,7 +60,8 @@ from typing import Iterator
 from checks.annotation import Annotation, Suggestion
 from checks.engine import Context
 from checks.model import BODY_KINDS, Article
-from checks.names import Mention, equivalence_map, read_names, speaks_raw, spelling_groups
+from checks.names import (Mention, _stem_related, common_word, equivalence_map, opens_sentence_as_person,
+                          read_names, speaks_raw, spelling_groups)
 from checks.registry import Rule
 from checks.text import primary_language
 
@@ -70,7 +80,7 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     equivalents = equivalence_map(ctx.option(ID, "equivalents", ()))
     names = read_names(article, equivalents)
     yield from _spellings(names, primary_language(article.language))
-    yield from _early_surnames(names)
+    yield from _early_surnames(names, primary_language(article.language))
 
 
 def _spellings(names, language: str) -> Iterator[Annotation]:
@@ -90,7 +100,7 @@ def _spellings(names, language: str) -> Iterator[Annotation]:
                 )
 
 
-def _early_surnames(names) -> Iterator[Annotation]:
+def _early_surnames(names, language: str) -> Iterator[Annotation]:
     # Only surnames that come with a full name somewhere can be "before the full name".
     # Each spelling's mentions are already in document order, and only the few
     # reported become Mention objects.
@@ -122,7 +132,9 @@ def _early_surnames(names) -> Iterator[Annotation]:
                 break
             if t[5] is not None:
                 continue
-            if t[6] or speaks_raw(t, units):
+            if t[6] or speaks_raw(t, units) or (
+                    language == "en" and opens_sentence_as_person(t, units)
+                    and _surname_only(spelling, names, language)):
                 found.append((t, full, units))
                 break  # a bare capitalised word may be a place, a firm or a thing: only these
     for t, full, units in sorted(found, key=lambda item: item[0][8]):
@@ -133,3 +145,14 @@ def _early_surnames(names) -> Iterator[Annotation]:
             related=[full.target],
             data={"full_name_at": full.unit.address},
         )
+
+
+def _surname_only(spelling, names, language: str) -> bool:
+    """Whether a spelling is nothing but a surname: not a word (written in lower case
+    too, or common), not the head of another name ("Ford Motor", "Jordan Valley"),
+    and without an adjective or plural beside it ("Jordan" and "Jordanian")."""
+    key = spelling.key
+    if key in names.inner or names.written_in_lower_case(spelling.written) or common_word(key, language):
+        return False
+    return not any(other != key and other.startswith(key) and _stem_related(key, other)
+                   for other in names.spellings)
