@@ -55,6 +55,7 @@ add them to the newsroom's `equivalents` list.
 """
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from checks.annotation import Annotation, Suggestion
@@ -134,6 +135,7 @@ def _early_surnames(names, language: str) -> Iterator[Annotation]:
                 continue
             if t[6] or speaks_raw(t, units) or (
                     language == "en" and opens_sentence_as_person(t, units)
+                    and not any(r[5] is not None and r[8] < t[8] for r in spelling.raw)
                     and _surname_only(spelling, names, language)):
                 found.append((t, full, units))
                 break  # a bare capitalised word may be a place, a firm or a thing: only these
@@ -150,9 +152,12 @@ def _early_surnames(names, language: str) -> Iterator[Annotation]:
 def _surname_only(spelling, names, language: str) -> bool:
     """Whether a spelling is nothing but a surname: not a word (written in lower case
     too, or common), not the head of another name ("Ford Motor", "Jordan Valley"),
-    and without an adjective or plural beside it ("Jordan" and "Jordanian")."""
+    not a place ("in Canada", "Bank of Canada"), and without an adjective or
+    plural beside it ("Jordan" and "Jordanian")."""
     key = spelling.key
     if key in names.inner or names.written_in_lower_case(spelling.written) or common_word(key, language):
+        return False
+    if re.search(rf"(?:\bin|[A-Z]\w* of)[ \u00a0]{re.escape(spelling.written)}\b", names.text):
         return False
     return not any(other != key and other.startswith(key) and _stem_related(key, other)
                    for other in names.spellings)

@@ -190,6 +190,11 @@ EARLY_PASS = [
     # an ordinary word opening the sentence
     ["Young people queued all night.", "Will Young, a singer, arrived at noon."],
     ["Young's fans queued all night.", "Will Young, a singer, arrived at noon.", "The young fans left."],
+    # a place: "in Canada", "Bank of Canada" (and "Statistics Canada" read as a full name)
+    ["Canada's jobless rate fell in November, according to Statistics Canada.",
+     "Economists at the Bank of Canada were surprised."],
+    ["Jordan opened a new terminal on Wednesday.", "Trade in Jordan has grown.",
+     "Michael Jordan, 61, attended the opening."],
     # an initial, not a sentence's end
     ["J. Nowak's attack was decisive.", "Kacper Nowak, 23, went clear."],
     # a surname alone with nothing saying it is a person, mid-sentence
@@ -207,6 +212,13 @@ def test_a_surname_opening_a_sentence_before_the_full_name_is_info(paragraphs, b
 @pytest.mark.parametrize("paragraphs", EARLY_PASS)
 def test_look_alikes_of_an_early_surname_stay_quiet(paragraphs):
     assert findings(draft(*paragraphs), CHECK) == []
+
+
+def test_an_opening_surname_after_the_full_name_in_the_standfirst_is_fine():
+    article = draft("Geingob had travelled to the US for treatment.",
+                    "“Hage Geingob passed on young in mind and heart,” Mbumba said.",
+                    standfirst="President Hage Geingob's staff sent constant updates")
+    assert findings(article, CHECK) == []
 
 
 def test_headline_and_standfirst_may_use_the_surname_alone():
