@@ -25,12 +25,14 @@ first full name in the body is reported as `info` (`surname-before-full-name`)
 when something says it is a person: a title, a speech verb next to it
 ("Qaani said"), or, at the start of a sentence, a possessive, a verb or an
 apposition after it ("Nowak's attack ...", "Nowak won ...", "Nowak, 23, ...").
-Such an opening stays quiet when the article also uses the word inside another
-name ("Ford Motor", "Jordan Valley"), writes it in lower case, has its
-adjective ("Jordanian"), or when it is a common word ("Young people ...");
-a surname that merely qualifies a noun ("Nowak family members") is no mention
-of the person. The headline and standfirst are left out: display text names
-people by surname alone by convention.
+Such an opening stays quiet when the standfirst or a caption has already given
+the full name, when the article also uses the word inside another name ("Ford
+Motor", "Jordan Valley") or as a place ("in Jordan", "Bank of Canada"), writes
+it in lower case, has its adjective ("Jordanian"), or when it is a common word
+("Young people ..."); a surname that merely qualifies a noun ("Nowak family
+members") is no mention of the person. A surname alone in the headline or
+standfirst is not reported: display text names people by surname alone by
+convention.
 
 Captions count like any other text: a caption that spells a name differently
 from the rest of the article is flagged here too. When the body has the
