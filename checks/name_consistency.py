@@ -159,7 +159,17 @@ def _surname_only(spelling, names, language: str) -> bool:
     key = spelling.key
     if key in names.inner or names.written_in_lower_case(spelling.written) or common_word(key, language):
         return False
-    if re.search(rf"(?:\bin|[A-Z]\w* of)[ \u00a0]{re.escape(spelling.written)}\b", names.text):
+    if any(other != key and other.startswith(key) and _stem_related(key, other)
+           for other in names.spellings):
         return False
-    return not any(other != key and other.startswith(key) and _stem_related(key, other)
-                   for other in names.spellings)
+    # (The surname first, then the words before it: a pattern that opens with the
+    # literal is scanned for fast; one that opens with "in" is tried everywhere.)
+    text = names.text
+    for hit in re.finditer(rf"{re.escape(spelling.written)}\b", text):
+        if _PLACE_BEFORE.search(text, max(0, hit.start() - 40), hit.start()):
+            return False
+    return True
+
+
+# "in Canada", "Bank of Canada": the words before a place.
+_PLACE_BEFORE = re.compile(r"(?:\bin|\b[A-Z]\w* of)[ \u00a0]$")
