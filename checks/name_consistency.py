@@ -21,12 +21,24 @@ says nothing. In languages that capitalise nouns or inflect names it only
 speaks when the odd spelling carries a title or the same given name.
 
 A surname alone or with a title ("Mr Qaani") in the body before the person's
-first full name is reported as `info` (`surname-before-full-name`).
+first full name in the body is reported as `info` (`surname-before-full-name`)
+when something says it is a person: a title, a speech verb next to it
+("Qaani said"), or, at the start of a sentence, a possessive, a verb or an
+apposition after it ("Nowak's attack ...", "Nowak won ...", "Nowak, 23, ...").
+Such an opening stays quiet when the standfirst or a caption has already given
+the full name, when the article also uses the word inside another name ("Ford
+Motor", "Jordan Valley") or as a place ("in Jordan", "Bank of Canada"), writes
+it in lower case, has its adjective ("Jordanian"), or when it is a common word
+("Young people ..."); a surname that merely qualifies a noun ("Nowak family
+members") is no mention of the person. A surname alone in the headline or
+standfirst is not reported: display text names people by surname alone by
+convention.
 
-A caption that spells a name differently from the body is reported by
-`caption-agreement` (rule `name-spelling`), not here, so one slip is reported
-once; this check reports a caption's spelling only when the body never uses
-the majority spelling.
+Captions count like any other text: a caption that spells a name differently
+from the rest of the article is flagged here too. When the body has the
+majority spelling, `caption-agreement` (rule `name-spelling`) also reports the
+caption, as a caption that disagrees with the body beside it; the two findings
+point at the same word and suggest the same spelling.
 
 ## Why it matters
 A misspelt name is the error readers and the people named notice first, and
@@ -45,12 +57,14 @@ add them to the newsroom's `equivalents` list.
 """
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from checks.annotation import Annotation, Suggestion
 from checks.engine import Context
-from checks.model import BODY_KINDS, CAPTION, Article
-from checks.names import Mention, equivalence_map, read_names, speaks_raw, spelling_groups
+from checks.model import BODY_KINDS, Article
+from checks.names import (Mention, _stem_related, common_word, equivalence_map, opens_sentence_as_person,
+                          read_names, speaks_raw, spelling_groups)
 from checks.registry import Rule
 from checks.text import primary_language
 
@@ -69,18 +83,15 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     equivalents = equivalence_map(ctx.option(ID, "equivalents", ()))
     names = read_names(article, equivalents)
     yield from _spellings(names, primary_language(article.language))
-    yield from _early_surnames(names)
+    yield from _early_surnames(names, primary_language(article.language))
 
 
 def _spellings(names, language: str) -> Iterator[Annotation]:
     for group in spelling_groups(names, language):
         right = group.majority.written
-        body_has_majority = any(m.unit.kind in BODY_KINDS for m in group.majority.mentions)
         everyone = sorted((m for s in group.spellings for m in s.mentions), key=lambda m: m.order)
         for variant in group.variants:
             for mention in variant.mentions:
-                if mention.unit.kind == CAPTION and body_has_majority:
-                    continue  # caption-agreement reports a caption that differs from the body
                 related = [m.target for m in everyone if m is not mention][:MAX_RELATED]
                 yield SURNAME_SPELLING.at(
                     mention.target,
@@ -92,7 +103,7 @@ def _spellings(names, language: str) -> Iterator[Annotation]:
                 )
 
 
-def _early_surnames(names) -> Iterator[Annotation]:
+def _early_surnames(names, language: str) -> Iterator[Annotation]:
     # Only surnames that come with a full name somewhere can be "before the full name".
     # Each spelling's mentions are already in document order, and only the few
     # reported become Mention objects.
@@ -124,7 +135,10 @@ def _early_surnames(names) -> Iterator[Annotation]:
                 break
             if t[5] is not None:
                 continue
-            if t[6] or speaks_raw(t, units):
+            if t[6] or speaks_raw(t, units) or (
+                    language == "en" and opens_sentence_as_person(t, units)
+                    and not any(r[5] is not None and r[8] < t[8] for r in spelling.raw)
+                    and _surname_only(spelling, names, language)):
                 found.append((t, full, units))
                 break  # a bare capitalised word may be a place, a firm or a thing: only these
     for t, full, units in sorted(found, key=lambda item: item[0][8]):
@@ -135,3 +149,27 @@ def _early_surnames(names) -> Iterator[Annotation]:
             related=[full.target],
             data={"full_name_at": full.unit.address},
         )
+
+
+def _surname_only(spelling, names, language: str) -> bool:
+    """Whether a spelling is nothing but a surname: not a word (written in lower case
+    too, or common), not the head of another name ("Ford Motor", "Jordan Valley"),
+    not a place ("in Canada", "Bank of Canada"), and without an adjective or
+    plural beside it ("Jordan" and "Jordanian")."""
+    key = spelling.key
+    if key in names.inner or names.written_in_lower_case(spelling.written) or common_word(key, language):
+        return False
+    if any(other != key and other.startswith(key) and _stem_related(key, other)
+           for other in names.spellings):
+        return False
+    # (The surname first, then the words before it: a pattern that opens with the
+    # literal is scanned for fast; one that opens with "in" is tried everywhere.)
+    text = names.text
+    for hit in re.finditer(rf"{re.escape(spelling.written)}\b", text):
+        if _PLACE_BEFORE.search(text, max(0, hit.start() - 40), hit.start()):
+            return False
+    return True
+
+
+# "in Canada", "Bank of Canada": the words before a place.
+_PLACE_BEFORE = re.compile(r"(?:\bin|\b[A-Z]\w* of)[ \u00a0]$")

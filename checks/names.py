@@ -194,6 +194,35 @@ def _person_context(text: str, start: int, end: int, speech_only: bool = False) 
     return bool(before and before.group(1) in ("said", "says", "told", "asked", "added", "wrote"))
 
 
+# A sentence's opening: the text before a mention, up to the first word, is empty
+# or an opening quote or bracket, after a sentence's end (a full stop not after a
+# lone initial, "J. Nowak"), or after a dateline's dash ("WARSAW — ").
+_SENTENCE_BEFORE = re.compile(
+    r"(?:^|(?<![\s.][A-Z])(?<!^[A-Z])[.!?]['\"’”)]*[ \u00a0]+|[—–][ \u00a0]*)[\"“‘'(\[]*$")
+# Past tenses that say the word before them is someone who did something ("Nowak won").
+_DID = frozenset("""
+won took made held went became led lost beat broke came ran rode set left gave got kept met paid
+saw sent spent struck stood told wrote thought found felt brought began chose drew fell fought flew
+hit knew built bought sold spoke threw swam drove
+""".split())
+
+
+def opens_sentence_as_person(raw: tuple, units: list[TextUnit]) -> bool:
+    """A surname alone at the start of a sentence that reads as a person: a possessive
+    ("Nowak's attack ..."), a verb after it ("Nowak said", "Nowak attacked", "Nowak won"),
+    or an apposition ("Nowak, 23, ..."). For a mention kept as a tuple (Spelling.raw)."""
+    text, start, end = units[raw[0]].text, raw[1], raw[2]
+    if not _SENTENCE_BEFORE.search(text, max(0, start - 12), start):
+        return False
+    if raw[7] or _APPOSITION.match(text, end):
+        return True
+    after = _NEXT_WORD.match(text, end)
+    if after is None or text[end:after.start(1)].strip():
+        return False  # (a comma after it: "Nowak, Kowalski and ...")
+    word = after.group(1)
+    return word in _SPEECH or word in _DID or (word.endswith("ed") and len(word) > 4)
+
+
 @dataclass(slots=True)
 class Mention:
     """One mention of a surname, possibly with a given name before it."""

@@ -82,6 +82,38 @@ def test_passes(paragraphs):
     assert findings(draft(*paragraphs), CHECK, min_severity="warning") == []
 
 
+_HADDAD = ["Youssef Haddad, Jordan's trade minister, opened the terminal.",
+           "Mr Haddad said fees would be reviewed.", "Haddad added that queues would shrink."]
+
+# The odd spelling outside the body: (article, field or block, flagged text).
+ELSEWHERE = [
+    (draft(("image", "Youssef Hadad at the opening of the terminal.", "Petra"), *_HADDAD), "img1", "Hadad"),
+    (draft(("image", "Mr Haddadd at the opening.", "Petra"), *_HADDAD), "img1", "Haddadd"),
+    (draft(*_HADDAD, ("image", "Youssef Hiddad, the trade minister.", "Petra")), "img4", "Hiddad"),
+    (draft(*_HADDAD, ("image", "Youssef Haddda cuts the ribbon.", "Petra")), "img4", "Haddda"),
+    (draft(*_HADDAD, standfirst="Hadad says the new terminal will cut queues"), "standfirst", "Hadad"),
+    (draft(*_HADDAD, standfirst="Minister Hiddad opens the terminal"), "standfirst", "Hiddad"),
+    (draft(*_HADDAD, headline="Haddda opens new customs terminal"), "headline", "Haddda"),
+    (draft("Anna Kowalczyk, the chief statistician, presented the figures.",
+           "Kowalczyk said they were provisional.", standfirst="Kowalcyzk warns the figures may change"),
+     "standfirst", "Kowalcyzk"),
+]
+
+
+@pytest.mark.parametrize("article,where,quote", ELSEWHERE)
+def test_headline_standfirst_and_captions_are_covered(article, where, quote):
+    found = findings(article, CHECK)
+    assert [(a.rule, a.target.block_id or a.target.field, a.target.quote) for a in found] == [
+        ("surname-spelling", where, quote)]
+    assert found[0].suggestion.text == ("Haddad" if quote.startswith("H") else "Kowalczyk")
+
+
+def test_a_caption_naming_another_person_with_a_similar_surname_passes():
+    article = draft("Karin Nilsen chairs the board.", "Nilsen said the vote was fair.",
+                    ("image", "Erik Nielsen, the board's treasurer, after the vote.", "NTB"))
+    assert findings(article, CHECK, min_severity="warning") == []
+
+
 def test_the_target_is_the_exact_span():
     article = draft("Maria Navarro, the city's housing chief, spoke.", "Later, Naverro's office said no.")
     (ann,) = _spelling_findings(findings(article, CHECK))
@@ -98,11 +130,18 @@ def test_headline_and_standfirst_are_read():
     assert [(a.target.field, a.target.quote) for a in found] == [("headline", "Naverro")]
 
 
-def test_a_misspelt_caption_is_left_to_caption_agreement():
+def test_a_misspelt_caption_is_reported_here_and_by_caption_agreement():
+    # The spec lists captions among the places this check covers; caption-agreement
+    # also reports the caption (as disagreeing with the body), at the same word.
     article = draft(("image", "Maria Naverro at the council meeting.", "AFP"),
                     "Maria Navarro, the city's housing chief, said rents had doubled.",
                     "Navarro said the council would act.")
-    assert _spelling_findings(findings(article, CHECK)) == []
+    found = _spelling_findings(findings(article, CHECK))
+    assert [(a.target.block_id, a.target.quote, a.suggestion.text) for a in found] == [
+        ("img1", "Naverro", "Navarro")]
+    assert {t.block_id for t in found[0].related} == {"p2", "p3"}
+    other = [a for a in findings(article, "caption-agreement") if a.rule == "name-spelling"]
+    assert [(a.target.block_id, a.target.quote) for a in other] == [("img1", "Naverro")]
 
 
 def test_declared_equivalents_are_not_flagged():
@@ -119,6 +158,75 @@ def test_surname_before_the_full_name_is_info():
     assert [(a.rule, a.severity, a.target.block_id, a.target.quote) for a in found] == [
         ("surname-before-full-name", "info", "p1", "Qaani")]
     assert found[0].related[0].block_id == "p2"
+
+
+# A surname alone opening a body sentence before the person's full name:
+# (paragraphs, flagged block, flagged text).
+EARLY = [
+    # a possessive lede
+    (["Nowak's attack on the last climb proved decisive in Karpacz on Sunday.",
+      "Kacper Nowak, 23, went clear with four kilometres left."], "p1", "Nowak"),
+    # a possessive inside an opening quote
+    (["“Nowak’s ride was the best I have seen,” the team manager said.",
+      "Kacper Nowak, 23, went clear with four kilometres left."], "p1", "Nowak"),
+    # a verb after it: regular, irregular, speech
+    (["Nowak attacked on the last climb.", "Kacper Nowak, 23, rides for a small team."], "p1", "Nowak"),
+    (["Nowak won the road title on Sunday.", "Kacper Nowak, 23, rides for a small team."], "p1", "Nowak"),
+    (["It was a hot day. Nowak was the strongest.", "Kacper Nowak, 23, rides for a small team."],
+     "p1", "Nowak"),
+    # after a dateline, with an apposition
+    (["KARPACZ, Poland — Nowak, 23, held off the chasers.", "Kacper Nowak rides for a small team."],
+     "p1", "Nowak"),
+]
+
+EARLY_PASS = [
+    # part of another name or a noun phrase: the family, a team, a firm
+    ["Nowak family members cheered at the finish.", "Kacper Nowak, 23, went clear."],
+    ["The Nowak team cheered at the finish.", "Kacper Nowak, 23, went clear."],
+    ["Ford's profits fell sharply.", "Ford Motor said costs rose.", "Bill Ford, the chairman, spoke."],
+    # a place with its adjective in the article
+    ["Jordan opened a new terminal on Wednesday.", "Jordanian officials were pleased.",
+     "Michael Jordan, 61, attended the opening."],
+    # an ordinary word opening the sentence
+    ["Young people queued all night.", "Will Young, a singer, arrived at noon."],
+    ["Young's fans queued all night.", "Will Young, a singer, arrived at noon.", "The young fans left."],
+    # a place: "in Canada", "Bank of Canada" (and "Statistics Canada" read as a full name)
+    ["Canada's jobless rate fell in November, according to Statistics Canada.",
+     "Economists at the Bank of Canada were surprised."],
+    ["Jordan opened a new terminal on Wednesday.", "Trade in Jordan has grown.",
+     "Michael Jordan, 61, attended the opening."],
+    # an initial, not a sentence's end
+    ["J. Nowak's attack was decisive.", "Kacper Nowak, 23, went clear."],
+    # a surname alone with nothing saying it is a person, mid-sentence
+    ["The race through Nowak ended late.", "Kacper Nowak, 23, went clear."],
+]
+
+
+@pytest.mark.parametrize("paragraphs,block,quote", EARLY)
+def test_a_surname_opening_a_sentence_before_the_full_name_is_info(paragraphs, block, quote):
+    found = findings(draft(*paragraphs), CHECK)
+    assert [(a.rule, a.severity, a.target.block_id, a.target.quote) for a in found] == [
+        ("surname-before-full-name", "info", block, quote)]
+
+
+@pytest.mark.parametrize("paragraphs", EARLY_PASS)
+def test_look_alikes_of_an_early_surname_stay_quiet(paragraphs):
+    assert findings(draft(*paragraphs), CHECK) == []
+
+
+def test_an_opening_surname_after_the_full_name_in_the_standfirst_is_fine():
+    article = draft("Geingob had travelled to the US for treatment.",
+                    "“Hage Geingob passed on young in mind and heart,” Mbumba said.",
+                    standfirst="President Hage Geingob's staff sent constant updates")
+    assert findings(article, CHECK) == []
+
+
+def test_headline_and_standfirst_may_use_the_surname_alone():
+    # Display text names people by surname by convention; only the body's order counts.
+    article = draft("Kacper Nowak, 23, went clear with four kilometres left.",
+                    headline="Nowak's late attack wins road title",
+                    standfirst="Nowak held off the chasers by 11 seconds")
+    assert findings(article, CHECK) == []
 
 
 def test_surname_after_the_full_name_is_fine():
