@@ -210,10 +210,27 @@ class Clause:
         return {w for s, e, w in self.words if text[s].isupper() and (e <= slot.start or s >= slot.end)}
 
     def head(self, slot: Slot) -> set[str]:
-        """The content word right before a slot and the one right after it: its verb or noun."""
-        before = [w for s, e, w in self.words if e <= slot.start][-1:]
-        after = [w for s, e, w in self.words if s >= slot.end][:1]
-        return set(before) | set(after)
+        """The content word right before a slot and the one right after it: its verb
+        or noun. A word before it that is a place's is joined by the word before
+        that place ("the funeral at St Paul's Cathedral in London on Friday")."""
+        out = set()
+        end = slot.start
+        for _ in range(3):
+            before = [(s, e, w) for s, e, w in self.words if e <= end][-1:]
+            if not before:
+                break
+            s, e, w = before[0]
+            out.add(w)
+            if not self.text[s].isupper():
+                break
+            # (Its slots may not hold its places: only the kinds the captions give are read.)
+            place = next((m for m in _PLACE.finditer(self.text, max(self.start, s - 60), e)
+                          if m.start("place") <= s and e <= m.end("place")), None)
+            if place is None:
+                break
+            end = place.start()
+        out.update([w for s, e, w in self.words if s >= slot.end][:1])
+        return out
 
 
 def _weekdays(texts: Joined) -> Iterator[tuple[int, Slot]]:

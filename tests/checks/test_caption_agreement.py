@@ -51,6 +51,10 @@ FLAG = [
     (["Prince Harry spoke of his eviction from Frogmore Cottage in Windsor last year."],
      "Prince Harry spoke of his eviction from Frogmore Cottage in Glasgow last year.",
      "place-differs", "Glasgow"),
+    # the place's words stand between the day and the verb or noun in the body sentence
+    (["Hundreds of mourners attended the funeral of the singer at St Paul's Cathedral in London on Friday."],
+     "Mourners arrive for the singer's funeral at St Paul's Cathedral on Thursday.",
+     "weekday-differs", "Thursday"),
     # the body places the event by a name it also uses as a place ("the Gdańsk ... Festival")
     ([FESTIVAL, FESTIVAL_VENUE],
      "Actors from a Kyiv company perform Hamlet on the opening night of the Shakespeare festival "
@@ -101,7 +105,7 @@ PASS = [
     ([COURT], "Declan Murphy arrives at Southwark Crown Court on Monday, May 3, 2021."),
     ([COURT], "Declan Murphy arrives at Southwark Crown Court on Monday last year."),
     # another person at the same court
-    ([COURT], "Imran Qureshi arrives at Southwark Crown Court in London on Monday."),
+    ([COURT], "Imran Qureshi arrives at Southwark Crown Court for a hearing on Monday."),
     # the caption names the body's place too, more precisely
     ([FESTIVAL, FESTIVAL_VENUE],
      "Actors perform Hamlet on the opening night of the Shakespeare festival in Gdańsk's Old Town "
