@@ -16,7 +16,8 @@ sentence in `related`. If any body sentence that shares enough of the
 caption's words gives the caption's own day or place, nothing is reported:
 captions and bodies often tell of several days. Nor is a caption compared
 with a body sentence that also tells of the caption's day ("on Tuesday, a day
-after ..." for a caption's Monday), or that does not share the caption's
+after ..." for a caption's Monday; or the caption of the body's), or that
+does not share the caption's
 "in 2023" or "last year"; a file photo ("File photo", "(file)") is not
 compared at all.
 
@@ -659,8 +660,9 @@ def _contradiction(caption: Clause, slot: Slot, near: set[str], body: list[Claus
             if len(shared_near) < 2:
                 continue
             body_text = clause.text[clause.start:clause.end]
-            if slot.kind != "place" and _tells_of_that_day(body_text, slot, other):
-                continue  # "on Tuesday, a day after ...": the sentence tells of that day too
+            if slot.kind != "place" and (_tells_of_that_day(body_text, slot, other)
+                                         or _tells_of_that_day(caption_text, slot, other)):
+                continue  # "on Tuesday, a day after ...": one of them tells of the other's day too
             if caption_when is None:
                 caption_when = _when(caption_text)
             if caption_when and not caption_when.issubset(_when(body_text)):

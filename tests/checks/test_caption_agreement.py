@@ -96,6 +96,9 @@ PASS = [
     ([TRACTORS], "Farmers drive tractors along the ring road outside Kraków on Monday."),
     (["The march ended in Kraków on Tuesday, the day after tractors blocked the ring road around Kraków."],
      "Tractors block the ring road around Kraków on Monday."),
+    # the caption tells of the body's day as the day before its own
+    (["Leeds United fans celebrated at Elland Road on Saturday after promotion."],
+     "Leeds United fans celebrate in the city centre on Sunday, a day after promotion."),
     # another body sentence gives the caption's day for what it shows
     ([TRACTORS, "On Monday, convoys of tractors closed stretches of the ring road."],
      "Farmers drive tractors along the ring road outside Kraków on Monday."),
