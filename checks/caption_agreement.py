@@ -4,17 +4,29 @@
 Reads each caption sentence for a weekday ("on Wednesday"), a date ("May 14",
 "14 May"), a place after *in/at/to/from* ("in Baghdad", "to Iraq") and the
 names it spells, and looks in the body for a sentence about the same event:
-one that shares the words right around that weekday, date or place (the verb
-and its object, "travelled to Iraq") and enough of the caption's other
-content words. When that body sentence gives a different weekday
+one that shares the words right around that weekday, date or place and enough
+of the caption's other content words, and either the same verb or noun
+governs both ("travelled to Iraq on ...") or both name the same people at the
+same place with other verbs ("Declan Murphy arrives at Southwark Crown Court
+on Monday" against "Declan Murphy ... appeared at Southwark Crown Court on
+Tuesday"). When that body sentence gives a different weekday
 (`weekday-differs`), a different day of the month (`date-differs`) or a
 different place (`place-differs`), the caption is flagged with the body's
-sentence in `related`. If any matching body sentence agrees with the caption,
-nothing is reported: captions and bodies often tell of several days.
+sentence in `related`. If any body sentence that shares enough of the
+caption's words gives the caption's own day or place, nothing is reported:
+captions and bodies often tell of several days. Nor is a caption compared
+with a body sentence that also tells of the caption's day ("on Tuesday, a day
+after ..." for a caption's Monday; or the caption of the body's), or that
+does not share the caption's
+"in 2023" or "last year"; a file photo ("File photo", "(file)") is not
+compared at all.
 
 A place is only flagged when the body never mentions the caption's place at
 all, and neither side names the other's place ("Tehran, Iran" agrees with
-"Iran").
+"Iran"). The body may also place the event by a name: "the Shakespeare
+festival in Gdynia" is flagged against the body's "the Gdańsk Shakespeare
+Festival" when the body names Gdańsk as a place elsewhere ("at the Gdańsk
+Shakespeare Theatre").
 
 `name-spelling`: a caption that spells a person's surname one or two letters
 differently from the body ("Navarro" in the body, "Naverro" in the caption) is
@@ -41,6 +53,7 @@ from __future__ import annotations
 import heapq
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Iterator
 
 from checks.annotation import Annotation, Suggestion
@@ -166,6 +179,9 @@ class Clause:
     # postings, and never need where each word is.
     _words: list[tuple[int, int, str]] | None = None
     _stems: set[str] | None = None
+    # Its places named before other names ("the Gdańsk Shakespeare Festival"):
+    # read when first needed (see _placed_by_name).
+    _named: list[tuple[Slot, set[str]]] | None = None
 
     @property
     def words(self) -> list[tuple[int, int, str]]:
@@ -188,11 +204,34 @@ class Clause:
         after = [w for s, e, w in self.words if s >= slot.end][:_NEAR - 1]
         return set(before) | set(after)
 
+    def proper(self, slot: Slot) -> set[str]:
+        """The stems of the clause's capitalised content words outside a slot: its
+        names of people, places and bodies (and its first word)."""
+        text = self.text
+        return {w for s, e, w in self.words if text[s].isupper() and (e <= slot.start or s >= slot.end)}
+
     def head(self, slot: Slot) -> set[str]:
-        """The content word right before a slot and the one right after it: its verb or noun."""
-        before = [w for s, e, w in self.words if e <= slot.start][-1:]
-        after = [w for s, e, w in self.words if s >= slot.end][:1]
-        return set(before) | set(after)
+        """The content word right before a slot and the one right after it: its verb
+        or noun. A word before it that is a place's is joined by the word before
+        that place ("the funeral at St Paul's Cathedral in London on Friday")."""
+        out = set()
+        end = slot.start
+        for _ in range(3):
+            before = [(s, e, w) for s, e, w in self.words if e <= end][-1:]
+            if not before:
+                break
+            s, e, w = before[0]
+            out.add(w)
+            if not self.text[s].isupper():
+                break
+            # (Its slots may not hold its places: only the kinds the captions give are read.)
+            place = next((m for m in _PLACE.finditer(self.text, max(self.start, s - 60), e)
+                          if m.start("place") <= s and e <= m.end("place")), None)
+            if place is None:
+                break
+            end = place.start()
+        out.update([w for s, e, w in self.words if s >= slot.end][:1])
+        return out
 
 
 def _weekdays(texts: Joined) -> Iterator[tuple[int, Slot]]:
@@ -400,6 +439,8 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
         key = unit.text[:caption_end]
         if not key.strip() or key in seen_captions:
             continue  # a repeated caption is the repeated-caption check's business
+        if _OLD_PHOTO_HINT.search(unit.text) and _OLD_PHOTO.search(unit.text):
+            continue  # a file photo: of another day, place or event
         seen_captions.add(key)
         caption_units.append(unit)
         caption_texts.append(key)
@@ -452,8 +493,13 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     for i, clause in enumerate(body_clauses):
         for stem in near_stems.intersection(clause.stems()):
             postings.setdefault(stem, []).append(i)
+    # The first word of each place the body names ("at the Gdańsk Shakespeare
+    # Theatre"): such a word before the name of an event places it ("the Gdańsk
+    # Shakespeare Festival").
+    body_places = {str(slot.value).split()[0] for clause in body_clauses
+                   for slot in clause.slots if slot.kind == "place"}
     for clause, slot, near in compared:
-        finding = _contradiction(clause, slot, near, body_clauses, postings)
+        finding = _contradiction(clause, slot, near, body_clauses, postings, body_places)
         if finding is not None and (
                 slot.kind != "place" or not body_words.mentions(clause.unit.text[slot.start:slot.end])):
             yield finding
@@ -573,7 +619,8 @@ def _mentions(text: str, phrase: str) -> bool:
 
 
 def _contradiction(caption: Clause, slot: Slot, near: set[str], body: list[Clause],
-                   postings: dict[str, list[int]]) -> Annotation | None:
+                   postings: dict[str, list[int]], body_places: frozenset[str] | set[str] = frozenset()
+                   ) -> Annotation | None:
     """What the body says against a caption's slot, with ``near``, the caption's
     content words around it (two or more), if anything."""
     whole = caption.stems(exclude=slot)
@@ -585,6 +632,10 @@ def _contradiction(caption: Clause, slot: Slot, near: set[str], body: list[Claus
     head = caption.head(slot)
     agree = False
     differ: list[tuple[Clause, Slot]] = []
+    caption_text = caption.text[caption.start:caption.end]
+    caption_when: set[str] | None = None
+    proper: set[str] | None = None
+    alike: list[Clause] = []  # the body sentences that share the caption's words
     for i in sorted(candidates):
         clause = body[i]
         # What any of its slots could share is within the clause's stems (already
@@ -593,22 +644,50 @@ def _contradiction(caption: Clause, slot: Slot, near: set[str], body: list[Claus
         stems = clause.stems()
         if len(near & stems) < 2 or len(whole & stems) < _SHARED:
             continue
+        alike.append(clause)
         for other in clause.slots:
             if other.kind != slot.kind or (slot.kind == "place" and not _same_prep(slot.prep, other.prep)):
                 continue
-            shared_near = near & clause.near(other)
             shared = whole & clause.stems(exclude=other)
-            if len(shared_near) < 2 or len(shared) < _SHARED:
+            if len(shared) < _SHARED:
                 continue
             if other.value == slot.value or (slot.kind == "place" and _places_overlap(slot, other)):
+                # The body tells of the caption's day or place in a sentence sharing
+                # its words: perhaps not the same sentence, but no contradiction.
                 agree = True
-            elif head & clause.head(other) and not (
-                    slot.kind == "place" and _mentions(caption.unit.text[caption.start:caption.end].lower(),
-                                                       clause.unit.text[other.start:other.end])):
-                # The same verb or noun governs both ("travelled to Iraq on ..."), and for a
-                # place, the caption does not name the body's place elsewhere ("Tehran, Iran").
+                continue
+            shared_near = near & clause.near(other)
+            if len(shared_near) < 2:
+                continue
+            body_text = clause.text[clause.start:clause.end]
+            if slot.kind != "place" and (_tells_of_that_day(body_text, slot, other)
+                                         or _tells_of_that_day(caption_text, slot, other)):
+                continue  # "on Tuesday, a day after ...": one of them tells of the other's day too
+            if caption_when is None:
+                caption_when = _when(caption_text)
+            if caption_when and not caption_when.issubset(_when(body_text)):
+                continue  # "in 2023", "last year": another time than the sentence's
+            if slot.kind == "place" and _mentions(caption_text.lower(),
+                                                  clause.unit.text[other.start:other.end]):
+                continue  # the caption names the body's place elsewhere ("Tehran, Iran")
+            if head & clause.head(other):
+                # The same verb or noun governs both ("travelled to Iraq on ...").
                 differ.append((clause, other))
-    if agree or not differ:
+                continue
+            # Or the two name the same people at the same place, with other verbs
+            # ("Murphy arrives at Southwark Crown Court on Monday" and "Murphy ...
+            # appeared at Southwark Crown Court on Tuesday"): two or more names
+            # around the slot, and one more elsewhere (the person).
+            if proper is None:
+                proper = caption.proper(slot)
+            names = proper & clause.proper(other)
+            if len(names & shared_near) >= 2 and names - shared_near:
+                differ.append((clause, other))
+    if agree:
+        return None
+    if not differ and slot.kind == "place" and body_places:
+        differ = _placed_by_name(caption, slot, alike, body_places)
+    if not differ:
         return None
     if len({str(o.value) for _, o in differ}) > 1:
         return None  # the body tells of several days or places for such events: which one?
@@ -626,6 +705,106 @@ def _contradiction(caption: Clause, slot: Slot, near: set[str], body: list[Claus
                                        "for the same event.", related=related, data=data)
     return PLACE_DIFFERS.at(target, f"The caption places this in {target.quote}; the body says "
                                     f"{body_value}.", related=related, data=data)
+
+
+# A caption of an older photo ("File photo", "in 2023", "last year").
+_OLD_PHOTO_HINT = re.compile("file|archive|library", re.IGNORECASE)  # (a fast scan first)
+_OLD_PHOTO = re.compile(r"\b(?:file|archive|library)\s+(?:photo(?:graph)?|picture|image|pic)\b"
+                        r"|\bfile\b\s*[)\]:]|\A\s*file\b|\(file\b", re.IGNORECASE)
+# When a caption's photo was taken: a year, "last year". A body sentence that does
+# not say the same tells of another time.
+_WHEN = re.compile(r"\b(?:19|20)\d\d\b|\b(?:last|previous|earlier this)\s+(?:year|month|season|summer|"
+                   r"winter|spring|autumn)\b|\b(?:years?|months?)\s+ago\b", re.IGNORECASE)
+# A sentence that tells of a second day some days from its own: "on Tuesday, a
+# day after ...", "the day before", "two days later".
+_RELATIVE_DAY = re.compile(
+    r"\b(?P<count>a|an|one|two|three|four|five|six|[1-6])\s+(?:days?|nights?)\s+"
+    r"(?:after|before|earlier|later|previously)\b"
+    r"|\bthe\s+(?:previous|next|following|preceding|prior)\s+(?:day|morning|afternoon|evening|night)\b"
+    r"|\bthe\s+(?:day|night|evening|morning)\s+(?:after|before)\b|\bon\s+the\s+eve\s+of\b",
+    re.IGNORECASE)
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _when(text: str) -> set[str]:
+    return {" ".join(m.lower().split()) for m in _WHEN.findall(text)}
+
+
+def _days_apart(slot: Slot, other: Slot) -> int | None:
+    """How many days lie between two weekdays (the nearer way) or two dates."""
+    if slot.kind == "weekday":
+        gap = abs(_WEEKDAYS.index(str(slot.value)) - _WEEKDAYS.index(str(other.value)))
+        return min(gap, 7 - gap)
+    if slot.kind == "date":
+        (m1, d1), (m2, d2) = slot.value, other.value  # type: ignore[misc]
+        try:
+            return abs((date(2024, m1, d1) - date(2024, m2, d2)).days)  # (a leap year: 29 Feb)
+        except ValueError:
+            return None
+    return None
+
+
+def _tells_of_that_day(body_text: str, slot: Slot, other: Slot) -> bool:
+    """Whether the body sentence also tells of the day some days from its own
+    that the caption gives ("on Tuesday, a day after ..." for a caption's Monday)."""
+    apart = _days_apart(slot, other)
+    if apart is None:
+        return False
+    for match in _RELATIVE_DAY.finditer(body_text):
+        count = match.group("count")
+        if (_COUNTS.get(count.lower(), 0) if count and not count.isdigit()
+                else int(count) if count else 1) == apart:
+            return True
+    return False
+
+
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
+
+
+def _placed_by_name(caption: Clause, slot: Slot, alike: list[Clause],
+                    body_places: set[str]) -> list[tuple[Clause, Slot]]:
+    """Where body sentences about the caption's event place it by a name: the
+    caption's "the Shakespeare festival in Gdynia" against the body's "the
+    Gdańsk Shakespeare Festival", where Gdańsk is a place the body names
+    ("at the Gdańsk Shakespeare Theatre") and the caption never does."""
+    before = [(s, e, w) for s, e, w in caption.words if e <= slot.start][-1:]
+    if not before or not _PLACE_PREP_ONLY.fullmatch(caption.text, before[0][1], slot.start):
+        return []  # the place must follow the noun it places: "festival in Gdynia"
+    noun = before[0][2]
+    caption_text = caption.text[caption.start:caption.end].lower()
+    out = []
+    for clause in alike:
+        if clause._named is None:
+            clause._named = _named_places(clause, body_places)
+        for place, nouns in clause._named:
+            if noun in nouns and not _mentions(caption_text, clause.text[place.start:place.end]):
+                out.append((clause, place))
+    return out
+
+
+def _named_places(clause: Clause, body_places: set[str]) -> list[tuple[Slot, set[str]]]:
+    """Each capitalised word of the clause that is a place the body names, with
+    the stems of the (up to three) capitalised words right after it."""
+    text = clause.text
+    words = list(_CAPITALISED.finditer(text, clause.start, clause.end))
+    out = []
+    for i, word in enumerate(words[:-1]):
+        name = fold(word.group())
+        if name not in body_places:
+            continue
+        nouns = set()
+        end = word.end()
+        for following in words[i + 1:i + 4]:
+            if text[end:following.start()].strip():
+                break
+            end = following.end()
+            nouns.add(_stem(following.group()))
+        if nouns:
+            out.append((Slot("place", name, word.start(), word.end()), nouns))
+    return out
+
+
+_PLACE_PREP_ONLY = re.compile(r"\s+(?:in|at|near|outside)\s+(?:the\s+)?")
 
 
 def _same_prep(a: str, b: str) -> bool:

@@ -12,6 +12,13 @@ LEDE = ("Iran's Quds Force commander Esmail Qaani travelled to Iraq on Wednesday
         "in a rare publicly announced visit days before an Arab Summit in Baghdad.")
 FIRE = "Firefighters battled the blaze at the Harbour Road warehouse in Leith on May 14, officials said."
 MAYOR = "Maria Navarro, the city's housing chief, said rents had doubled since 2020."
+COURT = ("Declan Murphy, 58, of Ealing, pleaded not guilty to fraud when he appeared at "
+         "Southwark Crown Court on Tuesday.")
+FESTIVAL = ("The Gdańsk Shakespeare Festival opened on Friday with a Ukrainian-language Hamlet "
+            "performed by a company from Kyiv.")
+FESTIVAL_VENUE = "Ms Melnyk spoke after the performance at the Gdańsk Shakespeare Theatre."
+TRACTORS = ("Thousands of Polish farmers marched through the centre of Kraków on Tuesday, a day after "
+            "their tractors blocked roads into the city.")
 
 # (body paragraphs, caption, rule expected, flagged text in the caption)
 FLAG = [
@@ -25,6 +32,37 @@ FLAG = [
     ([LEDE], "Esmail Qaani travelled to Syria on Wednesday.", "place-differs", "Syria"),
     ([FIRE], "Firefighters battled the blaze at the Harbour Road warehouse in Dundee on May 14.",
      "place-differs", "Dundee"),
+    # the same people at the same place, with another verb (present tense in the caption)
+    ([COURT], "Declan Murphy arrives at Southwark Crown Court in London on Monday.",
+     "weekday-differs", "Monday"),
+    ([COURT], "Declan Murphy leaves Southwark Crown Court after the hearing on Wednesday.",
+     "weekday-differs", "Wednesday"),
+    (["Maria Lopez, 41, was sentenced at Manchester Crown Court on Friday."],
+     "Maria Lopez leaves Manchester Crown Court after sentencing on Thursday.",
+     "weekday-differs", "Thursday"),
+    (["Keir Starmer spoke to reporters outside 10 Downing Street on Thursday."],
+     "Keir Starmer speaks to reporters outside 10 Downing Street on Wednesday.",
+     "weekday-differs", "Wednesday"),
+    # a second day in the body sentence that is not the caption's ("75 days before")
+    (["The candidates face off in Atlanta on Thursday night, just 75 days before primary voting begins."],
+     "The candidates face off in Atlanta on Friday night, 75 days before primary voting begins.",
+     "weekday-differs", "Friday"),
+    # the caption's "last year" is also the body sentence's
+    (["Prince Harry spoke of his eviction from Frogmore Cottage in Windsor last year."],
+     "Prince Harry spoke of his eviction from Frogmore Cottage in Glasgow last year.",
+     "place-differs", "Glasgow"),
+    # the place's words stand between the day and the verb or noun in the body sentence
+    (["Hundreds of mourners attended the funeral of the singer at St Paul's Cathedral in London on Friday."],
+     "Mourners arrive for the singer's funeral at St Paul's Cathedral on Thursday.",
+     "weekday-differs", "Thursday"),
+    # the body places the event by a name it also uses as a place ("the Gdańsk ... Festival")
+    ([FESTIVAL, FESTIVAL_VENUE],
+     "Actors from a Kyiv company perform Hamlet on the opening night of the Shakespeare festival "
+     "in Gdynia on Friday.", "place-differs", "Gdynia"),
+    (["The Leeds Literary Festival opened on Thursday with a reading by the poet Simon Armitage.",
+      "Armitage read to a full house at the Leeds Playhouse."],
+     "Simon Armitage reads at the opening of the literary festival in York on Thursday.",
+     "place-differs", "York"),
     ([MAYOR, "Navarro said the council would act."], "Maria Naverro at the council meeting.",
      "name-spelling", "Naverro"),
     # the caption has the only full name; the body spells the surname alone, twice
@@ -54,6 +92,31 @@ PASS = [
     # entries of a timeline, each with its own date
     (["Sept. 29, 1946: Rams first game at the Coliseum against the Chicago Bears."],
      "Sept. 6, 1946: The Rams play a night game at the Coliseum."),
+    # the body sentence tells of two days ("on Tuesday, a day after ...")
+    ([TRACTORS], "Farmers drive tractors along the ring road outside Kraków on Monday."),
+    (["The march ended in Kraków on Tuesday, the day after tractors blocked the ring road around Kraków."],
+     "Tractors block the ring road around Kraków on Monday."),
+    # the caption tells of the body's day as the day before its own
+    (["Leeds United fans celebrated at Elland Road on Saturday after promotion."],
+     "Leeds United fans celebrate in the city centre on Sunday, a day after promotion."),
+    # another body sentence gives the caption's day for what it shows
+    ([TRACTORS, "On Monday, convoys of tractors closed stretches of the ring road."],
+     "Farmers drive tractors along the ring road outside Kraków on Monday."),
+    # file photos, of another day
+    ([COURT], "Declan Murphy arrives at Southwark Crown Court in London on Monday. File photo"),
+    ([COURT], "File photo: Declan Murphy arrives at Southwark Crown Court on Monday."),
+    ([COURT], "Declan Murphy arrives at Southwark Crown Court on Monday, May 3, 2021."),
+    ([COURT], "Declan Murphy arrives at Southwark Crown Court on Monday last year."),
+    # another person at the same court
+    ([COURT], "Imran Qureshi arrives at Southwark Crown Court for a hearing on Monday."),
+    # the caption names the body's place too, more precisely
+    ([FESTIVAL, FESTIVAL_VENUE],
+     "Actors perform Hamlet on the opening night of the Shakespeare festival in Gdańsk's Old Town "
+     "on Friday."),
+    # the word before the festival's name is not a place the body names
+    ([FESTIVAL.replace("Gdańsk", "Kowalski"), FESTIVAL_VENUE.replace("Gdańsk", "Baltic")],
+     "Actors from a Kyiv company perform Hamlet on the opening night of the Shakespeare festival "
+     "in Gdynia on Friday."),
     # names spelled the same way
     ([MAYOR], "Maria Navarro at the council meeting."),
     # two different people
