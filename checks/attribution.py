@@ -14,7 +14,8 @@ Nordic ” ”, and British single ‘ ’), and flags:
   (interviews), or a person as the subject ("Draper meanwhile wrapped up his
   win."). A run of consecutive quotation paragraphs shares one speaker, the
   paragraph after a run may attribute it, and so may a speech cue two
-  paragraphs back. Subheadings and stray caption lines are skipped over.
+  paragraphs back, unless that cue attributes a direct quotation of its own
+  paragraph (that speaker's words ended there). Subheadings and stray caption lines are skipped over.
   Scare quotes, short phrases (under five words), partial quotes woven into a
   sentence (starting in lower case) and titles of works (Title Case, or after
   "titled", "film", "book" ...) are not direct quotations. Quote blocks are
@@ -400,7 +401,12 @@ class _Speakers:
         items = cues.split("|")
         self.words = frozenset(i.lower() for i in items if re.fullmatch(r"[^\W\d_]+", i))
         phrases = [i for i in items if i.lower() not in self.words]
-        self.phrases = re.compile(rf"(?<![\w-])(?:{'|'.join(phrases)})(?!\w)", re.I) if phrases else None
+        # A phrase that opens on a hyphen ("-t-il") ends a word ("a-t-il"): no
+        # word boundary before it.
+        bounded = "|".join(p for p in phrases if not p.startswith("-"))
+        suffixes = "|".join(p for p in phrases if p.startswith("-"))
+        either = "|".join(filter(None, (bounded and rf"(?<![\w-])(?:{bounded})", suffixes and f"(?:{suffixes})")))
+        self.phrases = re.compile(rf"(?:{either})(?!\w)", re.I) if phrases else None
         anchors = [_anchor(p) for p in phrases]
         # Any of the anchors, as one expression: it scans the text once where
         # a substring test per anchor would scan it once per anchor.
@@ -781,6 +787,16 @@ def _quotations(article: Article) -> Iterator[Annotation]:
     def has_candidate(para: _Para) -> bool:
         return next(candidates(para), None) is not None
 
+    def carries_over(para: _Para) -> bool:
+        """Whether a paragraph two back names a speaker who may still be talking:
+        a strong verb of speech, unless it attributes a direct quotation of its
+        own paragraph ("“...,” she told supporters."): that speaker's words
+        ended there, and a quotation after a paragraph between needs its own."""
+        if not strong.search(para.unit.text):
+            return False
+        return not (para.quotes and evidence(para) and strong.search(para.outside)
+                    and has_candidate(para))
+
     # A run of consecutive paragraphs that carry quotations shares its speaker,
     # who may be named in the paragraph before the run or after it.
     # Subheadings and stray caption lines inside the body neither break a run
@@ -802,7 +818,7 @@ def _quotations(article: Article) -> Iterator[Annotation]:
         if any(map(has_candidate, run)) and not (
                 any(map(named, run))
                 or (i > 0 and context(paras[i - 1]))
-                or (i > 1 and strong.search(paras[i - 2].unit.text))
+                or (i > 1 and carries_over(paras[i - 2]))
                 or (j + 1 < len(paras) and evidence(paras[j + 1]))):
             flagged.extend((para, q) for para in run for q in candidates(para))
         i = j + 1

@@ -6,6 +6,7 @@ CHECK = "attribution"
 
 CALM = "The council met on Monday to discuss the harbour."
 AFTER = "The budget passed by nine votes to four."
+BACKGROUND = "The financing formula, last reformed in 2009, has been due for renegotiation for a decade."
 
 # (blocks, language, rule expected, block flagged, flagged text)
 FLAG = [
@@ -32,6 +33,24 @@ FLAG = [
       "The city bought the harbour in 2017 — its largest purchase."], "en",
      "unattributed-quote", "p3",
      "“Do they take the profit from the ferries and reinvest it in the harbour?”"),
+    # A speaker two paragraphs back who was quoted there, with a paragraph
+    # between, does not carry over to a new stand-alone quotation.
+    (["The candidate accused him of hiding behind Madrid. “The money is there. What is missing is the "
+      "will to spend it,” she told supporters.", BACKGROUND,
+      "“We will not accept a budget written in Madrid for the people of Seville.”", AFTER], "en",
+     "unattributed-quote", "p3", "“We will not accept a budget written in Madrid for the people of Seville.”"),
+    (["The mayor said: “We will rebuild the harbour within a year, whatever it costs.”", BACKGROUND,
+      "‘Nobody in this town will be left behind by the council.’"], "en",
+     "unattributed-quote", "p3", "‘Nobody in this town will be left behind by the council.’"),
+    (["\"The harbour is our future,\" said the mayor at the rally on Friday.", BACKGROUND,
+      "\"We will not accept a plan written in the capital for our people.\"", AFTER], "en",
+     "unattributed-quote", "p3", "\"We will not accept a plan written in the capital for our people.\""),
+    (["« Le port est notre avenir », a déclaré la maire vendredi.", "Le budget a été adopté.",
+      "« Nous n'accepterons pas un budget écrit à Paris pour les habitants. »", "Le vote a lieu vendredi."],
+     "fr", "unattributed-quote", "p3", "« Nous n'accepterons pas un budget écrit à Paris pour les habitants. »"),
+    (["„Der Hafen ist unsere Zukunft“, sagte die Bürgermeisterin am Freitag.", "Der Haushalt wurde angenommen.",
+      "„Wir werden keinen Haushalt akzeptieren, der in Berlin geschrieben wurde.“", "Die Abstimmung ist am Freitag."],
+     "de", "unattributed-quote", "p3", "„Wir werden keinen Haushalt akzeptieren, der in Berlin geschrieben wurde.“"),
     ([CALM, "“We will rebuild the harbour, the mayor said. The vote is on Friday.", AFTER], "en",
      "unclosed-quote", "p2", "“We will rebuild the harbour, the mayor said."),
     ([CALM, "The mayor said: “We will rebuild the harbour within a year."], "en",
@@ -89,6 +108,21 @@ PASS = [
       "“Definitely having other Brits do well in the draw is amazing for British tennis.”"], "en"),
     (["The police warned of road closures on Sunday.", "Several marches crossed the old town as well.",
       "“Visitors are strongly advised to travel to the affected areas by train or by bus.”"], "en"),
+    # A quoted speaker two paragraphs back carries over when the paragraph
+    # between hands back to her, or the paragraph after names her; a quote
+    # running over paragraphs is attributed at its end.
+    (["“The money is there,” she told supporters in Córdoba on Tuesday.",
+      "She added that hospital waiting lists were the longest in Spain.",
+      "“We will not accept a budget written in Madrid for our people.”"], "en"),
+    (["“The money is there,” she told supporters in Córdoba on Tuesday.", BACKGROUND,
+      "“We will not accept a budget written in Madrid for our people.”",
+      "That was the message from Ruiz, who spoke at a rally in Jaén."], "en"),
+    (["“The money is there,” she told supporters in Córdoba on Tuesday.", BACKGROUND,
+      "“We will not accept a budget written in Madrid for our people.",
+      "“We want a fair deal for the south,” Ruiz said."], "en"),
+    (["“The money is there,” she told supporters in Córdoba on Tuesday.", BACKGROUND,
+      ("quote", "We will not accept a budget written in Madrid for the people of Seville.", "Carmen Ruiz")],
+     "en"),
     # A subheading or a stray caption line does not break a run of quotations.
     (["“People dismiss us when we tell them what the whales mean to us,” says Te Kaurinui.",
       "Whangārei Harbour seen from Tamaterau",
@@ -137,6 +171,9 @@ PASS = [
       "« Nous allons reconstruire le port dans un an », a déclaré la maire."], "fr"),
     (["Le conseil s'est réuni.", "« Nous allons reconstruire le port dans un an », selon la maire."],
      "fr"),
+    # "-t-il" after a verb ("a-t-il raconté").
+    (["Le conseil s'est réuni.",
+      "« J'avais un ange gardien à mes côtés. C'était une vieille femme », a-t-il raconté."], "fr"),
     # A language whose speakers the check does not read: no quotation finding.
     (["Il consiglio si è riunito lunedì.",
       "«Ricostruiremo il porto entro un anno, costi quel che costi.»"], "it"),
