@@ -12,7 +12,8 @@ Nordic ” ”, and British single ‘ ’), and flags:
   ("...,” Adv Tšosane shares."); a lead-in colon; a "— Name" or "(@handle)"
   after an embedded post; or, in the paragraph before, a lead-in, a question
   (interviews), or a person as the subject ("Draper meanwhile wrapped up his
-  win."). A run of consecutive quotation paragraphs shares one speaker, the
+  win."; not a word the article also writes in lower case, "Polls published
+  ...", nor "Several ..."). A run of consecutive quotation paragraphs shares one speaker, the
   paragraph after a run may attribute it, and so may a speech cue two
   paragraphs back, unless that cue attributes a direct quotation of its own
   paragraph (that speaker's words ended there). Subheadings and stray caption lines are skipped over.
@@ -541,11 +542,27 @@ def _names_person(text: str) -> bool:
 
 
 _NOT_A_PERSON = (r"(?!(?:It|Its|This|That|There|These|Those|The|A|An|In|On|At|For|But|And|As|If|When|"
-                 r"While|After|Before|Since|Their|Our|His|Her|One|Some|Many|Most|What|Here|Now|Then)\b)")
+                 r"While|After|Before|Since|Their|Our|His|Her|One|Some|Many|Most|What|Here|Now|Then|"
+                 r"Several|Both|All|Each|Every|Few|Other|Such|No|Two|Three|Four|Five|Ten|Dozens|"
+                 r"Hundreds|Thousands|Millions)\b)")
 _SUBJECT = re.compile(
-    rf"^{_NOT_A_PERSON}(?:{_TITLES}\.? )?(?:[A-Z][\w'’-]+ ){{0,3}}[A-Z][\w'’-]+"
+    rf"^{_NOT_A_PERSON}(?P<title>{_TITLES}\.? )?(?P<name>(?:[A-Z][\w'’-]+ ){{0,3}}[A-Z][\w'’-]+)"
     r"(?:,| (?:[a-z]+ly |meanwhile |also |then |now )?"
     r"[a-z]+(?:ed|s)\b)|^(?:He|She|They|I|We) ")
+
+
+def _opens_on_person(text: str, body: str) -> bool:
+    """Whether a paragraph opens on a person as its subject (_SUBJECT). A single
+    capitalised word that the article also writes in lower case is a common
+    noun opening the sentence ("Polls published last week ...", "Residents
+    fled ..."), not a name."""
+    match = _SUBJECT.match(text)
+    if match is None:
+        return False
+    name = match.group("name")
+    if name is None or match.group("title") or " " in name:
+        return True
+    return re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", body) is None
 # "...,” Adv Tšosane shares." / "...,” he reflects.": a subject and a verb
 # right after a quotation's closing comma is its attribution, whatever the verb.
 _AFTER_QUOTE = re.compile(
@@ -769,7 +786,7 @@ def _quotations(article: Article) -> Iterator[Annotation]:
         if para.context is None:
             stripped = para.unit.text.strip()
             para.context = evidence(para) or stripped.endswith(("?", ":")) or bool(
-                english and (_SUBJECT.match(stripped) or _TURN.search(stripped)
+                english and (_opens_on_person(stripped, joined) or _TURN.search(stripped)
                              or (_HIS_HER.search(stripped) and _NAME_MID.search(stripped))))
         return para.context
 

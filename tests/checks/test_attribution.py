@@ -51,6 +51,14 @@ FLAG = [
     (["„Der Hafen ist unsere Zukunft“, sagte die Bürgermeisterin am Freitag.", "Der Haushalt wurde angenommen.",
       "„Wir werden keinen Haushalt akzeptieren, der in Berlin geschrieben wurde.“", "Die Abstimmung ist am Freitag."],
      "de", "unattributed-quote", "p3", "„Wir werden keinen Haushalt akzeptieren, der in Berlin geschrieben wurde.“"),
+    # A paragraph before that opens on a common noun or a quantifier, not a
+    # person ("Polls", a word the article also writes in lower case).
+    (["Voters go to the polls in three weeks.", "Polls published last week put the conservatives ahead.",
+      "“We will not accept a budget written in Madrid for the people of Seville.”", AFTER], "en",
+     "unattributed-quote", "p3", "“We will not accept a budget written in Madrid for the people of Seville.”"),
+    ([CALM, "Several regions have joined Andalusia in demanding a new deal.",
+      "“We will not accept a budget written in Madrid for the people of Seville.”", AFTER], "en",
+     "unattributed-quote", "p3", "“We will not accept a budget written in Madrid for the people of Seville.”"),
     ([CALM, "“We will rebuild the harbour, the mayor said. The vote is on Friday.", AFTER], "en",
      "unclosed-quote", "p2", "“We will rebuild the harbour, the mayor said."),
     ([CALM, "The mayor said: “We will rebuild the harbour within a year."], "en",
