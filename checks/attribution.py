@@ -33,7 +33,9 @@ Nordic ” ”, and British single ‘ ’), and flags:
 - `missing-credit`: a captioned image with no credit (no `credit` field, no
   credit at the end of its caption, and a caption that is not itself a credit
   line) while at least two other images in the article have one: a warning.
-  Other uncredited images are `info`.
+  Other uncredited images are `info`: beside a single credited photo, or
+  among several uncredited ones, a gap is as often a teaser, an author's
+  headshot or a feed that drops credits as a forgotten credit.
 - `no-credits` (info): none of the article's images has a credit; reported
   once, at the first, with the others in `related`.
 

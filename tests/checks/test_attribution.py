@@ -261,6 +261,15 @@ def test_missing_credit_lists_the_credited_photos():
     assert ann.data == {"credited_images": 2, "images": 3}
 
 
+def test_one_uncredited_photo_beside_one_credited_photo_is_a_hint():
+    # In the published corpus, 5 articles have this shape: a gallery teaser,
+    # an author's headshot and three likely feed gaps, no sure slip.
+    article = draft(("image", "Firefighters tackle the blaze near Tivissa.", "EFE"), CALM,
+                    ("image", "Smoke rises over the hills above Vandellòs as residents leave."))
+    [ann] = findings(article, CHECK)
+    assert (ann.rule, ann.severity, ann.target.block_id) == ("missing-credit", "info", "img3")
+
+
 def test_a_lone_uncredited_photo_is_a_hint():
     article = draft(("image", "A woman passes an anti-US mural in Tehran, Iran."), CALM)
     [ann] = findings(article, CHECK)
