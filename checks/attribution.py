@@ -408,7 +408,8 @@ class _Speakers:
         # word boundary before it.
         bounded = "|".join(p for p in phrases if not p.startswith("-"))
         suffixes = "|".join(p for p in phrases if p.startswith("-"))
-        either = "|".join(filter(None, (bounded and rf"(?<![\w-])(?:{bounded})", suffixes and f"(?:{suffixes})")))
+        either = "|".join(filter(None, (bounded and rf"(?<![\w-])(?:{bounded})",
+                                        suffixes and f"(?:{suffixes})")))
         self.phrases = re.compile(rf"(?:{either})(?!\w)", re.I) if phrases else None
         anchors = [_anchor(p) for p in phrases]
         # Any of the anchors, as one expression: it scans the text once where
@@ -565,6 +566,8 @@ def _opens_on_person(text: str, body: str) -> bool:
     if name is None or match.group("title") or " " in name:
         return True
     return re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", body) is None
+
+
 # "...,” Adv Tšosane shares." / "...,” he reflects.": a subject and a verb
 # right after a quotation's closing comma is its attribution, whatever the verb.
 _AFTER_QUOTE = re.compile(

@@ -7,6 +7,7 @@ CHECK = "attribution"
 CALM = "The council met on Monday to discuss the harbour."
 AFTER = "The budget passed by nine votes to four."
 BACKGROUND = "The financing formula, last reformed in 2009, has been due for renegotiation for a decade."
+BUDGET = "“We will not accept a budget written in Madrid for the people of Seville.”"
 
 # (blocks, language, rule expected, block flagged, flagged text)
 FLAG = [
@@ -37,8 +38,7 @@ FLAG = [
     # between, does not carry over to a new stand-alone quotation.
     (["The candidate accused him of hiding behind Madrid. “The money is there. What is missing is the "
       "will to spend it,” she told supporters.", BACKGROUND,
-      "“We will not accept a budget written in Madrid for the people of Seville.”", AFTER], "en",
-     "unattributed-quote", "p3", "“We will not accept a budget written in Madrid for the people of Seville.”"),
+      BUDGET, AFTER], "en", "unattributed-quote", "p3", BUDGET),
     (["The mayor said: “We will rebuild the harbour within a year, whatever it costs.”", BACKGROUND,
       "‘Nobody in this town will be left behind by the council.’"], "en",
      "unattributed-quote", "p3", "‘Nobody in this town will be left behind by the council.’"),
@@ -46,19 +46,17 @@ FLAG = [
       "\"We will not accept a plan written in the capital for our people.\"", AFTER], "en",
      "unattributed-quote", "p3", "\"We will not accept a plan written in the capital for our people.\""),
     (["« Le port est notre avenir », a déclaré la maire vendredi.", "Le budget a été adopté.",
-      "« Nous n'accepterons pas un budget écrit à Paris pour les habitants. »", "Le vote a lieu vendredi."],
-     "fr", "unattributed-quote", "p3", "« Nous n'accepterons pas un budget écrit à Paris pour les habitants. »"),
-    (["„Der Hafen ist unsere Zukunft“, sagte die Bürgermeisterin am Freitag.", "Der Haushalt wurde angenommen.",
-      "„Wir werden keinen Haushalt akzeptieren, der in Berlin geschrieben wurde.“", "Die Abstimmung ist am Freitag."],
-     "de", "unattributed-quote", "p3", "„Wir werden keinen Haushalt akzeptieren, der in Berlin geschrieben wurde.“"),
+      "« Nous n'accepterons pas un budget écrit à Paris. »", "Le vote a lieu vendredi."],
+     "fr", "unattributed-quote", "p3", "« Nous n'accepterons pas un budget écrit à Paris. »"),
+    (["„Der Hafen ist unsere Zukunft“, sagte die Bürgermeisterin.", "Der Haushalt wurde angenommen.",
+      "„Wir akzeptieren keinen Haushalt, der in Berlin geschrieben wurde.“", "Die Abstimmung ist am Freitag."],
+     "de", "unattributed-quote", "p3", "„Wir akzeptieren keinen Haushalt, der in Berlin geschrieben wurde.“"),
     # A paragraph before that opens on a common noun or a quantifier, not a
     # person ("Polls", a word the article also writes in lower case).
     (["Voters go to the polls in three weeks.", "Polls published last week put the conservatives ahead.",
-      "“We will not accept a budget written in Madrid for the people of Seville.”", AFTER], "en",
-     "unattributed-quote", "p3", "“We will not accept a budget written in Madrid for the people of Seville.”"),
+      BUDGET, AFTER], "en", "unattributed-quote", "p3", BUDGET),
     ([CALM, "Several regions have joined Andalusia in demanding a new deal.",
-      "“We will not accept a budget written in Madrid for the people of Seville.”", AFTER], "en",
-     "unattributed-quote", "p3", "“We will not accept a budget written in Madrid for the people of Seville.”"),
+      BUDGET, AFTER], "en", "unattributed-quote", "p3", BUDGET),
     ([CALM, "“We will rebuild the harbour, the mayor said. The vote is on Friday.", AFTER], "en",
      "unclosed-quote", "p2", "“We will rebuild the harbour, the mayor said."),
     ([CALM, "The mayor said: “We will rebuild the harbour within a year."], "en",
