@@ -49,7 +49,7 @@ FLAG = [
       "« Nous n'accepterons pas un budget écrit à Paris. »", "Le vote a lieu vendredi."],
      "fr", "unattributed-quote", "p3", "« Nous n'accepterons pas un budget écrit à Paris. »"),
     (["„Der Hafen ist unsere Zukunft“, sagte die Bürgermeisterin.", "Der Haushalt wurde angenommen.",
-      "„Wir akzeptieren keinen Haushalt, der in Berlin geschrieben wurde.“", "Die Abstimmung ist am Freitag."],
+      "„Wir akzeptieren keinen Haushalt, der in Berlin geschrieben wurde.“", "Sie stimmen ab."],
      "de", "unattributed-quote", "p3", "„Wir akzeptieren keinen Haushalt, der in Berlin geschrieben wurde.“"),
     # A paragraph before that opens on a common noun or a quantifier, not a
     # person ("Polls", a word the article also writes in lower case).
