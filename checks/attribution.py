@@ -554,6 +554,11 @@ _SUBJECT = re.compile(
     r"[a-z]+(?:ed|s)\b)|^(?:He|She|They|I|We) ")
 
 
+def _word_char(ch: str) -> bool:
+    """Whether ``ch`` (one character or none) continues a word: a letter, digit, _ or -."""
+    return bool(ch) and (ch.isalnum() or ch in "_-")
+
+
 def _opens_on_person(text: str, body: str) -> bool:
     """Whether a paragraph opens on a person as its subject (_SUBJECT). A single
     capitalised word that the article also writes in lower case is a common
@@ -565,7 +570,16 @@ def _opens_on_person(text: str, body: str) -> bool:
     name = match.group("name")
     if name is None or match.group("title") or " " in name:
         return True
-    return re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", body) is None
+    word = name.lower()
+    # (str.find, not an expression: the body can be a long article, and this
+    # can be asked for many paragraphs of it.)
+    at = body.find(word)
+    while at != -1:
+        before, after = body[at - 1:at] if at else "", body[at + len(word):at + len(word) + 1]
+        if not (_word_char(before) or _word_char(after)):
+            return False
+        at = body.find(word, at + 1)
+    return True
 
 
 # "...,” Adv Tšosane shares." / "...,” he reflects.": a subject and a verb
