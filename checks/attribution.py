@@ -12,9 +12,11 @@ Nordic ” ”, and British single ‘ ’), and flags:
   ("...,” Adv Tšosane shares."); a lead-in colon; a "— Name" or "(@handle)"
   after an embedded post; or, in the paragraph before, a lead-in, a question
   (interviews), or a person as the subject ("Draper meanwhile wrapped up his
-  win."). A run of consecutive quotation paragraphs shares one speaker, the
+  win."; not a word the article also writes in lower case, "Polls published
+  ...", nor "Several ..."). A run of consecutive quotation paragraphs shares one speaker, the
   paragraph after a run may attribute it, and so may a speech cue two
-  paragraphs back. Subheadings and stray caption lines are skipped over.
+  paragraphs back, unless that cue attributes a direct quotation of its own
+  paragraph (that speaker's words ended there). Subheadings and stray caption lines are skipped over.
   Scare quotes, short phrases (under five words), partial quotes woven into a
   sentence (starting in lower case) and titles of works (Title Case, or after
   "titled", "film", "book" ...) are not direct quotations. Quote blocks are
@@ -31,7 +33,9 @@ Nordic ” ”, and British single ‘ ’), and flags:
 - `missing-credit`: a captioned image with no credit (no `credit` field, no
   credit at the end of its caption, and a caption that is not itself a credit
   line) while at least two other images in the article have one: a warning.
-  Other uncredited images are `info`.
+  Other uncredited images are `info`: beside a single credited photo, or
+  among several uncredited ones, a gap is as often a teaser, an author's
+  headshot or a feed that drops credits as a forgotten credit.
 - `no-credits` (info): none of the article's images has a credit; reported
   once, at the first, with the others in `related`.
 
@@ -400,7 +404,13 @@ class _Speakers:
         items = cues.split("|")
         self.words = frozenset(i.lower() for i in items if re.fullmatch(r"[^\W\d_]+", i))
         phrases = [i for i in items if i.lower() not in self.words]
-        self.phrases = re.compile(rf"(?<![\w-])(?:{'|'.join(phrases)})(?!\w)", re.I) if phrases else None
+        # A phrase that opens on a hyphen ("-t-il") ends a word ("a-t-il"): no
+        # word boundary before it.
+        bounded = "|".join(p for p in phrases if not p.startswith("-"))
+        suffixes = "|".join(p for p in phrases if p.startswith("-"))
+        either = "|".join(filter(None, (bounded and rf"(?<![\w-])(?:{bounded})",
+                                        suffixes and f"(?:{suffixes})")))
+        self.phrases = re.compile(rf"(?:{either})(?!\w)", re.I) if phrases else None
         anchors = [_anchor(p) for p in phrases]
         # Any of the anchors, as one expression: it scans the text once where
         # a substring test per anchor would scan it once per anchor.
@@ -535,11 +545,43 @@ def _names_person(text: str) -> bool:
 
 
 _NOT_A_PERSON = (r"(?!(?:It|Its|This|That|There|These|Those|The|A|An|In|On|At|For|But|And|As|If|When|"
-                 r"While|After|Before|Since|Their|Our|His|Her|One|Some|Many|Most|What|Here|Now|Then)\b)")
+                 r"While|After|Before|Since|Their|Our|His|Her|One|Some|Many|Most|What|Here|Now|Then|"
+                 r"Several|Both|All|Each|Every|Few|Other|Such|No|Two|Three|Four|Five|Ten|Dozens|"
+                 r"Hundreds|Thousands|Millions)\b)")
 _SUBJECT = re.compile(
-    rf"^{_NOT_A_PERSON}(?:{_TITLES}\.? )?(?:[A-Z][\w'’-]+ ){{0,3}}[A-Z][\w'’-]+"
+    rf"^{_NOT_A_PERSON}(?P<title>{_TITLES}\.? )?(?P<name>(?:[A-Z][\w'’-]+ ){{0,3}}[A-Z][\w'’-]+)"
     r"(?:,| (?:[a-z]+ly |meanwhile |also |then |now )?"
     r"[a-z]+(?:ed|s)\b)|^(?:He|She|They|I|We) ")
+
+
+def _word_char(ch: str) -> bool:
+    """Whether ``ch`` (one character or none) continues a word: a letter, digit, _ or -."""
+    return bool(ch) and (ch.isalnum() or ch in "_-")
+
+
+def _opens_on_person(text: str, body: str) -> bool:
+    """Whether a paragraph opens on a person as its subject (_SUBJECT). A single
+    capitalised word that the article also writes in lower case is a common
+    noun opening the sentence ("Polls published last week ...", "Residents
+    fled ..."), not a name."""
+    match = _SUBJECT.match(text)
+    if match is None:
+        return False
+    name = match.group("name")
+    if name is None or match.group("title") or " " in name:
+        return True
+    word = name.lower()
+    # (str.find, not an expression: the body can be a long article, and this
+    # can be asked for many paragraphs of it.)
+    at = body.find(word)
+    while at != -1:
+        before, after = body[at - 1:at] if at else "", body[at + len(word):at + len(word) + 1]
+        if not (_word_char(before) or _word_char(after)):
+            return False
+        at = body.find(word, at + 1)
+    return True
+
+
 # "...,” Adv Tšosane shares." / "...,” he reflects.": a subject and a verb
 # right after a quotation's closing comma is its attribution, whatever the verb.
 _AFTER_QUOTE = re.compile(
@@ -763,7 +805,7 @@ def _quotations(article: Article) -> Iterator[Annotation]:
         if para.context is None:
             stripped = para.unit.text.strip()
             para.context = evidence(para) or stripped.endswith(("?", ":")) or bool(
-                english and (_SUBJECT.match(stripped) or _TURN.search(stripped)
+                english and (_opens_on_person(stripped, joined) or _TURN.search(stripped)
                              or (_HIS_HER.search(stripped) and _NAME_MID.search(stripped))))
         return para.context
 
@@ -780,6 +822,16 @@ def _quotations(article: Article) -> Iterator[Annotation]:
 
     def has_candidate(para: _Para) -> bool:
         return next(candidates(para), None) is not None
+
+    def carries_over(para: _Para) -> bool:
+        """Whether a paragraph two back names a speaker who may still be talking:
+        a strong verb of speech, unless it attributes a direct quotation of its
+        own paragraph ("“...,” she told supporters."): that speaker's words
+        ended there, and a quotation after a paragraph between needs its own."""
+        if not strong.search(para.unit.text):
+            return False
+        return not (para.quotes and evidence(para) and strong.search(para.outside)
+                    and has_candidate(para))
 
     # A run of consecutive paragraphs that carry quotations shares its speaker,
     # who may be named in the paragraph before the run or after it.
@@ -802,7 +854,7 @@ def _quotations(article: Article) -> Iterator[Annotation]:
         if any(map(has_candidate, run)) and not (
                 any(map(named, run))
                 or (i > 0 and context(paras[i - 1]))
-                or (i > 1 and strong.search(paras[i - 2].unit.text))
+                or (i > 1 and carries_over(paras[i - 2]))
                 or (j + 1 < len(paras) and evidence(paras[j + 1]))):
             flagged.extend((para, q) for para in run for q in candidates(para))
         i = j + 1

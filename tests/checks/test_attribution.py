@@ -6,6 +6,8 @@ CHECK = "attribution"
 
 CALM = "The council met on Monday to discuss the harbour."
 AFTER = "The budget passed by nine votes to four."
+BACKGROUND = "The financing formula, last reformed in 2009, has been due for renegotiation for a decade."
+BUDGET = "“We will not accept a budget written in Madrid for the people of Seville.”"
 
 # (blocks, language, rule expected, block flagged, flagged text)
 FLAG = [
@@ -32,6 +34,29 @@ FLAG = [
       "The city bought the harbour in 2017 — its largest purchase."], "en",
      "unattributed-quote", "p3",
      "“Do they take the profit from the ferries and reinvest it in the harbour?”"),
+    # A speaker two paragraphs back who was quoted there, with a paragraph
+    # between, does not carry over to a new stand-alone quotation.
+    (["The candidate accused him of hiding behind Madrid. “The money is there. What is missing is the "
+      "will to spend it,” she told supporters.", BACKGROUND,
+      BUDGET, AFTER], "en", "unattributed-quote", "p3", BUDGET),
+    (["The mayor said: “We will rebuild the harbour within a year, whatever it costs.”", BACKGROUND,
+      "‘Nobody in this town will be left behind by the council.’"], "en",
+     "unattributed-quote", "p3", "‘Nobody in this town will be left behind by the council.’"),
+    (["\"The harbour is our future,\" said the mayor at the rally on Friday.", BACKGROUND,
+      "\"We will not accept a plan written in the capital for our people.\"", AFTER], "en",
+     "unattributed-quote", "p3", "\"We will not accept a plan written in the capital for our people.\""),
+    (["« Le port est notre avenir », a déclaré la maire vendredi.", "Le budget a été adopté.",
+      "« Nous n'accepterons pas un budget écrit à Paris. »", "Le vote a lieu vendredi."],
+     "fr", "unattributed-quote", "p3", "« Nous n'accepterons pas un budget écrit à Paris. »"),
+    (["„Der Hafen ist unsere Zukunft“, sagte die Bürgermeisterin.", "Der Haushalt wurde angenommen.",
+      "„Wir akzeptieren keinen Haushalt, der in Berlin geschrieben wurde.“", "Sie stimmen ab."],
+     "de", "unattributed-quote", "p3", "„Wir akzeptieren keinen Haushalt, der in Berlin geschrieben wurde.“"),
+    # A paragraph before that opens on a common noun or a quantifier, not a
+    # person ("Polls", a word the article also writes in lower case).
+    (["Voters go to the polls in three weeks.", "Polls published last week put the conservatives ahead.",
+      BUDGET, AFTER], "en", "unattributed-quote", "p3", BUDGET),
+    ([CALM, "Several regions have joined Andalusia in demanding a new deal.",
+      BUDGET, AFTER], "en", "unattributed-quote", "p3", BUDGET),
     ([CALM, "“We will rebuild the harbour, the mayor said. The vote is on Friday.", AFTER], "en",
      "unclosed-quote", "p2", "“We will rebuild the harbour, the mayor said."),
     ([CALM, "The mayor said: “We will rebuild the harbour within a year."], "en",
@@ -89,6 +114,21 @@ PASS = [
       "“Definitely having other Brits do well in the draw is amazing for British tennis.”"], "en"),
     (["The police warned of road closures on Sunday.", "Several marches crossed the old town as well.",
       "“Visitors are strongly advised to travel to the affected areas by train or by bus.”"], "en"),
+    # A quoted speaker two paragraphs back carries over when the paragraph
+    # between hands back to her, or the paragraph after names her; a quote
+    # running over paragraphs is attributed at its end.
+    (["“The money is there,” she told supporters in Córdoba on Tuesday.",
+      "She added that hospital waiting lists were the longest in Spain.",
+      "“We will not accept a budget written in Madrid for our people.”"], "en"),
+    (["“The money is there,” she told supporters in Córdoba on Tuesday.", BACKGROUND,
+      "“We will not accept a budget written in Madrid for our people.”",
+      "That was the message from Ruiz, who spoke at a rally in Jaén."], "en"),
+    (["“The money is there,” she told supporters in Córdoba on Tuesday.", BACKGROUND,
+      "“We will not accept a budget written in Madrid for our people.",
+      "“We want a fair deal for the south,” Ruiz said."], "en"),
+    (["“The money is there,” she told supporters in Córdoba on Tuesday.", BACKGROUND,
+      ("quote", "We will not accept a budget written in Madrid for the people of Seville.", "Carmen Ruiz")],
+     "en"),
     # A subheading or a stray caption line does not break a run of quotations.
     (["“People dismiss us when we tell them what the whales mean to us,” says Te Kaurinui.",
       "Whangārei Harbour seen from Tamaterau",
@@ -137,6 +177,9 @@ PASS = [
       "« Nous allons reconstruire le port dans un an », a déclaré la maire."], "fr"),
     (["Le conseil s'est réuni.", "« Nous allons reconstruire le port dans un an », selon la maire."],
      "fr"),
+    # "-t-il" after a verb ("a-t-il raconté").
+    (["Le conseil s'est réuni.",
+      "« J'avais un ange gardien à mes côtés. C'était une vieille femme », a-t-il raconté."], "fr"),
     # A language whose speakers the check does not read: no quotation finding.
     (["Il consiglio si è riunito lunedì.",
       "«Ricostruiremo il porto entro un anno, costi quel che costi.»"], "it"),
@@ -214,6 +257,15 @@ def test_missing_credit_lists_the_credited_photos():
     assert ann.severity == "warning"
     assert [t.block_id for t in ann.related] == ["img1", "img2"]
     assert ann.data == {"credited_images": 2, "images": 3}
+
+
+def test_one_uncredited_photo_beside_one_credited_photo_is_a_hint():
+    # In the published corpus, 5 articles have this shape: a gallery teaser,
+    # an author's headshot and three likely feed gaps, no sure slip.
+    article = draft(("image", "Firefighters tackle the blaze near Tivissa.", "EFE"), CALM,
+                    ("image", "Smoke rises over the hills above Vandellòs as residents leave."))
+    [ann] = findings(article, CHECK)
+    assert (ann.rule, ann.severity, ann.target.block_id) == ("missing-credit", "info", "img3")
 
 
 def test_a_lone_uncredited_photo_is_a_hint():
