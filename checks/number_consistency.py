@@ -72,7 +72,9 @@ RULES = (AGE_MISMATCH, LIST_COUNT, QUANTITY_MISMATCH)
 
 # -- ages ---------------------------------------------------------------------
 
-_CAP = r"[A-Z][\w'’-]*[a-z][\w'’-]*"
+# A capital, accented ones included ("Álvaro", "Łukasz", "Šimon").
+_UP = "A-ZÀ-ÖØ-ÞĆČĐŁŃŚŠŘŹŻŽ"
+_CAP = rf"[{_UP}][\w'’-]*[a-z][\w'’-]*"
 _NAME = rf"(?:{_CAP}|[A-Z]\.)(?:\s+(?:(?:de|da|del|van|von|der|al|bin|el|la|le)\s+)?(?:{_CAP}|[A-Z]\.))*"
 # "Rosa Beltrán, 67," / "Beltrán, 67." / "Rosa Beltrán (67)" / "Beltrán, aged 67": the
 # age is found first, then the name is read backwards from it over a short window
@@ -88,7 +90,7 @@ _AGE_TAIL = re.compile(r"(?:[,.;:)]|\s+(?:and|who|of|from|was|is|has|had|said|to
 _NAME_BEFORE = re.compile(rf"(?<![\w'’.-])(?P<name>{_NAME})$")
 _NAME_AT = re.compile(_NAME)
 # "67-year-old Rosa Beltrán"
-_AGE_BEFORE_NAME = re.compile(r"\b(?P<a>\d{1,3})-year-old\s+(?=[A-Z])")
+_AGE_BEFORE_NAME = re.compile(rf"\b(?P<a>\d{{1,3}})-year-old\s+(?=[{_UP}])")
 # "the 68-year-old" not followed by a name
 _UNNAMED_AGE = re.compile(r"\b[Tt]he\s+(?P<a>\d{1,3})-year-old\b(?!\s+[A-Z])")
 _NOT_NAMES = frozenset(
@@ -178,6 +180,11 @@ def _age_given_elsewhere(units: list[TextUnit], age: int) -> bool:
     return any(pattern.search(u.text) for u in units)
 
 
+def _slip(a: int, b: int) -> bool:
+    """Could ``a`` be a slip for ``b``: a year or two off, or two digits swapped (34, 43)?"""
+    return abs(a - b) <= 2 or (a >= 10 and b >= 10 and str(a) == str(b)[::-1])
+
+
 def _age_findings(units: list[TextUnit], story: Joined) -> Iterator[Annotation]:
     ages = _ages(units, story)
     named = [a for a in ages if a.name]
@@ -210,7 +217,7 @@ def _age_findings(units: list[TextUnit], story: Joined) -> Iterator[Annotation]:
     for a in ages:
         if a.name or a.age in stated or (a.unit.index, a.start) < (person.unit.index, person.start):
             continue
-        if abs(a.age - person.age) <= 2 and not _age_given_elsewhere(units, a.age):
+        if _slip(a.age, person.age) and not _age_given_elsewhere(units, a.age):
             yield AGE_MISMATCH.at(
                 a.unit.span(a.start, a.end),
                 f"{person.name} is {person.age} earlier in the article, but here "
@@ -228,8 +235,26 @@ _PLURAL_IRREGULAR = frozenset("people men women children police staff".split())
 # the count and its noun are then read backwards from there ("two ministers|, Haddad
 # ..."). One pattern per punctuation mark, each starting with its mark: the regex
 # engine skips to one character several times faster than to any of a set.
-_LIST_OPENS = {",": re.compile(r",\s+(?=[A-Z])"), ":": re.compile(r":\s+(?=[A-Z])"),
-               **{dash: re.compile(rf"{dash}(?<=\s{dash})\s+(?=[A-Z])") for dash in "—–-"}}
+# An item may open with what the person is ("midfielder Álvaro Navarro", "former
+# minister Ana Ruiz"): a word ending as names of roles and jobs do, or one of a
+# few others, at most one word before it, and never a word that makes the list a
+# partial one ("including Haddad") or is no role at all.
+_ROLE_WORD = (r"(?:[a-z-]*(?:er|or|ist|ant|ent|ian|man|woman|ess|ee|ive|ster)"
+              r"|chef|coach|judge|mp|mep|head|chief|deputy|captain|son|daughter|wife|husband"
+              r"|colleague|friend|back|forward|spokesperson|envoy|candidate|rival)")
+_NOT_ROLE = frozenset("after under over later either neither other another whether together "
+                      "rather never ever however per her their earlier whoever whatever winter "
+                      "summer october november december september answer power water "
+                      "including among such like notably especially plus with and or but the "
+                      "his its said says while whom whose where when led both all then from in "
+                      "at of to for by on as than".split())
+_ROLE = re.compile(rf"(?:(?P<r1>[a-z][a-z-]+)\s+)?(?P<r2>{_ROLE_WORD})\s+(?=[{_UP}])")
+_LIST_OPENS = {",": re.compile(rf",\s+(?=[{_UP}])"), ":": re.compile(rf":\s+(?=[{_UP}])"),
+               **{dash: re.compile(rf"{dash}(?<=\s{dash})\s+(?=[{_UP}])") for dash in "—–-"}}
+_ROLE_LIST_OPENS = {",": re.compile(rf",\s+(?=[a-z][a-z-]+\s+(?:[a-z][a-z-]+\s+)?[{_UP}])"),
+                    ":": re.compile(rf":\s+(?=[a-z][a-z-]+\s+(?:[a-z][a-z-]+\s+)?[{_UP}])"),
+                    **{dash: re.compile(rf"{dash}(?<=\s{dash})\s+(?=[a-z][a-z-]+\s+(?:[a-z][a-z-]+\s+)?[{_UP}])")
+                       for dash in "—–"}}
 _COUNT = re.compile(
     r"(?<![\w-])(?P<count>" + "|".join(_COUNT_WORDS) + r"|[2-9]|1[0-2])"
     r"(?P<noun>(?:\s+[a-z][a-z-]+){1,3})\s*$", re.I)
@@ -239,11 +264,23 @@ _NUMERIC_ITEM = re.compile(r"\d{1,3}(?=,|\s+(?:and|or)\b|[.;:)])")
 _END = re.compile(r"\s*(?:[.;:)!?—–]|,|$)")
 
 
+def _role_end(text: str, pos: int) -> int:
+    """Where the name starts after a role ("midfielder Álvaro ...") at ``pos``; ``pos`` if none."""
+    r = _ROLE.match(text, pos)
+    if r is None or r.group("r2") in _NOT_ROLE or (r.group("r1") or "") in _NOT_ROLE:
+        return pos
+    return r.end()
+
+
 def _list_items(text: str, pos: int) -> tuple[list[tuple[int, int]], bool] | None:
-    """Capitalised items from ``pos``: their spans, and whether the last was joined by and/or."""
+    """Capitalised items from ``pos``: their spans, and whether the last was joined by and/or.
+    None when the text from ``pos`` is no list, or one whose count is unsure: an "and"
+    before a later item ("Healy and Daughters, Smith Ltd and Jones") may join two
+    words of one name."""
     items: list[tuple[int, int]] = []
     joined_last = False
     while True:
+        pos = _role_end(text, pos)
         m = _ITEM.match(text, pos)
         if m is None:
             return None if not items else (items, joined_last)
@@ -259,16 +296,19 @@ def _list_items(text: str, pos: int) -> tuple[list[tuple[int, int]], bool] | Non
             if sep2 is None:
                 return (items, joined_last) if _END.match(text, nm.end()) else None
             sep, after = sep2, sep2.end()
-        if _ITEM.match(text, after) is None:
+        if _ITEM.match(text, _role_end(text, after)) is None:
             # The list ended at this separator: it must be a comma, not "and".
             return (items, joined_last) if "," in sep.group() and not re.search(
                 r"\b(?:and|or)\b|&", sep.group()) else None
+        if joined_last:
+            return None  # an and/or before an earlier item was not the last separator
         joined_last = bool(re.search(r"\b(?:and|or)\b|&", sep.group()))
         pos = after
 
 
 def _list_findings(units: list[TextUnit], story: Joined) -> Iterator[Annotation]:
-    openings = [opening for mark, pattern in _LIST_OPENS.items() if mark in story.text
+    openings = [opening for opens in (_LIST_OPENS, _ROLE_LIST_OPENS)
+                for mark, pattern in opens.items() if mark in story.text
                 for opening in story.spans(pattern)]
     openings.sort()  # (unit by unit, in the order of the text)
     for i, sep_start, list_start in openings:
