@@ -56,7 +56,7 @@ from typing import Iterable, Iterator
 from checks.annotation import Annotation, Suggestion
 from checks.engine import Context
 from checks.model import CAPTION, STANDFIRST, Article, TextUnit
-from checks.numbers import UNITS, Quantity, agrees, quantities, texts_with_number_word
+from checks.numbers import HEDGES, UNITS, Quantity, agrees, quantities, texts_with_number_word
 from checks.registry import Rule
 from checks.text import Joined, fold, primary_language
 
@@ -376,6 +376,29 @@ def _noun_key(word: str) -> str:
 _BEFORE_WORDS = re.compile(r"([A-Za-z][a-z'’-]+)\s+([a-z][a-z'’-]+)\s+(?:by\s+|to\s+)?$")
 
 
+# "the plant employs (more than) 850 workers": a count framed by the verb before it
+# and the noun after it. The verb is a lower-case word that is no function word
+# (its stem is compared: "employs", "employed"); a hedge may stand between.
+_HEDGE_BEFORE = "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True))
+_VERB_BEFORE = re.compile(rf"(?<![\w'’-])([a-z]{{3,}})\s+(?:(?:{_HEDGE_BEFORE})\s+)?$")
+_NOT_VERBS = frozenset("the and but nor for with from into onto than that this these those "
+                       "its his her their our your all only just some any each every both about "
+                       "around over under nearly almost more less fewer least most than per "
+                       "between among across after before since until during without within "
+                       "against toward towards through via plus minus like unlike near also "
+                       "another other which who whom whose what when where while whereas "
+                       "was were are has had have been being will would could should may might "
+                       "must did does not out off down another number total figure".split())
+
+
+def _verb_key(word: str) -> str:
+    w = fold(word)
+    for suffix in ("ing", "ed", "es", "s"):
+        if w.endswith(suffix) and not w.endswith("ss") and len(w) - len(suffix) >= 3:
+            return w[:-len(suffix)]
+    return w
+
+
 def _framed(unit: TextUnit, english: bool) -> Iterator[_Framed]:
     for q, key in _frames(unit.text, quantities(unit.text, words=english)):
         yield _Framed(unit, q, key)
@@ -400,7 +423,13 @@ def _frames(text: str, found: list[Quantity]) -> Iterator[tuple[Quantity, tuple[
         if m is None or m.start(1) - q.end > 1:
             continue
         words = [w for w in m.groups() if w]
-        if len(words) < 2 or words[0] in _STOP_NOUNS:
+        if not words or words[0] in _STOP_NOUNS:
+            continue
+        if not q.percent and not q.currency:
+            v = _VERB_BEFORE.search(text, max(0, q.start - 40), q.start)
+            if v and v.group(1) not in _NOT_VERBS and v.group(1) not in _STOP_NOUNS:
+                yield q, ("v", _noun_key(words[0]), _verb_key(v.group(1)))
+        if len(words) < 2:
             continue
         noun, rest = words[0], words[1:]
         while rest and rest[0] in _AUX:
@@ -477,7 +506,7 @@ def _key_words(keys: set[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]] |
     so it is not required."""
     groups: dict[str, list[tuple[str, ...]]] = {}
     for key in keys:
-        words = [w for w in (key[1:] if key[0] == "<" else key) if "'" not in w]
+        words = [w for w in (key[1:] if key[0] in ("<", "v") else key) if "'" not in w]
         if not words:
             return None
         groups.setdefault(words[0], []).append(tuple(words[1:]))
@@ -532,8 +561,8 @@ def _quantity_findings(article: Article, english: bool) -> Iterator[Annotation]:
         return
     # Only body paragraphs that use a word of some standfirst or caption frame
     # can hold a rival figure: the others are not scanned for figures at all.
-    needles = {f.key[2] if f.key[0] == "<" else f.key[0] for p in ("standfirst", "caption")
-               for f in parts[p]}
+    needles = {f.key[2] if f.key[0] == "<" else f.key[1] if f.key[0] == "v" else f.key[0]
+               for p in ("standfirst", "caption") for f in parts[p]}
     few = len(needles) <= 8  # a few substring tests; many needles: one word set per paragraph
     # A paragraph holding a rival holds both words of its key; a short word such as
     # "de" alone is in most paragraphs, a pair of words in few.
@@ -556,8 +585,11 @@ def _quantity_findings(article: Article, english: bool) -> Iterator[Annotation]:
     body: dict[tuple, list[_Framed]] = {}
     for f in parts["body"]:
         body.setdefault(f.key, []).append(f)
+    flagged: set[tuple[int, int]] = set()
     for part in ("standfirst", "caption"):
         for f in parts[part]:
+            if (f.unit.index, f.q.start) in flagged:
+                continue  # the figure was framed two ways and one already disagreed
             rivals = body.get(f.key)
             if not rivals:
                 continue
@@ -567,6 +599,7 @@ def _quantity_findings(article: Article, english: bool) -> Iterator[Annotation]:
             if len({r.q.value for r in same}) > 1:
                 continue  # the body itself gives several figures for it: a running count
             r = same[0]
+            flagged.add((f.unit.index, f.q.start))
             yield QUANTITY_MISMATCH.at(
                 f.unit.span(f.q.start, f.q.end),
                 f"The {part} says \"{f.q.text} {' '.join(_shown(f))}\" but the body says "
