@@ -230,6 +230,8 @@ def _age_findings(units: list[TextUnit], story: Joined) -> Iterator[Annotation]:
 # -- list counts --------------------------------------------------------------
 
 _COUNT_WORDS = {w: v for w, v in UNITS.items() if 2 <= v <= 12}
+_SPANS_OF_TIME = frozenset("seconds minutes hours days nights weeks months years decades "
+                           "centuries times seasons".split())  # "Within two hours, officer ..."
 _PLURAL_IRREGULAR = frozenset("people men women children police staff".split())
 # A list opens where a comma, colon or dash (after a space) is followed by a capital;
 # the count and its noun are then read backwards from there ("two ministers|, Haddad
@@ -319,7 +321,8 @@ def _list_findings(units: list[TextUnit], story: Joined) -> Iterator[Annotation]
             continue
         noun = m.group("noun").split()
         head = noun[-1].lower()
-        if not (head.endswith("s") or head in _PLURAL_IRREGULAR) or head.endswith("ss"):
+        if not (head.endswith("s") or head in _PLURAL_IRREGULAR) or head.endswith("ss") \
+                or head in _SPANS_OF_TIME:
             continue
         if any(w.lower() in ("of", "and", "or", "who", "which", "were", "are", "was", "is")
                for w in noun[:-1]):
@@ -599,6 +602,8 @@ def _quantity_findings(article: Article, english: bool) -> Iterator[Annotation]:
             if len({r.q.value for r in same}) > 1:
                 continue  # the body itself gives several figures for it: a running count
             r = same[0]
+            if _parts_of_a_total(f, r):
+                continue
             flagged.add((f.unit.index, f.q.start))
             yield QUANTITY_MISMATCH.at(
                 f.unit.span(f.q.start, f.q.end),
@@ -607,6 +612,21 @@ def _quantity_findings(article: Article, english: bool) -> Iterator[Annotation]:
                 related=[x.unit.span(x.q.start, x.q.end) for x in same],
                 suggestion=Suggestion("replace", r.q.text),
                 data={"value": f.q.value, "body_value": r.q.value})
+
+
+def _parts_of_a_total(f: _Framed, r: _Framed) -> bool:
+    """Does the body paragraph of ``r`` count the thing ``f`` counts with another
+    figure too ("12 people on Monday and 7 people on Tuesday")? Then ``f`` may be
+    their total, or one of them: nothing is compared."""
+    if f.key[0] == "<":
+        return False
+    noun = f.key[1] if f.key[0] == "v" else f.key[0]
+    for q in quantities(r.unit.text, words=False):
+        if q.value != r.q.value:
+            m = _AFTER_WORDS.match(r.unit.text, q.end, q.end + 60)
+            if m is not None and m.start(1) - q.end <= 1 and _noun_key(m.group(1)) == noun:
+                return True
+    return False
 
 
 def _shown(f: _Framed) -> list[str]:
