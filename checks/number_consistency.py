@@ -253,10 +253,10 @@ _NOT_ROLE = frozenset("after under over later either neither other another wheth
 _ROLE = re.compile(rf"(?:(?P<r1>[a-z][a-z-]+)\s+)?(?P<r2>{_ROLE_WORD})\s+(?=[{_UP}])")
 _LIST_OPENS = {",": re.compile(rf",\s+(?=[{_UP}])"), ":": re.compile(rf":\s+(?=[{_UP}])"),
                **{dash: re.compile(rf"{dash}(?<=\s{dash})\s+(?=[{_UP}])") for dash in "—–-"}}
-_ROLE_LIST_OPENS = {",": re.compile(rf",\s+(?=[a-z][a-z-]+\s+(?:[a-z][a-z-]+\s+)?[{_UP}])"),
-                    ":": re.compile(rf":\s+(?=[a-z][a-z-]+\s+(?:[a-z][a-z-]+\s+)?[{_UP}])"),
-                    **{dash: re.compile(rf"{dash}(?<=\s{dash})\s+(?=[a-z][a-z-]+\s+(?:[a-z][a-z-]+\s+)?[{_UP}])")
-                       for dash in "—–"}}
+# The same openings where a role comes first: one or two lower-case words, then a capital.
+_THEN_ROLE = rf"(?=[a-z][a-z-]+\s+(?:[a-z][a-z-]+\s+)?[{_UP}])"
+_ROLE_LIST_OPENS = {",": re.compile(rf",\s+{_THEN_ROLE}"), ":": re.compile(rf":\s+{_THEN_ROLE}"),
+                    **{dash: re.compile(rf"{dash}(?<=\s{dash})\s+{_THEN_ROLE}") for dash in "—–"}}
 _COUNT = re.compile(
     r"(?<![\w-])(?P<count>" + "|".join(_COUNT_WORDS) + r"|[2-9]|1[0-2])"
     r"(?P<noun>(?:\s+[a-z][a-z-]+){1,3})\s*$", re.I)
@@ -403,12 +403,13 @@ def _verb_key(word: str) -> str:
 
 
 def _framed(unit: TextUnit, english: bool) -> Iterator[_Framed]:
-    for q, key in _frames(unit.text, quantities(unit.text, words=english)):
+    for q, key in _frames(unit.text, quantities(unit.text, words=english), english):
         yield _Framed(unit, q, key)
 
 
-def _frames(text: str, found: list[Quantity]) -> Iterator[tuple[Quantity, tuple[str, ...]]]:
-    """Each figure ``found`` in ``text`` that words frame, with the key of those words."""
+def _frames(text: str, found: list[Quantity], english: bool) -> Iterator[tuple[Quantity, tuple[str, ...]]]:
+    """Each figure ``found`` in ``text`` that words frame, with the key of those words
+    (in English, also by the verb before it: its function words are known)."""
     for q in found:
         if q.joined or (not q.percent and not q.currency and q.from_words and q.value < 10):
             continue
@@ -428,7 +429,7 @@ def _frames(text: str, found: list[Quantity]) -> Iterator[tuple[Quantity, tuple[
         words = [w for w in m.groups() if w]
         if not words or words[0] in _STOP_NOUNS:
             continue
-        if not q.percent and not q.currency:
+        if english and not q.percent and not q.currency:
             v = _VERB_BEFORE.search(text, max(0, q.start - 40), q.start)
             if v and v.group(1) not in _NOT_VERBS and v.group(1) not in _STOP_NOUNS:
                 yield q, ("v", _noun_key(words[0]), _verb_key(v.group(1)))
@@ -554,7 +555,7 @@ def _quantity_findings(article: Article, english: bool) -> Iterator[Annotation]:
     # scan for the few that may hold a framed figure.
     texts = list(dict.fromkeys(unit.text for unit in units))
     framed = _texts_maybe_framed(texts, english)
-    frames_of = {text: list(_frames(text, quantities(text, words=english))) if i in framed else []
+    frames_of = {text: list(_frames(text, quantities(text, words=english), english)) if i in framed else []
                  for i, text in enumerate(texts)}
     for unit in units:
         frames = frames_of[unit.text]
