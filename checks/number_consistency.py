@@ -6,25 +6,32 @@ Compares the figures an article gives for the same thing:
 - a person's age given two ways: "Rosa Beltrán, 67" and later "Beltrán, 68"
   or "the 68-year-old" (`age-mismatch`);
 - a count that disagrees with the list it introduces: "two ministers,
-  Haddad, Varga and Okafor" (`list-count`);
+  Haddad, Varga and Okafor", "two players, midfielder Álvaro Navarro,
+  defender Iker Etxeberria and goalkeeper Samuel Adeyemi" (`list-count`);
 - the same quantity of the same thing stated differently in the body, the
   standfirst and the captions: "430 people spent the night" in the body but
-  "500 people spent the night" in a caption (`quantity-mismatch`). The noun
+  "500 people spent the night" in a caption, or "the plant employs 850
+  workers" but "which employs 580 workers" (`quantity-mismatch`). The noun
   and the verb around the figure must match.
 
 Rounding, ranges and hedges are not contradictions ("about 430", "more than
 400", "400-450"), nor are changes of unit or notation: "€1.2bn" is "1.2
 billion euros", "27%" is "27 per cent"; but a small exact count is not a
 rounding ("10 candidates" and "13 candidates" disagree). When the body itself
-gives several figures for the thing (a running count), nothing is compared.
+gives several figures for the thing (a running count, or parts of a total:
+"12 people on Monday and 7 people on Tuesday"), nothing is compared.
 An unnamed "the 68-year-old" is compared only when the article gives exactly
 one named age, no unnamed person of that age ("her husband, 68"), and only a
-slip of a year or two is reported (a larger gap is usually another person).
+slip of a year or two or two swapped digits ("34", "the 43-year-old") is
+reported (a larger gap is usually another person). A list whose "and" comes
+before a later item ("Healy and Daughters, Smith Ltd and Jones") may hold a
+name with "and" in it, and is not counted; "including ..." is a partial list.
 Two people who share a surname but have different first names are not
 compared; ages in brackets in captions are read as shirt numbers.
 
-Ages and list counts are read in English only; quantities are compared in
-any language when they are written in digits and framed by the same words.
+Ages, list counts and a verb framing a figure are read in English only;
+quantities are compared in any language when they are written in digits and
+framed by the same words after them.
 
 ## Why it matters
 Readers notice when a woman is 67 in the third paragraph and 68 in the
@@ -251,12 +258,13 @@ _NOT_ROLE = frozenset("after under over later either neither other another wheth
                       "his its said says while whom whose where when led both all then from in "
                       "at of to for by on as than".split())
 _ROLE = re.compile(rf"(?:(?P<r1>[a-z][a-z-]+)\s+)?(?P<r2>{_ROLE_WORD})\s+(?=[{_UP}])")
-_LIST_OPENS = {",": re.compile(rf",\s+(?=[{_UP}])"), ":": re.compile(rf":\s+(?=[{_UP}])"),
-               **{dash: re.compile(rf"{dash}(?<=\s{dash})\s+(?=[{_UP}])") for dash in "—–-"}}
-# The same openings where a role comes first: one or two lower-case words, then a capital.
+# The first item may open with a role: one or two lower-case words before the
+# capital (read by _role_end before anything else is).
+# After a comma only where a plural ends ("players, midfielder ..."): commas are many.
 _THEN_ROLE = rf"(?=[a-z][a-z-]+\s+(?:[a-z][a-z-]+\s+)?[{_UP}])"
-_ROLE_LIST_OPENS = {",": re.compile(rf",\s+{_THEN_ROLE}"), ":": re.compile(rf":\s+{_THEN_ROLE}"),
-                    **{dash: re.compile(rf"{dash}(?<=\s{dash})\s+{_THEN_ROLE}") for dash in "—–"}}
+_LIST_OPENS = {",": re.compile(rf",(?:\s+(?=[{_UP}])|(?<=[sefn],)\s+{_THEN_ROLE})"),
+               ":": re.compile(rf":\s+(?=[{_UP}]|{_THEN_ROLE})"),
+               **{dash: re.compile(rf"{dash}(?<=\s{dash})\s+(?=[{_UP}]|{_THEN_ROLE})") for dash in "—–-"}}
 _COUNT = re.compile(
     r"(?<![\w-])(?P<count>" + "|".join(_COUNT_WORDS) + r"|[2-9]|1[0-2])"
     r"(?P<noun>(?:\s+[a-z][a-z-]+){1,3})\s*$", re.I)
@@ -309,13 +317,14 @@ def _list_items(text: str, pos: int) -> tuple[list[tuple[int, int]], bool] | Non
 
 
 def _list_findings(units: list[TextUnit], story: Joined) -> Iterator[Annotation]:
-    openings = [opening for opens in (_LIST_OPENS, _ROLE_LIST_OPENS)
-                for mark, pattern in opens.items() if mark in story.text
+    openings = [opening for mark, pattern in _LIST_OPENS.items() if mark in story.text
                 for opening in story.spans(pattern)]
     openings.sort()  # (unit by unit, in the order of the text)
     for i, sep_start, list_start in openings:
         unit = units[i]
         text = unit.text
+        if text[list_start].islower() and _role_end(text, list_start) == list_start:
+            continue  # no role before the capital: no list opens here
         m = _COUNT.search(text, max(0, sep_start - 48), sep_start)
         if m is None:
             continue
@@ -382,8 +391,6 @@ _BEFORE_WORDS = re.compile(r"([A-Za-z][a-z'’-]+)\s+([a-z][a-z'’-]+)\s+(?:by\
 # "the plant employs (more than) 850 workers": a count framed by the verb before it
 # and the noun after it. The verb is a lower-case word that is no function word
 # (its stem is compared: "employs", "employed"); a hedge may stand between.
-_HEDGE_BEFORE = "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True))
-_VERB_BEFORE = re.compile(rf"(?<![\w'’-])([a-z]{{3,}})\s+(?:(?:{_HEDGE_BEFORE})\s+)?$")
 _NOT_VERBS = frozenset("the and but nor for with from into onto than that this these those "
                        "its his her their our your all only just some any each every both about "
                        "around over under nearly almost more less fewer least most than per "
@@ -392,6 +399,26 @@ _NOT_VERBS = frozenset("the and but nor for with from into onto than that this t
                        "another other which who whom whose what when where while whereas "
                        "was were are has had have been being will would could should may might "
                        "must did does not out off down another number total figure".split())
+
+
+def _verb_before(text: str, start: int) -> str | None:
+    """The verb before the figure at ``start``, past a hedge ("employs more than 850")."""
+    if start < 4 or text[start - 1] != " ":
+        return None
+    words = text[max(0, start - 40):start].split()
+    if start > 40:
+        words = words[1:]  # the first may be cut
+    for n in (3, 2, 1):
+        if len(words) > n and " ".join(words[-n:]) in HEDGES:
+            words = words[:-n]
+            break
+    if not words:
+        return None
+    verb = words[-1]
+    if len(verb) < 3 or not (verb.isascii() and verb.isalpha() and verb.islower()) \
+            or verb in _NOT_VERBS or verb in _STOP_NOUNS:
+        return None
+    return verb
 
 
 def _verb_key(word: str) -> str:
@@ -430,9 +457,9 @@ def _frames(text: str, found: list[Quantity], english: bool) -> Iterator[tuple[Q
         if not words or words[0] in _STOP_NOUNS:
             continue
         if english and not q.percent and not q.currency:
-            v = _VERB_BEFORE.search(text, max(0, q.start - 40), q.start)
-            if v and v.group(1) not in _NOT_VERBS and v.group(1) not in _STOP_NOUNS:
-                yield q, ("v", _noun_key(words[0]), _verb_key(v.group(1)))
+            verb = _verb_before(text, q.start)
+            if verb:
+                yield q, ("v", _noun_key(words[0]), _verb_key(verb))
         if len(words) < 2:
             continue
         noun, rest = words[0], words[1:]
