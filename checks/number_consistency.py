@@ -645,10 +645,12 @@ def _quantity_findings(article: Article, english: bool) -> Iterator[Annotation]:
 def _parts_of_a_total(f: _Framed, r: _Framed) -> bool:
     """Does the body paragraph of ``r`` count the thing ``f`` counts with another
     figure too ("12 people on Monday and 7 people on Tuesday")? Then ``f`` may be
-    their total, or one of them: nothing is compared."""
-    if f.key[0] == "<":
+    their total, or one of them: nothing is compared. Asked of a figure framed by
+    its verb only: the words after a figure frame it more narrowly, and a paragraph
+    often gives "3,248 cases" worldwide and "26 cases" in one country."""
+    if f.key[0] != "v":
         return False
-    noun = f.key[1] if f.key[0] == "v" else f.key[0]
+    noun = f.key[1]
     for q in quantities(r.unit.text, words=False):
         if q.value != r.q.value:
             m = _AFTER_WORDS.match(r.unit.text, q.end, q.end + 60)
