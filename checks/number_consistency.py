@@ -458,7 +458,9 @@ def _frames(text: str, found: list[Quantity], english: bool) -> Iterator[tuple[Q
             continue
         if english and not q.percent and not q.currency:
             verb = _verb_before(text, q.start)
-            if verb:
+            # The noun a count in English takes is plural: "nur 14 von" is no verb and noun.
+            if verb and (words[0] in _PLURAL_IRREGULAR
+                         or (words[0].endswith("s") and not words[0].endswith("ss"))):
                 yield q, ("v", _noun_key(words[0]), _verb_key(verb))
         if len(words) < 2:
             continue

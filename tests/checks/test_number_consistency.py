@@ -113,6 +113,8 @@ PASS = [
     (["The company employs 850 workers in Lorain."],
      {"standfirst": "The company employs about 900 workers"}),
     (["The company hired 200 workers last year."], {"standfirst": "The plant employs 850 workers"}),
+    (["Die Schule empfing am Montag nur 147 von 75 Kindern."],
+     {"standfirst": "Die Schule empfing am Montag nur 14 von 75 Kindern"}),
     (["Rescuers pulled 12 people from the rubble on Monday and 7 people on Tuesday."],
      {"standfirst": "Rescuers pulled 19 people from the rubble"}),
 ]
