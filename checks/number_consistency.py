@@ -6,25 +6,32 @@ Compares the figures an article gives for the same thing:
 - a person's age given two ways: "Rosa Beltrán, 67" and later "Beltrán, 68"
   or "the 68-year-old" (`age-mismatch`);
 - a count that disagrees with the list it introduces: "two ministers,
-  Haddad, Varga and Okafor" (`list-count`);
+  Haddad, Varga and Okafor", "two players, midfielder Álvaro Navarro,
+  defender Iker Etxeberria and goalkeeper Samuel Adeyemi" (`list-count`);
 - the same quantity of the same thing stated differently in the body, the
   standfirst and the captions: "430 people spent the night" in the body but
-  "500 people spent the night" in a caption (`quantity-mismatch`). The noun
+  "500 people spent the night" in a caption, or "the plant employs 850
+  workers" but "which employs 580 workers" (`quantity-mismatch`). The noun
   and the verb around the figure must match.
 
 Rounding, ranges and hedges are not contradictions ("about 430", "more than
 400", "400-450"), nor are changes of unit or notation: "€1.2bn" is "1.2
 billion euros", "27%" is "27 per cent"; but a small exact count is not a
 rounding ("10 candidates" and "13 candidates" disagree). When the body itself
-gives several figures for the thing (a running count), nothing is compared.
+gives several figures for the thing (a running count, or parts of a total:
+"12 people on Monday and 7 people on Tuesday"), nothing is compared.
 An unnamed "the 68-year-old" is compared only when the article gives exactly
 one named age, no unnamed person of that age ("her husband, 68"), and only a
-slip of a year or two is reported (a larger gap is usually another person).
+slip of a year or two or two swapped digits ("34", "the 43-year-old") is
+reported (a larger gap is usually another person). A list whose "and" comes
+before a later item ("Healy and Daughters, Smith Ltd and Jones") may hold a
+name with "and" in it, and is not counted; "including ..." is a partial list.
 Two people who share a surname but have different first names are not
 compared; ages in brackets in captions are read as shirt numbers.
 
-Ages and list counts are read in English only; quantities are compared in
-any language when they are written in digits and framed by the same words.
+Ages, list counts and a verb framing a figure are read in English only;
+quantities are compared in any language when they are written in digits and
+framed by the same words after them.
 
 ## Why it matters
 Readers notice when a woman is 67 in the third paragraph and 68 in the
@@ -56,7 +63,7 @@ from typing import Iterable, Iterator
 from checks.annotation import Annotation, Suggestion
 from checks.engine import Context
 from checks.model import CAPTION, STANDFIRST, Article, TextUnit
-from checks.numbers import UNITS, Quantity, agrees, quantities, texts_with_number_word
+from checks.numbers import HEDGES, UNITS, Quantity, agrees, quantities, texts_with_number_word
 from checks.registry import Rule
 from checks.text import Joined, fold, primary_language
 
@@ -72,7 +79,9 @@ RULES = (AGE_MISMATCH, LIST_COUNT, QUANTITY_MISMATCH)
 
 # -- ages ---------------------------------------------------------------------
 
-_CAP = r"[A-Z][\w'’-]*[a-z][\w'’-]*"
+# A capital, accented ones included ("Álvaro", "Łukasz", "Šimon").
+_UP = "A-ZÀ-ÖØ-ÞĆČĐŁŃŚŠŘŹŻŽ"
+_CAP = rf"[{_UP}][\w'’-]*[a-z][\w'’-]*"
 _NAME = rf"(?:{_CAP}|[A-Z]\.)(?:\s+(?:(?:de|da|del|van|von|der|al|bin|el|la|le)\s+)?(?:{_CAP}|[A-Z]\.))*"
 # "Rosa Beltrán, 67," / "Beltrán, 67." / "Rosa Beltrán (67)" / "Beltrán, aged 67": the
 # age is found first, then the name is read backwards from it over a short window
@@ -88,7 +97,7 @@ _AGE_TAIL = re.compile(r"(?:[,.;:)]|\s+(?:and|who|of|from|was|is|has|had|said|to
 _NAME_BEFORE = re.compile(rf"(?<![\w'’.-])(?P<name>{_NAME})$")
 _NAME_AT = re.compile(_NAME)
 # "67-year-old Rosa Beltrán"
-_AGE_BEFORE_NAME = re.compile(r"\b(?P<a>\d{1,3})-year-old\s+(?=[A-Z])")
+_AGE_BEFORE_NAME = re.compile(rf"\b(?P<a>\d{{1,3}})-year-old\s+(?=[{_UP}])")
 # "the 68-year-old" not followed by a name
 _UNNAMED_AGE = re.compile(r"\b[Tt]he\s+(?P<a>\d{1,3})-year-old\b(?!\s+[A-Z])")
 _NOT_NAMES = frozenset(
@@ -178,6 +187,11 @@ def _age_given_elsewhere(units: list[TextUnit], age: int) -> bool:
     return any(pattern.search(u.text) for u in units)
 
 
+def _slip(a: int, b: int) -> bool:
+    """Could ``a`` be a slip for ``b``: a year or two off, or two digits swapped (34, 43)?"""
+    return abs(a - b) <= 2 or (a >= 10 and b >= 10 and str(a) == str(b)[::-1])
+
+
 def _age_findings(units: list[TextUnit], story: Joined) -> Iterator[Annotation]:
     ages = _ages(units, story)
     named = [a for a in ages if a.name]
@@ -210,7 +224,7 @@ def _age_findings(units: list[TextUnit], story: Joined) -> Iterator[Annotation]:
     for a in ages:
         if a.name or a.age in stated or (a.unit.index, a.start) < (person.unit.index, person.start):
             continue
-        if abs(a.age - person.age) <= 2 and not _age_given_elsewhere(units, a.age):
+        if _slip(a.age, person.age) and not _age_given_elsewhere(units, a.age):
             yield AGE_MISMATCH.at(
                 a.unit.span(a.start, a.end),
                 f"{person.name} is {person.age} earlier in the article, but here "
@@ -223,13 +237,34 @@ def _age_findings(units: list[TextUnit], story: Joined) -> Iterator[Annotation]:
 # -- list counts --------------------------------------------------------------
 
 _COUNT_WORDS = {w: v for w, v in UNITS.items() if 2 <= v <= 12}
+_SPANS_OF_TIME = frozenset("seconds minutes hours days nights weeks months years decades "
+                           "centuries times seasons".split())  # "Within two hours, officer ..."
 _PLURAL_IRREGULAR = frozenset("people men women children police staff".split())
 # A list opens where a comma, colon or dash (after a space) is followed by a capital;
 # the count and its noun are then read backwards from there ("two ministers|, Haddad
 # ..."). One pattern per punctuation mark, each starting with its mark: the regex
 # engine skips to one character several times faster than to any of a set.
-_LIST_OPENS = {",": re.compile(r",\s+(?=[A-Z])"), ":": re.compile(r":\s+(?=[A-Z])"),
-               **{dash: re.compile(rf"{dash}(?<=\s{dash})\s+(?=[A-Z])") for dash in "—–-"}}
+# An item may open with what the person is ("midfielder Álvaro Navarro", "former
+# minister Ana Ruiz"): a word ending as names of roles and jobs do, or one of a
+# few others, at most one word before it, and never a word that makes the list a
+# partial one ("including Haddad") or is no role at all.
+_ROLE_WORD = (r"(?:[a-z-]*(?:er|or|ist|ant|ent|ian|man|woman|ess|ee|ive|ster)"
+              r"|chef|coach|judge|mp|mep|head|chief|deputy|captain|son|daughter|wife|husband"
+              r"|colleague|friend|back|forward|spokesperson|envoy|candidate|rival)")
+_NOT_ROLE = frozenset("after under over later either neither other another whether together "
+                      "rather never ever however per her their earlier whoever whatever winter "
+                      "summer october november december september answer power water "
+                      "including among such like notably especially plus with and or but the "
+                      "his its said says while whom whose where when led both all then from in "
+                      "at of to for by on as than".split())
+_ROLE = re.compile(rf"(?:(?P<r1>[a-z][a-z-]+)\s+)?(?P<r2>{_ROLE_WORD})\s+(?=[{_UP}])")
+# The first item may open with a role: one or two lower-case words before the
+# capital (read by _role_end before anything else is).
+# After a comma only where a plural ends ("players, midfielder ..."): commas are many.
+_THEN_ROLE = rf"(?=[a-z][a-z-]+\s+(?:[a-z][a-z-]+\s+)?[{_UP}])"
+_LIST_OPENS = {",": re.compile(rf",(?:\s+(?=[{_UP}])|(?<=[sefn],)\s+{_THEN_ROLE})"),
+               ":": re.compile(rf":\s+(?=[{_UP}]|{_THEN_ROLE})"),
+               **{dash: re.compile(rf"{dash}(?<=\s{dash})\s+(?=[{_UP}]|{_THEN_ROLE})") for dash in "—–-"}}
 _COUNT = re.compile(
     r"(?<![\w-])(?P<count>" + "|".join(_COUNT_WORDS) + r"|[2-9]|1[0-2])"
     r"(?P<noun>(?:\s+[a-z][a-z-]+){1,3})\s*$", re.I)
@@ -239,11 +274,23 @@ _NUMERIC_ITEM = re.compile(r"\d{1,3}(?=,|\s+(?:and|or)\b|[.;:)])")
 _END = re.compile(r"\s*(?:[.;:)!?—–]|,|$)")
 
 
+def _role_end(text: str, pos: int) -> int:
+    """Where the name starts after a role ("midfielder Álvaro ...") at ``pos``; ``pos`` if none."""
+    r = _ROLE.match(text, pos)
+    if r is None or r.group("r2") in _NOT_ROLE or (r.group("r1") or "") in _NOT_ROLE:
+        return pos
+    return r.end()
+
+
 def _list_items(text: str, pos: int) -> tuple[list[tuple[int, int]], bool] | None:
-    """Capitalised items from ``pos``: their spans, and whether the last was joined by and/or."""
+    """Capitalised items from ``pos``: their spans, and whether the last was joined by and/or.
+    None when the text from ``pos`` is no list, or one whose count is unsure: an "and"
+    before a later item ("Healy and Daughters, Smith Ltd and Jones") may join two
+    words of one name."""
     items: list[tuple[int, int]] = []
     joined_last = False
     while True:
+        pos = _role_end(text, pos)
         m = _ITEM.match(text, pos)
         if m is None:
             return None if not items else (items, joined_last)
@@ -259,10 +306,12 @@ def _list_items(text: str, pos: int) -> tuple[list[tuple[int, int]], bool] | Non
             if sep2 is None:
                 return (items, joined_last) if _END.match(text, nm.end()) else None
             sep, after = sep2, sep2.end()
-        if _ITEM.match(text, after) is None:
+        if _ITEM.match(text, _role_end(text, after)) is None:
             # The list ended at this separator: it must be a comma, not "and".
             return (items, joined_last) if "," in sep.group() and not re.search(
                 r"\b(?:and|or)\b|&", sep.group()) else None
+        if joined_last:
+            return None  # an and/or before an earlier item was not the last separator
         joined_last = bool(re.search(r"\b(?:and|or)\b|&", sep.group()))
         pos = after
 
@@ -274,12 +323,15 @@ def _list_findings(units: list[TextUnit], story: Joined) -> Iterator[Annotation]
     for i, sep_start, list_start in openings:
         unit = units[i]
         text = unit.text
+        if text[list_start].islower() and _role_end(text, list_start) == list_start:
+            continue  # no role before the capital: no list opens here
         m = _COUNT.search(text, max(0, sep_start - 48), sep_start)
         if m is None:
             continue
         noun = m.group("noun").split()
         head = noun[-1].lower()
-        if not (head.endswith("s") or head in _PLURAL_IRREGULAR) or head.endswith("ss"):
+        if not (head.endswith("s") or head in _PLURAL_IRREGULAR) or head.endswith("ss") \
+                or head in _SPANS_OF_TIME:
             continue
         if any(w.lower() in ("of", "and", "or", "who", "which", "were", "are", "was", "is")
                for w in noun[:-1]):
@@ -336,13 +388,55 @@ def _noun_key(word: str) -> str:
 _BEFORE_WORDS = re.compile(r"([A-Za-z][a-z'’-]+)\s+([a-z][a-z'’-]+)\s+(?:by\s+|to\s+)?$")
 
 
+# "the plant employs (more than) 850 workers": a count framed by the verb before it
+# and the noun after it. The verb is a lower-case word that is no function word
+# (its stem is compared: "employs", "employed"); a hedge may stand between.
+_NOT_VERBS = frozenset("the and but nor for with from into onto than that this these those "
+                       "its his her their our your all only just some any each every both about "
+                       "around over under nearly almost more less fewer least most than per "
+                       "between among across after before since until during without within "
+                       "against toward towards through via plus minus like unlike near also "
+                       "another other which who whom whose what when where while whereas "
+                       "was were are has had have been being will would could should may might "
+                       "must did does not out off down another number total figure".split())
+
+
+def _verb_before(text: str, start: int) -> str | None:
+    """The verb before the figure at ``start``, past a hedge ("employs more than 850")."""
+    if start < 4 or text[start - 1] != " ":
+        return None
+    words = text[max(0, start - 40):start].split()
+    if start > 40:
+        words = words[1:]  # the first may be cut
+    for n in (3, 2, 1):
+        if len(words) > n and " ".join(words[-n:]) in HEDGES:
+            words = words[:-n]
+            break
+    if not words:
+        return None
+    verb = words[-1]
+    if len(verb) < 3 or not (verb.isascii() and verb.isalpha() and verb.islower()) \
+            or verb in _NOT_VERBS or verb in _STOP_NOUNS:
+        return None
+    return verb
+
+
+def _verb_key(word: str) -> str:
+    w = fold(word)
+    for suffix in ("ing", "ed", "es", "s"):
+        if w.endswith(suffix) and not w.endswith("ss") and len(w) - len(suffix) >= 3:
+            return w[:-len(suffix)]
+    return w
+
+
 def _framed(unit: TextUnit, english: bool) -> Iterator[_Framed]:
-    for q, key in _frames(unit.text, quantities(unit.text, words=english)):
+    for q, key in _frames(unit.text, quantities(unit.text, words=english), english):
         yield _Framed(unit, q, key)
 
 
-def _frames(text: str, found: list[Quantity]) -> Iterator[tuple[Quantity, tuple[str, ...]]]:
-    """Each figure ``found`` in ``text`` that words frame, with the key of those words."""
+def _frames(text: str, found: list[Quantity], english: bool) -> Iterator[tuple[Quantity, tuple[str, ...]]]:
+    """Each figure ``found`` in ``text`` that words frame, with the key of those words
+    (in English, also by the verb before it: its function words are known)."""
     for q in found:
         if q.joined or (not q.percent and not q.currency and q.from_words and q.value < 10):
             continue
@@ -360,7 +454,15 @@ def _frames(text: str, found: list[Quantity]) -> Iterator[tuple[Quantity, tuple[
         if m is None or m.start(1) - q.end > 1:
             continue
         words = [w for w in m.groups() if w]
-        if len(words) < 2 or words[0] in _STOP_NOUNS:
+        if not words or words[0] in _STOP_NOUNS:
+            continue
+        if english and not q.percent and not q.currency:
+            verb = _verb_before(text, q.start)
+            # The noun a count in English takes is plural: "nur 14 von" is no verb and noun.
+            if verb and (words[0] in _PLURAL_IRREGULAR
+                         or (words[0].endswith("s") and not words[0].endswith("ss"))):
+                yield q, ("v", _noun_key(words[0]), _verb_key(verb))
+        if len(words) < 2:
             continue
         noun, rest = words[0], words[1:]
         while rest and rest[0] in _AUX:
@@ -437,7 +539,7 @@ def _key_words(keys: set[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]] |
     so it is not required."""
     groups: dict[str, list[tuple[str, ...]]] = {}
     for key in keys:
-        words = [w for w in (key[1:] if key[0] == "<" else key) if "'" not in w]
+        words = [w for w in (key[1:] if key[0] in ("<", "v") else key) if "'" not in w]
         if not words:
             return None
         groups.setdefault(words[0], []).append(tuple(words[1:]))
@@ -482,7 +584,7 @@ def _quantity_findings(article: Article, english: bool) -> Iterator[Annotation]:
     # scan for the few that may hold a framed figure.
     texts = list(dict.fromkeys(unit.text for unit in units))
     framed = _texts_maybe_framed(texts, english)
-    frames_of = {text: list(_frames(text, quantities(text, words=english))) if i in framed else []
+    frames_of = {text: list(_frames(text, quantities(text, words=english), english)) if i in framed else []
                  for i, text in enumerate(texts)}
     for unit in units:
         frames = frames_of[unit.text]
@@ -492,8 +594,8 @@ def _quantity_findings(article: Article, english: bool) -> Iterator[Annotation]:
         return
     # Only body paragraphs that use a word of some standfirst or caption frame
     # can hold a rival figure: the others are not scanned for figures at all.
-    needles = {f.key[2] if f.key[0] == "<" else f.key[0] for p in ("standfirst", "caption")
-               for f in parts[p]}
+    needles = {f.key[2] if f.key[0] == "<" else f.key[1] if f.key[0] == "v" else f.key[0]
+               for p in ("standfirst", "caption") for f in parts[p]}
     few = len(needles) <= 8  # a few substring tests; many needles: one word set per paragraph
     # A paragraph holding a rival holds both words of its key; a short word such as
     # "de" alone is in most paragraphs, a pair of words in few.
@@ -516,8 +618,11 @@ def _quantity_findings(article: Article, english: bool) -> Iterator[Annotation]:
     body: dict[tuple, list[_Framed]] = {}
     for f in parts["body"]:
         body.setdefault(f.key, []).append(f)
+    flagged: set[tuple[int, int]] = set()
     for part in ("standfirst", "caption"):
         for f in parts[part]:
+            if (f.unit.index, f.q.start) in flagged:
+                continue  # the figure was framed two ways and one already disagreed
             rivals = body.get(f.key)
             if not rivals:
                 continue
@@ -527,6 +632,9 @@ def _quantity_findings(article: Article, english: bool) -> Iterator[Annotation]:
             if len({r.q.value for r in same}) > 1:
                 continue  # the body itself gives several figures for it: a running count
             r = same[0]
+            if _parts_of_a_total(f, r):
+                continue
+            flagged.add((f.unit.index, f.q.start))
             yield QUANTITY_MISMATCH.at(
                 f.unit.span(f.q.start, f.q.end),
                 f"The {part} says \"{f.q.text} {' '.join(_shown(f))}\" but the body says "
@@ -534,6 +642,23 @@ def _quantity_findings(article: Article, english: bool) -> Iterator[Annotation]:
                 related=[x.unit.span(x.q.start, x.q.end) for x in same],
                 suggestion=Suggestion("replace", r.q.text),
                 data={"value": f.q.value, "body_value": r.q.value})
+
+
+def _parts_of_a_total(f: _Framed, r: _Framed) -> bool:
+    """Does the body paragraph of ``r`` count the thing ``f`` counts with another
+    figure too ("12 people on Monday and 7 people on Tuesday")? Then ``f`` may be
+    their total, or one of them: nothing is compared. Asked of a figure framed by
+    its verb only: the words after a figure frame it more narrowly, and a paragraph
+    often gives "3,248 cases" worldwide and "26 cases" in one country."""
+    if f.key[0] != "v":
+        return False
+    noun = f.key[1]
+    for q in quantities(r.unit.text, words=False):
+        if q.value != r.q.value:
+            m = _AFTER_WORDS.match(r.unit.text, q.end, q.end + 60)
+            if m is not None and m.start(1) - q.end <= 1 and _noun_key(m.group(1)) == noun:
+                return True
+    return False
 
 
 def _shown(f: _Framed) -> list[str]:

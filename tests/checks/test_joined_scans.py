@@ -31,7 +31,8 @@ def test_texts_maybe_framed_holds_every_text_with_a_framed_figure():
             maybe = nc._texts_maybe_framed(texts, english)
             for i, text in enumerate(texts):
                 if i not in maybe:
-                    assert not list(nc._frames(text, quantities(text, words=english))), (text, english)
+                    found = quantities(text, words=english)
+                    assert not list(nc._frames(text, found, english)), (text, english)
 
 
 def test_number_words_in_joined_texts_are_those_of_each_text():

@@ -39,6 +39,36 @@ FLAG = [
     (["Police said 39 people had been injured in the clashes."],
      {"standfirst": "51 people had been injured, police said"}, "quantity-mismatch", "standfirst",
      "51"),
+    # a transposed age for the one person whose age is given
+    (["Amaka Obi, 34, of Salford, used the cards.",
+      "Sentencing her, Judge Nicholas Hale said the 43-year-old had lied."], {},
+     "age-mismatch", "p2", "43-year-old"),
+    (["Amaka Obi (34) used the cards.", "The 43-year-old had lied, police said."], {},
+     "age-mismatch", "p2", "43-year-old"),
+    (["34-year-old Amaka Obi used the cards.", "The 35-year-old had lied."], {},
+     "age-mismatch", "p2", "35-year-old"),
+    (["Rosa Beltrán, aged 67, opened the shop.", "The 68-year-old said no."], {},
+     "age-mismatch", "p2", "68-year-old"),
+    # list items that open with a role, names with accented capitals
+    (["Real Betis have signed two players, midfielder Álvaro Navarro, defender Iker Etxeberria "
+      "and goalkeeper Samuel Adeyemi, ahead of training."], {}, "list-count", "p1", "two players"),
+    (["The club signed three players: striker Ana Ruiz, defender Tom Kerr, goalkeeper Li Wei "
+      "and winger Sam Ode."], {}, "list-count", "p1", "three players"),
+    (["Two officials, former minister Ana Ruiz, Tom Kerr and deputy Li Wei, resigned."], {},
+     "list-count", "p1", "Two officials"),
+    (["Three people — Haddad, Varga, Okafor and Smith — resigned."], {}, "list-count", "p1",
+     "Three people"),
+    (["Two ministers — Finance Minister Ana Ruiz, Health Minister Tom Kerr and Li Wei — resigned."],
+     {}, "list-count", "p1", "Two ministers"),
+    # a count framed by the verb before it and the noun after it
+    (["The plant employs 850 workers, making it one of the largest employers.",
+      ("image", "Workers leave the plant in Lorain, Ohio, which employs 580 workers.")], {},
+     "quantity-mismatch", "img2", "580"),
+    (["The factory employed about 850 people in the town."],
+     {"standfirst": "The factory, which employs 580 people, is closing"},
+     "quantity-mismatch", "standfirst", "580"),
+    (["The blaze destroyed 40 homes in the valley."],
+     {"standfirst": "Fire destroyed 45 homes in the valley"}, "quantity-mismatch", "standfirst", "45"),
 ]
 
 PASS = [
@@ -68,6 +98,25 @@ PASS = [
     (["Ten candidates meet on the debate stage again."], {"standfirst": "About 12 candidates meet"}),
     (["On Monday 430 people spent the night in the hall, on Tuesday 510 people spent the night there."],
      {"standfirst": "470 people spent the night in the hall"}),
+    (["Amaka Obi, 34, used the cards.", "Her mother, 43, said the 43-year-old had lied."], {}),
+    (["Amaka Obi, 34, used the cards.", "A 43-year-old woman was also arrested.",
+      "The 43-year-old was bailed."], {}),
+    (["Amaka Obi, 34, and Tom Kerr, 61, were charged.", "The 43-year-old had lied."], {}),
+    (["The club signed two players, midfielder Ana Ruiz and defender Tom Kerr, on Monday."], {}),
+    (["She is survived by two children, son Tom and daughter Ann, and a sister."], {}),
+    (["Three people were arrested, including teacher Ana Ruiz and Tom Kerr."], {}),
+    (["Five ministries, including Health and Finance, lost staff."], {}),
+    (["Two of the three, Haddad and Varga, resigned."], {}),
+    (["Three firms, Healy and Daughters, Smith Ltd and Jones Group, won contracts."], {}),
+    (["Two firms, Healy and Daughters, and Smith Ltd won contracts."], {}),
+    (["Within two hours, officers Tom Kerr, Ana Ruiz and Li Wei were there."], {}),
+    (["The company employs 850 workers in Lorain."],
+     {"standfirst": "The company employs about 900 workers"}),
+    (["The company hired 200 workers last year."], {"standfirst": "The plant employs 850 workers"}),
+    (["Die Schule empfing am Montag nur 147 von 75 Kindern."],
+     {"standfirst": "Die Schule empfing am Montag nur 14 von 75 Kindern"}),
+    (["Rescuers pulled 12 people from the rubble on Monday and 7 people on Tuesday."],
+     {"standfirst": "Rescuers pulled 19 people from the rubble"}),
 ]
 
 
