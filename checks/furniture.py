@@ -18,7 +18,8 @@ _BULLET = r"[•·▪●◦|/]"
 # then only what such prompts carry (more platforms, a handle, a link, "for the
 # latest ..."). Reported speech ("..., the club said") is story text.
 _PLATFORM = (r"(?:X|Twitter|Instagram|Facebook|WhatsApp|Telegram|Google News|Apple News|LinkedIn|TikTok|"
-             r"YouTube|Threads|Bluesky|Snapchat|Flipboard|Pinterest|Reddit|Mastodon|Email|E-mail|Viber|Signal)")
+             r"YouTube|Threads|Bluesky|Snapchat|Flipboard|Pinterest|Reddit|Mastodon|Email|E-mail|Viber|"
+             r"Signal)")
 # Words that name a platform only when capitalised and never as a letter or a
 # common noun ("X", "Signal", "Threads"): the ones "Join ..." and "Get ..." need.
 _BRAND = r"(?:WhatsApp|Telegram|Google News|Apple News|YouTube|Instagram|Facebook|TikTok|Flipboard)"
@@ -38,20 +39,23 @@ _SHARE_PROMPT = re.compile(
     # The look-ahead for reported speech runs only on paragraphs that open with a prompt's verb.
     r"^\s*(?=(?:Follow|Like|Find|Share|Join|Sign|Subscribe|Get|Download|Listen|Click|Tap|Copy|Link|Print|"
     r"Folgen|Síguenos|Suivez|Seguici)\b)"
-    r"(?![^\n]*\b(?:said|says?|told|tells?|urged?|urges|asked|asks?|wrote|writes?|posted|added|according)\b)(?:(?>"
+    r"(?![^\n]*\b(?:said|says?|told|tells?|urged?|urges|asked|asks?|wrote|writes?|posted|added|according)\b)"
+    r"(?:(?>"
     # Each prompt is matched once, atomically: its free-text tail may not be
     # re-split into further prompts, which would backtrack without end.
     # "Follow us on WhatsApp ...", "Follow BBC Sport on X: @BBCSport", "Like us on Facebook"
     rf"(?:Follow|Like|Find)(?: us| {_OUTLET})?(?:\s+on|\s*:)?\s+{_PLATFORMS}{_TAIL}|"
     rf"Follow us{_HANDLE}{_TAIL}|"
-    rf"(?:Folgen Sie uns (?:auf|bei)|Síguenos en|Suivez-nous sur|Seguici su)\s+{_PLATFORMS}(?:{_HANDLE}|{_MORE_PLATFORMS})*|"
+    rf"(?:Folgen Sie uns (?:auf|bei)|Síguenos en|Suivez-nous sur|Seguici su)\s+{_PLATFORMS}"
+    rf"(?:{_HANDLE}|{_MORE_PLATFORMS})*|"
     # "Share on Facebook Twitter", "Share this article", "Share:"
     rf"Share(?: this(?: article| story| page| post)?)?(?:(?:\s+on|\s+via|\s*:)?\s+{_PLATFORMS})?{_TAIL}\s*:?|"
     # "Join our WhatsApp channel for ...", "Join us on Telegram"
     rf"Join (?:us|our|the)\b[^\"“”\n]{{0,40}}?\b(?:{_BRAND}(?:\s+(?:channels?|community|group))?|channels?|"
     rf"community|newsletters?|mailing list|conversation)\b{_TAIL}|"
     # "Sign up for our newsletter ...", "Subscribe to ...", "Get our newsletter"
-    r"Sign up(?: here| now| today| free)?(?: (?:for|to) [^\"“”\n]{1,60}?\b(?:newsletters?|briefings?|bulletins?|"
+    r"Sign up(?: here| now| today| free)?(?: (?:for|to) [^\"“”\n]{1,60}?"
+    r"\b(?:newsletters?|briefings?|bulletins?|"
     r"digests?|emails?|alerts?|updates))[^\"“”\n]{0,120}|"
     r"Subscribe(?: now| today| here| for free)?(?:\s*(?:to|for|:)\s+[^\"“”\n]{1,100})?|"
     # "Get the latest ... on our app", "Download the BBC News app"
