@@ -3,10 +3,12 @@
 ## What it does
 Flags paragraphs that are not part of the story but of the web page they were
 copied from: a language switcher ("• English • Arabic"), "Read more" and
-"Related" links, "Advertisement" markers, share and follow prompts, an
-"Updated: ..." line inside the body, and image-viewer counters ("3 of 12").
-The paragraph must consist of the furniture alone; a sentence that merely
-contains the words "read more" is story text.
+"Related" links, "Advertisement" markers, share, follow, newsletter and app
+prompts ("Follow us on WhatsApp for the latest ...", "Join our Telegram
+channel", "Download the ... app"), an "Updated: ..." line inside the body, and
+image-viewer counters ("3 of 12"). The paragraph must consist of the furniture
+alone; a sentence that merely contains the words ("read more", "asked fans to
+share the video") or reports an appeal ("..., the club said") is story text.
 
 ## Why it matters
 Drafts are often built by pasting from a published page or a wire service's

@@ -43,7 +43,9 @@ def test_one_furniture_pattern_finds_the_kind_the_six_find():
 
     samples = ["• English • Arabic", "Read more: the budget", "ADVERTISEMENT", "Share on Facebook",
                "Updated: 5 May 2024, 10:00", "Photo 3 of 12", "Sign up for our daily newsletter",
-               "READ MORE »", "english / arabic", "The council met on Monday.", "3/12", ""]
+               "READ MORE »", "english / arabic", "The council met on Monday.", "3/12", "",
+               "Follow us on WhatsApp for the latest", "Join our Telegram channel", "Share this article",
+               "Follow us on Instagram for updates, the club said."]
     for text in samples + [s.upper() for s in samples] + [s.lower() for s in samples]:
         assert furniture.furniture_kind(text) == one_by_one(text), text
 
