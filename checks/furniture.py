@@ -7,9 +7,15 @@ from __future__ import annotations
 
 import re
 
+# Language names as switchers print them: in English and in the language itself.
 _LANGUAGES = (
-    "English|Arabic|French|German|Spanish|Español|Français|Deutsch|العربية|Italiano|Português|"
-    "Русский|Türkçe|中文|日本語|한국어|فارسی|اردو|Hindi|हिन्दी|Nederlands|Polski|Svenska"
+    "English|Arabic|French|German|Spanish|Italian|Portuguese|Russian|Ukrainian|Turkish|Persian|"
+    "Farsi|Urdu|Hebrew|Chinese|Japanese|Korean|Dutch|Polish|Swedish|Vietnamese|Indonesian|Malay|"
+    "Swahili|Hausa|Welsh|Irish|"
+    "Español|Français|Deutsch|العربية|عربي|Italiano|Português|Русский|Українська|Türkçe|中文|"
+    "简体中文|繁體中文|日本語|한국어|فارسی|اردو|עברית|Ελληνικά|Hindi|हिन्दी|Nederlands|Polski|"
+    "Svenska|Norsk|Dansk|Suomi|Cymraeg|Gaeilge|Català|Euskara|Galego|Română|Magyar|Čeština|"
+    "Hrvatski|Tiếng Việt|Bahasa Indonesia|Bahasa Melayu|Kiswahili|ไทย|Kurdî|کوردی|پښتو|አማርኛ"
 )
 _BULLET = r"[•·▪●◦|/]"
 

@@ -7,6 +7,9 @@ CHECK = "page-furniture"
 # (paragraph, rule expected, flagged text)
 FLAG = [
     ("• English • Arabic", "language-switcher", "• English • Arabic"),
+    ("English | عربي", "language-switcher", "English | عربي"),
+    ("Cymraeg / English", "language-switcher", "Cymraeg / English"),
+    ("English · Español · Tiếng Việt", "language-switcher", "English · Español · Tiếng Việt"),
     ("  • English\n  • Arabic", "language-switcher", "• English\n  • Arabic"),
     ("Read more: Iran and US hold fresh talks in Oman", "read-more",
      "Read more: Iran and US hold fresh talks in Oman"),
@@ -44,6 +47,8 @@ FLAG = [
 
 PASS = [
     "English is the working language of the summit, officials said.",
+    "Welsh and English are both official languages of the Senedd.",
+    "Polish / English translators were on hand at the border.",
     "Readers who want to read more can find the report online.",
     "Related talks in Oman were described as difficult but useful.",
     "The advertisement ran in three newspapers on Sunday.",
