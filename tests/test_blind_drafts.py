@@ -1,0 +1,85 @@
+"""The blind drafts in bench/drafts: well-formed, scored as bench/blind.py documents,
+and no family falls below what it scored when they were last measured."""
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+import jsonschema
+import pytest
+
+from bench import blind
+from checks.annotation import Annotation
+from checks.model import Target
+from tests.conftest import ROOT
+
+DRAFTS = blind.draft_files("all")
+
+
+@pytest.fixture(scope="module")
+def article_schema():
+    return json.loads((ROOT / "schemas" / "article.schema.json").read_text(encoding="utf-8"))
+
+
+def test_there_are_drafts_in_both_batches():
+    assert blind.draft_files("tune") and blind.draft_files("holdout")
+
+
+@pytest.mark.parametrize("path", DRAFTS, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_draft_is_well_formed(path, article_schema):
+    draft = json.loads(path.read_text(encoding="utf-8"))
+    assert set(draft) == {"note", "now", "article", "expect"}
+    jsonschema.validate(draft["article"], article_schema)
+    assert datetime.fromisoformat(draft["now"]).tzinfo is not None
+    ids = {b["id"] for b in draft["article"]["blocks"]}
+    for expect in draft["expect"]:
+        assert expect["level"] in {"warning", "info"}
+        at = expect["at"]
+        if at in ids:
+            block = next(b for b in draft["article"]["blocks"] if b["id"] == at)
+            text = block.get("text") or block.get("caption") or ""
+        else:
+            text = draft["article"]
+            for part in at.split("."):
+                text = text[part]
+        assert expect["text"] in text, f"{expect} is not where it says"
+
+
+def _annotation(check, block_id=None, field=None, quote="", related=()):
+    target = Target(block_id, field, 0, len(quote), quote, "", "")
+    return Annotation(check=check, rule="r", severity="warning", message="m", target=target,
+                      related=tuple(related))
+
+
+def test_meets_needs_the_same_family_place_and_overlapping_text():
+    expect = {"check": "name-consistency", "at": "p4", "text": "Naverro", "level": "warning"}
+    assert blind.meets(_annotation("name-consistency", "p4", quote="Naverro"), expect)
+    assert blind.meets(_annotation("name-consistency", "p4", quote="Mr Naverro's"), expect)
+    assert not blind.meets(_annotation("caption-agreement", "p4", quote="Naverro"), expect)
+    assert not blind.meets(_annotation("name-consistency", "p5", quote="Naverro"), expect)
+    assert not blind.meets(_annotation("name-consistency", "p4", quote="Navarro"), expect)
+    headline = {"check": "title-agreement", "at": "headline", "text": "12", "level": "warning"}
+    assert blind.meets(_annotation("title-agreement", field="headline", quote="12"), headline)
+
+
+def test_meets_counts_related_places_only_where_a_finding_has_no_side():
+    related = [Target("p2", None, 0, 1, "’", "", "")]
+    style = {"check": "house-style", "at": "p2", "text": "Iran’s", "level": "info"}
+    assert blind.meets(_annotation("house-style", "p1", quote="'", related=related), style)
+    names = {"check": "name-consistency", "at": "p2", "text": "’", "level": "warning"}
+    assert not blind.meets(_annotation("name-consistency", "p1", quote="x", related=related), names)
+
+
+# What each family scored over both batches when last measured (bench/blind.py --batch all):
+# found, planted, true alarms, alarms. A change may do better, never worse.
+LAST_MEASURED: dict[str, tuple[int, int, int, int]] = {}
+
+
+def test_no_family_scores_worse_than_last_measured():
+    tallies, _ = blind.score(DRAFTS)
+    for family, (found, planted, true_alarms, alarms) in LAST_MEASURED.items():
+        tally = tallies[family]
+        assert tally.planted == planted, family
+        assert tally.found >= found, (family, tally.misses)
+        false_before, false_now = alarms - true_alarms, tally.alarms - tally.true_alarms
+        assert false_now <= false_before, (family, tally.false_alarms)
