@@ -21,7 +21,13 @@ A surname matches a full name ("Qaani" / "Esmail Qaani"), an adjective its
 country ("Iranian" / "Iran", "Danish" / "Denmark" or "Danes") or that
 country's capital ("Danish" / "Copenhagen"), a short form its long form ("US" / "United
 States", "EU", "UN", "UK", "IRGC" for Islamic Revolutionary Guard Corps, "OKC"
-for Oklahoma City) and a clipped form its whole ("Nam" / Namibia). Rounding
+for Oklahoma City), a clipped form its whole ("Nam" / Namibia) and a
+newsroom short form its word ("Pharma" / "pharmaceutical" or "drugmaker",
+"Govt", "Dept", "Intl", "Uni", "Vax", "Cllr"). A place word beside a name the
+body gives needs no support of its own ("Mekong Delta" / "Mekong", "Lake
+Tahoe" / "Tahoe"), and a name the body lacks is quoted with its place words
+("Commerce City"). Currency and unit abbreviations ("Dh2bn", "Rs 500", "AED",
+"1.1GW", "5G") are part of an amount, never a name. Rounding
 and hedges are not contradictions: "nearly 3,000" agrees with "more than
 3,000" and with 2,960, but "$1.3bn" does not agree with "nearly $1.2 billion".
 A name or figure that only a caption gives still counts as stated, and the
@@ -117,6 +123,54 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 june july august september october november december today tomorrow yesterday week weekend
 watch live video photos pictures opinion analysis review exclusive breaking update updates
 get gets got make makes made take takes took give gives go goes going come comes know need
+""".split())
+
+# Units of measure and currencies, as abbreviations: "Dh2bn", "Rs500", "1.1GW",
+# "AED 2bn" give an amount, never a name (a body writes them glued to the
+# figure, where no whole-word search finds them).
+UNIT_ABBREVIATIONS = frozenset("""
+gw mw kw gwh mwh kwh twh mwe km kg mm cm ml bn mn mph kph kmh lbs mb tb kb mbps gbps sqm
+dh dhs aed rs inr tk bdt sar qr qar kd kwd bd bhd omr egp ngn ksh kes zar usd eur gbp jpy
+cny rmb dkk sek nok isk chf cad aud nzd hkd sgd myr idr php thb vnd krw pkr lkr rub
+uah pln czk huf brl mxn ars clp
+""".split())
+
+# Newsroom short forms of ordinary words, and the words a body writes for them:
+# "Pharma firm" is backed by "pharmaceutical" or "drugmaker", "Govt" by
+# "government". Short forms of words only; a name's short form goes in ALIASES.
+SHORT_FORMS: dict[str, tuple[str, ...]] = {
+    "pharma": ("pharmaceutical", "pharmaceuticals", "drugmaker", "drugmakers", "drug maker",
+               "drug makers", "drug company", "drug companies", "drugs company", "drug firm",
+               "drug firms", "drugs firm", "drugs firms"),
+    "biotech": ("biotechnology", "biotechnologies", "biotech"),
+    "telco": ("telecom", "telecoms", "telecommunications", "telecommunication"),
+    "govt": ("government", "governments"), "gov't": ("government", "governments"),
+    "gov": ("government", "governor"),
+    "dept": ("department", "departments"),
+    "intl": ("international",), "int'l": ("international",),
+    "natl": ("national",), "nat'l": ("national",),
+    "uni": ("university", "universities"),
+    "admin": ("administration", "administrator", "administrators"),
+    "assoc": ("association", "associate", "associates"), "assn": ("association",),
+    "corp": ("corporation", "corporations", "corporate"),
+    "infra": ("infrastructure",),
+    "vax": ("vaccine", "vaccines", "vaccination", "vaccinations", "vaccinated"),
+    "med": ("mediterranean", "medical"),
+    "dem": ("democrat", "democrats", "democratic"),
+    "lib": ("liberal", "liberals"),
+    "cllr": ("councillor", "councilor", "councillors", "councilors", "council member"),
+    "supt": ("superintendent",), "insp": ("inspector",), "sgt": ("sergeant",),
+    "capt": ("captain",), "det": ("detective",), "prof": ("professor",),
+    "pres": ("president",), "secy": ("secretary",), "atty": ("attorney",),
+}
+
+# Common words that make a place of a name beside them ("Mekong Delta", "Lake
+# Tahoe", "Commerce City"): such a word needs no support of its own when its
+# neighbour is a name the body gives, and belongs in the span of one it does not.
+PLACE_WORDS = frozenset("""
+city county river valley delta lake lakes bay island islands isle isles coast gulf basin
+peninsula mountains mount mt hills highlands plain plains strait straits canyon falls
+desert forest province region district harbour harbor estuary creek springs heights
 """.split())
 
 # Short forms and the words that stand for them in a body.
@@ -612,6 +666,9 @@ def _supported_name(word: str, story: _Story) -> bool:
         return True
     if ALIASES.get(dotted) and story.has(*ALIASES[dotted]):
         return True
+    short = dotted if dotted in SHORT_FORMS else dotted[:-1] if dotted[:-1] in SHORT_FORMS else None
+    if short is not None and story.has(*SHORT_FORMS[short]):
+        return True
     letters = _PLURAL_END.sub("", word.replace(".", ""))
     initialism = _fold(letters)
     if letters.isupper() and 2 <= len(initialism) <= 6 and initialism.isalpha() and (
@@ -722,6 +779,10 @@ def _name_candidates(text: str, ordinary: frozenset[str] = frozenset()) -> list[
         plain = bare.replace(".", "")
         if bare in STOPWORDS or len(plain) < 2 or bare in ordinary:
             continue
+        # A unit or currency ("Dh2bn", "1.1GW", "Rs 500"), or letters glued after
+        # a figure ("5G", "80km"): part of an amount.
+        if plain in UNIT_ABBREVIATIONS or (tok.start and text[tok.start - 1].isdigit()):
+            continue
         letters_only = _PLURAL_END.sub("", word.replace(".", ""))
         if letters_only.isupper() and len(letters_only) > 1:
             plain = _fold(letters_only)
@@ -759,6 +820,52 @@ def _run_end(text: str, end: int) -> int:
     """The end of the run of capitalised words that ends a token ("San Francisco")."""
     m = re.match(r"(?:\s+[A-Z][\w’'.]*)*", text[end:])
     return end + (m.end() if m else 0)
+
+
+def _beside(text: str, tokens: tuple[_Token, ...], i: int) -> list[int]:
+    """The nearest capitalised words either side of token ``i`` that are not place
+    words, joined to it by spaces and place words only ("Mekong" for the "Delta"
+    of "Pearl Mekong Delta", none for "Delta" in "Delta, United cut flights")."""
+    out = []
+    for step in (-1, 1):
+        j = i
+        while 0 <= j + step < len(tokens):
+            a, b = (tokens[j + step], tokens[j]) if step < 0 else (tokens[j], tokens[j + step])
+            if not text[a.end:b.start].isspace() or not tokens[j + step].text[0].isupper():
+                break
+            j += step
+            if _bare(tokens[j].text) not in PLACE_WORDS:
+                out.append(j)
+                break
+    return out
+
+
+def _with_place_words(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Each span widened over the place words joined to it by spaces ("Commerce"
+    -> "Commerce City", "Okeechobee" -> "Lake Okeechobee"), short of other spans."""
+    tokens = _tokens(text)
+    out = []
+    for k, (start, end) in enumerate(spans):
+        low = out[-1][1] if out else 0
+        high = spans[k + 1][0] if k + 1 < len(spans) else len(text)
+        for tok in reversed(tokens):
+            if tok.end > start:
+                continue
+            if tok.start >= low and text[tok.end:start].isspace() and tok.text[0].isupper() \
+                    and _bare(tok.text) in PLACE_WORDS:
+                start = tok.start
+            else:
+                break
+        for tok in tokens:
+            if tok.start < end:
+                continue
+            if tok.end <= high and text[end:tok.start].isspace() and tok.text[0].isupper() \
+                    and _bare(tok.text) in PLACE_WORDS:
+                end = tok.end
+            else:
+                break
+        out.append((start, end))
+    return out
 
 
 def _merge(tokens: list[_Token], text: str) -> list[tuple[int, int]]:
@@ -1107,7 +1214,15 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
         # "San Francisco-based", "Glasgow-born": a description, not a claim about the story.
         unsupported = [tok for tok in unsupported
                        if not _DESCRIPTOR.match(unit.text, _run_end(unit.text, tok.end))]
-        for start, end in _merge(unsupported, unit.text):
+        # "Mekong Delta" where the body gives the Mekong: the place word needs no support.
+        if any(_bare(tok.text) in PLACE_WORDS for tok in unsupported):
+            tokens = _tokens(unit.text)
+            at = {tok.start: i for i, tok in enumerate(tokens)}
+            backed = {tok.start for tok in candidates} - {tok.start for tok in unsupported}
+            unsupported = [tok for tok in unsupported if not (
+                _bare(tok.text) in PLACE_WORDS
+                and any(tokens[j].start in backed for j in _beside(unit.text, tokens, at[tok.start])))]
+        for start, end in _with_place_words(_merge(unsupported, unit.text), unit.text):
             name = re.sub(r"['’]s?$", "", unit.text[start:end])
             yield UNSUPPORTED_NAME.at(
                 unit.span(start, end),

@@ -149,6 +149,31 @@ BLIND_PASS = [
      "The announcement comes six months before the vote"),
     ("The factory closed in March; on Friday the last workers were paid.",
      "Factory pays last workers", "Two weeks after the closure, staff were paid"),
+    # a newsroom short form of an ordinary word
+    ("Halvern, a drugmaker, will build a plant in Cork; the pharmaceutical industry there "
+     "employs 10,000.", "Pharma firm’s Cork plant to create jobs", None),
+    ("Halvern Biologics will build a €40 million plant for pharmaceuticals in Cork.",
+     "Big Pharma Comes To Cork", None),
+    ("The government said the department would close the office.", "Govt to close office",
+     "The Dept said the office would close"),
+    ("Students at the university protested on Monday.", "Uni students protest", None),
+    ("The international body met in Geneva on Monday.", "Intl body meets in Geneva", None),
+    ("Uptake of the vaccine fell over the winter.", "Vax uptake falls", None),
+    ("Councillor Jane Hale said the library would stay open.", "Cllr Hale saves library", None),
+    # a currency or unit is never a name, glued to its figure or not
+    ("Sahra Freight plans to invest Dh2bn in a hub near Riyadh.",
+     "Freight firm plans Dh2bn hub near Riyadh", None),
+    ("The wind farm will have a capacity of 1.1GW.", "Wind farm approved",
+     "The 1.1GW project will supply homes"),
+    ("Sahra Freight will invest 2 billion dirhams near Riyadh.", "AED 2bn hub planned near Riyadh", None),
+    ("The company reported revenue of Rs500 crore.", "Revenue reaches Rs 500 crore", None),
+    ("Rice sold for Tk50 a kilo in Dhaka.", "Rice hits Tk50 a kilo in Dhaka", None),
+    ("The network will cover the country with 5G by 2027.", "Operators promise 5G Coverage", None),
+    # a place word beside a name the body gives
+    ("Mekong Pearl Seafood, based in Can Tho, doubled its exports.",
+     "A Mekong Delta shrimp processor doubles exports", None),
+    ("Snow closed the roads around Tahoe on Sunday.", "Snow closes roads around Lake Tahoe", None),
+    ("Flooding hit homes along the Thames on Monday.", "Thames Valley homes flooded", None),
 ]
 
 # Blind-draft look-alikes that must still be flagged: (body, headline, standfirst, quote).
@@ -167,6 +192,19 @@ BLIND_FLAG = [
     # a span the body gives differently
     ("The vote is due in November, four months before the deadline. It was called in May.",
      "Vote called", "The announcement comes six months before the deadline", "six"),
+    # a multi-word place is quoted whole
+    ("The Colorado Rapids beat the Galaxy 3-2 on Sunday.", "Rapids beat Galaxy",
+     "Colorado came back to win 3-2 in Commerce City", "Commerce City"),
+    ("Floods reached homes in Florida on Monday.", "Floods reach homes",
+     "Water rose at Lake Okeechobee overnight", "Lake Okeechobee"),
+    ("A shrimp processor in Can Tho doubled its exports.", "Processor doubles exports",
+     "The Mekong Delta firm sells abroad", "Mekong Delta"),
+    # a place word beside a name the body lacks is no support
+    ("Mekong Pearl Seafood doubled its exports.", "Processor doubles exports",
+     "The Irrawaddy Delta firm sells abroad", "Irrawaddy Delta"),
+    # a currency beside a name: the name is still read
+    ("Sahra Freight plans to invest Dh2bn in a hub near Riyadh.", "Freight firm plans Dh2bn hub",
+     "The hub near Jeddah will open in 2027", "Jeddah"),
 ]
 
 
