@@ -608,6 +608,10 @@ _DASH_NAME_OPENING = re.compile(r"\s*[—–―-]{1,2}\s*[@A-Z]")
 _HANDLE = re.compile(r"\(@\w+\)|(?:^|\s)@\w{2,}")
 
 
+# The end of a sentence before a quotation: a full stop, "?" or "!" then a space.
+_SENTENCE_END = re.compile(r"[.!?…][\"”’»)]?\s")
+
+
 def _outside(text: str, spans: list[tuple[int, int]]) -> str:
     """``text`` with the quoted spans blanked out (offsets kept)."""
     if not spans:
@@ -833,6 +837,15 @@ def _quotations(article: Article) -> Iterator[Annotation]:
         return not (para.quotes and evidence(para) and strong.search(para.outside)
                     and has_candidate(para))
 
+    def own_lead(para: _Para) -> bool:
+        """Whether a paragraph sets its direct quotation in sentences of its own
+        ("Shopkeepers are divided. Some welcome it, while others fear losing
+        customers. “If people cannot park ...”"): one or more full sentences,
+        naming nobody (or the run would be attributed), stand between the
+        quotation and the paragraph before, whose speaker it then is not."""
+        first = next(candidates(para), None)
+        return first is not None and _SENTENCE_END.search(para.unit.text, 0, first.start) is not None
+
     # A run of consecutive paragraphs that carry quotations shares its speaker,
     # who may be named in the paragraph before the run or after it.
     # Subheadings and stray caption lines inside the body neither break a run
@@ -853,8 +866,9 @@ def _quotations(article: Article) -> Iterator[Annotation]:
         run = paras[i:j + 1]
         if any(map(has_candidate, run)) and not (
                 any(map(named, run))
-                or (i > 0 and context(paras[i - 1]))
-                or (i > 1 and carries_over(paras[i - 2]))
+                or (not own_lead(run[0]) and (
+                    (i > 0 and context(paras[i - 1]))
+                    or (i > 1 and carries_over(paras[i - 2]))))
                 or (j + 1 < len(paras) and evidence(paras[j + 1]))):
             flagged.extend((para, q) for para in run for q in candidates(para))
         i = j + 1
