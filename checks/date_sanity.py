@@ -18,7 +18,9 @@ Reads the dates written in the story and its metadata and reports:
   the article's year when its paragraph names no other year (nor "last
   year", "born", "anniversary"), the article does not put the same day in
   another year ("Oct. 7, 2023", "since Oct. 7"), and it falls within 45 days
-  after the article's date (further on, last year is likelier);
+  after the article's date (further on, last year is likelier); a future in
+  another clause after a comma ("voted on June 17 to fund it, with contracts
+  expected in the fall") does not make the date's own clause future;
 - "in 2019, three years ago" arithmetic that disagrees with the article's year;
 - as `info`: metadata times without a UTC offset (the article's or the
   newsroom's time zone is assumed), and each relative weekday ("on Wednesday")
