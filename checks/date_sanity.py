@@ -207,8 +207,10 @@ def _told_as_past(text: str, start: int, end: int, *, strict: bool = False) -> b
         # with the first contracts expected in the fall"), whose future is not
         # the date's. (A date opening its sentence governs all of it: "On June
         # 17, the council will vote".)
+        # (Not when the main verb follows right after: "The referendum, held
+        # on June 17, will decide ..." speaks of the future.)
         cut = _AFTER_DATE_CUT.search(text, end, right)
-        if cut:
+        if cut and not _FUTURE_AFTER.match(text[cut.start():cut.start() + 60]):
             right = cut.start()
     if _FUTURE.search(text, left, right):
         return False

@@ -126,6 +126,7 @@ PASS = [
     "The council voted on June 17 last year, with the work expected to start soon.",
     "The council plans to vote on June 17, with the work starting in the fall.",
     "The council is expected to vote on June 17, officials said.",
+    "The referendum, held on June 17, will decide the future of the harbour.",
     "Last year the festival was held on 24 May.",
     "The festival was held on 24 May last year.",
     "She was born on 24 May and grew up in Leith.",
