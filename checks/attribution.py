@@ -16,7 +16,11 @@ Nordic ” ”, and British single ‘ ’), and flags:
   ...", nor "Several ..."). A run of consecutive quotation paragraphs shares one speaker, the
   paragraph after a run may attribute it, and so may a speech cue two
   paragraphs back, unless that cue attributes a direct quotation of its own
-  paragraph (that speaker's words ended there). Subheadings and stray caption lines are skipped over.
+  paragraph (that speaker's words ended there). In English, a quotation that
+  stands as a sentence of its own after sentences of its paragraph that name
+  nobody ("Shopkeepers are divided. Some welcome the idea. “If people cannot
+  park ...”") is not covered by the paragraphs before. Subheadings and stray
+  caption lines are skipped over.
   Scare quotes, short phrases (under five words), partial quotes woven into a
   sentence (starting in lower case) and titles of works (Title Case, or after
   "titled", "film", "book" ...) are not direct quotations. Quote blocks are
@@ -608,6 +612,13 @@ _DASH_NAME_OPENING = re.compile(r"\s*[—–―-]{1,2}\s*[@A-Z]")
 _HANDLE = re.compile(r"\(@\w+\)|(?:^|\s)@\w{2,}")
 
 
+# Right before a quotation, the end of a sentence ("... from the suburbs. “If"),
+# and right after one, the end of the paragraph or a new sentence.
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"”’»)]?\s+$")
+_STARTS_SENTENCE = re.compile(r"[.!?]?\s*(?:$|[A-Z“\"‘(])")
+_SENTENCES = re.compile(r"(?<=[.!?…])[\"”’»)]?\s+")
+
+
 def _outside(text: str, spans: list[tuple[int, int]]) -> str:
     """``text`` with the quoted spans blanked out (offsets kept)."""
     if not spans:
@@ -833,6 +844,33 @@ def _quotations(article: Article) -> Iterator[Annotation]:
         return not (para.quotes and evidence(para) and strong.search(para.outside)
                     and has_candidate(para))
 
+    def own_lead(para: _Para) -> bool:
+        """Whether a paragraph sets its direct quotation after sentences of its
+        own ("Shopkeepers are divided. Some welcome it, while others fear
+        losing customers. “If people cannot park ...”"): one or more full
+        sentences, naming nobody (or the run would be attributed), stand
+        between the quotation and the paragraph before, whose speaker it then
+        is not. English only (elsewhere a pronoun or name in those sentences is
+        not read), and only for a quotation that is a sentence of its own:
+        words before or after it in its sentence (", had written," ", relató.")
+        may attribute it in a way the cues do not read."""
+        if not english:
+            return False
+        first = next(candidates(para), None)
+        if first is None:
+            return False
+        text = para.unit.text
+        if not (_ENDS_SENTENCE.search(text, max(0, first.start - 8), first.start) is not None
+                and _STARTS_SENTENCE.match(text, first.end) is not None):
+            return False
+        # Those sentences hand over to a person as a paragraph before would
+        # ("Anna Nowak has run a bakery there for 20 years.", "She was defiant."):
+        # then the quotation is that person's.
+        lead = text[:first.start]
+        if _TURN.search(lead) or (_HIS_HER.search(lead) and _NAME_MID.search(lead)):
+            return False
+        return not any(_opens_on_person(sentence, joined) for sentence in _SENTENCES.split(lead.strip()))
+
     # A run of consecutive paragraphs that carry quotations shares its speaker,
     # who may be named in the paragraph before the run or after it.
     # Subheadings and stray caption lines inside the body neither break a run
@@ -853,8 +891,9 @@ def _quotations(article: Article) -> Iterator[Annotation]:
         run = paras[i:j + 1]
         if any(map(has_candidate, run)) and not (
                 any(map(named, run))
-                or (i > 0 and context(paras[i - 1]))
-                or (i > 1 and carries_over(paras[i - 2]))
+                or (not own_lead(run[0]) and (
+                    (i > 0 and context(paras[i - 1]))
+                    or (i > 1 and carries_over(paras[i - 2]))))
                 or (j + 1 < len(paras) and evidence(paras[j + 1]))):
             flagged.extend((para, q) for para in run for q in candidates(para))
         i = j + 1

@@ -18,7 +18,9 @@ Reads the dates written in the story and its metadata and reports:
   the article's year when its paragraph names no other year (nor "last
   year", "born", "anniversary"), the article does not put the same day in
   another year ("Oct. 7, 2023", "since Oct. 7"), and it falls within 45 days
-  after the article's date (further on, last year is likelier);
+  after the article's date (further on, last year is likelier); a future in
+  another clause after a comma ("voted on June 17 to fund it, with contracts
+  expected in the fall") does not make the date's own clause future;
 - "in 2019, three years ago" arithmetic that disagrees with the article's year;
 - as `info`: metadata times without a UTC offset (the article's or the
   newsroom's time zone is assumed), and each relative weekday ("on Wednesday")
@@ -196,11 +198,22 @@ def _told_as_past(text: str, start: int, end: int, *, strict: bool = False) -> b
     ``strict`` (a yearless date) also wants the verb in the same stretch of the
     clause, with no comma between ("which opened on 2 May, closes on 14 June").
     """
-    clause = _clause_around(text, start, end)
-    if _FUTURE.search(clause):
+    left, right = _clause_span(text, start, end)
+    left_mark = max(text.rfind(c, 0, start) for c in ".;!?")
+    before = text[left_mark + 1:start]
+    if not re.fullmatch(r"\s*(?:[Oo]n\s+)?", before):
+        # A date inside its sentence: what follows a comma, colon or dash
+        # after it is another clause or an aside ("voted on June 17 to fund it,
+        # with the first contracts expected in the fall"), whose future is not
+        # the date's. (A date opening its sentence governs all of it: "On June
+        # 17, the council will vote".)
+        # (Not when the main verb follows right after: "The referendum, held
+        # on June 17, will decide ..." speaks of the future.)
+        cut = _AFTER_DATE_CUT.search(text, end, right)
+        if cut and not _FUTURE_AFTER.match(text[cut.start():cut.start() + 60]):
+            right = cut.start()
+    if _FUTURE.search(text, left, right):
         return False
-    left = max(text.rfind(c, 0, start) for c in ".;!?")
-    before = text[left + 1:start]
     verbs = _past_verbs(before)
     if verbs and not (verbs[-1].group().lower() in _CHOSE_ON and _between_is_on(before, verbs[-1])):
         between = before[verbs[-1].end():]
@@ -221,15 +234,19 @@ def _told_as_past(text: str, start: int, end: int, *, strict: bool = False) -> b
     return False
 
 
-def _clause_around(text: str, start: int, end: int) -> str:
-    """The sentence around a span, cut at the reported-speech boundary ("said that")."""
+def _clause_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence around a span starts and ends (up to a semicolon)."""
     left = max(text.rfind(". ", 0, start), text.rfind("? ", 0, start), text.rfind("! ", 0, start),
                text.rfind("; ", 0, start))
     left = left + 2 if left >= 0 else 0
     rights = [i for i in (text.find(". ", end), text.find("? ", end), text.find("; ", end))
               if i >= 0]
     right = min(rights) if rights else len(text)
-    return text[left:right]
+    return left, right
+
+
+# After a date, the end of the stretch that belongs to it: a comma, colon or dash.
+_AFTER_DATE_CUT = re.compile(r"[,:]\s|\s[—–]\s|—")
 
 
 _FUTURE_VERB = re.compile(

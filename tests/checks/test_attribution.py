@@ -9,6 +9,10 @@ AFTER = "The budget passed by nine votes to four."
 BACKGROUND = "The financing formula, last reformed in 2009, has been due for renegotiation for a decade."
 BUDGET = "“We will not accept a budget written in Madrid for the people of Seville.”"
 
+COMPLAINED = ("The old town is the most visited part of the city, and residents have long complained "
+              "about noise and fumes from traffic.")
+PARK = "“If people cannot park near us, they will go to the shopping centre instead.”"
+
 # (blocks, language, rule expected, block flagged, flagged text)
 FLAG = [
     ([CALM, "“We will rebuild the harbour within a year.”", AFTER], "en",
@@ -57,6 +61,25 @@ FLAG = [
       BUDGET, AFTER], "en", "unattributed-quote", "p3", BUDGET),
     ([CALM, "Several regions have joined Andalusia in demanding a new deal.",
       BUDGET, AFTER], "en", "unattributed-quote", "p3", BUDGET),
+    # A quotation set after sentences of its own paragraph that name nobody:
+    # a speech verb in the paragraph before is not its speaker.
+    ([COMPLAINED, "Shopkeepers are divided. Some welcome the idea, while others fear losing customers. "
+      + PARK, AFTER], "en", "unattributed-quote", "p2", PARK),
+    (["Union leaders warned of strikes on Monday.",
+      "The mood at the depot is grim. “We have been lied to for years, and nobody is listening to us.”",
+      AFTER], "en", "unattributed-quote", "p2",
+     "“We have been lied to for years, and nobody is listening to us.”"),
+    (["The mayor said the plan would be debated in June.",
+      "Not everyone is convinced. “This will kill the high street within two years, mark my words.”",
+      AFTER], "en", "unattributed-quote", "p2",
+     "“This will kill the high street within two years, mark my words.”"),
+    (["Residents have complained about the noise for years.",
+      "Traders see it differently. Many rely on passing trade. \"Without cars we lose half our customers "
+      "every weekend.\"", AFTER], "en", "unattributed-quote", "p2",
+     "\"Without cars we lose half our customers every weekend.\""),
+    (["Opposition councillors argued the plan was rushed.",
+      "Critics are unconvinced. ‘Nobody asked the people who live here what they want.’", AFTER], "en",
+     "unattributed-quote", "p2", "‘Nobody asked the people who live here what they want.’"),
     ([CALM, "“We will rebuild the harbour, the mayor said. The vote is on Friday.", AFTER], "en",
      "unclosed-quote", "p2", "“We will rebuild the harbour, the mayor said."),
     ([CALM, "The mayor said: “We will rebuild the harbour within a year."], "en",
@@ -136,6 +159,20 @@ PASS = [
     (["The mayor has lived in the town for years and still walks to work.",
       "She never misses a council vote.",
       "“We will rebuild the harbour within a year.”"], "en"),
+    # Sentences before a quotation in its paragraph that name or hand over to
+    # its speaker, or words in its sentence that attribute it, or the
+    # paragraph after naming the speaker.
+    ([COMPLAINED, "Anna Nowak has run a bakery there for 20 years. " + PARK], "en"),
+    ([COMPLAINED, "The bakery has stood on the square since 1990. Nowak is worried. " + PARK], "en"),
+    (["The mayor spoke after the vote.", "The room fell silent. Then she spoke. “We will rebuild the "
+      "harbour within a year, whatever it costs.”"], "en"),
+    ([COMPLAINED, "Shopkeepers are divided. One baker was blunt: " + PARK], "en"),
+    ([COMPLAINED, "Shopkeepers are divided. In a post, one baker had written, " + PARK], "en"),
+    ([COMPLAINED, "Shopkeepers are divided. " + PARK + " That was the view of Anna Nowak, a baker."], "en"),
+    ([COMPLAINED, "Shopkeepers are divided. " + PARK,
+      "That was the warning from Anna Nowak, who runs a bakery on the square, she told reporters."], "en"),
+    ([COMPLAINED, "Shopkeepers are divided. Some fear a “ghost town” on weekends."], "en"),
+    ([COMPLAINED, PARK], "en"),
     # Embedded posts carry their author after a dash.
     ([CALM, "\"The harbour will be rebuilt within a year, I promise you all.\" — Jane Doe (@janedoe) "
      "November 18, 2019"], "en"),
