@@ -23,14 +23,21 @@ speaks when the odd spelling carries a title or the same given name.
 A surname alone or with a title ("Mr Qaani") in the body before the person's
 first full name in the body is reported as `info` (`surname-before-full-name`)
 when something says it is a person: a title, a speech verb next to it
-("Qaani said"), or, at the start of a sentence, a possessive, a verb or an
-apposition after it ("Nowak's attack ...", "Nowak won ...", "Nowak, 23, ...").
-Such an opening stays quiet when the standfirst or a caption has already given
-the full name, when the article also uses the word inside another name ("Ford
-Motor", "Jordan Valley") or as a place ("in Jordan", "Bank of Canada"), writes
-it in lower case, has its adjective ("Jordanian"), or when it is a common word
+("Qaani said"), at the start of a sentence a possessive, a verb or an
+apposition after it ("Nowak's attack ...", "Nowak won ...", "Nowak, 23, ..."),
+and inside a sentence a possessive ("after Nowak's goal"), an age or "who"
+after it ("Nowak, 23,"), a verb after it when a conjunction comes before
+("when Nowak attacked"), a verb that takes a person before it ("replaced
+Nowak"), or "by" or "from" after an action ("a header from Nowak", "was
+tripped by Nowak"). Such a mention stays quiet when the standfirst or a caption
+has already given the full name, when the article also uses the word inside
+another name ("Ford Motor", "Jordan Valley"), after "the" in a name ("the
+Chicago Tribune") or as a place ("in Jordan", "Bank of Canada"), writes it in
+lower case, has its adjective ("Jordanian"), or when it is a common word
 ("Young people ..."); a surname that merely qualifies a noun ("Nowak family
-members") is no mention of the person. A surname alone in the headline or
+members"), one after "from" that is no doer ("flights from Jordan resumed"),
+one after an initial ("J. Nowak") or one in single quotes ("the ‘caso Nóos’")
+is no such mention. A surname alone in the headline or
 standfirst is not reported: display text names people by surname alone by
 convention.
 
@@ -63,7 +70,7 @@ from typing import Iterator
 from checks.annotation import Annotation, Suggestion
 from checks.engine import Context
 from checks.model import BODY_KINDS, Article
-from checks.names import (Mention, _stem_related, common_word, equivalence_map, opens_sentence_as_person,
+from checks.names import (Mention, _stem_related, common_word, equivalence_map, reads_as_person,
                           read_names, speaks_raw, spelling_groups)
 from checks.registry import Rule
 from checks.text import primary_language
@@ -136,7 +143,7 @@ def _early_surnames(names, language: str) -> Iterator[Annotation]:
             if t[5] is not None:
                 continue
             if t[6] or speaks_raw(t, units) or (
-                    language == "en" and opens_sentence_as_person(t, units)
+                    language == "en" and reads_as_person(t, units)
                     and not any(r[5] is not None and r[8] < t[8] for r in spelling.raw)
                     and _surname_only(spelling, names, language)):
                 found.append((t, full, units))
@@ -168,8 +175,13 @@ def _surname_only(spelling, names, language: str) -> bool:
     for hit in re.finditer(rf"{re.escape(spelling.written)}\b", text):
         if _PLACE_BEFORE.search(text, max(0, hit.start() - 40), hit.start()):
             return False
+        if _THE_NAME_BEFORE.search(text, max(0, hit.start() - 60), hit.start()):
+            return False
     return True
 
 
 # "in Canada", "Bank of Canada": the words before a place.
 _PLACE_BEFORE = re.compile(r"(?:\bin|\b[A-Z]\w* of)[ \u00a0]$")
+# "the Chicago Tribune", "the Galway United": a name after "the" is a title, a firm
+# or a team, not a person's.
+_THE_NAME_BEFORE = re.compile(r"\bthe[ \u00a0]+(?:[A-Z][\w'’-]*[ \u00a0]+)+$")

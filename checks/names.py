@@ -223,6 +223,77 @@ def opens_sentence_as_person(raw: tuple, units: list[TextUnit]) -> bool:
     return word in _SPEECH or word in _DID or (word.endswith("ed") and len(word) > 4)
 
 
+def reads_as_person(raw: tuple, units: list[TextUnit]) -> bool:
+    """A surname alone that reads as a person, anywhere in a sentence: at its start
+    as opens_sentence_as_person says; inside it with a possessive ("after Nowak's
+    goal"), an apposition of age or "who" ("Nowak, 23,"), a verb after it when a
+    conjunction stands before it ("when Nowak attacked", "before Nowak won"; not
+    "flights from Jordan resumed"), or as the doer of an action or a passive
+    ("a header from Nowak", "a goal by Nowak", "was tripped by Nowak") when no
+    lower-case noun follows ("by Nowak family members"). For a mention kept as a
+    tuple (Spelling.raw)."""
+    if opens_sentence_as_person(raw, units):
+        return True
+    text, start, end = units[raw[0]].text, raw[1], raw[2]
+    if _INITIAL_BEFORE.search(text, max(0, start - 6), start):
+        return False  # "J. Nowak": a name with an initial, not a surname alone
+    if raw[7] and not _quoted(text, start, end) or _AGE_OR_WHO.match(text, end):
+        return True
+    after = _NEXT_WORD.match(text, end)
+    if after is not None and text[end:after.start(1)].strip():
+        after = None  # (a comma after it: "from Nowak, Kowalski and ...")
+    word = after.group(1) if after is not None else ""
+    verb = word in _SPEECH or word in _DID or (word.endswith("ed") and len(word) > 4)
+    before = _PREV_WORD.search(text, max(0, start - 24), start)
+    if before is None or text[before.end(1):start].strip():
+        return False  # (a comma or nothing before it)
+    if verb and before.group(1) in _CONJUNCTIONS:
+        return True
+    if before.group(1) in _PERSON_OBJECT:
+        return not word or word in _AFTER_DOER
+    if _DOER.search(text, max(0, start - 40), start) is None:
+        return False
+    return not word or word in _AFTER_DOER or verb
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Whether the apostrophe after a word ending in s closes single quotes around it
+    ("the ‘caso Nóos’"): no possessive."""
+    if text.startswith(("'s", "’s"), end):
+        return False
+    return text.rfind("‘", max(0, start - 40), start) > text.rfind("’", max(0, start - 40), start)
+
+
+_INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.[ \u00a0]*$")
+# "Nowak, 23," / "Nowak, who": an apposition only a person takes (mid-sentence,
+# "in Karpacz, a town ..." would be a place's).
+_AGE_OR_WHO = re.compile(r",\s(?:who|whose|\d{1,3},)\s")
+_CONJUNCTIONS = frozenset("when after before until as while because since and but that if though "
+                          "although once where so".split())
+# The doer of an action ("a header from Nowak", "a goal by Nowak") or of a passive
+# ("was tripped by Nowak"). A place comes after "from" too ("imports from Jordan"),
+# so only nouns of actions a person does count before it.
+_ACTIONS = ("header|goal|goals|shot|strike|cross|pass|penalty|kick|save|saves|tackle|try|tries|finish"
+            "|volley|effort|brace|double|winner|equaliser|equalizer|assist|hat-trick|speech|remarks"
+            "|comments|letter|email|interview|intervention|tweet|performance|display"
+            "|innings|century|knock|ride|lap|serve|ace|dunk|catch|throw|punch")
+_DOER = re.compile(rf"\b(?:(?:{_ACTIONS})[ \u00a0]+(?:by|from)|[a-z]{{2,}}ed[ \u00a0]+by"
+                   r"|(?:made|taken|given|written|thrown|struck|hit)"
+                   r"[ \u00a0]+by)[ \u00a0]+$")
+# Verbs whose object is a person ("the manager replaced Nowak at half-time"; not
+# "visited Jordan", "beat Jordan": places and teams are visited and beaten).
+_PERSON_OBJECT = frozenset("""
+replaced replace replaces appointed appoints sacked sacks fired fires hired hires promoted promotes
+arrested charged sentenced convicted acquitted praised praises thanked thanks congratulated
+criticised criticized criticises criticizes accused accuses interviewed fouled tripped substituted
+nominated endorsed endorses succeeded succeeds married divorced elected
+""".split())
+# What may follow the doer: a small word or punctuation, not a noun it qualifies.
+_AFTER_DOER = frozenset("""
+in on at to for after before with into from by and or but as than then when while during
+""".split())
+
+
 @dataclass(slots=True)
 class Mention:
     """One mention of a surname, possibly with a given name before it."""

@@ -7,7 +7,12 @@ Compares the figures an article gives for the same thing:
   or "the 68-year-old" (`age-mismatch`);
 - a count that disagrees with the list it introduces: "two ministers,
   Haddad, Varga and Okafor", "two players, midfielder Álvaro Navarro,
-  defender Iker Etxeberria and goalkeeper Samuel Adeyemi" (`list-count`);
+  defender Iker Etxeberria and goalkeeper Samuel Adeyemi", "Three ministers
+  left the government: Al-Zoubi, the finance minister; Khasawneh, ...; Nsour,
+  ...; and Obeidat, ..." (`list-count`). Before a colon or a dash the count's
+  noun may be followed by what they did; items may be split by semicolons, each
+  a name and what it says about the person; "namely" may open the list, and a
+  title may stand before a name ("Dr. Ana Ruiz", "Minister of State Li Wei");
 - the same quantity of the same thing stated differently in the body, the
   standfirst and the captions: "430 people spent the night" in the body but
   "500 people spent the night" in a caption, or "the plant employs 850
@@ -25,7 +30,9 @@ one named age, no unnamed person of that age ("her husband, 68"), and only a
 slip of a year or two or two swapped digits ("34", "the 43-year-old") is
 reported (a larger gap is usually another person). A list whose "and" comes
 before a later item ("Healy and Daughters, Smith Ltd and Jones") may hold a
-name with "and" in it, and is not counted; "including ..." is a partial list.
+name with "and" in it, and is not counted; "including ..." is a partial list;
+a count followed by another plural before the colon ("two ministers met party
+leaders: ...") may be counting those instead, and is not compared.
 Two people who share a surname but have different first names are not
 compared; ages in brackets in captions are read as shirt numbers.
 
@@ -268,7 +275,19 @@ _LIST_OPENS = {",": re.compile(rf",(?:\s+(?=[{_UP}])|(?<=[sefn],)\s+{_THEN_ROLE}
 _COUNT = re.compile(
     r"(?<![\w-])(?P<count>" + "|".join(_COUNT_WORDS) + r"|[2-9]|1[0-2])"
     r"(?P<noun>(?:\s+[a-z][a-z-]+){1,3})\s*$", re.I)
-_ITEM = re.compile(rf"(?:{_NAME})(?![\w'’])")
+# A count, its noun and what they did before a colon or a dash ("Three ministers
+# left the government: ..."): the predicate is a few lower-case words with no
+# other plural, number or clause in them that the list could be about instead.
+_COUNT_PRED = re.compile(
+    r"(?<![\w-])(?P<count>" + "|".join(_COUNT_WORDS) + r"|[2-9]|1[0-2])"
+    r"(?P<noun>(?:\s+[a-z][a-z-]+)?\s+(?:[a-z][a-z-]*s|people|men|women|children))"
+    r"(?P<pred>(?:\s+[a-z][a-z'’-]+){1,5})\s*$", re.I)
+_PRED_ALLOWED_S = frozenset("was has is his its this as us thus across".split())
+_PRED_STOP = frozenset("and or but who which that whom whose while including of".split()) | set(_COUNT_WORDS)
+# A title before a name, written with a full stop ("Dr. Ana Ruiz"), or a title
+# with "of" in it ("Minister of State Faris Obeidat"): one item, not two.
+_TITLE_DOT = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Rev|St)\.\s+)?"
+_ITEM = re.compile(rf"{_TITLE_DOT}(?:{_NAME})(?:\s+of\s+(?:the\s+)?(?:{_NAME}))*(?![\w'’])")
 _SEP = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
 _NUMERIC_ITEM = re.compile(r"\d{1,3}(?=,|\s+(?:and|or)\b|[.;:)])")
 _END = re.compile(r"\s*(?:[.;:)!?—–]|,|$)")
@@ -316,6 +335,76 @@ def _list_items(text: str, pos: int) -> tuple[list[tuple[int, int]], bool] | Non
         pos = after
 
 
+# A sentence's end: a full stop, "!" or "?" before a capital or the end (not after
+# an initial or an abbreviated title: "J. Smith", "Dr. Ruiz").
+_SENTENCE_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\bMr|\bMs|\bDr|\bSt)(?<!\bMrs)[.!?](?=\s+[\"“‘'(]?[A-Z0-9]|\s*$)")
+# After a name in a semicolon list: the end of its item, or an apposition or bracket.
+_ITEM_TAIL = re.compile(r"\s*(?:;|,|\(|$)")
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    m = _SENTENCE_END.search(text, pos)
+    return m.start() if m else len(text)
+
+
+def _semicolon_items(text: str, pos: int) -> tuple[list[tuple[int, int]], bool] | None:
+    """The names heading the items of a list split by semicolons, each item a name
+    and what it says about the person ("Sami Al-Zoubi, the finance minister;
+    Rana Khasawneh, who ...; and Faris Obeidat, a minister of state"), up to the
+    sentence's end. None unless every item opens with a name and the last with
+    "and" or "or" (an item that names two people, "A and B, the deputies", is unsure)."""
+    end = _sentence_end(text, pos)
+    items: list[tuple[int, int]] = []
+    joined = False
+    for n, part in enumerate(text[pos:end].split(";")):
+        start = pos
+        pos += len(part) + 1
+        lead = re.match(r"\s*(?:(and|or)\s+)?", part)
+        if lead.group(1) and n == 0:
+            return None
+        at = _role_end(text, start + lead.end())
+        m = _ITEM.match(text, at)
+        if m is None or m.end() > end:
+            return None
+        if _ITEM_TAIL.match(text, m.end(), end) is None:
+            return None  # (" and Tom Kerr, the deputies": two people in one item)
+        items.append((m.start(), m.end()))
+        joined = bool(lead.group(1))
+        if joined and pos <= end:
+            return None  # "and" before an item that is not the last
+    return (items, joined)
+
+
+def _count_before(text: str, sep_start: int) -> re.Match | None:
+    """The count and its plural noun just before a list's opening mark ("two
+    ministers|, Haddad ..."); before a colon or a dash, also with what they did in
+    between ("Three ministers left the government|: ...")."""
+    m = _COUNT.search(text, max(0, sep_start - 48), sep_start)
+    if m is not None and _plural_noun(m):
+        return m
+    if text[sep_start] == ",":
+        return None
+    m = _COUNT_PRED.search(text, max(0, sep_start - 72), sep_start)
+    if m is None or not _plural_noun(m) or any(
+            w in _PRED_STOP or (w.endswith("s") and w not in _PRED_ALLOWED_S)
+            for w in m.group("pred").lower().split()):
+        return None
+    return m
+
+
+def _plural_noun(m: re.Match) -> bool:
+    """Whether a count's noun is a plural of things that can be listed ("ministers",
+    not "hours" or "two of the ...")."""
+    noun = m.group("noun").split()
+    head = noun[-1].lower()
+    if not (head.endswith("s") or head in _PLURAL_IRREGULAR) or head.endswith("ss") \
+            or head in _SPANS_OF_TIME:
+        return False
+    return not any(w.lower() in ("of", "and", "or", "who", "which", "were", "are", "was", "is")
+                   for w in noun[:-1])
+
+
 def _list_findings(units: list[TextUnit], story: Joined) -> Iterator[Annotation]:
     openings = [opening for mark, pattern in _LIST_OPENS.items() if mark in story.text
                 for opening in story.spans(pattern)]
@@ -323,25 +412,23 @@ def _list_findings(units: list[TextUnit], story: Joined) -> Iterator[Annotation]
     for i, sep_start, list_start in openings:
         unit = units[i]
         text = unit.text
+        if text.startswith("namely ", list_start):
+            list_start += 7  # "three ministers, namely Haddad, ..."
         if text[list_start].islower() and _role_end(text, list_start) == list_start:
             continue  # no role before the capital: no list opens here
-        m = _COUNT.search(text, max(0, sep_start - 48), sep_start)
+        m = _count_before(text, sep_start)
         if m is None:
-            continue
-        noun = m.group("noun").split()
-        head = noun[-1].lower()
-        if not (head.endswith("s") or head in _PLURAL_IRREGULAR) or head.endswith("ss") \
-                or head in _SPANS_OF_TIME:
-            continue
-        if any(w.lower() in ("of", "and", "or", "who", "which", "were", "are", "was", "is")
-               for w in noun[:-1]):
             continue
         if m.start() and text[m.start() - 1] in "-–$£€":
             continue
         before = text[max(0, m.start() - 12):m.start()].lower()
         if re.search(r"(?:top|first|last|final|other|another|those|these|all)\s+$", before):
             continue  # "the top three teams, ..." names a selection; "all five ..." is fine too
-        parsed = _list_items(text, list_start)
+        parsed = None
+        if text[sep_start] != "," and ";" in text[list_start:_sentence_end(text, list_start)]:
+            parsed = _semicolon_items(text, list_start)
+        else:
+            parsed = _list_items(text, list_start)
         if parsed is None:
             continue
         items, joined = parsed

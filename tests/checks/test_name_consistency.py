@@ -177,6 +177,22 @@ EARLY = [
     # after a dateline, with an apposition
     (["KARPACZ, Poland — Nowak, 23, held off the chasers.", "Kacper Nowak rides for a small team."],
      "p1", "Nowak"),
+    # inside a sentence: the doer of an action, a possessive, a passive, a verb after a
+    # conjunction, an apposition, the object of a verb that takes a person
+    (["A stoppage-time header from Brennan gave Galway United a 2-1 win.",
+      "Cormac Brennan, the 24-year-old defender, rose highest."], "p1", "Brennan"),
+    (["The equaliser, a volley from Brennan, came late.", "Cormac Brennan joined in January."],
+     "p1", "Brennan"),
+    (["The hosts levelled after Brennan's goal in the 40th minute.", "Cormac Brennan, 24, rose highest."],
+     "p1", "Brennan"),
+    (["The striker was tripped by Brennan.", "Cormac Brennan, 24, rose highest."], "p1", "Brennan"),
+    (["The hosts led until Brennan scored late on.", "Cormac Brennan, 24, rose highest."],
+     "p1", "Brennan"),
+    (["The winner came when Brennan, 24, rose highest.", "Cormac Brennan joined in January."],
+     "p1", "Brennan"),
+    (["The manager replaced Brennan at half-time.", "Cormac Brennan, 24, was injured."], "p1", "Brennan"),
+    (["The hosts levelled after Jones’ goal in the 40th minute.", "Ian Jones, 24, rose highest."],
+     "p1", "Jones"),
 ]
 
 EARLY_PASS = [
@@ -199,6 +215,19 @@ EARLY_PASS = [
     ["J. Nowak's attack was decisive.", "Kacper Nowak, 23, went clear."],
     # a surname alone with nothing saying it is a person, mid-sentence
     ["The race through Nowak ended late.", "Kacper Nowak, 23, went clear."],
+    # inside a sentence: a place after "from" or before a verb, a noun the name qualifies,
+    # a team or a place as an object, a firm ("the Chicago Tribune"), a firm's possessive
+    ["Flights from Jordan resumed on Monday.", "Michael Jordan, 61, attended the opening."],
+    ["Imports from Jordan rose.", "Michael Jordan, 61, attended the opening."],
+    ["The side beat Jordan on Sunday.", "Michael Jordan, 61, attended."],
+    ["The team visited Jordan in May.", "Michael Jordan, 61, attended."],
+    ["A goal by Brennan family members was celebrated.", "Cormac Brennan, 24, rose highest."],
+    ["The deal was signed when Ford announced cuts.", "Ford Motor said costs rose.",
+     "Bill Ford, the chairman, spoke."],
+    ["The firm made an offer for Tribune's shares.", "He bought the Chicago Tribune in 2018."],
+    ["Fans of Galway cheered as the side won.", "Galway United won.", "Tom Galway, 24, scored."],
+    # a word in single quotes is no possessive
+    ["The judge in the ‘caso Nóos’ ruled on Monday.", "Diego Nóos, the accused, spoke."],
 ]
 
 

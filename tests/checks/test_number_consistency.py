@@ -60,6 +60,22 @@ FLAG = [
      "Three people"),
     (["Two ministers — Finance Minister Ana Ruiz, Health Minister Tom Kerr and Li Wei — resigned."],
      {}, "list-count", "p1", "Two ministers"),
+    # a count whose noun is followed by what they did, before a colon or a dash; a list
+    # split by semicolons, its items with appositions; "namely"; titles before names
+    (["Three ministers left the government: Sami Al-Zoubi, the finance minister; Rana "
+      "Khasawneh, who held the transport portfolio; Hiba Nsour, the tourism minister; and "
+      "Faris Obeidat, a minister of state whose post was merged."], {}, "list-count", "p1",
+     "Three ministers"),
+    (["Three ministers left the government: Sami Al-Zoubi, Rana Khasawneh, Hiba Nsour and "
+      "Faris Obeidat."], {}, "list-count", "p1", "Three ministers"),
+    (["Three ministers were dropped — Sami Al-Zoubi, Rana Khasawneh, Hiba Nsour and Faris "
+      "Obeidat."], {}, "list-count", "p1", "Three ministers"),
+    (["Three ministers, namely Sami Al-Zoubi, Rana Khasawneh, Hiba Nsour and Faris Obeidat, "
+      "left."], {}, "list-count", "p1", "Three ministers"),
+    (["Two ministers stayed on: Dr. Ana Ruiz, Mr. Tom Kerr and Foreign Minister Li Wei."], {},
+     "list-count", "p1", "Two ministers"),
+    (["Two ministers stayed on: Dr Ana Ruiz, Mr Tom Kerr and Minister of State Li Wei."], {},
+     "list-count", "p1", "Two ministers"),
     # a count framed by the verb before it and the noun after it
     (["The plant employs 850 workers, making it one of the largest employers.",
       ("image", "Workers leave the plant in Lorain, Ohio, which employs 580 workers.")], {},
@@ -110,6 +126,22 @@ PASS = [
     (["Three firms, Healy and Daughters, Smith Ltd and Jones Group, won contracts."], {}),
     (["Two firms, Healy and Daughters, and Smith Ltd won contracts."], {}),
     (["Within two hours, officers Tom Kerr, Ana Ruiz and Li Wei were there."], {}),
+    # a count and what they did before a colon: the list agrees, is partial, names the
+    # object instead ("met party leaders"), is a clause, or has two people in one item
+    (["Three ministers left the government: Finance Minister Sami Al-Zoubi; Rana Khasawneh, "
+      "the transport minister; and Hiba Nsour, the tourism minister."], {}),
+    (["Three ministers left the government: Sami Al-Zoubi, the finance minister; Rana "
+      "Khasawneh, who held the transport portfolio; and Hiba Nsour, the tourism minister."], {}),
+    (["Three ministers left the government, including Sami Al-Zoubi and Rana Khasawneh."], {}),
+    (["Two of the three ministers — Ana Ruiz, Tom Kerr and Li Wei — stayed."], {}),
+    (["Two of his ministers resigned: Ana Ruiz, Tom Kerr and Li Wei."], {}),
+    (["Two ministers met party leaders: Ana Ruiz, Tom Kerr and Li Wei."], {}),
+    (["Three firms won the contracts: Healy and Daughters, Smith Ltd and Jones Group."], {}),
+    (["Three ministers left the government: Haddad and Khasawneh resigned, and Nsour was sacked."], {}),
+    (["Four people were hurt and two others died: Ana Ruiz and Tom Kerr."], {}),
+    (["Two ministers left: Ana Ruiz, the finance minister; and Tom Kerr and Li Wei, the deputies."], {}),
+    (["Three ministers left: Ana Ruiz; Tom Kerr; and Li Wei. Two others stayed; Sam Ode and Ben Aki."], {}),
+    (["Three teams finished level on points: Arsenal, Chelsea, Liverpool and City."], {}),
     (["The company employs 850 workers in Lorain."],
      {"standfirst": "The company employs about 900 workers"}),
     (["The company hired 200 workers last year."], {"standfirst": "The plant employs 850 workers"}),
