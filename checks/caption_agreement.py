@@ -21,6 +21,22 @@ does not share the caption's
 "in 2023" or "last year"; a file photo ("File photo", "(file)") is not
 compared at all.
 
+Captions tell of the same event in other words than the body ("Aino
+Lehtinen ... at a damaged substation near Kyiv on Monday" against "Ms
+Lehtinen ... arrived in Kyiv on Tuesday"), so a broader reading follows: a
+body sentence with one day is about the caption's event when the two share
+three content words, one of them capitalised in both (a surname, a court, a
+city), and the body sentence names no other person than the caption's
+people. A weekday and a date are compared through the article's date: a
+weekday is the most recent such day on or before it, so a caption's "22 May"
+agrees with the body's "on Thursday" of Friday 23 May 2025, and "21 May" is
+flagged. This reading stays quiet when the body gives the caption's day
+anywhere, when the body's day is still to come ("will vote on Thursday")
+and the caption's is not, and in galleries of more than 30 captions. Its
+place is only compared for a definite thing placed by its noun ("the
+restored crane in Gdynia" against "a shipyard crane in Gdansk") on the same
+day or with another shared word: "a rally in Karachi" may be one of many.
+
 A place is only flagged when the body never mentions the caption's place at
 all, and neither side names the other's place ("Tehran, Iran" agrees with
 "Iran"). The body may also place the event by a name: "the Shakespeare
@@ -1004,6 +1020,8 @@ class _Broad:
         caption_when = _when(caption_text)
         differ: list[tuple[Clause, Slot]] = []
         for clause in self.body:
+            if len(whole & clause.stems()) < _SHARED_BROAD:
+                continue  # (its stems are read already: most sentences end here)
             days = [o for o in clause.slots if o.kind in _DAY_KINDS]
             if not days or len({self.main(self.keys(o)) for o in days}) > 1:
                 continue  # no day, or several: which is the event's?
@@ -1042,6 +1060,8 @@ class _Broad:
                 caption_days |= self.keys(o)
         differ: list[tuple[Clause, Slot]] = []
         for clause in self.body:
+            if noun not in clause.stems():
+                continue  # (its stems are read already: most sentences end here)
             clause_days = set()
             for o in clause.slots:
                 if o.kind in _DAY_KINDS:
