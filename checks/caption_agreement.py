@@ -34,8 +34,9 @@ flagged. This reading stays quiet when the body gives the caption's day
 anywhere, when the body's day is still to come ("will vote on Thursday")
 and the caption's is not, and in galleries of more than 30 captions. Its
 place is only compared for a definite thing placed by its noun ("the
-restored crane in Gdynia" against "a shipyard crane in Gdansk") on the same
-day or with another shared word: "a rally in Karachi" may be one of many.
+restored crane in Gdynia" against "a shipyard crane in Gdansk", "the port of
+Gdynia" against "the port of Gdansk") on the same day or with another shared
+word: "a rally in Karachi" may be one of many.
 
 A place is only flagged when the body never mentions the caption's place at
 all, and neither side names the other's place ("Tehran, Iran" agrees with
@@ -323,6 +324,22 @@ def _places(texts: Joined) -> Iterator[tuple[int, Slot]]:
             yield i, slot
 
 
+# A place named after the kind of place it is: "the port of Gdynia", "the town of Passau".
+_PLACE_OF = re.compile(r"\b(?:port|city|town|village|harbou?r|district|province|region|island|county"
+                       rf"|municipality)\s+(?P<prep>of){_PLACE_AFTER_PREPOSITION}")
+
+
+def _places_of(texts: Joined) -> Iterator[tuple[int, Slot]]:
+    """The place slots of the texts named after their kind ("the port of Gdynia"),
+    read as if "in" stood before them."""
+    for match in _PLACE_OF.finditer(texts.text):
+        i = texts.locate(match.start())
+        slot = _place_slot(match, texts.starts[i])
+        if slot is not None:
+            slot.prep = "in"
+            yield i, slot
+
+
 def _place_slot(match: re.Match, offset: int) -> Slot | None:
     """The slot of a match of _PLACE, None when what it found is no place;
     ``offset``: where the text the slot is in starts in the text matched."""
@@ -386,7 +403,7 @@ def _clauses(units: list[TextUnit], texts: list[str], kinds: frozenset[str] = _A
     hold a weekday, date or place of the wanted kinds."""
     joined = Joined(texts)
     slots_by_text: dict[int, list[Slot]] = {}
-    for kind, read in (("weekday", _weekdays), ("date", _dates), ("place", _places)):
+    for kind, read in (("weekday", _weekdays), ("date", _dates), ("place", _places), ("place", _places_of)):
         if kind in kinds:
             for i, slot in read(joined):
                 slots_by_text.setdefault(i, []).append(slot)
@@ -842,6 +859,7 @@ def _named_places(clause: Clause, body_places: set[str]) -> list[tuple[Slot, set
 
 
 _PLACE_PREP_ONLY = re.compile(r"\s+(?:in|at|near|outside)\s+(?:the\s+)?")
+_NOUN_PREP_ONLY = re.compile(r"\s+(?:in|at|near|outside|of)\s+(?:the\s+)?")
 
 
 def _same_prep(a: str, b: str) -> bool:
@@ -1101,7 +1119,7 @@ def _noun_before(clause: Clause, slot: Slot, definite: bool = False) -> str | No
     thing the story has told of, where "a rally in Karachi" may be one of many
     and "arrive in" is a verb."""
     before = [(s, e, w) for s, e, w in clause.words if e <= slot.start][-1:]
-    if not before or not _PLACE_PREP_ONLY.fullmatch(clause.text, before[0][1], slot.start):
+    if not before or not _NOUN_PREP_ONLY.fullmatch(clause.text, before[0][1], slot.start):
         return None
     if clause.text[before[0][0]].isupper():
         return None  # a name, not the noun the place is of

@@ -86,6 +86,9 @@ FLAG = [
      "Marta Zielinska performs beneath the restored crane in Gdynia on Saturday.", "place-differs", "Gdynia"),
     (["The new bridge in Rotterdam opened to traffic on Monday after four years of work."],
      "Cyclists cross the new bridge in Antwerp on Monday.", "place-differs", "Antwerp"),
+    # a place named after its kind ("the port of Gdynia")
+    (["Defence Minister Anna Kowal visited troops at the port of Gdansk on Tuesday."],
+     "Anna Kowal visits troops at the port of Gdynia on Tuesday.", "place-differs", "Gdynia"),
     ([MAYOR, "Navarro said the council would act."], "Maria Naverro at the council meeting.",
      "name-spelling", "Naverro"),
     # the caption has the only full name; the body spells the surname alone, twice
@@ -160,6 +163,10 @@ PASS = [
     # a definite thing, but on another day: perhaps another visit
     (["A shipyard crane in Gdansk reopened on Saturday as a concert stage."],
      "Marta Zielinska performs beneath the restored crane in Gdynia on Friday."),
+    # the body names the caption's port too: another stop of the visit
+    (["Defence Minister Anna Kowal visited troops at the port of Gdansk on Tuesday.",
+      "She then sailed on to Gdynia."],
+     "Anna Kowal visits troops at the port of Gdynia on Tuesday."),
     # names spelled the same way
     ([MAYOR], "Maria Navarro at the council meeting."),
     # two different people
