@@ -325,15 +325,21 @@ def _places(texts: Joined) -> Iterator[tuple[int, Slot]]:
 
 
 # A place named after the kind of place it is: "the port of Gdynia", "the town of Passau".
-_PLACE_OF = re.compile(r"\b(?:port|city|town|village|harbou?r|district|province|region|island|county"
-                       rf"|municipality)\s+(?P<prep>of){_PLACE_AFTER_PREPOSITION}")
+# (The expression starts with a word, for the fast scan; the kind is looked for before it.)
+_OF_PLACE = re.compile(rf"(?P<prep>of){_PLACE_AFTER_PREPOSITION}")
+_KIND_BEFORE = re.compile(r"\b(?:port|city|town|village|harbou?r|district|province|region|island|county"
+                          r"|municipality)\s+$")
 
 
 def _places_of(texts: Joined) -> Iterator[tuple[int, Slot]]:
     """The place slots of the texts named after their kind ("the port of Gdynia"),
     read as if "in" stood before them."""
-    for match in _PLACE_OF.finditer(texts.text):
-        i = texts.locate(match.start())
+    text = texts.text
+    for match in _OF_PLACE.finditer(text):
+        at = match.start()
+        if at == 0 or _is_word_char(text[at - 1]) or not _KIND_BEFORE.search(text, max(0, at - 16), at):
+            continue
+        i = texts.locate(at)
         slot = _place_slot(match, texts.starts[i])
         if slot is not None:
             slot.prep = "in"
@@ -498,7 +504,8 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     kinds = frozenset(slot.kind for clause in caption_clauses for slot in clause.slots)
     if not kinds:
         return
-    if kinds & _DAY_KINDS:
+    broad = len(caption_clauses) <= _BROAD_CAPTIONS  # (see below)
+    if broad and kinds & _DAY_KINDS:
         kinds |= _DAY_KINDS  # a caption's weekday is compared with a body's date, and back
     # A body clause is only ever compared with a caption slot through the
     # postings of the words near that slot, and only for a slot with two or
@@ -513,14 +520,16 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
             if len(near) >= 2:
                 compared.append((clause, slot, near))
                 near_stems |= near
-    # Every caption's content words (the broad reading below compares all of them).
-    caption_stems: set[str] = set()
-    for clause in caption_clauses:
-        caption_stems |= clause.stems()
-    if not caption_stems:
+    # The broad reading below compares every content word of the captions.
+    wanted = near_stems
+    if broad:
+        wanted = set()
+        for clause in caption_clauses:
+            wanted |= clause.stems()
+    if not wanted:
         return
-    if len(caption_stems) <= _FEW_NEAR_STEMS:
-        body = [unit for unit in body if not _lacks_all(unit.text, caption_stems)]
+    if len(wanted) <= _FEW_NEAR_STEMS:
+        body = [unit for unit in body if not _lacks_all(unit.text, wanted)]
     body_clauses = _clauses(body, [unit.text for unit in body], kinds)
     if not body_clauses:
         return
@@ -548,10 +557,10 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     # place ("Ms Lehtinen ... arrived in Kyiv on Tuesday" for "Aino Lehtinen ...
     # at a damaged substation near Kyiv on Monday"), and a weekday against a date.
     rest = [(clause, slot) for clause in caption_clauses for slot in clause.slots if id(slot) not in flagged]
-    if rest and len(caption_clauses) <= _BROAD_CAPTIONS:
-        broad = _Broad(article, ctx, body_clauses)
+    if rest and broad:
+        reading = _Broad(article, ctx, body_clauses)
         for clause, slot in rest:
-            finding = broad.contradiction(clause, slot)
+            finding = reading.contradiction(clause, slot)
             if finding is not None and (
                     slot.kind != "place" or not body_words.mentions(clause.unit.text[slot.start:slot.end])):
                 yield finding
