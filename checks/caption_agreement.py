@@ -997,8 +997,11 @@ class _Broad:
 
     def body_keys(self) -> set:
         if self._body_keys is None:
+            # Every body paragraph's days, not only those of the paragraphs kept
+            # for sharing a caption's words: read once, when a day would be flagged.
             self._body_keys = set()
-            for clause in self.body:
+            units = self.article.body_units()
+            for clause in _clauses(units, [unit.text for unit in units], _DAY_KINDS):
                 for slot in clause.slots:
                     if slot.kind in _DAY_KINDS:
                         self._body_keys |= self.keys(slot)
@@ -1039,8 +1042,6 @@ class _Broad:
 
     def _day(self, caption: Clause, slot: Slot) -> Annotation | None:
         mine = self.keys(slot)
-        if mine & self.body_keys():
-            return None  # the body tells of the caption's day: perhaps of another moment
         key = self.main(mine)
         whole = caption.stems(exclude=slot)
         caption_text = caption.text[caption.start:caption.end]
@@ -1071,6 +1072,8 @@ class _Broad:
             if not self.same_people(caption, clause):
                 continue  # another person at the same court
             differ.append((clause, other))
+        if differ and mine & self.body_keys():
+            return None  # the body tells of the caption's day: perhaps of another moment
         return _finding(caption, slot, differ, self)
 
     def _place(self, caption: Clause, slot: Slot) -> Annotation | None:

@@ -149,6 +149,10 @@ PASS = [
     # the body tells of the caption's day elsewhere
     (["Ms Lehtinen arrived in Kyiv on Tuesday.", "Ms Lehtinen returned to Helsinki on Wednesday."],
      "Aino Lehtinen at a substation near Kyiv on Wednesday."),
+    # ... in a paragraph that shares none of the caption's words
+    (["Finland’s foreign minister, Aino Lehtinen, arrived in Kyiv on Tuesday on an unannounced visit.",
+      "On Monday, talks went late into the evening."],
+     "Aino Lehtinen, Finland’s foreign minister, at a damaged substation near Kyiv on Monday."),
     # another person named at the same court
     (["Mark Rowe, 49, of Renfrew, was jailed at Paisley Sheriff Court on 14 May."],
      "Fiona Blair leaves Paisley Sheriff Court after being sentenced on 15 May."),
