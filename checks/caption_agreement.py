@@ -21,6 +21,23 @@ does not share the caption's
 "in 2023" or "last year"; a file photo ("File photo", "(file)") is not
 compared at all.
 
+Captions tell of the same event in other words than the body ("Aino
+Lehtinen ... at a damaged substation near Kyiv on Monday" against "Ms
+Lehtinen ... arrived in Kyiv on Tuesday"), so a broader reading follows: a
+body sentence with one day is about the caption's event when the two share
+three content words, one of them capitalised in both (a surname, a court, a
+city), and the body sentence names no other person than the caption's
+people. A weekday and a date are compared through the article's date: a
+weekday is the most recent such day on or before it, so a caption's "22 May"
+agrees with the body's "on Thursday" of Friday 23 May 2025, and "21 May" is
+flagged. This reading stays quiet when the body gives the caption's day
+anywhere, when the body's day is still to come ("will vote on Thursday")
+and the caption's is not, and in galleries of more than 30 captions. Its
+place is only compared for a definite thing placed by its noun ("the
+restored crane in Gdynia" against "a shipyard crane in Gdansk", "the port of
+Gdynia" against "the port of Gdansk") on the same day or with another shared
+word: "a rally in Karachi" may be one of many.
+
 A place is only flagged when the body never mentions the caption's place at
 all, and neither side names the other's place ("Tehran, Iran" agrees with
 "Iran"). The body may also place the event by a name: "the Shakespeare
@@ -53,11 +70,11 @@ from __future__ import annotations
 import heapq
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Iterator
 
 from checks.annotation import Annotation, Suggestion
-from checks.dates import MONTH_HEAD
+from checks.dates import MONTH_HEAD, local_day
 from checks.engine import Context
 from checks.model import BODY_KINDS, CAPTION, Article, TextUnit
 from checks.names import NAME_KINDS, equivalence_map, fold, read_names, spelling_groups
@@ -307,6 +324,28 @@ def _places(texts: Joined) -> Iterator[tuple[int, Slot]]:
             yield i, slot
 
 
+# A place named after the kind of place it is: "the port of Gdynia", "the town of Passau".
+# (The expression starts with a word, for the fast scan; the kind is looked for before it.)
+_OF_PLACE = re.compile(rf"(?P<prep>of){_PLACE_AFTER_PREPOSITION}")
+_KIND_BEFORE = re.compile(r"\b(?:port|city|town|village|harbou?r|district|province|region|island|county"
+                          r"|municipality)\s+$")
+
+
+def _places_of(texts: Joined) -> Iterator[tuple[int, Slot]]:
+    """The place slots of the texts named after their kind ("the port of Gdynia"),
+    read as if "in" stood before them."""
+    text = texts.text
+    for match in _OF_PLACE.finditer(text):
+        at = match.start()
+        if at == 0 or _is_word_char(text[at - 1]) or not _KIND_BEFORE.search(text, max(0, at - 16), at):
+            continue
+        i = texts.locate(at)
+        slot = _place_slot(match, texts.starts[i])
+        if slot is not None:
+            slot.prep = "in"
+            yield i, slot
+
+
 def _place_slot(match: re.Match, offset: int) -> Slot | None:
     """The slot of a match of _PLACE, None when what it found is no place;
     ``offset``: where the text the slot is in starts in the text matched."""
@@ -370,7 +409,7 @@ def _clauses(units: list[TextUnit], texts: list[str], kinds: frozenset[str] = _A
     hold a weekday, date or place of the wanted kinds."""
     joined = Joined(texts)
     slots_by_text: dict[int, list[Slot]] = {}
-    for kind, read in (("weekday", _weekdays), ("date", _dates), ("place", _places)):
+    for kind, read in (("weekday", _weekdays), ("date", _dates), ("place", _places), ("place", _places_of)):
         if kind in kinds:
             for i, slot in read(joined):
                 slots_by_text.setdefault(i, []).append(slot)
@@ -465,6 +504,9 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     kinds = frozenset(slot.kind for clause in caption_clauses for slot in clause.slots)
     if not kinds:
         return
+    broad = len(caption_clauses) <= _BROAD_CAPTIONS  # (see below)
+    if broad and kinds & _DAY_KINDS:
+        kinds |= _DAY_KINDS  # a caption's weekday is compared with a body's date, and back
     # A body clause is only ever compared with a caption slot through the
     # postings of the words near that slot, and only for a slot with two or
     # more (too few say nothing of which event). A paragraph that has none of
@@ -478,10 +520,16 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
             if len(near) >= 2:
                 compared.append((clause, slot, near))
                 near_stems |= near
-    if not near_stems:
+    # The broad reading below compares every content word of the captions.
+    wanted = near_stems
+    if broad:
+        wanted = set()
+        for clause in caption_clauses:
+            wanted |= clause.stems()
+    if not wanted:
         return
-    if len(near_stems) <= _FEW_NEAR_STEMS:
-        body = [unit for unit in body if not _lacks_all(unit.text, near_stems)]
+    if len(wanted) <= _FEW_NEAR_STEMS:
+        body = [unit for unit in body if not _lacks_all(unit.text, wanted)]
     body_clauses = _clauses(body, [unit.text for unit in body], kinds)
     if not body_clauses:
         return
@@ -498,11 +546,24 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     # Shakespeare Festival").
     body_places = {str(slot.value).split()[0] for clause in body_clauses
                    for slot in clause.slots if slot.kind == "place"}
+    flagged: set[int] = set()
     for clause, slot, near in compared:
         finding = _contradiction(clause, slot, near, body_clauses, postings, body_places)
         if finding is not None and (
                 slot.kind != "place" or not body_words.mentions(clause.unit.text[slot.start:slot.end])):
+            flagged.add(id(slot))
             yield finding
+    # The broad reading: the same event told with other words around the day or
+    # place ("Ms Lehtinen ... arrived in Kyiv on Tuesday" for "Aino Lehtinen ...
+    # at a damaged substation near Kyiv on Monday"), and a weekday against a date.
+    rest = [(clause, slot) for clause in caption_clauses for slot in clause.slots if id(slot) not in flagged]
+    if rest and broad:
+        reading = _Broad(article, ctx, body_clauses)
+        for clause, slot in rest:
+            finding = reading.contradiction(clause, slot)
+            if finding is not None and (
+                    slot.kind != "place" or not body_words.mentions(clause.unit.text[slot.start:slot.end])):
+                yield finding
 
 
 # Up to this many stems near caption slots, a paragraph is searched for each
@@ -660,6 +721,8 @@ def _contradiction(caption: Clause, slot: Slot, near: set[str], body: list[Claus
             if len(shared_near) < 2:
                 continue
             body_text = clause.text[clause.start:clause.end]
+            if slot.kind != "place" and _future_against_past(caption, slot, clause, other):
+                continue  # "will vote on Thursday": not yet the photo's
             if slot.kind != "place" and (_tells_of_that_day(body_text, slot, other)
                                          or _tells_of_that_day(caption_text, slot, other)):
                 continue  # "on Tuesday, a day after ...": one of them tells of the other's day too
@@ -805,6 +868,7 @@ def _named_places(clause: Clause, body_places: set[str]) -> list[tuple[Slot, set
 
 
 _PLACE_PREP_ONLY = re.compile(r"\s+(?:in|at|near|outside)\s+(?:the\s+)?")
+_NOUN_PREP_ONLY = re.compile(r"\s+(?:in|at|near|outside|of)\s+(?:the\s+)?")
 
 
 def _same_prep(a: str, b: str) -> bool:
@@ -814,7 +878,7 @@ def _same_prep(a: str, b: str) -> bool:
 
 def _places_overlap(a: Slot, b: Slot) -> bool:
     """"Tehran, Iran" and "Iran"; "the Gaza Strip" and "Gaza": one contains the other."""
-    wa, wb = set(str(a.value).split()), set(str(b.value).split())
+    wa, wb = set(re.split(r"[\s-]+", str(a.value))), set(re.split(r"[\s-]+", str(b.value)))
     return bool(wa & wb)
 
 
@@ -850,3 +914,256 @@ def _names(article: Article, ctx: Context, body_words: "_Words") -> Iterator[Ann
                     suggestion=Suggestion("replace", right),
                     data={"caption": mention.surname, "body": right},
                 )
+
+
+# -- the broad reading ----------------------------------------------------------
+
+_DAY_KINDS = frozenset({"weekday", "date"})
+# Above this many captions (a gallery) only the narrow reading runs.
+_BROAD_CAPTIONS = 30
+# Content words a caption and a body sentence share to tell of one event, when
+# neither the words around the day or place nor the verb need agree.
+_SHARED_BROAD = 3
+# A body sentence that speaks of the future before its day ("will vote on Wednesday").
+_FUTURE_BEFORE = re.compile(r"\b(?:will|shall|due\s+to|expected\s+to|set\s+to|scheduled\s+to|plans?\s+to"
+                            r"|going\s+to)\b", re.IGNORECASE)
+# Words a name reading takes for a given name or surname that name a body or a
+# building, not a person ("Southwark Crown Court", "Police Scotland").
+_NOT_PERSON = frozenset("""
+court courts crown sheriff magistrates house hall street road avenue square park stadium arena
+station airport port council ministry department party university college school hospital church
+cathedral mosque temple bridge centre center club festival theatre theater museum police commission
+committee parliament assembly senate congress government agency company group bank city county
+district province state region island islands river lake mountain valley village town airlines
+federation union league cup championship
+""".split())
+
+
+def _apart(a: tuple[int, int], b: tuple[int, int]) -> int | None:
+    try:
+        gap = abs((date(2024, *a) - date(2024, *b)).days)  # (a leap year: 29 Feb)
+    except ValueError:
+        return None
+    return min(gap, 366 - gap)
+
+
+def _tells_of_days_apart(text: str, apart: int) -> bool:
+    for match in _RELATIVE_DAY.finditer(text):
+        count = match.group("count")
+        if (_COUNTS.get(count.lower(), 0) if count and not count.isdigit()
+                else int(count) if count else 1) == apart:
+            return True
+    return False
+
+
+class _Broad:
+    """Compares a caption's day or place with every body sentence that tells of
+    the same event by its words: the people it names (a surname), and enough
+    other content words or the same noun before the place.
+
+    A day is read as a key: a date is (month, day); a weekday is its name and,
+    when the article has a date, the day it names counting back from it (the
+    most recent such day on or before the article's date), so "on 22 May"
+    agrees with "on Thursday" of an article of Friday 23 May 2025.
+    """
+
+    def __init__(self, article: Article, ctx: Context, body: list[Clause]):
+        self.article, self.ctx, self.body = article, ctx, body
+        self.ref_day: date | None = None
+        ref = article.reference_date
+        if ref is not None and ref.value is not None:
+            day = local_day(ref.value, ref.date_only, article.timezone, ctx.timezone)
+            if 1900 <= day.year <= 2200:
+                self.ref_day = day
+        self._body_keys: set | None = None
+        self._people: dict[int, list] | None = None
+
+    # days
+    def keys(self, slot: Slot) -> set:
+        if slot.kind == "date":
+            return {slot.value}
+        out: set = {("wd", slot.value)}
+        if self.ref_day is not None:
+            back = (self.ref_day.weekday() - _WEEKDAYS.index(str(slot.value))) % 7
+            day = self.ref_day - timedelta(days=back)
+            out.add((day.month, day.day))
+        return out
+
+    @staticmethod
+    def main(keys: set):
+        """The key two days are compared by: the date when known, else the weekday."""
+        dated = [k for k in keys if isinstance(k[0], int)]
+        return dated[0] if dated else next(iter(keys))
+
+    def body_keys(self) -> set:
+        if self._body_keys is None:
+            # Every body paragraph's days, not only those of the paragraphs kept
+            # for sharing a caption's words: read once, when a day would be flagged.
+            self._body_keys = set()
+            units = self.article.body_units()
+            for clause in _clauses(units, [unit.text for unit in units], _DAY_KINDS):
+                for slot in clause.slots:
+                    if slot.kind in _DAY_KINDS:
+                        self._body_keys |= self.keys(slot)
+        return self._body_keys
+
+    # people
+    def people(self, unit: TextUnit, start: int, end: int, caption: bool) -> set[str]:
+        """The stems of the surnames of the people named in ``unit.text[start:end]``."""
+        if self._people is None:
+            equivalents = equivalence_map(self.ctx.option("name-consistency", "equivalents", ()))
+            self._people = {}
+            for m in read_names(self.article, equivalents, NAME_KINDS).mentions:
+                self._people.setdefault(id(m.unit), []).append(m)
+        out = set()
+        for m in self._people.get(id(unit), ()):
+            if not (start <= m.start < end) or not (m.given or m.titled):
+                continue
+            if not caption and not m.person_like:
+                continue
+            if fold(m.surname) in _NOT_PERSON or (m.given or "") in _NOT_PERSON:
+                continue
+            stem = _stem(m.surname)
+            if stem is not None:
+                out.add(stem)
+        return out
+
+    def same_people(self, caption: Clause, clause: Clause) -> bool:
+        """False when the caption names people and the body sentence names others only."""
+        mine = self.people(caption.unit, caption.start, caption.end, True)
+        if not mine or mine & clause.stems():
+            return True
+        return not (self.people(clause.unit, clause.start, clause.end, False) - caption.stems())
+
+    def contradiction(self, caption: Clause, slot: Slot) -> Annotation | None:
+        if slot.kind in _DAY_KINDS:
+            return self._day(caption, slot)
+        return self._place(caption, slot)
+
+    def _day(self, caption: Clause, slot: Slot) -> Annotation | None:
+        mine = self.keys(slot)
+        key = self.main(mine)
+        whole = caption.stems(exclude=slot)
+        caption_text = caption.text[caption.start:caption.end]
+        caption_when = _when(caption_text)
+        differ: list[tuple[Clause, Slot]] = []
+        for clause in self.body:
+            if len(whole & clause.stems()) < _SHARED_BROAD:
+                continue  # (its stems are read already: most sentences end here)
+            days = [o for o in clause.slots if o.kind in _DAY_KINDS]
+            if not days or len({self.main(self.keys(o)) for o in days}) > 1:
+                continue  # no day, or several: which is the event's?
+            other = days[0]
+            theirs = self.main(self.keys(other))
+            if type(theirs[0]) is not type(key[0]):
+                continue  # a weekday and a date of an article without a date
+            shared = whole & clause.stems(exclude=other)
+            if len(shared) < _SHARED_BROAD or not shared & caption.proper(slot) & clause.proper(other):
+                continue
+            body_text = clause.text[clause.start:clause.end]
+            if _future_against_past(caption, slot, clause, other):
+                continue  # "will vote on Wednesday": not yet the photo's
+            apart = (_apart(key, theirs) if isinstance(key[0], int) else _days_apart(slot, other))
+            if apart is not None and (_tells_of_days_apart(body_text, apart)
+                                      or _tells_of_days_apart(caption_text, apart)):
+                continue  # "on Tuesday, a day after ...": one tells of the other's day too
+            if caption_when and not caption_when.issubset(_when(body_text)):
+                continue  # "in 2023", "last year": another time
+            if not self.same_people(caption, clause):
+                continue  # another person at the same court
+            differ.append((clause, other))
+        if differ and mine & self.body_keys():
+            return None  # the body tells of the caption's day: perhaps of another moment
+        return _finding(caption, slot, differ, self)
+
+    def _place(self, caption: Clause, slot: Slot) -> Annotation | None:
+        whole = caption.stems(exclude=slot)
+        caption_text = caption.text[caption.start:caption.end]
+        caption_low = caption_text.lower()
+        caption_when = _when(caption_text)
+        noun = _noun_before(caption, slot, definite=True)
+        if noun is None:
+            return None  # only "the crane in Gdynia" is placed against "a crane in Gdansk"
+        caption_days = set()
+        for o in caption.slots:
+            if o.kind in _DAY_KINDS:
+                caption_days |= self.keys(o)
+        differ: list[tuple[Clause, Slot]] = []
+        for clause in self.body:
+            if noun not in clause.stems():
+                continue  # (its stems are read already: most sentences end here)
+            clause_days = set()
+            for o in clause.slots:
+                if o.kind in _DAY_KINDS:
+                    clause_days |= self.keys(o)
+            if caption_days and clause_days and not caption_days & clause_days:
+                continue  # another day: perhaps another event
+            body_text = clause.text[clause.start:clause.end]
+            for other in clause.slots:
+                if (other.kind != "place" or not _same_prep(slot.prep, other.prep)
+                        or _places_overlap(slot, other)):
+                    continue
+                if _mentions(caption_low, clause.unit.text[other.start:other.end]):
+                    continue  # the caption names the body's place too
+                shared = whole & clause.stems(exclude=other)
+                if noun != _noun_before(clause, other) or not (len(shared) >= 2
+                                                               or caption_days & clause_days):
+                    continue  # (shared words alone would take the same group's rallies in two cities)
+                if caption_when and not caption_when.issubset(_when(body_text)):
+                    continue
+                if not self.same_people(caption, clause):
+                    continue
+                differ.append((clause, other))
+        return _finding(caption, slot, differ, self)
+
+
+def _future_against_past(caption: Clause, slot: Slot, clause: Clause, other: Slot) -> bool:
+    """Whether the body speaks of the future before its day ("will vote on
+    Thursday") and the caption does not: another moment than the photo's."""
+    return (_FUTURE_BEFORE.search(clause.text, clause.start, other.start) is not None
+            and _FUTURE_BEFORE.search(caption.text, caption.start, slot.start) is None)
+
+
+def _noun_before(clause: Clause, slot: Slot, definite: bool = False) -> str | None:
+    """The stem of the content word right before a place, when only its
+    preposition stands between ("the restored crane in Gdynia"); with
+    ``definite``, only a noun after "the" (one or two words before it): a
+    thing the story has told of, where "a rally in Karachi" may be one of many
+    and "arrive in" is a verb."""
+    before = [(s, e, w) for s, e, w in clause.words if e <= slot.start][-1:]
+    if not before or not _NOUN_PREP_ONLY.fullmatch(clause.text, before[0][1], slot.start):
+        return None
+    if clause.text[before[0][0]].isupper():
+        return None  # a name, not the noun the place is of
+    noun_at = before[0][0]
+    if definite and not _DEFINITE_BEFORE.search(clause.text, max(clause.start, noun_at - 40), noun_at):
+        return None
+    return before[0][2]
+
+
+_DEFINITE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z][\w'’-]*\s+){0,2}$")
+
+
+def _finding(caption: Clause, slot: Slot, differ: list[tuple[Clause, Slot]],
+             broad: _Broad) -> Annotation | None:
+    if not differ:
+        return None
+    values = {str(broad.main(broad.keys(o))) if o.kind in _DAY_KINDS else str(o.value) for _, o in differ}
+    if len(values) > 1:
+        return None  # the body tells of several days or places for such events: which one?
+    clause, other = differ[0]
+    target = caption.unit.span(slot.start, slot.end)
+    body_value = clause.unit.text[other.start:other.end]
+    related = [c.unit.span(o.start, o.end) for c, o in differ]
+    data = {"caption": target.quote, "body": body_value}
+    if slot.kind == "weekday":
+        return WEEKDAY_DIFFERS.at(target, f"The caption says {target.quote}; the body says {body_value} "
+                                          "for the same event.", related=related,
+                                  suggestion=(Suggestion("replace", body_value)
+                                              if other.kind == "weekday" else None),
+                                  data=data)
+    if slot.kind == "date":
+        return DATE_DIFFERS.at(target, f"The caption says {target.quote}; the body says {body_value} "
+                                       "for the same event.", related=related, data=data)
+    return PLACE_DIFFERS.at(target, f"The caption places this in {target.quote}; the body says "
+                                    f"{body_value}.", related=related, data=data)

@@ -63,6 +63,32 @@ FLAG = [
       "Armitage read to a full house at the Leeds Playhouse."],
      "Simon Armitage reads at the opening of the literary festival in York on Thursday.",
      "place-differs", "York"),
+    # the same event told with other words: the person (a surname) and the place
+    # or other content words shared, another verb or noun around the day
+    (["Finland’s foreign minister, Aino Lehtinen, arrived in Kyiv on Tuesday on an unannounced visit.",
+      "Ms Lehtinen toured a damaged substation with officials from the grid operator."],
+     "Aino Lehtinen, Finland’s foreign minister, at a damaged substation near Kyiv on Monday.",
+     "weekday-differs", "Monday"),
+    (["Chancellor Olaf Brandt visited the flooded town of Passau on Thursday, meeting rescue workers."],
+     "Olaf Brandt speaks with rescue workers in Passau on Friday.", "weekday-differs", "Friday"),
+    (["Malmö city council on Tuesday approved plans for a 120-hectare solar park east of the city."],
+     "Malmö city councillors voted on the solar park plans on Wednesday.", "weekday-differs", "Wednesday"),
+    # a court named in both, the person not named in the body's sentence
+    (["A former care home manager was jailed for four years at Paisley Sheriff Court on 14 May.",
+      "Fiona McCallister, 49, admitted embezzling money from residents."],
+     "Fiona McCallister leaves Paisley Sheriff Court after being sentenced on 15 May.",
+     "date-differs", "15 May"),
+    (["The council approved the stadium plan at a packed meeting at City Hall on May 14."],
+     "Council members vote on the stadium plan at City Hall on May 15.", "date-differs", "May 15"),
+    # the caption's definite thing placed elsewhere, on the body's day
+    (["A shipyard crane in Gdansk reopened on Saturday as a concert stage.",
+      "The pianist Marta Zielinska played at the opening concert."],
+     "Marta Zielinska performs beneath the restored crane in Gdynia on Saturday.", "place-differs", "Gdynia"),
+    (["The new bridge in Rotterdam opened to traffic on Monday after four years of work."],
+     "Cyclists cross the new bridge in Antwerp on Monday.", "place-differs", "Antwerp"),
+    # a place named after its kind ("the port of Gdynia")
+    (["Defence Minister Anna Kowal visited troops at the port of Gdansk on Tuesday."],
+     "Anna Kowal visits troops at the port of Gdynia on Tuesday.", "place-differs", "Gdynia"),
     ([MAYOR, "Navarro said the council would act."], "Maria Naverro at the council meeting.",
      "name-spelling", "Naverro"),
     # the caption has the only full name; the body spells the surname alone, twice
@@ -117,6 +143,34 @@ PASS = [
     ([FESTIVAL.replace("Gdańsk", "Kowalski"), FESTIVAL_VENUE.replace("Gdańsk", "Baltic")],
      "Actors from a Kyiv company perform Hamlet on the opening night of the Shakespeare festival "
      "in Gdynia on Friday."),
+    # the body sentence tells of two days: which is the caption's event's?
+    (["Fans lined the road into Rabat on Tuesday to welcome the team, which beat Angola in Dakar on Sunday."],
+     "Salma Benjelloun lifts the trophy after the final against Angola in Dakar on Monday."),
+    # the body tells of the caption's day elsewhere
+    (["Ms Lehtinen arrived in Kyiv on Tuesday.", "Ms Lehtinen returned to Helsinki on Wednesday."],
+     "Aino Lehtinen at a substation near Kyiv on Wednesday."),
+    # ... in a paragraph that shares none of the caption's words
+    (["Finland’s foreign minister, Aino Lehtinen, arrived in Kyiv on Tuesday on an unannounced visit.",
+      "On Monday, talks went late into the evening."],
+     "Aino Lehtinen, Finland’s foreign minister, at a damaged substation near Kyiv on Monday."),
+    # another person named at the same court
+    (["Mark Rowe, 49, of Renfrew, was jailed at Paisley Sheriff Court on 14 May."],
+     "Fiona Blair leaves Paisley Sheriff Court after being sentenced on 15 May."),
+    # the body's day is still to come
+    (["Malmö city council will vote on the solar park plans on Thursday."],
+     "Malmö city councillors debate the solar park plans on Wednesday."),
+    # one rally of many ("a rally in Karachi"); a verb before the place ("arrive in")
+    (["Supporters held a protest rally in Peshawar on Wednesday against the strikes."],
+     "Activists shout slogans during a protest rally in Karachi on Wednesday."),
+    (["The King arrived in the House of Lords on Tuesday to read the speech."],
+     "The King and Queen arrive in the Norman Porch on Tuesday."),
+    # a definite thing, but on another day: perhaps another visit
+    (["A shipyard crane in Gdansk reopened on Saturday as a concert stage."],
+     "Marta Zielinska performs beneath the restored crane in Gdynia on Friday."),
+    # the body names the caption's port too: another stop of the visit
+    (["Defence Minister Anna Kowal visited troops at the port of Gdansk on Tuesday.",
+      "She then sailed on to Gdynia."],
+     "Anna Kowal visits troops at the port of Gdynia on Tuesday."),
     # names spelled the same way
     ([MAYOR], "Maria Navarro at the council meeting."),
     # two different people
@@ -136,6 +190,26 @@ def test_flags(body, caption, rule, quote):
 @pytest.mark.parametrize("body,caption", PASS)
 def test_passes(body, caption):
     assert findings(draft(*body, ("image", caption)), CHECK) == []
+
+
+# A weekday and a date compared through the article's date (Friday 23 May 2025):
+# "on Thursday" is 22 May.
+PLANT = "A chip testing plant opened in Bac Ninh province on Thursday, the largest of its kind in Vietnam."
+
+
+@pytest.mark.parametrize("body,caption,expected", [
+    ([PLANT], "Workers at the chip testing plant in Bac Ninh province at its opening on 22 May.", []),
+    ([PLANT], "Workers at the chip testing plant in Bac Ninh province at its opening on 21 May.",
+     [("date-differs", "21 May")]),
+    (["The chip testing plant in Bac Ninh province opened on 22 May with 2,000 workers."],
+     "Workers at the chip testing plant in Bac Ninh province at its opening on Thursday.", []),
+    (["The chip testing plant in Bac Ninh province opened on 22 May with 2,000 workers."],
+     "Workers at the chip testing plant in Bac Ninh province at its opening on Wednesday.",
+     [("weekday-differs", "Wednesday")]),
+])
+def test_a_weekday_against_a_date_through_the_article_date(body, caption, expected):
+    article = draft(*body, ("image", caption), published_at="2025-05-23T10:00:00+07:00")
+    assert [(a.rule, a.target.quote) for a in findings(article, CHECK)] == expected
 
 
 def test_weekday_suggestion_and_related_point_at_the_body():
