@@ -17,6 +17,9 @@ social, ...) and looks for their names and figures in the body:
 Sentence case and Title Case, possessives and plurals are read alike; "five"
 is 5, "1,200" is 1200, "£1.2bn" is 1.2 billion pounds, "27%" is 27 per cent,
 and a body's "1.5GW" or "80km" backs "1.5 gigawatts" or "80 kilometres".
+A range ("between 40 and 50 tonnes", "40 to 50", "six or eight") is backed at
+both ends by a body figure inside it (47 tonnes); "from 40 to 50" is a change,
+each end checked alone.
 A surname matches a full name ("Qaani" / "Esmail Qaani"), an adjective its
 country ("Iranian" / "Iran", "Danish" / "Denmark" or "Danes") or that
 country's capital ("Danish" / "Copenhagen"), a short form its long form ("US" / "United
