@@ -1009,7 +1009,7 @@ class _BodyFigures:
 # "from 40 to 50", which may be a change from one figure to another.)
 _RANGE_AND = re.compile(r"[ \u00a0]+and[ \u00a0]+(?:about[ \u00a0]+|around[ \u00a0]+)?$")
 _RANGE_TO = re.compile(r"[ \u00a0]*(?:to|or|[-–—])[ \u00a0]*(?:about[ \u00a0]+|around[ \u00a0]+)?$")
-_BETWEEN_BEFORE = re.compile(r"\bbetween[ \u00a0]+(?:about[ \u00a0]+|around[ \u00a0]+|some[ \u00a0]+)?$", re.I)
+_BETWEEN_BEFORE = re.compile(r"\bbetween[ \u00a0]+(?:(?:about|around|some)[ \u00a0]+)?$", re.I)
 _FROM_BEFORE = re.compile(r"\bfrom[ \u00a0]+$", re.I)
 
 
