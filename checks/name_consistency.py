@@ -13,7 +13,11 @@ It stays quiet about different people with similar names when the article
 gives both full names (Karin Nilsen and Erik Nielsen), about compound and
 double-barrelled surnames (Ruiz-Delgado, Al-Khatib, O'Brien-Singh),
 possessives (Navarro's), titles (Dr Haddad), plurals and adjectives
-(the Obamas, Korea/Korean), spellings that are ordinary words, and
+(the Obamas, Korea/Korean), spellings that are ordinary words, a place
+written alone after "in", "near", "outside" or "X of" ("in Austin" beside
+Jane Austen, "the Library of Alexandria"), an institution named like a person
+after "the" when no mention has a title or speaks ("the Bibliotheca
+Alexandrina" beside Alexandria), and
 transliterations the newsroom declares equivalent with the option
 `equivalents` (a list of lists of spellings, e.g. `[["Qaani", "Ghaani"]]`).
 When nobody can tell which spelling is right (as many mentions each way) it
@@ -95,9 +99,15 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
 
 def _spellings(names, language: str) -> Iterator[Annotation]:
     for group in spelling_groups(names, language):
+        full = [s for s in group.spellings if s.givens]
+        if full and all(_institution(s) for s in full) and not any(
+                t[6] or speaks_raw(t, s.units) for s in group.spellings for t in s.raw):
+            continue  # "the Bibliotheca Alexandrina" is no person's name (nor one that speaks)
         right = group.majority.written
         everyone = sorted((m for s in group.spellings for m in s.mentions), key=lambda m: m.order)
         for variant in group.variants:
+            if _place(variant):
+                continue  # "in Austin", "the Library of Alexandria": a place, not a surname
             for mention in variant.mentions:
                 related = [m.target for m in everyone if m is not mention][:MAX_RELATED]
                 yield SURNAME_SPELLING.at(
@@ -179,6 +189,35 @@ def _surname_only(spelling, names, language: str) -> bool:
             return False
     return True
 
+
+def _place(spelling) -> bool:
+    """Whether a spelling is written as a place: alone (no given name, title or
+    possessive) after "in", "near" or "outside", or after a capitalised word and
+    "of" ("in Austin", "the Library of Alexandria", "Bank of Jordan")."""
+    units = spelling.units
+    for t in spelling.raw:
+        if t[5] is None and not t[6] and not t[7]:
+            text = units[t[0]].text
+            if _PLACE_MENTION.search(text, max(0, t[1] - 40), t[1]):
+                return True
+    return False
+
+
+def _institution(spelling) -> bool:
+    """Whether every full name of a spelling comes right after "the", with a single
+    capitalised word for a given name: "the Bibliotheca Alexandrina", "the Hotel
+    Adlon" name an institution or a building, not a person. (Unless a mention
+    has a title or speaks, which the caller asks.)"""
+    full = [t for t in spelling.raw if t[5] is not None]
+    if not full:
+        return False
+    units = spelling.units
+    return all(not t[6] and _THE_GIVEN_BEFORE.search(units[t[0]].text, max(0, t[1] - 60), t[1])
+               for t in full)
+
+
+_PLACE_MENTION = re.compile(r"(?:\b(?:[Ii]n|[Nn]ear|[Oo]utside)|\b[A-Z]\w* of)[ \u00a0]$")
+_THE_GIVEN_BEFORE = re.compile(r"(?<![\w'’-])[Tt]he[ \u00a0]+[A-Z][\w'’-]*[ \u00a0]+$")
 
 # "in Canada", "Bank of Canada": the words before a place.
 _PLACE_BEFORE = re.compile(r"(?:\bin|\b[A-Z]\w* of)[ \u00a0]$")

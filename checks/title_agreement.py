@@ -17,6 +17,9 @@ social, ...) and looks for their names and figures in the body:
 Sentence case and Title Case, possessives and plurals are read alike; "five"
 is 5, "1,200" is 1200, "£1.2bn" is 1.2 billion pounds, "27%" is 27 per cent,
 and a body's "1.5GW" or "80km" backs "1.5 gigawatts" or "80 kilometres".
+A range ("between 40 and 50 tonnes", "40 to 50", "six or eight") is backed at
+both ends by a body figure inside it (47 tonnes); "from 40 to 50" is a change,
+each end checked alone.
 A surname matches a full name ("Qaani" / "Esmail Qaani"), an adjective its
 country ("Iranian" / "Iran", "Danish" / "Denmark" or "Danes") or that
 country's capital ("Danish" / "Copenhagen"), a short form its long form ("US" / "United
@@ -68,7 +71,7 @@ import bisect
 import os
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterator, NamedTuple
 
@@ -986,10 +989,56 @@ class _BodyFigures:
             if not self._read_more():
                 return False
 
+    def any_within(self, low: Quantity, high: Quantity) -> bool:
+        """Does some figure of the body or captions fall in the range ``low`` to ``high``?"""
+        checked = 0
+        while True:
+            if any(_within(low, high, stated) for _, stated in self.read[checked:]):
+                return True
+            checked = len(self.read)
+            if not self._read_more():
+                return False
+
     def all(self) -> list[tuple[TextUnit, Quantity]]:
         while self._read_more():
             pass
         return self.read
+
+
+# "between 40 and 50 tonnes", "40 to 50 tonnes", "30 or 40 people": a range. (Not
+# "from 40 to 50", which may be a change from one figure to another.)
+_RANGE_AND = re.compile(r"[ \u00a0]+and[ \u00a0]+(?:about[ \u00a0]+|around[ \u00a0]+)?$")
+_RANGE_TO = re.compile(r"[ \u00a0]*(?:to|or|[-–—])[ \u00a0]*(?:about[ \u00a0]+|around[ \u00a0]+)?$")
+_BETWEEN_BEFORE = re.compile(r"\bbetween[ \u00a0]+(?:(?:about|around|some)[ \u00a0]+)?$", re.I)
+_FROM_BEFORE = re.compile(r"\bfrom[ \u00a0]+$", re.I)
+
+
+def _ranges(text: str, claims: list[Quantity]) -> dict[int, tuple[Quantity, Quantity]]:
+    """The claims (by start) that are the ends of a range, each with the range's ends."""
+    out = {}
+    for low, high in zip(claims, claims[1:]):
+        if not 0 < low.value < high.value <= 10 * low.value or low.from_words != high.from_words:
+            continue
+        between = text[low.end:high.start]
+        before = text[max(0, low.start - 20):low.start]
+        if _RANGE_AND.fullmatch(between):
+            if not _BETWEEN_BEFORE.search(before):
+                continue  # "40 and 50": two figures, not a range
+        elif not _RANGE_TO.fullmatch(between) or _FROM_BEFORE.search(before):
+            continue
+        out[low.start] = out[high.start] = (low, high)
+    return out
+
+
+def _within(low: Quantity, high: Quantity, stated: Quantity) -> bool:
+    """Is ``stated`` a figure inside the range ``low`` to ``high`` (a percentage if
+    either end is one, in the range's currency if both name one)?"""
+    if stated.percent != (low.percent or high.percent):
+        return False
+    currency = high.currency or low.currency
+    if currency and stated.currency and stated.currency != currency:
+        return False
+    return low.value <= stated.value <= high.value
 
 
 def _part_of_name(text: str, q: Quantity) -> bool:
@@ -1015,11 +1064,32 @@ def _wordable(q: Quantity) -> bool:
                                              and q.value % 100 == 0)
 
 
+_WORD_PAIR = re.compile(r"([a-z]+)[ \u00a0]+and[ \u00a0]+", re.I)
+_SCALE_WORDS = frozenset("hundred thousand million billion trillion dozen".split())
+
+
+def _split_word_pairs(text: str, found: list[Quantity]) -> list[Quantity]:
+    """"between six and eight" is two figures, not 14: a figure in words joined by
+    "and" after a word that is no scale ("one hundred and fifty" is one figure)."""
+    out = []
+    for q in found:
+        pair = _WORD_PAIR.search(q.text) if q.from_words else None
+        if pair is None or pair.group(1).lower() in _SCALE_WORDS:
+            out.append(q)
+            continue
+        parts = [(q.start, q.start + pair.end(1)), (q.start + pair.end(), q.end)]
+        for n, (start, end) in enumerate(parts):
+            for part in quantities(text[start:end], words=True):
+                out.append(replace(part, start=part.start + start, end=part.end + start,
+                                   hedge=q.hedge if n == 0 else part.hedge))
+    return out
+
+
 def _claims(unit: TextUnit, english: bool) -> list[Quantity]:
     text = unit.text
     skip_to = _dateline_end(text)
     out = []
-    for q in quantities(text, words=english):
+    for q in _split_word_pairs(text, quantities(text, words=english)):
         if q.start < skip_to or q.joined or _is_year(q):
             continue
         if q.from_words and q.value <= 1:
@@ -1157,11 +1227,16 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
             words = english and any(_wordable(c) for cs in claims_of.values() for c in cs)
             body_figures = _BodyFigures(body + captions, words)
             stand_figures = _figures(standfirst, words)
+        ranges = _ranges(unit.text, claims) if len(claims) > 1 else {}
         for claim in claims:
             if unit.kind != STANDFIRST and any(agrees(claim, stated) for _, stated in stand_figures):
                 continue
             if body_figures.any_agrees(claim):
                 continue
+            span = ranges.get(claim.start)
+            if span is not None and (body_figures.any_within(*span) or unit.kind != STANDFIRST and any(
+                    _within(*span, stated) for _, stated in stand_figures)):
+                continue  # "between 40 and 50 tonnes" where the body gives 47 tonnes
             noun = _noun_after(unit.text, claim)
             # A body figure another claim of this title already renders is accounted for
             # ("Seven die; 40 injured" does not contradict "seven people died").

@@ -34,6 +34,14 @@ FLAG = [
     (["Gareth Pritchard leads the union.", "Pritchard said the strike would go ahead.",
       "Pritchard added that talks had failed.", "Gareth Pritchrad later denied this."],
      "p4", "Pritchrad", "Pritchard"),
+    # a misspelt surname near a place word is still a person: a possessive, a title
+    (["Maria Navarro, the housing chief, said rents would rise.",
+      "In Naverro's view the plan was fair."], "p2", "Naverro", "Navarro"),
+    (["Maria Navarro, the housing chief, said rents would rise.",
+      "Ms Naverro in Madrid disagreed."], "p2", "Naverro", "Navarro"),
+    # a full name after "the" that speaks is a person
+    (["The Maria Navarro we knew was kind, her son said.",
+      "Naverro added that the plan was fair."], "p2", "Naverro", "Navarro"),
 ]
 
 PASS = [
@@ -60,6 +68,18 @@ PASS = [
     ["Lena Morozova spoke.", "Morozova said no.", "Lena Morozowa smiled.", "Morozowa left."],
     # a sentence-initial capitalised word is not a misspelt surname
     ["Peter Wall runs the bakery.", "Well, he said, business is slow."],
+    # a place one or two letters from a surname: written after "in", "near", "X of"
+    ["Jane Austen, the museum's director, said the collection would travel.",
+     "The exhibition opens in Austin next month, Austen said."],
+    ["Jane Austen, the museum's director, said the collection would travel.",
+     "Austen said the show would open at the University of Austin."],
+    ["Nora Parris, the curator, chose the paintings.", "Parris said they had never left France.",
+     "The tour ends near Paris in May."],
+    # an institution named like a person, after "the"; the city it is named for
+    ["The Bibliotheca Alexandrina reopened its manuscript hall on Wednesday.",
+     "The library stands near the site of the ancient Library of Alexandria."],
+    ["The Bibliotheca Alexandrina reopened its manuscript hall on Wednesday.",
+     "Alexandria has waited years for it.", "Visitors to Alexandria will see it."],
 ]
 
 

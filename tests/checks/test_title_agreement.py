@@ -174,6 +174,16 @@ BLIND_PASS = [
      "A Mekong Delta shrimp processor doubles exports", None),
     ("Snow closed the roads around Tahoe on Sunday.", "Snow closes roads around Lake Tahoe", None),
     ("Flooding hit homes along the Thames on Monday.", "Thames Valley homes flooded", None),
+    # a range in the title, the body's figure inside it
+    ("Volunteers collected 47 tonnes of waste.", "Volunteers clear beaches",
+     "Volunteers collected between 40 and 50 tonnes of waste"),
+    ("Volunteers collected 47 tonnes of waste.", "Volunteers collect 40 to 50 tonnes", None),
+    ("Some 312 volunteers took part.", "Between 300 and 350 volunteers clear beaches", None),
+    ("Seven boats joined the search.", "Six or eight boats join search", None),
+    ("Seven boats joined the search.", "Search goes on", "Between six and eight boats joined in"),
+    ("Turnout rose 6.5% on last year.", "Turnout up", "Turnout rose by between 5 and 7%"),
+    ("Volunteers collected 47 tonnes of waste.", "Volunteers clear beaches",
+     "Between forty and fifty tonnes were collected"),
 ]
 
 # Blind-draft look-alikes that must still be flagged: (body, headline, standfirst, quote).
@@ -205,6 +215,11 @@ BLIND_FLAG = [
     # a currency beside a name: the name is still read
     ("Sahra Freight plans to invest Dh2bn in a hub near Riyadh.", "Freight firm plans Dh2bn hub",
      "The hub near Jeddah will open in 2027", "Jeddah"),
+    # a change from one figure to another is no range: each end must be stated
+    ("Waste collected rose to 50 tonnes this year.", "Beach waste rises",
+     "Waste rose from 35 to 50 tonnes", "35"),
+    # two figures joined by "and" without "between" are two claims
+    ("Seven people died and 50 were hurt.", "Storm toll rises", "Seven dead and 70 injured", "70"),
 ]
 
 
@@ -219,6 +234,14 @@ def test_blind_look_alikes_flag(body, headline, standfirst, quote):
     fields = {"standfirst": standfirst} if standfirst else {}
     found = findings(draft(body, headline=headline, **fields), CHECK, min_severity="warning")
     assert [a.target.quote for a in found] == [quote]
+
+
+def test_a_range_no_body_figure_falls_in_is_flagged_at_both_ends():
+    article = draft("Volunteers collected 47 tonnes of waste.", headline="Volunteers clear beaches",
+                    standfirst="Volunteers collected between 60 and 70 tonnes")
+    found = findings(article, CHECK, min_severity="warning")
+    assert [(a.rule, a.target.quote) for a in found] == [("unsupported-number", "60"),
+                                                         ("unsupported-number", "70")]
 
 
 def test_a_sequel_number_is_part_of_a_name_not_a_figure():
