@@ -13,13 +13,17 @@ Nordic ” ”, and British single ‘ ’), and flags:
   after an embedded post; or, in the paragraph before, a lead-in, a question
   (interviews), or a person as the subject ("Draper meanwhile wrapped up his
   win."; not a word the article also writes in lower case, "Polls published
-  ...", nor "Several ..."). A run of consecutive quotation paragraphs shares one speaker, the
+  ...", nor "Several ...") whose last sentence, the one next to the
+  quotation, is still about a person (a name, "she", "his"; not "Mr. Giordano
+  took over in December. But the team has scored only twice."). A run of
+  consecutive quotation paragraphs shares one speaker, the
   paragraph after a run may attribute it, and so may a speech cue two
   paragraphs back, unless that cue attributes a direct quotation of its own
   paragraph (that speaker's words ended there). In English, a quotation that
-  stands as a sentence of its own after sentences of its paragraph that name
-  nobody ("Shopkeepers are divided. Some welcome the idea. “If people cannot
-  park ...”") is not covered by the paragraphs before. Subheadings and stray
+  stands as a sentence of its own after a sentence of its paragraph that
+  names nobody ("Shopkeepers are divided. Some welcome the idea. “If people
+  cannot park ...”") is not covered by the paragraphs before, nor by a
+  person named in an earlier sentence of its paragraph. Subheadings and stray
   caption lines are skipped over.
   Scare quotes, short phrases (under five words), partial quotes woven into a
   sentence (starting in lower case) and titles of works (Title Case, or after
@@ -353,7 +357,7 @@ _EN = _EN_STRONG + (
     r"recounted|recounts|elaborated|assured|assures|texted|emailed|messaged|captioned|spoke|speaks|"
     r"speaking|statement|interview|quoted|quoting|answered|answers|retorted|summed up|put it|"
     r"reflected|reflects|went on|press release|press conference|briefing|testimony|in a post|"
-    r"in a tweet|in a letter|in an email"
+    r"in a tweet|in a letter|in an email|had written|has written|have written"
 )
 _DE = (
     r"sagte|sagt|sagten|sagen|erklärte|erklärt|erklärten|betonte|betont|meinte|meint|fügte|teilte|"
@@ -620,8 +624,10 @@ _SENTENCES = re.compile(r"(?<=[.!?…])[\"”’»)]?\s+")
 # A sentence break that is not an abbreviation's full stop ("Mr. Giordano",
 # "John F. Kennedy"): where the last sentence of a text begins.
 _BREAK = re.compile(
-    "".join(rf"(?<!\b{t})" for t in _TITLE_WORDS + ("St", "No", "Jr", "Sr", "Mt", "Ft"))
-    + r"(?<!\b[A-Z])[.!?…][\"”’»)]?\s+(?=[\"“‘(]?[A-Z0-9])")
+    "".join(rf"(?<!\b{t})" for t in _TITLE_WORDS + (
+        "St", "No", "Jr", "Sr", "Mt", "Ft", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+        "Sept", "Oct", "Nov", "Dec"))
+    + r"(?<!\b[A-Z])[.!?…][\"”’»)]?\s+(?=[\"“‘(]?[A-Z])")
 
 
 def _last_sentence_start(text: str) -> int:
