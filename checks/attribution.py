@@ -13,13 +13,17 @@ Nordic ” ”, and British single ‘ ’), and flags:
   after an embedded post; or, in the paragraph before, a lead-in, a question
   (interviews), or a person as the subject ("Draper meanwhile wrapped up his
   win."; not a word the article also writes in lower case, "Polls published
-  ...", nor "Several ..."). A run of consecutive quotation paragraphs shares one speaker, the
+  ...", nor "Several ...") whose last sentence, the one next to the
+  quotation, is still about a person (a name, "she", "his"; not "Mr. Giordano
+  took over in December. But the team has scored only twice."). A run of
+  consecutive quotation paragraphs shares one speaker, the
   paragraph after a run may attribute it, and so may a speech cue two
   paragraphs back, unless that cue attributes a direct quotation of its own
   paragraph (that speaker's words ended there). In English, a quotation that
-  stands as a sentence of its own after sentences of its paragraph that name
-  nobody ("Shopkeepers are divided. Some welcome the idea. “If people cannot
-  park ...”") is not covered by the paragraphs before. Subheadings and stray
+  stands as a sentence of its own after a sentence of its paragraph that
+  names nobody ("Shopkeepers are divided. Some welcome the idea. “If people
+  cannot park ...”") is not covered by the paragraphs before, nor by a
+  person named in an earlier sentence of its paragraph. Subheadings and stray
   caption lines are skipped over.
   Scare quotes, short phrases (under five words), partial quotes woven into a
   sentence (starting in lower case) and titles of works (Title Case, or after
@@ -353,7 +357,7 @@ _EN = _EN_STRONG + (
     r"recounted|recounts|elaborated|assured|assures|texted|emailed|messaged|captioned|spoke|speaks|"
     r"speaking|statement|interview|quoted|quoting|answered|answers|retorted|summed up|put it|"
     r"reflected|reflects|went on|press release|press conference|briefing|testimony|in a post|"
-    r"in a tweet|in a letter|in an email"
+    r"in a tweet|in a letter|in an email|had written|has written|have written"
 )
 _DE = (
     r"sagte|sagt|sagten|sagen|erklärte|erklärt|erklärten|betonte|betont|meinte|meint|fügte|teilte|"
@@ -617,6 +621,29 @@ _HANDLE = re.compile(r"\(@\w+\)|(?:^|\s)@\w{2,}")
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"”’»)]?\s+$")
 _STARTS_SENTENCE = re.compile(r"[.!?]?\s*(?:$|[A-Z“\"‘(])")
 _SENTENCES = re.compile(r"(?<=[.!?…])[\"”’»)]?\s+")
+# A sentence break that is not an abbreviation's full stop ("Mr. Giordano",
+# "John F. Kennedy"): where the last sentence of a text begins.
+_BREAK = re.compile(
+    "".join(rf"(?<!\b{t})" for t in _TITLE_WORDS + (
+        "St", "No", "Jr", "Sr", "Mt", "Ft", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+        "Sept", "Oct", "Nov", "Dec"))
+    + r"(?<!\b[A-Z])[.!?…][\"”’»)]?\s+(?=[\"“‘(]?[A-Z])")
+
+
+def _last_sentence_start(text: str) -> int:
+    """Where the last sentence of ``text`` begins (0 for a single sentence)."""
+    start = 0
+    for match in _BREAK.finditer(text.rstrip()):
+        start = match.end()
+    return start
+
+
+def _about_person(sentence: str, body: str) -> bool:
+    """Whether a sentence is about a person: opens on one, hands over to one
+    ("She smiles."), or names or refers to one ("his", "Jane Doe", "Mr Smith",
+    "she")."""
+    return bool(_opens_on_person(sentence, body) or _TURN.search(sentence)
+                or _HIS_HER.search(sentence) or _names_person(sentence))
 
 
 def _outside(text: str, spans: list[tuple[int, int]]) -> str:
@@ -808,7 +835,7 @@ def _quotations(article: Article) -> Iterator[Annotation]:
     def named(para: _Para) -> bool:
         """Whether a paragraph names a speaker, or a person beside its quotations."""
         if para.named is None:
-            para.named = evidence(para) or bool(para.quotes and english and _names_person(para.outside))
+            para.named = evidence(para) or bool(para.quotes and english and _names_person(near(para)))
         return para.named
 
     def context(para: _Para) -> bool:
@@ -817,7 +844,12 @@ def _quotations(article: Article) -> Iterator[Annotation]:
             stripped = para.unit.text.strip()
             para.context = evidence(para) or stripped.endswith(("?", ":")) or bool(
                 english and (_opens_on_person(stripped, joined) or _TURN.search(stripped)
-                             or (_HIS_HER.search(stripped) and _NAME_MID.search(stripped))))
+                             or (_HIS_HER.search(stripped) and _NAME_MID.search(stripped)))
+                # A person it is about must still be in its last sentence, the
+                # one next to the quotation: "Mr. Giordano took over in December.
+                # But the team has scored only twice since April." hands over
+                # to nobody.
+                and _about_person(stripped[_last_sentence_start(stripped):], joined))
         return para.context
 
     def candidates(para: _Para) -> Iterator[Quotation]:
@@ -866,10 +898,26 @@ def _quotations(article: Article) -> Iterator[Annotation]:
         # Those sentences hand over to a person as a paragraph before would
         # ("Anna Nowak has run a bakery there for 20 years.", "She was defiant."):
         # then the quotation is that person's.
-        lead = text[:first.start]
-        if _TURN.search(lead) or (_HIS_HER.search(lead) and _NAME_MID.search(lead)):
+        # Only the sentence right before the quotation counts: "Mr. Giordano
+        # took over in December. But the team has scored only twice." hands
+        # over to nobody.
+        lead = text[:first.start].rstrip()
+        last = lead[_last_sentence_start(lead):]
+        if _TURN.search(last) or (_HIS_HER.search(last) and _NAME_MID.search(last)):
             return False
-        return not any(_opens_on_person(sentence, joined) for sentence in _SENTENCES.split(lead.strip()))
+        return not _opens_on_person(last, joined)
+
+    def near(para: _Para) -> str:
+        """The words outside a paragraph's quotations that may name their
+        speaker: all of them, but for a quotation standing as a sentence of
+        its own after sentences of its paragraph (own_lead), only the sentence
+        right before it and what follows it."""
+        outside = para.outside
+        if own_lead(para):
+            first = next(candidates(para))
+            lead = outside[:first.start].rstrip()
+            return outside[_last_sentence_start(lead):]
+        return outside
 
     # A run of consecutive paragraphs that carry quotations shares its speaker,
     # who may be named in the paragraph before the run or after it.

@@ -20,7 +20,9 @@ Reads the dates written in the story and its metadata and reports:
   another year ("Oct. 7, 2023", "since Oct. 7"), and it falls within 45 days
   after the article's date (further on, last year is likelier); a future in
   another clause after a comma ("voted on June 17 to fund it, with contracts
-  expected in the fall") does not make the date's own clause future;
+  expected in the fall") does not make the date's own clause future, nor
+  does "plan" as what a past verb acted on ("approved the plan on 3 June";
+  "the plan to close it on 3 June" stays future);
 - "in 2019, three years ago" arithmetic that disagrees with the article's year;
 - as `info`: metadata times without a UTC offset (the article's or the
   newsroom's time zone is assumed), and each relative weekday ("on Wednesday")
@@ -185,6 +187,24 @@ _DETACHED = re.compile(r"\b(?:for|of|before|ahead|until|till|into|towards?|and|o
 _CHOSE_ON = frozenset("decided agreed settled".split())
 
 
+# The words that may stand between a past verb and the "plan" it acts on
+# ("approved the council's car-free plan"): a determiner, names and modifiers.
+_PLAN_OBJECT = re.compile(r"(?:\s+(?!(?:they|we|I|you|he|she|it|to|on|in|at|for|by|with|will|would|"
+                          r"is|are|and|or|that|which|who)\b)[A-Za-z][\w'’-]*){0,4}\s+", re.I)
+
+
+def _plan_acted_on(text: str, left: int, future: re.Match) -> bool:
+    """Whether _FUTURE's ``future`` is the noun "plan" or "plans" as the object
+    of a past verb ("The council approved the plan on 3 June", "unveiled its
+    plans"), a thing acted on, not an intent. Not "plan(s) to ..." ("approved
+    the plan to close it on 3 June" dates the closing)."""
+    if future.group().lower() not in ("plan", "plans") or text.startswith(" to ", future.end()):
+        return False
+    window = text[max(left, future.start() - 60):future.start()]
+    verbs = _past_verbs(window)
+    return bool(verbs) and _PLAN_OBJECT.fullmatch(window, verbs[-1].end()) is not None
+
+
 def _between_is_on(before: str, verb: re.Match) -> bool:
     return before[verb.end():].strip() == "on"
 
@@ -212,7 +232,7 @@ def _told_as_past(text: str, start: int, end: int, *, strict: bool = False) -> b
         cut = _AFTER_DATE_CUT.search(text, end, right)
         if cut and not _FUTURE_AFTER.match(text[cut.start():cut.start() + 60]):
             right = cut.start()
-    if _FUTURE.search(text, left, right):
+    if any(not _plan_acted_on(text, left, f) for f in _FUTURE.finditer(text, left, right)):
         return False
     verbs = _past_verbs(before)
     if verbs and not (verbs[-1].group().lower() in _CHOSE_ON and _between_is_on(before, verbs[-1])):

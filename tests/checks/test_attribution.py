@@ -12,6 +12,7 @@ BUDGET = "“We will not accept a budget written in Madrid for the people of Sev
 COMPLAINED = ("The old town is the most visited part of the city, and residents have long complained "
               "about noise and fumes from traffic.")
 PARK = "“If people cannot park near us, they will go to the shopping centre instead.”"
+PROJECT = "“There is no project here, only panic, and the players know it better than anyone.”"
 
 # (blocks, language, rule expected, block flagged, flagged text)
 FLAG = [
@@ -80,6 +81,20 @@ FLAG = [
     (["Opposition councillors argued the plan was rushed.",
       "Critics are unconvinced. ‘Nobody asked the people who live here what they want.’", AFTER], "en",
      "unattributed-quote", "p2", "‘Nobody asked the people who live here what they want.’"),
+    # A person named early in the paragraph before, or early in the
+    # quotation's own paragraph, with a sentence about something else next
+    # to the quotation: the neighbouring sentence hands over to nobody.
+    ([CALM, "Mr. Giordano, 47, took over in December and won four of his first five matches. But the "
+      "team has scored only twice since April, and fans whistled the players off the field.",
+      PROJECT, AFTER], "en", "unattributed-quote", "p3", PROJECT),
+    ([CALM, "Mr. Giordano, 47, took over in December. But the team has scored only twice since April. "
+      + PROJECT, AFTER], "en", "unattributed-quote", "p2", PROJECT),
+    ([CALM, "Coach Jane Doe arrived in 2021. Results have been poor since the winter. " + PROJECT, AFTER],
+     "en", "unattributed-quote", "p2", PROJECT),
+    ([CALM, "Anna Nowak, 52, has run the bakery for 20 years. The roadworks have cut trade by half.",
+      PROJECT, AFTER], "en", "unattributed-quote", "p3", PROJECT),
+    ([CALM, "Mr. Giordano, 47, took over on Feb. 3 after a run of defeats. The club sits 14th in the "
+      "table.", PROJECT, AFTER], "en", "unattributed-quote", "p3", PROJECT),
     ([CALM, "“We will rebuild the harbour, the mayor said. The vote is on Friday.", AFTER], "en",
      "unclosed-quote", "p2", "“We will rebuild the harbour, the mayor said."),
     ([CALM, "The mayor said: “We will rebuild the harbour within a year."], "en",
@@ -173,6 +188,17 @@ PASS = [
       "That was the warning from Anna Nowak, who runs a bakery on the square, she told reporters."], "en"),
     ([COMPLAINED, "Shopkeepers are divided. Some fear a “ghost town” on weekends."], "en"),
     ([COMPLAINED, PARK], "en"),
+    # The sentence next to the quotation is about the person (a pronoun, a
+    # name, "his"), or the quotation's sentence attributes it.
+    ([CALM, "Anna Nowak, 52, has run the bakery for 20 years. She is worried.", PROJECT], "en"),
+    ([CALM, "Mr. Giordano, 47, took over in December. Since then his side has won twice.", PROJECT], "en"),
+    ([CALM, "Mr. Giordano, 47, took over in December. He was blunt. " + PROJECT], "en"),
+    ([CALM, "Mr. Giordano, 47, took over in December. The team has scored twice. " + PROJECT
+      + " That was the verdict of Mr. Giordano."], "en"),
+    ([CALM, "The board met for hours. Then Mr. Giordano spoke.", PROJECT], "en"),
+    ([CALM, "Mr. Giordano, 47, took over on Feb. 3 and has won only twice since.", PROJECT], "en"),
+    ([CALM, "The club's last post was on May 2. In an earlier post, the coach had written, " + PROJECT],
+     "en"),
     # Embedded posts carry their author after a dash.
     ([CALM, "\"The harbour will be rebuilt within a year, I promise you all.\" — Jane Doe (@janedoe) "
      "November 18, 2019"], "en"),
