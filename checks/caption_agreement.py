@@ -14,7 +14,11 @@ Tuesday"). When that body sentence gives a different weekday
 different place (`place-differs`), the caption is flagged with the body's
 sentence in `related`. If any body sentence that shares enough of the
 caption's words gives the caption's own day or place, nothing is reported:
-captions and bodies often tell of several days. Nor is a caption compared
+captions and bodies often tell of several days; but in a body sentence of
+several days the caption's day is another action's when another of its days
+has the caption's verb and words around it and the caption's day has neither
+("arrived in Rabat on Tuesday and held talks ... on Wednesday" against the
+caption's "arrived in Rabat on Wednesday"). Nor is a caption compared
 with a body sentence that also tells of the caption's day ("on Tuesday, a day
 after ..." for a caption's Monday; or the caption of the body's), or that
 does not share the caption's
@@ -35,8 +39,12 @@ anywhere, when the body's day is still to come ("will vote on Thursday")
 and the caption's is not, and in galleries of more than 30 captions. Its
 place is only compared for a definite thing placed by its noun ("the
 restored crane in Gdynia" against "a shipyard crane in Gdansk", "the port of
-Gdynia" against "the port of Gdansk") on the same day or with another shared
-word: "a rally in Karachi" may be one of many.
+Gdynia" against "the port of Gdansk", "their final training session in
+Gdynia") on the same day or with another shared word: "a rally in Karachi"
+may be one of many. On the same day, and with two more shared words, the
+body's verb before its place may also be a word of the caption's thing ("The
+squad trained in Gdańsk on Friday" against "their final training session in
+Gdynia on Friday").
 
 A place is only flagged when the body never mentions the caption's place at
 all, and neither side names the other's place ("Tehran, Iran" agrees with
@@ -713,6 +721,8 @@ def _contradiction(caption: Clause, slot: Slot, near: set[str], body: list[Claus
             if len(shared) < _SHARED:
                 continue
             if other.value == slot.value or (slot.kind == "place" and _places_overlap(slot, other)):
+                if slot.kind != "place" and _bound_elsewhere(caption, slot, near, head, clause, other):
+                    continue  # "arrived on Tuesday and held talks on Wednesday": another action's day
                 # The body tells of the caption's day or place in a sentence sharing
                 # its words: perhaps not the same sentence, but no contradiction.
                 agree = True
@@ -768,6 +778,25 @@ def _contradiction(caption: Clause, slot: Slot, near: set[str], body: list[Claus
                                        "for the same event.", related=related, data=data)
     return PLACE_DIFFERS.at(target, f"The caption places this in {target.quote}; the body says "
                                     f"{body_value}.", related=related, data=data)
+
+
+def _bound_elsewhere(caption: Clause, slot: Slot, near: set[str], head: set[str],
+                     clause: Clause, same: Slot) -> bool:
+    """Whether the caption's day, given in a body sentence of several days, is
+    there another action's: the caption's "arrived in Rabat on Wednesday"
+    against "arrived in Rabat on Tuesday and held talks ... on Wednesday".
+    Only when another day of the sentence has the caption's verb or noun (not
+    merely a shared name) and two of its words around it, and the caption's
+    own day has neither."""
+    if head & clause.head(same) or len(near & clause.near(same)) >= 2:
+        return False
+    names = caption.proper(slot)
+    for other in clause.slots:
+        if other.kind != slot.kind or other.value == slot.value:
+            continue
+        if (head & clause.head(other)) - names and len(near & clause.near(other)) >= 2:
+            return True
+    return False
 
 
 # A caption of an older photo ("File photo", "in 2023", "last year").
@@ -1084,13 +1113,18 @@ class _Broad:
         noun = _noun_before(caption, slot, definite=True)
         if noun is None:
             return None  # only "the crane in Gdynia" is placed against "a crane in Gdansk"
+        # The words of the caption's thing ("their final training session"): on the
+        # same day, a body sentence whose verb or noun before its place is one of
+        # them tells of that thing ("The squad trained in Gdańsk on Friday").
+        phrase = _phrase_before(caption, slot)
         caption_days = set()
         for o in caption.slots:
             if o.kind in _DAY_KINDS:
                 caption_days |= self.keys(o)
         differ: list[tuple[Clause, Slot]] = []
         for clause in self.body:
-            if noun not in clause.stems():
+            named = noun in clause.stems()
+            if not named and not (caption_days and phrase & clause.stems()):
                 continue  # (its stems are read already: most sentences end here)
             clause_days = set()
             for o in clause.slots:
@@ -1098,6 +1132,7 @@ class _Broad:
                     clause_days |= self.keys(o)
             if caption_days and clause_days and not caption_days & clause_days:
                 continue  # another day: perhaps another event
+            same_day = bool(caption_days & clause_days)
             body_text = clause.text[clause.start:clause.end]
             for other in clause.slots:
                 if (other.kind != "place" or not _same_prep(slot.prep, other.prep)
@@ -1106,9 +1141,14 @@ class _Broad:
                 if _mentions(caption_low, clause.unit.text[other.start:other.end]):
                     continue  # the caption names the body's place too
                 shared = whole & clause.stems(exclude=other)
-                if noun != _noun_before(clause, other) or not (len(shared) >= 2
-                                                               or caption_days & clause_days):
-                    continue  # (shared words alone would take the same group's rallies in two cities)
+                theirs = _noun_before(clause, other)
+                if theirs is None:
+                    continue
+                if theirs == noun and named:
+                    if not (len(shared) >= 2 or same_day):
+                        continue  # (shared words alone would take the same group's rallies in two cities)
+                elif not (same_day and _of_phrase(theirs, phrase) and len(shared) >= 2):
+                    continue  # another thing: the same day and the thing's own word are needed
                 if caption_when and not caption_when.issubset(_when(body_text)):
                     continue
                 if not self.same_people(caption, clause):
@@ -1141,7 +1181,25 @@ def _noun_before(clause: Clause, slot: Slot, definite: bool = False) -> str | No
     return before[0][2]
 
 
-_DEFINITE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z][\w'’-]*\s+){0,2}$")
+_DETERMINER = r"\b(?:[Tt]he|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts|[Oo]ur)\s+"
+_DEFINITE_BEFORE = re.compile(_DETERMINER + r"(?:[a-z][\w'’-]*\s+){0,2}$")
+# The words of a definite thing before a place: "(their) final training session (in)".
+_PHRASE_BEFORE = re.compile(_DETERMINER + r"((?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)"
+                            r"\s+(?:in|at|near|outside|of)\s+(?:the\s+)?$")
+
+
+def _of_phrase(stem: str, phrase: set[str]) -> bool:
+    """Whether a body's verb or noun is one of a caption phrase's words, or starts
+    one ("rehearsed" for "the final rehearsal", "arrived" for "her arrival")."""
+    return stem in phrase or (len(stem) >= 5 and any(word.startswith(stem) for word in phrase))
+
+
+def _phrase_before(clause: Clause, slot: Slot) -> set[str]:
+    """The stems of the words of the definite thing right before a place."""
+    match = _PHRASE_BEFORE.search(clause.text, max(clause.start, slot.start - 80), slot.start)
+    if match is None:
+        return set()
+    return {stem for word in match.group(1).split() if (stem := _stem(word)) is not None}
 
 
 def _finding(caption: Clause, slot: Slot, differ: list[tuple[Clause, Slot]],
