@@ -34,7 +34,12 @@ city), and the body sentence names no other person than the caption's
 people. A weekday and a date are compared through the article's date: a
 weekday is the most recent such day on or before it, so a caption's "22 May"
 agrees with the body's "on Thursday" of Friday 23 May 2025, and "21 May" is
-flagged. This reading stays quiet when the body gives the caption's day
+flagged. A caption that names one person (in full, or by a surname the body
+gives in full) is also about the one day the body dates that person's
+actions, when the body sentence names no one else and shares another word
+with the caption ("Starmer speaks about the economy on Friday" against
+"Keir Starmer gave a speech on Thursday about the economy"); not when the
+body dates that person on several days. This reading stays quiet when the body gives the caption's day
 anywhere, when the body's day is still to come ("will vote on Thursday")
 and the caption's is not, and in galleries of more than 30 captions. Its
 place is only compared for a definite thing placed by its noun ("the
@@ -1101,9 +1106,55 @@ class _Broad:
             if not self.same_people(caption, clause):
                 continue  # another person at the same court
             differ.append((clause, other))
+        if not differ and not caption_when:
+            differ = self._person_day(caption, slot, key)
         if differ and mine & self.body_keys():
             return None  # the body tells of the caption's day: perhaps of another moment
         return _finding(caption, slot, differ, self)
+
+    def _person_day(self, caption: Clause, slot: Slot, key) -> list[tuple[Clause, Slot]]:
+        """The one body sentence that dates an action of the caption's person ("Keir
+        Starmer gave a speech in Leeds on Thursday" for "Starmer speaks on Friday"),
+        when the body dates no other action of theirs."""
+        units = self.article.body_units()
+        mine = self.people(caption.unit, caption.start, caption.end, True)
+        if not mine:
+            # A surname alone ("Starmer speaks on Friday") that the body gives a person.
+            known: set[str] = set()
+            for unit in units:
+                known |= self.people(unit, 0, len(unit.text), True)  # (named in full)
+            mine = known & caption.stems(exclude=slot)
+        if len(mine) != 1:
+            return []
+        found: list[tuple[Clause, Slot]] = []
+        for clause in _clauses(units, [unit.text for unit in units], _DAY_KINDS):
+            if not mine & clause.stems():
+                continue
+            days = [o for o in clause.slots if o.kind in _DAY_KINDS]
+            if not days:
+                continue
+            found.extend((clause, o) for o in days)
+            if len({self.main(self.keys(o)) for _, o in found}) > 1:
+                return []  # several days of that person's: which is the photo's?
+        if not found:
+            return []
+        clause, other = found[0]
+        if type(self.main(self.keys(other))[0]) is not type(key[0]):
+            return []
+        if _future_against_past(caption, slot, clause, other):
+            return []
+        theirs = self.main(self.keys(other))
+        apart = _apart(key, theirs) if isinstance(key[0], int) else _days_apart(slot, other)
+        if apart is not None and (_tells_of_days_apart(clause.text[clause.start:clause.end], apart)
+                                  or _tells_of_days_apart(caption.text[caption.start:caption.end], apart)):
+            return []  # "a day after ...": one tells of the other's day too
+        if self.people(clause.unit, clause.start, clause.end, False) - mine:
+            return []  # another person named in it: perhaps their action
+        names = {_stem(part) for m in (self._people or {}).get(id(caption.unit), ())
+                 if caption.start <= m.start < caption.end for part in (m.given or "", m.surname)}
+        if not (caption.stems(exclude=slot) - mine - names) & clause.stems(exclude=other):
+            return []  # only the name shared ("Smith campaigns on Tuesday"): perhaps an earlier day
+        return found
 
     def _place(self, caption: Clause, slot: Slot) -> Annotation | None:
         whole = caption.stems(exclude=slot)

@@ -95,6 +95,11 @@ FLAG = [
      "Lechia players at their last training session in Gdynia on Friday.", "place-differs", "Gdynia"),
     (["Lechia players trained in Gdańsk on Friday."],
      "Lechia players at the training ground in Gdynia on Friday.", "place-differs", "Gdynia"),
+    # the one day the body gives the caption's person, a word besides the name shared
+    (["Keir Starmer gave a speech on Thursday about the economy.", "He said growth would return."],
+     "Starmer speaks about the economy on Friday.", "weekday-differs", "Friday"),
+    (["Keir Starmer gave a speech in Leeds on Thursday about the economy."],
+     "Keir Starmer delivers his speech in Leeds on Friday.", "weekday-differs", "Friday"),
     # a court named in both, the person not named in the body's sentence
     (["A former care home manager was jailed for four years at Paisley Sheriff Court on 14 May.",
       "Fiona McCallister, 49, admitted embezzling money from residents."],
@@ -211,6 +216,17 @@ PASS = [
      "Lechia players during their final training session in Gdynia on Friday."),
     (["The first team trained in Gdańsk on Friday."],
      "Youth players during their own training session in Gdynia on Friday, run by the academy."),
+    # the person's actions on several days, the caption's day given elsewhere, only the name
+    # shared, another year, or the body's day still to come
+    (["Keir Starmer gave a speech in Leeds on Thursday.", "Starmer met voters in York on Friday."],
+     "Starmer speaks on Saturday."),
+    (["Keir Starmer gave a speech in Leeds on Thursday.", "On Friday the party published its plans."],
+     "Starmer speaks in Leeds on Friday."),
+    (["Tom Smith was elected party leader on Saturday.", "He thanked members."],
+     "Tom Smith campaigns in Leeds on Tuesday."),
+    (["Keir Starmer gave a speech about the economy on Thursday."],
+     "Starmer speaks about the economy in 2023."),
+    (["Keir Starmer will give a speech in Leeds on Thursday."], "Keir Starmer speaks in Leeds on Monday."),
     # names spelled the same way
     ([MAYOR], "Maria Navarro at the council meeting."),
     # two different people
