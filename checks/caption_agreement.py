@@ -14,7 +14,11 @@ Tuesday"). When that body sentence gives a different weekday
 different place (`place-differs`), the caption is flagged with the body's
 sentence in `related`. If any body sentence that shares enough of the
 caption's words gives the caption's own day or place, nothing is reported:
-captions and bodies often tell of several days. Nor is a caption compared
+captions and bodies often tell of several days; but in a body sentence of
+several days the caption's day is another action's when another of its days
+has the caption's verb and words around it and the caption's day has neither
+("arrived in Rabat on Tuesday and held talks ... on Wednesday" against the
+caption's "arrived in Rabat on Wednesday"). Nor is a caption compared
 with a body sentence that also tells of the caption's day ("on Tuesday, a day
 after ..." for a caption's Monday; or the caption of the body's), or that
 does not share the caption's
@@ -30,13 +34,22 @@ city), and the body sentence names no other person than the caption's
 people. A weekday and a date are compared through the article's date: a
 weekday is the most recent such day on or before it, so a caption's "22 May"
 agrees with the body's "on Thursday" of Friday 23 May 2025, and "21 May" is
-flagged. This reading stays quiet when the body gives the caption's day
+flagged. A caption that names one person (in full, or by a surname the body
+gives in full) is also about the one day the body dates that person's
+actions, when the body sentence names no one else and shares another word
+with the caption ("Starmer speaks about the economy on Friday" against
+"Keir Starmer gave a speech on Thursday about the economy"); not when the
+body dates that person on several days. This reading stays quiet when the body gives the caption's day
 anywhere, when the body's day is still to come ("will vote on Thursday")
 and the caption's is not, and in galleries of more than 30 captions. Its
 place is only compared for a definite thing placed by its noun ("the
 restored crane in Gdynia" against "a shipyard crane in Gdansk", "the port of
-Gdynia" against "the port of Gdansk") on the same day or with another shared
-word: "a rally in Karachi" may be one of many.
+Gdynia" against "the port of Gdansk", "their final training session in
+Gdynia") on the same day or with another shared word: "a rally in Karachi"
+may be one of many. On the same day, and with two more shared words, the
+body's verb before its place may also be a word of the caption's thing ("The
+squad trained in Gdańsk on Friday" against "their final training session in
+Gdynia on Friday").
 
 A place is only flagged when the body never mentions the caption's place at
 all, and neither side names the other's place ("Tehran, Iran" agrees with
@@ -713,6 +726,8 @@ def _contradiction(caption: Clause, slot: Slot, near: set[str], body: list[Claus
             if len(shared) < _SHARED:
                 continue
             if other.value == slot.value or (slot.kind == "place" and _places_overlap(slot, other)):
+                if slot.kind != "place" and _bound_elsewhere(caption, slot, near, head, clause, other):
+                    continue  # "arrived on Tuesday and held talks on Wednesday": another action's day
                 # The body tells of the caption's day or place in a sentence sharing
                 # its words: perhaps not the same sentence, but no contradiction.
                 agree = True
@@ -768,6 +783,25 @@ def _contradiction(caption: Clause, slot: Slot, near: set[str], body: list[Claus
                                        "for the same event.", related=related, data=data)
     return PLACE_DIFFERS.at(target, f"The caption places this in {target.quote}; the body says "
                                     f"{body_value}.", related=related, data=data)
+
+
+def _bound_elsewhere(caption: Clause, slot: Slot, near: set[str], head: set[str],
+                     clause: Clause, same: Slot) -> bool:
+    """Whether the caption's day, given in a body sentence of several days, is
+    there another action's: the caption's "arrived in Rabat on Wednesday"
+    against "arrived in Rabat on Tuesday and held talks ... on Wednesday".
+    Only when another day of the sentence has the caption's verb or noun (not
+    merely a shared name) and two of its words around it, and the caption's
+    own day has neither."""
+    if head & clause.head(same) or len(near & clause.near(same)) >= 2:
+        return False
+    names = caption.proper(slot)
+    for other in clause.slots:
+        if other.kind != slot.kind or other.value == slot.value:
+            continue
+        if (head & clause.head(other)) - names and len(near & clause.near(other)) >= 2:
+            return True
+    return False
 
 
 # A caption of an older photo ("File photo", "in 2023", "last year").
@@ -1072,9 +1106,55 @@ class _Broad:
             if not self.same_people(caption, clause):
                 continue  # another person at the same court
             differ.append((clause, other))
+        if not differ and not caption_when:
+            differ = self._person_day(caption, slot, key)
         if differ and mine & self.body_keys():
             return None  # the body tells of the caption's day: perhaps of another moment
         return _finding(caption, slot, differ, self)
+
+    def _person_day(self, caption: Clause, slot: Slot, key) -> list[tuple[Clause, Slot]]:
+        """The one body sentence that dates an action of the caption's person ("Keir
+        Starmer gave a speech in Leeds on Thursday" for "Starmer speaks on Friday"),
+        when the body dates no other action of theirs."""
+        units = self.article.body_units()
+        mine = self.people(caption.unit, caption.start, caption.end, True)
+        if not mine:
+            # A surname alone ("Starmer speaks on Friday") that the body gives a person.
+            known: set[str] = set()
+            for unit in units:
+                known |= self.people(unit, 0, len(unit.text), True)  # (named in full)
+            mine = known & caption.stems(exclude=slot)
+        if len(mine) != 1:
+            return []
+        found: list[tuple[Clause, Slot]] = []
+        for clause in _clauses(units, [unit.text for unit in units], _DAY_KINDS):
+            if not mine & clause.stems():
+                continue
+            days = [o for o in clause.slots if o.kind in _DAY_KINDS]
+            if not days:
+                continue
+            found.extend((clause, o) for o in days)
+            if len({self.main(self.keys(o)) for _, o in found}) > 1:
+                return []  # several days of that person's: which is the photo's?
+        if not found:
+            return []
+        clause, other = found[0]
+        if type(self.main(self.keys(other))[0]) is not type(key[0]):
+            return []
+        if _future_against_past(caption, slot, clause, other):
+            return []
+        theirs = self.main(self.keys(other))
+        apart = _apart(key, theirs) if isinstance(key[0], int) else _days_apart(slot, other)
+        if apart is not None and (_tells_of_days_apart(clause.text[clause.start:clause.end], apart)
+                                  or _tells_of_days_apart(caption.text[caption.start:caption.end], apart)):
+            return []  # "a day after ...": one tells of the other's day too
+        if self.people(clause.unit, clause.start, clause.end, False) - mine:
+            return []  # another person named in it: perhaps their action
+        names = {_stem(part) for m in (self._people or {}).get(id(caption.unit), ())
+                 if caption.start <= m.start < caption.end for part in (m.given or "", m.surname)}
+        if not (caption.stems(exclude=slot) - mine - names) & clause.stems(exclude=other):
+            return []  # only the name shared ("Smith campaigns on Tuesday"): perhaps an earlier day
+        return found
 
     def _place(self, caption: Clause, slot: Slot) -> Annotation | None:
         whole = caption.stems(exclude=slot)
@@ -1084,13 +1164,18 @@ class _Broad:
         noun = _noun_before(caption, slot, definite=True)
         if noun is None:
             return None  # only "the crane in Gdynia" is placed against "a crane in Gdansk"
+        # The words of the caption's thing ("their final training session"): on the
+        # same day, a body sentence whose verb or noun before its place is one of
+        # them tells of that thing ("The squad trained in Gdańsk on Friday").
+        phrase = _phrase_before(caption, slot)
         caption_days = set()
         for o in caption.slots:
             if o.kind in _DAY_KINDS:
                 caption_days |= self.keys(o)
         differ: list[tuple[Clause, Slot]] = []
         for clause in self.body:
-            if noun not in clause.stems():
+            named = noun in clause.stems()
+            if not named and not (caption_days and phrase & clause.stems()):
                 continue  # (its stems are read already: most sentences end here)
             clause_days = set()
             for o in clause.slots:
@@ -1098,6 +1183,7 @@ class _Broad:
                     clause_days |= self.keys(o)
             if caption_days and clause_days and not caption_days & clause_days:
                 continue  # another day: perhaps another event
+            same_day = bool(caption_days & clause_days)
             body_text = clause.text[clause.start:clause.end]
             for other in clause.slots:
                 if (other.kind != "place" or not _same_prep(slot.prep, other.prep)
@@ -1106,9 +1192,14 @@ class _Broad:
                 if _mentions(caption_low, clause.unit.text[other.start:other.end]):
                     continue  # the caption names the body's place too
                 shared = whole & clause.stems(exclude=other)
-                if noun != _noun_before(clause, other) or not (len(shared) >= 2
-                                                               or caption_days & clause_days):
-                    continue  # (shared words alone would take the same group's rallies in two cities)
+                theirs = _noun_before(clause, other)
+                if theirs is None:
+                    continue
+                if theirs == noun and named:
+                    if not (len(shared) >= 2 or same_day):
+                        continue  # (shared words alone would take the same group's rallies in two cities)
+                elif not (same_day and _of_phrase(theirs, phrase) and len(shared) >= 2):
+                    continue  # another thing: the same day and the thing's own word are needed
                 if caption_when and not caption_when.issubset(_when(body_text)):
                     continue
                 if not self.same_people(caption, clause):
@@ -1141,7 +1232,25 @@ def _noun_before(clause: Clause, slot: Slot, definite: bool = False) -> str | No
     return before[0][2]
 
 
-_DEFINITE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z][\w'’-]*\s+){0,2}$")
+_DETERMINER = r"\b(?:[Tt]he|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts|[Oo]ur)\s+"
+_DEFINITE_BEFORE = re.compile(_DETERMINER + r"(?:[a-z][\w'’-]*\s+){0,2}$")
+# The words of a definite thing before a place: "(their) final training session (in)".
+_PHRASE_BEFORE = re.compile(_DETERMINER + r"((?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)"
+                            r"\s+(?:in|at|near|outside|of)\s+(?:the\s+)?$")
+
+
+def _of_phrase(stem: str, phrase: set[str]) -> bool:
+    """Whether a body's verb or noun is one of a caption phrase's words, or starts
+    one ("rehearsed" for "the final rehearsal", "arrived" for "her arrival")."""
+    return stem in phrase or (len(stem) >= 5 and any(word.startswith(stem) for word in phrase))
+
+
+def _phrase_before(clause: Clause, slot: Slot) -> set[str]:
+    """The stems of the words of the definite thing right before a place."""
+    match = _PHRASE_BEFORE.search(clause.text, max(clause.start, slot.start - 80), slot.start)
+    if match is None:
+        return set()
+    return {stem for word in match.group(1).split() if (stem := _stem(word)) is not None}
 
 
 def _finding(caption: Clause, slot: Slot, differ: list[tuple[Clause, Slot]],

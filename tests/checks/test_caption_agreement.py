@@ -20,6 +20,11 @@ FESTIVAL_VENUE = "Ms Melnyk spoke after the performance at the Gdańsk Shakespea
 TRACTORS = ("Thousands of Polish farmers marched through the centre of Kraków on Tuesday, a day after "
             "their tractors blocked roads into the city.")
 
+RABAT = ("Rania Haddadin arrived in Rabat on Tuesday and held talks with her Moroccan counterpart, "
+         "Karim Bennani, on Wednesday before meeting officials from the water utility.")
+TRAINED = ("The squad trained in Gdańsk on Friday in front of supporters, who were allowed in for the "
+           "final session of the week.")
+
 # (body paragraphs, caption, rule expected, flagged text in the caption)
 FLAG = [
     ([LEDE], "Esmail Qaani travelled to Iraq on Tuesday.", "weekday-differs", "Tuesday"),
@@ -73,6 +78,28 @@ FLAG = [
      "Olaf Brandt speaks with rescue workers in Passau on Friday.", "weekday-differs", "Friday"),
     (["Malmö city council on Tuesday approved plans for a 120-hectare solar park east of the city."],
      "Malmö city councillors voted on the solar park plans on Wednesday.", "weekday-differs", "Wednesday"),
+    # the body sentence gives the caption's day too, but for another action
+    ([RABAT], "Rania Haddadin arrives in Rabat on Wednesday.", "weekday-differs", "Wednesday"),
+    ([RABAT], "Jordan's Foreign Minister Rania Haddadin is welcomed at the airport after she arrived "
+              "in Rabat on Wednesday.", "weekday-differs", "Wednesday"),
+    (["Olaf Brandt landed in Kyiv on Monday and visited the front line near Kharkiv on Tuesday."],
+     "Olaf Brandt lands in Kyiv on Tuesday.", "weekday-differs", "Tuesday"),
+    (["Ms Kowal, who arrived in Oslo on Sunday, met the prime minister on Monday."],
+     "Anna Kowal arrives in Oslo on Monday.", "weekday-differs", "Monday"),
+    # on the same day, the body's verb before its place is a word of the caption's thing
+    ([TRAINED], "Lechia players during their final training session in Gdynia on Friday.",
+     "place-differs", "Gdynia"),
+    ([TRAINED], "Lechia players during the final training session in Gdynia on Friday.",
+     "place-differs", "Gdynia"),
+    (["Lechia trained in Gdańsk on Friday."],
+     "Lechia players at their last training session in Gdynia on Friday.", "place-differs", "Gdynia"),
+    (["Lechia players trained in Gdańsk on Friday."],
+     "Lechia players at the training ground in Gdynia on Friday.", "place-differs", "Gdynia"),
+    # the one day the body gives the caption's person, a word besides the name shared
+    (["Keir Starmer gave a speech on Thursday about the economy.", "He said growth would return."],
+     "Starmer speaks about the economy on Friday.", "weekday-differs", "Friday"),
+    (["Keir Starmer gave a speech in Leeds on Thursday about the economy."],
+     "Keir Starmer delivers his speech in Leeds on Friday.", "weekday-differs", "Friday"),
     # a court named in both, the person not named in the body's sentence
     (["A former care home manager was jailed for four years at Paisley Sheriff Court on 14 May.",
       "Fiona McCallister, 49, admitted embezzling money from residents."],
@@ -171,6 +198,35 @@ PASS = [
     (["Defence Minister Anna Kowal visited troops at the port of Gdansk on Tuesday.",
       "She then sailed on to Gdynia."],
      "Anna Kowal visits troops at the port of Gdynia on Tuesday."),
+    # the caption's day is the body's for what the caption shows, or only a name is shared
+    (["Smith arrived in Paris on Tuesday and spoke at the summit on Wednesday."],
+     "John Smith speaks in Paris on Wednesday."),
+    (["Smith arrived in Paris on Tuesday and spoke at the summit on Wednesday."],
+     "John Smith in Paris on Wednesday."),
+    ([RABAT], "Rania Haddadin holds talks with Karim Bennani in Rabat on Wednesday."),
+    ([RABAT], "Rania Haddadin and Karim Bennani in Rabat on Wednesday."),
+    (["The minister arrived in Rabat on Tuesday and arrived in Fez on Wednesday."],
+     "The minister arrived in Fez on Wednesday."),
+    # the caption's thing on another day, an indefinite one, or the body names the caption's place
+    ([TRAINED], "Lechia players during their final training session in Gdynia on Thursday."),
+    ([TRAINED], "Fans watch a training session in Gdynia on Friday."),
+    (["Supporters held a protest rally in Peshawar on Wednesday against the strikes."],
+     "Activists during their protest march in Karachi on Wednesday."),
+    ([TRAINED, "The reserves trained in Gdynia on Friday."],
+     "Lechia players during their final training session in Gdynia on Friday."),
+    (["The first team trained in Gdańsk on Friday."],
+     "Youth players during their own training session in Gdynia on Friday, run by the academy."),
+    # the person's actions on several days, the caption's day given elsewhere, only the name
+    # shared, another year, or the body's day still to come
+    (["Keir Starmer gave a speech in Leeds on Thursday.", "Starmer met voters in York on Friday."],
+     "Starmer speaks on Saturday."),
+    (["Keir Starmer gave a speech in Leeds on Thursday.", "On Friday the party published its plans."],
+     "Starmer speaks in Leeds on Friday."),
+    (["Tom Smith was elected party leader on Saturday.", "He thanked members."],
+     "Tom Smith campaigns in Leeds on Tuesday."),
+    (["Keir Starmer gave a speech about the economy on Thursday."],
+     "Starmer speaks about the economy in 2023."),
+    (["Keir Starmer will give a speech in Leeds on Thursday."], "Keir Starmer speaks in Leeds on Monday."),
     # names spelled the same way
     ([MAYOR], "Maria Navarro at the council meeting."),
     # two different people
