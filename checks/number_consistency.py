@@ -12,19 +12,32 @@ Compares the figures an article gives for the same thing:
   ...; and Obeidat, ..." (`list-count`). Before a colon or a dash the count's
   noun may be followed by what they did; items may be split by semicolons, each
   a name and what it says about the person; "namely" may open the list, and a
-  title may stand before a name ("Dr. Ana Ruiz", "Minister of State Li Wei");
+  title may stand before a name ("Dr. Ana Ruiz", "Minister of State Li Wei"),
+  and an item may be described before its name ("the Argentine rock band Los
+  Tranvías"); the count's noun may be followed by where they sit ("three
+  opposition councillors on the planning committee, ..."), and "The four
+  winners were A, B, C and D" counts its list too;
 - the same quantity of the same thing stated differently in the body, the
   standfirst and the captions: "430 people spent the night" in the body but
   "500 people spent the night" in a caption, or "the plant employs 850
-  workers" but "which employs 580 workers" (`quantity-mismatch`). The noun
-  and the verb around the figure must match.
+  workers" but "which employs 580 workers", or "2,300 workers walked out" but
+  "the 3,200 workers who walked out" (`quantity-mismatch`). The noun
+  and the verb around the figure must match. Two body paragraphs are compared
+  too, when the figure is the subject of its verb in both ("1,180 households
+  were left without power" and later "1,810 households were left without
+  power") and the body gives no other figure for that noun and verb.
 
 Rounding, ranges and hedges are not contradictions ("about 430", "more than
 400", "400-450"), nor are changes of unit or notation: "€1.2bn" is "1.2
 billion euros", "27%" is "27 per cent"; but a small exact count is not a
 rounding ("10 candidates" and "13 candidates" disagree). When the body itself
 gives several figures for the thing (a running count, or parts of a total:
-"12 people on Monday and 7 people on Tuesday"), nothing is compared.
+"12 people on Monday and 7 people on Tuesday"), nothing is compared; nor are
+two body figures told of different days, or of a later state or another group
+("300 households were still without power", "another 400 households").
+A verb before a body figure has a subject of its own ("Varlamov stopped 27
+shots", "Korpisalo stopped 30 shots"), so two body figures are compared only
+by the verb after them.
 An unnamed "the 68-year-old" is compared only when the article gives exactly
 one named age, no unnamed person of that age ("her husband, 68"), and only a
 slip of a year or two or two swapped digits ("34", "the 43-year-old") is
@@ -32,7 +45,8 @@ reported (a larger gap is usually another person). A list whose "and" comes
 before a later item ("Healy and Daughters, Smith Ltd and Jones") may hold a
 name with "and" in it, and is not counted; "including ..." is a partial list;
 a count followed by another plural before the colon ("two ministers met party
-leaders: ...") may be counting those instead, and is not compared.
+leaders: ...", "three ministers from the coalition parties, ...") may be
+counting those instead, and is not compared.
 Two people who share a surname but have different first names are not
 compared; ages in brackets in captions are read as shirt numbers.
 
@@ -70,7 +84,8 @@ from typing import Iterable, Iterator
 from checks.annotation import Annotation, Suggestion
 from checks.engine import Context
 from checks.model import CAPTION, STANDFIRST, Article, TextUnit
-from checks.numbers import HEDGES, UNITS, Quantity, agrees, quantities, texts_with_number_word
+from checks.numbers import (HEDGES, TENS, UNITS, Quantity, agrees, hedge_before, quantities,
+                            texts_with_number_word)
 from checks.registry import Rule
 from checks.text import Joined, fold, primary_language
 
@@ -271,7 +286,10 @@ _ROLE = re.compile(rf"(?:(?P<r1>[a-z][a-z-]+)\s+)?(?P<r2>{_ROLE_WORD})\s+(?=[{_U
 _THEN_ROLE = rf"(?=[a-z][a-z-]+\s+(?:[a-z][a-z-]+\s+)?[{_UP}])"
 _LIST_OPENS = {",": re.compile(rf",(?:\s+(?=[{_UP}])|(?<=[sefn],)\s+{_THEN_ROLE})"),
                ":": re.compile(rf":\s+(?=[{_UP}]|{_THEN_ROLE})"),
-               **{dash: re.compile(rf"{dash}(?<=\s{dash})\s+(?=[{_UP}]|{_THEN_ROLE})") for dash in "—–-"}}
+               **{dash: re.compile(rf"{dash}(?<=\s{dash})\s+(?=[{_UP}]|{_THEN_ROLE})") for dash in "—–-"},
+               # "The four winners were Ana Ruiz, ...": the count is the subject (see _list_findings)
+               **{verb: re.compile(rf"{verb}(?<=\s{verb})\s+(?=[{_UP}]|{_THEN_ROLE})")
+                  for verb in ("were", "are")}}
 _COUNT = re.compile(
     r"(?<![\w-])(?P<count>" + "|".join(_COUNT_WORDS) + r"|[2-9]|1[0-2])"
     r"(?P<noun>(?:\s+[a-z][a-z-]+){1,3})\s*$", re.I)
@@ -293,8 +311,17 @@ _NUMERIC_ITEM = re.compile(r"\d{1,3}(?=,|\s+(?:and|or)\b|[.;:)])")
 _END = re.compile(r"\s*(?:[.;:)!?—–]|,|$)")
 
 
+# An item described before its name, after an article: "the Colombian singer
+# Valentina Ochoa", "the Argentine rock band Los Tranvías", "the cellist Rosario Quispe".
+_DESCRIBED = re.compile(rf"(?:the|a|an)\s+(?:[{_UP}][\w'’-]*[a-z]\s+)?"
+                        rf"(?P<d>(?:[a-z][a-z-]+\s+){{1,3}})(?=[{_UP}])")
+
+
 def _role_end(text: str, pos: int) -> int:
     """Where the name starts after a role ("midfielder Álvaro ...") at ``pos``; ``pos`` if none."""
+    d = _DESCRIBED.match(text, pos)
+    if d is not None and not any(w in _NOT_ROLE for w in d.group("d").split()):
+        return d.end()
     r = _ROLE.match(text, pos)
     if r is None or r.group("r2") in _NOT_ROLE or (r.group("r1") or "") in _NOT_ROLE:
         return pos
@@ -376,12 +403,34 @@ def _semicolon_items(text: str, pos: int) -> tuple[list[tuple[int, int]], bool] 
     return (items, joined)
 
 
+# A count and its plural noun, then where they sit ("The three opposition
+# councillors on the urban planning committee, ..."): a preposition and a few
+# lower-case words with no plural among them that the list could be about instead.
+_COUNT_PREP = re.compile(
+    r"(?<![\w-])(?P<count>" + "|".join(_COUNT_WORDS) + r"|[2-9]|1[0-2])"
+    r"(?P<noun>(?:\s+[a-z][a-z-]+){0,2}\s+(?:[a-z][a-z-]*s|people|men|women|children))"
+    r"(?P<pred>\s+(?:on|in|at|from|for|of)(?:\s+[a-z][a-z'’-]+){1,4})\s*$", re.I)
+
+
+# The words a count is written as (a cheap test before _COUNT_PREP's search).
+_COUNT_TOKENS = frozenset(list(_COUNT_WORDS) + [str(n) for n in range(2, 13)])
+
+
 def _count_before(text: str, sep_start: int) -> re.Match | None:
     """The count and its plural noun just before a list's opening mark ("two
     ministers|, Haddad ..."); before a colon or a dash, also with what they did in
     between ("Three ministers left the government|: ...")."""
     m = _COUNT.search(text, max(0, sep_start - 48), sep_start)
     if m is not None and _plural_noun(m):
+        return m
+    if text[sep_start].isalpha():
+        return None  # "were"/"are": the count and its noun only ("The four winners were")
+    window = text[max(0, sep_start - 80):sep_start]
+    m = _COUNT_PREP.search(text, max(0, sep_start - 80), sep_start) \
+        if not _COUNT_TOKENS.isdisjoint(window.lower().split()) else None
+    if m is not None and _plural_noun(m) and not any(
+            w in _PRED_STOP or (w.endswith("s") and w not in _PRED_ALLOWED_S)
+            for w in m.group("pred").lower().split()[1:]):
         return m
     if text[sep_start] == ",":
         return None
@@ -422,6 +471,8 @@ def _list_findings(units: list[TextUnit], story: Joined) -> Iterator[Annotation]
         if m.start() and text[m.start() - 1] in "-–$£€":
             continue
         before = text[max(0, m.start() - 12):m.start()].lower()
+        if text[sep_start].isalpha() and not re.search(r"(?:^|[.;:]\s+|\s)the\s+$", before):
+            continue  # "were" opens a list only after "the four winners", the sentence's subject
         if re.search(r"(?:top|first|last|final|other|another|those|these|all)\s+$", before):
             continue  # "the top three teams, ..." names a selection; "all five ..." is fine too
         parsed = None
@@ -450,9 +501,10 @@ def _list_findings(units: list[TextUnit], story: Joined) -> Iterator[Annotation]
 # -- the same quantity in two parts of the article ---------------------------
 
 _AFTER_WORDS = re.compile(r"\s*([a-z][a-z'’-]*)(?:\s+([a-z][a-z'’-]*))?(?:\s+([a-z][a-z'’-]*))?"
-                          r"(?:\s+([a-z][a-z'’-]*))?")
+                          r"(?:\s+([a-z][a-z'’-]*))?(?:\s+([a-z][a-z'’-]*))?")
 _AUX = frozenset("were was are is have has had been be being will would could may might "
                  "did do does also still had".split())
+_RELATIVE = frozenset(("who", "that", "which"))
 _STOP_NOUNS = frozenset("of to the a an and or in on at for from by with per than that "
                         "this as is are was were percent cent year years old time times "
                         "day days week weeks month months hour hours minute minutes second "
@@ -552,6 +604,8 @@ def _frames(text: str, found: list[Quantity], english: bool) -> Iterator[tuple[Q
         if len(words) < 2:
             continue
         noun, rest = words[0], words[1:]
+        if rest and rest[0] in _RELATIVE:
+            rest = rest[1:]  # "the 3,200 workers who walked out" frames as "workers walked"
         while rest and rest[0] in _AUX:
             rest = rest[1:]
         if not rest or rest[0] in _STOP_NOUNS:
@@ -731,6 +785,106 @@ def _quantity_findings(article: Article, english: bool) -> Iterator[Annotation]:
                 data={"value": f.q.value, "body_value": r.q.value})
 
 
+# In the body: an exact figure as the subject of what it counts, "1,180 households
+# were left (without power)", "2,300 workers (who) walked out": the figure, a
+# plural noun, then (past "who"/"that" and auxiliaries) the verb. The figure being
+# the subject, the same noun and verb say the same thing of the same people; a verb
+# before the figure has a subject of its own ("Varlamov stopped 27 shots", "Korpisalo
+# stopped 30 shots") and is not read here.
+_BODY_AUX = r"(?:(?:who|that)\s+)?(?P<aux>(?:(?:" + "|".join(sorted(_AUX | {"still", "now", "only"})) \
+    + r")\s+){0,3})"
+# Digits first (the regex engine skips to them): a figure of two digits or more.
+_BODY_FIGURE = re.compile(
+    r"(?P<n>\d(?<![\w.,$£€¥₹-]\d)(?:\d{0,2}(?:,\d{3})+|\d+))\s+(?P<noun>[a-z]+s|people)\s+"
+    + _BODY_AUX + r"(?P<v>[a-z]+)\b")
+# The same, loosely, in the story encoded one byte a character with every digit
+# a "0": a pattern that starts with one literal lets the regex engine skip to it,
+# where a digit class is tried at every character (twice as slow on long bodies).
+_ZERO_DIGITS = bytes.maketrans(b"123456789", b"000000000")
+_BODY_FIGURE_ZEROED = re.compile(rb"0(?:0{0,2}(?:,000)+|0+)\s+[a-z]+\s")
+_BODY_NUMBER_WORD = "|".join(list(UNITS) + list(TENS))
+_BODY_NOT_VERBS = _NOT_VERBS | _STOP_NOUNS | _AUX | frozenset(
+    "in on at of to and or for from by with who that which said say says".split())
+# Before the figure or among its auxiliaries: a later state or another group.
+_BODY_OTHER = frozenset("another further additional remaining other extra first last new "
+                        "latest still now only".split())
+
+
+def _body_findings(story: list[TextUnit], joined: Joined) -> Iterator[Annotation]:
+    """The same count stated twice in the body with two exact figures: "1,180
+    households were left without power" and later "1,810 households were left
+    without power". Read only when the body gives exactly those two figures for
+    the noun and verb, in two paragraphs, and neither paragraph counts the noun
+    with another figure (a part or a total)."""
+    seen: dict[tuple[str, str], list[tuple[TextUnit, Quantity, str, str, str]]] = {}
+    units = [unit for unit in story if unit.kind not in _PARTS]
+    zeroed = joined.text.encode("ascii", "replace").translate(_ZERO_DIGITS)
+    for z in _BODY_FIGURE_ZEROED.finditer(zeroed):
+        i = joined.locate(z.start())
+        unit = story[i]
+        if unit.kind in _PARTS:
+            continue
+        text = unit.text
+        m = _BODY_FIGURE.match(text, z.start() - joined.starts[i])
+        if m is None:
+            continue
+        aux = m.group("aux").split()
+        v = m.group("v")
+        if v in _BODY_NOT_VERBS or any(w in _BODY_OTHER for w in aux):
+            continue
+        before = text[max(0, m.start() - 20):m.start()].split()
+        if before and before[-1].lower() in _BODY_OTHER:
+            continue
+        start, end = m.span("n")
+        if text[start - 2:start] in ("- ", "– ") or hedge_before(text, start):
+            continue  # the end of a range ("800 - 1,000 households"), or hedged
+        digits = m.group("n").replace(",", "")
+        q = Quantity(start, end, m.group("n"), float(digits), digits=digits)
+        seen.setdefault((_noun_key(m.group("noun")), _verb_key(v)), []).append(
+            (unit, q, m.group("noun"), v, text[start:m.end()]))
+    for (noun, _), told in seen.items():
+        if len({told_q.value for _, told_q, *_ in told}) != 2 or len(told) != 2:
+            continue
+        (first, a, written, verb, said), (later, b, _, _, says) = told
+        if first.index == later.index or _counts_noun_otherwise(first, a, noun) \
+                or _counts_noun_otherwise(later, b, noun):
+            continue
+        said_in_words = re.compile(rf"\b(?i:{_BODY_NUMBER_WORD})(?:-[a-z]+)?\s+{written}\s+"
+                                   + _BODY_AUX + rf"{verb}\b")
+        if any(said_in_words.search(u.text) for u in units):
+            continue  # a third figure, in words ("Nine people were injured"): parts of a story
+        days = [set(_WHEN.findall(_sentence_at(u.text, q.start).lower())) for u, q, *_ in told]
+        if days[0] and days[1] and days[0] != days[1]:
+            continue  # "12 people were injured on Monday", "15 ... on Tuesday": two events
+        yield QUANTITY_MISMATCH.at(
+            later.span(b.start, b.end),
+            f"The body says \"{said}\" earlier but \"{says}\" here.",
+            related=[first.span(a.start, a.end)],
+            suggestion=Suggestion("replace", a.text),
+            data={"value": b.value, "body_value": a.value})
+
+
+_WHEN = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today"
+                   r"|january|february|march|april|june|july|august|september|october"
+                   r"|november|december)\b")
+
+
+def _sentence_at(text: str, pos: int) -> str:
+    """The sentence of ``text`` around ``pos``."""
+    start = max(text.rfind(". ", 0, pos), text.rfind("; ", 0, pos))
+    return text[start + 1:_sentence_end(text, pos)]
+
+
+def _counts_noun_otherwise(unit: TextUnit, q: Quantity, noun: str) -> bool:
+    """Does ``unit`` count ``noun`` with a figure other than ``q`` too?"""
+    for other in quantities(unit.text, words=False):
+        if other.start != q.start:
+            m = _AFTER_WORDS.match(unit.text, other.end, other.end + 60)
+            if m is not None and m.start(1) - other.end <= 1 and _noun_key(m.group(1)) == noun:
+                return True
+    return False
+
+
 def _parts_of_a_total(f: _Framed, r: _Framed) -> bool:
     """Does the body paragraph of ``r`` count the thing ``f`` counts with another
     figure too ("12 people on Monday and 7 people on Tuesday")? Then ``f`` may be
@@ -750,7 +904,8 @@ def _parts_of_a_total(f: _Framed, r: _Framed) -> bool:
 
 def _shown(f: _Framed) -> list[str]:
     m = _AFTER_WORDS.match(f.unit.text, f.q.end, f.q.end + 60)
-    return [w for w in m.groups() if w][:2] if m else []
+    words = [w for w in m.groups() if w] if m else []
+    return [w for n, w in enumerate(words) if n == 0 or w not in _RELATIVE][:2]
 
 
 def check(article: Article, ctx: Context) -> Iterator[Annotation]:
@@ -761,4 +916,5 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
         joined = Joined([unit.text for unit in story])
         yield from _age_findings(story, joined)
         yield from _list_findings(story, joined)
+        yield from _body_findings(story, joined)
     yield from _quantity_findings(article, english)

@@ -154,6 +154,11 @@ def _hedge(text: str, start: int) -> str:
     return ""
 
 
+def hedge_before(text: str, start: int) -> str:
+    """The kind of hedge before the figure at ``start`` in ``text`` ("" if none)."""
+    return _hedge(text, start)
+
+
 # One match per run of digits (or a currency sign before them): a character class
 # first lets the regex engine skip ahead quickly.
 _FIGURE_START = re.compile(r"[\d$£€¥₹][\d,.]*")

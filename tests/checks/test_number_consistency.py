@@ -58,6 +58,39 @@ FLAG = [
      "list-count", "p1", "Two officials"),
     (["Three people — Haddad, Varga, Okafor and Smith — resigned."], {}, "list-count", "p1",
      "Three people"),
+    # a count whose noun says where they sit; items described before their names
+    (["The three opposition councillors on the planning committee, Ana Ruiz, Tom Kerr, "
+      "Li Wei and Sam Ode, left the chamber."], {}, "list-count", "p1", "three opposition councillors"),
+    (["Two judges from the appeal court, Ana Ruiz, Tom Kerr and Li Wei, dissented."], {},
+     "list-count", "p1", "Two judges"),
+    (["The lineup featured four headline acts: the Colombian singer Valentina Ochoa, the "
+      "Argentine rock band Los Tranvías, the Chilean rapper Matías Contreras, the Mexican harp "
+      "ensemble Son de Tlacotalpan and the Peruvian cellist Rosario Quispe."], {}, "list-count",
+     "p1", "four headline acts"),
+    (["Three companies bid for the work: the builder Dunne Ltd, the engineering firm Arup, "
+      "the consultancy Mott and a supplier Kerr Steel."], {}, "list-count", "p1", "Three companies"),
+    (["The four winners were Ana Ruiz, Tom Kerr and Li Wei."], {}, "list-count", "p1",
+     "four winners"),
+    (["The three finalists are the Colombian singer Valentina Ochoa, the rock band Los Tranvías, "
+      "the rapper Matías Contreras and the cellist Rosario Quispe."], {}, "list-count", "p1",
+     "three finalists"),
+    # a caption's relative clause frames the figure as the body's verb does
+    (["2,300 workers walked out on Monday after the bonus was cut.",
+      ("image", "Some of the 3,200 workers who walked out on Monday gather at the gates.")], {},
+     "quantity-mismatch", "img2", "3,200"),
+    (["1,200 residents were evacuated from the valley.",
+      ("image", "Some of the 1,400 residents who were evacuated wait at a school.")], {},
+     "quantity-mismatch", "img2", "1,400"),
+    # the same count given twice in the body
+    (["At the height of the storm, 1,180 households were left without power.",
+      "Crews worked through the night.",
+      "In total, 1,810 households were left without power, the operator said."], {},
+     "quantity-mismatch", "p3", "1,810"),
+    (["The fire forced 60 residents out; 430 people spent the night in the hall.",
+      "The council said 520 people spent the night there."], {},
+     "quantity-mismatch", "p2", "520"),
+    (["2,300 workers walked out on Monday.", "The 3,200 workers who walked out want a raise."], {},
+     "quantity-mismatch", "p2", "3,200"),
     (["Two ministers — Finance Minister Ana Ruiz, Health Minister Tom Kerr and Li Wei — resigned."],
      {}, "list-count", "p1", "Two ministers"),
     # a count whose noun is followed by what they did, before a colon or a dash; a list
@@ -88,6 +121,26 @@ FLAG = [
 ]
 
 PASS = [
+    # body figures: a later state, another group, hedges, parts of a total, other subjects
+    (["By Sunday night 1,180 households were left without power.",
+      "On Monday 300 households were still without power."], {}),
+    (["1,180 households were left without power on Sunday.",
+      "Another 400 households were left without power on Monday."], {}),
+    (["1,180 households were left without power.",
+      "In all, about 1,800 households were left without power."], {}),
+    (["Varlamov stopped 27 shots for the Islanders.", "Korpisalo stopped 30 shots for Columbus."], {}),
+    (["120 people were evacuated from the north and 80 people were evacuated from the south.",
+      "In all, 200 people were evacuated."], {}),
+    (["12 people were injured on Monday.", "15 people were injured on Tuesday.",
+      "Nine people were injured on Wednesday."], {}),
+    (["Three ministers from the coalition parties, Labour, the Greens and the Liberals, resigned."], {}),
+    (["The three winners were Ana Ruiz, Tom Kerr and Li Wei."], {}),
+    (["Four people were Ana Ruiz's guests, Tom Kerr and Li Wei said."], {}),
+    (["The two sides were France and Germany's negotiators, officials said."], {}),
+    (["They said two teams were Real Madrid, Sevilla and Betis."], {}),
+    (["The four headline acts: the singer Valentina Ochoa, the band Los Tranvías, the rapper "
+      "Matías Contreras and the cellist Rosario Quispe."], {}),
+    (["12 people were injured on Monday.", "15 people were injured on Tuesday."], {}),
     (["Rosa Beltrán, 67, opened the shop in 1984.", "The 67-year-old said she would not sell."], {}),
     (["Rosa Beltrán, 67, opened the shop.", "Her son, the 41-year-old said, would take over."], {}),
     (["Rosa Beltrán, 67, and her husband, 69, run the shop.", "The 69-year-old said no."], {}),
