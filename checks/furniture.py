@@ -11,7 +11,12 @@ import re
 _LANGUAGES = (
     "English|Arabic|French|German|Spanish|Italian|Portuguese|Russian|Ukrainian|Turkish|Persian|"
     "Farsi|Urdu|Hebrew|Chinese|Japanese|Korean|Dutch|Polish|Swedish|Vietnamese|Indonesian|Malay|"
-    "Swahili|Hausa|Welsh|Irish|"
+    "Swahili|Hausa|Yoruba|Yorùbá|Igbo|Pidgin|Somali|Amharic|Tigrinya|Afaan Oromoo|Kinyarwanda|Zulu|"
+    "isiZulu|Afrikaans|Bengali|বাংলা|Tamil|தமிழ்|Punjabi|Gujarati|Marathi|Nepali|Sinhala|Burmese|"
+    "Khmer|Tagalog|Filipino|Uzbek|Kazakh|Azerbaijani|Georgian|Armenian|Serbian|Croatian|Bosnian|"
+    "Albanian|Slovak|Slovenian|Lithuanian|Latvian|Estonian|Finnish|Norwegian|Danish|Icelandic|"
+    "Romanian|Hungarian|Czech|Greek|Bulgarian|Catalan|Basque|Galician|Gàidhlig|Māori|"
+    "Welsh|Irish|"
     "Español|Français|Deutsch|العربية|عربي|Italiano|Português|Русский|Українська|Türkçe|中文|"
     "简体中文|繁體中文|日本語|한국어|فارسی|اردو|עברית|Ελληνικά|Hindi|हिन्दी|Nederlands|Polski|"
     "Svenska|Norsk|Dansk|Suomi|Cymraeg|Gaeilge|Català|Euskara|Galego|Română|Magyar|Čeština|"
@@ -25,7 +30,7 @@ _BULLET = r"[•·▪●◦|/]"
 # latest ..."). Reported speech ("..., the club said") is story text.
 _PLATFORM = (r"(?:X|Twitter|Instagram|Facebook|WhatsApp|Telegram|Google News|Apple News|LinkedIn|TikTok|"
              r"YouTube|Threads|Bluesky|Snapchat|Flipboard|Pinterest|Reddit|Mastodon|Email|E-mail|Viber|"
-             r"Signal)")
+             r"Signal|Zalo|LINE|KakaoTalk|WeChat|Weibo|VK|Messenger|SMS|Copy link)")
 # Words that name a platform only when capitalised and never as a letter or a
 # common noun ("X", "Signal", "Threads"): the ones "Join ..." and "Get ..." need.
 _BRAND = r"(?:WhatsApp|Telegram|Google News|Apple News|YouTube|Instagram|Facebook|TikTok|Flipboard)"

@@ -8,6 +8,7 @@ CHECK = "page-furniture"
 FLAG = [
     ("• English • Arabic", "language-switcher", "• English • Arabic"),
     ("English | عربي", "language-switcher", "English | عربي"),
+    ("• English • Hausa • Yoruba", "language-switcher", "• English • Hausa • Yoruba"),
     ("Cymraeg / English", "language-switcher", "Cymraeg / English"),
     ("English · Español · Tiếng Việt", "language-switcher", "English · Español · Tiếng Việt"),
     ("  • English\n  • Arabic", "language-switcher", "• English\n  • Arabic"),
@@ -34,6 +35,8 @@ FLAG = [
     ("Download the BBC News app for the latest updates", "share-prompt",
      "Download the BBC News app for the latest updates"),
     ("Share this article", "share-prompt", "Share this article"),
+    ("Share this story: Facebook | X | Zalo | Email", "share-prompt",
+     "Share this story: Facebook | X | Zalo | Email"),
     ("Listen to this article (4 min)", "share-prompt", "Listen to this article (4 min)"),
     ("Click here to read the full report.", "share-prompt", "Click here to read the full report."),
     ("Follow us on Twitter. Like us on Facebook.", "share-prompt",
