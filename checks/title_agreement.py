@@ -38,9 +38,15 @@ headline may lean on the standfirst (the standfirst itself must lean on the
 body). Years, dates, times, scores, ordinals, sequel numbers ("Star Trek 4")
 and the counts of list pieces ("7 things to know") are not checked, nor is a
 span between dates ("six months before the vote") unless the body gives that
-span differently. To tell a name from an ordinary word in a Title Case headline
-the check uses an English word-frequency list; a plural of people opening a
-sentence with a plural verb ("Growers are demanding ...") is an ordinary word.
+span differently. A span of years the body gives as two years ("40 years of
+fabrics" / "between 1950 and 1990") and generations counted from a founder the
+body calls a (great-)grandparent ("four generations" / "his great-grandfather
+opened it") are backed. To tell a name from an ordinary word in a Title Case
+headline the check uses an English word-frequency list; a plural of people
+opening a sentence with a plural verb ("Growers are demanding ...", "Organisers
+say ...") is an ordinary word, and so is a noun that Title Case or a sentence
+start capitalises when the body writes its stem in lower case ("Tram Derailment"
+/ "the derailed tram").
 
 Outside English only figures written in digits are compared, a figure the
 body lacks is `info`, and names are not read.
@@ -783,7 +789,7 @@ def _derived_from_body(word: str, story: _Story) -> bool:
         return False
     stem = bare[:m.start()]
     for found in re.findall(rf"(?<![\w']){re.escape(stem)}[^\W\d_]*", story.text):
-        if found != bare and _frequency(found) >= NAME_FREQUENCY:
+        if found != bare and _frequency(found) > 0:
             return True
     return False
 
