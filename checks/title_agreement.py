@@ -38,9 +38,15 @@ headline may lean on the standfirst (the standfirst itself must lean on the
 body). Years, dates, times, scores, ordinals, sequel numbers ("Star Trek 4")
 and the counts of list pieces ("7 things to know") are not checked, nor is a
 span between dates ("six months before the vote") unless the body gives that
-span differently. To tell a name from an ordinary word in a Title Case headline
-the check uses an English word-frequency list; a plural of people opening a
-sentence with a plural verb ("Growers are demanding ...") is an ordinary word.
+span differently. A span of years the body gives as two years ("40 years of
+fabrics" / "between 1950 and 1990") and generations counted from a founder the
+body calls a (great-)grandparent ("four generations" / "his great-grandfather
+opened it") are backed. To tell a name from an ordinary word in a Title Case
+headline the check uses an English word-frequency list; a plural of people
+opening a sentence with a plural verb ("Growers are demanding ...", "Organisers
+say ...") is an ordinary word, and so is a noun that Title Case or a sentence
+start capitalises when the body writes its stem in lower case ("Tram Derailment"
+/ "the derailed tram").
 
 Outside English only figures written in digits are compared, a figure the
 body lacks is `info`, and names are not read.
@@ -395,13 +401,14 @@ def _lexicon():
     return SpellChecker(language="en", distance=1).word_frequency
 
 
-_UK_TO_US = ((re.compile(r"is(e|es|ed|ing|ation|ations)$"), r"iz\1"),
+_UK_TO_US = ((re.compile(r"is(e|es|ed|ing|ation|ations|er|ers)$"), r"iz\1"),
              (re.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),
              (re.compile(r"our(s|ed|ing|ite|ites)?$"), r"or\1"),
              (re.compile(r"tre(s)?$"), r"ter\1"),
              (re.compile(r"ogue(s)?$"), r"og\1"))
 # The endings those patterns rewrite: a form that ends otherwise is tested in one call.
-_UK_ENDINGS = ("ise", "ises", "ised", "ising", "isation", "isations", "yse", "yses", "ysed",
+_UK_ENDINGS = ("ise", "ises", "ised", "ising", "isation", "isations", "iser", "isers",
+               "yse", "yses", "ysed",
                "ysing", "our", "ours", "oured", "ouring", "ourite", "ourites", "tre", "tres",
                "ogue", "ogues")
 
@@ -760,7 +767,36 @@ def _common_plural_opening(tokens: tuple[_Token, ...], i: int) -> bool:
     if not following[0].islower():
         return False
     folded = _fold(word)
-    return _lexicon()[folded[:-1]] > 0 and _plural_verb(_fold(following))
+    singular = folded[:-1]
+    # The singular in the word list, in its UK spelling or the US one ("Organisers say").
+    known = _lexicon()[singular] > 0 or singular.endswith(_UK_ENDINGS) and any(
+        _lexicon()[pattern.sub(repl, singular)] > 0 for pattern, repl in _UK_TO_US)
+    return known and _plural_verb(_fold(following))
+
+
+# A noun made from a verb or another word ("Derailment", "Evacuation", "Closing"):
+# in a Title Case headline, or opening a sentence, a common word the body backs
+# with another form of its stem written in lower case ("derailed", "evacuated").
+_DERIVED_END = re.compile(r"(?:ments?|ations?|tions?|ions?|ings?|ers?|ures?|ances?|ences?|ness)$")
+
+
+def _derived_from_body(word: str, story: _Story) -> bool:
+    """Is ``word`` (capitalised only by Title Case or a sentence start) a dictionary
+    word whose stem the body uses in lower case in a common word?"""
+    bare = _bare(word)
+    m = _DERIVED_END.search(bare)
+    if m is None or m.start() < 5 or not bare.isalpha() or _frequency(bare) == 0:
+        return False
+    stem = bare[:m.start()]
+    for found in re.findall(rf"(?<![\w']){re.escape(stem)}[^\W\d_]*", story.text):
+        if found != bare and _frequency(found) > 0:
+            return True
+    return False
+
+
+def _capital_of_style(text: str, tok: _Token) -> bool:
+    """Is the capital of ``tok`` owed to Title Case or to a sentence start?"""
+    return bool(_BREAK_BEFORE.search(text[:tok.start])) or not _is_sentence_case(_tokens(text), text)
 
 
 def _name_candidates(text: str, ordinary: frozenset[str] = frozenset()) -> list[_Token]:
@@ -1156,6 +1192,33 @@ _RELATIVE_AFTER = re.compile(
     r"(?:before|after|ahead\s+of|ago|later|earlier|into|since|on\s+from)\b", re.I)
 
 
+# "40 years of printed fabrics" where the body gives "between 1950 and 1990" (or
+# "from 1950 to 1990", "1950-90"): the span of two years the body joins.
+_YEAR_PAIR = re.compile(
+    r"(?<![\w.,])(1[5-9]\d\d|20\d\d)(?:s)?\s*(?:-|–|—|to|and|until|till|through)\s*"
+    r"(1[5-9]\d\d|20\d\d|\d\d)(?:s)?(?![\w.,]\d)")
+# "four generations" where the body gives the founder as a great-grandfather: the
+# founder's, the two between and the subject's (and perhaps the subject's children).
+_ANCESTOR = re.compile(r"\b((?:great-)*)grand(?:father|mother|parent)s?\b", re.I)
+
+
+def _derived_count(claim: Quantity, noun: str | None, body: str) -> bool:
+    """Does the body give a figure it never writes: a span of years it gives as
+    two years, or a count of generations it gives as an ancestor?"""
+    if claim.percent or claim.currency is not None or claim.value != int(claim.value):
+        return False
+    value = int(claim.value)
+    if noun == "year" and 2 <= value <= 500:
+        for m in _YEAR_PAIR.finditer(body):
+            first, second = m.group(1), m.group(2)
+            end = int(first[:2] + second) if len(second) == 2 else int(second)
+            if end - int(first) == value:
+                return True
+    if noun == "generation" and 3 <= value <= 12:
+        return any(value - m.group(1).count("great-") in (3, 4) for m in _ANCESTOR.finditer(body))
+    return False
+
+
 def _same_noun(a: str | None, b: str | None) -> bool:
     return a is not None and b is not None and (a == b or a[:5] == b[:5] and len(a) >= 5)
 
@@ -1266,6 +1329,8 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
             elif noun in _TIME_NOUNS and not rivals and claim.value <= 100 \
                     and _RELATIVE_AFTER.match(unit.text, claim.end):
                 continue  # "six months before the vote": the body's dates give the span
+            elif english and _derived_count(claim, noun, story.text):
+                continue  # "40 years of fabrics" / "between 1950 and 1990"
             else:
                 yield UNSUPPORTED_NUMBER.at(
                     target,
@@ -1286,6 +1351,10 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
         if unsupported:
             long_forms = _spelled_out(unit.text, support)
             unsupported = [tok for tok in unsupported if tok.start not in long_forms]
+        # "Tram Derailment in Lodz" where the body says the tram was derailed: a
+        # common noun the headline's style capitalises, not a name.
+        unsupported = [tok for tok in unsupported if not (
+            _capital_of_style(unit.text, tok) and _derived_from_body(tok.text, support))]
         # "San Francisco-based", "Glasgow-born": a description, not a claim about the story.
         unsupported = [tok for tok in unsupported
                        if not _DESCRIPTOR.match(unit.text, _run_end(unit.text, tok.end))]

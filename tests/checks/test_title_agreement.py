@@ -184,6 +184,29 @@ BLIND_PASS = [
     ("Turnout rose 6.5% on last year.", "Turnout up", "Turnout rose by between 5 and 7%"),
     ("Volunteers collected 47 tonnes of waste.", "Volunteers clear beaches",
      "Between forty and fifty tonnes were collected"),
+    # a Title Case (or sentence-opening) noun the body gives in another form of its stem
+    ("A tram derailed at a junction in central Lodz, injuring three.",
+     "Tram Derailment in Lodz Injures Three", None),
+    ("Residents were evacuated from the tower in Leeds on Monday.",
+     "Tower Evacuation in Leeds", None),
+    ("A ferry capsized off Lesbos on Monday.", "Ferry Capsizing off Lesbos", None),
+    ("The prison in Leeds is badly overcrowded, inspectors said.", "Prison in Leeds",
+     "Overcrowding is worse than ever, inspectors say"),
+    ("Two tram lines in Lodz were disrupted on Friday.", "Tram Lines Hit",
+     "Disruption lasted all day in Lodz"),
+    # a plural of people in UK spelling opening with a plural verb
+    ("The festival sold 120,000 tickets.", "Festival closes", "Organisers say sales were a record"),
+    ("The festival sold 120,000 tickets.", "Festival closes", "Sponsors are pleased with sales"),
+    # a span of years the body gives as two years
+    ("The fabrics were designed between 1950 and 1990.", "Show opens",
+     "The show brings together 40 years of printed fabrics"),
+    ("The fabrics were designed from 1950 to 1990.", "Forty Years of Fabrics on Show", None),
+    ("The archive covers 1975-2005.", "Archive spans 30 years", None),
+    # generations counted from the founder, a (great-)grandparent
+    ("His great-grandfather opened the bakery in 1921.", "Baker wins award",
+     "The family has baked in the same oven for four generations"),
+    ("Her grandmother founded the shop in 1960.", "Shop marks anniversary",
+     "Three generations have run the shop"),
 ]
 
 # Blind-draft look-alikes that must still be flagged: (body, headline, standfirst, quote).
@@ -220,6 +243,20 @@ BLIND_FLAG = [
      "Waste rose from 35 to 50 tonnes", "35"),
     # two figures joined by "and" without "between" are two claims
     ("Seven people died and 50 were hurt.", "Storm toll rises", "Seven dead and 70 injured", "70"),
+    # a sea or river the body never names stays flagged
+    ("Ferries to Gotland will cost 20 per cent more.", "Baltic ferry raises fares", None, "Baltic"),
+    ("Runners finished along the riverside course in Porto.", "Porto race",
+     "Temperatures reached 31C along the Douro", "Douro"),
+    # a capitalised word the body lacks in any lower-case form is still read as a name
+    ("A tram left the rails in Lodz.", "Tram Derailment in Lodz", None, "Derailment"),
+    # a name ending like a UK plural, with a singular verb
+    ("The club confirmed the signing on Tuesday.", "Club confirms signing",
+     "Kaisers says the deal is done", "Kaisers"),
+    # a span of years the body gives differently
+    ("The fabrics were designed between 1950 and 1990.", "Show opens",
+     "The show brings together 50 years of printed fabrics", "50"),
+    ("His grandfather opened the bakery in 1961.", "Baker wins award",
+     "The family has baked in the same oven for six generations", "six"),
 ]
 
 
