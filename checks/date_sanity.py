@@ -22,7 +22,14 @@ Reads the dates written in the story and its metadata and reports:
   another clause after a comma ("voted on June 17 to fund it, with contracts
   expected in the fall") does not make the date's own clause future, nor
   does "plan" as what a past verb acted on ("approved the plan on 3 June";
-  "the plan to close it on 3 June" stays future);
+  "the plan to close it on 3 June" stays future); the past is the simple
+  past, the passive past ("were arrested on 3 June") or the present perfect
+  ("has begun production on 3 June", "has produced water since June 3,
+  2026"; a yearless "since 3 June" is last year's), and an "of" after a
+  group, an amount or a post ("signed with a group of banks on 3 June",
+  "met the head of the agency") still leaves the date the verb's, where
+  another "of" gives it to a noun ("approved the sale of the plant on 3
+  June");
 - "in 2019, three years ago" arithmetic that disagrees with the article's year;
 - as `info`: metadata times without a UTC offset (the article's or the
   newsroom's time zone is assumed), and each relative weekday ("on Wednesday")
@@ -134,7 +141,14 @@ _IRREGULAR_PAST = frozenset(
     "understood woke wore won wrote became arose awoke bore beat bit bled blew bred burnt dealt "
     "dug dove fed fled flung forbade forgave hung knelt lit overtook rode sold sought shook shone "
     "slid split spread sprang stuck stung strode strove tore taught thought upheld withdrew "
-    "overturned died".split())
+    "overturned died cut sued".split())
+# Participles read as past only after "has"/"have"/"had" (the present perfect,
+# "has begun production", "have been arrested"): alone they may be adjectives.
+_PARTICIPLES = frozenset(
+    "been begun done gone taken given seen written shown grown known drawn driven fallen flown "
+    "chosen broken spoken stolen frozen risen ridden beaten forgotten hidden sworn torn worn "
+    "sung sunk swum rung become come withdrawn undertaken overtaken shaken".split())
+_PERFECT_AUX = frozenset("has have had 've".split())
 _ED_NOT_PAST = frozenset(
     "need needed speed proceed exceed succeed indeed seed feed bed red shed hundred bred breed "
     "greed creed deed weed reed freed steed embed scheduled planned expected proposed slated "
@@ -160,9 +174,10 @@ def _past_verbs(segment: str) -> list[re.Match]:
     previous = ""
     for match in _WORD.finditer(segment):
         word = match.group().lower()
-        if word in _IRREGULAR_PAST or (
+        perfect = previous in _PERFECT_AUX
+        if word in _IRREGULAR_PAST or (perfect and word in _PARTICIPLES) or (
                 len(word) > 4 and word.endswith("ed") and word not in _ED_NOT_PAST
-                and previous not in _AUX_BEFORE and match.group()[0].islower()):
+                and (perfect or previous not in _AUX_BEFORE) and match.group()[0].islower()):
             found.append(match)
         previous = word
     return found
@@ -181,6 +196,16 @@ _AGENT_ON = re.compile(
 _DETACHED = re.compile(r"\b(?:for|of|before|ahead|until|till|into|towards?|and|or|but)\b"
                        r"|\bto\s+(?!the\b|an?\b|his\b|her\b|their\b|its\b)(?-i:[a-z]+)\s+(?!on\b)\w",
                        re.I)
+# An "of" after a word for a quantity, a group or a post names who or how much
+# the verb acted on, not another event the date could belong to ("signed the
+# agreements with a group of regional banks on 19 May", "cut its rate by a
+# quarter of a point", "met the head of the agency"); such "of"s are not
+# _DETACHED's.
+_OF_WHO = re.compile(r"\b(?:group|number|series|total|couple|pair|handful|host|dozens|hundreds|"
+                     r"thousands|millions|billions|scores|quarter|half|third|majority|consortium|"
+                     r"coalition|syndicate|team|delegation|panel|head|heads|chief|members?|"
+                     r"leaders?|ministers?|ministry|secretary|governor|president|chairman|"
+                     r"director|board|round|rounds)\s+of\b", re.I)
 
 
 # Verbs whose "on" takes the date as their object: "decided on 30 June as the date".
@@ -237,6 +262,8 @@ def _told_as_past(text: str, start: int, end: int, *, strict: bool = False) -> b
     verbs = _past_verbs(before)
     if verbs and not (verbs[-1].group().lower() in _CHOSE_ON and _between_is_on(before, verbs[-1])):
         between = before[verbs[-1].end():]
+        if " of " in between:
+            between = _OF_WHO.sub(" ", between)
         if len(between.split()) <= 10 and not _DETACHED.search(between) and not (
                 strict and "," in between):
             return True
@@ -458,7 +485,10 @@ def _dates_in_unit(unit: TextUnit, mentions: list[DateMention], ref_day: date | 
             continue
         before = text[max(0, m.start - 12):m.start]
         at_start = not text[:m.start].strip() or re.search(r"[.!?]\s+$", text[:m.start])
-        if not (re.search(r"\b[Oo]n\s+$", before) or at_start or _PAST_BEFORE.search(before)):
+        # ("since" only with a year: a yearless "since Oct. 7" is a known day
+        # of another year, left out above.)
+        if not (re.search(r"\b(?:[Oo]n|[Ss]ince)\s+$", before) or at_start
+                or _PAST_BEFORE.search(before)):
             continue
         if _told_as_past(text, m.date_start, m.end, strict=m.year is None):
             written = _written_date(m)
