@@ -74,7 +74,7 @@ from typing import Iterator
 from checks.annotation import Annotation, Suggestion
 from checks.engine import Context
 from checks.model import BODY_KINDS, Article
-from checks.names import (Mention, _stem_related, common_word, equivalence_map, reads_as_person,
+from checks.names import (Mention, common_word, equivalence_map, has_stem_relative, reads_as_person,
                           read_names, speaks_raw, spelling_groups)
 from checks.registry import Rule
 from checks.text import primary_language
@@ -176,8 +176,7 @@ def _surname_only(spelling, names, language: str) -> bool:
     key = spelling.key
     if key in names.inner or names.written_in_lower_case(spelling.written) or common_word(key, language):
         return False
-    if any(other != key and other.startswith(key) and _stem_related(key, other)
-           for other in names.spellings):
+    if has_stem_relative(key, names.spellings):
         return False
     # (The surname first, then the words before it: a pattern that opens with the
     # literal is scanned for fast; one that opens with "in" is tried everywhere.)
