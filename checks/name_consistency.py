@@ -147,17 +147,24 @@ def _early_surnames(names, language: str) -> Iterator[Annotation]:
         full = next((t for t in body if t[5] is not None and not names.written_in_lower_case(t[5])), None)
         if full is None:
             continue
+        surname_only = None  # _surname_only(spelling, ...), asked once: it searches the whole text
         for t in body:
             if t[8] >= full[8]:
                 break
             if t[5] is not None:
                 continue
-            if t[6] or speaks_raw(t, units) or (
-                    language == "en" and reads_as_person(t, units)
-                    and not any(r[5] is not None and r[8] < t[8] for r in spelling.raw)
-                    and _surname_only(spelling, names, language)):
+            if t[6] or speaks_raw(t, units):
                 found.append((t, full, units))
                 break  # a bare capitalised word may be a place, a firm or a thing: only these
+            if language != "en" or surname_only is False or not reads_as_person(t, units):
+                continue
+            if any(r[5] is not None and r[8] < t[8] for r in spelling.raw):
+                continue
+            if surname_only is None:
+                surname_only = _surname_only(spelling, names, language)
+            if surname_only:
+                found.append((t, full, units))
+                break
     for t, full, units in sorted(found, key=lambda item: item[0][8]):
         m, full = Mention(units[t[0]], *t[1:]), Mention(units[full[0]], *full[1:])
         yield SURNAME_BEFORE_FULL_NAME.at(
