@@ -623,11 +623,15 @@ _STARTS_SENTENCE = re.compile(r"[.!?]?\s*(?:$|[A-Z“\"‘(])")
 _SENTENCES = re.compile(r"(?<=[.!?…])[\"”’»)]?\s+")
 # A sentence break that is not an abbreviation's full stop ("Mr. Giordano",
 # "John F. Kennedy"): where the last sentence of a text begins.
+# (The mark first, the abbreviations looked behind from after it, each with the
+# mark as one more character: an expression that opens on lookbehinds is tried
+# at every character of the text, one that opens on a set skips to its next member.)
 _BREAK = re.compile(
-    "".join(rf"(?<!\b{t})" for t in _TITLE_WORDS + (
+    r"[.!?…]"
+    + "".join(rf"(?<!\b{t}.)" for t in _TITLE_WORDS + (
         "St", "No", "Jr", "Sr", "Mt", "Ft", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
         "Sept", "Oct", "Nov", "Dec"))
-    + r"(?<!\b[A-Z])[.!?…][\"”’»)]?\s+(?=[\"“‘(]?[A-Z])")
+    + r"(?<!\b[A-Z].)[\"”’»)]?\s+(?=[\"“‘(]?[A-Z])")
 
 
 def _last_sentence_start(text: str) -> int:
