@@ -148,6 +148,10 @@ def _early_surnames(names, language: str) -> Iterator[Annotation]:
         if full is None:
             continue
         surname_only = None  # _surname_only(spelling, ...), asked once: it searches the whole text
+        # A surname alone after a full name given anywhere (the standfirst, a caption)
+        # needs a title or a speech verb: the first such full name, found once, says
+        # which mentions may still read as a person.
+        given_at = min(r[8] for r in spelling.raw if r[5] is not None)
         for t in body:
             if t[8] >= full[8]:
                 break
@@ -156,9 +160,12 @@ def _early_surnames(names, language: str) -> Iterator[Annotation]:
             if t[6] or speaks_raw(t, units):
                 found.append((t, full, units))
                 break  # a bare capitalised word may be a place, a firm or a thing: only these
-            if language != "en" or surname_only is False or not reads_as_person(t, units):
+            if language != "en" or surname_only is False or given_at < t[8]:
                 continue
-            if any(r[5] is not None and r[8] < t[8] for r in spelling.raw):
+            if surname_only is None and not _surname_word(spelling, names, language):
+                surname_only = False  # (the look-ups first: most mentions here are of words)
+                continue
+            if not reads_as_person(t, units):
                 continue
             if surname_only is None:
                 surname_only = _surname_only(spelling, names, language)
@@ -180,10 +187,7 @@ def _surname_only(spelling, names, language: str) -> bool:
     too, or common), not the head of another name ("Ford Motor", "Jordan Valley"),
     not a place ("in Canada", "Bank of Canada"), and without an adjective or
     plural beside it ("Jordan" and "Jordanian")."""
-    key = spelling.key
-    if key in names.inner or names.written_in_lower_case(spelling.written) or common_word(key, language):
-        return False
-    if has_stem_relative(key, names.spellings):
+    if not _surname_word(spelling, names, language):
         return False
     # (The surname first, then the words before it: a pattern that opens with the
     # literal is scanned for fast; one that opens with "in" is tried everywhere.)
@@ -194,6 +198,15 @@ def _surname_only(spelling, names, language: str) -> bool:
         if _THE_NAME_BEFORE.search(text, max(0, hit.start() - 60), hit.start()):
             return False
     return True
+
+
+def _surname_word(spelling, names, language: str) -> bool:
+    """The look-ups of _surname_only, without its search of the text: not a word,
+    not the head of another name, no adjective or plural beside it."""
+    key = spelling.key
+    if key in names.inner or names.written_in_lower_case(spelling.written) or common_word(key, language):
+        return False
+    return not has_stem_relative(key, names.spellings)
 
 
 def _place(spelling) -> bool:
