@@ -147,6 +147,7 @@ def _early_surnames(names, language: str) -> Iterator[Annotation]:
         full = next((t for t in body if t[5] is not None and not names.written_in_lower_case(t[5])), None)
         if full is None:
             continue
+        surname_word = None  # _surname_word(spelling, ...), asked once
         surname_only = None  # _surname_only(spelling, ...), asked once: it searches the whole text
         # A surname alone after a full name given anywhere (the standfirst, a caption)
         # needs a title or a speech verb: the first such full name, found once, says
@@ -160,12 +161,11 @@ def _early_surnames(names, language: str) -> Iterator[Annotation]:
             if t[6] or speaks_raw(t, units):
                 found.append((t, full, units))
                 break  # a bare capitalised word may be a place, a firm or a thing: only these
-            if language != "en" or surname_only is False or given_at < t[8]:
+            if language != "en" or given_at < t[8]:
                 continue
-            if surname_only is None and not _surname_word(spelling, names, language):
-                surname_only = False  # (the look-ups first: most mentions here are of words)
-                continue
-            if not reads_as_person(t, units):
+            if surname_word is None:  # (the look-ups first: most mentions here are of words)
+                surname_word = _surname_word(spelling, names, language)
+            if not surname_word or surname_only is False or not reads_as_person(t, units):
                 continue
             if surname_only is None:
                 surname_only = _surname_only(spelling, names, language)
