@@ -69,6 +69,7 @@ add them to the newsroom's `equivalents` list.
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import Iterator
 
 from checks.annotation import Annotation, Suggestion
@@ -109,7 +110,9 @@ def _spellings(names, language: str) -> Iterator[Annotation]:
             if _place(variant):
                 continue  # "in Austin", "the Library of Alexandria": a place, not a surname
             for mention in variant.mentions:
-                related = [m.target for m in everyone if m is not mention][:MAX_RELATED]
+                # (The first MAX_RELATED others only: a target is built per mention, and
+                # a long article's majority spelling has hundreds.)
+                related = [m.target for m in islice((m for m in everyone if m is not mention), MAX_RELATED)]
                 yield SURNAME_SPELLING.at(
                     mention.target,
                     f"'{mention.surname}' is spelled '{right}' elsewhere in the article.",
