@@ -194,11 +194,16 @@ def _surname_only(spelling, names, language: str) -> bool:
         return False
     # (The surname first, then the words before it: a pattern that opens with the
     # literal is scanned for fast; one that opens with "in" is tried everywhere.)
+    # A common surname is written many times: each expression is tried only when the
+    # words it ends on are there ("in " or "of " right before, unless a line break
+    # lets "$" match earlier; "the" in its window).
     text = names.text
     for hit in re.finditer(rf"{re.escape(spelling.written)}\b", text):
-        if _PLACE_BEFORE.search(text, max(0, hit.start() - 40), hit.start()):
+        at = hit.start()
+        if ((text[max(0, at - 3):at - 1] in ("in", "of") or text[at - 1:at] == "\n")
+                and _PLACE_BEFORE.search(text, max(0, at - 40), at)):
             return False
-        if _THE_NAME_BEFORE.search(text, max(0, hit.start() - 60), hit.start()):
+        if text.find("the", max(0, at - 60), at) != -1 and _THE_NAME_BEFORE.search(text, max(0, at - 60), at):
             return False
     return True
 
