@@ -166,10 +166,12 @@ def _early_surnames(names, language: str) -> Iterator[Annotation]:
                 break  # a bare capitalised word may be a place, a firm or a thing: only these
             if language != "en" or given_at < t[8]:
                 continue
-            if surname_word is None:  # (the look-ups first: most mentions here are of words)
-                surname_word = _surname_word(spelling, names, language)
-            if not surname_word or surname_only is False or not reads_as_person(t, units):
+            if surname_word is False or surname_only is False or not reads_as_person(t, units):
                 continue
+            if surname_word is None:  # (once it says no, no later mention is read)
+                surname_word = _surname_word(spelling, names, language)
+                if not surname_word:
+                    continue
             if surname_only is None:
                 surname_only = _surname_only(spelling, names, language)
             if surname_only:
