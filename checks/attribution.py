@@ -623,11 +623,15 @@ _STARTS_SENTENCE = re.compile(r"[.!?]?\s*(?:$|[A-Z“\"‘(])")
 _SENTENCES = re.compile(r"(?<=[.!?…])[\"”’»)]?\s+")
 # A sentence break that is not an abbreviation's full stop ("Mr. Giordano",
 # "John F. Kennedy"): where the last sentence of a text begins.
+# (The mark first, the abbreviations looked behind from after it, each with the
+# mark as one more character: an expression that opens on lookbehinds is tried
+# at every character of the text, one that opens on a set skips to its next member.)
 _BREAK = re.compile(
-    "".join(rf"(?<!\b{t})" for t in _TITLE_WORDS + (
+    r"[.!?…]"
+    + "".join(rf"(?<!\b{t}.)" for t in _TITLE_WORDS + (
         "St", "No", "Jr", "Sr", "Mt", "Ft", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
         "Sept", "Oct", "Nov", "Dec"))
-    + r"(?<!\b[A-Z])[.!?…][\"”’»)]?\s+(?=[\"“‘(]?[A-Z])")
+    + r"(?<!\b[A-Z].)[\"”’»)]?\s+(?=[\"“‘(]?[A-Z])")
 
 
 def _last_sentence_start(text: str) -> int:
@@ -863,8 +867,20 @@ def _quotations(article: Article) -> Iterator[Annotation]:
         text = unit.text
         yield from (q for q in para.quotes if _is_direct(text, q.text, q.start, q.end))
 
+    # A paragraph's first direct quotation, and whether it stands after a lead of
+    # its own paragraph: asked of the same paragraph by a run's tests, by named()
+    # and by near() (each by the paragraph's id: _Para has slots).
+    firsts: dict[int, Quotation | None] = {}
+    own_leads: dict[int, bool] = {}
+
+    def first_candidate(para: _Para) -> Quotation | None:
+        key = id(para)
+        if key not in firsts:
+            firsts[key] = next(candidates(para), None)
+        return firsts[key]
+
     def has_candidate(para: _Para) -> bool:
-        return next(candidates(para), None) is not None
+        return first_candidate(para) is not None
 
     def carries_over(para: _Para) -> bool:
         """Whether a paragraph two back names a speaker who may still be talking:
@@ -888,7 +904,13 @@ def _quotations(article: Article) -> Iterator[Annotation]:
         may attribute it in a way the cues do not read."""
         if not english:
             return False
-        first = next(candidates(para), None)
+        key = id(para)
+        if key not in own_leads:
+            own_leads[key] = _own_lead(para)
+        return own_leads[key]
+
+    def _own_lead(para: _Para) -> bool:
+        first = first_candidate(para)
         if first is None:
             return False
         text = para.unit.text
@@ -914,7 +936,7 @@ def _quotations(article: Article) -> Iterator[Annotation]:
         right before it and what follows it."""
         outside = para.outside
         if own_lead(para):
-            first = next(candidates(para))
+            first = first_candidate(para)
             lead = outside[:first.start].rstrip()
             return outside[_last_sentence_start(lead):]
         return outside

@@ -69,12 +69,13 @@ add them to the newsroom's `equivalents` list.
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import Iterator
 
 from checks.annotation import Annotation, Suggestion
 from checks.engine import Context
 from checks.model import BODY_KINDS, Article
-from checks.names import (Mention, _stem_related, common_word, equivalence_map, reads_as_person,
+from checks.names import (Mention, common_word, equivalence_map, has_stem_relative, reads_as_person,
                           read_names, speaks_raw, spelling_groups)
 from checks.registry import Rule
 from checks.text import primary_language
@@ -109,7 +110,9 @@ def _spellings(names, language: str) -> Iterator[Annotation]:
             if _place(variant):
                 continue  # "in Austin", "the Library of Alexandria": a place, not a surname
             for mention in variant.mentions:
-                related = [m.target for m in everyone if m is not mention][:MAX_RELATED]
+                # (The first MAX_RELATED others only: a target is built per mention, and
+                # a long article's majority spelling has hundreds.)
+                related = [m.target for m in islice((m for m in everyone if m is not mention), MAX_RELATED)]
                 yield SURNAME_SPELLING.at(
                     mention.target,
                     f"'{mention.surname}' is spelled '{right}' elsewhere in the article.",
@@ -147,17 +150,33 @@ def _early_surnames(names, language: str) -> Iterator[Annotation]:
         full = next((t for t in body if t[5] is not None and not names.written_in_lower_case(t[5])), None)
         if full is None:
             continue
+        surname_word = None  # _surname_word(spelling, ...), asked once
+        surname_only = None  # _surname_only(spelling, ...), asked once: it searches the whole text
+        # A surname alone after a full name given anywhere (the standfirst, a caption)
+        # needs a title or a speech verb: the first such full name, found once, says
+        # which mentions may still read as a person.
+        given_at = min(r[8] for r in spelling.raw if r[5] is not None)
         for t in body:
             if t[8] >= full[8]:
                 break
             if t[5] is not None:
                 continue
-            if t[6] or speaks_raw(t, units) or (
-                    language == "en" and reads_as_person(t, units)
-                    and not any(r[5] is not None and r[8] < t[8] for r in spelling.raw)
-                    and _surname_only(spelling, names, language)):
+            if t[6] or speaks_raw(t, units):
                 found.append((t, full, units))
                 break  # a bare capitalised word may be a place, a firm or a thing: only these
+            if language != "en" or given_at < t[8]:
+                continue
+            if surname_word is False or surname_only is False or not reads_as_person(t, units):
+                continue
+            if surname_word is None:  # (once it says no, no later mention is read)
+                surname_word = _surname_word(spelling, names, language)
+                if not surname_word:
+                    continue
+            if surname_only is None:
+                surname_only = _surname_only(spelling, names, language)
+            if surname_only:
+                found.append((t, full, units))
+                break
     for t, full, units in sorted(found, key=lambda item: item[0][8]):
         m, full = Mention(units[t[0]], *t[1:]), Mention(units[full[0]], *full[1:])
         yield SURNAME_BEFORE_FULL_NAME.at(
@@ -173,21 +192,31 @@ def _surname_only(spelling, names, language: str) -> bool:
     too, or common), not the head of another name ("Ford Motor", "Jordan Valley"),
     not a place ("in Canada", "Bank of Canada"), and without an adjective or
     plural beside it ("Jordan" and "Jordanian")."""
-    key = spelling.key
-    if key in names.inner or names.written_in_lower_case(spelling.written) or common_word(key, language):
-        return False
-    if any(other != key and other.startswith(key) and _stem_related(key, other)
-           for other in names.spellings):
+    if not _surname_word(spelling, names, language):
         return False
     # (The surname first, then the words before it: a pattern that opens with the
     # literal is scanned for fast; one that opens with "in" is tried everywhere.)
+    # A common surname is written many times: each expression is tried only when the
+    # words it ends on are there ("in " or "of " right before, unless a line break
+    # lets "$" match earlier; "the" in its window).
     text = names.text
     for hit in re.finditer(rf"{re.escape(spelling.written)}\b", text):
-        if _PLACE_BEFORE.search(text, max(0, hit.start() - 40), hit.start()):
+        at = hit.start()
+        if ((text[max(0, at - 3):at - 1] in ("in", "of") or text[at - 1:at] == "\n")
+                and _PLACE_BEFORE.search(text, max(0, at - 40), at)):
             return False
-        if _THE_NAME_BEFORE.search(text, max(0, hit.start() - 60), hit.start()):
+        if text.find("the", max(0, at - 60), at) != -1 and _THE_NAME_BEFORE.search(text, max(0, at - 60), at):
             return False
     return True
+
+
+def _surname_word(spelling, names, language: str) -> bool:
+    """The look-ups of _surname_only, without its search of the text: not a word,
+    not the head of another name, no adjective or plural beside it."""
+    key = spelling.key
+    if key in names.inner or names.written_in_lower_case(spelling.written) or common_word(key, language):
+        return False
+    return not has_stem_relative(key, names.spellings)
 
 
 def _place(spelling) -> bool:

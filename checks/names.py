@@ -867,6 +867,16 @@ def _stem_related(a: str, b: str) -> bool:
     return False
 
 
+def has_stem_relative(key: str, spellings: dict[str, Spelling]) -> bool:
+    """Whether ``spellings`` holds ``key`` with a plural or adjective ending ("jordan"
+    and "jordanian"): _stem_related(key, other) for some longer ``other``. Those
+    endings are few, so each is looked up, not every spelling scanned (a long
+    article has thousands, and every early surname asks)."""
+    if any(key + ending in spellings for ending in _SUFFIXES):
+        return True
+    return key.endswith("a") and key + "n" in spellings
+
+
 # An odd spelling has at most two mentions (a repeated caption counts once); this
 # many raw mentions is the most a pair may have on both sides and still be compared.
 _RARE_RAW = 6
