@@ -1010,6 +1010,7 @@ class _Broad:
             if 1900 <= day.year <= 2200:
                 self.ref_day = day
         self._body_keys: set | None = None
+        self._day_clauses: list[Clause] | None = None
         self._people: dict[int, list] | None = None
 
     # days
@@ -1029,13 +1030,20 @@ class _Broad:
         dated = [k for k in keys if isinstance(k[0], int)]
         return dated[0] if dated else next(iter(keys))
 
+    def day_clauses(self) -> list[Clause]:
+        """The day-bearing sentences of every body paragraph, not only of those
+        kept for sharing a caption's words: read once for body_keys and
+        _person_day alike."""
+        if self._day_clauses is None:
+            units = self.article.body_units()
+            self._day_clauses = _clauses(units, [unit.text for unit in units], _DAY_KINDS)
+        return self._day_clauses
+
     def body_keys(self) -> set:
         if self._body_keys is None:
-            # Every body paragraph's days, not only those of the paragraphs kept
-            # for sharing a caption's words: read once, when a day would be flagged.
+            # Every body paragraph's days: read once, when a day would be flagged.
             self._body_keys = set()
-            units = self.article.body_units()
-            for clause in _clauses(units, [unit.text for unit in units], _DAY_KINDS):
+            for clause in self.day_clauses():
                 for slot in clause.slots:
                     if slot.kind in _DAY_KINDS:
                         self._body_keys |= self.keys(slot)
@@ -1127,7 +1135,7 @@ class _Broad:
         if len(mine) != 1:
             return []
         found: list[tuple[Clause, Slot]] = []
-        for clause in _clauses(units, [unit.text for unit in units], _DAY_KINDS):
+        for clause in self.day_clauses():
             if not mine & clause.stems():
                 continue
             days = [o for o in clause.slots if o.kind in _DAY_KINDS]
