@@ -84,6 +84,7 @@ import heapq
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Iterator
 
 from checks.annotation import Annotation, Suggestion
@@ -982,12 +983,18 @@ def _apart(a: tuple[int, int], b: tuple[int, int]) -> int | None:
 
 
 def _tells_of_days_apart(text: str, apart: int) -> bool:
+    return apart in _days_told(text)
+
+
+@lru_cache(maxsize=512)  # (a caption is asked about once per body sentence it is compared with)
+def _days_told(text: str) -> frozenset[int]:
+    """The numbers of days apart ``text`` tells of ("a day after", "two days earlier")."""
+    out = set()
     for match in _RELATIVE_DAY.finditer(text):
         count = match.group("count")
-        if (_COUNTS.get(count.lower(), 0) if count and not count.isdigit()
-                else int(count) if count else 1) == apart:
-            return True
-    return False
+        out.add(_COUNTS.get(count.lower(), 0) if count and not count.isdigit()
+                else int(count) if count else 1)
+    return frozenset(out)
 
 
 class _Broad:
