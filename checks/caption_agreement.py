@@ -572,7 +572,7 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     # at a damaged substation near Kyiv on Monday"), and a weekday against a date.
     rest = [(clause, slot) for clause in caption_clauses for slot in clause.slots if id(slot) not in flagged]
     if rest and broad:
-        reading = _Broad(article, ctx, body_clauses)
+        reading = _Broad(article, ctx, body_clauses, whole=_DAY_KINDS <= kinds and len(body) == len(article.body_units()))
         for clause, slot in rest:
             finding = reading.contradiction(clause, slot)
             if finding is not None and (
@@ -1008,8 +1008,10 @@ class _Broad:
     agrees with "on Thursday" of an article of Friday 23 May 2025.
     """
 
-    def __init__(self, article: Article, ctx: Context, body: list[Clause]):
-        self.article, self.ctx, self.body = article, ctx, body
+    def __init__(self, article: Article, ctx: Context, body: list[Clause], whole: bool = False):
+        """``body``: the body sentences holding a day or place, of every body
+        paragraph when ``whole`` (else of those sharing a caption's words)."""
+        self.article, self.ctx, self.body, self.whole = article, ctx, body, whole
         self.ref_day: date | None = None
         ref = article.reference_date
         if ref is not None and ref.value is not None:
@@ -1042,8 +1044,14 @@ class _Broad:
         kept for sharing a caption's words: read once for body_keys and
         _person_day alike."""
         if self._day_clauses is None:
-            units = self.article.body_units()
-            self._day_clauses = _clauses(units, [unit.text for unit in units], _DAY_KINDS)
+            if self.whole:
+                # Already read with the days: the same sentences and day slots,
+                # and their stems already collected.
+                self._day_clauses = [clause for clause in self.body
+                                     if any(slot.kind in _DAY_KINDS for slot in clause.slots)]
+            else:
+                units = self.article.body_units()
+                self._day_clauses = _clauses(units, [unit.text for unit in units], _DAY_KINDS)
         return self._day_clauses
 
     def body_keys(self) -> set:
