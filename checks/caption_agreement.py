@@ -572,7 +572,8 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     # at a damaged substation near Kyiv on Monday"), and a weekday against a date.
     rest = [(clause, slot) for clause in caption_clauses for slot in clause.slots if id(slot) not in flagged]
     if rest and broad:
-        reading = _Broad(article, ctx, body_clauses, whole=_DAY_KINDS <= kinds and len(body) == len(article.body_units()))
+        whole = _DAY_KINDS <= kinds and len(body) == len(article.body_units())  # (none filtered out)
+        reading = _Broad(article, ctx, body_clauses, whole)
         for clause, slot in rest:
             finding = reading.contradiction(clause, slot)
             if finding is not None and (
