@@ -84,6 +84,7 @@ import heapq
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Iterator
 
 from checks.annotation import Annotation, Suggestion
@@ -571,7 +572,8 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     # at a damaged substation near Kyiv on Monday"), and a weekday against a date.
     rest = [(clause, slot) for clause in caption_clauses for slot in clause.slots if id(slot) not in flagged]
     if rest and broad:
-        reading = _Broad(article, ctx, body_clauses)
+        whole = _DAY_KINDS <= kinds and len(body) == len(article.body_units())  # (none filtered out)
+        reading = _Broad(article, ctx, body_clauses, whole)
         for clause, slot in rest:
             finding = reading.contradiction(clause, slot)
             if finding is not None and (
@@ -982,12 +984,18 @@ def _apart(a: tuple[int, int], b: tuple[int, int]) -> int | None:
 
 
 def _tells_of_days_apart(text: str, apart: int) -> bool:
+    return apart in _days_told(text)
+
+
+@lru_cache(maxsize=512)  # (a caption is asked about once per body sentence it is compared with)
+def _days_told(text: str) -> frozenset[int]:
+    """The numbers of days apart ``text`` tells of ("a day after", "two days earlier")."""
+    out = set()
     for match in _RELATIVE_DAY.finditer(text):
         count = match.group("count")
-        if (_COUNTS.get(count.lower(), 0) if count and not count.isdigit()
-                else int(count) if count else 1) == apart:
-            return True
-    return False
+        out.add(_COUNTS.get(count.lower(), 0) if count and not count.isdigit()
+                else int(count) if count else 1)
+    return frozenset(out)
 
 
 class _Broad:
@@ -1001,8 +1009,10 @@ class _Broad:
     agrees with "on Thursday" of an article of Friday 23 May 2025.
     """
 
-    def __init__(self, article: Article, ctx: Context, body: list[Clause]):
-        self.article, self.ctx, self.body = article, ctx, body
+    def __init__(self, article: Article, ctx: Context, body: list[Clause], whole: bool = False):
+        """``body``: the body sentences holding a day or place, of every body
+        paragraph when ``whole`` (else of those sharing a caption's words)."""
+        self.article, self.ctx, self.body, self.whole = article, ctx, body, whole
         self.ref_day: date | None = None
         ref = article.reference_date
         if ref is not None and ref.value is not None:
@@ -1010,6 +1020,7 @@ class _Broad:
             if 1900 <= day.year <= 2200:
                 self.ref_day = day
         self._body_keys: set | None = None
+        self._day_clauses: list[Clause] | None = None
         self._people: dict[int, list] | None = None
 
     # days
@@ -1029,13 +1040,26 @@ class _Broad:
         dated = [k for k in keys if isinstance(k[0], int)]
         return dated[0] if dated else next(iter(keys))
 
+    def day_clauses(self) -> list[Clause]:
+        """The day-bearing sentences of every body paragraph, not only of those
+        kept for sharing a caption's words: read once for body_keys and
+        _person_day alike."""
+        if self._day_clauses is None:
+            if self.whole:
+                # Already read with the days: the same sentences and day slots,
+                # and their stems already collected.
+                self._day_clauses = [clause for clause in self.body
+                                     if any(slot.kind in _DAY_KINDS for slot in clause.slots)]
+            else:
+                units = self.article.body_units()
+                self._day_clauses = _clauses(units, [unit.text for unit in units], _DAY_KINDS)
+        return self._day_clauses
+
     def body_keys(self) -> set:
         if self._body_keys is None:
-            # Every body paragraph's days, not only those of the paragraphs kept
-            # for sharing a caption's words: read once, when a day would be flagged.
+            # Every body paragraph's days: read once, when a day would be flagged.
             self._body_keys = set()
-            units = self.article.body_units()
-            for clause in _clauses(units, [unit.text for unit in units], _DAY_KINDS):
+            for clause in self.day_clauses():
                 for slot in clause.slots:
                     if slot.kind in _DAY_KINDS:
                         self._body_keys |= self.keys(slot)
@@ -1127,7 +1151,7 @@ class _Broad:
         if len(mine) != 1:
             return []
         found: list[tuple[Clause, Slot]] = []
-        for clause in _clauses(units, [unit.text for unit in units], _DAY_KINDS):
+        for clause in self.day_clauses():
             if not mine & clause.stems():
                 continue
             days = [o for o in clause.slots if o.kind in _DAY_KINDS]
