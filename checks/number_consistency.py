@@ -817,7 +817,6 @@ def _body_findings(story: list[TextUnit], joined: Joined) -> Iterator[Annotation
     the noun and verb, in two paragraphs, and neither paragraph counts the noun
     with another figure (a part or a total)."""
     seen: dict[tuple[str, str], list[tuple[TextUnit, Quantity, str, str, str]]] = {}
-    units = [unit for unit in story if unit.kind not in _PARTS]
     zeroed = joined.text.encode("ascii", "replace").translate(_ZERO_DIGITS)
     for z in _BODY_FIGURE_ZEROED.finditer(zeroed):
         i = joined.locate(z.start())
@@ -849,9 +848,14 @@ def _body_findings(story: list[TextUnit], joined: Joined) -> Iterator[Annotation
         if first.index == later.index or _counts_noun_otherwise(first, a, noun) \
                 or _counts_noun_otherwise(later, b, noun):
             continue
-        said_in_words = re.compile(rf"\b(?i:{_BODY_NUMBER_WORD})(?:-[a-z]+)?\s+{written}\s+"
-                                   + _BODY_AUX + rf"{verb}\b")
-        if any(said_in_words.search(u.text) for u in units):
+        aux_verb = _BODY_AUX + rf"{verb}\b"
+        said_in_words = re.compile(rf"\b(?i:{_BODY_NUMBER_WORD})(?:-[a-z]+)?\s+{written}\s+" + aux_verb)
+        # That pattern opens with a list of number words, tried at every character of
+        # the story (most of this check's time on a long one); its noun and verb are
+        # literal, so one joined scan for them finds the few paragraphs to try it on.
+        if any(said_in_words.search(story[i].text)
+               for i in joined.holding_match(re.compile(rf"{written}\s+" + aux_verb))
+               if story[i].kind not in _PARTS):
             continue  # a third figure, in words ("Nine people were injured"): parts of a story
         days = [set(_WHEN.findall(_sentence_at(u.text, q.start).lower())) for u, q, *_ in told]
         if days[0] and days[1] and days[0] != days[1]:
