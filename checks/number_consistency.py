@@ -414,6 +414,25 @@ _COUNT_PREP = re.compile(
 
 # The words a count is written as (a cheap test before _COUNT_PREP's search).
 _COUNT_TOKENS = frozenset(list(_COUNT_WORDS) + [str(n) for n in range(2, 13)])
+_COUNT_TOKEN_BYTES = frozenset(w.encode() for w in _COUNT_TOKENS)
+# ASCII letters lower-cased and digits kept, every other byte a space.
+_ALNUM_BYTES = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or 48 <= c <= 57 else 32
+                     for c in range(256))
+
+
+def _may_count(text: str, sep_start: int) -> bool:
+    """Could a count stand before a list's opening mark, as _count_before reads
+    one? Its three patterns take the count within 80 characters before the mark,
+    as a whole word (no letter, digit or hyphen before it, a space after), so the
+    words there, cut at every other character, must include it. Most openings
+    (a comma before a capital) have none: this skips their three searches. The
+    window is split in C, encoded one byte a character; "İ", "ı" and "ſ", which
+    the patterns (ignoring case) read as "i" and "s", are left to the searches."""
+    window = text[max(0, sep_start - 80):sep_start]
+    if not window.isascii() and ("\u0130" in window or "\u0131" in window or "\u017f" in window):
+        return True
+    return not _COUNT_TOKEN_BYTES.isdisjoint(
+        window.encode("ascii", "replace").translate(_ALNUM_BYTES).split())
 
 
 def _count_before(text: str, sep_start: int) -> re.Match | None:
@@ -461,6 +480,8 @@ def _list_findings(units: list[TextUnit], story: Joined) -> Iterator[Annotation]
     for i, sep_start, list_start in openings:
         unit = units[i]
         text = unit.text
+        if not _may_count(text, sep_start):
+            continue  # no count before the mark (_count_before would find none)
         if text.startswith("namely ", list_start):
             list_start += 7  # "three ministers, namely Haddad, ..."
         if text[list_start].islower() and _role_end(text, list_start) == list_start:
