@@ -420,19 +420,21 @@ _ALNUM_BYTES = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or 48 <= c
                      for c in range(256))
 
 
-def _may_count(text: str, sep_start: int) -> bool:
-    """Could a count stand before a list's opening mark, as _count_before reads
-    one? Its three patterns take the count within 80 characters before the mark,
-    as a whole word (no letter, digit or hyphen before it, a space after), so the
-    words there, cut at every other character, must include it. Most openings
-    (a comma before a capital) have none: this skips their three searches. The
-    window is split in C, encoded one byte a character; "İ", "ı" and "ſ", which
-    the patterns (ignoring case) read as "i" and "s", are left to the searches."""
-    window = text[max(0, sep_start - 80):sep_start]
+def _may_count(text: str, words: bytes, sep_start: int) -> bool:
+    """Could a count stand before a list's opening mark at ``sep_start``, as
+    _count_before reads one? Its three patterns take the count within 80
+    characters before the mark, as a whole word (no letter, digit or hyphen before
+    it, a space after), so the words there, cut at every other character, must
+    include it. Most openings (a comma before a capital) have none: this skips
+    their three searches. ``words``: ``text`` encoded ASCII ("replace") and
+    translated by _ALNUM_BYTES, for a split in C. "İ", "ı" and "ſ", which the
+    patterns (ignoring case) read as "i" and "s", are left to the searches.
+    ``text`` may be texts joined: the words of the text before are a few more."""
+    start = max(0, sep_start - 80)
+    window = text[start:sep_start]
     if not window.isascii() and ("\u0130" in window or "\u0131" in window or "\u017f" in window):
         return True
-    return not _COUNT_TOKEN_BYTES.isdisjoint(
-        window.encode("ascii", "replace").translate(_ALNUM_BYTES).split())
+    return not _COUNT_TOKEN_BYTES.isdisjoint(words[start:sep_start].split())
 
 
 def _count_before(text: str, sep_start: int) -> re.Match | None:
@@ -473,15 +475,19 @@ def _plural_noun(m: re.Match) -> bool:
                    for w in noun[:-1])
 
 
-def _list_findings(units: list[TextUnit], story: Joined) -> Iterator[Annotation]:
-    openings = [opening for mark, pattern in _LIST_OPENS.items() if mark in story.text
-                for opening in story.spans(pattern)]
+def _list_findings(units: list[TextUnit], story: Joined, encoded: bytes) -> Iterator[Annotation]:
+    """``encoded``: the joined text encoded ASCII with "replace"."""
+    # An opening with no count before its mark is dropped as it is found, in the
+    # joined text (most are: commas before capitals; see _may_count).
+    words = encoded.translate(_ALNUM_BYTES)
+    openings = [(m.start(), m.end()) for mark, pattern in _LIST_OPENS.items() if mark in story.text
+                for m in pattern.finditer(story.text) if _may_count(story.text, words, m.start())]
     openings.sort()  # (unit by unit, in the order of the text)
-    for i, sep_start, list_start in openings:
+    for at, end in openings:
+        i, sep_start = story.where(at)
+        list_start = sep_start + end - at
         unit = units[i]
         text = unit.text
-        if not _may_count(text, sep_start):
-            continue  # no count before the mark (_count_before would find none)
         if text.startswith("namely ", list_start):
             list_start += 7  # "three ministers, namely Haddad, ..."
         if text[list_start].islower() and _role_end(text, list_start) == list_start:
@@ -833,14 +839,15 @@ _BODY_OTHER = frozenset("another further additional remaining other extra first 
                         "latest still now only".split())
 
 
-def _body_findings(story: list[TextUnit], joined: Joined) -> Iterator[Annotation]:
+def _body_findings(story: list[TextUnit], joined: Joined, encoded: bytes) -> Iterator[Annotation]:
     """The same count stated twice in the body with two exact figures: "1,180
     households were left without power" and later "1,810 households were left
     without power". Read only when the body gives exactly those two figures for
     the noun and verb, in two paragraphs, and neither paragraph counts the noun
-    with another figure (a part or a total)."""
+    with another figure (a part or a total). ``encoded``: the joined text encoded
+    ASCII with "replace"."""
     seen: dict[tuple[str, str], list[tuple[TextUnit, Quantity, str, str, str]]] = {}
-    zeroed = joined.text.encode("ascii", "replace").translate(_ZERO_DIGITS)
+    zeroed = encoded.translate(_ZERO_DIGITS)
     for z in _BODY_FIGURE_ZEROED.finditer(zeroed):
         i = joined.locate(z.start())
         unit = story[i]
@@ -941,7 +948,10 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     if english:
         story = [u for u in article.units() if u.kind == STANDFIRST] + body + article.caption_units()
         joined = Joined([unit.text for unit in story])
+        # One byte a character, for the scans of words and digits in C (encoding
+        # the long article's text costs about as much as a scan of it: done once).
+        encoded = joined.text.encode("ascii", "replace")
         yield from _age_findings(story, joined)
-        yield from _list_findings(story, joined)
-        yield from _body_findings(story, joined)
+        yield from _list_findings(story, joined, encoded)
+        yield from _body_findings(story, joined, encoded)
     yield from _quantity_findings(article, english)
