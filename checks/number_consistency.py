@@ -414,6 +414,27 @@ _COUNT_PREP = re.compile(
 
 # The words a count is written as (a cheap test before _COUNT_PREP's search).
 _COUNT_TOKENS = frozenset(list(_COUNT_WORDS) + [str(n) for n in range(2, 13)])
+_COUNT_TOKEN_BYTES = frozenset(w.encode() for w in _COUNT_TOKENS)
+# ASCII letters lower-cased and digits kept, every other byte a space.
+_ALNUM_BYTES = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or 48 <= c <= 57 else 32
+                     for c in range(256))
+
+
+def _may_count(text: str, words: bytes, sep_start: int) -> bool:
+    """Could a count stand before a list's opening mark at ``sep_start``, as
+    _count_before reads one? Its three patterns take the count within 80
+    characters before the mark, as a whole word (no letter, digit or hyphen before
+    it, a space after), so the words there, cut at every other character, must
+    include it. Most openings (a comma before a capital) have none: this skips
+    their three searches. ``words``: ``text`` encoded ASCII ("replace") and
+    translated by _ALNUM_BYTES, for a split in C. "İ", "ı" and "ſ", which the
+    patterns (ignoring case) read as "i" and "s", are left to the searches.
+    ``text`` may be texts joined: the words of the text before are a few more."""
+    start = max(0, sep_start - 80)
+    window = text[start:sep_start]
+    if not window.isascii() and ("\u0130" in window or "\u0131" in window or "\u017f" in window):
+        return True
+    return not _COUNT_TOKEN_BYTES.isdisjoint(words[start:sep_start].split())
 
 
 def _count_before(text: str, sep_start: int) -> re.Match | None:
@@ -454,11 +475,17 @@ def _plural_noun(m: re.Match) -> bool:
                    for w in noun[:-1])
 
 
-def _list_findings(units: list[TextUnit], story: Joined) -> Iterator[Annotation]:
-    openings = [opening for mark, pattern in _LIST_OPENS.items() if mark in story.text
-                for opening in story.spans(pattern)]
+def _list_findings(units: list[TextUnit], story: Joined, encoded: bytes) -> Iterator[Annotation]:
+    """``encoded``: the joined text encoded ASCII with "replace"."""
+    # An opening with no count before its mark is dropped as it is found, in the
+    # joined text (most are: commas before capitals; see _may_count).
+    words = encoded.translate(_ALNUM_BYTES)
+    openings = [(m.start(), m.end()) for mark, pattern in _LIST_OPENS.items() if mark in story.text
+                for m in pattern.finditer(story.text) if _may_count(story.text, words, m.start())]
     openings.sort()  # (unit by unit, in the order of the text)
-    for i, sep_start, list_start in openings:
+    for at, end in openings:
+        i, sep_start = story.where(at)
+        list_start = sep_start + end - at
         unit = units[i]
         text = unit.text
         if text.startswith("namely ", list_start):
@@ -800,8 +827,10 @@ _BODY_FIGURE = re.compile(
 # The same, loosely, in the story encoded one byte a character with every digit
 # a "0": a pattern that starts with one literal lets the regex engine skip to it,
 # where a digit class is tried at every character (twice as slow on long bodies).
+# Its noun is the one _BODY_FIGURE takes, so a figure before any other word (a
+# year, "2024 budget") is passed over here rather than read again in the text.
 _ZERO_DIGITS = bytes.maketrans(b"123456789", b"000000000")
-_BODY_FIGURE_ZEROED = re.compile(rb"0(?:0{0,2}(?:,000)+|0+)\s+[a-z]+\s")
+_BODY_FIGURE_ZEROED = re.compile(rb"0(?:0{0,2}(?:,000)+|0+)\s+(?:[a-z]+s|people)\s")
 _BODY_NUMBER_WORD = "|".join(list(UNITS) + list(TENS))
 _BODY_NOT_VERBS = _NOT_VERBS | _STOP_NOUNS | _AUX | frozenset(
     "in on at of to and or for from by with who that which said say says".split())
@@ -810,15 +839,15 @@ _BODY_OTHER = frozenset("another further additional remaining other extra first 
                         "latest still now only".split())
 
 
-def _body_findings(story: list[TextUnit], joined: Joined) -> Iterator[Annotation]:
+def _body_findings(story: list[TextUnit], joined: Joined, encoded: bytes) -> Iterator[Annotation]:
     """The same count stated twice in the body with two exact figures: "1,180
     households were left without power" and later "1,810 households were left
     without power". Read only when the body gives exactly those two figures for
     the noun and verb, in two paragraphs, and neither paragraph counts the noun
-    with another figure (a part or a total)."""
+    with another figure (a part or a total). ``encoded``: the joined text encoded
+    ASCII with "replace"."""
     seen: dict[tuple[str, str], list[tuple[TextUnit, Quantity, str, str, str]]] = {}
-    units = [unit for unit in story if unit.kind not in _PARTS]
-    zeroed = joined.text.encode("ascii", "replace").translate(_ZERO_DIGITS)
+    zeroed = encoded.translate(_ZERO_DIGITS)
     for z in _BODY_FIGURE_ZEROED.finditer(zeroed):
         i = joined.locate(z.start())
         unit = story[i]
@@ -849,9 +878,14 @@ def _body_findings(story: list[TextUnit], joined: Joined) -> Iterator[Annotation
         if first.index == later.index or _counts_noun_otherwise(first, a, noun) \
                 or _counts_noun_otherwise(later, b, noun):
             continue
-        said_in_words = re.compile(rf"\b(?i:{_BODY_NUMBER_WORD})(?:-[a-z]+)?\s+{written}\s+"
-                                   + _BODY_AUX + rf"{verb}\b")
-        if any(said_in_words.search(u.text) for u in units):
+        aux_verb = _BODY_AUX + rf"{verb}\b"
+        said_in_words = re.compile(rf"\b(?i:{_BODY_NUMBER_WORD})(?:-[a-z]+)?\s+{written}\s+" + aux_verb)
+        # That pattern opens with a list of number words, tried at every character of
+        # the story (most of this check's time on a long one); its noun and verb are
+        # literal, so one joined scan for them finds the few paragraphs to try it on.
+        if any(said_in_words.search(story[i].text)
+               for i in joined.holding_match(re.compile(rf"{written}\s+" + aux_verb))
+               if story[i].kind not in _PARTS):
             continue  # a third figure, in words ("Nine people were injured"): parts of a story
         days = [set(_WHEN.findall(_sentence_at(u.text, q.start).lower())) for u, q, *_ in told]
         if days[0] and days[1] and days[0] != days[1]:
@@ -914,7 +948,10 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     if english:
         story = [u for u in article.units() if u.kind == STANDFIRST] + body + article.caption_units()
         joined = Joined([unit.text for unit in story])
+        # One byte a character, for the scans of words and digits in C (encoding
+        # the long article's text costs about as much as a scan of it: done once).
+        encoded = joined.text.encode("ascii", "replace")
         yield from _age_findings(story, joined)
-        yield from _list_findings(story, joined)
-        yield from _body_findings(story, joined)
+        yield from _list_findings(story, joined, encoded)
+        yield from _body_findings(story, joined, encoded)
     yield from _quantity_findings(article, english)

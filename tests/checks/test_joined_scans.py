@@ -74,3 +74,17 @@ def test_key_words_are_found_in_every_lower_cased_text_that_holds_them():
                        for i in set(found) - expected), [u.text for u in units]
         if not any("\u0130" in unit.text for unit in units):
             assert set(found) == expected
+
+
+def test_a_count_before_a_list_mark_passes_the_cheap_test():
+    rng = random.Random(16)
+    pieces = ["two", "Three", "TWELVE", "fİve", "sıx", "ſix", "seven", "2", "12", "10", "13", "1", " ",
+              "\u00a0", "-", "_", "(", "‘", "é", "ministers", " people", " on", " the board", " left",
+              " hours", "x", ",", ":"]
+    for _ in range(5_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30))) + ": Ana Ruiz"
+        sep = text.index(": Ana Ruiz")
+        words = text.encode("ascii", "replace").translate(nc._ALNUM_BYTES)
+        if not nc._may_count(text, words, sep):
+            for pattern, back in ((nc._COUNT, 48), (nc._COUNT_PREP, 80), (nc._COUNT_PRED, 72)):
+                assert pattern.search(text, max(0, sep - back), sep) is None, text
