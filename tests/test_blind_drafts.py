@@ -71,15 +71,28 @@ def test_meets_counts_related_places_only_where_a_finding_has_no_side():
 
 
 # What each family scored over both batches when last measured (bench/blind.py --batch all):
-# found, planted, true alarms, alarms. A change may do better, never worse.
-LAST_MEASURED: dict[str, tuple[int, int, int, int]] = {}
+# planted slips found, planted slips, true alarms, judged alarms (alarms less those at
+# another family's slip). A change may do better, never worse: when it does better,
+# raise the figures here.
+LAST_MEASURED: dict[str, tuple[int, int, int, int]] = {
+    "attribution": (15, 17, 15, 15),
+    "caption-agreement": (16, 22, 16, 16),
+    "date-sanity": (26, 26, 26, 26),
+    "house-style": (25, 25, 25, 25),
+    "name-consistency": (24, 24, 18, 18),
+    "number-consistency": (26, 27, 26, 26),
+    "page-furniture": (24, 24, 24, 24),
+    "repeated-caption": (16, 16, 16, 16),
+    "title-agreement": (20, 20, 20, 30),
+}
 
 
 def test_no_family_scores_worse_than_last_measured():
     tallies, _ = blind.score(DRAFTS)
-    for family, (found, planted, true_alarms, alarms) in LAST_MEASURED.items():
+    for family, (found, planted, true_alarms, judged) in LAST_MEASURED.items():
         tally = tallies[family]
         assert tally.planted == planted, family
         assert tally.found >= found, (family, tally.misses)
-        false_before, false_now = alarms - true_alarms, tally.alarms - tally.true_alarms
+        false_before = judged - true_alarms
+        false_now = tally.alarms - tally.same_slip - tally.true_alarms
         assert false_now <= false_before, (family, tally.false_alarms)
