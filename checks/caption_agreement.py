@@ -518,7 +518,12 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     kinds = frozenset(slot.kind for clause in caption_clauses for slot in clause.slots)
     if not kinds:
         return
-    broad = len(caption_clauses) <= _BROAD_CAPTIONS  # (see below)
+    broad = len(caption_clauses) <= _BROAD_CAPTIONS and any(
+        # The broad reading places only "the <noun> in X" (see _Broad._place):
+        # when no caption slot is a day or such a place, it cannot find
+        # anything, and the body need not be read for it (all caption words).
+        slot.kind in _DAY_KINDS or _noun_before(clause, slot, definite=True) is not None
+        for clause in caption_clauses for slot in clause.slots)
     if broad and kinds & _DAY_KINDS:
         kinds |= _DAY_KINDS  # a caption's weekday is compared with a body's date, and back
     # A body clause is only ever compared with a caption slot through the
