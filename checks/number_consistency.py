@@ -840,7 +840,8 @@ def _holding_key_words_in(joined: Joined, encoded: bytes, first: int, count: int
     last = first + count - 1
     low, high = starts[first], starts[last] + len(joined.texts[last])
     found: set[int] = set()
-    for needle in {max((word,) + rest, key=len).encode() for word, rests in key_words.items() for rest in rests}:
+    needles = {max((word,) + rest, key=len).encode() for word, rests in key_words.items() for rest in rests}
+    for needle in needles:
         at = lowered.find(needle, low, high)
         while at >= 0:  # (as Joined.holding: one hit per text, then on to the next text)
             i = joined.locate(at)

@@ -76,7 +76,6 @@ def test_key_words_are_found_in_every_lower_cased_text_that_holds_them():
             assert set(found) == expected
 
 
-
 def test_key_words_in_the_encoded_story_are_those_of_the_body_alone():
     # number-consistency searches the body's key words in the story it joined and
     # encoded already (standfirsts before the body, captions after): the same texts.
@@ -91,10 +90,13 @@ def test_key_words_in_the_encoded_story_are_those_of_the_body_alone():
                  for _ in range(rng.randint(0, 8))]
         first = rng.randint(0, len(texts))
         count = rng.randint(0, len(texts) - first)
-        body = [TextUnit("paragraph", text, f"p{i}", None, i) for i, text in enumerate(texts[first:first + count])]
+        body = [TextUnit("paragraph", text, f"p{i}", None, i)
+                for i, text in enumerate(texts[first:first + count])]
         story = Joined(texts)
-        found = nc._holding_key_words_in(story, story.text.encode("ascii", "replace"), first, count, key_words)
+        encoded = story.text.encode("ascii", "replace")
+        found = nc._holding_key_words_in(story, encoded, first, count, key_words)
         assert found == nc._holding_key_words(body, key_words), texts
+
 
 def test_a_count_before_a_list_mark_passes_the_cheap_test():
     rng = random.Random(16)
