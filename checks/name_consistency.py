@@ -69,7 +69,6 @@ add them to the newsroom's `equivalents` list.
 from __future__ import annotations
 
 import re
-from itertools import islice
 from typing import Iterator
 
 from checks.annotation import Annotation, Suggestion
@@ -106,20 +105,26 @@ def _spellings(names, language: str) -> Iterator[Annotation]:
             continue  # "the Bibliotheca Alexandrina" is no person's name (nor one that speaks)
         right = group.majority.written
         everyone = sorted((m for s in group.spellings for m in s.mentions), key=lambda m: m.order)
+        # The first MAX_RELATED others only: a long article's majority spelling has
+        # hundreds. They are among the first MAX_RELATED + 1 mentions, whose targets
+        # (frozen) are built once for all of the group's findings; so are the data.
+        first = everyone[:MAX_RELATED + 1]
+        targets = None
+        written = [s.written for s in group.spellings]
+        counts = {w: len(s.mentions) for w, s in zip(written, group.spellings)}
         for variant in group.variants:
             if _place(variant):
                 continue  # "in Austin", "the Library of Alexandria": a place, not a surname
             for mention in variant.mentions:
-                # (The first MAX_RELATED others only: a target is built per mention, and
-                # a long article's majority spelling has hundreds.)
-                related = [m.target for m in islice((m for m in everyone if m is not mention), MAX_RELATED)]
+                if targets is None:
+                    targets = [m.target for m in first]
+                related = [t for m, t in zip(first, targets) if m is not mention][:MAX_RELATED]
                 yield SURNAME_SPELLING.at(
                     mention.target,
                     f"'{mention.surname}' is spelled '{right}' elsewhere in the article.",
                     related=related,
                     suggestion=Suggestion("replace", right),
-                    data={"majority": right, "spellings": [s.written for s in group.spellings],
-                          "mentions": {s.written: len(s.mentions) for s in group.spellings}},
+                    data={"majority": right, "spellings": list(written), "mentions": dict(counts)},
                 )
 
 

@@ -745,7 +745,10 @@ def _holding_key_words(units: list[TextUnit], key_words: dict[str, list[tuple[st
                    for i in body.holding(max((first,) + rest, key=len).encode(), within=lowered)})
 
 
-def _quantity_findings(article: Article, english: bool) -> Iterator[Annotation]:
+def _quantity_findings(article: Article, english: bool,
+                       story: tuple[Joined, bytes, int] | None = None) -> Iterator[Annotation]:
+    """``story``: when given, the joined texts with the body among them, that text
+    encoded ASCII with "replace", and the number of the body's first text."""
     parts: dict[str, list[_Framed]] = {"body": [], "standfirst": [], "caption": []}
     units = [unit for unit in article.units() if unit.kind in _PARTS]
     # A gallery repeats captions: each text is read once, and all of them in one
@@ -771,6 +774,9 @@ def _quantity_findings(article: Article, english: bool) -> Iterator[Annotation]:
     body_units = article.body_units()
     if key_words is None:
         candidates: Iterable[int] = range(len(body_units))
+    elif story is not None:  # the check's joined story, already encoded: the body is a run of its texts
+        joined, encoded, first = story
+        candidates = _holding_key_words_in(joined, encoded, first, len(body_units), key_words)
     else:
         candidates = _holding_key_words(body_units, key_words)
     for i in candidates:
@@ -810,6 +816,40 @@ def _quantity_findings(article: Article, english: bool) -> Iterator[Annotation]:
                 related=[x.unit.span(x.q.start, x.q.end) for x in same],
                 suggestion=Suggestion("replace", r.q.text),
                 data={"value": f.q.value, "body_value": r.q.value})
+
+
+def _holding_key_words_in(joined: Joined, encoded: bytes, first: int, count: int,
+                          key_words: dict[str, list[tuple[str, ...]]]) -> list[int]:
+    """_holding_key_words for the ``count`` texts of ``joined`` from number ``first``
+    (numbered from 0 again), searched in ``encoded``, the joined text encoded ASCII
+    with "replace", rather than in the texts joined and encoded once more."""
+    if count == 0:
+        return []
+    lowered: bytes | bytearray = encoded.translate(_ASCII_LOWER)
+    text = joined.text
+    if "\u0130" in text or "\u212a" in text:
+        # Read as "i" and "k", as _holding_key_words does (one byte a character
+        # either way: the positions agree).
+        lowered = bytearray(lowered)
+        for char, letter in (("\u0130", ord("i")), ("\u212a", ord("k"))):
+            at = text.find(char)
+            while at >= 0:
+                lowered[at] = letter
+                at = text.find(char, at + 1)
+    starts = joined.starts
+    last = first + count - 1
+    low, high = starts[first], starts[last] + len(joined.texts[last])
+    found: set[int] = set()
+    needles = {max((word,) + rest, key=len).encode() for word, rests in key_words.items() for rest in rests}
+    for needle in needles:
+        at = lowered.find(needle, low, high)
+        while at >= 0:  # (as Joined.holding: one hit per text, then on to the next text)
+            i = joined.locate(at)
+            found.add(i - first)
+            if i == last:
+                break
+            at = lowered.find(needle, starts[i + 1], high)
+    return sorted(found)
 
 
 # In the body: an exact figure as the subject of what it counts, "1,180 households
@@ -946,7 +986,8 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     english = primary_language(article.language) == "en"
     body = article.body_units()
     if english:
-        story = [u for u in article.units() if u.kind == STANDFIRST] + body + article.caption_units()
+        standfirsts = [u for u in article.units() if u.kind == STANDFIRST]
+        story = standfirsts + body + article.caption_units()
         joined = Joined([unit.text for unit in story])
         # One byte a character, for the scans of words and digits in C (encoding
         # the long article's text costs about as much as a scan of it: done once).
@@ -954,4 +995,8 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
         yield from _age_findings(story, joined)
         yield from _list_findings(story, joined, encoded)
         yield from _body_findings(story, joined, encoded)
-    yield from _quantity_findings(article, english)
+        # (The body is the run of the story's texts after the standfirsts: its key
+        # words are looked up in the text encoded above rather than encoded again.)
+        yield from _quantity_findings(article, english, (joined, encoded, len(standfirsts)))
+    else:
+        yield from _quantity_findings(article, english)

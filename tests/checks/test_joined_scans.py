@@ -76,6 +76,28 @@ def test_key_words_are_found_in_every_lower_cased_text_that_holds_them():
             assert set(found) == expected
 
 
+def test_key_words_in_the_encoded_story_are_those_of_the_body_alone():
+    # number-consistency searches the body's key words in the story it joined and
+    # encoded already (standfirsts before the body, captions after): the same texts.
+    from checks.model import TextUnit
+
+    rng = random.Random(16)
+    pieces = ["Mayo", "mayo", "de", "tariff", "\u0130", "\u212a", "k", "i", "é", "강", " ", "-",
+              "\x00", "bill", "printed", "\U0001f600"]
+    key_words = {"de": [("mayo",)], "tariff": [()], "bill": [("printed",)], "ki": [()]}
+    for _ in range(3_000):
+        texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+                 for _ in range(rng.randint(0, 8))]
+        first = rng.randint(0, len(texts))
+        count = rng.randint(0, len(texts) - first)
+        body = [TextUnit("paragraph", text, f"p{i}", None, i)
+                for i, text in enumerate(texts[first:first + count])]
+        story = Joined(texts)
+        encoded = story.text.encode("ascii", "replace")
+        found = nc._holding_key_words_in(story, encoded, first, count, key_words)
+        assert found == nc._holding_key_words(body, key_words), texts
+
+
 def test_a_count_before_a_list_mark_passes_the_cheap_test():
     rng = random.Random(16)
     pieces = ["two", "Three", "TWELVE", "fİve", "sıx", "ſix", "seven", "2", "12", "10", "13", "1", " ",
