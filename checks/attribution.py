@@ -620,7 +620,6 @@ _HANDLE = re.compile(r"\(@\w+\)|(?:^|\s)@\w{2,}")
 # and right after one, the end of the paragraph or a new sentence.
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"”’»)]?\s+$")
 _STARTS_SENTENCE = re.compile(r"[.!?]?\s*(?:$|[A-Z“\"‘(])")
-_SENTENCES = re.compile(r"(?<=[.!?…])[\"”’»)]?\s+")
 # A sentence break that is not an abbreviation's full stop ("Mr. Giordano",
 # "John F. Kennedy"): where the last sentence of a text begins.
 # (The mark first, the abbreviations looked behind from after it, each with the

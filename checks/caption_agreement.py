@@ -41,7 +41,8 @@ with the caption ("Starmer speaks about the economy on Friday" against
 "Keir Starmer gave a speech on Thursday about the economy"); not when the
 body dates that person on several days. This reading stays quiet when the body gives the caption's day
 anywhere, when the body's day is still to come ("will vote on Thursday")
-and the caption's is not, and in galleries of more than 30 captions. Its
+and the caption's is not, and when more than 30 caption sentences hold a day
+or a place (a gallery). Its
 place is only compared for a definite thing placed by its noun ("the
 restored crane in Gdynia" against "a shipyard crane in Gdansk", "the port of
 Gdynia" against "the port of Gdansk", "their final training session in
@@ -60,8 +61,9 @@ Shakespeare Theatre").
 
 `name-spelling`: a caption that spells a person's surname one or two letters
 differently from the body ("Navarro" in the body, "Naverro" in the caption) is
-flagged here, with the body's spelling as the suggestion. This check owns
-caption misspellings; `name-consistency` does not report them again.
+flagged here, with the body's spelling as the suggestion. `name-consistency`
+flags the same word too (it covers every part of the article, captions
+included); this rule adds that the caption disagrees with the body beside it.
 
 ## Why it matters
 Captions are often written separately from the story, by another person or
@@ -840,11 +842,7 @@ def _days_apart(slot: Slot, other: Slot) -> int | None:
         gap = abs(_WEEKDAYS.index(str(slot.value)) - _WEEKDAYS.index(str(other.value)))
         return min(gap, 7 - gap)
     if slot.kind == "date":
-        (m1, d1), (m2, d2) = slot.value, other.value  # type: ignore[misc]
-        try:
-            return abs((date(2024, m1, d1) - date(2024, m2, d2)).days)  # (a leap year: 29 Feb)
-        except ValueError:
-            return None
+        return _apart(slot.value, other.value)  # type: ignore[arg-type]  # (the nearer way round the year)
     return None
 
 
@@ -960,7 +958,7 @@ def _names(article: Article, ctx: Context, body_words: "_Words") -> Iterator[Ann
 # -- the broad reading ----------------------------------------------------------
 
 _DAY_KINDS = frozenset({"weekday", "date"})
-# Above this many captions (a gallery) only the narrow reading runs.
+# Above this many caption sentences with a day or place (a gallery) only the narrow reading runs.
 _BROAD_CAPTIONS = 30
 # Content words a caption and a body sentence share to tell of one event, when
 # neither the words around the day or place nor the verb need agree.

@@ -414,6 +414,7 @@ _COUNT_PREP = re.compile(
 
 # The words a count is written as (a cheap test before _COUNT_PREP's search).
 _COUNT_TOKENS = frozenset(list(_COUNT_WORDS) + [str(n) for n in range(2, 13)])
+_WORD_SPLIT = re.compile(r"[^a-z0-9]+")  # (a quote mark or bracket before a count word is no part of it)
 _COUNT_TOKEN_BYTES = frozenset(w.encode() for w in _COUNT_TOKENS)
 # ASCII letters lower-cased and digits kept, every other byte a space.
 _ALNUM_BYTES = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or 48 <= c <= 57 else 32
@@ -448,7 +449,7 @@ def _count_before(text: str, sep_start: int) -> re.Match | None:
         return None  # "were"/"are": the count and its noun only ("The four winners were")
     window = text[max(0, sep_start - 80):sep_start]
     m = _COUNT_PREP.search(text, max(0, sep_start - 80), sep_start) \
-        if not _COUNT_TOKENS.isdisjoint(window.lower().split()) else None
+        if not _COUNT_TOKENS.isdisjoint(_WORD_SPLIT.split(window.lower())) else None
     if m is not None and _plural_noun(m) and not any(
             w in _PRED_STOP or (w.endswith("s") and w not in _PRED_ALLOWED_S)
             for w in m.group("pred").lower().split()[1:]):

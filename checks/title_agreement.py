@@ -774,7 +774,7 @@ def _common_plural_opening(tokens: tuple[_Token, ...], i: int) -> bool:
     return known and _plural_verb(_fold(following))
 
 
-# A noun made from a verb or another word ("Derailment", "Evacuation", "Closing"):
+# A noun made from a verb or another word ("Derailment", "Evacuation", "Crossing"):
 # in a Title Case headline, or opening a sentence, a common word the body backs
 # with another form of its stem written in lower case ("derailed", "evacuated").
 _DERIVED_END = re.compile(r"(?:ments?|ations?|tions?|ions?|ings?|ers?|ures?|ances?|ences?|ness)$")

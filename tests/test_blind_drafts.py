@@ -92,7 +92,15 @@ def test_no_family_scores_worse_than_last_measured():
     for family, (found, planted, true_alarms, judged) in LAST_MEASURED.items():
         tally = tallies[family]
         assert tally.planted == planted, family
-        assert tally.found >= found, (family, tally.misses)
+        assert tally.found >= found, (family, _tune_only(tally.misses))
         false_before = judged - true_alarms
         false_now = tally.alarms - tally.same_slip - tally.true_alarms
-        assert false_now <= false_before, (family, tally.false_alarms)
+        assert false_now <= false_before, (family, _tune_only(tally.false_alarms))
+
+
+def _tune_only(lines: list[str]) -> list[str]:
+    """What a failure may show: the holdout's drafts are never to be read while
+    fixing a check, so only their count appears."""
+    shown = [line for line in lines if line.startswith("tune/")]
+    hidden = len(lines) - len(shown)
+    return shown + ([f"... and {hidden} in the holdout batch (not shown)"] if hidden else [])

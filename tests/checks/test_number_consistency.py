@@ -277,3 +277,12 @@ def test_seed_raises_nothing_in_either_form(shared):
     data = json.loads((shared / "examples" / "seed-article.json").read_text(encoding="utf-8"))
     for article in (article_from_text(text), article_from_json(data)):
         assert findings(article, CHECK) == []
+
+
+def test_a_count_after_an_opening_quote_mark_is_still_read():
+    # The cheap test before the count-then-predicate pattern splits words at
+    # punctuation as well as spaces: "“Three" is the count word "three".
+    article = draft("“Three opposition councillors on the planning committee, Ana Ruiz, "
+                    "Tom Kerr, Li Wei and Jo Park, voted against it,” the mayor said.")
+    found = findings(article, CHECK)
+    assert [(f.rule, f.data) for f in found] == [("list-count", {"count": 3, "items": 4})]
