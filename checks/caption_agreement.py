@@ -778,6 +778,13 @@ def _contradiction(caption: Clause, slot: Slot, near: set[str], body: list[Claus
         return None
     if len({str(o.value) for _, o in differ}) > 1:
         return None  # the body tells of several days or places for such events: which one?
+    return _differs(caption, slot, differ)
+
+
+def _differs(caption: Clause, slot: Slot, differ: list[tuple[Clause, Slot]]) -> Annotation:
+    """The finding for a caption slot the body contradicts (both readings): it
+    points at the caption, with every contradicting body slot in ``related``. Only a
+    weekday against a weekday gets a suggestion: a date is no drop-in for it."""
     clause, other = differ[0]
     target = caption.unit.span(slot.start, slot.end)
     body_value = clause.unit.text[other.start:other.end]
@@ -786,7 +793,9 @@ def _contradiction(caption: Clause, slot: Slot, near: set[str], body: list[Claus
     if slot.kind == "weekday":
         return WEEKDAY_DIFFERS.at(target, f"The caption says {target.quote}; the body says {body_value} "
                                           "for the same event.", related=related,
-                                  suggestion=Suggestion("replace", body_value), data=data)
+                                  suggestion=(Suggestion("replace", body_value)
+                                              if other.kind == "weekday" else None),
+                                  data=data)
     if slot.kind == "date":
         return DATE_DIFFERS.at(target, f"The caption says {target.quote}; the body says {body_value} "
                                        "for the same event.", related=related, data=data)
@@ -1287,19 +1296,4 @@ def _finding(caption: Clause, slot: Slot, differ: list[tuple[Clause, Slot]],
     values = {str(broad.main(broad.keys(o))) if o.kind in _DAY_KINDS else str(o.value) for _, o in differ}
     if len(values) > 1:
         return None  # the body tells of several days or places for such events: which one?
-    clause, other = differ[0]
-    target = caption.unit.span(slot.start, slot.end)
-    body_value = clause.unit.text[other.start:other.end]
-    related = [c.unit.span(o.start, o.end) for c, o in differ]
-    data = {"caption": target.quote, "body": body_value}
-    if slot.kind == "weekday":
-        return WEEKDAY_DIFFERS.at(target, f"The caption says {target.quote}; the body says {body_value} "
-                                          "for the same event.", related=related,
-                                  suggestion=(Suggestion("replace", body_value)
-                                              if other.kind == "weekday" else None),
-                                  data=data)
-    if slot.kind == "date":
-        return DATE_DIFFERS.at(target, f"The caption says {target.quote}; the body says {body_value} "
-                                       "for the same event.", related=related, data=data)
-    return PLACE_DIFFERS.at(target, f"The caption places this in {target.quote}; the body says "
-                                    f"{body_value}.", related=related, data=data)
+    return _differs(caption, slot, differ)
