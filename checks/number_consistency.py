@@ -840,17 +840,9 @@ def _holding_key_words_in(joined: Joined, encoded: bytes, first: int, count: int
     starts = joined.starts
     last = first + count - 1
     low, high = starts[first], starts[last] + len(joined.texts[last])
-    found: set[int] = set()
     needles = {max((word,) + rest, key=len).encode() for word, rests in key_words.items() for rest in rests}
-    for needle in needles:
-        at = lowered.find(needle, low, high)
-        while at >= 0:  # (as Joined.holding: one hit per text, then on to the next text)
-            i = joined.locate(at)
-            found.add(i - first)
-            if i == last:
-                break
-            at = lowered.find(needle, starts[i + 1], high)
-    return sorted(found)
+    return sorted({i - first for needle in needles
+                   for i in joined.holding(needle, within=lowered, start=low, end=high)})
 
 
 # In the body: an exact figure as the subject of what it counts, "1,180 households

@@ -148,19 +148,23 @@ class Joined:
             i = bisect_right(starts, m.start()) - 1
             yield i, m.start() - starts[i]
 
-    def holding(self, needle: str | bytes, within: str | bytes | None = None) -> list[int]:
+    def holding(self, needle: str | bytes, within: str | bytes | bytearray | None = None,
+                start: int = 0, end: int | None = None) -> list[int]:
         """The numbers of the texts that contain ``needle``, in order; searched
         ``within`` the joined text changed character for character (its ASCII
-        capitals lower-cased, one byte a character, say) when given."""
+        capitals lower-cased, one byte a character, say) when given, and only
+        between offsets ``start`` and ``end`` of it when given."""
         text = self.text if within is None else within
+        if end is None:
+            end = len(text)
         found = []
-        at = text.find(needle)
+        at = text.find(needle, start, end)
         while at >= 0:
             i = self.locate(at)
             found.append(i)
             if i + 1 == len(self.starts):
                 break
-            at = text.find(needle, self.starts[i + 1])
+            at = text.find(needle, self.starts[i + 1], end)
         return found
 
     def holding_match(self, pattern: re.Pattern, within: str | bytes | None = None) -> list[int]:
