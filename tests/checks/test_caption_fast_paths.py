@@ -49,20 +49,21 @@ _DAY_PIECES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday
                "Today"]
 
 
+def _random_texts(rng: random.Random, pieces: list[str], rounds: int = 5_000):
+    """``rounds`` lists of one to six texts, each up to twelve random pieces."""
+    for _ in range(rounds):
+        yield ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+               for _ in range(rng.randint(1, 6))]
+
+
 def test_weekdays_are_those_of_the_weekday_expression_in_each_text():
-    rng = random.Random(9)
-    for _ in range(5_000):
-        texts = ["".join(rng.choice(_DAY_PIECES) for _ in range(rng.randint(0, 12)))
-                 for _ in range(rng.randint(1, 6))]
+    for texts in _random_texts(random.Random(9), _DAY_PIECES):
         found = [(i, s.value, s.start, s.end, s.prep) for i, s in ca._weekdays(Joined(texts))]
         assert found == _plain_weekdays(texts), texts
 
 
 def test_places_of_several_texts_are_those_of_each_text():
-    rng = random.Random(10)
-    for _ in range(5_000):
-        texts = ["".join(rng.choice(_PIECES) for _ in range(rng.randint(0, 12)))
-                 for _ in range(rng.randint(1, 6))]
+    for texts in _random_texts(random.Random(10), _PIECES):
         found = [(i, s.value, s.start, s.end, s.prep) for i, s in ca._places(Joined(texts))]
         plain = [(i, s.value, s.start, s.end, s.prep) for i, text in enumerate(texts)
                  for s in map(lambda m: ca._place_slot(m, 0), ca._PLACE.finditer(text)) if s is not None]
