@@ -21,8 +21,9 @@ def article_schema():
     return json.loads((ROOT / "schemas" / "article.schema.json").read_text(encoding="utf-8"))
 
 
-def test_there_are_drafts_in_both_batches():
-    assert blind.draft_files("tune") and blind.draft_files("holdout")
+def test_there_are_tuning_drafts():
+    # (The holdout is empty between a batch joining tune/ and the next one being written.)
+    assert blind.draft_files("tune")
 
 
 @pytest.mark.parametrize("path", DRAFTS, ids=lambda p: f"{p.parent.name}/{p.stem}")
