@@ -491,6 +491,14 @@ class LowerCaseWords:
     __slots__ = ("_ascii", "_other")
 
     def __init__(self, text: str):
+        start = text[:4096]
+        if len(start.encode("utf-8", "surrogatepass")) - len(start) > len(start) // 8:
+            # Much of it in other scripts (Arabic, Cyrillic, Greek, ...), by its
+            # start: most pieces would go to the regex anyway, which passes over
+            # what is not a lower-case letter at C speed.
+            self._ascii: set[bytes] = set()
+            self._other = set(_LOWER_WORD.findall(text))
+            return
         pieces = set(text.encode("utf-8", "surrogatepass").translate(_LOWER_WORD_BYTES).split())
         self._ascii = pieces  # (as bytes: only the few words looked up are encoded)
         other = [piece for piece in pieces if not piece.isascii()]

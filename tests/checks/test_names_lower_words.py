@@ -12,7 +12,9 @@ from checks.names import LowerCaseWords
 # mark that is no word character (U+0345), characters whose lower case is
 # ASCII (İ, the Kelvin sign), lower-case letters past U+2000 (ﬁ, ｆ), a lone
 # surrogate and NUL.
-_ALPHABET = "abzAZ09_'’-  .,;“”\u00a0\u2003éÉßİ\u212aªſ\u0345ﬁｆ\ud800\x00\t\n\x0b\x1f"
+_ASCII = "abzAZ09_'-  .,;\x00\t\n\x0b\x1f"
+_OTHER = "’“”\u00a0\u2003éÉßİ\u212aªſ\u0345ﬁｆ\ud800"
+_ALPHABET = _ASCII + _OTHER
 
 
 def _regex_words(text: str) -> set[str]:
@@ -26,13 +28,25 @@ def _agree(text: str, queries) -> None:
         assert (query in words) == (query in expected), (text, query)
 
 
+def _random_text(rng: random.Random, other_share: float) -> str:
+    return "".join(rng.choice(_OTHER if rng.random() < other_share else _ASCII)
+                   for _ in range(rng.randint(0, 40)))
+
+
 def test_random_texts_give_the_same_words():
     rng = random.Random(7)
-    for _ in range(20_000):
-        text = "".join(rng.choice(_ALPHABET) for _ in range(rng.randint(0, 30)))
-        pieces = text.replace("\n", " ").split(" ")
-        queries = pieces + [p.lower() for p in pieces] + [p.strip(".,;“”'’_-") for p in pieces]
-        _agree(text, queries)
+    # Mostly ASCII (the split pieces, a few left to the regex) and mostly not (the regex alone).
+    for other_share in (0.03, 0.5):
+        for _ in range(20_000):
+            text = _random_text(rng, other_share)
+            pieces = text.replace("\n", " ").split(" ")
+            queries = pieces + [p.lower() for p in pieces] + [p.strip(".,;“”'’_-") for p in pieces]
+            _agree(text, queries)
+
+
+def test_a_long_text_in_another_script_gives_the_same_words():
+    text = "Вчера президент встретился с министром. " * 200 + "the end, said mark. ’tis o’er"
+    _agree(text, ["вчера", "президент", "с", "the", "end", "said", "mark", "tis", "o", "er", "Вчера"])
 
 
 def test_news_text_gives_the_same_words():
