@@ -496,13 +496,16 @@ class LowerCaseWords:
             # Much of it in other scripts (Arabic, Cyrillic, Greek, ...), by its
             # start: most pieces would go to the regex anyway, which passes over
             # what is not a lower-case letter at C speed.
-            self._ascii: set[bytes] = set()
-            self._other = set(_LOWER_WORD.findall(text))
+            self._ascii: dict[bytes, None] = {}
+            self._other = dict.fromkeys(_LOWER_WORD.findall(text))
             return
-        pieces = set(text.encode("utf-8", "surrogatepass").translate(_LOWER_WORD_BYTES).split())
+        # (Dicts, not sets: a dict of nothing but strings or bytes is left alone by
+        # the garbage collector, where a set of 20,000 pieces is walked by every
+        # collection while the reading lives.)
+        pieces = dict.fromkeys(text.encode("utf-8", "surrogatepass").translate(_LOWER_WORD_BYTES).split())
         self._ascii = pieces  # (as bytes: only the few words looked up are encoded)
         other = [piece for piece in pieces if not piece.isascii()]
-        self._other = set(_LOWER_WORD.findall(b" ".join(other).decode("utf-8", "surrogatepass")))
+        self._other = dict.fromkeys(_LOWER_WORD.findall(b" ".join(other).decode("utf-8", "surrogatepass")))
 
     def __contains__(self, word: str) -> bool:
         if word in self._other:
