@@ -92,17 +92,20 @@ def _looks_like_credit(text: str, extra: tuple[str, ...] = ()) -> bool:
 TAIL = 120
 
 
-# What a tail must hold for each pattern to match: "Photo: ..." has a colon,
-# a bracketed credit closes the (right-stripped) text, "Name Name/Agency" has a slash;
-# _TRAILING's and _GLUED's credit cannot end in a sentence's closing mark,
-# which ends most captions that have no credit.
-_NEEDS = {
-    _LABELLED: lambda tail: ":" in tail,
-    _BRACKETED: lambda tail: tail[-1:] in (")", "]"),
-    _TRAILING: lambda tail: tail[-1:] not in _SENTENCE_ENDS,
-    _GLUED: lambda tail: tail[-1:] not in _SENTENCE_ENDS,
-    _UNPUNCTUATED: lambda tail: "/" in tail,
-}
+# The patterns in the order they are tried, each with what a tail must hold for it
+# to match, and whether its match is a credit without further reading: "Photo: ..."
+# has a colon, a bracketed credit closes the (right-stripped) text, "Name
+# Name/Agency" has a slash; _TRAILING's and _GLUED's credit cannot end in a
+# sentence's closing mark, which ends most captions that have no credit. (A
+# tuple, not a dict keyed by pattern: hashing a compiled pattern hashes its whole
+# code, a few microseconds per caption.)
+_PATTERNS = (
+    (_LABELLED, lambda tail: ":" in tail, True),
+    (_BRACKETED, lambda tail: tail[-1:] in (")", "]"), False),
+    (_TRAILING, lambda tail: tail[-1:] not in _SENTENCE_ENDS, False),
+    (_GLUED, lambda tail: tail[-1:] not in _SENTENCE_ENDS, False),
+    (_UNPUNCTUATED, lambda tail: "/" in tail, True),
+)
 _SENTENCE_ENDS = frozenset(".!?")
 
 
@@ -120,11 +123,10 @@ def find_inline_credit(caption: str, extra_credits: tuple[str, ...] = ()) -> Spa
         offset = text.find(" ", len(text) - TAIL)
         offset = 0 if offset == -1 else offset
     tail = text[offset:]
-    for pattern in (_LABELLED, _BRACKETED, _TRAILING, _GLUED, _UNPUNCTUATED):
+    for pattern, need, trusted in _PATTERNS:
         # Skip a pattern whose required character is absent (most captions
         # have no colon, slash or closing bracket): searching is the cost here.
-        need = _NEEDS.get(pattern)
-        if need is not None and not need(tail):
+        if not need(tail):
             continue
         match = pattern.search(tail)
         if not match:
@@ -133,7 +135,7 @@ def find_inline_credit(caption: str, extra_credits: tuple[str, ...] = ()) -> Spa
         start = offset + match.start("credit")
         if start == 0 or not text[:start].strip():
             continue
-        if pattern in (_LABELLED, _UNPUNCTUATED) or _looks_like_credit(credit, extra_credits):
+        if trusted or _looks_like_credit(credit, extra_credits):
             return Span(start, start + len(credit))
     return None
 
