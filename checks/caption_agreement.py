@@ -52,6 +52,32 @@ body's verb before its place may also be a word of the caption's thing ("The
 squad trained in Gdańsk on Friday" against "their final training session in
 Gdynia on Friday").
 
+Last, an event reading (same limit) finds the body sentences about the
+caption's event by what the two share wherever the day or place stands: the
+people, places and other words, each word as a root across tenses and noun
+forms ("arriving at Lisbon airport" and "arrived in Lisbon", "after her
+sentencing" and "was sentenced", "the reopening" and "opened"). Four shared
+words make a sentence about the event, or three with a name, and one of them
+must be no name (the same people at the same place may be doing something
+else); the caption's word right before or after its day or place counts
+twice. A day is flagged when those sentences give one other day and no body
+sentence gives the caption's: a sentence that shares at most one word with the
+caption and places its action elsewhere ("trained at the Seixal complex on
+Wednesday") tells of another action. A sentence about the event with no day
+of its own takes the story's when the body gives only one day ("won the
+competition on Tuesday" for "beat 24 schools at the final in Birmingham"). A
+sentence of an event of several days ("the three-day festival"), a plan
+("will face Braga"), a sentence that places the event elsewhere as well as on
+another day, and a day in a caption dated to another year are left alone,
+but a relative clause ("Fennelly, who announced his retirement on Sunday,
+lifts the cup in 2022") tells of the news, not the photo, and is compared. A
+place is flagged against a sentence about the event that places it after the
+same preposition, on the caption's day with a shared name ("at the opening of
+the exhibition in Seville on Thursday" against "went on show ... in Valencia
+on Thursday"), or with the body's noun before its place a word of the
+caption's thing ("the closing concert of the flamenco biennial in Córdoba"
+against "a concert in Seville's Plaza de España").
+
 A place is only flagged when the body never mentions the caption's place at
 all, and neither side names the other's place ("Tehran, Iran" agrees with
 "Iran"). The body may also place the event by a name: "the Shakespeare
@@ -552,8 +578,8 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     if len(wanted) <= _FEW_NEAR_STEMS:
         body = [unit for unit in body if not _lacks_all(unit.text, wanted)]
     body_clauses = _clauses(body, [unit.text for unit in body], kinds)
-    if not body_clauses:
-        return
+    if not body_clauses and not broad:
+        return  # (the event reading reads every body sentence itself: a day may be the story's)
     # An index from content word to the body clauses that use it, so each
     # caption is compared only with the clauses that share its words. Only
     # stems near a caption slot are ever looked up (see _contradiction), so
@@ -581,8 +607,14 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     if rest and broad:
         whole = _DAY_KINDS <= kinds and len(body) == len(article.body_units())  # (none filtered out)
         reading = _Broad(article, ctx, body_clauses, whole)
+        # Then the event reading: a body sentence about the caption's event by the
+        # words the two share across tenses and forms ("arrive" and "arrived"),
+        # dated by itself or by the story's one day (see _Event).
+        events = _Event(reading)
         for clause, slot in rest:
             finding = reading.contradiction(clause, slot)
+            if finding is None:
+                finding = events.contradiction(clause, slot)
             if finding is not None and (
                     slot.kind != "place" or not body_words.mentions(clause.unit.text[slot.start:slot.end])):
                 yield finding
@@ -1128,9 +1160,18 @@ class _Broad:
             if type(theirs[0]) is not type(key[0]):
                 continue  # a weekday and a date of an article without a date
             shared = whole & clause.stems(exclude=other)
-            if len(shared) < _SHARED_BROAD or not shared & caption.proper(slot) & clause.proper(other):
+            names = caption.proper(slot)
+            if len(shared) < _SHARED_BROAD or not shared & names & clause.proper(other):
+                continue
+            if not shared - names and self.people(clause.unit, clause.start, clause.end, False):
+                # Names alone, the body's people among them: the same people (and
+                # place) at another action. (Of a sentence that names no one, the
+                # caption's person may be its subject: "a former manager was jailed
+                # at Paisley Sheriff Court".)
                 continue
             body_text = clause.text[clause.start:clause.end]
+            if _SPAN.search(body_text):
+                continue  # "the three-day festival": the photo may be of any of its days
             if _future_against_past(caption, slot, clause, other):
                 continue  # "will vote on Wednesday": not yet the photo's
             apart = (_apart(key, theirs) if isinstance(key[0], int) else _days_apart(slot, other))
@@ -1297,3 +1338,253 @@ def _finding(caption: Clause, slot: Slot, differ: list[tuple[Clause, Slot]],
     if len(values) > 1:
         return None  # the body tells of several days or places for such events: which one?
     return _differs(caption, slot, differ)
+
+
+# -- the event reading ------------------------------------------------------------
+
+# Endings one action or thing takes as a noun or adjective ("arrival", "robotics",
+# "announcement", "exhibition"): cut after the stem's, so "arrive", "arrived" and
+# "arrival" share a root.
+_NOUN_ENDINGS = ("ment", "ion", "al", "ic")
+_ROOTS: dict[str, str] = {}
+
+
+def _root(stem: str) -> str:
+    """A stem without a possessive and a noun's ending: one root for a word's
+    tenses and noun forms ("sorolla's" and "sorolla", "arriv" and "arrival")."""
+    out = _ROOTS.get(stem)
+    if out is None:
+        out = stem.rstrip("'’")
+        for ending in _NOUN_ENDINGS:
+            if out.endswith(ending) and len(out) - len(ending) >= 4:
+                out = out[: -len(ending)]
+                if len(out) > 4 and out[-1] == "e":
+                    out = out[:-1]  # announce(ment) -> announc
+                break
+        if len(_ROOTS) < 200_000:
+            _ROOTS[stem] = out
+    return out
+
+
+def _roots(stems: set[str]) -> set[str]:
+    return {_root(stem) for stem in stems}
+
+
+# Shared roots that make a body sentence about the caption's event: this many,
+# or one fewer when one of them is a name (capitalised in both).
+_EVENT_SHARED = 4
+# Shared roots that make a body sentence giving the caption's own day speak for it.
+_AGREE_SHARED = 2
+# A caption's relative clause tells of the person's news, not of the photo: its
+# day is compared even when the photo is dated ("Fennelly, who announced his
+# retirement on Sunday, lifts the cup in 2022").
+_RELATIVE = re.compile(r"(?:^|[,;(—–-])\s*(?:who|which|whose)\b[^,;()—–]*$")
+# A sentence of an event that spans days ("the three-day summit", "a week-long visit").
+_SPAN = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)[- ]days?\b"
+                   r"|\b(?:week|month)[- ]?long\b|\bweekend\b", re.IGNORECASE)
+_THING_BEFORE = re.compile(_DETERMINER + r"((?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*"
+                           r"(?:\s+of\s+(?:the\s+|a\s+)?(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)?)"
+                           r"\s+(?:in|at|near|outside)\s+(?:the\s+)?$")
+
+
+class _Event:
+    """A body sentence about the caption's event, found by what the two share,
+    wherever the day or place stands and whatever verb governs it: the people,
+    places and other content words, each as a root across tenses and noun
+    forms ("arrive at Lisbon airport" and "arrived in Lisbon", "sentencing" and
+    "was sentenced"). Four shared roots, or three with a name, make a sentence
+    about the event.
+
+    A day is flagged when the sentences about the event give one other day, and
+    no body sentence sharing two roots with the caption gives its own; a sentence
+    about the event with no day of its own takes the story's, when the body gives
+    only one day and that sentence shares a root with the caption. A place is
+    flagged when a sentence about the event places it elsewhere after the same
+    preposition: on the caption's own day, or with the body's noun before its
+    place one of the caption's thing ("the closing concert of the biennial in
+    Córdoba" against "a concert in Seville").
+
+    Read only for articles with few caption sentences (as _Broad): it reads every
+    body sentence once, and compares each caption's slot with each.
+    """
+
+    def __init__(self, broad: _Broad):
+        self.broad = broad
+        self._sentences: list[tuple[Clause, set[str]]] | None = None
+        self._names: dict[tuple[int, bool], set[str]] = {}
+
+    def sentences(self) -> list[tuple[Clause, set[str]]]:
+        """Every body sentence, with its day and place slots, and its roots."""
+        if self._sentences is None:
+            units = self.broad.article.body_units()
+            texts = [unit.text for unit in units]
+            slotted = {(id(c.unit), c.start): c for c in _clauses(units, texts)}
+            self._sentences = []
+            for unit in units:
+                for start, end in sentence_spans(unit.text):
+                    clause = slotted.get((id(unit), start)) or Clause(unit, start, end, [], unit.text)
+                    self._sentences.append((clause, _roots(clause.stems())))
+        return self._sentences
+
+    def names(self, clause: Clause, first: bool = True) -> set[str]:
+        """The roots of a sentence's capitalised words; without its first word
+        (capitalised for starting the sentence) unless a capitalised word follows
+        it ("Rivers Angels arrived")."""
+        out = self._names.get((id(clause), first))
+        if out is None:
+            text = clause.text
+            words = clause.words
+            if not first and words and not (len(words) > 1 and text[words[1][0]].isupper()
+                                            and not text[words[0][1]:words[1][0]].strip()):
+                words = words[1:]
+            out = self._names[(id(clause), first)] = {_root(w) for s, e, w in words if text[s].isupper()}
+        return out
+
+    def shared_names(self, caption: Clause, clause: Clause, shared: set[str]) -> set[str]:
+        """The shared roots capitalised in both, and inside one of them: a first
+        word may be capitalised for starting the sentence ("Visitors look at ...")."""
+        inner = ((self.names(caption, False) & self.names(clause))
+                 | (self.names(caption) & self.names(clause, False)))
+        return shared & inner
+
+    def about(self, caption: Clause, slot: Slot, mine: set[str], clause: Clause, theirs: set[str]) -> bool:
+        """Whether a body sentence tells of the caption's event: they share a word
+        besides names (an action or thing: names alone are the same people at
+        another action), and four words, or three with a name. The caption's
+        word right before or after its slot (its verb or noun) counts twice."""
+        shared = mine & theirs
+        names = self.shared_names(caption, clause, shared)
+        if not shared - names:
+            return False
+        score = len(shared) + (1 if _roots(caption.head(slot)) & theirs else 0)
+        return score >= _EVENT_SHARED or (score == _EVENT_SHARED - 1 and bool(names))
+
+    def same_people(self, caption: Clause, mine: set[str], clause: Clause, theirs: set[str]) -> bool:
+        """_Broad.same_people, unless the two share enough words besides names to
+        be about one event by those alone ("the flamenco biennial closed with a
+        concert" names the dedicatee, the caption the singer)."""
+        if len((mine & theirs) - self.names(clause, False)) >= _EVENT_SHARED:
+            return True
+        return self.broad.same_people(caption, clause)
+
+    @staticmethod
+    def elsewhere(caption: Clause, clause: Clause) -> bool:
+        """Whether a body sentence places what it tells at a place the caption does
+        not name ("trained at the Seixal complex on Wednesday" for a caption at
+        Lisbon airport): its day is another action's."""
+        caption_low = caption.text[caption.start:caption.end].lower()
+        return any(o.kind == "place" and not _mentions(caption_low, clause.text[o.start:o.end])
+                   for o in clause.slots)
+
+    def contradiction(self, caption: Clause, slot: Slot) -> Annotation | None:
+        caption_text = caption.text[caption.start:caption.end]
+        relative = _RELATIVE.search(caption.text, caption.start, slot.start)
+        if _when(caption_text if relative is None else caption.text[relative.start():slot.end]):
+            return None  # "in 2023", "last year": an older photo
+        mine = _roots(caption.stems(exclude=slot))
+        if slot.kind in _DAY_KINDS:
+            return self._day(caption, slot, mine)
+        return self._place(caption, slot, mine)
+
+    def _day(self, caption: Clause, slot: Slot, mine: set[str]) -> Annotation | None:
+        broad = self.broad
+        mine_keys = broad.keys(slot)
+        key = broad.main(mine_keys)
+        caption_text = caption.text[caption.start:caption.end]
+        # (The caption's places left are named nowhere in the body: see check().)
+        places = [o for o in caption.slots if o.kind == "place"]
+        dated: list[tuple[Clause, Slot]] = []
+        undated: set[str] = set()  # the roots of the sentences about the event without a day
+        for clause, theirs in self.sentences():
+            days = [o for o in clause.slots if o.kind in _DAY_KINDS]
+            if any(mine_keys & broad.keys(o) for o in days) and (
+                    len(mine & theirs) >= _AGREE_SHARED or not self.elsewhere(caption, clause)):
+                # The body gives the caption's day for something of it, or for
+                # something it does not place: perhaps what the photo shows.
+                return None
+            if not (self.about(caption, slot, mine, clause, theirs)
+                    and self.same_people(caption, mine, clause, theirs)):
+                continue
+            if any(o.kind == "place" and any(_same_prep(o.prep, p.prep) for p in places)
+                   for o in clause.slots):
+                continue  # another place too (the caption's is named nowhere in the body): another event
+            if _SPAN.search(clause.text, clause.start, clause.end):
+                return None  # "the three-day summit": the photo may be of any of its days
+            if not days:
+                body_text = clause.text[clause.start:clause.end]
+                # (not a plan, nor a time of its own: "will face Braga", "won it in 2019")
+                if not (_FUTURE_BEFORE.search(body_text) or _when(body_text)):
+                    undated |= theirs
+                continue
+            if any(mine_keys & broad.keys(o) for o in days):
+                return None  # the caption's own day
+            if len({broad.main(broad.keys(o)) for o in days}) > 1:
+                return None  # a sentence of several days: which is the event's?
+            dated.append((clause, days[0]))
+        if not dated and undated:
+            dated = self._story_day(mine | undated)
+        differ = []
+        for clause, other in dated:
+            if mine_keys & broad.keys(other):
+                return None  # the story's day is the caption's
+            theirs_key = broad.main(broad.keys(other))
+            if type(theirs_key[0]) is not type(key[0]):
+                continue  # a weekday and a date of an article without a date
+            if _future_against_past(caption, slot, clause, other):
+                return None  # "will vote on Thursday": not yet the photo's
+            apart = _apart(key, theirs_key) if isinstance(key[0], int) else _days_apart(slot, other)
+            if apart is not None and (_tells_of_days_apart(clause.text[clause.start:clause.end], apart)
+                                      or _tells_of_days_apart(caption_text, apart)):
+                return None  # "a day after ...": one tells of the other's day too
+            differ.append((clause, other))
+        return _finding(caption, slot, differ, broad)
+
+    def _story_day(self, told: set[str]) -> list[tuple[Clause, Slot]]:
+        """The body's one day, when it gives only one, in a sentence sharing a root
+        with the caption or a sentence about its event (``told``): "won a
+        competition on Tuesday" for "the pupils beat 24 other schools at the
+        final", of the caption's "pupils at the final on Wednesday"."""
+        broad = self.broad
+        found = [(clause, o) for clause, _ in self.sentences() for o in clause.slots if o.kind in _DAY_KINDS]
+        if len({broad.main(broad.keys(o)) for _, o in found}) != 1:
+            return []
+        roots = {id(clause): theirs for clause, theirs in self.sentences()}
+        return [(clause, o) for clause, o in found if told & roots[id(clause)]
+                and not _SPAN.search(clause.text, clause.start, clause.end)]
+
+    def _place(self, caption: Clause, slot: Slot, mine: set[str]) -> Annotation | None:
+        broad = self.broad
+        caption_days = set()
+        for o in caption.slots:
+            if o.kind in _DAY_KINDS:
+                caption_days |= broad.keys(o)
+        caption_low = caption.text[caption.start:caption.end].lower()
+        thing = _THING_BEFORE.search(caption.text, max(caption.start, slot.start - 120), slot.start)
+        thing_roots = set() if thing is None else _roots(
+            {stem for word in thing.group(1).split() if (stem := _stem(word)) is not None})
+        differ: list[tuple[Clause, Slot]] = []
+        for clause, theirs in self.sentences():
+            places = [o for o in clause.slots if o.kind == "place" and o.prep == slot.prep
+                      and not _places_overlap(slot, o)]
+            if not places or not mine & theirs:
+                continue
+            clause_days = set()
+            for o in clause.slots:
+                if o.kind in _DAY_KINDS:
+                    clause_days |= broad.keys(o)
+            if caption_days and clause_days and not caption_days & clause_days:
+                continue  # another day: perhaps another event
+            if caption_days & clause_days:
+                shared = mine & theirs
+                if len(shared) < _AGREE_SHARED or not self.shared_names(caption, clause, shared):
+                    continue  # the same day, the same name and another word: the same event
+            elif not self.about(caption, slot, mine, clause, theirs):
+                continue
+            else:
+                places = [o for o in places if _root(_noun_before(clause, o) or "") in thing_roots]
+            if len(places) != 1 or not self.same_people(caption, mine, clause, theirs):
+                continue  # none of the caption's thing, or several places: which one?
+            if _mentions(caption_low, clause.unit.text[places[0].start:places[0].end]):
+                continue  # the caption names the body's place too
+            differ.append((clause, places[0]))
+        return _finding(caption, slot, differ, broad)

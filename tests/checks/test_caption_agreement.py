@@ -116,6 +116,39 @@ FLAG = [
     # a place named after its kind ("the port of Gdynia")
     (["Defence Minister Anna Kowal visited troops at the port of Gdansk on Tuesday."],
      "Anna Kowal visits troops at the port of Gdynia on Tuesday.", "place-differs", "Gdynia"),
+    # The event reading: a body sentence about the caption's event by the words the two share,
+    # whatever verb governs the day, across tenses and noun forms ("arriving" / "arrived",
+    # "her sentencing" / "was sentenced", "reopening" / "opened", "announced" in a relative clause).
+    (["The Irish rugby squad arrived in Cape Town on Monday ahead of the first Test against South Africa.",
+      "The players trained at the university grounds on Tuesday afternoon."],
+     "Irish rugby squad members arriving at Cape Town airport on Tuesday.", "weekday-differs", "Tuesday"),
+    (["Vera Lindqvist was sentenced to six years in prison on 12 March for defrauding pensioners "
+      "in Uppsala."],
+     "Vera Lindqvist is led from Uppsala court after her sentencing on 13 March.",
+     "date-differs", "13 March"),
+    (["The Danish prime minister, Mette Holm, announced her resignation on Thursday after losing a "
+      "confidence vote."],
+     "Mette Holm, who announced her resignation on Friday, at a party conference in 2019.",
+     "weekday-differs", "Friday"),
+    (["Engineers opened the rebuilt Hammersmith bridge to buses on Saturday after five years of repairs."],
+     "The first bus crosses the rebuilt Hammersmith bridge at its reopening on Sunday.",
+     "weekday-differs", "Sunday"),
+    # ... a sentence about the event without a day takes the story's one day
+    (["A school choir from Cardiff won the national youth choir competition on Saturday.",
+      "The 30 singers from Ysgol Glan Taf beat 40 other choirs at the final in Manchester."],
+     "Ysgol Glan Taf singers on stage at the final in Manchester on Friday.", "weekday-differs", "Friday"),
+    (["Harbour workers in Aberdeen walked out on 2 June over a pay offer.",
+      "Members of the Unite union picketed the North Pier gates of Aberdeen harbour for twelve hours."],
+     "Unite members picket the North Pier gates of Aberdeen harbour on 3 June.", "date-differs", "3 June"),
+    # ... a place on the caption's day, the event told in other words ("launch", "went on display")
+    (["Forty drawings by Paula Rego went on display at the Casa das Historias in Cascais on Friday."],
+     "Guests view Paula Rego's drawings at the launch of the show in Lisbon on Friday.",
+     "place-differs", "Lisbon"),
+    # ... the body's noun before its place is a word of the caption's thing ("concert")
+    (["The jazz festival ended on Saturday with a concert in Montreux's main hall attended by "
+      "4,000 people."],
+     "The saxophonist Lena Brandt plays at the closing concert of the jazz festival in Lausanne.",
+     "place-differs", "Lausanne"),
     ([MAYOR, "Navarro said the council would act."], "Maria Naverro at the council meeting.",
      "name-spelling", "Naverro"),
     # the caption has the only full name; the body spells the surname alone, twice
@@ -227,6 +260,34 @@ PASS = [
     (["Keir Starmer gave a speech about the economy on Thursday."],
      "Starmer speaks about the economy in 2023."),
     (["Keir Starmer will give a speech in Leeds on Thursday."], "Keir Starmer speaks in Leeds on Monday."),
+    # The event reading's traps: the caption's day is the body's for another action sharing
+    # the caption's words; an event
+    # of several days; two days in the story; a plan; a year in the caption; another
+    # person; the caption's thing placed by another word.
+    (["The Irish rugby squad arrived in Cape Town on Monday.",
+      "The Irish squad trained in Cape Town on Tuesday."],
+     "Irish rugby squad members train in Cape Town on Tuesday."),
+    (["The three-day food festival in Ludlow closed on Sunday.",
+      "Crowds packed the food festival in Ludlow castle grounds."],
+     "Crowds at the food festival in Ludlow on Friday."),
+    (["A school choir from Cardiff won its semi-final on Friday and the final on Saturday.",
+      "The 30 singers from Ysgol Glan Taf beat 40 other choirs at the final in Manchester."],
+     "Ysgol Glan Taf singers on stage in Manchester on Thursday."),
+    (["Rivers Angels arrived in Lisbon on Tuesday.",
+      "Rivers Angels will play Braga in the semi-final at the Seixal complex in Lisbon."],
+     "Rivers Angels players face Braga at the Seixal complex in Lisbon on Saturday."),
+    (["Mette Holm announced her resignation on Thursday after losing a confidence vote."],
+     "Mette Holm announces a confidence vote on Friday in 2019."),
+    (["Mette Holm announced her resignation on Thursday after losing a confidence vote."],
+     "Mette Holm, who announced her resignation on Thursday, at a party conference in 2019."),
+    (["Vera Lindqvist was sentenced to six years in prison on 12 March for defrauding pensioners "
+      "in Uppsala."],
+     "Anders Berg is led from Uppsala court after sentencing in the pensions case on 13 March."),
+    (["The jazz festival ended on Saturday with a concert in Montreux attended by 4,000 people.",
+      "Brandt had rehearsed in Lausanne."],
+     "The saxophonist Lena Brandt plays at the closing concert of the jazz festival in Lausanne."),
+    (["The jazz festival ended on Saturday with a reception in Montreux attended by 4,000 people."],
+     "The saxophonist Lena Brandt plays at the closing concert of the jazz festival in Lausanne."),
     # names spelled the same way
     ([MAYOR], "Maria Navarro at the council meeting."),
     # two different people
