@@ -1355,6 +1355,11 @@ def _root(stem: str) -> str:
     out = _ROOTS.get(stem)
     if out is None:
         out = stem.rstrip("'’")
+        # A short word keeps its ending in the stem ("voted", "vote"): cut it here.
+        if out.endswith("ed") and len(out) >= 5:
+            out = out[:-2]
+        elif out.endswith("e") and len(out) >= 4:
+            out = out[:-1]
         for ending in _NOUN_ENDINGS:
             if out.endswith(ending) and len(out) - len(ending) >= 4:
                 out = out[: -len(ending)]
