@@ -610,10 +610,12 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
         # Then the event reading: a body sentence about the caption's event by the
         # words the two share across tenses and forms ("arrive" and "arrived"),
         # dated by itself or by the story's one day (see _Event).
-        events = _Event(reading)
+        events = None
+        if sum(len(unit.text) for unit in article.body_units()) <= _EVENT_BODY_CHARS:
+            events = _Event(reading, body, body_clauses, "place" in kinds)
         for clause, slot in rest:
             finding = reading.contradiction(clause, slot)
-            if finding is None:
+            if finding is None and events is not None:
                 finding = events.contradiction(clause, slot)
             if finding is not None and (
                     slot.kind != "place" or not body_words.mentions(clause.unit.text[slot.start:slot.end])):
@@ -1375,6 +1377,9 @@ def _roots(stems: set[str]) -> set[str]:
     return {_root(stem) for stem in stems}
 
 
+# A longer body (about 6,000 words: a long read, a compilation) tells of too many
+# events for the event reading, which reads each of its sentences.
+_EVENT_BODY_CHARS = 36_000
 # Shared roots that make a body sentence about the caption's event: this many,
 # or one fewer when one of them is a name (capitalised in both).
 _EVENT_SHARED = 4
@@ -1409,27 +1414,58 @@ class _Event:
     place one of the caption's thing ("the closing concert of the biennial in
     Córdoba" against "a concert in Seville").
 
-    Read only for articles with few caption sentences (as _Broad): it reads every
-    body sentence once, and compares each caption's slot with each.
+    Read only for articles with few caption sentences (as _Broad) and a body of
+    at most _EVENT_BODY_CHARS characters. It reads the
+    sentences of the body paragraphs that share a caption's words (those that
+    share none cannot be about its event; all when the captions have many words)
+    and the day sentences of the whole body, each once, and compares each
+    caption's slot with each.
     """
 
-    def __init__(self, broad: _Broad):
-        self.broad = broad
+    def __init__(self, broad: _Broad, units: list[TextUnit], clauses: list[Clause], placed: bool):
+        """``units``: the body paragraphs that share a caption's words; ``clauses``:
+        their sentences with a day or place, read with their places when ``placed``."""
+        self.broad, self.units, self.clauses, self.placed = broad, units, clauses, placed
         self._sentences: list[tuple[Clause, set[str]]] | None = None
+        self._every: list[tuple[Clause, set[str]]] | None = None
+        self._places: dict[int, list[Slot]] = {}
+        self._read: set[int] = set()  # (the ids of sentences()'s clauses: their places are read)
         self._names: dict[tuple[int, bool], set[str]] = {}
 
     def sentences(self) -> list[tuple[Clause, set[str]]]:
-        """Every body sentence, with its day and place slots, and its roots."""
+        """Every sentence of ``units``, with its day and place slots, and its roots."""
         if self._sentences is None:
-            units = self.broad.article.body_units()
-            texts = [unit.text for unit in units]
-            slotted = {(id(c.unit), c.start): c for c in _clauses(units, texts)}
+            slotted = {(id(c.unit), c.start): c for c in self.clauses}
             self._sentences = []
-            for unit in units:
+            for unit in self.units:
                 for start, end in sentence_spans(unit.text):
                     clause = slotted.get((id(unit), start)) or Clause(unit, start, end, [], unit.text)
                     self._sentences.append((clause, _roots(clause.stems())))
+            self._read = {id(clause) for clause, _ in self._sentences}
         return self._sentences
+
+    def every(self) -> list[tuple[Clause, set[str]]]:
+        """sentences(), and the day sentences of the other paragraphs."""
+        if self._every is None:
+            read = {(id(c.unit), c.start) for c, _ in self.sentences()}
+            self._every = self.sentences() + [
+                (clause, _roots(clause.stems())) for clause in self.broad.day_clauses()
+                if (id(clause.unit), clause.start) not in read]
+        return self._every
+
+    def places(self, clause: Clause) -> list[Slot]:
+        """A sentence's places (read when asked for, when its paragraph was read for
+        days only)."""
+        out = self._places.get(id(clause))
+        if out is None:
+            self.sentences()
+            if self.placed and id(clause) in self._read:
+                out = [o for o in clause.slots if o.kind == "place"]
+            else:
+                out = [slot for m in _place_matches(clause.text[clause.start:clause.end])
+                       if (slot := _place_slot(m, -clause.start)) is not None]
+            self._places[id(clause)] = out
+        return out
 
     def names(self, clause: Clause, first: bool = True) -> set[str]:
         """The roots of a sentence's capitalised words; without its first word
@@ -1472,14 +1508,12 @@ class _Event:
             return True
         return self.broad.same_people(caption, clause)
 
-    @staticmethod
-    def elsewhere(caption: Clause, clause: Clause) -> bool:
+    def elsewhere(self, caption: Clause, clause: Clause) -> bool:
         """Whether a body sentence places what it tells at a place the caption does
         not name ("trained at the Seixal complex on Wednesday" for a caption at
         Lisbon airport): its day is another action's."""
         caption_low = caption.text[caption.start:caption.end].lower()
-        return any(o.kind == "place" and not _mentions(caption_low, clause.text[o.start:o.end])
-                   for o in clause.slots)
+        return any(not _mentions(caption_low, clause.text[o.start:o.end]) for o in self.places(clause))
 
     def contradiction(self, caption: Clause, slot: Slot) -> Annotation | None:
         caption_text = caption.text[caption.start:caption.end]
@@ -1500,7 +1534,7 @@ class _Event:
         places = [o for o in caption.slots if o.kind == "place"]
         dated: list[tuple[Clause, Slot]] = []
         undated: set[str] = set()  # the roots of the sentences about the event without a day
-        for clause, theirs in self.sentences():
+        for clause, theirs in self.every():
             days = [o for o in clause.slots if o.kind in _DAY_KINDS]
             if any(mine_keys & broad.keys(o) for o in days) and (
                     len(mine & theirs) >= _AGREE_SHARED or not self.elsewhere(caption, clause)):
@@ -1510,8 +1544,7 @@ class _Event:
             if not (self.about(caption, slot, mine, clause, theirs)
                     and self.same_people(caption, mine, clause, theirs)):
                 continue
-            if any(o.kind == "place" and any(_same_prep(o.prep, p.prep) for p in places)
-                   for o in clause.slots):
+            if places and any(_same_prep(o.prep, p.prep) for o in self.places(clause) for p in places):
                 continue  # another place too (the caption's is named nowhere in the body): another event
             if _SPAN.search(clause.text, clause.start, clause.end):
                 return None  # "the three-day summit": the photo may be of any of its days
@@ -1550,10 +1583,10 @@ class _Event:
         competition on Tuesday" for "the pupils beat 24 other schools at the
         final", of the caption's "pupils at the final on Wednesday"."""
         broad = self.broad
-        found = [(clause, o) for clause, _ in self.sentences() for o in clause.slots if o.kind in _DAY_KINDS]
+        found = [(clause, o) for clause, _ in self.every() for o in clause.slots if o.kind in _DAY_KINDS]
         if len({broad.main(broad.keys(o)) for _, o in found}) != 1:
             return []
-        roots = {id(clause): theirs for clause, theirs in self.sentences()}
+        roots = {id(clause): theirs for clause, theirs in self.every()}
         return [(clause, o) for clause, o in found if told & roots[id(clause)]
                 and not _SPAN.search(clause.text, clause.start, clause.end)]
 
