@@ -87,7 +87,12 @@ Shakespeare Theatre").
 
 `name-spelling`: a caption that spells a person's surname one or two letters
 differently from the body ("Navarro" in the body, "Naverro" in the caption) is
-flagged here, with the body's spelling as the suggestion. `name-consistency`
+flagged here, with the body's spelling as the suggestion. So is one part of
+a full name the body gives one person otherwise: the surname beside the same
+given name ("Jonathan Price" for "Jonathan Pryce") or the given name beside
+the same surname, differing only in vowels or a doubled letter ("Jonathon
+Pryce"; not "Daniela Rossi" for "Daniel Rossi", nor "Steven" for "Stephen"),
+when the body never writes the caption's spelling. `name-consistency`
 flags the same word too (it covers every part of the article, captions
 included); this rule adds that the caption disagrees with the body beside it.
 
@@ -119,7 +124,7 @@ from checks.annotation import Annotation, Suggestion
 from checks.dates import MONTH_HEAD, local_day
 from checks.engine import Context
 from checks.model import BODY_KINDS, CAPTION, Article, TextUnit
-from checks.names import NAME_KINDS, equivalence_map, fold, read_names, spelling_groups
+from checks.names import NAME_KINDS, distance, equivalence_map, fold, read_names, spelling_groups
 from checks.registry import Rule
 from checks.text import Joined, may_have_digit, primary_language, sentence_spans
 
@@ -970,7 +975,10 @@ def _names(article: Article, ctx: Context, body_words: "_Words") -> Iterator[Ann
     # caption does, no caption spelling is odd (and if the body itself is not
     # consistent, name-consistency says so there), so the body need not be read.
     in_caption_only = read_names(article, equivalents, frozenset({CAPTION}))
-    if all(body_words.mentions(s.raw[0][3]) for s in in_caption_only.spellings.values()):
+    if all(body_words.mentions(s.raw[0][3]) for s in in_caption_only.spellings.values()) and all(
+            # (and every given name: "Jonathon Pryce" against the body's "Jonathan Pryce")
+            raw[5] is None or body_words.mentions(raw[5])
+            for s in in_caption_only.spellings.values() for raw in s.raw):
         return
     # The whole article: only the rest is read, the captions' reading is added
     # (and name-consistency then reads the same reading).
@@ -980,6 +988,7 @@ def _names(article: Article, ctx: Context, body_words: "_Words") -> Iterator[Ann
     in_captions = list(in_caption_only.spellings)
     if not in_captions:
         return
+    flagged: set[tuple[int, int]] = set()
     for group in spelling_groups(names, primary_language(article.language), in_captions):
         body_mentions = [m for m in group.majority.mentions if m.unit.kind in BODY_KINDS]
         if not body_mentions:
@@ -989,6 +998,7 @@ def _names(article: Article, ctx: Context, body_words: "_Words") -> Iterator[Ann
             for mention in variant.mentions:
                 if mention.unit.kind != CAPTION:
                     continue
+                flagged.add((id(mention.unit), mention.start))
                 yield NAME_SPELLING.at(
                     mention.target,
                     f"The caption spells '{mention.surname}'; the body spells it '{right}'.",
@@ -996,6 +1006,81 @@ def _names(article: Article, ctx: Context, body_words: "_Words") -> Iterator[Ann
                     suggestion=Suggestion("replace", right),
                     data={"caption": mention.surname, "body": right},
                 )
+    yield from _full_name_slips(names, in_caption_only, body_words, flagged)
+
+
+def _near_spelling(a: str, b: str) -> bool:
+    """Two spellings of one name: the same first letter, and one letter apart (two
+    for names of seven letters or more)."""
+    if a == b or len(a) < 4 or len(b) < 4 or a[0] != b[0]:
+        return False
+    limit = 2 if min(len(a), len(b)) >= 7 else 1
+    return distance(a, b, limit) <= limit
+
+
+def _vowel_slip(a: str, b: str) -> bool:
+    """Two spellings of one given name of six letters or more: the same first and
+    last letters, other vowels or a letter doubled ("Jonathon", "Jonathan";
+    "Michele", "Michelle"). Not "Daniel" and "Daniela", "Mario" and "Maria":
+    two people of one family."""
+    return (a != b and min(len(a), len(b)) >= 6 and a[0] == b[0] and a[-1] == b[-1]
+            and _skeleton(a) == _skeleton(b))
+
+
+def _skeleton(name: str) -> str:
+    consonants = [c for c in name if c not in "aeiouy"]
+    return "".join(c for i, c in enumerate(consonants) if i == 0 or c != consonants[i - 1])
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s+$")
+
+
+def _full_name_slips(names, in_captions, body_words: _Words, flagged: set) -> Iterator[Annotation]:
+    """A caption's full name that is one body person's with one part spelled
+    differently: the given name ("Jonathon Pryce" for the body's "Jonathan
+    Pryce", see _vowel_slip) or the surname ("Jonathan Price"), when the body
+    never writes the caption's spelling (else it may be another person: "Mark
+    and Mary Smith") and names no one else so near."""
+    body_people: dict[tuple[str, str], list] = {}
+    for m in names.mentions:
+        if m.unit.kind in BODY_KINDS and m.given:
+            body_people.setdefault((m.given, m.key), []).append(m)
+    if not body_people:
+        return
+    for mention in in_captions.mentions:
+        if not mention.given or (mention.given, mention.key) in body_people:
+            continue
+        near = [person for person in body_people
+                if (person[1] == mention.key and _vowel_slip(mention.given, person[0]))
+                or (person[0] == mention.given and _near_spelling(mention.key, person[1]))]
+        if len(near) != 1:
+            continue
+        given, key = near[0]
+        body_mention = body_people[near[0]][0]
+        text = mention.unit.text
+        if key == mention.key:
+            before = _WORD_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+            if before is None or fold(before.group(1)) != mention.given:
+                continue
+            start, end = before.span(1)
+            theirs = _WORD_BEFORE.search(body_mention.unit.text, max(0, body_mention.start - 40),
+                                         body_mention.start)
+            if theirs is None:
+                continue
+            right = theirs.group(1)
+        else:
+            if (id(mention.unit), mention.start) in flagged:
+                continue  # (already said by the spelling groups)
+            start, end = mention.start, mention.end
+            right = body_mention.surname
+        written = text[start:end]
+        if body_words.mentions(written) or fold(right) == fold(written):
+            continue
+        target = mention.unit.span(start, end)
+        yield NAME_SPELLING.at(
+            target, f"The caption spells '{written}'; the body spells it '{right}'.",
+            related=[m.target for m in body_people[near[0]]][:20],
+            suggestion=Suggestion("replace", right), data={"caption": written, "body": right})
 
 
 # -- the broad reading ----------------------------------------------------------

@@ -160,6 +160,14 @@ FLAG = [
      "place-differs", "Lausanne"),
     ([MAYOR, "Navarro said the council would act."], "Maria Naverro at the council meeting.",
      "name-spelling", "Naverro"),
+    # one part of the body person's full name spelled otherwise: the given name (other vowels),
+    # or the surname beside the same given name
+    (["The coach, Jonathan Pryce, said the team was ready.", "Pryce has led the side since 2021."],
+     "Coach Jonathon Pryce watches training.", "name-spelling", "Jonathon"),
+    (["The coach, Jonathan Pryce, said the team was ready.", "Pryce has led the side since 2021."],
+     "Coach Jonathan Price watches training.", "name-spelling", "Price"),
+    (["Anna Kowalska, who runs the plant, said it would close."],
+     "Anna Kowalski outside the plant.", "name-spelling", "Kowalski"),
     # the caption has the only full name; the body spells the surname alone, twice
     (["Mayor Navarro said rents had doubled.", "Navarro said the council would act."],
      "Maria Naverro at the council meeting.", "name-spelling", "Naverro"),
@@ -309,6 +317,13 @@ PASS = [
     (["The team won the cup final at Wembley on Saturday.",
       "Thousands of fans lined the streets of Luton for the victory parade."],
      "Fans line the streets of Luton for the victory parade on Sunday."),
+    # another person of the family: the body names both, or the names differ by more than
+    # a vowel, or by a gendered ending; a short form of the given name
+    (["Mark Smith and his wife Mary said the farm had flooded twice."], "Mary Smith in the flooded yard."),
+    (["Mark Smith said the farm had flooded twice."], "Mary Smith, his wife, in the flooded yard."),
+    (["Daniel Rossi said the farm had flooded twice."], "Daniela Rossi, his sister, in the yard."),
+    (["Coach Stephen Pryce said the team was ready."], "Steven Pryce watches training."),
+    (["Coach Jonathan Pryce said the team was ready."], "Jon Pryce watches training."),
     # names spelled the same way
     ([MAYOR], "Maria Navarro at the council meeting."),
     # two different people
