@@ -124,7 +124,7 @@ from checks.annotation import Annotation, Suggestion
 from checks.dates import MONTH_HEAD, local_day
 from checks.engine import Context
 from checks.model import BODY_KINDS, CAPTION, Article, TextUnit
-from checks.names import NAME_KINDS, distance, equivalence_map, fold, read_names, spelling_groups
+from checks.names import NAME_KINDS, Mention, distance, equivalence_map, fold, read_names, spelling_groups
 from checks.registry import Rule
 from checks.text import Joined, may_have_digit, primary_language, sentence_spans
 
@@ -975,10 +975,13 @@ def _names(article: Article, ctx: Context, body_words: "_Words") -> Iterator[Ann
     # caption does, no caption spelling is odd (and if the body itself is not
     # consistent, name-consistency says so there), so the body need not be read.
     in_caption_only = read_names(article, equivalents, frozenset({CAPTION}))
-    if all(body_words.mentions(s.raw[0][3]) for s in in_caption_only.spellings.values()) and all(
+    # Full names are compared part by part only in articles with few captions: a
+    # gallery's body would be read for names at every given name it does not use.
+    full_names = len(article.caption_units()) <= _BROAD_CAPTIONS
+    if all(body_words.mentions(s.raw[0][3]) for s in in_caption_only.spellings.values()) and (
             # (and every given name: "Jonathon Pryce" against the body's "Jonathan Pryce")
-            raw[5] is None or body_words.mentions(raw[5])
-            for s in in_caption_only.spellings.values() for raw in s.raw):
+            not full_names or all(raw[5] is None or body_words.mentions(raw[5])
+                                  for s in in_caption_only.spellings.values() for raw in s.raw)):
         return
     # The whole article: only the rest is read, the captions' reading is added
     # (and name-consistency then reads the same reading).
@@ -1006,7 +1009,8 @@ def _names(article: Article, ctx: Context, body_words: "_Words") -> Iterator[Ann
                     suggestion=Suggestion("replace", right),
                     data={"caption": mention.surname, "body": right},
                 )
-    yield from _full_name_slips(names, in_caption_only, body_words, flagged)
+    if full_names:
+        yield from _full_name_slips(names, in_caption_only, body_words, flagged)
 
 
 def _near_spelling(a: str, b: str) -> bool:
@@ -1041,10 +1045,13 @@ def _full_name_slips(names, in_captions, body_words: _Words, flagged: set) -> It
     Pryce", see _vowel_slip) or the surname ("Jonathan Price"), when the body
     never writes the caption's spelling (else it may be another person: "Mark
     and Mary Smith") and names no one else so near."""
+    # (From the spellings' tuples: Mention objects built for every name of a long
+    # body would be kept by the reading, which other families share, to the end.)
     body_people: dict[tuple[str, str], list] = {}
-    for m in names.mentions:
-        if m.unit.kind in BODY_KINDS and m.given:
-            body_people.setdefault((m.given, m.key), []).append(m)
+    for spelling in names.spellings.values():
+        for raw in spelling.raw:
+            if raw[5] and spelling.units[raw[0]].kind in BODY_KINDS:
+                body_people.setdefault((raw[5], raw[4]), []).append((spelling, raw))
     if not body_people:
         return
     for mention in in_captions.mentions:
@@ -1056,7 +1063,8 @@ def _full_name_slips(names, in_captions, body_words: _Words, flagged: set) -> It
         if len(near) != 1:
             continue
         given, key = near[0]
-        body_mention = body_people[near[0]][0]
+        spelling, raw = body_people[near[0]][0]
+        body_mention = Mention(spelling.units[raw[0]], *raw[1:])
         text = mention.unit.text
         if key == mention.key:
             before = _WORD_BEFORE.search(text, max(0, mention.start - 40), mention.start)
@@ -1079,7 +1087,8 @@ def _full_name_slips(names, in_captions, body_words: _Words, flagged: set) -> It
         target = mention.unit.span(start, end)
         yield NAME_SPELLING.at(
             target, f"The caption spells '{written}'; the body spells it '{right}'.",
-            related=[m.target for m in body_people[near[0]]][:20],
+            related=[spelling.units[raw[0]].span(raw[1], raw[2])
+                     for spelling, raw in body_people[near[0]][:20]],
             suggestion=Suggestion("replace", right), data={"caption": written, "body": right})
 
 
