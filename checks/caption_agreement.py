@@ -65,7 +65,10 @@ sentence gives the caption's: a sentence that shares at most one word with the
 caption and places its action elsewhere ("trained at the Seixal complex on
 Wednesday") tells of another action. A sentence about the event with no day
 of its own takes the story's when the body gives only one day ("won the
-competition on Tuesday" for "beat 24 schools at the final in Birmingham"). A
+competition on Tuesday" for "beat 24 schools at the final in Birmingham") in a
+sentence that shares a word besides names (or three names) with either, and
+the day-less sentence tells of no time of its own ("had earlier visited",
+"last week"). A
 sentence of an event of several days ("the three-day festival"), a plan
 ("will face Braga"), a sentence that places the event elsewhere as well as on
 another day, and a day in a caption dated to another year are left alone,
@@ -1483,6 +1486,9 @@ _AGREE_SHARED = 2
 # day is compared even when the photo is dated ("Fennelly, who announced his
 # retirement on Sunday, lifts the cup in 2022").
 _RELATIVE = re.compile(r"(?:^|[,;(—–-])\s*(?:who|which|whose)\b[^,;()—–]*$")
+# A sentence without a day that tells of another time than the story's.
+_OTHER_TIME = re.compile(r"\b(?:had|earlier|previously|recently|ago|since|before|(?:last|this|next|that"
+                         r"|the\s+previous)\s+(?:week|weekend|month))\b", re.IGNORECASE)
 # A sentence of an event that spans days ("the three-day summit", "a week-long visit").
 _SPAN = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)[- ]days?\b"
                    r"|\b(?:week|month)[- ]?long\b|\bweekend\b", re.IGNORECASE)
@@ -1644,8 +1650,10 @@ class _Event:
                 return None  # "the three-day summit": the photo may be of any of its days
             if not days:
                 body_text = clause.text[clause.start:clause.end]
-                # (not a plan, nor a time of its own: "will face Braga", "won it in 2019")
-                if not (_FUTURE_BEFORE.search(body_text) or _when(body_text)):
+                # (not a plan, nor a time of its own: "will face Braga", "won it in 2019",
+                # "had earlier visited", "last week")
+                if not (_FUTURE_BEFORE.search(body_text) or _when(body_text)
+                        or _OTHER_TIME.search(body_text)):
                     undated |= theirs
                 continue
             if any(mine_keys & broad.keys(o) for o in days):
@@ -1681,7 +1689,10 @@ class _Event:
         if len({broad.main(broad.keys(o)) for _, o in found}) != 1:
             return []
         roots = {id(clause): theirs for clause, theirs in self.every()}
-        return [(clause, o) for clause, o in found if told & roots[id(clause)]
+        # (A word besides names, or three names, the caption's place among them: "Zelensky
+        # met the Pope on Saturday" does not date his visit to the troops.)
+        return [(clause, o) for clause, o in found
+                if ((shared := told & roots[id(clause)]) - self.names(clause) or len(shared) >= 3)
                 and not _SPAN.search(clause.text, clause.start, clause.end)]
 
     def _place(self, caption: Clause, slot: Slot, mine: set[str]) -> Annotation | None:

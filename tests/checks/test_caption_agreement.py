@@ -149,6 +149,10 @@ FLAG = [
     (["The city council approved the new budget after a six-hour debate.",
       "The vote took place on Monday, with 31 councillors in favour."],
      "Councillors debate the new budget at the city council on Tuesday.", "weekday-differs", "Tuesday"),
+    (["The singer Joan Baptiste was honoured at a ceremony in Port-au-Prince on Friday.",
+      "Baptiste received the national order of merit from the president."],
+     "Joan Baptiste receives the national order of merit in Port-au-Prince on Saturday.",
+     "weekday-differs", "Saturday"),
     # ... a place on the caption's day, the event told in other words ("launch", "went on display")
     (["Forty drawings by Paula Rego went on display at the Casa das Historias in Cascais on Friday."],
      "Guests view Paula Rego's drawings at the launch of the show in Lisbon on Friday.",
@@ -324,6 +328,18 @@ PASS = [
     (["Daniel Rossi said the farm had flooded twice."], "Daniela Rossi, his sister, in the yard."),
     (["Coach Stephen Pryce said the team was ready."], "Steven Pryce watches training."),
     (["Coach Jonathan Pryce said the team was ready."], "Jon Pryce watches training."),
+    # the story's day is another action's, the person's only in common; the day-less sentence
+    # tells of an earlier time; a summit of several days, or one whose sentence gives two
+    (["Ukrainian President Volodymyr Zelensky met Pope Leo at the Vatican on Saturday.",
+      "Zelensky visited troops near Kharkiv during a tour of the front."],
+     "Volodymyr Zelensky visits troops near Kharkiv on Thursday."),
+    (["Ukrainian President Volodymyr Zelensky met Pope Leo at the Vatican on Saturday and thanked him.",
+      "Zelensky had earlier visited troops near Kharkiv."],
+     "Volodymyr Zelensky visits troops near Kharkiv on Thursday."),
+    (["The two-day summit of Mediterranean leaders in Rome ended on Friday with a joint statement."],
+     "Mediterranean leaders pose for a photo at the summit in Rome on Thursday."),
+    (["The summit of Mediterranean leaders in Rome, which opened on Wednesday, ended on Friday."],
+     "Mediterranean leaders pose for a photo at the summit in Rome on Thursday."),
     # names spelled the same way
     ([MAYOR], "Maria Navarro at the council meeting."),
     # two different people
