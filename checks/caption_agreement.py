@@ -19,7 +19,10 @@ several days the caption's day is another action's when another of its days
 has the caption's verb and words around it and the caption's day has neither
 ("arrived in Rabat on Tuesday and held talks ... on Wednesday" against the
 caption's "arrived in Rabat on Wednesday"). Nor is a caption compared
-with a body sentence that also tells of the caption's day ("on Tuesday, a day
+with a body sentence that differs from it in both day and place ("training in
+Durban on Tuesday" against "trained in Cape Town on Monday": two differences
+tell of two events more likely than of two slips), nor with one that also
+tells of the caption's day ("on Tuesday, a day
 after ..." for a caption's Monday; or the caption of the body's), or that
 does not share the caption's
 "in 2023" or "last year"; a file photo ("File photo", "(file)") is not
@@ -799,6 +802,8 @@ def _contradiction(caption: Clause, slot: Slot, near: set[str], body: list[Claus
             if slot.kind == "place" and _mentions(caption_text.lower(),
                                                   clause.unit.text[other.start:other.end]):
                 continue  # the caption names the body's place elsewhere ("Tehran, Iran")
+            if _another_event(caption, slot, clause):
+                continue  # another day and another place: another session, another visit
             if head & clause.head(other):
                 # The same verb or noun governs both ("travelled to Iraq on ...").
                 differ.append((clause, other))
@@ -821,6 +826,29 @@ def _contradiction(caption: Clause, slot: Slot, near: set[str], body: list[Claus
     if len({str(o.value) for _, o in differ}) > 1:
         return None  # the body tells of several days or places for such events: which one?
     return _differs(caption, slot, differ)
+
+
+def _another_event(caption: Clause, slot: Slot, clause: Clause) -> bool:
+    """Whether a body sentence differs from the caption in both day and place: for a
+    caption's day, the caption also places its photo where the body sentence does
+    not, and the body sentence places its action where the caption does not
+    ("training in Durban on Tuesday" against "trained in Cape Town on Monday");
+    for a caption's place, the two give different days. Two differences tell of
+    two events more likely than of two slips."""
+    caption_low = caption.text[caption.start:caption.end].lower()
+    body_low = clause.text[clause.start:clause.end].lower()
+    if slot.kind == "place":
+        mine = {(o.kind, o.value) for o in caption.slots if o.kind in _DAY_KINDS}
+        theirs = {(o.kind, o.value) for o in clause.slots if o.kind in _DAY_KINDS}
+        # (A weekday is compared with a weekday, a date with a date.)
+        return any(not {m for m in mine if m[0] == kind} & {t for t in theirs if t[0] == kind}
+                   for kind in {k for k, _ in mine} & {k for k, _ in theirs})
+    mine_places = [o for o in caption.slots if o.kind == "place"
+                   and not _mentions(body_low, caption.text[o.start:o.end])]
+    if not mine_places:
+        return False
+    return any(_same_prep(a.prep, b.prep) for b in clause.slots if b.kind == "place"
+               and not _mentions(caption_low, clause.text[b.start:b.end]) for a in mine_places)
 
 
 def _differs(caption: Clause, slot: Slot, differ: list[tuple[Clause, Slot]]) -> Annotation:
@@ -1281,6 +1309,8 @@ class _Broad:
                 continue  # "in 2023", "last year": another time
             if not self.same_people(caption, clause):
                 continue  # another person at the same court
+            if _another_event(caption, slot, clause):
+                continue  # another day and another place: another session, another visit
             differ.append((clause, other))
         if not differ and not caption_when:
             differ = self._person_day(caption, slot, key)
@@ -1326,6 +1356,8 @@ class _Broad:
             return []  # "a day after ...": one tells of the other's day too
         if self.people(clause.unit, clause.start, clause.end, False) - mine:
             return []  # another person named in it: perhaps their action
+        if _another_event(caption, slot, clause):
+            return []  # another place too: another visit
         names = {_stem(part) for m in (self._people or {}).get(id(caption.unit), ())
                  if caption.start <= m.start < caption.end for part in (m.given or "", m.surname)}
         if not (caption.stems(exclude=slot) - mine - names) & clause.stems(exclude=other):

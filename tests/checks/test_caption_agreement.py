@@ -340,6 +340,13 @@ PASS = [
      "Mediterranean leaders pose for a photo at the summit in Rome on Thursday."),
     (["The summit of Mediterranean leaders in Rome, which opened on Wednesday, ended on Friday."],
      "Mediterranean leaders pose for a photo at the summit in Rome on Thursday."),
+    # another day and another place than the body sentence's: another session, another visit
+    (["The Irish rugby squad trained in Cape Town on Monday."],
+     "Irish rugby squad members training in Durban on Tuesday."),
+    (["Forty drawings by Paula Rego went on display in Cascais on Friday."],
+     "Guests view Paula Rego's drawings at the launch of the show in Lisbon on Monday."),
+    (["Defence Minister Anna Kowal visited troops at the port of Gdansk on Tuesday."],
+     "Anna Kowal visits troops at the port of Gdynia on Wednesday."),
     # names spelled the same way
     ([MAYOR], "Maria Navarro at the council meeting."),
     # two different people
