@@ -80,9 +80,10 @@ lifts the cup in 2022") tells of the news, not the photo, and is compared. A
 place is flagged against a sentence about the event that places it after the
 same preposition, on the caption's day with a shared name ("at the opening of
 the exhibition in Seville on Thursday" against "went on show ... in Valencia
-on Thursday"), or with the body's noun before its place a word of the
-caption's thing ("the closing concert of the flamenco biennial in Córdoba"
-against "a concert in Seville's Plaza de España").
+on Thursday"; not a named part of a town, "in the Triana district"), or
+with the body's noun before its place a word of the caption's thing ("the
+closing concert of the flamenco biennial in Córdoba" against "a concert in
+Seville's Plaza de España").
 
 A place is only flagged when the body never mentions the caption's place at
 all, and neither side names the other's place ("Tehran, Iran" agrees with
@@ -1518,6 +1519,11 @@ _AGREE_SHARED = 2
 # day is compared even when the photo is dated ("Fennelly, who announced his
 # retirement on Sunday, lifts the cup in 2022").
 _RELATIVE = re.compile(r"(?:^|[,;(—–-])\s*(?:who|which|whose)\b[^,;()—–]*$")
+# A named part of a town ("the Triana district", "the district of Ruzafa"): perhaps of the body's town.
+_PART_AFTER = re.compile(r"\s+(?:district|neighbou?rhood|quarter|suburb|borough|area|old\s+town)\b",
+                         re.IGNORECASE)
+_PART_BEFORE = re.compile(r"\b(?:district|neighbou?rhood|quarter|suburb|borough)\s+of\s+(?:the\s+)?$",
+                          re.IGNORECASE)
 # A sentence without a day that tells of another time than the story's.
 _OTHER_TIME = re.compile(r"\b(?:had|earlier|previously|recently|ago|since|before|(?:last|this|next|that"
                          r"|the\s+previous)\s+(?:week|weekend|month))\b", re.IGNORECASE)
@@ -1729,6 +1735,10 @@ class _Event:
 
     def _place(self, caption: Clause, slot: Slot, mine: set[str]) -> Annotation | None:
         broad = self.broad
+        text = caption.text
+        if (_PART_AFTER.match(text, slot.end)
+                or _PART_BEFORE.search(text, max(0, slot.start - 30), slot.start)):
+            return None  # "in the Triana district": a part of a place, perhaps of the body's
         caption_days = set()
         for o in caption.slots:
             if o.kind in _DAY_KINDS:
