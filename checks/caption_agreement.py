@@ -19,7 +19,10 @@ several days the caption's day is another action's when another of its days
 has the caption's verb and words around it and the caption's day has neither
 ("arrived in Rabat on Tuesday and held talks ... on Wednesday" against the
 caption's "arrived in Rabat on Wednesday"). Nor is a caption compared
-with a body sentence that also tells of the caption's day ("on Tuesday, a day
+with a body sentence that differs from it in both day and place ("training in
+Durban on Tuesday" against "trained in Cape Town on Monday": two differences
+tell of two events more likely than of two slips), nor with one that also
+tells of the caption's day ("on Tuesday, a day
 after ..." for a caption's Monday; or the caption of the body's), or that
 does not share the caption's
 "in 2023" or "last year"; a file photo ("File photo", "(file)") is not
@@ -52,6 +55,36 @@ body's verb before its place may also be a word of the caption's thing ("The
 squad trained in Gdańsk on Friday" against "their final training session in
 Gdynia on Friday").
 
+Last, an event reading (same limit) finds the body sentences about the
+caption's event by what the two share wherever the day or place stands: the
+people, places and other words, each word as a root across tenses and noun
+forms ("arriving at Lisbon airport" and "arrived in Lisbon", "after her
+sentencing" and "was sentenced", "the reopening" and "opened"). Four shared
+words make a sentence about the event, or three with a name, and one of them
+must be no name (the same people at the same place may be doing something
+else); the caption's word right before or after its day or place counts
+twice. A day is flagged when those sentences give one other day and no body
+sentence gives the caption's: a sentence that shares at most one word with the
+caption and places its action elsewhere ("trained at the Seixal complex on
+Wednesday") tells of another action. A sentence about the event with no day
+of its own takes the story's when the body gives only one day ("won the
+competition on Tuesday" for "beat 24 schools at the final in Birmingham") in a
+sentence that shares a word besides names (or three names) with either, and
+the day-less sentence tells of no time of its own ("had earlier visited",
+"last week"). A
+sentence of an event of several days ("the three-day festival"), a plan
+("will face Braga"), a sentence that places the event elsewhere as well as on
+another day, and a day in a caption dated to another year are left alone,
+but a relative clause ("Fennelly, who announced his retirement on Sunday,
+lifts the cup in 2022") tells of the news, not the photo, and is compared. A
+place is flagged against a sentence about the event that places it after the
+same preposition, on the caption's day with a shared name ("at the opening of
+the exhibition in Seville on Thursday" against "went on show ... in Valencia
+on Thursday"; not a named part of a town, "in the Triana district"), or
+with the body's noun before its place a word of the caption's thing ("the
+closing concert of the flamenco biennial in Córdoba" against "a concert in
+Seville's Plaza de España").
+
 A place is only flagged when the body never mentions the caption's place at
 all, and neither side names the other's place ("Tehran, Iran" agrees with
 "Iran"). The body may also place the event by a name: "the Shakespeare
@@ -61,7 +94,12 @@ Shakespeare Theatre").
 
 `name-spelling`: a caption that spells a person's surname one or two letters
 differently from the body ("Navarro" in the body, "Naverro" in the caption) is
-flagged here, with the body's spelling as the suggestion. `name-consistency`
+flagged here, with the body's spelling as the suggestion. So is one part of
+a full name the body gives one person otherwise: the surname beside the same
+given name ("Jonathan Price" for "Jonathan Pryce") or the given name beside
+the same surname, differing only in vowels or a doubled letter ("Jonathon
+Pryce"; not "Daniela Rossi" for "Daniel Rossi", nor "Steven" for "Stephen"),
+when the body never writes the caption's spelling. `name-consistency`
 flags the same word too (it covers every part of the article, captions
 included); this rule adds that the caption disagrees with the body beside it.
 
@@ -93,7 +131,7 @@ from checks.annotation import Annotation, Suggestion
 from checks.dates import MONTH_HEAD, local_day
 from checks.engine import Context
 from checks.model import BODY_KINDS, CAPTION, Article, TextUnit
-from checks.names import NAME_KINDS, equivalence_map, fold, read_names, spelling_groups
+from checks.names import NAME_KINDS, Mention, distance, equivalence_map, fold, read_names, spelling_groups
 from checks.registry import Rule
 from checks.text import Joined, may_have_digit, primary_language, sentence_spans
 
@@ -552,8 +590,8 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     if len(wanted) <= _FEW_NEAR_STEMS:
         body = [unit for unit in body if not _lacks_all(unit.text, wanted)]
     body_clauses = _clauses(body, [unit.text for unit in body], kinds)
-    if not body_clauses:
-        return
+    if not body_clauses and not broad:
+        return  # (the event reading reads every body sentence itself: a day may be the story's)
     # An index from content word to the body clauses that use it, so each
     # caption is compared only with the clauses that share its words. Only
     # stems near a caption slot are ever looked up (see _contradiction), so
@@ -581,8 +619,16 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     if rest and broad:
         whole = _DAY_KINDS <= kinds and len(body) == len(article.body_units())  # (none filtered out)
         reading = _Broad(article, ctx, body_clauses, whole)
+        # Then the event reading: a body sentence about the caption's event by the
+        # words the two share across tenses and forms ("arrive" and "arrived"),
+        # dated by itself or by the story's one day (see _Event).
+        events = None
+        if sum(len(unit.text) for unit in article.body_units()) <= _EVENT_BODY_CHARS:
+            events = _Event(reading, body, body_clauses, "place" in kinds)
         for clause, slot in rest:
             finding = reading.contradiction(clause, slot)
+            if finding is None and events is not None:
+                finding = events.contradiction(clause, slot)
             if finding is not None and (
                     slot.kind != "place" or not body_words.mentions(clause.unit.text[slot.start:slot.end])):
                 yield finding
@@ -757,6 +803,8 @@ def _contradiction(caption: Clause, slot: Slot, near: set[str], body: list[Claus
             if slot.kind == "place" and _mentions(caption_text.lower(),
                                                   clause.unit.text[other.start:other.end]):
                 continue  # the caption names the body's place elsewhere ("Tehran, Iran")
+            if _another_event(caption, slot, clause):
+                continue  # another day and another place: another session, another visit
             if head & clause.head(other):
                 # The same verb or noun governs both ("travelled to Iraq on ...").
                 differ.append((clause, other))
@@ -779,6 +827,29 @@ def _contradiction(caption: Clause, slot: Slot, near: set[str], body: list[Claus
     if len({str(o.value) for _, o in differ}) > 1:
         return None  # the body tells of several days or places for such events: which one?
     return _differs(caption, slot, differ)
+
+
+def _another_event(caption: Clause, slot: Slot, clause: Clause) -> bool:
+    """Whether a body sentence differs from the caption in both day and place: for a
+    caption's day, the caption also places its photo where the body sentence does
+    not, and the body sentence places its action where the caption does not
+    ("training in Durban on Tuesday" against "trained in Cape Town on Monday");
+    for a caption's place, the two give different days. Two differences tell of
+    two events more likely than of two slips."""
+    caption_low = caption.text[caption.start:caption.end].lower()
+    body_low = clause.text[clause.start:clause.end].lower()
+    if slot.kind == "place":
+        mine = {(o.kind, o.value) for o in caption.slots if o.kind in _DAY_KINDS}
+        theirs = {(o.kind, o.value) for o in clause.slots if o.kind in _DAY_KINDS}
+        # (A weekday is compared with a weekday, a date with a date.)
+        return any(not {m for m in mine if m[0] == kind} & {t for t in theirs if t[0] == kind}
+                   for kind in {k for k, _ in mine} & {k for k, _ in theirs})
+    mine_places = [o for o in caption.slots if o.kind == "place"
+                   and not _mentions(body_low, caption.text[o.start:o.end])]
+    if not mine_places:
+        return False
+    return any(_same_prep(a.prep, b.prep) for b in clause.slots if b.kind == "place"
+               and not _mentions(caption_low, clause.text[b.start:b.end]) for a in mine_places)
 
 
 def _differs(caption: Clause, slot: Slot, differ: list[tuple[Clause, Slot]]) -> Annotation:
@@ -936,7 +1007,13 @@ def _names(article: Article, ctx: Context, body_words: "_Words") -> Iterator[Ann
     # caption does, no caption spelling is odd (and if the body itself is not
     # consistent, name-consistency says so there), so the body need not be read.
     in_caption_only = read_names(article, equivalents, frozenset({CAPTION}))
-    if all(body_words.mentions(s.raw[0][3]) for s in in_caption_only.spellings.values()):
+    # Full names are compared part by part only in articles with few captions: a
+    # gallery's body would be read for names at every given name it does not use.
+    full_names = len(article.caption_units()) <= _BROAD_CAPTIONS
+    if all(body_words.mentions(s.raw[0][3]) for s in in_caption_only.spellings.values()) and (
+            # (and every given name: "Jonathon Pryce" against the body's "Jonathan Pryce")
+            not full_names or all(raw[5] is None or body_words.mentions(raw[5])
+                                  for s in in_caption_only.spellings.values() for raw in s.raw)):
         return
     # The whole article: only the rest is read, the captions' reading is added
     # (and name-consistency then reads the same reading).
@@ -946,6 +1023,7 @@ def _names(article: Article, ctx: Context, body_words: "_Words") -> Iterator[Ann
     in_captions = list(in_caption_only.spellings)
     if not in_captions:
         return
+    flagged: set[tuple[int, int]] = set()
     for group in spelling_groups(names, primary_language(article.language), in_captions):
         body_mentions = [m for m in group.majority.mentions if m.unit.kind in BODY_KINDS]
         if not body_mentions:
@@ -955,6 +1033,7 @@ def _names(article: Article, ctx: Context, body_words: "_Words") -> Iterator[Ann
             for mention in variant.mentions:
                 if mention.unit.kind != CAPTION:
                     continue
+                flagged.add((id(mention.unit), mention.start))
                 yield NAME_SPELLING.at(
                     mention.target,
                     f"The caption spells '{mention.surname}'; the body spells it '{right}'.",
@@ -962,6 +1041,87 @@ def _names(article: Article, ctx: Context, body_words: "_Words") -> Iterator[Ann
                     suggestion=Suggestion("replace", right),
                     data={"caption": mention.surname, "body": right},
                 )
+    if full_names:
+        yield from _full_name_slips(names, in_caption_only, body_words, flagged)
+
+
+def _near_spelling(a: str, b: str) -> bool:
+    """Two spellings of one name: the same first letter, and one letter apart (two
+    for names of seven letters or more)."""
+    if a == b or len(a) < 4 or len(b) < 4 or a[0] != b[0]:
+        return False
+    limit = 2 if min(len(a), len(b)) >= 7 else 1
+    return distance(a, b, limit) <= limit
+
+
+def _vowel_slip(a: str, b: str) -> bool:
+    """Two spellings of one given name of six letters or more: the same first and
+    last letters, other vowels or a letter doubled ("Jonathon", "Jonathan";
+    "Michele", "Michelle"). Not "Daniel" and "Daniela", "Mario" and "Maria":
+    two people of one family."""
+    return (a != b and min(len(a), len(b)) >= 6 and a[0] == b[0] and a[-1] == b[-1]
+            and _skeleton(a) == _skeleton(b))
+
+
+def _skeleton(name: str) -> str:
+    consonants = [c for c in name if c not in "aeiouy"]
+    return "".join(c for i, c in enumerate(consonants) if i == 0 or c != consonants[i - 1])
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s+$")
+
+
+def _full_name_slips(names, in_captions, body_words: _Words, flagged: set) -> Iterator[Annotation]:
+    """A caption's full name that is one body person's with one part spelled
+    differently: the given name ("Jonathon Pryce" for the body's "Jonathan
+    Pryce", see _vowel_slip) or the surname ("Jonathan Price"), when the body
+    never writes the caption's spelling (else it may be another person: "Mark
+    and Mary Smith") and names no one else so near."""
+    # (From the spellings' tuples: Mention objects built for every name of a long
+    # body would be kept by the reading, which other families share, to the end.)
+    body_people: dict[tuple[str, str], list] = {}
+    for spelling in names.spellings.values():
+        for raw in spelling.raw:
+            if raw[5] and spelling.units[raw[0]].kind in BODY_KINDS:
+                body_people.setdefault((raw[5], raw[4]), []).append((spelling, raw))
+    if not body_people:
+        return
+    for mention in in_captions.mentions:
+        if not mention.given or (mention.given, mention.key) in body_people:
+            continue
+        near = [person for person in body_people
+                if (person[1] == mention.key and _vowel_slip(mention.given, person[0]))
+                or (person[0] == mention.given and _near_spelling(mention.key, person[1]))]
+        if len(near) != 1:
+            continue
+        given, key = near[0]
+        spelling, raw = body_people[near[0]][0]
+        body_mention = Mention(spelling.units[raw[0]], *raw[1:])
+        text = mention.unit.text
+        if key == mention.key:
+            before = _WORD_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+            if before is None or fold(before.group(1)) != mention.given:
+                continue
+            start, end = before.span(1)
+            theirs = _WORD_BEFORE.search(body_mention.unit.text, max(0, body_mention.start - 40),
+                                         body_mention.start)
+            if theirs is None:
+                continue
+            right = theirs.group(1)
+        else:
+            if (id(mention.unit), mention.start) in flagged:
+                continue  # (already said by the spelling groups)
+            start, end = mention.start, mention.end
+            right = body_mention.surname
+        written = text[start:end]
+        if body_words.mentions(written) or fold(right) == fold(written):
+            continue
+        target = mention.unit.span(start, end)
+        yield NAME_SPELLING.at(
+            target, f"The caption spells '{written}'; the body spells it '{right}'.",
+            related=[spelling.units[raw[0]].span(raw[1], raw[2])
+                     for spelling, raw in body_people[near[0]][:20]],
+            suggestion=Suggestion("replace", right), data={"caption": written, "body": right})
 
 
 # -- the broad reading ----------------------------------------------------------
@@ -1128,9 +1288,18 @@ class _Broad:
             if type(theirs[0]) is not type(key[0]):
                 continue  # a weekday and a date of an article without a date
             shared = whole & clause.stems(exclude=other)
-            if len(shared) < _SHARED_BROAD or not shared & caption.proper(slot) & clause.proper(other):
+            names = caption.proper(slot)
+            if len(shared) < _SHARED_BROAD or not shared & names & clause.proper(other):
+                continue
+            if not shared - names and self.people(clause.unit, clause.start, clause.end, False):
+                # Names alone, the body's people among them: the same people (and
+                # place) at another action. (Of a sentence that names no one, the
+                # caption's person may be its subject: "a former manager was jailed
+                # at Paisley Sheriff Court".)
                 continue
             body_text = clause.text[clause.start:clause.end]
+            if _SPAN.search(body_text):
+                continue  # "the three-day festival": the photo may be of any of its days
             if _future_against_past(caption, slot, clause, other):
                 continue  # "will vote on Wednesday": not yet the photo's
             apart = (_apart(key, theirs) if isinstance(key[0], int) else _days_apart(slot, other))
@@ -1141,6 +1310,8 @@ class _Broad:
                 continue  # "in 2023", "last year": another time
             if not self.same_people(caption, clause):
                 continue  # another person at the same court
+            if _another_event(caption, slot, clause):
+                continue  # another day and another place: another session, another visit
             differ.append((clause, other))
         if not differ and not caption_when:
             differ = self._person_day(caption, slot, key)
@@ -1186,6 +1357,8 @@ class _Broad:
             return []  # "a day after ...": one tells of the other's day too
         if self.people(clause.unit, clause.start, clause.end, False) - mine:
             return []  # another person named in it: perhaps their action
+        if _another_event(caption, slot, clause):
+            return []  # another place too: another visit
         names = {_stem(part) for m in (self._people or {}).get(id(caption.unit), ())
                  if caption.start <= m.start < caption.end for part in (m.given or "", m.surname)}
         if not (caption.stems(exclude=slot) - mine - names) & clause.stems(exclude=other):
@@ -1297,3 +1470,306 @@ def _finding(caption: Clause, slot: Slot, differ: list[tuple[Clause, Slot]],
     if len(values) > 1:
         return None  # the body tells of several days or places for such events: which one?
     return _differs(caption, slot, differ)
+
+
+# -- the event reading ------------------------------------------------------------
+
+# Endings one action or thing takes as a noun or adjective ("arrival", "robotics",
+# "announcement", "exhibition"): cut after the stem's, so "arrive", "arrived" and
+# "arrival" share a root.
+_NOUN_ENDINGS = ("ment", "ion", "al", "ic")
+_ROOTS: dict[str, str] = {}
+
+
+def _root(stem: str) -> str:
+    """A stem without a possessive and a noun's ending: one root for a word's
+    tenses and noun forms ("sorolla's" and "sorolla", "arriv" and "arrival")."""
+    out = _ROOTS.get(stem)
+    if out is None:
+        out = stem.rstrip("'’")
+        # A short word keeps its ending in the stem ("voted", "vote"): cut it here.
+        if out.endswith("ed") and len(out) >= 5:
+            out = out[:-2]
+        elif out.endswith("e") and len(out) >= 4:
+            out = out[:-1]
+        for ending in _NOUN_ENDINGS:
+            if out.endswith(ending) and len(out) - len(ending) >= 4:
+                out = out[: -len(ending)]
+                if len(out) > 4 and out[-1] == "e":
+                    out = out[:-1]  # announce(ment) -> announc
+                break
+        if len(_ROOTS) < 200_000:
+            _ROOTS[stem] = out
+    return out
+
+
+def _roots(stems: set[str]) -> set[str]:
+    return {_root(stem) for stem in stems}
+
+
+# A longer body (about 6,000 words: a long read, a compilation) tells of too many
+# events for the event reading, which reads each of its sentences.
+_EVENT_BODY_CHARS = 36_000
+# Shared roots that make a body sentence about the caption's event: this many,
+# or one fewer when one of them is a name (capitalised in both).
+_EVENT_SHARED = 4
+# Shared roots that make a body sentence giving the caption's own day speak for it.
+_AGREE_SHARED = 2
+# A caption's relative clause tells of the person's news, not of the photo: its
+# day is compared even when the photo is dated ("Fennelly, who announced his
+# retirement on Sunday, lifts the cup in 2022").
+_RELATIVE = re.compile(r"(?:^|[,;(—–-])\s*(?:who|which|whose)\b[^,;()—–]*$")
+# A named part of a town ("the Triana district", "the district of Ruzafa"): perhaps of the body's town.
+_PART_AFTER = re.compile(r"\s+(?:district|neighbou?rhood|quarter|suburb|borough|area|old\s+town)\b",
+                         re.IGNORECASE)
+_PART_BEFORE = re.compile(r"\b(?:district|neighbou?rhood|quarter|suburb|borough)\s+of\s+(?:the\s+)?$",
+                          re.IGNORECASE)
+# A sentence without a day that tells of another time than the story's.
+_OTHER_TIME = re.compile(r"\b(?:had|earlier|previously|recently|ago|since|before|(?:last|this|next|that"
+                         r"|the\s+previous)\s+(?:week|weekend|month))\b", re.IGNORECASE)
+# A sentence of an event that spans days ("the three-day summit", "a week-long visit").
+_SPAN = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)[- ]days?\b"
+                   r"|\b(?:week|month)[- ]?long\b|\bweekend\b", re.IGNORECASE)
+_THING_BEFORE = re.compile(_DETERMINER + r"((?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*"
+                           r"(?:\s+of\s+(?:the\s+|a\s+)?(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)?)"
+                           r"\s+(?:in|at|near|outside)\s+(?:the\s+)?$")
+
+
+class _Event:
+    """A body sentence about the caption's event, found by what the two share,
+    wherever the day or place stands and whatever verb governs it: the people,
+    places and other content words, each as a root across tenses and noun
+    forms ("arrive at Lisbon airport" and "arrived in Lisbon", "sentencing" and
+    "was sentenced"). Four shared roots, or three with a name, make a sentence
+    about the event.
+
+    A day is flagged when the sentences about the event give one other day, and
+    no body sentence sharing two roots with the caption gives its own; a sentence
+    about the event with no day of its own takes the story's, when the body gives
+    only one day and that sentence shares a root with the caption. A place is
+    flagged when a sentence about the event places it elsewhere after the same
+    preposition: on the caption's own day, or with the body's noun before its
+    place one of the caption's thing ("the closing concert of the biennial in
+    Córdoba" against "a concert in Seville").
+
+    Read only for articles with few caption sentences (as _Broad) and a body of
+    at most _EVENT_BODY_CHARS characters. It reads the
+    sentences of the body paragraphs that share a caption's words (those that
+    share none cannot be about its event; all when the captions have many words)
+    and the day sentences of the whole body, each once, and compares each
+    caption's slot with each.
+    """
+
+    def __init__(self, broad: _Broad, units: list[TextUnit], clauses: list[Clause], placed: bool):
+        """``units``: the body paragraphs that share a caption's words; ``clauses``:
+        their sentences with a day or place, read with their places when ``placed``."""
+        self.broad, self.units, self.clauses, self.placed = broad, units, clauses, placed
+        self._sentences: list[tuple[Clause, set[str]]] | None = None
+        self._every: list[tuple[Clause, set[str]]] | None = None
+        self._places: dict[int, list[Slot]] = {}
+        self._read: set[int] = set()  # (the ids of sentences()'s clauses: their places are read)
+        self._names: dict[tuple[int, bool], set[str]] = {}
+
+    def sentences(self) -> list[tuple[Clause, set[str]]]:
+        """Every sentence of ``units``, with its day and place slots, and its roots."""
+        if self._sentences is None:
+            slotted = {(id(c.unit), c.start): c for c in self.clauses}
+            self._sentences = []
+            for unit in self.units:
+                for start, end in sentence_spans(unit.text):
+                    clause = slotted.get((id(unit), start)) or Clause(unit, start, end, [], unit.text)
+                    self._sentences.append((clause, _roots(clause.stems())))
+            self._read = {id(clause) for clause, _ in self._sentences}
+        return self._sentences
+
+    def every(self) -> list[tuple[Clause, set[str]]]:
+        """sentences(), and the day sentences of the other paragraphs."""
+        if self._every is None:
+            read = {(id(c.unit), c.start) for c, _ in self.sentences()}
+            self._every = self.sentences() + [
+                (clause, _roots(clause.stems())) for clause in self.broad.day_clauses()
+                if (id(clause.unit), clause.start) not in read]
+        return self._every
+
+    def places(self, clause: Clause) -> list[Slot]:
+        """A sentence's places (read when asked for, when its paragraph was read for
+        days only)."""
+        out = self._places.get(id(clause))
+        if out is None:
+            self.sentences()
+            if self.placed and id(clause) in self._read:
+                out = [o for o in clause.slots if o.kind == "place"]
+            else:
+                out = [slot for m in _place_matches(clause.text[clause.start:clause.end])
+                       if (slot := _place_slot(m, -clause.start)) is not None]
+            self._places[id(clause)] = out
+        return out
+
+    def names(self, clause: Clause, first: bool = True) -> set[str]:
+        """The roots of a sentence's capitalised words; without its first word
+        (capitalised for starting the sentence) unless a capitalised word follows
+        it ("Rivers Angels arrived")."""
+        out = self._names.get((id(clause), first))
+        if out is None:
+            text = clause.text
+            words = clause.words
+            if not first and words and not (len(words) > 1 and text[words[1][0]].isupper()
+                                            and not text[words[0][1]:words[1][0]].strip()):
+                words = words[1:]
+            out = self._names[(id(clause), first)] = {_root(w) for s, e, w in words if text[s].isupper()}
+        return out
+
+    def shared_names(self, caption: Clause, clause: Clause, shared: set[str]) -> set[str]:
+        """The shared roots capitalised in both, and inside one of them: a first
+        word may be capitalised for starting the sentence ("Visitors look at ...")."""
+        inner = ((self.names(caption, False) & self.names(clause))
+                 | (self.names(caption) & self.names(clause, False)))
+        return shared & inner
+
+    def about(self, caption: Clause, slot: Slot, mine: set[str], clause: Clause, theirs: set[str]) -> bool:
+        """Whether a body sentence tells of the caption's event: they share a word
+        besides names (an action or thing: names alone are the same people at
+        another action), and four words, or three with a name. The caption's
+        word right before or after its slot (its verb or noun) counts twice."""
+        shared = mine & theirs
+        names = self.shared_names(caption, clause, shared)
+        if not shared - names:
+            return False
+        score = len(shared) + (1 if _roots(caption.head(slot)) & theirs else 0)
+        return score >= _EVENT_SHARED or (score == _EVENT_SHARED - 1 and bool(names))
+
+    def same_people(self, caption: Clause, mine: set[str], clause: Clause, theirs: set[str]) -> bool:
+        """_Broad.same_people, unless the two share enough words besides names to
+        be about one event by those alone ("the flamenco biennial closed with a
+        concert" names the dedicatee, the caption the singer)."""
+        if len((mine & theirs) - self.names(clause, False)) >= _EVENT_SHARED:
+            return True
+        return self.broad.same_people(caption, clause)
+
+    def elsewhere(self, caption: Clause, clause: Clause) -> bool:
+        """Whether a body sentence places what it tells at a place the caption does
+        not name ("trained at the Seixal complex on Wednesday" for a caption at
+        Lisbon airport): its day is another action's."""
+        caption_low = caption.text[caption.start:caption.end].lower()
+        return any(not _mentions(caption_low, clause.text[o.start:o.end]) for o in self.places(clause))
+
+    def contradiction(self, caption: Clause, slot: Slot) -> Annotation | None:
+        caption_text = caption.text[caption.start:caption.end]
+        relative = _RELATIVE.search(caption.text, caption.start, slot.start)
+        if _when(caption_text if relative is None else caption.text[relative.start():slot.end]):
+            return None  # "in 2023", "last year": an older photo
+        mine = _roots(caption.stems(exclude=slot))
+        if slot.kind in _DAY_KINDS:
+            return self._day(caption, slot, mine)
+        return self._place(caption, slot, mine)
+
+    def _day(self, caption: Clause, slot: Slot, mine: set[str]) -> Annotation | None:
+        broad = self.broad
+        mine_keys = broad.keys(slot)
+        key = broad.main(mine_keys)
+        caption_text = caption.text[caption.start:caption.end]
+        # (The caption's places left are named nowhere in the body: see check().)
+        places = [o for o in caption.slots if o.kind == "place"]
+        dated: list[tuple[Clause, Slot]] = []
+        undated: set[str] = set()  # the roots of the sentences about the event without a day
+        for clause, theirs in self.every():
+            days = [o for o in clause.slots if o.kind in _DAY_KINDS]
+            if any(mine_keys & broad.keys(o) for o in days) and (
+                    len(mine & theirs) >= _AGREE_SHARED or not self.elsewhere(caption, clause)):
+                # The body gives the caption's day for something of it, or for
+                # something it does not place: perhaps what the photo shows.
+                return None
+            if not (self.about(caption, slot, mine, clause, theirs)
+                    and self.same_people(caption, mine, clause, theirs)):
+                continue
+            if places and any(_same_prep(o.prep, p.prep) for o in self.places(clause) for p in places):
+                continue  # another place too (the caption's is named nowhere in the body): another event
+            if _SPAN.search(clause.text, clause.start, clause.end):
+                return None  # "the three-day summit": the photo may be of any of its days
+            if not days:
+                body_text = clause.text[clause.start:clause.end]
+                # (not a plan, nor a time of its own: "will face Braga", "won it in 2019",
+                # "had earlier visited", "last week")
+                if not (_FUTURE_BEFORE.search(body_text) or _when(body_text)
+                        or _OTHER_TIME.search(body_text)):
+                    undated |= theirs
+                continue
+            if any(mine_keys & broad.keys(o) for o in days):
+                return None  # the caption's own day
+            if len({broad.main(broad.keys(o)) for o in days}) > 1:
+                return None  # a sentence of several days: which is the event's?
+            dated.append((clause, days[0]))
+        if not dated and undated:
+            dated = self._story_day(mine | undated)
+        differ = []
+        for clause, other in dated:
+            if mine_keys & broad.keys(other):
+                return None  # the story's day is the caption's
+            theirs_key = broad.main(broad.keys(other))
+            if type(theirs_key[0]) is not type(key[0]):
+                continue  # a weekday and a date of an article without a date
+            if _future_against_past(caption, slot, clause, other):
+                return None  # "will vote on Thursday": not yet the photo's
+            apart = _apart(key, theirs_key) if isinstance(key[0], int) else _days_apart(slot, other)
+            if apart is not None and (_tells_of_days_apart(clause.text[clause.start:clause.end], apart)
+                                      or _tells_of_days_apart(caption_text, apart)):
+                return None  # "a day after ...": one tells of the other's day too
+            differ.append((clause, other))
+        return _finding(caption, slot, differ, broad)
+
+    def _story_day(self, told: set[str]) -> list[tuple[Clause, Slot]]:
+        """The body's one day, when it gives only one, in a sentence sharing a root
+        with the caption or a sentence about its event (``told``): "won a
+        competition on Tuesday" for "the pupils beat 24 other schools at the
+        final", of the caption's "pupils at the final on Wednesday"."""
+        broad = self.broad
+        found = [(clause, o) for clause, _ in self.every() for o in clause.slots if o.kind in _DAY_KINDS]
+        if len({broad.main(broad.keys(o)) for _, o in found}) != 1:
+            return []
+        roots = {id(clause): theirs for clause, theirs in self.every()}
+        # (A word besides names, or three names, the caption's place among them: "Zelensky
+        # met the Pope on Saturday" does not date his visit to the troops.)
+        return [(clause, o) for clause, o in found
+                if ((shared := told & roots[id(clause)]) - self.names(clause) or len(shared) >= 3)
+                and not _SPAN.search(clause.text, clause.start, clause.end)]
+
+    def _place(self, caption: Clause, slot: Slot, mine: set[str]) -> Annotation | None:
+        broad = self.broad
+        text = caption.text
+        if (_PART_AFTER.match(text, slot.end)
+                or _PART_BEFORE.search(text, max(0, slot.start - 30), slot.start)):
+            return None  # "in the Triana district": a part of a place, perhaps of the body's
+        caption_days = set()
+        for o in caption.slots:
+            if o.kind in _DAY_KINDS:
+                caption_days |= broad.keys(o)
+        caption_low = caption.text[caption.start:caption.end].lower()
+        thing = _THING_BEFORE.search(caption.text, max(caption.start, slot.start - 120), slot.start)
+        thing_roots = set() if thing is None else _roots(
+            {stem for word in thing.group(1).split() if (stem := _stem(word)) is not None})
+        differ: list[tuple[Clause, Slot]] = []
+        for clause, theirs in self.sentences():
+            places = [o for o in clause.slots if o.kind == "place" and o.prep == slot.prep
+                      and not _places_overlap(slot, o)]
+            if not places or not mine & theirs:
+                continue
+            clause_days = set()
+            for o in clause.slots:
+                if o.kind in _DAY_KINDS:
+                    clause_days |= broad.keys(o)
+            if caption_days and clause_days and not caption_days & clause_days:
+                continue  # another day: perhaps another event
+            if caption_days & clause_days:
+                shared = mine & theirs
+                if len(shared) < _AGREE_SHARED or not self.shared_names(caption, clause, shared):
+                    continue  # the same day, the same name and another word: the same event
+            elif not self.about(caption, slot, mine, clause, theirs):
+                continue
+            else:
+                places = [o for o in places if _root(_noun_before(clause, o) or "") in thing_roots]
+            if len(places) != 1 or not self.same_people(caption, mine, clause, theirs):
+                continue  # none of the caption's thing, or several places: which one?
+            if _mentions(caption_low, clause.unit.text[places[0].start:places[0].end]):
+                continue  # the caption names the body's place too
+            differ.append((clause, places[0]))
+        return _finding(caption, slot, differ, broad)

@@ -77,7 +77,7 @@ def test_meets_counts_related_places_only_where_a_finding_has_no_side():
 # raise the figures here.
 LAST_MEASURED: dict[str, tuple[int, int, int, int]] = {
     "attribution": (15, 17, 15, 15),
-    "caption-agreement": (16, 22, 16, 16),
+    "caption-agreement": (22, 22, 22, 22),
     "date-sanity": (26, 26, 26, 26),
     "house-style": (25, 25, 25, 25),
     "name-consistency": (24, 24, 18, 18),
