@@ -16,10 +16,11 @@ Nordic ” ”, and British single ‘ ’), and flags:
   ...", nor "Several ...") whose last sentence, the one next to the
   quotation, is still about a person (a name, "she", "his"; not "Mr. Giordano
   took over in December. But the team has scored only twice."). A run of
-  consecutive quotation paragraphs shares one speaker, the
-  paragraph after a run may attribute it, and so may a speech cue two
-  paragraphs back, unless that cue attributes a direct quotation of its own
-  paragraph (that speaker's words ended there). In English, a quotation that
+  consecutive quotation paragraphs shares one speaker, and the paragraph
+  after a run may attribute it; a speaker two paragraphs back, with a
+  paragraph about something else between, does not ("The company said the
+  cuts ... / Hundreds of workers gathered ... / “We built this city ...”":
+  the reader cannot tell whose words they are). In English, a quotation that
   stands as a sentence of its own after a sentence of its paragraph that
   names nobody ("Shopkeepers are divided. Some welcome the idea. “If people
   cannot park ...”") is not covered by the paragraphs before, nor by a
@@ -339,14 +340,11 @@ def _is_direct(text: str, quoted: str, start: int, end: int) -> bool:
 
 # -- speakers -------------------------------------------------------------
 
-# The verbs of speech that attribute a quotation even from two paragraphs away.
-_EN_STRONG = (
+_EN = (
     r"said|says|told|tells|according to|wrote|writes|added|adds|asked|asks|explained|explains|"
     r"stated|declared|declares|insisted|insists|argued|argues|warned|warns|noted|replied|replies|"
     r"recalled|recalls|tweeted|in a statement|told reporters|spokesman|spokeswoman|spokesperson|"
     r"quipped|remarked|testified|emphasi[sz]ed|stressed|reiterated|acknowledged|admitted"
-)
-_EN = _EN_STRONG + (
     r"|say|saying|tell|telling|writing|adding|asking|explaining|noting|stating|announced|announces|"
     r"insisting|arguing|claimed|claiming|recalling|responded|responds|urged|urges|acknowledges|"
     r"admits|commented|concluded|concludes|emphasi[sz]es|pointed out|points out|quips|shouted|"
@@ -519,7 +517,6 @@ def _anchor(phrase: str) -> str:
 
 
 _SPEAKERS = {"en": _Speakers(_EN), "de": _Speakers(_DE), "es": _Speakers(_ES), "fr": _Speakers(_FR)}
-_STRONG = {"en": _Speakers(_EN_STRONG), "de": _SPEAKERS["de"], "es": _SPEAKERS["es"], "fr": _SPEAKERS["fr"]}
 # A lead-in colon right before a quotation, a "— Name" after one, or an
 # embedded post's "(@handle)".
 # English only: a person outside the quoted words ("Mr Smith", "Jane Doe",
@@ -594,13 +591,17 @@ def _opens_on_person(text: str, body: str) -> bool:
 # right after a quotation's closing comma is its attribution, whatever the verb.
 _AFTER_QUOTE = re.compile(
     r"[,?!…—–-]\s*[\"”’»“]\s*(?:\(?[A-Z][\w.'’-]*\)?\s+){0,5}?"
-    r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[A-Z][\w'’-]*|the\s+\w+(?:\s+\w+)?)\s+[a-z]+(?:s|ed)\b")
+    r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[A-Z][\w'’-]*|(?:the|a|an|one|another)\s+\w+(?:\s+\w+)?)"
+    r"\s+[a-z]+(?:s|ed)\b")
 # German, Spanish and French put the verb first after the quotation:
-# "„...“, erinnert sie sich." / "“...”, dijo la alcaldesa." / "« ... », estime le maire."
+# "„...“, erinnert sie sich." / "“...”, dijo la alcaldesa." / "« ... », estime le maire.",
 _AFTER_QUOTE_INVERTED = re.compile(
     r"[“”\"»«]\s*,\s+[^\W\d_A-Z]+(?:-t-\w+)?(?:\s+[^\W\d_A-Z]+)?\s+"
     r"(?:er|sie|es|man|der|die|das|den|dem|ein|eine|el|la|los|las|un|una|le|les|l['’]|il|elle|"
-    r"[A-ZÄÖÜÁÉÍÓÚÈ][\w'’-]+)(?![\w])")
+    r"[A-ZÄÖÜÁÉÍÓÚÈ][\w'’-]+)(?![\w])"
+    # ... or a verb alone closing the sentence, its subject the one before:
+    # "“...”, relató." / "“...”, ha insistido." / "« ... », a-t-il ajouté."
+    r"|[“”\"»«]\s*,\s+(?:ha\s+|han\s+|a\s+|hat\s+)?[^\W\d_A-Z]+(?:-t-\w+\s+\w+)?\s*[.;]")
 # A paragraph that hands over to someone: "..., he interrupts me." / "She smiles."
 _TURN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\s+(?:[a-z]+ly\s+)?[a-z]+s(?:\s+\w+)?\W*$"
                    r"|\b(?:[Hh]e|[Ss]he)\s+(?:[a-z]+ly\s+|also\s+|never\s+|then\s+|still\s+)?"
@@ -741,7 +742,6 @@ def _quotations(article: Article) -> Iterator[Annotation]:
     units = article.body_units()
     language = primary_language(article.language)
     speaker = _SPEAKERS.get(language)
-    strong = _STRONG.get(language)
     # Right-to-left text is often typed with curly marks reversed (بـ”...“):
     # their direction says nothing there, so balance is not judged.
     marks_read = language not in _RIGHT_TO_LEFT
@@ -881,16 +881,6 @@ def _quotations(article: Article) -> Iterator[Annotation]:
     def has_candidate(para: _Para) -> bool:
         return first_candidate(para) is not None
 
-    def carries_over(para: _Para) -> bool:
-        """Whether a paragraph two back names a speaker who may still be talking:
-        a strong verb of speech, unless it attributes a direct quotation of its
-        own paragraph ("“...,” she told supporters."): that speaker's words
-        ended there, and a quotation after a paragraph between needs its own."""
-        if not strong.search(para.unit.text):
-            return False
-        return not (para.quotes and evidence(para) and strong.search(para.outside)
-                    and has_candidate(para))
-
     def own_lead(para: _Para) -> bool:
         """Whether a paragraph sets its direct quotation after sentences of its
         own ("Shopkeepers are divided. Some welcome it, while others fear
@@ -960,9 +950,7 @@ def _quotations(article: Article) -> Iterator[Annotation]:
         run = paras[i:j + 1]
         if any(map(has_candidate, run)) and not (
                 any(map(named, run))
-                or (not own_lead(run[0]) and (
-                    (i > 0 and context(paras[i - 1]))
-                    or (i > 1 and carries_over(paras[i - 2]))))
+                or (not own_lead(run[0]) and i > 0 and context(paras[i - 1]))
                 or (j + 1 < len(paras) and evidence(paras[j + 1]))):
             flagged.extend((para, q) for para in run for q in candidates(para))
         i = j + 1

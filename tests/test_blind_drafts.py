@@ -76,7 +76,7 @@ def test_meets_counts_related_places_only_where_a_finding_has_no_side():
 # another family's slip). A change may do better, never worse: when it does better,
 # raise the figures here.
 LAST_MEASURED: dict[str, tuple[int, int, int, int]] = {
-    "attribution": (15, 17, 15, 15),
+    "attribution": (17, 17, 17, 17),
     "caption-agreement": (16, 22, 16, 16),
     "date-sanity": (26, 26, 26, 26),
     "house-style": (25, 25, 25, 25),

@@ -56,6 +56,25 @@ FLAG = [
     (["„Der Hafen ist unsere Zukunft“, sagte die Bürgermeisterin.", "Der Haushalt wurde angenommen.",
       "„Wir akzeptieren keinen Haushalt, der in Berlin geschrieben wurde.“", "Sie stimmen ab."],
      "de", "unattributed-quote", "p3", "„Wir akzeptieren keinen Haushalt, der in Berlin geschrieben wurde.“"),
+    # A speaker two paragraphs back, with a paragraph about something else
+    # between: not the neighbouring paragraph, and the reader cannot tell
+    # whose words these are.
+    (["The port authority said on Tuesday that it would close two of the five berths.",
+      "Dozens of dockers blocked the access road for most of the afternoon, waving union flags.",
+      "“Forty years I have worked on this quay, and nobody asked any of us.”", AFTER], "en",
+     "unattributed-quote", "p3", "“Forty years I have worked on this quay, and nobody asked any of us.”"),
+    (["The energy ministry confirmed the plant would shut in March, according to a letter seen by us.",
+      "The plant employs 300 people and supplies most of the valley's electricity.",
+      "\"This valley will empty out within ten years if the plant goes.\"", AFTER], "en",
+     "unattributed-quote", "p3", "\"This valley will empty out within ten years if the plant goes.\""),
+    (["The police warned of road closures on Sunday.", "Several marches crossed the old town as well.",
+      "“Visitors are strongly advised to travel to the affected areas by train or by bus.”"], "en",
+     "unattributed-quote", "p3",
+     "“Visitors are strongly advised to travel to the affected areas by train or by bus.”"),
+    (["Die Werft teilte am Montag mit, 600 Stellen würden gestrichen.",
+      "Hunderte Beschäftigte versammelten sich am Nachmittag vor dem Haupttor.",
+      "„Wir haben diese Stadt mit unseren eigenen Händen gebaut.“", "Der Betriebsrat tagt am Freitag."],
+     "de", "unattributed-quote", "p3", "„Wir haben diese Stadt mit unseren eigenen Händen gebaut.“"),
     # A paragraph before that opens on a common noun or a quantifier, not a
     # person ("Polls", a word the article also writes in lower case).
     (["Voters go to the polls in three weeks.", "Polls published last week put the conservatives ahead.",
@@ -133,6 +152,14 @@ PASS = [
     ([CALM, "“We will rebuild the harbour within a year,” said the mayor."], "en"),
     ([CALM, "According to the mayor, “the harbour will be rebuilt within a year.”"], "en"),
     ([CALM, "“It will not work for anybody here,” one fisherman reflects."], "en"),
+    # A subject and a verb after the closing mark, whatever the verb; in
+    # Spanish and French a verb alone, its subject in the sentence before.
+    ([CALM, "“Hands where I can see them! Step out of the car!” a deputy ordered."], "en"),
+    ([CALM, "\"Keep the gate shut until the tide turns, all of you!\" an officer barked."], "en"),
+    (["El alcalde no encontraba palabras.",
+      "“Avisamos puerta por puerta a todos los vecinos desde el primer momento”, relató."], "es"),
+    (["El alcalde no encontraba palabras.",
+      "“Las órdenes de evacuación no son recomendaciones para nadie”, ha insistido."], "es"),
     # Attributed across a sentence or paragraph boundary.
     (["“We will rebuild the harbour within a year.” That was the promise the mayor made, "
       "according to the minutes."], "en"),
@@ -150,8 +177,6 @@ PASS = [
     # A speaker named only in the paragraph before (corpus README).
     (["Draper meanwhile wrapped up his win in just over two hours.",
       "“Definitely having other Brits do well in the draw is amazing for British tennis.”"], "en"),
-    (["The police warned of road closures on Sunday.", "Several marches crossed the old town as well.",
-      "“Visitors are strongly advised to travel to the affected areas by train or by bus.”"], "en"),
     # A quoted speaker two paragraphs back carries over when the paragraph
     # between hands back to her, or the paragraph after names her; a quote
     # running over paragraphs is attributed at its end.
