@@ -3,8 +3,10 @@
 ## What it does
 Compares the figures an article gives for the same thing:
 
-- a person's age given two ways: "Rosa Beltrán, 67" and later "Beltrán, 68"
-  or "the 68-year-old" (`age-mismatch`);
+- a person's age given two ways: "Rosa Beltrán, 67" (or "Rosa Beltrán,
+  aged 67", "Rosa Beltrán (67)", "67-year-old Rosa Beltrán", "Rosa Beltrán, a
+  67-year-old widow") and later "Beltrán, 68", "Ms Beltrán, who is 68," or
+  "the 68-year-old" (`age-mismatch`);
 - a count that disagrees with the list it introduces: "two ministers,
   Haddad, Varga and Okafor", "two players, midfielder Álvaro Navarro,
   defender Iker Etxeberria and goalkeeper Samuel Adeyemi", "Three ministers
@@ -16,7 +18,12 @@ Compares the figures an article gives for the same thing:
   and an item may be described before its name ("the Argentine rock band Los
   Tranvías"); the count's noun may be followed by where they sit ("three
   opposition councillors on the planning committee, ..."), and "The four
-  winners were A, B, C and D" counts its list too;
+  winners were A, B, C and D" counts its list too, also when the count's noun
+  is set apart by a participle, a relative clause or a preposition ("The three
+  commissioners sworn in at the State House were ...", "The two ministers who
+  resigned were ..."). An item may say the person's post after the name ("A
+  for health, B for transport") or in a bracket ("A (Labour)"), and the last
+  may be joined by "as well as";
 - the same quantity of the same thing stated differently in the body, the
   standfirst and the captions: "430 people spent the night" in the body but
   "500 people spent the night" in a caption, or "the plant employs 850
@@ -46,9 +53,13 @@ before a later item ("Healy and Daughters, Smith Ltd and Jones") may hold a
 name with "and" in it, and is not counted; "including ..." is a partial list;
 a count followed by another plural before the colon ("two ministers met party
 leaders: ...", "three ministers from the coalition parties, ...") may be
-counting those instead, and is not compared.
+counting those instead, and is not compared; nor is a count before "were" with
+a clause between ("The two men said the attackers were ..."), nor "as well as"
+after a list already closed by "and" ("two ministers, A and B, as well as
+their deputy C").
 Two people who share a surname but have different first names are not
-compared; ages in brackets in captions are read as shirt numbers.
+compared (a title is no first name: "Ms Beltrán" is Rosa Beltrán); ages in
+brackets in captions are read as shirt numbers.
 
 Ages, list counts and a verb framing a figure are read in English only;
 quantities are compared in any language when they are written in digits and
@@ -112,14 +123,16 @@ _DIGITS = re.compile(r"\d{1,3}(?!\d)")
 # Every age follows a comma or an opening bracket (see _AGE_LEAD): those are rare,
 # so the digits worth reading are found from them rather than from every digit. A
 # pattern that starts with one character lets the regex engine skip to it in C.
-_AGE_AFTER_COMMA = re.compile(r",\s*(?:aged\s+)?(?=\d)")
+_AGE_AFTER_COMMA = re.compile(r",\s*(?:aged\s+|who\s+is\s+)?(?=\d)")
 _AGE_AFTER_BRACKET = re.compile(r"\(\s*(?:aged\s+)?(?=\d)")
-_AGE_LEAD = re.compile(r"(?:,\s+(?:aged\s+)?|\s\((?:aged\s+)?)$")
+_AGE_LEAD = re.compile(r"(?:,\s+(?:aged\s+|who\s+is\s+)?|\s\((?:aged\s+)?)$")
 _AGE_TAIL = re.compile(r"(?:[,.;:)]|\s+(?:and|who|of|from|was|is|has|had|said|told)\b)")
 _NAME_BEFORE = re.compile(rf"(?<![\w'’.-])(?P<name>{_NAME})$")
 _NAME_AT = re.compile(_NAME)
 # "67-year-old Rosa Beltrán"
 _AGE_BEFORE_NAME = re.compile(rf"\b(?P<a>\d{{1,3}})-year-old\s+(?=[{_UP}])")
+# "Rosa Beltrán, a 67-year-old widow, ...": the name is read backwards from the comma.
+_AGE_APPOSITION = re.compile(r",\s+an?\s+(?P<a>\d{1,3})-year-old\b")
 # "the 68-year-old" not followed by a name
 _UNNAMED_AGE = re.compile(r"\b[Tt]he\s+(?P<a>\d{1,3})-year-old\b(?!\s+[A-Z])")
 _NOT_NAMES = frozenset(
@@ -127,6 +140,9 @@ _NOT_NAMES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday the a an in on at by for and "
     "but or of to from with after before since until as year years age aged page pages "
     "section chapter room flight route road highway interstate number no vol".split())
+
+
+_PERSON_TITLES = frozenset("Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lord Lady".split())
 
 
 @dataclass(frozen=True)
@@ -144,6 +160,8 @@ class _Age:
     @property
     def first(self) -> str:
         parts = self.name.split()
+        if parts and parts[0].rstrip(".") in _PERSON_TITLES:
+            parts = parts[1:]  # "Ms Beltrán" is Rosa Beltrán again, not another Beltrán
         return fold(parts[0]) if len(parts) > 1 else ""
 
 
@@ -174,7 +192,7 @@ def _ages(units: list[TextUnit], story: Joined) -> list[_Age]:
         start, end = m.span()
         if start < 2 or text[start - 1] not in " (\u00a0" or (start > 1 and text[start - 2].isdigit()):
             continue
-        lead = _AGE_LEAD.search(text, max(0, start - 8), start)
+        lead = _AGE_LEAD.search(text, max(0, start - 10), start)
         if lead is None or not _AGE_TAIL.match(text, end):
             continue
         if text[lead.start()] in " \u00a0" and (text[end:end + 1] != ")" or unit.kind == CAPTION):
@@ -194,6 +212,12 @@ def _ages(units: list[TextUnit], story: Joined) -> list[_Age]:
             if name and 1 <= age <= 110:
                 out.append(_Age(unit, m.start("a"), m.start("a") + len(m.group("a")) + len("-year-old"),
                                 age, name))
+        for m in _AGE_APPOSITION.finditer(text):
+            before = _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())
+            name = _clean_name(before.group("name")) if before else None
+            age = int(m.group("a"))
+            if name and 1 <= age <= 110:
+                out.append(_Age(unit, m.start("a"), m.end("a") + len("-year-old"), age, name))
         for m in _UNNAMED_AGE.finditer(text):
             out.append(_Age(unit, m.start("a"), m.end("a") + len("-year-old"), int(m.group("a")), ""))
     out.sort(key=lambda a: (a.unit.index, a.start))
@@ -306,7 +330,16 @@ _PRED_STOP = frozenset("and or but who which that whom whose while including of"
 # with "of" in it ("Minister of State Faris Obeidat"): one item, not two.
 _TITLE_DOT = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Rev|St)\.\s+)?"
 _ITEM = re.compile(rf"{_TITLE_DOT}(?:{_NAME})(?:\s+of\s+(?:the\s+)?(?:{_NAME}))*(?![\w'’])")
-_SEP = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
+_SEP = re.compile(r",\s+(?:and\s+|or\s+|as\s+well\s+as\s+)?|\s+(?:and|or|&|as\s+well\s+as)\s+")
+# The separator before a list's last item ("and", "or", "as well as").
+_JOINER = re.compile(r"\b(?:and|or|as\s+well\s+as)\b|&")
+# What an item may say after its name before the next separator: the post
+# ("Ngozi Eze for health", "Tom Kerr as treasurer") in a few lower-case words,
+# or a bracket ("Ana Ruiz (health)").
+_ITEM_AFTER_NAME = re.compile(
+    r"\s+(?:for|as)\s+(?:the\s+)?(?!and\b|or\b)[a-z][a-z-]+(?:\s+(?!and\b|or\b|as\b)[a-z][a-z-]+){0,2}"
+    r"(?=,|\s+(?:and|or|as\s+well\s+as)\s|\s*[.;:)—–]|\s*$)"
+    r"|\s*\([^()\d]{1,40}\)")
 _NUMERIC_ITEM = re.compile(r"\d{1,3}(?=,|\s+(?:and|or)\b|[.;:)])")
 _END = re.compile(r"\s*(?:[.;:)!?—–]|,|$)")
 
@@ -342,6 +375,9 @@ def _list_items(text: str, pos: int) -> tuple[list[tuple[int, int]], bool] | Non
             return None if not items else (items, joined_last)
         items.append((m.start(), m.end()))
         pos = m.end()
+        tail = _ITEM_AFTER_NAME.match(text, pos)
+        if tail is not None:
+            pos = tail.end()
         sep = _SEP.match(text, pos)
         if sep is None:
             return (items, joined_last) if _END.match(text, pos) else None
@@ -354,11 +390,11 @@ def _list_items(text: str, pos: int) -> tuple[list[tuple[int, int]], bool] | Non
             sep, after = sep2, sep2.end()
         if _ITEM.match(text, _role_end(text, after)) is None:
             # The list ended at this separator: it must be a comma, not "and".
-            return (items, joined_last) if "," in sep.group() and not re.search(
-                r"\b(?:and|or)\b|&", sep.group()) else None
+            return (items, joined_last) if "," in sep.group() and not _JOINER.search(
+                sep.group()) else None
         if joined_last:
             return None  # an and/or before an earlier item was not the last separator
-        joined_last = bool(re.search(r"\b(?:and|or)\b|&", sep.group()))
+        joined_last = bool(_JOINER.search(sep.group()))
         pos = after
 
 
@@ -412,6 +448,20 @@ _COUNT_PREP = re.compile(
     r"(?P<pred>\s+(?:on|in|at|from|for|of)(?:\s+[a-z][a-z'’-]+){1,4})\s*$", re.I)
 
 
+# The subject of "were"/"are" before a list: a count and its plural noun, then
+# what sets them apart ("The three commissioners sworn in at the State House
+# were ...", "The two ministers who resigned were ...", "The four nominees for
+# the prize are ..."): a relative pronoun, a participle or a preposition and a
+# few words (read by _count_subject).
+_COUNT_SUBJECT = re.compile(
+    r"(?<![\w-])(?P<count>" + "|".join(_COUNT_WORDS) + r"|[2-9]|1[0-2])"
+    r"(?P<noun>(?:\s+[a-z][a-z-]+){0,2}\s+(?:[a-z][a-z-]*s|people|men|women|children))"
+    r"(?P<pred>\s+(?:who|that|[a-z]+ed|sworn|chosen|elected|named|held|shortlisted|on|in|at|for|from|"
+    r"of|to|with|under|behind)(?:\s+[\w'’.-]+){0,8})\s*$", re.I)
+# Words that make the words before "were" a clause of their own, whose subject
+# the list may be ("The two men said the attackers were ..."), or join two groups.
+_SUBJECT_STOP = frozenset("and or but which while whose whom including said says told say "
+                          "believe believed think thought added".split())
 # The words a count is written as (a cheap test before _COUNT_PREP's search).
 _COUNT_TOKENS = frozenset(list(_COUNT_WORDS) + [str(n) for n in range(2, 13)])
 _WORD_SPLIT = re.compile(r"[^a-z0-9]+")  # (a quote mark or bracket before a count word is no part of it)
@@ -446,7 +496,7 @@ def _count_before(text: str, sep_start: int) -> re.Match | None:
     if m is not None and _plural_noun(m):
         return m
     if text[sep_start].isalpha():
-        return None  # "were"/"are": the count and its noun only ("The four winners were")
+        return _count_subject(text, sep_start)  # "were"/"are"
     window = text[max(0, sep_start - 80):sep_start]
     m = _COUNT_PREP.search(text, max(0, sep_start - 80), sep_start) \
         if not _COUNT_TOKENS.isdisjoint(_WORD_SPLIT.split(window.lower())) else None
@@ -461,6 +511,22 @@ def _count_before(text: str, sep_start: int) -> re.Match | None:
             w in _PRED_STOP or (w.endswith("s") and w not in _PRED_ALLOWED_S)
             for w in m.group("pred").lower().split()):
         return None
+    return m
+
+
+def _count_subject(text: str, sep_start: int) -> re.Match | None:
+    """A count, its noun and what sets them apart before "were" or "are" (see
+    _COUNT_SUBJECT); None when those words hold a clause or another plural the
+    list could be about ("The two men who attacked the guards were ...")."""
+    m = _COUNT_SUBJECT.search(text, max(0, sep_start - 80), sep_start)
+    if m is None or not _plural_noun(m):
+        return None
+    for word in m.group("pred").split()[1:]:
+        if not word.islower():
+            continue  # a name or a place ("at the State House in Alausa")
+        if word in _SUBJECT_STOP or (word.endswith("s") and not word.endswith("ss")
+                                     and word not in _PRED_ALLOWED_S):
+            return None
     return m
 
 

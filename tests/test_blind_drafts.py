@@ -81,7 +81,7 @@ LAST_MEASURED: dict[str, tuple[int, int, int, int]] = {
     "date-sanity": (26, 26, 26, 26),
     "house-style": (25, 25, 25, 25),
     "name-consistency": (24, 24, 18, 18),
-    "number-consistency": (26, 27, 26, 26),
+    "number-consistency": (27, 27, 27, 27),
     "page-furniture": (24, 24, 24, 24),
     "repeated-caption": (16, 16, 16, 16),
     "title-agreement": (20, 20, 20, 30),

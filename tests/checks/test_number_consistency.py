@@ -109,6 +109,27 @@ FLAG = [
      "list-count", "p1", "Two ministers"),
     (["Two ministers stayed on: Dr Ana Ruiz, Mr Tom Kerr and Minister of State Li Wei."], {},
      "list-count", "p1", "Two ministers"),
+    # the subject of "were"/"are" set apart by a participle, a relative clause or a
+    # preposition; items with their post or a bracket after the name; "as well as"
+    (["The two trustees appointed by the mayor on Tuesday were Ana Ruiz, Tom Kerr and Li Wei."], {},
+     "list-count", "p1", "two trustees"),
+    (["The three nominees for the Harbour Prize are Ana Ruiz, Tom Kerr, Li Wei and Sam Ode."], {},
+     "list-count", "p1", "three nominees"),
+    (["The two councillors who walked out were Ana Ruiz, Tom Kerr and Li Wei."], {},
+     "list-count", "p1", "two councillors"),
+    (["The four deputies named on Friday were Ana Ruiz for finance, Tom Kerr for schools and Li Wei "
+      "for roads."], {}, "list-count", "p1", "four deputies"),
+    (["Two councillors, Ana Ruiz (Labour), Tom Kerr (Green) and Li Wei (Liberal), abstained."], {},
+     "list-count", "p1", "Two councillors"),
+    (["The band has three members, Ana Ruiz, Tom Kerr, Li Wei as well as Sam Ode."], {},
+     "list-count", "p1", "three members"),
+    # an age after a title, in an apposition, after "who is"
+    (["Amaka Obi, 54, ran the stall for a decade.", "Ms Obi, 55, said she would appeal."], {},
+     "age-mismatch", "p2", "55"),
+    (["Amaka Obi, a 54-year-old trader, ran the stall.", "Obi, 56, said she would appeal."], {},
+     "age-mismatch", "p2", "56"),
+    (["Amaka Obi, 54, ran the stall.", "Obi, who is 45, said she would appeal."], {},
+     "age-mismatch", "p2", "45"),
     # a count framed by the verb before it and the noun after it
     (["The plant employs 850 workers, making it one of the largest employers.",
       ("image", "Workers leave the plant in Lorain, Ohio, which employs 580 workers.")], {},
@@ -195,6 +216,17 @@ PASS = [
     (["Two ministers left: Ana Ruiz, the finance minister; and Tom Kerr and Li Wei, the deputies."], {}),
     (["Three ministers left: Ana Ruiz; Tom Kerr; and Li Wei. Two others stayed; Sam Ode and Ben Aki."], {}),
     (["Three teams finished level on points: Arsenal, Chelsea, Liverpool and City."], {}),
+    # "were" after a clause of its own, another plural, or a list that agrees; "as well
+    # as" after a list closed by "and" adds someone else; posts and brackets that agree
+    (["The two ministers who met the protesters were Ana Ruiz and Tom Kerr."], {}),
+    (["The two men said the attackers were Ana Ruiz, Tom Kerr and Li Wei."], {}),
+    (["The two teams that beat the champions were Arsenal, Chelsea and Spurs."], {}),
+    (["Two ministers, Ana Ruiz and Tom Kerr, as well as their deputy Li Wei, resigned."], {}),
+    (["Two councillors, Ana Ruiz (Labour) and Tom Kerr (Green), abstained."], {}),
+    (["The three deputies named on Friday were Ana Ruiz for finance, Tom Kerr for schools and Li Wei "
+      "for roads."], {}),
+    # a title before the surname of someone else who shares it
+    (["Ana Ruiz, 52, and her husband Tom Ruiz, 55, run the farm.", "Mr Tom Ruiz, 55, said no."], {}),
     (["The company employs 850 workers in Lorain."],
      {"standfirst": "The company employs about 900 workers"}),
     (["The company hired 200 workers last year."], {"standfirst": "The plant employs 850 workers"}),
