@@ -304,6 +304,19 @@ def test_the_helpers_read_the_figures_the_check_compares():
     assert [q.value for q in quantities("430 people and €1.2bn")] == [430, 1.2e9]
 
 
+@pytest.mark.parametrize("text,values", [
+    ("between six and eight boats", [6, 8]),
+    ("Six and eight", [6, 8]),
+    ("twenty-five and thirty votes", [25, 30]),
+    ("one hundred and fifty people", [150]),
+    ("two thousand and five", [2005]),
+    ("forty two", [42]),
+])
+def test_and_joins_number_words_only_after_hundred_or_thousand(text, values):
+    # A list of two figures in words is two figures, not their sum.
+    assert [q.value for q in quantities(text)] == values
+
+
 def test_seed_raises_nothing_in_either_form(shared):
     text = (shared / "seed" / "000_a627ffa290a88477.txt").read_text(encoding="utf-8")
     data = json.loads((shared / "examples" / "seed-article.json").read_text(encoding="utf-8"))
