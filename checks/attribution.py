@@ -9,13 +9,20 @@ Nordic ” ”, and British single ‘ ’), and flags:
   cue such as "said", "told", "according to", "wrote", "added" (or
   "sagte", "so", "dijo", "según", "a déclaré", "selon") outside the quoted
   words of its paragraph; a subject and verb right after the closing mark
-  ("...,” Adv Tšosane shares."); a lead-in colon; a "— Name" or "(@handle)"
-  after an embedded post; or, in the paragraph before, a lead-in, a question
-  (interviews), or a person as the subject ("Draper meanwhile wrapped up his
-  win."; not a word the article also writes in lower case, "Polls published
-  ...", nor "Several ...") whose last sentence, the one next to the
-  quotation, is still about a person (a name, "she", "his"; not "Mr. Giordano
-  took over in December. But the team has scored only twice."). A run of
+  ("...,” Adv Tšosane shares.", "...!” an officer ordered."; in Spanish and
+  French a verb alone: "”, relató."); a lead-in colon (but not, in English, a
+  sentence about a thing that names nobody: "The message on the placards was
+  plain: “...”"); a "— Name" or "(@handle)" after an embedded post; a
+  sentence after the quotation that points back to it and names or describes
+  the speaker ("That was the promise the mayor made."); or, in the paragraph
+  before, a lead-in, a question (interviews), or a person as the subject
+  ("Draper meanwhile wrapped up his win.", "The harbour master was in no mood
+  for compromise.", "Her message was short."; not a word the article also
+  writes in lower case, "Polls published ...", nor "Several ...", nor a group:
+  "Hundreds of workers ...") whose last sentence, the one next to the
+  quotation, is still about a person (a name, "she", "his", "the mayor"; not
+  "Mr. Giordano took over in December. But the team has scored only
+  twice."). A run of
   consecutive quotation paragraphs shares one speaker, and the paragraph
   after a run may attribute it; a speaker two paragraphs back, with a
   paragraph about something else between, does not ("The company said the
@@ -610,6 +617,10 @@ _TURN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\s+(?:[a-z]+ly\s+)?[a-z]+s(?:\s+\
 _HIS_HER = re.compile(r"\b(?:his|her|him)\b")
 _NAME_MID = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+\b")
 _COLON_LEAD = re.compile(r":\s*$")
+# A lead-in that describes a thing: its subject opens on an article or a
+# possessive, then a copula ("The message on the banners was clear:").
+_THING_LEAD = re.compile(r"\s*(?:The|A|An|This|That|Its|Their|Our)\s+[^:]{0,80}?\b"
+                         r"(?:was|were|is|are|remained|remains|seemed|seems)\b[^:]{0,40}:\s*$")
 # (In two: the one after a quotation mark opens on the mark, which the engine
 # skips to at C speed.)
 _DASH_NAME_AFTER_QUOTE = re.compile(r"[”\"’»“]\s*[—–―-]{1,2}\s*[@A-Z]")
@@ -642,12 +653,64 @@ def _last_sentence_start(text: str) -> int:
     return start
 
 
+# One person named by what they are, not by name ("The mayor", "the union's
+# leader", "A harbour master"): singular nouns only, as a group ("Shopkeepers
+# are divided.", "Hundreds of workers ...") has no one speaker to quote.
+_PERSON_NOUNS = (
+    "mayor|minister|president|premier|chancellor|governor|senator|councillor|councilor|"
+    "spokesman|spokeswoman|spokesperson|leader|chief|head|director|manager|coach|captain|"
+    "chairman|chairwoman|chairperson|chair|secretary|official|officer|commissioner|inspector|"
+    "detective|prosecutor|judge|lawyer|attorney|doctor|nurse|surgeon|teacher|headteacher|"
+    "principal|professor|researcher|scientist|expert|analyst|economist|engineer|architect|"
+    "farmer|fisherman|owner|founder|chef|baker|shopkeeper|resident|neighbour|neighbor|witness|"
+    "survivor|mother|father|son|daughter|wife|husband|widow|brother|sister|grandmother|"
+    "grandfather|student|player|striker|midfielder|defender|goalkeeper|winner|champion|"
+    "candidate|driver|pilot|curator|artist|author|writer|novelist|singer|actor|actress|boss|"
+    "executive|organiser|organizer|activist|campaigner|volunteer|priest|imam|bishop|rabbi|"
+    "pastor|vicar|landlord|tenant|worker|employee|paramedic|firefighter|veteran|historian|"
+    "diplomat|ambassador|envoy|negotiator|commander|soldier|treasurer|master|keeper|warden|"
+    "ranger|trader|vendor|entrepreneur|man|woman|boy|girl")
+# A sentence whose subject is such a person, or opens on "his"/"her" ("Her
+# message was simple."): the sentence is about a person. (Two spaces are where
+# a quotation was blanked out: a sentence starts after it.)
+_ROLE_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?:]\s)|(?<=[.!?][\"”’»]\s)|(?<=\s\s))"
+    rf"(?:(?:The|A|An|One|Another|This|That|Its|Their|Our)\s+"
+    rf"(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON_NOUNS})(?:['’]s)?\b(?![-'’])|(?:His|Her)\s)")
+
+
+# A sentence after a quotation that points back to it and names its speaker:
+# "That was the promise the mayor made.", "The words were the mayor's.",
+# "Those were the words of Ana Ruiz."
+_POINTS_BACK = re.compile(
+    r"\W*(?:That|This|Those|These|Such|The\s+(?:words|remarks|comments|promise|warning|message|"
+    r"verdict|view|pledge|reply|answer|plea|vow))\b")
+_PERSON_NOUN = re.compile(
+    rf"\b(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON_NOUNS})(?:['’]s)?\b(?![-'’])")
+_FIRST_SENTENCE = re.compile(r"[^.!?]*[.!?]?")
+
+
+def _points_back(following: str) -> bool:
+    """Whether the sentence opening ``following`` (the words after a quotation)
+    points back to it and names or describes a person (_POINTS_BACK)."""
+    if _POINTS_BACK.match(following) is None:
+        return False
+    sentence = _FIRST_SENTENCE.match(following.lstrip()).group()
+    return bool(_names_person(sentence) or _PERSON_NOUN.search(sentence))
+
+
+def _opens_on_role(text: str) -> bool:
+    """Whether a sentence of ``text`` has a person named by what they are as its
+    subject (_ROLE_SUBJECT)."""
+    return _ROLE_SUBJECT.search(text) is not None
+
+
 def _about_person(sentence: str, body: str) -> bool:
     """Whether a sentence is about a person: opens on one, hands over to one
     ("She smiles."), or names or refers to one ("his", "Jane Doe", "Mr Smith",
     "she")."""
     return bool(_opens_on_person(sentence, body) or _TURN.search(sentence)
-                or _HIS_HER.search(sentence) or _names_person(sentence))
+                or _HIS_HER.search(sentence) or _names_person(sentence) or _opens_on_role(sentence))
 
 
 def _outside(text: str, spans: list[tuple[int, int]]) -> str:
@@ -816,6 +879,19 @@ def _quotations(article: Article) -> Iterator[Annotation]:
     english = language == "en"
     quote_blocks = {b.id: b for b in article.blocks if b.type == QUOTE}
 
+    def speaker_lead(lead: str) -> bool:
+        """Whether a lead-in ending in a colon may introduce a speaker: not, in
+        English, a sentence that describes a thing and names nobody ("The message
+        on the banners was clear:", "The mood at the depot was grim:"). A label
+        ("Dodgers, 1959:") or a person ("The mayor was blunt:") may."""
+        if not english:
+            return True
+        sentence = lead[_last_sentence_start(lead):]
+        if _THING_LEAD.match(sentence) is None:
+            return True
+        return bool(speaker.search(sentence) or _about_person(sentence, joined)
+                    or _PERSON_NOUN.search(sentence))
+
     def evidence(para: _Para) -> bool:
         """Whether a paragraph names a speaker outside its quoted words."""
         if para.evidence is None:
@@ -829,7 +905,8 @@ def _quotations(article: Article) -> Iterator[Annotation]:
             outside = para.outside = _outside(unit.text, spans)
             para.evidence = bool(
                 speaker.search(outside) or _LABEL.match(unit.text)
-                or any(_COLON_LEAD.search(outside[:start]) for start, _ in spans)
+                or any(_COLON_LEAD.search(outside[:start]) and speaker_lead(outside[:start])
+                       for start, _ in spans)
                 or _DASH_NAME_AFTER_QUOTE.search(unit.text) or _DASH_NAME_OPENING.match(unit.text)
                 or ("@" in outside and _HANDLE.search(outside))
                 or (_AFTER_QUOTE if english else _AFTER_QUOTE_INVERTED).search(unit.text))
@@ -838,16 +915,20 @@ def _quotations(article: Article) -> Iterator[Annotation]:
     def named(para: _Para) -> bool:
         """Whether a paragraph names a speaker, or a person beside its quotations."""
         if para.named is None:
-            para.named = evidence(para) or bool(para.quotes and english and _names_person(near(para)))
+            para.named = evidence(para) or bool(para.quotes and english and (
+                _names_person(near(para)) or _opens_on_role(near(para))
+                or _points_back(para.unit.text[para.quotes[-1].end:])))
         return para.named
 
     def context(para: _Para) -> bool:
         """Whether a paragraph introduces the quotations that follow it."""
         if para.context is None:
             stripped = para.unit.text.strip()
-            para.context = evidence(para) or stripped.endswith(("?", ":")) or bool(
+            para.context = evidence(para) or stripped.endswith("?") or (
+                stripped.endswith(":") and speaker_lead(stripped)) or bool(
                 english and (_opens_on_person(stripped, joined) or _TURN.search(stripped)
-                             or (_HIS_HER.search(stripped) and _NAME_MID.search(stripped)))
+                             or (_HIS_HER.search(stripped) and _NAME_MID.search(stripped))
+                             or _opens_on_role(stripped))
                 # A person it is about must still be in its last sentence, the
                 # one next to the quotation: "Mr. Giordano took over in December.
                 # But the team has scored only twice since April." hands over
@@ -914,7 +995,8 @@ def _quotations(article: Article) -> Iterator[Annotation]:
         # over to nobody.
         lead = text[:first.start].rstrip()
         last = lead[_last_sentence_start(lead):]
-        if _TURN.search(last) or (_HIS_HER.search(last) and _NAME_MID.search(last)):
+        if (_TURN.search(last) or (_HIS_HER.search(last) and _NAME_MID.search(last))
+                or _opens_on_role(last)):
             return False
         return not _opens_on_person(last, joined)
 
@@ -951,7 +1033,8 @@ def _quotations(article: Article) -> Iterator[Annotation]:
         if any(map(has_candidate, run)) and not (
                 any(map(named, run))
                 or (not own_lead(run[0]) and i > 0 and context(paras[i - 1]))
-                or (j + 1 < len(paras) and evidence(paras[j + 1]))):
+                or (j + 1 < len(paras) and (evidence(paras[j + 1]) or (
+                    english and _points_back(paras[j + 1].unit.text))))):
             flagged.extend((para, q) for para in run for q in candidates(para))
         i = j + 1
 

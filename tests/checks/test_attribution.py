@@ -75,6 +75,12 @@ FLAG = [
       "Hunderte Beschäftigte versammelten sich am Nachmittag vor dem Haupttor.",
       "„Wir haben diese Stadt mit unseren eigenen Händen gebaut.“", "Der Betriebsrat tagt am Freitag."],
      "de", "unattributed-quote", "p3", "„Wir haben diese Stadt mit unseren eigenen Händen gebaut.“"),
+    # A colon lead-in that describes a thing and names nobody.
+    ([CALM, "The message on the placards was plain: “We will not leave this valley while the mine "
+      "stays open.”", AFTER], "en", "unattributed-quote", "p2",
+     "“We will not leave this valley while the mine stays open.”"),
+    ([CALM, "The mood at the depot is bleak:", "“We have been lied to for years, and nobody is listening.”",
+      AFTER], "en", "unattributed-quote", "p3", "“We have been lied to for years, and nobody is listening.”"),
     # A paragraph before that opens on a common noun or a quantifier, not a
     # person ("Polls", a word the article also writes in lower case).
     (["Voters go to the polls in three weeks.", "Polls published last week put the conservatives ahead.",
@@ -224,6 +230,18 @@ PASS = [
     ([CALM, "Mr. Giordano, 47, took over on Feb. 3 and has won only twice since.", PROJECT], "en"),
     ([CALM, "The club's last post was on May 2. In an earlier post, the coach had written, " + PROJECT],
      "en"),
+    # A person named by what they are, as the subject of the sentence next to
+    # the quotation ("The mayor", "the union's leader"), or a sentence after it
+    # that points back and names them; a colon lead-in about a person.
+    ([CALM, "The mayor did not mince her words. " + PROJECT], "en"),
+    ([CALM, "The harbour master was in no mood for compromise.", PROJECT], "en"),
+    ([CALM, "The fishermen's union leader shook his head. " + PROJECT], "en"),
+    ([CALM, "Her message to the council was short.", PROJECT], "en"),
+    ([CALM, PROJECT + " That was the verdict the coach gave after the match."], "en"),
+    ([CALM, PROJECT, "The words were the coach's, spoken minutes after the final whistle."], "en"),
+    ([CALM, "The coach was blunt: " + PROJECT], "en"),
+    # A label before a colon is no sentence about a thing.
+    ([CALM, "Plaque, 1959: “Champions of the league in a season nobody here will ever forget.”"], "en"),
     # Embedded posts carry their author after a dash.
     ([CALM, "\"The harbour will be rebuilt within a year, I promise you all.\" — Jane Doe (@janedoe) "
      "November 18, 2019"], "en"),
