@@ -29,7 +29,9 @@ Compares the figures an article gives for the same thing:
   "500 people spent the night" in a caption, or "the plant employs 850
   workers" but "which employs 580 workers", or "2,300 workers walked out" but
   "the 3,200 workers who walked out" (`quantity-mismatch`). The noun
-  and the verb around the figure must match. Two body paragraphs are compared
+  and the verb around the figure must match; a participle after the noun
+  matches the same verb before it ("police arrested 45 people" and "54 people
+  were arrested", "will cut 600 jobs" and "where 650 jobs will be cut"). Two body paragraphs are compared
   too, when the figure is the subject of its verb in both ("1,180 households
   were left without power" and later "1,810 households were left without
   power") and the body gives no other figure for that noun and verb.
@@ -618,6 +620,13 @@ def _noun_key(word: str) -> str:
     return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
 
 
+# Past participles not in -ed that are also the verb's past tense (or its
+# present: "will cut 600 jobs", "600 jobs will be cut"), so that both orders
+# give one key.
+_IRREGULAR_PARTICIPLES = frozenset("cut hit hurt shut put set lost left held built sold kept paid "
+                                   "sent spent laid shot brought caught bought found made".split())
+
+
 _BEFORE_WORDS = re.compile(r"([A-Za-z][a-z'’-]+)\s+([a-z][a-z'’-]+)\s+(?:by\s+|to\s+)?$")
 
 
@@ -631,7 +640,10 @@ _NOT_VERBS = frozenset("the and but nor for with from into onto than that this t
                        "against toward towards through via plus minus like unlike near also "
                        "another other which who whom whose what when where while whereas "
                        "was were are has had have been being will would could should may might "
-                       "must did does not out off down another number total figure".split())
+                       "must did does not out off down another number total figure "
+                       # a verb of saying opens a clause: "Organisers said 321 runners crossed"
+                       "said says say told tells added adds stated claimed reported reports "
+                       "believe believes believed think thinks thought noted warned".split())
 
 
 def _verb_before(text: str, start: int) -> str | None:
@@ -705,6 +717,12 @@ def _frames(text: str, found: list[Quantity], english: bool) -> Iterator[tuple[Q
         if not rest or rest[0] in _STOP_NOUNS:
             continue
         yield q, (_noun_key(noun), fold(rest[0]))
+        if english and not q.percent and not q.currency and (
+                rest[0].endswith("ed") or rest[0] in _IRREGULAR_PARTICIPLES) \
+                and (noun in _PLURAL_IRREGULAR or (noun.endswith("s") and not noun.endswith("ss"))):
+            # A participle after the noun is the verb before it turned round: "54
+            # people (were) arrested" is "police arrested 45 people" told the other way.
+            yield q, ("v", _noun_key(noun), _verb_key(rest[0]))
 
 
 # A figure is framed by the word after it ("430 people", "1.2bn euros": never
@@ -859,14 +877,21 @@ def _quantity_findings(article: Article, english: bool,
     body: dict[tuple, list[_Framed]] = {}
     for f in parts["body"]:
         body.setdefault(f.key, []).append(f)
+    # A figure framed two ways ("54 fans were detained": by the word after the
+    # noun and as the verb turned round) has the body's figures of both as rivals.
+    keys_of: dict[tuple[int, int], list[tuple]] = {}
+    for part in ("standfirst", "caption"):
+        for f in parts[part]:
+            keys_of.setdefault((f.unit.index, f.q.start), []).append(f.key)
     flagged: set[tuple[int, int]] = set()
     for part in ("standfirst", "caption"):
         for f in parts[part]:
             if (f.unit.index, f.q.start) in flagged:
                 continue  # the figure was framed two ways and one already disagreed
-            rivals = body.get(f.key)
-            if not rivals:
+            if not body.get(f.key):
                 continue
+            rivals = list({id(r): r for key in keys_of[(f.unit.index, f.q.start)]
+                           for r in body.get(key, ())}.values())
             same = [r for r in rivals if _same_kind(f.q, r.q)]
             if not same or any(_consistent(f.q, r.q) for r in same):
                 continue

@@ -137,6 +137,21 @@ FLAG = [
     (["The factory employed about 850 people in the town."],
      {"standfirst": "The factory, which employs 580 people, is closing"},
      "quantity-mismatch", "standfirst", "580"),
+    # the same verb told the other way round: active in one part, a participle
+    # after the noun in the other ("arrested 45 people" / "54 people were arrested")
+    (["Officers detained 45 fans after the derby on Saturday."],
+     {"standfirst": "54 fans were detained after the derby"}, "quantity-mismatch", "standfirst", "54"),
+    (["31 fans were detained after the derby on Saturday.",
+      ("image", "Stewards watch as officers detained 13 fans outside the ground.", "PA")], {},
+     "quantity-mismatch", "img2", "13"),
+    (["The mill will cut 240 jobs before Christmas.",
+      ("image", "The mill gates in Rochdale, where 420 jobs will be cut.", "PA")], {},
+     "quantity-mismatch", "img2", "420"),
+    # a verb of saying before a figure is not the verb that frames it
+    (["Despite the rain, 512 riders finished the course.",
+      "Officials said about 60 riders had pulled out before the start.",
+      ("image", "Riders on the last climb. Officials said 521 riders finished the course.", "AP")], {},
+     "quantity-mismatch", "img3", "521"),
     (["The blaze destroyed 40 homes in the valley."],
      {"standfirst": "Fire destroyed 45 homes in the valley"}, "quantity-mismatch", "standfirst", "45"),
 ]
@@ -227,6 +242,10 @@ PASS = [
       "for roads."], {}),
     # a title before the surname of someone else who shares it
     (["Ana Ruiz, 52, and her husband Tom Ruiz, 55, run the farm.", "Mr Tom Ruiz, 55, said no."], {}),
+    (["Officers detained 45 fans after the derby on Saturday."],
+     {"standfirst": "About 50 fans were detained after the derby"}),
+    (["Officers detained 45 fans after the derby.", "Another 12 fans were detained on Sunday."],
+     {"standfirst": "57 fans were detained over the weekend"}),
     (["The company employs 850 workers in Lorain."],
      {"standfirst": "The company employs about 900 workers"}),
     (["The company hired 200 workers last year."], {"standfirst": "The plant employs 850 workers"}),
