@@ -21,7 +21,8 @@ Compares the figures an article gives for the same thing:
   winners were A, B, C and D" counts its list too, also when the count's noun
   is set apart by a participle, a relative clause or a preposition ("The three
   commissioners sworn in at the State House were ...", "The two ministers who
-  resigned were ..."). An item may say the person's post after the name ("A
+  resigned were ..."), or the list is in brackets ("Two ministers (A, B and
+  C) resigned"). An item may say the person's post after the name ("A
   for health, B for transport") or in a bracket ("A (Labour)"), and the last
   may be joined by "as well as";
 - the same quantity of the same thing stated differently in the body, the
@@ -47,7 +48,8 @@ two body figures told of different days, or of a later state or another group
 A verb before a body figure has a subject of its own ("Varlamov stopped 27
 shots", "Korpisalo stopped 30 shots"), so two body figures are compared only
 by the verb after them.
-An unnamed "the 68-year-old" is compared only when the article gives exactly
+An unnamed "the 68-year-old" (after the named age, or in the standfirst, which
+sums up the story) is compared only when the article gives exactly
 one named age, no unnamed person of that age ("her husband, 68"), and only a
 slip of a year or two or two swapped digits ("34", "the 43-year-old") is
 reported (a larger gap is usually another person). A list whose "and" comes
@@ -270,12 +272,15 @@ def _age_findings(units: list[TextUnit], story: Joined) -> Iterator[Annotation]:
     if len(stated) != 1:
         return
     for a in ages:
-        if a.name or a.age in stated or (a.unit.index, a.start) < (person.unit.index, person.start):
+        if a.name or a.age in stated or (
+                a.unit.kind != STANDFIRST  # (a standfirst sums up the story told after it)
+                and (a.unit.index, a.start) < (person.unit.index, person.start)):
             continue
         if _slip(a.age, person.age) and not _age_given_elsewhere(units, a.age):
             yield AGE_MISMATCH.at(
                 a.unit.span(a.start, a.end),
-                f"{person.name} is {person.age} earlier in the article, but here "
+                f"{person.name} is {person.age} "
+                f"{'in the body' if a.unit.kind == STANDFIRST else 'earlier in the article'}, but here "
                 f"\"the {a.age}-year-old\".",
                 related=[person.unit.span(person.start, person.end)],
                 suggestion=Suggestion("replace", f"{person.age}-year-old"),
@@ -312,6 +317,7 @@ _ROLE = re.compile(rf"(?:(?P<r1>[a-z][a-z-]+)\s+)?(?P<r2>{_ROLE_WORD})\s+(?=[{_U
 _THEN_ROLE = rf"(?=[a-z][a-z-]+\s+(?:[a-z][a-z-]+\s+)?[{_UP}])"
 _LIST_OPENS = {",": re.compile(rf",(?:\s+(?=[{_UP}])|(?<=[sefn],)\s+{_THEN_ROLE})"),
                ":": re.compile(rf":\s+(?=[{_UP}]|{_THEN_ROLE})"),
+               "(": re.compile(rf"\((?=[{_UP}])"),  # "Two ministers (Haddad, Varga and Okafor)"
                **{dash: re.compile(rf"{dash}(?<=\s{dash})\s+(?=[{_UP}]|{_THEN_ROLE})") for dash in "—–-"},
                # "The four winners were Ana Ruiz, ...": the count is the subject (see _list_findings)
                **{verb: re.compile(rf"{verb}(?<=\s{verb})\s+(?=[{_UP}]|{_THEN_ROLE})")
@@ -343,7 +349,7 @@ _ITEM_AFTER_NAME = re.compile(
     r"(?=,|\s+(?:and|or|as\s+well\s+as)\s|\s*[.;:)—–]|\s*$)"
     r"|\s*\([^()\d]{1,40}\)")
 _NUMERIC_ITEM = re.compile(r"\d{1,3}(?=,|\s+(?:and|or)\b|[.;:)])")
-_END = re.compile(r"\s*(?:[.;:)!?—–]|,|$)")
+_END = re.compile(r"\s*(?:[.;:)!?—–]|,|$)|\s+-\s")  # (a hyphen typed for a dash: "- A, B and C - won")
 
 
 # An item described before its name, after an article: "the Colombian singer

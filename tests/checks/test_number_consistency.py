@@ -123,6 +123,15 @@ FLAG = [
      "list-count", "p1", "Two councillors"),
     (["The band has three members, Ana Ruiz, Tom Kerr, Li Wei as well as Sam Ode."], {},
      "list-count", "p1", "three members"),
+    # a list in brackets, or between hyphens typed for dashes
+    (["Two trustees (Ana Ruiz, Tom Kerr and Li Wei) stepped down on Monday."], {},
+     "list-count", "p1", "Two trustees"),
+    (["Four pupils - Ana Ruiz, Tom Kerr and Li Wei - won the regional prize."], {},
+     "list-count", "p1", "Four pupils"),
+    # an unnamed age in the standfirst against the one person whose age the body gives
+    (["Amaka Obi, 54, has run the stall since 1998."],
+     {"standfirst": "The 55-year-old trader says she will appeal"}, "age-mismatch", "standfirst",
+     "55-year-old"),
     # an age after a title, in an apposition, after "who is"
     (["Amaka Obi, 54, ran the stall for a decade.", "Ms Obi, 55, said she would appeal."], {},
      "age-mismatch", "p2", "55"),
@@ -240,6 +249,11 @@ PASS = [
     (["Two councillors, Ana Ruiz (Labour) and Tom Kerr (Green), abstained."], {}),
     (["The three deputies named on Friday were Ana Ruiz for finance, Tom Kerr for schools and Li Wei "
       "for roads."], {}),
+    (["Two trustees (Ana Ruiz and Tom Kerr) stepped down on Monday."], {}),
+    (["Amaka Obi, 54, has run the stall since 1998."],
+     {"standfirst": "The 54-year-old trader says she will appeal"}),
+    (["Amaka Obi, 54, has run the stall since 1998."],
+     {"standfirst": "The 81-year-old founder of the market says it must stay"}),
     # a title before the surname of someone else who shares it
     (["Ana Ruiz, 52, and her husband Tom Ruiz, 55, run the farm.", "Mr Tom Ruiz, 55, said no."], {}),
     (["Officers detained 45 fans after the derby on Saturday."],
