@@ -38,13 +38,16 @@ Compares the figures an article gives for the same thing:
   power") and the body gives no other figure for that noun and verb.
 
 Rounding, ranges and hedges are not contradictions ("about 430", "more than
-400", "400-450"), nor are changes of unit or notation: "€1.2bn" is "1.2
+400", "400-450", "between 400 and 450"), nor are changes of unit or notation: "€1.2bn" is "1.2
 billion euros", "27%" is "27 per cent"; but a small exact count is not a
 rounding ("10 candidates" and "13 candidates" disagree). When the body itself
 gives several figures for the thing (a running count, or parts of a total:
 "12 people on Monday and 7 people on Tuesday"), nothing is compared; nor are
 two body figures told of different days, or of a later state or another group
 ("300 households were still without power", "another 400 households").
+A standfirst's or caption's figure whose sentence names a year (or "last
+year", "file photo") that the body's sentence does not is another event ("Police
+arrested 30 people at a similar match in 2019"), and is not compared.
 A verb before a body figure has a subject of its own ("Varlamov stopped 27
 shots", "Korpisalo stopped 30 shots"), so two body figures are compared only
 by the verb after them.
@@ -672,6 +675,19 @@ def _verb_before(text: str, start: int) -> str | None:
     return verb
 
 
+# The ends of a range told in words: "between 400 and 450", "from 400 to 450".
+_RANGE_OPENS = re.compile(r"\b(?:[Bb]etween|[Ff]rom)\s+$")
+_RANGE_FIRST_END = re.compile(r"\s+(?:and|to)\s+\d")
+_RANGE_SECOND_END = re.compile(r"\b(?:[Bb]etween|[Ff]rom)\s+\S+\s+(?:and|to)\s+$")
+
+
+def _in_worded_range(text: str, q: Quantity) -> bool:
+    """Whether ``q`` is one end of a range told in words (_RANGE_OPENS)."""
+    return bool((_RANGE_OPENS.search(text, max(0, q.start - 10), q.start)
+                 and _RANGE_FIRST_END.match(text, q.end))
+                or _RANGE_SECOND_END.search(text, max(0, q.start - 30), q.start))
+
+
 def _verb_key(word: str) -> str:
     w = fold(word)
     for suffix in ("ing", "ed", "es", "s"):
@@ -691,6 +707,8 @@ def _frames(text: str, found: list[Quantity], english: bool) -> Iterator[tuple[Q
     for q in found:
         if q.joined or (not q.percent and not q.currency and q.from_words and q.value < 10):
             continue
+        if _in_worded_range(text, q):
+            continue  # "between 400 and 450 people": a range, as "400-450" is
         if 1800 <= q.value <= 2100 and not (q.percent or q.currency) and "," not in q.text:
             continue  # a year
         if q.percent or q.currency:
@@ -904,7 +922,7 @@ def _quantity_findings(article: Article, english: bool,
             if len({r.q.value for r in same}) > 1:
                 continue  # the body itself gives several figures for it: a running count
             r = same[0]
-            if _parts_of_a_total(f, r):
+            if _parts_of_a_total(f, r) or _told_of_another_time(f, r):
                 continue
             flagged.add((f.unit.index, f.q.start))
             yield QUANTITY_MISMATCH.at(
@@ -1047,6 +1065,19 @@ def _counts_noun_otherwise(unit: TextUnit, q: Quantity, noun: str) -> bool:
             if m is not None and m.start(1) - other.end <= 1 and _noun_key(m.group(1)) == noun:
                 return True
     return False
+
+
+# A year, or words that set what a sentence tells in another time ("last year").
+_OTHER_TIME = re.compile(r"\b(?:19|20)\d\d\b|\b(?:last|previous)\s+(?:year|season|month)\b"
+                         r"|\ba\s+year\s+(?:ago|earlier)\b|\bfile\s+(?:photo|picture|image)\b", re.I)
+
+
+def _told_of_another_time(f: _Framed, r: _Framed) -> bool:
+    """Does the sentence of the standfirst's or caption's figure ``f`` set it in a
+    time the body's sentence of ``r`` does not ("Police arrested 30 people at a
+    similar match in 2019", a file photo's caption)? Then it is another event."""
+    times = {m.lower() for m in _OTHER_TIME.findall(_sentence_at(f.unit.text, f.q.start))}
+    return bool(times - {m.lower() for m in _OTHER_TIME.findall(_sentence_at(r.unit.text, r.q.start))})
 
 
 def _parts_of_a_total(f: _Framed, r: _Framed) -> bool:
