@@ -14,7 +14,10 @@ Nordic ” ”, and British single ‘ ’), and flags:
   sentence about a thing that names nobody: "The message on the placards was
   plain: “...”"); a "— Name" or "(@handle)" after an embedded post; a
   sentence after the quotation that points back to it and names or describes
-  the speaker ("That was the promise the mayor made."); or, in the paragraph
+  the speaker ("That was the promise the mayor made.", "Ruiz ... made the
+  remark to reporters."); a sentence of its own paragraph right before it that
+  is about a person, as a paragraph before would be ("Ana Ruiz closed the
+  meeting. “...”"); or, in the paragraph
   before, a lead-in, a question (interviews), or a person as the subject
   ("Draper meanwhile wrapped up his win.", "The harbour master was in no mood
   for compromise.", "Her message was short."; not a word the article also
@@ -693,13 +696,21 @@ _PERSON_NOUN = re.compile(
 _FIRST_SENTENCE = re.compile(r"[^.!?]*[.!?]?")
 
 
-def _points_back(following: str) -> bool:
+# Words that refer back to a quotation just given ("made the promise", "those words").
+_REFERS_BACK = re.compile(r"\b(?:the|those|these|that|this|his|her|their)\s+(?:words|remarks?|comments?|"
+                          r"promise|warning|pledge|vow|plea|message|verdict)\b")
+
+
+def _points_back(following: str, body: str) -> bool:
     """Whether the sentence opening ``following`` (the words after a quotation)
-    points back to it and names or describes a person (_POINTS_BACK)."""
-    if _POINTS_BACK.match(following) is None:
-        return False
+    points back to it and names or describes a person (_POINTS_BACK), or opens
+    on a person and refers back to the words ("Ruiz, who was elected in May,
+    made the promise at a packed meeting.")."""
     sentence = _FIRST_SENTENCE.match(following.lstrip()).group()
-    return bool(_names_person(sentence) or _PERSON_NOUN.search(sentence))
+    if _POINTS_BACK.match(following) is not None:
+        return bool(_names_person(sentence) or _PERSON_NOUN.search(sentence))
+    return bool(_REFERS_BACK.search(sentence) and (_opens_on_person(sentence, body)
+                                                   or _opens_on_role(sentence)))
 
 
 def _opens_on_role(text: str) -> bool:
@@ -925,7 +936,8 @@ def _quotations(article: Article) -> Iterator[Annotation]:
         if para.named is None:
             para.named = evidence(para) or bool(para.quotes and english and (
                 _names_person(near(para)) or _opens_on_role(near(para))
-                or _points_back(para.unit.text[para.quotes[-1].end:])))
+                or _points_back(para.unit.text[para.quotes[-1].end:], joined)
+                or lead_about_person(para)))
         return para.named
 
     def context(para: _Para) -> bool:
@@ -1008,6 +1020,20 @@ def _quotations(article: Article) -> Iterator[Annotation]:
             return False
         return not _opens_on_person(last, joined)
 
+    def lead_about_person(para: _Para) -> bool:
+        """Whether the sentence of its own paragraph right before a direct
+        quotation is about a person, as a paragraph before would be ("Ana Ruiz
+        closed the meeting. “We will ...”", "Ruiz was defiant. “...”")."""
+        first = first_candidate(para)
+        if first is None:
+            return False
+        lead = para.unit.text[:first.start].rstrip()
+        if not lead:
+            return False
+        last = lead[_last_sentence_start(lead):]
+        return bool(_opens_on_person(last, joined) or _TURN.search(last) or _opens_on_role(last)
+                    or (_HIS_HER.search(last) and _NAME_MID.search(last)))
+
     def near(para: _Para) -> str:
         """The words outside a paragraph's quotations that may name their
         speaker: all of them, but for a quotation standing as a sentence of
@@ -1042,7 +1068,7 @@ def _quotations(article: Article) -> Iterator[Annotation]:
                 any(map(named, run))
                 or (not own_lead(run[0]) and i > 0 and context(paras[i - 1]))
                 or (j + 1 < len(paras) and (evidence(paras[j + 1]) or (
-                    english and _points_back(paras[j + 1].unit.text))))):
+                    english and _points_back(paras[j + 1].unit.text, joined))))):
             flagged.extend((para, q) for para in run for q in candidates(para))
         i = j + 1
 

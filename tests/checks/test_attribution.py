@@ -240,6 +240,14 @@ PASS = [
     ([CALM, PROJECT + " That was the verdict the coach gave after the match."], "en"),
     ([CALM, PROJECT, "The words were the coach's, spoken minutes after the final whistle."], "en"),
     ([CALM, "The coach was blunt: " + PROJECT], "en"),
+    # The sentence before it in its own paragraph is about a person, as a
+    # paragraph before would be; the paragraph after opens on the speaker and
+    # refers back to the words.
+    ([CALM, "Ana Ruiz closed the meeting. “We will rebuild the harbour within a year.”", AFTER], "en"),
+    ([CALM, "Ruiz was defiant. “We will rebuild the harbour within a year, whatever it costs.",
+      "“Nobody in this town will be left behind, and the work starts on Monday.”"], "en"),
+    ([CALM, PROJECT, "Giordano, who was sacked on Sunday, made the remark to reporters at the airport."],
+     "en"),
     # A label before a colon is no sentence about a thing.
     ([CALM, "Plaque, 1959: “Champions of the league in a season nobody here will ever forget.”"], "en"),
     # Embedded posts carry their author after a dash.
