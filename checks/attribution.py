@@ -574,13 +574,21 @@ def _word_char(ch: str) -> bool:
     return bool(ch) and (ch.isalnum() or ch in "_-")
 
 
+# A plural as the subject ("Shopkeepers are divided.", "Boat owners fear ..."): a
+# group, which has no one speaker to quote.
+_GROUP_SUBJECT = re.compile(r"[A-Z][a-z]*(?:\s+[a-z]+)?(?:[a-rt-z]s|men|people|children)\s+"
+                            r"(?:are|were|have|say|fear|want|hope|worry|remain|seem|"
+                            r"feel|agree|disagree|complain|insist)\b")
+
+
 def _opens_on_person(text: str, body: str) -> bool:
     """Whether a paragraph opens on a person as its subject (_SUBJECT). A single
     capitalised word that the article also writes in lower case is a common
     noun opening the sentence ("Polls published last week ...", "Residents
-    fled ..."), not a name."""
+    fled ..."), not a name; nor is a plural before its verb ("Shopkeepers are
+    divided.")."""
     match = _SUBJECT.match(text)
-    if match is None:
+    if match is None or _GROUP_SUBJECT.match(text):
         return False
     name = match.group("name")
     if name is None or match.group("title") or " " in name:

@@ -75,6 +75,13 @@ FLAG = [
       "Hunderte Beschäftigte versammelten sich am Nachmittag vor dem Haupttor.",
       "„Wir haben diese Stadt mit unseren eigenen Händen gebaut.“", "Der Betriebsrat tagt am Freitag."],
      "de", "unattributed-quote", "p3", "„Wir haben diese Stadt mit unseren eigenen Händen gebaut.“"),
+    # A plural subject next to the quotation is a group, not its speaker.
+    ([CALM, "Stallholders are split. “If the buses stop here, half of our customers will never come "
+      "back.”", AFTER], "en", "unattributed-quote", "p2",
+     "“If the buses stop here, half of our customers will never come back.”"),
+    ([CALM, "Boat owners fear the worst.", "“If the harbour stays shut, none of us will last the winter.”",
+      AFTER], "en", "unattributed-quote", "p3",
+     "“If the harbour stays shut, none of us will last the winter.”"),
     # A colon lead-in that describes a thing and names nobody.
     ([CALM, "The message on the placards was plain: “We will not leave this valley while the mine "
       "stays open.”", AFTER], "en", "unattributed-quote", "p2",
