@@ -24,7 +24,9 @@ Compares the figures an article gives for the same thing:
   resigned were ..."), or the list is in brackets ("Two ministers (A, B and
   C) resigned"). An item may say the person's post after the name ("A
   for health, B for transport") or in a bracket ("A (Labour)"), and the last
-  may be joined by "as well as";
+  may be joined by "as well as". A list of full names that opens its sentence
+  may also be summed up by a count after it ("Ana Ruiz, Tom Kerr and Li Wei,
+  the two ministers who resigned, ...");
 - the same quantity of the same thing stated differently in the body, the
   standfirst and the captions: "430 people spent the night" in the body but
   "500 people spent the night" in a caption, or "the plant employs 850
@@ -603,6 +605,52 @@ def _list_findings(units: list[TextUnit], story: Joined, encoded: bytes) -> Iter
             data={"count": count, "items": len(items)})
 
 
+# A count after the list it sums up: "Ana Ruiz, Tom Kerr and Li Wei, the two
+# ministers who resigned, ..." (one pattern opening on its comma: the engine
+# skips to commas at C speed).
+_COUNT_AFTER_LIST = re.compile(
+    r",\s+(?:the|all)\s+(?P<count>" + "|".join(_COUNT_WORDS) + r"|[2-9]|1[0-2])"
+    r"(?P<noun>\s+[a-z][a-z-]*s)\b")
+
+
+def _count_after_findings(units: list[TextUnit], story: Joined) -> Iterator[Annotation]:
+    """Lists of full names that open their sentence and are summed up by a count
+    after them (_COUNT_AFTER_LIST). Every item must be a full name (two words or
+    more, none of them a day, month or function word): "In Madrid, Paris and
+    Rome, the two leaders met" lists places, "On Monday, ..." opens on a day."""
+    for match in _COUNT_AFTER_LIST.finditer(story.text):
+        i, pos = story.where(match.start())
+        unit = units[i]
+        text = unit.text
+        if not _plural_noun(match) or match.group("noun").strip() in _SPANS_OF_TIME:
+            continue
+        cut = max(text.rfind(". ", 0, pos), text.rfind("; ", 0, pos), text.rfind(": ", 0, pos))
+        start = cut + 2 if cut != -1 else len(text) - len(text.lstrip())
+        parsed = _list_items(text, start)
+        if parsed is None:
+            continue
+        items, joined = parsed
+        if len(items) < 2 or not joined or any(
+                " " not in text[s:e] or _clean_name(text[s:e]) != text[s:e] for s, e in items):
+            continue  # a place, a day ("On Monday, ..."), or a name in one word
+        last_end = items[-1][1]
+        tail = _ITEM_AFTER_NAME.match(text, last_end)
+        if (tail.end() if tail else last_end) != pos:
+            continue  # the list does not end at the count's comma
+        count_text = match.group("count")
+        count = _COUNT_WORDS.get(count_text.lower()) or int(count_text)
+        if count == len(items):
+            continue
+        at = pos + match.start("count") - match.start()
+        noun_end = pos + match.end("noun") - match.start()
+        names = [text[s:e] for s, e in items]
+        yield LIST_COUNT.at(
+            unit.span(at, noun_end),
+            f"\"{text[at:noun_end]}\" sums up {len(items)} names: {', '.join(names)}.",
+            related=[unit.span(s, e) for s, e in items],
+            data={"count": count, "items": len(items)})
+
+
 # -- the same quantity in two parts of the article ---------------------------
 
 _AFTER_WORDS = re.compile(r"\s*([a-z][a-z'’-]*)(?:\s+([a-z][a-z'’-]*))?(?:\s+([a-z][a-z'’-]*))?"
@@ -1115,6 +1163,7 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
         encoded = joined.text.encode("ascii", "replace")
         yield from _age_findings(story, joined)
         yield from _list_findings(story, joined, encoded)
+        yield from _count_after_findings(story, joined)
         yield from _body_findings(story, joined, encoded)
         # (The body is the run of the story's texts after the standfirsts: its key
         # words are looked up in the text encoded above rather than encoded again.)

@@ -128,6 +128,9 @@ FLAG = [
      "list-count", "p1", "Two trustees"),
     (["Four pupils - Ana Ruiz, Tom Kerr and Li Wei - won the regional prize."], {},
      "list-count", "p1", "Four pupils"),
+    # a count after the list it sums up
+    (["Ana Ruiz, Tom Kerr and Li Wei, the two trustees who stepped down, left the meeting early."], {},
+     "list-count", "p1", "two trustees"),
     # an unnamed age in the standfirst against the one person whose age the body gives
     (["Amaka Obi, 54, has run the stall since 1998."],
      {"standfirst": "The 55-year-old trader says she will appeal"}, "age-mismatch", "standfirst",
@@ -260,6 +263,9 @@ PASS = [
     (["Attendance grew from 600 to 650 pupils over the week."], {"standfirst": "620 pupils attended"}),
     (["Stewards removed 48 fans from the stand on Saturday.",
       ("image", "Stewards removed 30 fans from the same stand in 2019.", "PA")], {}),
+    (["Ana Ruiz and Tom Kerr, the two trustees who stepped down, left the meeting early."], {}),
+    (["In Lagos, Accra and Dakar, the two envoys met trade officials."], {}),
+    (["On Monday, Ana Ruiz and Tom Kerr, the two trustees, left the meeting early."], {}),
     # a title before the surname of someone else who shares it
     (["Ana Ruiz, 52, and her husband Tom Ruiz, 55, run the farm.", "Mr Tom Ruiz, 55, said no."], {}),
     (["Officers detained 45 fans after the derby on Saturday."],
