@@ -581,7 +581,7 @@ _GROUP_SUBJECT = re.compile(r"[A-Z][a-z]*(?:\s+[a-z]+)?(?:[a-rt-z]s|men|people|c
                             r"feel|agree|disagree|complain|insist)\b")
 
 
-def _opens_on_person(text: str, body: str) -> bool:
+def _opens_on_person(text: str, body: str, lower_seen: dict[str, bool] | None = None) -> bool:
     """Whether a paragraph opens on a person as its subject (_SUBJECT). A single
     capitalised word that the article also writes in lower case is a common
     noun opening the sentence ("Polls published last week ...", "Residents
@@ -594,15 +594,25 @@ def _opens_on_person(text: str, body: str) -> bool:
     if name is None or match.group("title") or " " in name:
         return True
     word = name.lower()
-    # (str.find, not an expression: the body can be a long article, and this
-    # can be asked for many paragraphs of it.)
+    if lower_seen is None:
+        return not _written_in_lower_case(word, body)
+    if word not in lower_seen:
+        # (Asked of many sentences of a long article, often with the same word:
+        # each answer scans the body once.)
+        lower_seen[word] = _written_in_lower_case(word, body)
+    return not lower_seen[word]
+
+
+def _written_in_lower_case(word: str, body: str) -> bool:
+    """Whether ``word`` (lower case) is a whole word of ``body``."""
+    # (str.find, not an expression: the body can be a long article.)
     at = body.find(word)
     while at != -1:
         before, after = body[at - 1:at] if at else "", body[at + len(word):at + len(word) + 1]
         if not (_word_char(before) or _word_char(after)):
-            return False
+            return True
         at = body.find(word, at + 1)
-    return True
+    return False
 
 
 # "...,” Adv Tšosane shares." / "...,” he reflects.": a subject and a verb
@@ -709,7 +719,7 @@ _REFERS_BACK = re.compile(r"\b(?:the|those|these|that|this|his|her|their)\s+(?:w
                           r"promise|warning|pledge|vow|plea|message|verdict)\b")
 
 
-def _points_back(following: str, body: str) -> bool:
+def _points_back(following: str, body: str, lower_seen: dict[str, bool] | None = None) -> bool:
     """Whether the sentence opening ``following`` (the words after a quotation)
     points back to it and names or describes a person (_POINTS_BACK), or opens
     on a person and refers back to the words ("Ruiz, who was elected in May,
@@ -717,8 +727,8 @@ def _points_back(following: str, body: str) -> bool:
     sentence = _FIRST_SENTENCE.match(following.lstrip()).group()
     if _POINTS_BACK.match(following) is not None:
         return bool(_names_person(sentence) or _PERSON_NOUN.search(sentence))
-    return bool(_REFERS_BACK.search(sentence) and (_opens_on_person(sentence, body)
-                                                   or _opens_on_role(sentence)))
+    return bool(_REFERS_BACK.search(sentence) and (_opens_on_role(sentence)
+                                                   or _opens_on_person(sentence, body, lower_seen)))
 
 
 def _opens_on_role(text: str) -> bool:
@@ -732,11 +742,11 @@ def _opens_on_role(text: str) -> bool:
     return False
 
 
-def _about_person(sentence: str, body: str) -> bool:
+def _about_person(sentence: str, body: str, lower_seen: dict[str, bool] | None = None) -> bool:
     """Whether a sentence is about a person: opens on one, hands over to one
     ("She smiles."), or names or refers to one ("his", "Jane Doe", "Mr Smith",
     "she")."""
-    return bool(_opens_on_person(sentence, body) or _TURN.search(sentence)
+    return bool(_opens_on_person(sentence, body, lower_seen) or _TURN.search(sentence)
                 or _HIS_HER.search(sentence) or _names_person(sentence) or _opens_on_role(sentence))
 
 
@@ -904,6 +914,7 @@ def _quotations(article: Article) -> Iterator[Annotation]:
     if speaker is None:
         return
     english = language == "en"
+    lower_seen: dict[str, bool] = {}  # capitalised words the body also writes in lower case
     quote_blocks = {b.id: b for b in article.blocks if b.type == QUOTE}
 
     def speaker_lead(lead: str) -> bool:
@@ -916,7 +927,7 @@ def _quotations(article: Article) -> Iterator[Annotation]:
         sentence = lead[_last_sentence_start(lead):]
         if _THING_LEAD.match(sentence) is None:
             return True
-        return bool(speaker.search(sentence) or _about_person(sentence, joined)
+        return bool(speaker.search(sentence) or _about_person(sentence, joined, lower_seen)
                     or _PERSON_NOUN.search(sentence))
 
     def evidence(para: _Para) -> bool:
@@ -944,7 +955,7 @@ def _quotations(article: Article) -> Iterator[Annotation]:
         if para.named is None:
             para.named = evidence(para) or bool(para.quotes and english and (
                 _names_person(near(para)) or _opens_on_role(near(para))
-                or _points_back(para.unit.text[para.quotes[-1].end:], joined)
+                or _points_back(para.unit.text[para.quotes[-1].end:], joined, lower_seen)
                 or lead_about_person(para)))
         return para.named
 
@@ -954,14 +965,14 @@ def _quotations(article: Article) -> Iterator[Annotation]:
             stripped = para.unit.text.strip()
             para.context = evidence(para) or stripped.endswith("?") or (
                 stripped.endswith(":") and speaker_lead(stripped)) or bool(
-                english and (_opens_on_person(stripped, joined) or _TURN.search(stripped)
+                english and (_opens_on_person(stripped, joined, lower_seen) or _TURN.search(stripped)
                              or (_HIS_HER.search(stripped) and _NAME_MID.search(stripped))
                              or _opens_on_role(stripped))
                 # A person it is about must still be in its last sentence, the
                 # one next to the quotation: "Mr. Giordano took over in December.
                 # But the team has scored only twice since April." hands over
                 # to nobody.
-                and _about_person(stripped[_last_sentence_start(stripped):], joined))
+                and _about_person(stripped[_last_sentence_start(stripped):], joined, lower_seen))
         return para.context
 
     def candidates(para: _Para) -> Iterator[Quotation]:
@@ -1026,7 +1037,7 @@ def _quotations(article: Article) -> Iterator[Annotation]:
         if (_TURN.search(last) or (_HIS_HER.search(last) and _NAME_MID.search(last))
                 or _opens_on_role(last)):
             return False
-        return not _opens_on_person(last, joined)
+        return not _opens_on_person(last, joined, lower_seen)
 
     def lead_about_person(para: _Para) -> bool:
         """Whether the sentence of its own paragraph right before a direct
@@ -1039,7 +1050,7 @@ def _quotations(article: Article) -> Iterator[Annotation]:
         if not lead:
             return False
         last = lead[_last_sentence_start(lead):]
-        return bool(_opens_on_person(last, joined) or _TURN.search(last) or _opens_on_role(last)
+        return bool(_opens_on_person(last, joined, lower_seen) or _TURN.search(last) or _opens_on_role(last)
                     or (_HIS_HER.search(last) and _NAME_MID.search(last)))
 
     def near(para: _Para) -> str:
@@ -1076,7 +1087,7 @@ def _quotations(article: Article) -> Iterator[Annotation]:
                 any(map(named, run))
                 or (not own_lead(run[0]) and i > 0 and context(paras[i - 1]))
                 or (j + 1 < len(paras) and (evidence(paras[j + 1]) or (
-                    english and _points_back(paras[j + 1].unit.text, joined))))):
+                    english and _points_back(paras[j + 1].unit.text, joined, lower_seen))))):
             flagged.extend((para, q) for para in run for q in candidates(para))
         i = j + 1
 
