@@ -67,8 +67,9 @@ a clause between ("The two men said the attackers were ..."), nor "as well as"
 after a list already closed by "and" ("two ministers, A and B, as well as
 their deputy C").
 Two people who share a surname but have different first names are not
-compared (a title is no first name: "Ms Beltrán" is Rosa Beltrán); ages in
-brackets in captions are read as shirt numbers.
+compared (a title is no first name: "Ms Beltrán" is Rosa Beltrán); a number
+in brackets in a caption ("Sean Kelly (9)") is as often a shirt number as an
+age, so it is reported only a year or two off an age the story gave first.
 
 Ages, list counts and a verb framing a figure are read in English only;
 quantities are compared in any language when they are written in digits and
@@ -161,6 +162,9 @@ class _Age:
     end: int
     age: int
     name: str  # as written; "" for "the 68-year-old"
+    # "Rosa Beltrán (68)" in a caption: as often a shirt number as an age, so
+    # only read as a slip of a year or two from an age the story gave first.
+    caption_bracket: bool = False
 
     @property
     def surname(self) -> str:
@@ -204,13 +208,14 @@ def _ages(units: list[TextUnit], story: Joined) -> list[_Age]:
         lead = _AGE_LEAD.search(text, max(0, start - 10), start)
         if lead is None or not _AGE_TAIL.match(text, end):
             continue
-        if text[lead.start()] in " \u00a0" and (text[end:end + 1] != ")" or unit.kind == CAPTION):
-            continue  # "(67)" must close; in captions it is usually a shirt number
+        bracket = text[lead.start()] in " \u00a0"
+        if bracket and text[end:end + 1] != ")":
+            continue  # "(67)" must close
         before = _NAME_BEFORE.search(text, max(0, lead.start() - 60), lead.start())
         name = _clean_name(before.group("name")) if before else None
         age = int(m.group())
         if name and 1 <= age <= 110:
-            out.append(_Age(unit, start, end, age, name))
+            out.append(_Age(unit, start, end, age, name, caption_bracket=bracket and unit.kind == CAPTION))
     for i in story.holding("-year-old"):
         unit = units[i]
         text = unit.text
@@ -249,17 +254,17 @@ def _slip(a: int, b: int) -> bool:
 
 def _age_findings(units: list[TextUnit], story: Joined) -> Iterator[Annotation]:
     ages = _ages(units, story)
-    named = [a for a in ages if a.name]
     by_surname: dict[str, list[_Age]] = {}
-    for a in named:
-        by_surname.setdefault(a.surname, []).append(a)
+    for a in ages:
+        if a.name:
+            by_surname.setdefault(a.surname, []).append(a)
     for surname, mentions in by_surname.items():
         firsts = {m.first for m in mentions if m.first}
-        if len(firsts) > 1:
-            continue  # two people who share a surname
+        if len(firsts) > 1 or mentions[0].caption_bracket:
+            continue  # two people who share a surname; a caption's "(10)" first
         first = mentions[0]
         for later in mentions[1:]:
-            if later.age != first.age and abs(later.age - first.age) <= 10:
+            if later.age != first.age and abs(later.age - first.age) <= (2 if later.caption_bracket else 10):
                 yield AGE_MISMATCH.at(
                     later.unit.span(later.start, later.end),
                     f"{first.name} is {first.age} earlier in the article but {later.age} here.",
@@ -269,6 +274,7 @@ def _age_findings(units: list[TextUnit], story: Joined) -> Iterator[Annotation]:
                     data={"name": first.name, "ages": [first.age, later.age]})
                 break
     # An unnamed re-mention is only read when one person's age is given.
+    named = [a for a in ages if a.name and not a.caption_bracket]
     people = {a.surname for a in named}
     if len(people) != 1:
         return

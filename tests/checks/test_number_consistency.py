@@ -128,6 +128,10 @@ FLAG = [
      "list-count", "p1", "Two trustees"),
     (["Four pupils - Ana Ruiz, Tom Kerr and Li Wei - won the regional prize."], {},
      "list-count", "p1", "Four pupils"),
+    # an age in brackets in a caption, a year or two off the body's
+    (["Sean Kelly, 34, admitted the theft at Cork District Court.",
+      ("image", "Sean Kelly (35) outside the court on Tuesday.", "RollingNews")], {},
+     "age-mismatch", "img2", "35"),
     # a count after the list it sums up
     (["Ana Ruiz, Tom Kerr and Li Wei, the two trustees who stepped down, left the meeting early."], {},
      "list-count", "p1", "two trustees"),
@@ -266,6 +270,9 @@ PASS = [
     (["Ana Ruiz and Tom Kerr, the two trustees who stepped down, left the meeting early."], {}),
     (["In Lagos, Accra and Dakar, the two envoys met trade officials."], {}),
     (["On Monday, Ana Ruiz and Tom Kerr, the two trustees, left the meeting early."], {}),
+    # a bracket in a caption far from the body's age is a shirt number
+    (["Sean Kelly, 24, scored twice in the final.",
+      ("image", "Sean Kelly (9) celebrates his second goal.", "Sportsfile")], {}),
     # a title before the surname of someone else who shares it
     (["Ana Ruiz, 52, and her husband Tom Ruiz, 55, run the farm.", "Mr Tom Ruiz, 55, said no."], {}),
     (["Officers detained 45 fans after the derby on Saturday."],
