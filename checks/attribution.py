@@ -301,7 +301,9 @@ _MINOR = frozenset("a an and as at but by for from in into of on or the to with 
 _WORK_CUE = re.compile(
     r"\b(?:titled|entitled|called|named|dubbed|film|movie|book|novel|song|album|single|show|series|"
     r"play|musical|episode|documentary|podcast|poem|painting|exhibition|report|campaign|slogan|"
-    r"hashtag|headline|motto|column|essay|article|programme|program|brochure|Titel|título|titre)\W*$",
+    r"hashtag|headline|motto|column|essay|article|programme|program|brochure|study|paper|memoir|"
+    r"collection|opera|ballet|anthem|thesis|manifesto|biography|autobiography|sculpture|installation|"
+    r"Titel|título|titre)\W*$",
     re.I)
 
 

@@ -266,6 +266,8 @@ PASS = [
     ([CALM, "He would inflict “massive maximum pressure on the regime” if it continued."], "en"),
     ([CALM, "She starred in “The Harbour Master Returns To Town” in 2019."], "en"),
     ([CALM, "The book, titled “How We Rebuilt the Harbour in a Year”, sold well."], "en"),
+    ([CALM, "The study, “Storm damage on small harbours in the north”, found the wall was weak."], "en"),
+    ([CALM, "Her memoir, “All the rivers we crossed on the way home”, sold well."], "en"),
     # Mixed styles are house style; apostrophes are not quotation marks.
     ([CALM, "“We'll never allow America and its allies to be threatened with terrorism or nuclear attack. "
      "The choice is theirs to make,\" he said."], "en"),
