@@ -34,7 +34,10 @@ Compares the figures an article gives for the same thing:
   "the 3,200 workers who walked out" (`quantity-mismatch`). The noun
   and the verb around the figure must match; a participle after the noun
   matches the same verb before it ("police arrested 45 people" and "54 people
-  were arrested", "will cut 600 jobs" and "where 650 jobs will be cut"). Two body paragraphs are compared
+  were arrested", "will cut 600 jobs" and "where 650 jobs will be cut"), and
+  when no body figure is framed by the same words, another verb for the same
+  thing may frame it ("spent the night" / "slept", "cut" / "shed", "died" /
+  "killed", "arrested" / "detained", "injured" / "hurt"). Two body paragraphs are compared
   too, when the figure is the subject of its verb in both ("1,180 households
   were left without power" and later "1,810 households were left without
   power") and the body gives no other figure for that noun and verb.
@@ -755,9 +758,40 @@ def _framed(unit: TextUnit, english: bool) -> Iterator[_Framed]:
         yield _Framed(unit, q, key)
 
 
+# English verbs that tell the same thing of a counted noun ("430 people spent
+# the night" / "500 people slept"; "cut 600 jobs" / "shed 700 jobs"), by the
+# stem _verb_key gives them: a figure so framed also gets the key ("~", noun, class).
+_VERB_CLASSES = {
+    **dict.fromkeys(("di", "die", "kill", "dead", "perish"), "die"),
+    **dict.fromkeys(("injur", "hurt", "wound"), "injure"),
+    **dict.fromkeys(("arrest", "detain"), "arrest"),
+    **dict.fromkeys(("evacuat", "displac", "relocat"), "evacuate"),
+    **dict.fromkeys(("rescu", "sav"), "rescue"),
+    **dict.fromkeys(("spent", "slept", "stay", "shelter"), "spend-the-night"),
+    **dict.fromkeys(("cut", "shed", "axed", "axe", "slash", "lost", "lose", "eliminat"), "cut"),
+    **dict.fromkeys(("attend", "gather"), "attend"),
+}
+
+
 def _frames(text: str, found: list[Quantity], english: bool) -> Iterator[tuple[Quantity, tuple[str, ...]]]:
     """Each figure ``found`` in ``text`` that words frame, with the key of those words
-    (in English, also by the verb before it: its function words are known)."""
+    (in English, also by the verb before it: its function words are known, and by
+    the class of that verb, _VERB_CLASSES)."""
+    classed: set[tuple[int, tuple[str, ...]]] = set()
+    for q, key in _plain_frames(text, found, english):
+        yield q, key
+        if not english or key[0] == "<":
+            continue
+        noun, verb = (key[1], key[2]) if key[0] == "v" else (key[0], _verb_key(key[1]))
+        verb_class = _VERB_CLASSES.get(verb)
+        if verb_class and (q.start, (noun, verb_class)) not in classed:
+            classed.add((q.start, (noun, verb_class)))
+            yield q, ("~", noun, verb_class)
+
+
+def _plain_frames(text: str, found: list[Quantity], english: bool
+                  ) -> Iterator[tuple[Quantity, tuple[str, ...]]]:
+    """_frames without the verb classes."""
     for q in found:
         if q.joined or (not q.percent and not q.currency and q.from_words and q.value < 10):
             continue
@@ -870,7 +904,8 @@ def _key_words(keys: set[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]] |
     so it is not required."""
     groups: dict[str, list[tuple[str, ...]]] = {}
     for key in keys:
-        words = [w for w in (key[1:] if key[0] in ("<", "v") else key) if "'" not in w]
+        words = [w for w in (key[1:2] if key[0] == "~" else key[1:] if key[0] in ("<", "v") else key)
+                 if "'" not in w]
         if not words:
             return None
         groups.setdefault(words[0], []).append(tuple(words[1:]))
@@ -928,7 +963,7 @@ def _quantity_findings(article: Article, english: bool,
         return
     # Only body paragraphs that use a word of some standfirst or caption frame
     # can hold a rival figure: the others are not scanned for figures at all.
-    needles = {f.key[2] if f.key[0] == "<" else f.key[1] if f.key[0] == "v" else f.key[0]
+    needles = {f.key[2] if f.key[0] == "<" else f.key[1] if f.key[0] in ("v", "~") else f.key[0]
                for p in ("standfirst", "caption") for f in parts[p]}
     few = len(needles) <= 8  # a few substring tests; many needles: one word set per paragraph
     # A paragraph holding a rival holds both words of its key; a short word such as
@@ -956,29 +991,39 @@ def _quantity_findings(article: Article, english: bool,
     for f in parts["body"]:
         body.setdefault(f.key, []).append(f)
     # A figure framed two ways ("54 fans were detained": by the word after the
-    # noun and as the verb turned round) has the body's figures of both as rivals.
+    # noun and as the verb turned round) has the body's figures of both as
+    # rivals; those framed by another verb of the same class ("detained" for
+    # "arrested") only when no body figure is framed by the same words.
     keys_of: dict[tuple[int, int], list[tuple]] = {}
     for part in ("standfirst", "caption"):
         for f in parts[part]:
             keys_of.setdefault((f.unit.index, f.q.start), []).append(f.key)
-    flagged: set[tuple[int, int]] = set()
+    seen: set[tuple[int, int]] = set()
     for part in ("standfirst", "caption"):
         for f in parts[part]:
-            if (f.unit.index, f.q.start) in flagged:
-                continue  # the figure was framed two ways and one already disagreed
-            if not body.get(f.key):
-                continue
-            rivals = list({id(r): r for key in keys_of[(f.unit.index, f.q.start)]
+            if (f.unit.index, f.q.start) in seen:
+                continue  # the figure was framed two ways: its rivals are read once
+            seen.add((f.unit.index, f.q.start))
+            keys = keys_of[(f.unit.index, f.q.start)]
+            rivals = list({id(r.q): r for key in keys if key[0] != "~"
                            for r in body.get(key, ())}.values())
+            if not rivals:
+                rivals = list({id(r.q): r for key in keys if key[0] == "~"
+                               for r in body.get(key, ())}.values())
+            if not rivals:
+                continue
             same = [r for r in rivals if _same_kind(f.q, r.q)]
             if not same or any(_consistent(f.q, r.q) for r in same):
                 continue
             if len({r.q.value for r in same}) > 1:
                 continue  # the body itself gives several figures for it: a running count
             r = same[0]
-            if _parts_of_a_total(f, r) or _told_of_another_time(f, r):
+            # (Words after the figure that frame a body figure too frame it narrowly:
+            # parts of a total are looked for only when the verb alone frames it.)
+            narrow = any(key[0] not in ("v", "~") and body.get(key) for key in keys)
+            if (not narrow and any(_parts_of_a_total(key, r) for key in keys)) \
+                    or _told_of_another_time(f, r):
                 continue
-            flagged.add((f.unit.index, f.q.start))
             yield QUANTITY_MISMATCH.at(
                 f.unit.span(f.q.start, f.q.end),
                 f"The {part} says \"{f.q.text} {' '.join(_shown(f))}\" but the body says "
@@ -1134,15 +1179,16 @@ def _told_of_another_time(f: _Framed, r: _Framed) -> bool:
     return bool(times - {m.lower() for m in _OTHER_TIME.findall(_sentence_at(r.unit.text, r.q.start))})
 
 
-def _parts_of_a_total(f: _Framed, r: _Framed) -> bool:
-    """Does the body paragraph of ``r`` count the thing ``f`` counts with another
-    figure too ("12 people on Monday and 7 people on Tuesday")? Then ``f`` may be
-    their total, or one of them: nothing is compared. Asked of a figure framed by
-    its verb only: the words after a figure frame it more narrowly, and a paragraph
-    often gives "3,248 cases" worldwide and "26 cases" in one country."""
-    if f.key[0] != "v":
+def _parts_of_a_total(key: tuple[str, ...], r: _Framed) -> bool:
+    """Does the body paragraph of ``r`` count the thing a figure framed by ``key``
+    counts with another figure too ("12 people on Monday and 7 people on
+    Tuesday")? Then the figure may be their total, or one of them: nothing is
+    compared. Asked of a figure framed by its verb only: the words after a figure
+    frame it more narrowly, and a paragraph often gives "3,248 cases" worldwide
+    and "26 cases" in one country."""
+    if key[0] not in ("v", "~"):
         return False
-    noun = f.key[1]
+    noun = key[1]
     for q in quantities(r.unit.text, words=False):
         if q.value != r.q.value:
             m = _AFTER_WORDS.match(r.unit.text, q.end, q.end + 60)

@@ -163,6 +163,13 @@ FLAG = [
     (["The mill will cut 240 jobs before Christmas.",
       ("image", "The mill gates in Rochdale, where 420 jobs will be cut.", "PA")], {},
      "quantity-mismatch", "img2", "420"),
+    # another verb for the same thing ("slept" for "spent the night", "shed" for "cut")
+    (["310 passengers spent the night in the terminal after the strike."],
+     {"standfirst": "More than 400 passengers slept in the terminal"}, "quantity-mismatch", "standfirst",
+     "400"),
+    (["The bank will cut 900 jobs this year.",
+      ("image", "The bank's head office, where 1,200 jobs will be shed.", "Reuters")], {},
+     "quantity-mismatch", "img2", "1,200"),
     # a verb of saying before a figure is not the verb that frames it
     (["Despite the rain, 512 riders finished the course.",
       "Officials said about 60 riders had pulled out before the start.",
@@ -279,6 +286,10 @@ PASS = [
      {"standfirst": "About 50 fans were detained after the derby"}),
     (["Officers detained 45 fans after the derby.", "Another 12 fans were detained on Sunday."],
      {"standfirst": "57 fans were detained over the weekend"}),
+    # a body figure framed by the same words agrees; another verb of the class
+    # for another group is not compared
+    (["Police arrested 45 fans after the derby.", "Stewards detained 12 fans in the away end."],
+     {"standfirst": "45 fans arrested after the derby"}),
     (["The company employs 850 workers in Lorain."],
      {"standfirst": "The company employs about 900 workers"}),
     (["The company hired 200 workers last year."], {"standfirst": "The plant employs 850 workers"}),
