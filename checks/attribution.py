@@ -693,12 +693,12 @@ _PERSON_NOUNS = (
     "pastor|vicar|landlord|tenant|worker|employee|paramedic|firefighter|veteran|historian|"
     "diplomat|ambassador|envoy|negotiator|commander|soldier|treasurer|master|keeper|warden|"
     "ranger|trader|vendor|entrepreneur|man|woman|boy|girl")
-# A sentence whose subject is such a person, or opens on "his"/"her" ("Her
-# message was simple."): the sentence is about a person. (The expression opens
+# A sentence whose subject is such a person ("For the mayor, ..." too), or
+# opens on "his"/"her" ("Her message was simple."): the sentence is about a person. (The expression opens
 # on the word, which the engine skips to at C speed; whether a sentence starts
 # there is asked of each match, see _opens_on_role.)
 _ROLE_SUBJECT = re.compile(
-    rf"(?:The|A|An|One|Another|This|That|Its|Their|Our)\s+"
+    rf"(?:The|A|An|One|Another|This|That|Its|Their|Our|For\s+the)\s+"
     rf"(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON_NOUNS})(?:['’]s)?\b(?![-'’])|(?:His|Her)\s")
 # Right before a sentence start: the end of one, a colon, or two spaces (where
 # a quotation was blanked out).

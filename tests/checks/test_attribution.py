@@ -244,6 +244,7 @@ PASS = [
     ([CALM, "The harbour master was in no mood for compromise.", PROJECT], "en"),
     ([CALM, "The fishermen's union leader shook his head. " + PROJECT], "en"),
     ([CALM, "Her message to the council was short.", PROJECT], "en"),
+    ([CALM, "For the coach, the matter is settled. " + PROJECT], "en"),
     ([CALM, PROJECT + " That was the verdict the coach gave after the match."], "en"),
     ([CALM, PROJECT, "The words were the coach's, spoken minutes after the final whistle."], "en"),
     ([CALM, "The coach was blunt: " + PROJECT], "en"),
