@@ -9,17 +9,28 @@ Nordic ” ”, and British single ‘ ’), and flags:
   cue such as "said", "told", "according to", "wrote", "added" (or
   "sagte", "so", "dijo", "según", "a déclaré", "selon") outside the quoted
   words of its paragraph; a subject and verb right after the closing mark
-  ("...,” Adv Tšosane shares."); a lead-in colon; a "— Name" or "(@handle)"
-  after an embedded post; or, in the paragraph before, a lead-in, a question
-  (interviews), or a person as the subject ("Draper meanwhile wrapped up his
-  win."; not a word the article also writes in lower case, "Polls published
-  ...", nor "Several ...") whose last sentence, the one next to the
-  quotation, is still about a person (a name, "she", "his"; not "Mr. Giordano
-  took over in December. But the team has scored only twice."). A run of
-  consecutive quotation paragraphs shares one speaker, the
-  paragraph after a run may attribute it, and so may a speech cue two
-  paragraphs back, unless that cue attributes a direct quotation of its own
-  paragraph (that speaker's words ended there). In English, a quotation that
+  ("...,” Adv Tšosane shares.", "...!” an officer ordered."; in Spanish and
+  French a verb alone: "”, relató."); a lead-in colon (but not, in English, a
+  sentence about a thing that names nobody: "The message on the placards was
+  plain: “...”"); a "— Name" or "(@handle)" after an embedded post; a
+  sentence after the quotation that points back to it and names or describes
+  the speaker ("That was the promise the mayor made.", "Ruiz ... made the
+  remark to reporters."); a sentence of its own paragraph right before it that
+  is about a person, as a paragraph before would be ("Ana Ruiz closed the
+  meeting. “...”"); or, in the paragraph
+  before, a lead-in, a question (interviews), or a person as the subject
+  ("Draper meanwhile wrapped up his win.", "The harbour master was in no mood
+  for compromise.", "Her message was short."; not a word the article also
+  writes in lower case, "Polls published ...", nor "Several ...", nor a group:
+  "Hundreds of workers ...") whose last sentence, the one next to the
+  quotation, is still about a person (a name, "she", "his", "the mayor"; not
+  "Mr. Giordano took over in December. But the team has scored only
+  twice."). A run of
+  consecutive quotation paragraphs shares one speaker, and the paragraph
+  after a run may attribute it; a speaker two paragraphs back, with a
+  paragraph about something else between, does not ("The company said the
+  cuts ... / Hundreds of workers gathered ... / “We built this city ...”":
+  the reader cannot tell whose words they are). In English, a quotation that
   stands as a sentence of its own after a sentence of its paragraph that
   names nobody ("Shopkeepers are divided. Some welcome the idea. “If people
   cannot park ...”") is not covered by the paragraphs before, nor by a
@@ -290,7 +301,9 @@ _MINOR = frozenset("a an and as at but by for from in into of on or the to with 
 _WORK_CUE = re.compile(
     r"\b(?:titled|entitled|called|named|dubbed|film|movie|book|novel|song|album|single|show|series|"
     r"play|musical|episode|documentary|podcast|poem|painting|exhibition|report|campaign|slogan|"
-    r"hashtag|headline|motto|column|essay|article|programme|program|brochure|Titel|título|titre)\W*$",
+    r"hashtag|headline|motto|column|essay|article|programme|program|brochure|study|paper|memoir|"
+    r"collection|opera|ballet|anthem|thesis|manifesto|biography|autobiography|sculpture|installation|"
+    r"Titel|título|titre)\W*$",
     re.I)
 
 
@@ -339,14 +352,11 @@ def _is_direct(text: str, quoted: str, start: int, end: int) -> bool:
 
 # -- speakers -------------------------------------------------------------
 
-# The verbs of speech that attribute a quotation even from two paragraphs away.
-_EN_STRONG = (
+_EN = (
     r"said|says|told|tells|according to|wrote|writes|added|adds|asked|asks|explained|explains|"
     r"stated|declared|declares|insisted|insists|argued|argues|warned|warns|noted|replied|replies|"
     r"recalled|recalls|tweeted|in a statement|told reporters|spokesman|spokeswoman|spokesperson|"
     r"quipped|remarked|testified|emphasi[sz]ed|stressed|reiterated|acknowledged|admitted"
-)
-_EN = _EN_STRONG + (
     r"|say|saying|tell|telling|writing|adding|asking|explaining|noting|stating|announced|announces|"
     r"insisting|arguing|claimed|claiming|recalling|responded|responds|urged|urges|acknowledges|"
     r"admits|commented|concluded|concludes|emphasi[sz]es|pointed out|points out|quips|shouted|"
@@ -519,7 +529,6 @@ def _anchor(phrase: str) -> str:
 
 
 _SPEAKERS = {"en": _Speakers(_EN), "de": _Speakers(_DE), "es": _Speakers(_ES), "fr": _Speakers(_FR)}
-_STRONG = {"en": _Speakers(_EN_STRONG), "de": _SPEAKERS["de"], "es": _SPEAKERS["es"], "fr": _SPEAKERS["fr"]}
 # A lead-in colon right before a quotation, a "— Name" after one, or an
 # embedded post's "(@handle)".
 # English only: a person outside the quoted words ("Mr Smith", "Jane Doe",
@@ -567,40 +576,62 @@ def _word_char(ch: str) -> bool:
     return bool(ch) and (ch.isalnum() or ch in "_-")
 
 
-def _opens_on_person(text: str, body: str) -> bool:
+# A plural as the subject ("Shopkeepers are divided.", "Boat owners fear ..."): a
+# group, which has no one speaker to quote.
+_GROUP_SUBJECT = re.compile(r"[A-Z][a-z]*(?:\s+[a-z]+)?(?:[a-rt-z]s|men|people|children)\s+"
+                            r"(?:are|were|have|say|fear|want|hope|worry|remain|seem|"
+                            r"feel|agree|disagree|complain|insist)\b")
+
+
+def _opens_on_person(text: str, body: str, lower_seen: dict[str, bool] | None = None) -> bool:
     """Whether a paragraph opens on a person as its subject (_SUBJECT). A single
     capitalised word that the article also writes in lower case is a common
     noun opening the sentence ("Polls published last week ...", "Residents
-    fled ..."), not a name."""
+    fled ..."), not a name; nor is a plural before its verb ("Shopkeepers are
+    divided.")."""
     match = _SUBJECT.match(text)
-    if match is None:
+    if match is None or _GROUP_SUBJECT.match(text):
         return False
     name = match.group("name")
     if name is None or match.group("title") or " " in name:
         return True
     word = name.lower()
-    # (str.find, not an expression: the body can be a long article, and this
-    # can be asked for many paragraphs of it.)
+    if lower_seen is None:
+        return not _written_in_lower_case(word, body)
+    if word not in lower_seen:
+        # (Asked of many sentences of a long article, often with the same word:
+        # each answer scans the body once.)
+        lower_seen[word] = _written_in_lower_case(word, body)
+    return not lower_seen[word]
+
+
+def _written_in_lower_case(word: str, body: str) -> bool:
+    """Whether ``word`` (lower case) is a whole word of ``body``."""
+    # (str.find, not an expression: the body can be a long article.)
     at = body.find(word)
     while at != -1:
         before, after = body[at - 1:at] if at else "", body[at + len(word):at + len(word) + 1]
         if not (_word_char(before) or _word_char(after)):
-            return False
+            return True
         at = body.find(word, at + 1)
-    return True
+    return False
 
 
 # "...,” Adv Tšosane shares." / "...,” he reflects.": a subject and a verb
 # right after a quotation's closing comma is its attribution, whatever the verb.
 _AFTER_QUOTE = re.compile(
     r"[,?!…—–-]\s*[\"”’»“]\s*(?:\(?[A-Z][\w.'’-]*\)?\s+){0,5}?"
-    r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[A-Z][\w'’-]*|the\s+\w+(?:\s+\w+)?)\s+[a-z]+(?:s|ed)\b")
+    r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[A-Z][\w'’-]*|(?:the|a|an|one|another)\s+\w+(?:\s+\w+)?)"
+    r"\s+[a-z]+(?:s|ed)\b")
 # German, Spanish and French put the verb first after the quotation:
-# "„...“, erinnert sie sich." / "“...”, dijo la alcaldesa." / "« ... », estime le maire."
+# "„...“, erinnert sie sich." / "“...”, dijo la alcaldesa." / "« ... », estime le maire.",
 _AFTER_QUOTE_INVERTED = re.compile(
     r"[“”\"»«]\s*,\s+[^\W\d_A-Z]+(?:-t-\w+)?(?:\s+[^\W\d_A-Z]+)?\s+"
     r"(?:er|sie|es|man|der|die|das|den|dem|ein|eine|el|la|los|las|un|una|le|les|l['’]|il|elle|"
-    r"[A-ZÄÖÜÁÉÍÓÚÈ][\w'’-]+)(?![\w])")
+    r"[A-ZÄÖÜÁÉÍÓÚÈ][\w'’-]+)(?![\w])"
+    # ... or a verb alone closing the sentence, its subject the one before:
+    # "“...”, relató." / "“...”, ha insistido." / "« ... », a-t-il ajouté."
+    r"|[“”\"»«]\s*,\s+(?:ha\s+|han\s+|a\s+|hat\s+)?[^\W\d_A-Z]+(?:-t-\w+\s+\w+)?\s*[.;]")
 # A paragraph that hands over to someone: "..., he interrupts me." / "She smiles."
 _TURN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\s+(?:[a-z]+ly\s+)?[a-z]+s(?:\s+\w+)?\W*$"
                    r"|\b(?:[Hh]e|[Ss]he)\s+(?:[a-z]+ly\s+|also\s+|never\s+|then\s+|still\s+)?"
@@ -609,6 +640,10 @@ _TURN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\s+(?:[a-z]+ly\s+)?[a-z]+s(?:\s+\
 _HIS_HER = re.compile(r"\b(?:his|her|him)\b")
 _NAME_MID = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+\b")
 _COLON_LEAD = re.compile(r":\s*$")
+# A lead-in that describes a thing: its subject opens on an article or a
+# possessive, then a copula ("The message on the banners was clear:").
+_THING_LEAD = re.compile(r"\s*(?:The|A|An|This|That|Its|Their|Our)\s+[^:]{0,80}?\b"
+                         r"(?:was|were|is|are|remained|remains|seemed|seems)\b[^:]{0,40}:\s*$")
 # (In two: the one after a quotation mark opens on the mark, which the engine
 # skips to at C speed.)
 _DASH_NAME_AFTER_QUOTE = re.compile(r"[”\"’»“]\s*[—–―-]{1,2}\s*[@A-Z]")
@@ -641,12 +676,80 @@ def _last_sentence_start(text: str) -> int:
     return start
 
 
-def _about_person(sentence: str, body: str) -> bool:
+# One person named by what they are, not by name ("The mayor", "the union's
+# leader", "A harbour master"): singular nouns only, as a group ("Shopkeepers
+# are divided.", "Hundreds of workers ...") has no one speaker to quote.
+_PERSON_NOUNS = (
+    "mayor|minister|president|premier|chancellor|governor|senator|councillor|councilor|"
+    "spokesman|spokeswoman|spokesperson|leader|chief|head|director|manager|coach|captain|"
+    "chairman|chairwoman|chairperson|chair|secretary|official|officer|commissioner|inspector|"
+    "detective|prosecutor|judge|lawyer|attorney|doctor|nurse|surgeon|teacher|headteacher|"
+    "principal|professor|researcher|scientist|expert|analyst|economist|engineer|architect|"
+    "farmer|fisherman|owner|founder|chef|baker|shopkeeper|resident|neighbour|neighbor|witness|"
+    "survivor|mother|father|son|daughter|wife|husband|widow|brother|sister|grandmother|"
+    "grandfather|student|player|striker|midfielder|defender|goalkeeper|winner|champion|"
+    "candidate|driver|pilot|curator|artist|author|writer|novelist|singer|actor|actress|boss|"
+    "executive|organiser|organizer|activist|campaigner|volunteer|priest|imam|bishop|rabbi|"
+    "pastor|vicar|landlord|tenant|worker|employee|paramedic|firefighter|veteran|historian|"
+    "diplomat|ambassador|envoy|negotiator|commander|soldier|treasurer|master|keeper|warden|"
+    "ranger|trader|vendor|entrepreneur|man|woman|boy|girl")
+# A sentence whose subject is such a person ("For the mayor, ..." too), or
+# opens on "his"/"her" ("Her message was simple."): the sentence is about a person. (The expression opens
+# on the word, which the engine skips to at C speed; whether a sentence starts
+# there is asked of each match, see _opens_on_role.)
+_ROLE_SUBJECT = re.compile(
+    rf"(?:The|A|An|One|Another|This|That|Its|Their|Our|For\s+the)\s+"
+    rf"(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON_NOUNS})(?:['’]s)?\b(?![-'’])|(?:His|Her)\s")
+# Right before a sentence start: the end of one, a colon, or two spaces (where
+# a quotation was blanked out).
+_SENTENCE_BEFORE = re.compile(r"(?:[.!?:][\"”’»]?\s|\s\s)$")
+
+
+# A sentence after a quotation that points back to it and names its speaker:
+# "That was the promise the mayor made.", "The words were the mayor's.",
+# "Those were the words of Ana Ruiz."
+_POINTS_BACK = re.compile(
+    r"\W*(?:That|This|Those|These|Such|The\s+(?:words|remarks|comments|promise|warning|message|"
+    r"verdict|view|pledge|reply|answer|plea|vow))\b")
+_PERSON_NOUN = re.compile(
+    rf"\b(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON_NOUNS})(?:['’]s)?\b(?![-'’])")
+_FIRST_SENTENCE = re.compile(r"[^.!?]*[.!?]?")
+
+
+# Words that refer back to a quotation just given ("made the promise", "those words").
+_REFERS_BACK = re.compile(r"\b(?:the|those|these|that|this|his|her|their)\s+(?:words|remarks?|comments?|"
+                          r"promise|warning|pledge|vow|plea|message|verdict)\b")
+
+
+def _points_back(following: str, body: str, lower_seen: dict[str, bool] | None = None) -> bool:
+    """Whether the sentence opening ``following`` (the words after a quotation)
+    points back to it and names or describes a person (_POINTS_BACK), or opens
+    on a person and refers back to the words ("Ruiz, who was elected in May,
+    made the promise at a packed meeting.")."""
+    sentence = _FIRST_SENTENCE.match(following.lstrip()).group()
+    if _POINTS_BACK.match(following) is not None:
+        return bool(_names_person(sentence) or _PERSON_NOUN.search(sentence))
+    return bool(_REFERS_BACK.search(sentence) and (_opens_on_role(sentence)
+                                                   or _opens_on_person(sentence, body, lower_seen)))
+
+
+def _opens_on_role(text: str) -> bool:
+    """Whether a sentence of ``text`` has a person named by what they are as its
+    subject (_ROLE_SUBJECT)."""
+    opening = len(text) - len(text.lstrip())
+    for match in _ROLE_SUBJECT.finditer(text):
+        start = match.start()
+        if start == opening or _SENTENCE_BEFORE.search(text, max(0, start - 3), start):
+            return True
+    return False
+
+
+def _about_person(sentence: str, body: str, lower_seen: dict[str, bool] | None = None) -> bool:
     """Whether a sentence is about a person: opens on one, hands over to one
     ("She smiles."), or names or refers to one ("his", "Jane Doe", "Mr Smith",
     "she")."""
-    return bool(_opens_on_person(sentence, body) or _TURN.search(sentence)
-                or _HIS_HER.search(sentence) or _names_person(sentence))
+    return bool(_opens_on_person(sentence, body, lower_seen) or _TURN.search(sentence)
+                or _HIS_HER.search(sentence) or _names_person(sentence) or _opens_on_role(sentence))
 
 
 def _outside(text: str, spans: list[tuple[int, int]]) -> str:
@@ -741,7 +844,6 @@ def _quotations(article: Article) -> Iterator[Annotation]:
     units = article.body_units()
     language = primary_language(article.language)
     speaker = _SPEAKERS.get(language)
-    strong = _STRONG.get(language)
     # Right-to-left text is often typed with curly marks reversed (بـ”...“):
     # their direction says nothing there, so balance is not judged.
     marks_read = language not in _RIGHT_TO_LEFT
@@ -814,7 +916,21 @@ def _quotations(article: Article) -> Iterator[Annotation]:
     if speaker is None:
         return
     english = language == "en"
+    lower_seen: dict[str, bool] = {}  # capitalised words the body also writes in lower case
     quote_blocks = {b.id: b for b in article.blocks if b.type == QUOTE}
+
+    def speaker_lead(lead: str) -> bool:
+        """Whether a lead-in ending in a colon may introduce a speaker: not, in
+        English, a sentence that describes a thing and names nobody ("The message
+        on the banners was clear:", "The mood at the depot was grim:"). A label
+        ("Dodgers, 1959:") or a person ("The mayor was blunt:") may."""
+        if not english:
+            return True
+        sentence = lead[_last_sentence_start(lead):]
+        if _THING_LEAD.match(sentence) is None:
+            return True
+        return bool(speaker.search(sentence) or _about_person(sentence, joined, lower_seen)
+                    or _PERSON_NOUN.search(sentence))
 
     def evidence(para: _Para) -> bool:
         """Whether a paragraph names a speaker outside its quoted words."""
@@ -829,7 +945,8 @@ def _quotations(article: Article) -> Iterator[Annotation]:
             outside = para.outside = _outside(unit.text, spans)
             para.evidence = bool(
                 speaker.search(outside) or _LABEL.match(unit.text)
-                or any(_COLON_LEAD.search(outside[:start]) for start, _ in spans)
+                or any(_COLON_LEAD.search(outside[:start]) and speaker_lead(outside[:start])
+                       for start, _ in spans)
                 or _DASH_NAME_AFTER_QUOTE.search(unit.text) or _DASH_NAME_OPENING.match(unit.text)
                 or ("@" in outside and _HANDLE.search(outside))
                 or (_AFTER_QUOTE if english else _AFTER_QUOTE_INVERTED).search(unit.text))
@@ -838,21 +955,26 @@ def _quotations(article: Article) -> Iterator[Annotation]:
     def named(para: _Para) -> bool:
         """Whether a paragraph names a speaker, or a person beside its quotations."""
         if para.named is None:
-            para.named = evidence(para) or bool(para.quotes and english and _names_person(near(para)))
+            para.named = evidence(para) or bool(para.quotes and english and (
+                _names_person(near(para)) or _opens_on_role(near(para))
+                or _points_back(para.unit.text[para.quotes[-1].end:], joined, lower_seen)
+                or lead_about_person(para)))
         return para.named
 
     def context(para: _Para) -> bool:
         """Whether a paragraph introduces the quotations that follow it."""
         if para.context is None:
             stripped = para.unit.text.strip()
-            para.context = evidence(para) or stripped.endswith(("?", ":")) or bool(
-                english and (_opens_on_person(stripped, joined) or _TURN.search(stripped)
-                             or (_HIS_HER.search(stripped) and _NAME_MID.search(stripped)))
+            para.context = evidence(para) or stripped.endswith("?") or (
+                stripped.endswith(":") and speaker_lead(stripped)) or bool(
+                english and (_opens_on_person(stripped, joined, lower_seen) or _TURN.search(stripped)
+                             or (_HIS_HER.search(stripped) and _NAME_MID.search(stripped))
+                             or _opens_on_role(stripped))
                 # A person it is about must still be in its last sentence, the
                 # one next to the quotation: "Mr. Giordano took over in December.
                 # But the team has scored only twice since April." hands over
                 # to nobody.
-                and _about_person(stripped[_last_sentence_start(stripped):], joined))
+                and _about_person(stripped[_last_sentence_start(stripped):], joined, lower_seen))
         return para.context
 
     def candidates(para: _Para) -> Iterator[Quotation]:
@@ -880,16 +1002,6 @@ def _quotations(article: Article) -> Iterator[Annotation]:
 
     def has_candidate(para: _Para) -> bool:
         return first_candidate(para) is not None
-
-    def carries_over(para: _Para) -> bool:
-        """Whether a paragraph two back names a speaker who may still be talking:
-        a strong verb of speech, unless it attributes a direct quotation of its
-        own paragraph ("“...,” she told supporters."): that speaker's words
-        ended there, and a quotation after a paragraph between needs its own."""
-        if not strong.search(para.unit.text):
-            return False
-        return not (para.quotes and evidence(para) and strong.search(para.outside)
-                    and has_candidate(para))
 
     def own_lead(para: _Para) -> bool:
         """Whether a paragraph sets its direct quotation after sentences of its
@@ -924,9 +1036,24 @@ def _quotations(article: Article) -> Iterator[Annotation]:
         # over to nobody.
         lead = text[:first.start].rstrip()
         last = lead[_last_sentence_start(lead):]
-        if _TURN.search(last) or (_HIS_HER.search(last) and _NAME_MID.search(last)):
+        if (_TURN.search(last) or (_HIS_HER.search(last) and _NAME_MID.search(last))
+                or _opens_on_role(last)):
             return False
-        return not _opens_on_person(last, joined)
+        return not _opens_on_person(last, joined, lower_seen)
+
+    def lead_about_person(para: _Para) -> bool:
+        """Whether the sentence of its own paragraph right before a direct
+        quotation is about a person, as a paragraph before would be ("Ana Ruiz
+        closed the meeting. “We will ...”", "Ruiz was defiant. “...”")."""
+        first = first_candidate(para)
+        if first is None:
+            return False
+        lead = para.unit.text[:first.start].rstrip()
+        if not lead:
+            return False
+        last = lead[_last_sentence_start(lead):]
+        return bool(_opens_on_person(last, joined, lower_seen) or _TURN.search(last) or _opens_on_role(last)
+                    or (_HIS_HER.search(last) and _NAME_MID.search(last)))
 
     def near(para: _Para) -> str:
         """The words outside a paragraph's quotations that may name their
@@ -960,10 +1087,9 @@ def _quotations(article: Article) -> Iterator[Annotation]:
         run = paras[i:j + 1]
         if any(map(has_candidate, run)) and not (
                 any(map(named, run))
-                or (not own_lead(run[0]) and (
-                    (i > 0 and context(paras[i - 1]))
-                    or (i > 1 and carries_over(paras[i - 2]))))
-                or (j + 1 < len(paras) and evidence(paras[j + 1]))):
+                or (not own_lead(run[0]) and i > 0 and context(paras[i - 1]))
+                or (j + 1 < len(paras) and (evidence(paras[j + 1]) or (
+                    english and _points_back(paras[j + 1].unit.text, joined, lower_seen))))):
             flagged.extend((para, q) for para in run for q in candidates(para))
         i = j + 1
 

@@ -3,8 +3,10 @@
 ## What it does
 Compares the figures an article gives for the same thing:
 
-- a person's age given two ways: "Rosa Beltrán, 67" and later "Beltrán, 68"
-  or "the 68-year-old" (`age-mismatch`);
+- a person's age given two ways: "Rosa Beltrán, 67" (or "Rosa Beltrán,
+  aged 67", "Rosa Beltrán (67)", "67-year-old Rosa Beltrán", "Rosa Beltrán, a
+  67-year-old widow") and later "Beltrán, 68", "Ms Beltrán, who is 68," or
+  "the 68-year-old" (`age-mismatch`);
 - a count that disagrees with the list it introduces: "two ministers,
   Haddad, Varga and Okafor", "two players, midfielder Álvaro Navarro,
   defender Iker Etxeberria and goalkeeper Samuel Adeyemi", "Three ministers
@@ -16,29 +18,46 @@ Compares the figures an article gives for the same thing:
   and an item may be described before its name ("the Argentine rock band Los
   Tranvías"); the count's noun may be followed by where they sit ("three
   opposition councillors on the planning committee, ..."), and "The four
-  winners were A, B, C and D" counts its list too;
+  winners were A, B, C and D" counts its list too, also when the count's noun
+  is set apart by a participle, a relative clause or a preposition ("The three
+  commissioners sworn in at the State House were ...", "The two ministers who
+  resigned were ..."), or the list is in brackets ("Two ministers (A, B and
+  C) resigned"). An item may say the person's post after the name ("A
+  for health, B for transport") or in a bracket ("A (Labour)"), and the last
+  may be joined by "as well as". A list of full names that opens its sentence
+  may also be summed up by a count after it ("Ana Ruiz, Tom Kerr and Li Wei,
+  the two ministers who resigned, ...");
 - the same quantity of the same thing stated differently in the body, the
   standfirst and the captions: "430 people spent the night" in the body but
   "500 people spent the night" in a caption, or "the plant employs 850
   workers" but "which employs 580 workers", or "2,300 workers walked out" but
   "the 3,200 workers who walked out" (`quantity-mismatch`). The noun
-  and the verb around the figure must match. Two body paragraphs are compared
+  and the verb around the figure must match; a participle after the noun
+  matches the same verb before it ("police arrested 45 people" and "54 people
+  were arrested", "will cut 600 jobs" and "where 650 jobs will be cut"), and
+  when no body figure is framed by the same words, another verb for the same
+  thing may frame it ("spent the night" / "slept", "cut" / "shed", "died" /
+  "killed", "arrested" / "detained", "injured" / "hurt"). Two body paragraphs are compared
   too, when the figure is the subject of its verb in both ("1,180 households
   were left without power" and later "1,810 households were left without
   power") and the body gives no other figure for that noun and verb.
 
 Rounding, ranges and hedges are not contradictions ("about 430", "more than
-400", "400-450"), nor are changes of unit or notation: "€1.2bn" is "1.2
+400", "400-450", "between 400 and 450"), nor are changes of unit or notation: "€1.2bn" is "1.2
 billion euros", "27%" is "27 per cent"; but a small exact count is not a
 rounding ("10 candidates" and "13 candidates" disagree). When the body itself
 gives several figures for the thing (a running count, or parts of a total:
 "12 people on Monday and 7 people on Tuesday"), nothing is compared; nor are
 two body figures told of different days, or of a later state or another group
 ("300 households were still without power", "another 400 households").
+A standfirst's or caption's figure whose sentence names a year (or "last
+year", "file photo") that the body's sentence does not is another event ("Police
+arrested 30 people at a similar match in 2019"), and is not compared.
 A verb before a body figure has a subject of its own ("Varlamov stopped 27
 shots", "Korpisalo stopped 30 shots"), so two body figures are compared only
 by the verb after them.
-An unnamed "the 68-year-old" is compared only when the article gives exactly
+An unnamed "the 68-year-old" (after the named age, or in the standfirst, which
+sums up the story) is compared only when the article gives exactly
 one named age, no unnamed person of that age ("her husband, 68"), and only a
 slip of a year or two or two swapped digits ("34", "the 43-year-old") is
 reported (a larger gap is usually another person). A list whose "and" comes
@@ -46,9 +65,14 @@ before a later item ("Healy and Daughters, Smith Ltd and Jones") may hold a
 name with "and" in it, and is not counted; "including ..." is a partial list;
 a count followed by another plural before the colon ("two ministers met party
 leaders: ...", "three ministers from the coalition parties, ...") may be
-counting those instead, and is not compared.
+counting those instead, and is not compared; nor is a count before "were" with
+a clause between ("The two men said the attackers were ..."), nor "as well as"
+after a list already closed by "and" ("two ministers, A and B, as well as
+their deputy C").
 Two people who share a surname but have different first names are not
-compared; ages in brackets in captions are read as shirt numbers.
+compared (a title is no first name: "Ms Beltrán" is Rosa Beltrán); a number
+in brackets in a caption ("Sean Kelly (9)") is as often a shirt number as an
+age, so it is reported only a year or two off an age the story gave first.
 
 Ages, list counts and a verb framing a figure are read in English only;
 quantities are compared in any language when they are written in digits and
@@ -112,14 +136,16 @@ _DIGITS = re.compile(r"\d{1,3}(?!\d)")
 # Every age follows a comma or an opening bracket (see _AGE_LEAD): those are rare,
 # so the digits worth reading are found from them rather than from every digit. A
 # pattern that starts with one character lets the regex engine skip to it in C.
-_AGE_AFTER_COMMA = re.compile(r",\s*(?:aged\s+)?(?=\d)")
+_AGE_AFTER_COMMA = re.compile(r",\s*(?:aged\s+|who\s+is\s+)?(?=\d)")
 _AGE_AFTER_BRACKET = re.compile(r"\(\s*(?:aged\s+)?(?=\d)")
-_AGE_LEAD = re.compile(r"(?:,\s+(?:aged\s+)?|\s\((?:aged\s+)?)$")
+_AGE_LEAD = re.compile(r"(?:,\s+(?:aged\s+|who\s+is\s+)?|\s\((?:aged\s+)?)$")
 _AGE_TAIL = re.compile(r"(?:[,.;:)]|\s+(?:and|who|of|from|was|is|has|had|said|told)\b)")
 _NAME_BEFORE = re.compile(rf"(?<![\w'’.-])(?P<name>{_NAME})$")
 _NAME_AT = re.compile(_NAME)
 # "67-year-old Rosa Beltrán"
 _AGE_BEFORE_NAME = re.compile(rf"\b(?P<a>\d{{1,3}})-year-old\s+(?=[{_UP}])")
+# "Rosa Beltrán, a 67-year-old widow, ...": the name is read backwards from the comma.
+_AGE_APPOSITION = re.compile(r",\s+an?\s+(?P<a>\d{1,3})-year-old\b")
 # "the 68-year-old" not followed by a name
 _UNNAMED_AGE = re.compile(r"\b[Tt]he\s+(?P<a>\d{1,3})-year-old\b(?!\s+[A-Z])")
 _NOT_NAMES = frozenset(
@@ -129,6 +155,9 @@ _NOT_NAMES = frozenset(
     "section chapter room flight route road highway interstate number no vol".split())
 
 
+_PERSON_TITLES = frozenset("Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lord Lady".split())
+
+
 @dataclass(frozen=True)
 class _Age:
     unit: TextUnit
@@ -136,6 +165,9 @@ class _Age:
     end: int
     age: int
     name: str  # as written; "" for "the 68-year-old"
+    # "Rosa Beltrán (68)" in a caption: as often a shirt number as an age, so
+    # only read as a slip of a year or two from an age the story gave first.
+    caption_bracket: bool = False
 
     @property
     def surname(self) -> str:
@@ -144,6 +176,8 @@ class _Age:
     @property
     def first(self) -> str:
         parts = self.name.split()
+        if parts and parts[0].rstrip(".") in _PERSON_TITLES:
+            parts = parts[1:]  # "Ms Beltrán" is Rosa Beltrán again, not another Beltrán
         return fold(parts[0]) if len(parts) > 1 else ""
 
 
@@ -174,16 +208,17 @@ def _ages(units: list[TextUnit], story: Joined) -> list[_Age]:
         start, end = m.span()
         if start < 2 or text[start - 1] not in " (\u00a0" or (start > 1 and text[start - 2].isdigit()):
             continue
-        lead = _AGE_LEAD.search(text, max(0, start - 8), start)
+        lead = _AGE_LEAD.search(text, max(0, start - 10), start)
         if lead is None or not _AGE_TAIL.match(text, end):
             continue
-        if text[lead.start()] in " \u00a0" and (text[end:end + 1] != ")" or unit.kind == CAPTION):
-            continue  # "(67)" must close; in captions it is usually a shirt number
+        bracket = text[lead.start()] in " \u00a0"
+        if bracket and text[end:end + 1] != ")":
+            continue  # "(67)" must close
         before = _NAME_BEFORE.search(text, max(0, lead.start() - 60), lead.start())
         name = _clean_name(before.group("name")) if before else None
         age = int(m.group())
         if name and 1 <= age <= 110:
-            out.append(_Age(unit, start, end, age, name))
+            out.append(_Age(unit, start, end, age, name, caption_bracket=bracket and unit.kind == CAPTION))
     for i in story.holding("-year-old"):
         unit = units[i]
         text = unit.text
@@ -194,6 +229,12 @@ def _ages(units: list[TextUnit], story: Joined) -> list[_Age]:
             if name and 1 <= age <= 110:
                 out.append(_Age(unit, m.start("a"), m.start("a") + len(m.group("a")) + len("-year-old"),
                                 age, name))
+        for m in _AGE_APPOSITION.finditer(text):
+            before = _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())
+            name = _clean_name(before.group("name")) if before else None
+            age = int(m.group("a"))
+            if name and 1 <= age <= 110:
+                out.append(_Age(unit, m.start("a"), m.end("a") + len("-year-old"), age, name))
         for m in _UNNAMED_AGE.finditer(text):
             out.append(_Age(unit, m.start("a"), m.end("a") + len("-year-old"), int(m.group("a")), ""))
     out.sort(key=lambda a: (a.unit.index, a.start))
@@ -216,17 +257,17 @@ def _slip(a: int, b: int) -> bool:
 
 def _age_findings(units: list[TextUnit], story: Joined) -> Iterator[Annotation]:
     ages = _ages(units, story)
-    named = [a for a in ages if a.name]
     by_surname: dict[str, list[_Age]] = {}
-    for a in named:
-        by_surname.setdefault(a.surname, []).append(a)
+    for a in ages:
+        if a.name:
+            by_surname.setdefault(a.surname, []).append(a)
     for surname, mentions in by_surname.items():
         firsts = {m.first for m in mentions if m.first}
-        if len(firsts) > 1:
-            continue  # two people who share a surname
+        if len(firsts) > 1 or mentions[0].caption_bracket:
+            continue  # two people who share a surname; a caption's "(10)" first
         first = mentions[0]
         for later in mentions[1:]:
-            if later.age != first.age and abs(later.age - first.age) <= 10:
+            if later.age != first.age and abs(later.age - first.age) <= (2 if later.caption_bracket else 10):
                 yield AGE_MISMATCH.at(
                     later.unit.span(later.start, later.end),
                     f"{first.name} is {first.age} earlier in the article but {later.age} here.",
@@ -236,6 +277,7 @@ def _age_findings(units: list[TextUnit], story: Joined) -> Iterator[Annotation]:
                     data={"name": first.name, "ages": [first.age, later.age]})
                 break
     # An unnamed re-mention is only read when one person's age is given.
+    named = [a for a in ages if a.name and not a.caption_bracket]
     people = {a.surname for a in named}
     if len(people) != 1:
         return
@@ -244,12 +286,15 @@ def _age_findings(units: list[TextUnit], story: Joined) -> Iterator[Annotation]:
     if len(stated) != 1:
         return
     for a in ages:
-        if a.name or a.age in stated or (a.unit.index, a.start) < (person.unit.index, person.start):
+        if a.name or a.age in stated or (
+                a.unit.kind != STANDFIRST  # (a standfirst sums up the story told after it)
+                and (a.unit.index, a.start) < (person.unit.index, person.start)):
             continue
         if _slip(a.age, person.age) and not _age_given_elsewhere(units, a.age):
             yield AGE_MISMATCH.at(
                 a.unit.span(a.start, a.end),
-                f"{person.name} is {person.age} earlier in the article, but here "
+                f"{person.name} is {person.age} "
+                f"{'in the body' if a.unit.kind == STANDFIRST else 'earlier in the article'}, but here "
                 f"\"the {a.age}-year-old\".",
                 related=[person.unit.span(person.start, person.end)],
                 suggestion=Suggestion("replace", f"{person.age}-year-old"),
@@ -286,6 +331,7 @@ _ROLE = re.compile(rf"(?:(?P<r1>[a-z][a-z-]+)\s+)?(?P<r2>{_ROLE_WORD})\s+(?=[{_U
 _THEN_ROLE = rf"(?=[a-z][a-z-]+\s+(?:[a-z][a-z-]+\s+)?[{_UP}])"
 _LIST_OPENS = {",": re.compile(rf",(?:\s+(?=[{_UP}])|(?<=[sefn],)\s+{_THEN_ROLE})"),
                ":": re.compile(rf":\s+(?=[{_UP}]|{_THEN_ROLE})"),
+               "(": re.compile(rf"\((?=[{_UP}])"),  # "Two ministers (Haddad, Varga and Okafor)"
                **{dash: re.compile(rf"{dash}(?<=\s{dash})\s+(?=[{_UP}]|{_THEN_ROLE})") for dash in "—–-"},
                # "The four winners were Ana Ruiz, ...": the count is the subject (see _list_findings)
                **{verb: re.compile(rf"{verb}(?<=\s{verb})\s+(?=[{_UP}]|{_THEN_ROLE})")
@@ -306,9 +352,18 @@ _PRED_STOP = frozenset("and or but who which that whom whose while including of"
 # with "of" in it ("Minister of State Faris Obeidat"): one item, not two.
 _TITLE_DOT = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Rev|St)\.\s+)?"
 _ITEM = re.compile(rf"{_TITLE_DOT}(?:{_NAME})(?:\s+of\s+(?:the\s+)?(?:{_NAME}))*(?![\w'’])")
-_SEP = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
+_SEP = re.compile(r",\s+(?:and\s+|or\s+|as\s+well\s+as\s+)?|\s+(?:and|or|&|as\s+well\s+as)\s+")
+# The separator before a list's last item ("and", "or", "as well as").
+_JOINER = re.compile(r"\b(?:and|or|as\s+well\s+as)\b|&")
+# What an item may say after its name before the next separator: the post
+# ("Ngozi Eze for health", "Tom Kerr as treasurer") in a few lower-case words,
+# or a bracket ("Ana Ruiz (health)").
+_ITEM_AFTER_NAME = re.compile(
+    r"\s+(?:for|as)\s+(?:the\s+)?(?!and\b|or\b)[a-z][a-z-]+(?:\s+(?!and\b|or\b|as\b)[a-z][a-z-]+){0,2}"
+    r"(?=,|\s+(?:and|or|as\s+well\s+as)\s|\s*[.;:)—–]|\s*$)"
+    r"|\s*\([^()\d]{1,40}\)")
 _NUMERIC_ITEM = re.compile(r"\d{1,3}(?=,|\s+(?:and|or)\b|[.;:)])")
-_END = re.compile(r"\s*(?:[.;:)!?—–]|,|$)")
+_END = re.compile(r"\s*(?:[.;:)!?—–]|,|$)|\s+-\s")  # (a hyphen typed for a dash: "- A, B and C - won")
 
 
 # An item described before its name, after an article: "the Colombian singer
@@ -342,6 +397,9 @@ def _list_items(text: str, pos: int) -> tuple[list[tuple[int, int]], bool] | Non
             return None if not items else (items, joined_last)
         items.append((m.start(), m.end()))
         pos = m.end()
+        tail = _ITEM_AFTER_NAME.match(text, pos)
+        if tail is not None:
+            pos = tail.end()
         sep = _SEP.match(text, pos)
         if sep is None:
             return (items, joined_last) if _END.match(text, pos) else None
@@ -354,11 +412,11 @@ def _list_items(text: str, pos: int) -> tuple[list[tuple[int, int]], bool] | Non
             sep, after = sep2, sep2.end()
         if _ITEM.match(text, _role_end(text, after)) is None:
             # The list ended at this separator: it must be a comma, not "and".
-            return (items, joined_last) if "," in sep.group() and not re.search(
-                r"\b(?:and|or)\b|&", sep.group()) else None
+            return (items, joined_last) if "," in sep.group() and not _JOINER.search(
+                sep.group()) else None
         if joined_last:
             return None  # an and/or before an earlier item was not the last separator
-        joined_last = bool(re.search(r"\b(?:and|or)\b|&", sep.group()))
+        joined_last = bool(_JOINER.search(sep.group()))
         pos = after
 
 
@@ -412,6 +470,20 @@ _COUNT_PREP = re.compile(
     r"(?P<pred>\s+(?:on|in|at|from|for|of)(?:\s+[a-z][a-z'’-]+){1,4})\s*$", re.I)
 
 
+# The subject of "were"/"are" before a list: a count and its plural noun, then
+# what sets them apart ("The three commissioners sworn in at the State House
+# were ...", "The two ministers who resigned were ...", "The four nominees for
+# the prize are ..."): a relative pronoun, a participle or a preposition and a
+# few words (read by _count_subject).
+_COUNT_SUBJECT = re.compile(
+    r"(?<![\w-])(?P<count>" + "|".join(_COUNT_WORDS) + r"|[2-9]|1[0-2])"
+    r"(?P<noun>(?:\s+[a-z][a-z-]+){0,2}\s+(?:[a-z][a-z-]*s|people|men|women|children))"
+    r"(?P<pred>\s+(?:who|that|[a-z]+ed|sworn|chosen|elected|named|held|shortlisted|on|in|at|for|from|"
+    r"of|to|with|under|behind)(?:\s+[\w'’.-]+){0,8})\s*$", re.I)
+# Words that make the words before "were" a clause of their own, whose subject
+# the list may be ("The two men said the attackers were ..."), or join two groups.
+_SUBJECT_STOP = frozenset("and or but which while whose whom including said says told say "
+                          "believe believed think thought added".split())
 # The words a count is written as (a cheap test before _COUNT_PREP's search).
 _COUNT_TOKENS = frozenset(list(_COUNT_WORDS) + [str(n) for n in range(2, 13)])
 _WORD_SPLIT = re.compile(r"[^a-z0-9]+")  # (a quote mark or bracket before a count word is no part of it)
@@ -446,7 +518,7 @@ def _count_before(text: str, sep_start: int) -> re.Match | None:
     if m is not None and _plural_noun(m):
         return m
     if text[sep_start].isalpha():
-        return None  # "were"/"are": the count and its noun only ("The four winners were")
+        return _count_subject(text, sep_start)  # "were"/"are"
     window = text[max(0, sep_start - 80):sep_start]
     m = _COUNT_PREP.search(text, max(0, sep_start - 80), sep_start) \
         if not _COUNT_TOKENS.isdisjoint(_WORD_SPLIT.split(window.lower())) else None
@@ -461,6 +533,22 @@ def _count_before(text: str, sep_start: int) -> re.Match | None:
             w in _PRED_STOP or (w.endswith("s") and w not in _PRED_ALLOWED_S)
             for w in m.group("pred").lower().split()):
         return None
+    return m
+
+
+def _count_subject(text: str, sep_start: int) -> re.Match | None:
+    """A count, its noun and what sets them apart before "were" or "are" (see
+    _COUNT_SUBJECT); None when those words hold a clause or another plural the
+    list could be about ("The two men who attacked the guards were ...")."""
+    m = _COUNT_SUBJECT.search(text, max(0, sep_start - 80), sep_start)
+    if m is None or not _plural_noun(m):
+        return None
+    for word in m.group("pred").split()[1:]:
+        if not word.islower():
+            continue  # a name or a place ("at the State House in Alausa")
+        if word in _SUBJECT_STOP or (word.endswith("s") and not word.endswith("ss")
+                                     and word not in _PRED_ALLOWED_S):
+            return None
     return m
 
 
@@ -526,6 +614,52 @@ def _list_findings(units: list[TextUnit], story: Joined, encoded: bytes) -> Iter
             data={"count": count, "items": len(items)})
 
 
+# A count after the list it sums up: "Ana Ruiz, Tom Kerr and Li Wei, the two
+# ministers who resigned, ..." (one pattern opening on its comma: the engine
+# skips to commas at C speed).
+_COUNT_AFTER_LIST = re.compile(
+    r",\s+(?:the|all)\s+(?P<count>" + "|".join(_COUNT_WORDS) + r"|[2-9]|1[0-2])"
+    r"(?P<noun>\s+[a-z][a-z-]*s)\b")
+
+
+def _count_after_findings(units: list[TextUnit], story: Joined) -> Iterator[Annotation]:
+    """Lists of full names that open their sentence and are summed up by a count
+    after them (_COUNT_AFTER_LIST). Every item must be a full name (two words or
+    more, none of them a day, month or function word): "In Madrid, Paris and
+    Rome, the two leaders met" lists places, "On Monday, ..." opens on a day."""
+    for match in _COUNT_AFTER_LIST.finditer(story.text):
+        i, pos = story.where(match.start())
+        unit = units[i]
+        text = unit.text
+        if not _plural_noun(match) or match.group("noun").strip() in _SPANS_OF_TIME:
+            continue
+        cut = max(text.rfind(". ", 0, pos), text.rfind("; ", 0, pos), text.rfind(": ", 0, pos))
+        start = cut + 2 if cut != -1 else len(text) - len(text.lstrip())
+        parsed = _list_items(text, start)
+        if parsed is None:
+            continue
+        items, joined = parsed
+        if len(items) < 2 or not joined or any(
+                " " not in text[s:e] or _clean_name(text[s:e]) != text[s:e] for s, e in items):
+            continue  # a place, a day ("On Monday, ..."), or a name in one word
+        last_end = items[-1][1]
+        tail = _ITEM_AFTER_NAME.match(text, last_end)
+        if (tail.end() if tail else last_end) != pos:
+            continue  # the list does not end at the count's comma
+        count_text = match.group("count")
+        count = _COUNT_WORDS.get(count_text.lower()) or int(count_text)
+        if count == len(items):
+            continue
+        at = pos + match.start("count") - match.start()
+        noun_end = pos + match.end("noun") - match.start()
+        names = [text[s:e] for s, e in items]
+        yield LIST_COUNT.at(
+            unit.span(at, noun_end),
+            f"\"{text[at:noun_end]}\" sums up {len(items)} names: {', '.join(names)}.",
+            related=[unit.span(s, e) for s, e in items],
+            data={"count": count, "items": len(items)})
+
+
 # -- the same quantity in two parts of the article ---------------------------
 
 _AFTER_WORDS = re.compile(r"\s*([a-z][a-z'’-]*)(?:\s+([a-z][a-z'’-]*))?(?:\s+([a-z][a-z'’-]*))?"
@@ -552,6 +686,13 @@ def _noun_key(word: str) -> str:
     return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
 
 
+# Past participles not in -ed that are also the verb's past tense (or its
+# present: "will cut 600 jobs", "600 jobs will be cut"), so that both orders
+# give one key.
+_IRREGULAR_PARTICIPLES = frozenset("cut hit hurt shut put set lost left held built sold kept paid "
+                                   "sent spent laid shot brought caught bought found made".split())
+
+
 _BEFORE_WORDS = re.compile(r"([A-Za-z][a-z'’-]+)\s+([a-z][a-z'’-]+)\s+(?:by\s+|to\s+)?$")
 
 
@@ -565,7 +706,10 @@ _NOT_VERBS = frozenset("the and but nor for with from into onto than that this t
                        "against toward towards through via plus minus like unlike near also "
                        "another other which who whom whose what when where while whereas "
                        "was were are has had have been being will would could should may might "
-                       "must did does not out off down another number total figure".split())
+                       "must did does not out off down another number total figure "
+                       # a verb of saying opens a clause: "Organisers said 321 runners crossed"
+                       "said says say told tells added adds stated claimed reported reports "
+                       "believe believes believed think thinks thought noted warned".split())
 
 
 def _verb_before(text: str, start: int) -> str | None:
@@ -588,6 +732,19 @@ def _verb_before(text: str, start: int) -> str | None:
     return verb
 
 
+# The ends of a range told in words: "between 400 and 450", "from 400 to 450".
+_RANGE_OPENS = re.compile(r"\b(?:[Bb]etween|[Ff]rom)\s+$")
+_RANGE_FIRST_END = re.compile(r"\s+(?:and|to)\s+\d")
+_RANGE_SECOND_END = re.compile(r"\b(?:[Bb]etween|[Ff]rom)\s+\S+\s+(?:and|to)\s+$")
+
+
+def _in_worded_range(text: str, q: Quantity) -> bool:
+    """Whether ``q`` is one end of a range told in words (_RANGE_OPENS)."""
+    return bool((_RANGE_OPENS.search(text, max(0, q.start - 10), q.start)
+                 and _RANGE_FIRST_END.match(text, q.end))
+                or _RANGE_SECOND_END.search(text, max(0, q.start - 30), q.start))
+
+
 def _verb_key(word: str) -> str:
     w = fold(word)
     for suffix in ("ing", "ed", "es", "s"):
@@ -601,12 +758,45 @@ def _framed(unit: TextUnit, english: bool) -> Iterator[_Framed]:
         yield _Framed(unit, q, key)
 
 
+# English verbs that tell the same thing of a counted noun ("430 people spent
+# the night" / "500 people slept"; "cut 600 jobs" / "shed 700 jobs"), by the
+# stem _verb_key gives them: a figure so framed also gets the key ("~", noun, class).
+_VERB_CLASSES = {
+    **dict.fromkeys(("di", "die", "kill", "dead", "perish"), "die"),
+    **dict.fromkeys(("injur", "hurt", "wound"), "injure"),
+    **dict.fromkeys(("arrest", "detain"), "arrest"),
+    **dict.fromkeys(("evacuat", "displac", "relocat"), "evacuate"),
+    **dict.fromkeys(("rescu", "sav"), "rescue"),
+    **dict.fromkeys(("spent", "slept", "stay", "shelter"), "spend-the-night"),
+    **dict.fromkeys(("cut", "shed", "axed", "axe", "slash", "lost", "lose", "eliminat"), "cut"),
+    **dict.fromkeys(("attend", "gather"), "attend"),
+}
+
+
 def _frames(text: str, found: list[Quantity], english: bool) -> Iterator[tuple[Quantity, tuple[str, ...]]]:
     """Each figure ``found`` in ``text`` that words frame, with the key of those words
-    (in English, also by the verb before it: its function words are known)."""
+    (in English, also by the verb before it: its function words are known, and by
+    the class of that verb, _VERB_CLASSES)."""
+    classed: set[tuple[int, tuple[str, ...]]] = set()
+    for q, key in _plain_frames(text, found, english):
+        yield q, key
+        if not english or key[0] == "<":
+            continue
+        noun, verb = (key[1], key[2]) if key[0] == "v" else (key[0], _verb_key(key[1]))
+        verb_class = _VERB_CLASSES.get(verb)
+        if verb_class and (q.start, (noun, verb_class)) not in classed:
+            classed.add((q.start, (noun, verb_class)))
+            yield q, ("~", noun, verb_class)
+
+
+def _plain_frames(text: str, found: list[Quantity], english: bool
+                  ) -> Iterator[tuple[Quantity, tuple[str, ...]]]:
+    """_frames without the verb classes."""
     for q in found:
         if q.joined or (not q.percent and not q.currency and q.from_words and q.value < 10):
             continue
+        if _in_worded_range(text, q):
+            continue  # "between 400 and 450 people": a range, as "400-450" is
         if 1800 <= q.value <= 2100 and not (q.percent or q.currency) and "," not in q.text:
             continue  # a year
         if q.percent or q.currency:
@@ -639,6 +829,12 @@ def _frames(text: str, found: list[Quantity], english: bool) -> Iterator[tuple[Q
         if not rest or rest[0] in _STOP_NOUNS:
             continue
         yield q, (_noun_key(noun), fold(rest[0]))
+        if english and not q.percent and not q.currency and (
+                rest[0].endswith("ed") or rest[0] in _IRREGULAR_PARTICIPLES) \
+                and (noun in _PLURAL_IRREGULAR or (noun.endswith("s") and not noun.endswith("ss"))):
+            # A participle after the noun is the verb before it turned round: "54
+            # people (were) arrested" is "police arrested 45 people" told the other way.
+            yield q, ("v", _noun_key(noun), _verb_key(rest[0]))
 
 
 # A figure is framed by the word after it ("430 people", "1.2bn euros": never
@@ -708,7 +904,8 @@ def _key_words(keys: set[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]] |
     so it is not required."""
     groups: dict[str, list[tuple[str, ...]]] = {}
     for key in keys:
-        words = [w for w in (key[1:] if key[0] in ("<", "v") else key) if "'" not in w]
+        words = [w for w in (key[1:2] if key[0] == "~" else key[1:] if key[0] in ("<", "v") else key)
+                 if "'" not in w]
         if not words:
             return None
         groups.setdefault(words[0], []).append(tuple(words[1:]))
@@ -766,7 +963,7 @@ def _quantity_findings(article: Article, english: bool,
         return
     # Only body paragraphs that use a word of some standfirst or caption frame
     # can hold a rival figure: the others are not scanned for figures at all.
-    needles = {f.key[2] if f.key[0] == "<" else f.key[1] if f.key[0] == "v" else f.key[0]
+    needles = {f.key[2] if f.key[0] == "<" else f.key[1] if f.key[0] in ("v", "~") else f.key[0]
                for p in ("standfirst", "caption") for f in parts[p]}
     few = len(needles) <= 8  # a few substring tests; many needles: one word set per paragraph
     # A paragraph holding a rival holds both words of its key; a short word such as
@@ -793,12 +990,26 @@ def _quantity_findings(article: Article, english: bool,
     body: dict[tuple, list[_Framed]] = {}
     for f in parts["body"]:
         body.setdefault(f.key, []).append(f)
-    flagged: set[tuple[int, int]] = set()
+    # A figure framed two ways ("54 fans were detained": by the word after the
+    # noun and as the verb turned round) has the body's figures of both as
+    # rivals; those framed by another verb of the same class ("detained" for
+    # "arrested") only when no body figure is framed by the same words.
+    keys_of: dict[tuple[int, int], list[tuple]] = {}
     for part in ("standfirst", "caption"):
         for f in parts[part]:
-            if (f.unit.index, f.q.start) in flagged:
-                continue  # the figure was framed two ways and one already disagreed
-            rivals = body.get(f.key)
+            keys_of.setdefault((f.unit.index, f.q.start), []).append(f.key)
+    seen: set[tuple[int, int]] = set()
+    for part in ("standfirst", "caption"):
+        for f in parts[part]:
+            if (f.unit.index, f.q.start) in seen:
+                continue  # the figure was framed two ways: its rivals are read once
+            seen.add((f.unit.index, f.q.start))
+            keys = keys_of[(f.unit.index, f.q.start)]
+            rivals = list({id(r.q): r for key in keys if key[0] != "~"
+                           for r in body.get(key, ())}.values())
+            if not rivals:
+                rivals = list({id(r.q): r for key in keys if key[0] == "~"
+                               for r in body.get(key, ())}.values())
             if not rivals:
                 continue
             same = [r for r in rivals if _same_kind(f.q, r.q)]
@@ -807,9 +1018,12 @@ def _quantity_findings(article: Article, english: bool,
             if len({r.q.value for r in same}) > 1:
                 continue  # the body itself gives several figures for it: a running count
             r = same[0]
-            if _parts_of_a_total(f, r):
+            # (Words after the figure that frame a body figure too frame it narrowly:
+            # parts of a total are looked for only when the verb alone frames it.)
+            narrow = any(key[0] not in ("v", "~") and body.get(key) for key in keys)
+            if (not narrow and any(_parts_of_a_total(key, r) for key in keys)) \
+                    or _told_of_another_time(f, r):
                 continue
-            flagged.add((f.unit.index, f.q.start))
             yield QUANTITY_MISMATCH.at(
                 f.unit.span(f.q.start, f.q.end),
                 f"The {part} says \"{f.q.text} {' '.join(_shown(f))}\" but the body says "
@@ -952,15 +1166,29 @@ def _counts_noun_otherwise(unit: TextUnit, q: Quantity, noun: str) -> bool:
     return False
 
 
-def _parts_of_a_total(f: _Framed, r: _Framed) -> bool:
-    """Does the body paragraph of ``r`` count the thing ``f`` counts with another
-    figure too ("12 people on Monday and 7 people on Tuesday")? Then ``f`` may be
-    their total, or one of them: nothing is compared. Asked of a figure framed by
-    its verb only: the words after a figure frame it more narrowly, and a paragraph
-    often gives "3,248 cases" worldwide and "26 cases" in one country."""
-    if f.key[0] != "v":
+# A year, or words that set what a sentence tells in another time ("last year").
+_OTHER_TIME = re.compile(r"\b(?:19|20)\d\d\b|\b(?:last|previous)\s+(?:year|season|month)\b"
+                         r"|\ba\s+year\s+(?:ago|earlier)\b|\bfile\s+(?:photo|picture|image)\b", re.I)
+
+
+def _told_of_another_time(f: _Framed, r: _Framed) -> bool:
+    """Does the sentence of the standfirst's or caption's figure ``f`` set it in a
+    time the body's sentence of ``r`` does not ("Police arrested 30 people at a
+    similar match in 2019", a file photo's caption)? Then it is another event."""
+    times = {m.lower() for m in _OTHER_TIME.findall(_sentence_at(f.unit.text, f.q.start))}
+    return bool(times - {m.lower() for m in _OTHER_TIME.findall(_sentence_at(r.unit.text, r.q.start))})
+
+
+def _parts_of_a_total(key: tuple[str, ...], r: _Framed) -> bool:
+    """Does the body paragraph of ``r`` count the thing a figure framed by ``key``
+    counts with another figure too ("12 people on Monday and 7 people on
+    Tuesday")? Then the figure may be their total, or one of them: nothing is
+    compared. Asked of a figure framed by its verb only: the words after a figure
+    frame it more narrowly, and a paragraph often gives "3,248 cases" worldwide
+    and "26 cases" in one country."""
+    if key[0] not in ("v", "~"):
         return False
-    noun = f.key[1]
+    noun = key[1]
     for q in quantities(r.unit.text, words=False):
         if q.value != r.q.value:
             m = _AFTER_WORDS.match(r.unit.text, q.end, q.end + 60)
@@ -987,6 +1215,7 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
         encoded = joined.text.encode("ascii", "replace")
         yield from _age_findings(story, joined)
         yield from _list_findings(story, joined, encoded)
+        yield from _count_after_findings(story, joined)
         yield from _body_findings(story, joined, encoded)
         # (The body is the run of the story's texts after the standfirsts: its key
         # words are looked up in the text encoded above rather than encoded again.)

@@ -50,12 +50,17 @@ _SCALE = r"(?:hundred|thousand|million|billion|trillion|mln|mn|bn|tn|tr|k|m|b)"
 _CURRENCY = r"(?:US\$|A\$|C\$|NZ\$|HK\$|Rs\.?\s?|[$£€¥₹]|R(?=\d)|N(?=\d))"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
+# Between the number words of one figure: a space or hyphen ("twenty-five"), or
+# "and" only after "hundred" or "thousand" ("one hundred and fifty"):
+# elsewhere "and" joins two figures ("between six and eight" is not 14).
+_WORDS_JOIN = r"(?:(?:(?<=hundred)|(?<=thousand))\s+and\s+|[\s-]+)"
+
 # One figure: optional currency, digits or number words, optional scale, optional
 # percent. Word scales need a space ("1.2 billion"), short ones may be glued ("1.2bn").
 FIGURE = re.compile(
     rf"(?<!\w)(?=[\dotfsenzhdOTFSENZHD$£€¥₹RNUACH])(?P<cur>{_CURRENCY})?"
     rf"(?:(?P<num>{_DIGITS})"
-    rf"|(?=[otfsenzhdOTFSENZHD])(?P<words>(?:{_NUMBER_WORD})(?:[\s-]+(?:and\s+)?(?:{_NUMBER_WORD}))*))"
+    rf"|(?=[otfsenzhdOTFSENZHD])(?P<words>(?:{_NUMBER_WORD})(?:{_WORDS_JOIN}(?:{_NUMBER_WORD}))*))"
     rf"(?:(?:\s*|-)(?P<scale>{_SCALE})(?![\w]))?"
     rf"(?P<pct>\s*%|\s+per\s?cent\b|\s+percent\b|\s+pct\b)?",
     re.I,

@@ -77,7 +77,7 @@ import bisect
 import os
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterator, NamedTuple
 
@@ -1100,32 +1100,11 @@ def _wordable(q: Quantity) -> bool:
                                              and q.value % 100 == 0)
 
 
-_WORD_PAIR = re.compile(r"([a-z]+)[ \u00a0]+and[ \u00a0]+", re.I)
-_SCALE_WORDS = frozenset("hundred thousand million billion trillion dozen".split())
-
-
-def _split_word_pairs(text: str, found: list[Quantity]) -> list[Quantity]:
-    """"between six and eight" is two figures, not 14: a figure in words joined by
-    "and" after a word that is no scale ("one hundred and fifty" is one figure)."""
-    out = []
-    for q in found:
-        pair = _WORD_PAIR.search(q.text) if q.from_words else None
-        if pair is None or pair.group(1).lower() in _SCALE_WORDS:
-            out.append(q)
-            continue
-        parts = [(q.start, q.start + pair.end(1)), (q.start + pair.end(), q.end)]
-        for n, (start, end) in enumerate(parts):
-            for part in quantities(text[start:end], words=True):
-                out.append(replace(part, start=part.start + start, end=part.end + start,
-                                   hedge=q.hedge if n == 0 else part.hedge))
-    return out
-
-
 def _claims(unit: TextUnit, english: bool) -> list[Quantity]:
     text = unit.text
     skip_to = _dateline_end(text)
     out = []
-    for q in _split_word_pairs(text, quantities(text, words=english)):
+    for q in quantities(text, words=english):
         if q.start < skip_to or q.joined or _is_year(q):
             continue
         if q.from_words and q.value <= 1:

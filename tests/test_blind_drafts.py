@@ -76,12 +76,12 @@ def test_meets_counts_related_places_only_where_a_finding_has_no_side():
 # another family's slip). A change may do better, never worse: when it does better,
 # raise the figures here.
 LAST_MEASURED: dict[str, tuple[int, int, int, int]] = {
-    "attribution": (15, 17, 15, 15),
+    "attribution": (17, 17, 17, 17),
     "caption-agreement": (22, 22, 22, 22),
     "date-sanity": (26, 26, 26, 26),
     "house-style": (25, 25, 25, 25),
     "name-consistency": (24, 24, 18, 18),
-    "number-consistency": (26, 27, 26, 26),
+    "number-consistency": (27, 27, 27, 27),
     "page-furniture": (24, 24, 24, 24),
     "repeated-caption": (16, 16, 16, 16),
     "title-agreement": (20, 20, 20, 30),

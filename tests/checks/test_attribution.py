@@ -56,6 +56,38 @@ FLAG = [
     (["„Der Hafen ist unsere Zukunft“, sagte die Bürgermeisterin.", "Der Haushalt wurde angenommen.",
       "„Wir akzeptieren keinen Haushalt, der in Berlin geschrieben wurde.“", "Sie stimmen ab."],
      "de", "unattributed-quote", "p3", "„Wir akzeptieren keinen Haushalt, der in Berlin geschrieben wurde.“"),
+    # A speaker two paragraphs back, with a paragraph about something else
+    # between: not the neighbouring paragraph, and the reader cannot tell
+    # whose words these are.
+    (["The port authority said on Tuesday that it would close two of the five berths.",
+      "Dozens of dockers blocked the access road for most of the afternoon, waving union flags.",
+      "“Forty years I have worked on this quay, and nobody asked any of us.”", AFTER], "en",
+     "unattributed-quote", "p3", "“Forty years I have worked on this quay, and nobody asked any of us.”"),
+    (["The energy ministry confirmed the plant would shut in March, according to a letter seen by us.",
+      "The plant employs 300 people and supplies most of the valley's electricity.",
+      "\"This valley will empty out within ten years if the plant goes.\"", AFTER], "en",
+     "unattributed-quote", "p3", "\"This valley will empty out within ten years if the plant goes.\""),
+    (["The police warned of road closures on Sunday.", "Several marches crossed the old town as well.",
+      "“Visitors are strongly advised to travel to the affected areas by train or by bus.”"], "en",
+     "unattributed-quote", "p3",
+     "“Visitors are strongly advised to travel to the affected areas by train or by bus.”"),
+    (["Die Werft teilte am Montag mit, 600 Stellen würden gestrichen.",
+      "Hunderte Beschäftigte versammelten sich am Nachmittag vor dem Haupttor.",
+      "„Wir haben diese Stadt mit unseren eigenen Händen gebaut.“", "Der Betriebsrat tagt am Freitag."],
+     "de", "unattributed-quote", "p3", "„Wir haben diese Stadt mit unseren eigenen Händen gebaut.“"),
+    # A plural subject next to the quotation is a group, not its speaker.
+    ([CALM, "Stallholders are split. “If the buses stop here, half of our customers will never come "
+      "back.”", AFTER], "en", "unattributed-quote", "p2",
+     "“If the buses stop here, half of our customers will never come back.”"),
+    ([CALM, "Boat owners fear the worst.", "“If the harbour stays shut, none of us will last the winter.”",
+      AFTER], "en", "unattributed-quote", "p3",
+     "“If the harbour stays shut, none of us will last the winter.”"),
+    # A colon lead-in that describes a thing and names nobody.
+    ([CALM, "The message on the placards was plain: “We will not leave this valley while the mine "
+      "stays open.”", AFTER], "en", "unattributed-quote", "p2",
+     "“We will not leave this valley while the mine stays open.”"),
+    ([CALM, "The mood at the depot is bleak:", "“We have been lied to for years, and nobody is listening.”",
+      AFTER], "en", "unattributed-quote", "p3", "“We have been lied to for years, and nobody is listening.”"),
     # A paragraph before that opens on a common noun or a quantifier, not a
     # person ("Polls", a word the article also writes in lower case).
     (["Voters go to the polls in three weeks.", "Polls published last week put the conservatives ahead.",
@@ -133,6 +165,14 @@ PASS = [
     ([CALM, "“We will rebuild the harbour within a year,” said the mayor."], "en"),
     ([CALM, "According to the mayor, “the harbour will be rebuilt within a year.”"], "en"),
     ([CALM, "“It will not work for anybody here,” one fisherman reflects."], "en"),
+    # A subject and a verb after the closing mark, whatever the verb; in
+    # Spanish and French a verb alone, its subject in the sentence before.
+    ([CALM, "“Hands where I can see them! Step out of the car!” a deputy ordered."], "en"),
+    ([CALM, "\"Keep the gate shut until the tide turns, all of you!\" an officer barked."], "en"),
+    (["El alcalde no encontraba palabras.",
+      "“Avisamos puerta por puerta a todos los vecinos desde el primer momento”, relató."], "es"),
+    (["El alcalde no encontraba palabras.",
+      "“Las órdenes de evacuación no son recomendaciones para nadie”, ha insistido."], "es"),
     # Attributed across a sentence or paragraph boundary.
     (["“We will rebuild the harbour within a year.” That was the promise the mayor made, "
       "according to the minutes."], "en"),
@@ -150,8 +190,6 @@ PASS = [
     # A speaker named only in the paragraph before (corpus README).
     (["Draper meanwhile wrapped up his win in just over two hours.",
       "“Definitely having other Brits do well in the draw is amazing for British tennis.”"], "en"),
-    (["The police warned of road closures on Sunday.", "Several marches crossed the old town as well.",
-      "“Visitors are strongly advised to travel to the affected areas by train or by bus.”"], "en"),
     # A quoted speaker two paragraphs back carries over when the paragraph
     # between hands back to her, or the paragraph after names her; a quote
     # running over paragraphs is attributed at its end.
@@ -199,6 +237,27 @@ PASS = [
     ([CALM, "Mr. Giordano, 47, took over on Feb. 3 and has won only twice since.", PROJECT], "en"),
     ([CALM, "The club's last post was on May 2. In an earlier post, the coach had written, " + PROJECT],
      "en"),
+    # A person named by what they are, as the subject of the sentence next to
+    # the quotation ("The mayor", "the union's leader"), or a sentence after it
+    # that points back and names them; a colon lead-in about a person.
+    ([CALM, "The mayor did not mince her words. " + PROJECT], "en"),
+    ([CALM, "The harbour master was in no mood for compromise.", PROJECT], "en"),
+    ([CALM, "The fishermen's union leader shook his head. " + PROJECT], "en"),
+    ([CALM, "Her message to the council was short.", PROJECT], "en"),
+    ([CALM, "For the coach, the matter is settled. " + PROJECT], "en"),
+    ([CALM, PROJECT + " That was the verdict the coach gave after the match."], "en"),
+    ([CALM, PROJECT, "The words were the coach's, spoken minutes after the final whistle."], "en"),
+    ([CALM, "The coach was blunt: " + PROJECT], "en"),
+    # The sentence before it in its own paragraph is about a person, as a
+    # paragraph before would be; the paragraph after opens on the speaker and
+    # refers back to the words.
+    ([CALM, "Ana Ruiz closed the meeting. “We will rebuild the harbour within a year.”", AFTER], "en"),
+    ([CALM, "Ruiz was defiant. “We will rebuild the harbour within a year, whatever it costs.",
+      "“Nobody in this town will be left behind, and the work starts on Monday.”"], "en"),
+    ([CALM, PROJECT, "Giordano, who was sacked on Sunday, made the remark to reporters at the airport."],
+     "en"),
+    # A label before a colon is no sentence about a thing.
+    ([CALM, "Plaque, 1959: “Champions of the league in a season nobody here will ever forget.”"], "en"),
     # Embedded posts carry their author after a dash.
     ([CALM, "\"The harbour will be rebuilt within a year, I promise you all.\" — Jane Doe (@janedoe) "
      "November 18, 2019"], "en"),
@@ -208,6 +267,8 @@ PASS = [
     ([CALM, "He would inflict “massive maximum pressure on the regime” if it continued."], "en"),
     ([CALM, "She starred in “The Harbour Master Returns To Town” in 2019."], "en"),
     ([CALM, "The book, titled “How We Rebuilt the Harbour in a Year”, sold well."], "en"),
+    ([CALM, "The study, “Storm damage on small harbours in the north”, found the wall was weak."], "en"),
+    ([CALM, "Her memoir, “All the rivers we crossed on the way home”, sold well."], "en"),
     # Mixed styles are house style; apostrophes are not quotation marks.
     ([CALM, "“We'll never allow America and its allies to be threatened with terrorism or nuclear attack. "
      "The choice is theirs to make,\" he said."], "en"),

@@ -109,6 +109,43 @@ FLAG = [
      "list-count", "p1", "Two ministers"),
     (["Two ministers stayed on: Dr Ana Ruiz, Mr Tom Kerr and Minister of State Li Wei."], {},
      "list-count", "p1", "Two ministers"),
+    # the subject of "were"/"are" set apart by a participle, a relative clause or a
+    # preposition; items with their post or a bracket after the name; "as well as"
+    (["The two trustees appointed by the mayor on Tuesday were Ana Ruiz, Tom Kerr and Li Wei."], {},
+     "list-count", "p1", "two trustees"),
+    (["The three nominees for the Harbour Prize are Ana Ruiz, Tom Kerr, Li Wei and Sam Ode."], {},
+     "list-count", "p1", "three nominees"),
+    (["The two councillors who walked out were Ana Ruiz, Tom Kerr and Li Wei."], {},
+     "list-count", "p1", "two councillors"),
+    (["The four deputies named on Friday were Ana Ruiz for finance, Tom Kerr for schools and Li Wei "
+      "for roads."], {}, "list-count", "p1", "four deputies"),
+    (["Two councillors, Ana Ruiz (Labour), Tom Kerr (Green) and Li Wei (Liberal), abstained."], {},
+     "list-count", "p1", "Two councillors"),
+    (["The band has three members, Ana Ruiz, Tom Kerr, Li Wei as well as Sam Ode."], {},
+     "list-count", "p1", "three members"),
+    # a list in brackets, or between hyphens typed for dashes
+    (["Two trustees (Ana Ruiz, Tom Kerr and Li Wei) stepped down on Monday."], {},
+     "list-count", "p1", "Two trustees"),
+    (["Four pupils - Ana Ruiz, Tom Kerr and Li Wei - won the regional prize."], {},
+     "list-count", "p1", "Four pupils"),
+    # an age in brackets in a caption, a year or two off the body's
+    (["Sean Kelly, 34, admitted the theft at Cork District Court.",
+      ("image", "Sean Kelly (35) outside the court on Tuesday.", "RollingNews")], {},
+     "age-mismatch", "img2", "35"),
+    # a count after the list it sums up
+    (["Ana Ruiz, Tom Kerr and Li Wei, the two trustees who stepped down, left the meeting early."], {},
+     "list-count", "p1", "two trustees"),
+    # an unnamed age in the standfirst against the one person whose age the body gives
+    (["Amaka Obi, 54, has run the stall since 1998."],
+     {"standfirst": "The 55-year-old trader says she will appeal"}, "age-mismatch", "standfirst",
+     "55-year-old"),
+    # an age after a title, in an apposition, after "who is"
+    (["Amaka Obi, 54, ran the stall for a decade.", "Ms Obi, 55, said she would appeal."], {},
+     "age-mismatch", "p2", "55"),
+    (["Amaka Obi, a 54-year-old trader, ran the stall.", "Obi, 56, said she would appeal."], {},
+     "age-mismatch", "p2", "56"),
+    (["Amaka Obi, 54, ran the stall.", "Obi, who is 45, said she would appeal."], {},
+     "age-mismatch", "p2", "45"),
     # a count framed by the verb before it and the noun after it
     (["The plant employs 850 workers, making it one of the largest employers.",
       ("image", "Workers leave the plant in Lorain, Ohio, which employs 580 workers.")], {},
@@ -116,6 +153,28 @@ FLAG = [
     (["The factory employed about 850 people in the town."],
      {"standfirst": "The factory, which employs 580 people, is closing"},
      "quantity-mismatch", "standfirst", "580"),
+    # the same verb told the other way round: active in one part, a participle
+    # after the noun in the other ("arrested 45 people" / "54 people were arrested")
+    (["Officers detained 45 fans after the derby on Saturday."],
+     {"standfirst": "54 fans were detained after the derby"}, "quantity-mismatch", "standfirst", "54"),
+    (["31 fans were detained after the derby on Saturday.",
+      ("image", "Stewards watch as officers detained 13 fans outside the ground.", "PA")], {},
+     "quantity-mismatch", "img2", "13"),
+    (["The mill will cut 240 jobs before Christmas.",
+      ("image", "The mill gates in Rochdale, where 420 jobs will be cut.", "PA")], {},
+     "quantity-mismatch", "img2", "420"),
+    # another verb for the same thing ("slept" for "spent the night", "shed" for "cut")
+    (["310 passengers spent the night in the terminal after the strike."],
+     {"standfirst": "More than 400 passengers slept in the terminal"}, "quantity-mismatch", "standfirst",
+     "400"),
+    (["The bank will cut 900 jobs this year.",
+      ("image", "The bank's head office, where 1,200 jobs will be shed.", "Reuters")], {},
+     "quantity-mismatch", "img2", "1,200"),
+    # a verb of saying before a figure is not the verb that frames it
+    (["Despite the rain, 512 riders finished the course.",
+      "Officials said about 60 riders had pulled out before the start.",
+      ("image", "Riders on the last climb. Officials said 521 riders finished the course.", "AP")], {},
+     "quantity-mismatch", "img3", "521"),
     (["The blaze destroyed 40 homes in the valley."],
      {"standfirst": "Fire destroyed 45 homes in the valley"}, "quantity-mismatch", "standfirst", "45"),
 ]
@@ -195,6 +254,42 @@ PASS = [
     (["Two ministers left: Ana Ruiz, the finance minister; and Tom Kerr and Li Wei, the deputies."], {}),
     (["Three ministers left: Ana Ruiz; Tom Kerr; and Li Wei. Two others stayed; Sam Ode and Ben Aki."], {}),
     (["Three teams finished level on points: Arsenal, Chelsea, Liverpool and City."], {}),
+    # "were" after a clause of its own, another plural, or a list that agrees; "as well
+    # as" after a list closed by "and" adds someone else; posts and brackets that agree
+    (["The two ministers who met the protesters were Ana Ruiz and Tom Kerr."], {}),
+    (["The two men said the attackers were Ana Ruiz, Tom Kerr and Li Wei."], {}),
+    (["The two teams that beat the champions were Arsenal, Chelsea and Spurs."], {}),
+    (["Two ministers, Ana Ruiz and Tom Kerr, as well as their deputy Li Wei, resigned."], {}),
+    (["Two councillors, Ana Ruiz (Labour) and Tom Kerr (Green), abstained."], {}),
+    (["The three deputies named on Friday were Ana Ruiz for finance, Tom Kerr for schools and Li Wei "
+      "for roads."], {}),
+    (["Two trustees (Ana Ruiz and Tom Kerr) stepped down on Monday."], {}),
+    (["Amaka Obi, 54, has run the stall since 1998."],
+     {"standfirst": "The 54-year-old trader says she will appeal"}),
+    (["Amaka Obi, 54, has run the stall since 1998."],
+     {"standfirst": "The 81-year-old founder of the market says it must stay"}),
+    # a range told in words; a caption figure set in another year (a file photo)
+    (["Between 600 and 650 pupils sat the exam in the sports hall."],
+     {"standfirst": "620 pupils sat the exam in a sports hall"}),
+    (["Attendance grew from 600 to 650 pupils over the week."], {"standfirst": "620 pupils attended"}),
+    (["Stewards removed 48 fans from the stand on Saturday.",
+      ("image", "Stewards removed 30 fans from the same stand in 2019.", "PA")], {}),
+    (["Ana Ruiz and Tom Kerr, the two trustees who stepped down, left the meeting early."], {}),
+    (["In Lagos, Accra and Dakar, the two envoys met trade officials."], {}),
+    (["On Monday, Ana Ruiz and Tom Kerr, the two trustees, left the meeting early."], {}),
+    # a bracket in a caption far from the body's age is a shirt number
+    (["Sean Kelly, 24, scored twice in the final.",
+      ("image", "Sean Kelly (9) celebrates his second goal.", "Sportsfile")], {}),
+    # a title before the surname of someone else who shares it
+    (["Ana Ruiz, 52, and her husband Tom Ruiz, 55, run the farm.", "Mr Tom Ruiz, 55, said no."], {}),
+    (["Officers detained 45 fans after the derby on Saturday."],
+     {"standfirst": "About 50 fans were detained after the derby"}),
+    (["Officers detained 45 fans after the derby.", "Another 12 fans were detained on Sunday."],
+     {"standfirst": "57 fans were detained over the weekend"}),
+    # a body figure framed by the same words agrees; another verb of the class
+    # for another group is not compared
+    (["Police arrested 45 fans after the derby.", "Stewards detained 12 fans in the away end."],
+     {"standfirst": "45 fans arrested after the derby"}),
     (["The company employs 850 workers in Lorain."],
      {"standfirst": "The company employs about 900 workers"}),
     (["The company hired 200 workers last year."], {"standfirst": "The plant employs 850 workers"}),
@@ -270,6 +365,19 @@ def test_an_empty_article_raises_nothing():
 
 def test_the_helpers_read_the_figures_the_check_compares():
     assert [q.value for q in quantities("430 people and €1.2bn")] == [430, 1.2e9]
+
+
+@pytest.mark.parametrize("text,values", [
+    ("between six and eight boats", [6, 8]),
+    ("Six and eight", [6, 8]),
+    ("twenty-five and thirty votes", [25, 30]),
+    ("one hundred and fifty people", [150]),
+    ("two thousand and five", [2005]),
+    ("forty two", [42]),
+])
+def test_and_joins_number_words_only_after_hundred_or_thousand(text, values):
+    # A list of two figures in words is two figures, not their sum.
+    assert [q.value for q in quantities(text)] == values
 
 
 def test_seed_raises_nothing_in_either_form(shared):
