@@ -798,7 +798,7 @@ highlands plains basin desert strait straits alps fjord region province countrys
 hills border
 """.split())
 # (A bare compass word in capitals is part of the name: "South Dakota", "North
-# Macedonia"; "Northern" and "South-Western" are read in a Title Case headline too.)
+# Macedonia"; "Northern" and "South-Western" are read in a Title Case title only.)
 _BROAD_SETTING = re.compile(
     r"(?:(?i:\boff\s+the\s+(?:\w+\s+)?coast\s+of|\balong\s+the|\bacross(?:\s+the)?|\bthroughout"
     r"|\ball\s+over|\bparts\s+of|\b(?:north|south|east|west)ern|\b(?:north|south)-?(?:east|west)ern)"
@@ -818,7 +818,11 @@ def _broad_place(text: str, start: int, end: int) -> bool:
     following = _NEXT_WORD.match(text, end)
     if following and _fold(following.group(1)) in _BROAD_HEADS:
         return True
-    return _BROAD_SETTING.search(text, max(0, start - 40), start) is not None
+    setting = _BROAD_SETTING.search(text, max(0, start - 40), start)
+    if setting is None:
+        return False
+    # In a sentence-case title a capital marks a name: "Northern Illinois", "Western Cape".
+    return setting.group()[0].islower() or not _is_sentence_case(_tokens(text), text)
 
 
 def _rival_place(text: str, start: int, end: int, story: _Story) -> str | None:

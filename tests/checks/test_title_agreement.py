@@ -426,6 +426,9 @@ NOT_BROAD = [
     # a compass word in capitals is part of the name
     ("The state's new slogan was mocked online.", "South Varga defends its slogan", None, "Varga"),
     ("The state's new slogan was mocked online.", "North Okafor Defends Its Slogan", None, "Okafor"),
+    ("Eastern Michigan won by 21 points on Saturday.",
+     "College football: Eastern Michigan routs Northern Halvorsen to become bowl eligible", None,
+     "Halvorsen"),
     # a broad place the body contradicts in the same role
     ("Floods hit the Polish town of Kłodzko, where the river rose two metres.",
      "Flooding hits Czech town", None, "Czech"),
