@@ -757,7 +757,8 @@ uruguayan paraguay paraguayan ecuador ecuadorian guatemala guatemalan honduras h
 nicaragua panama panamanian jamaica jamaican haiti haitian zealand tanzania tanzanian
 uganda ugandan rwanda rwandan congo congolese senegal senegalese mali malian niger
 cameroon angola angolan mozambique namibia namibian botswana zimbabwe zimbabwean zambia
-zambian somalia somali eritrea sudanese tunisia tanzania fiji greenland
+zambian somalia somali eritrea sudanese tunisia tanzania fiji greenland rican dominican
+salvadoran palestine palestinian gaza kurdish kurdistan basque friesland frisian
 """.split()
 _COUNTRY_WORDS = frozenset(_MORE_COUNTRIES) | frozenset(
     word for countries, forms, _ in _COUNTRIES for word in (countries + " " + forms).split())
@@ -803,7 +804,8 @@ _BROAD_SETTING = re.compile(
     r"(?:(?i:\boff\s+the\s+(?:\w+\s+)?coast\s+of|\balong\s+the|\bacross(?:\s+the)?|\bthroughout"
     r"|\ball\s+over|\bparts\s+of|\b(?:north|south|east|west)ern|\b(?:north|south)-?(?:east|west)ern)"
     r"|\b(?:north|south|east|west)|\b(?:north|south)-?(?:east|west)|\bcentral|\bupper|\blower"
-    r"|\brural|\bcoastal)\s+$")
+    r"|\brural|\bcoastal|\b(?:north|south|east|west|(?:north|south)-?(?:east|west))\s+of(?:\s+the)?)"
+    r"\s+$")
 _NEXT_WORD = re.compile(r"[\s-]+([^\W\d_]+)")
 
 
@@ -813,8 +815,8 @@ def _broad_place(text: str, start: int, end: int) -> bool:
     words = [_bare(w) for w in _TOKEN.findall(text[start:end])]
     if not words:
         return False
-    if " ".join(words) in _BROAD_PLACES or words[-1] in _BROAD_HEADS:
-        return True
+    if " ".join(words) in _BROAD_PLACES or words[-1] in _BROAD_HEADS or words[-1].endswith("shire"):
+        return True  # ("Lancashire", "Hampshire": a county)
     following = _NEXT_WORD.match(text, end)
     if following and _fold(following.group(1)) in _BROAD_HEADS:
         return True

@@ -408,6 +408,11 @@ BROAD_PLACES = [
     ("Crops failed near Cremona and Mantua.", "Drought Hits Farms in Northern Lombardy", None, "Lombardy"),
     ("Floodwater reached the centre of Kłodzko.", "River bursts its banks in south-west Silesia",
      None, "Silesia"),
+    ("Snow cut off farms around Hexham.", "Snow cuts off hill farms in the north of Northumbria",
+     None, "Northumbria"),
+    ("Volunteers cleared litter from beaches near Blackpool.", "Lancashire beaches cleared", None,
+     "Lancashire"),
+    ("Fishing boats stayed in port in Harlingen.", "Storm keeps Frisian fleet in port", None, "Frisian"),
 ]
 
 
