@@ -829,15 +829,16 @@ def _broad_place(text: str, start: int, end: int) -> bool:
 
 def _rival_place(text: str, start: int, end: int, story: _Story) -> str | None:
     """A place of the same kind the body gives in the same role, for a broad name the
-    body lacks: "Polish town" where the body says "Czech town", "Atlantic crossing"
-    where it says "Pacific crossing". None when the body gives none."""
+    body lacks: "Polish town" where the body says "Czech town", "Swedish firm" where
+    it says "Oslo-based firm", "Atlantic crossing" where it says "Pacific crossing".
+    None when the body gives none."""
     name = " ".join(_bare(w) for w in _TOKEN.findall(text[start:end]))
     following = _NEXT_WORD.match(text, end)
     if not following or not following.group(1).islower() or _fold(following.group(1)) in STOPWORDS:
         return None
     noun = following.group(1)
     same_kind = _COUNTRY_RIVALS if name in _COUNTRY_WORDS else _REGION_WORDS
-    for m in re.finditer(rf"\b([A-Z][^\W\d_]+(?:['’]s)?)\s+{re.escape(noun)}\b", story.text):
+    for m in re.finditer(rf"\b([A-Z][^\W\d_]+(?:['’]s)?)(?:-based)?\s+{re.escape(noun)}\b", story.text):
         other = _bare(m.group(1))
         if other != name and other in same_kind:
             return m.group()

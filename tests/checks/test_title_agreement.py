@@ -437,6 +437,8 @@ NOT_BROAD = [
     # a broad place the body contradicts in the same role
     ("Floods hit the Polish town of Kłodzko, where the river rose two metres.",
      "Flooding hits Czech town", None, "Czech"),
+    ("The Oslo-based firm won the contract on Monday.", "Ferry contract goes to Estonian firm", None,
+     "Estonian"),
     ("The rower finished her Atlantic crossing in Antigua.", "Rower ends Pacific crossing",
      None, "Pacific"),
 ]
