@@ -757,19 +757,21 @@ uruguayan paraguay paraguayan ecuador ecuadorian guatemala guatemalan honduras h
 nicaragua panama panamanian jamaica jamaican haiti haitian zealand tanzania tanzanian
 uganda ugandan rwanda rwandan congo congolese senegal senegalese mali malian niger
 cameroon angola angolan mozambique namibia namibian botswana zimbabwe zimbabwean zambia
-zambian somalia somali eritrea sudanese tunisia tanzania fiji greenland rican dominican
+zambian somalia somali eritrea sudanese tunisia fiji greenland rican dominican
 salvadoran palestine palestinian gaza kurdish kurdistan basque friesland frisian
 """.split()
 _COUNTRY_WORDS = frozenset(_MORE_COUNTRIES) | frozenset(
     word for countries, forms, _ in _COUNTRIES for word in (countries + " " + forms).split())
+# (Not words that are as often a person's or a firm's name: "Amazon", "Hudson",
+# "Shannon", "Dakota", "Montana", "Georgia", "Jordan", "Virginia".)
 _BROAD_PLACES = frozenset("""
 europe european europeans africa african asia asian america americas oceania australasia
 eurasia antarctica antarctic arctic scandinavia scandinavian nordic balkan balkans baltic
 baltics iberia iberian caucasus siberia siberian patagonia patagonian lapland sahara saharan
-sahel amazon amazonian mediterranean caribbean atlantic pacific adriatic aegean caspian
+sahel amazonian mediterranean caribbean atlantic pacific adriatic aegean caspian
 alps alpine andes andean himalaya himalayas himalayan pyrenees rockies appalachia
 appalachian urals carpathian carpathians dolomites midlands midwest midwestern outback
-levant maghreb anatolia anatolian balkan jutland bavaria bavarian catalonia catalan
+levant maghreb anatolia anatolian jutland bavaria bavarian catalonia catalan
 andalusia andalusian tuscany tuscan provence normandy brittany flanders flemish wallonia
 silesia silesian transylvania galicia sicily sicilian sardinia sardinian corsica crete
 kashmir kashmiri punjab punjabi sindh tibet tibetan xinjiang yorkshire cornwall cornish
@@ -777,11 +779,11 @@ algarve riviera balearic balearics canaries azores madeira dalmatia dalmatian bo
 bohemian moravia moravian lombardy tyrol saxony ruhr rhineland alsace burgundy cotswolds
 lowlands
 thames seine rhine danube elbe oder vistula douro tagus ebro loire rhone tiber volga dnipro
-dnieper nile zambezi ganges indus yangtze mekong mississippi hudson potomac shannon severn
+dnieper nile zambezi ganges indus yangtze mekong mississippi potomac severn
 alabama alaska alaskan arizona arkansas california californian colorado connecticut delaware
 florida floridian hawaii hawaiian idaho illinois indiana iowa kansas kentucky louisiana maine
-maryland massachusetts michigan minnesota missouri montana nebraska nevada hampshire jersey
-ohio oklahoma oregon pennsylvania rhode dakota tennessee texas texan utah vermont wisconsin
+maryland massachusetts michigan minnesota missouri nebraska nevada hampshire jersey
+ohio oklahoma oregon pennsylvania rhode tennessee texas texan utah vermont wisconsin
 wyoming ontario quebec alberta manitoba saskatchewan scotia newfoundland labrador yukon
 nunavut queensland tasmania kerala gujarat bihar rajasthan maharashtra assam bengal
 karnataka guangdong sichuan yunnan
@@ -796,7 +798,7 @@ _COUNTRY_RIVALS = _COUNTRY_WORDS | frozenset(
 _BROAD_HEADS = frozenset("""
 sea seas ocean river mountains valley coast coastline peninsula gulf bay delta islands isles
 highlands plains basin desert strait straits alps fjord region province countryside
-hills border
+hills border rainforest jungle
 """.split())
 # (A bare compass word in capitals is part of the name: "South Dakota", "North
 # Macedonia"; "Northern" and "South-Western" are read in a Title Case title only.)

@@ -388,6 +388,7 @@ BROAD_PLACES = [
      None, "Thames"),
     ("Residents of Uvalde gathered on Sunday.", "Mourners gather in small Texas town", None, "Texas"),
     # a head word, capitalised or not
+    ("Loggers cleared land near Altamira.", "Loggers clear more of the Amazon rainforest", None, "Amazon"),
     ("The yacht was found 200km east of Sydney.", "Yacht found adrift in the Tasman Sea", None, "Tasman"),
     ("Barges are stuck near Nantes as water levels fall.", "Barges stranded on the Loire river",
      None, "Loire"),
@@ -434,6 +435,9 @@ NOT_BROAD = [
     ("Eastern Michigan won by 21 points on Saturday.",
      "College football: Eastern Michigan routs Northern Halvorsen to become bowl eligible", None,
      "Halvorsen"),
+    # a word that names a firm or a person as often as a place
+    ("Warehouse staff walked out on Monday.", "Staff strike at Amazon warehouse", None, "Amazon"),
+    ("The striker signed a three-year deal.", "Club signs striker Hudson", None, "Hudson"),
     # a broad place the body contradicts in the same role
     ("Floods hit the Polish town of Kłodzko, where the river rose two metres.",
      "Flooding hits Czech town", None, "Czech"),
