@@ -10,7 +10,12 @@ social, ...) and looks for their names and figures in the body:
 - a figure the body never states, in digits or words, exactly or rounded
   (`unsupported-number`);
 - a name (person, place, organisation) the body never mentions
-  (`unsupported-name`);
+  (`unsupported-name`); when the name is broad geography (a country or its
+  people, a continent, region, sea, river or range) the body likely gives only
+  a town there, so the finding is `info`, saying the body never places the
+  story there, unless the body gives another such place in the same role
+  ("Czech town" against "Polish town", "Atlantic crossing" against "Pacific
+  crossing"), which stays a warning;
 - an alternative headline about another story altogether
   (`off-topic-alternative`).
 
@@ -29,7 +34,14 @@ newsroom short form its word ("Pharma" / "pharmaceutical" or "drugmaker",
 "Govt", "Dept", "Intl", "Uni", "Vax", "Cllr"). A place word beside a name the
 body gives needs no support of its own ("Mekong Delta" / "Mekong", "Lake
 Tahoe" / "Tahoe"), and a name the body lacks is quoted with its place words
-("Commerce City"). Currency and unit abbreviations ("Dh2bn", "Rs 500", "AED",
+("Commerce City"). A name the body writes joined to a word for a kind of
+place is backed ("Hardanger" / "Hardangerfjord", "Oxford" / "Oxfordshire").
+Broad geography is told by the word (a short list of countries and their
+people, continents, oceans and seas, big regions, states, rivers and ranges), by a
+head word after it ("Tasman Sea", "the Loire river", "Chilean hills") or by its
+setting ("off the coast of Jutland", "along the Douro", "across Moravia",
+"south-west Poland"; a capitalised "South" or "North" is part of a name, as in
+"South Dakota"). Currency and unit abbreviations ("Dh2bn", "Rs 500", "AED",
 "1.1GW", "5G") are part of an amount, never a name. Rounding
 and hedges are not contradictions: "nearly 3,000" agrees with "more than
 3,000" and with 2,960, but "$1.3bn" does not agree with "nearly $1.2 billion".
@@ -64,11 +76,17 @@ body:     Rescuers said 12 climbers were still missing on Sunday ...
           -> contradicted-number at "Nine" (related: "12")
 alternative_headlines.seo: Champions League final tickets sell out in minutes
           -> off-topic-alternative
+
+headline: Hundreds evacuated as river floods south-west Poland
+body:     ... homes along the river in the town of Kłodzko ...
+          -> unsupported-name at "Poland", info: the body never places the story there
 ```
 
 ## How to fix
 Make the headline agree with the checked figure or name in the body, or add
-the missing fact (with its source) to the body. Replace an alternative
+the missing fact (with its source) to the body. For a broad place the body
+never names, check that the town the body gives lies there; naming the region
+or country once in the body settles it. Replace an alternative
 headline left over from another story.
 """
 from __future__ import annotations
@@ -334,6 +352,9 @@ for _word, _forms in _place_aliases().items():
     ALIASES[_word] = tuple(dict.fromkeys(ALIASES.get(_word, ()) + _forms))
 
 _DEMONYM_ENDINGS = ("ian", "ean", "an", "ese", "i", "ish", "ic", "n", "s")
+# Words for a kind of place that other languages join to a name ("Hardangerfjord",
+# "Bodensee", "Gudbrandsdalen") and English sometimes does ("Oxfordshire").
+_PLACE_SUFFIXES = frozenset("fjord fjorden fjell fjellet dal dalen sund sundet vidda see tal shire".split())
 
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 # (Compiled once: these run for every word of a title and every figure of a body.)
@@ -696,6 +717,11 @@ def _supported_name(word: str, story: _Story) -> bool:
             if _frequency(bare[:cut]) >= SENTENCE_CASE_NAME_FREQUENCY \
                     and _frequency(bare[cut:]) >= SENTENCE_CASE_NAME_FREQUENCY:
                 return True
+    # "Hardanger" where the body gives the Hardangerfjord, "Oxford" / "Oxfordshire":
+    # the body writes the name joined to a word for a kind of place.
+    if len(bare) >= 4 and bare.isalpha() and any(
+            other[len(bare):] in _PLACE_SUFFIXES for other in story.starting(bare)):
+        return True
     # Iranian / Iran, Israeli / Israel, Ukrainian / Ukraine, Chinese / China.
     if len(bare) >= 4 and bare.isalpha():
         for other in story.starting(bare[:4]):
@@ -711,6 +737,114 @@ def _supported_name(word: str, story: _Story) -> bool:
                     and len(long_) - common <= 4:
                 return True
     return False
+
+
+# -- broad geography -----------------------------------------------------------
+# A headline that names a country, region, sea or range ("south-west Poland",
+# "Chilean hills", "Baltic ferry") where the body gives only the town is common
+# and harmless: such a name the body lacks is `info`, not a warning. Told from
+# the word itself, its head word ("Tasman Sea", "the Douro river") or its
+# setting ("off the coast of Jutland", "along the Douro", "across Europe").
+_MORE_COUNTRIES = """
+usa america american americans uk britain british us brits nz uae emirati emirates prc
+israel israeli israelis jordanian oman omani kuwait kuwaiti bahrain bahraini
+saudi saudis lanka lankan nepal bhutan mongolia mongolian kazakhstan kazakh uzbekistan uzbek
+georgian armenia armenian azerbaijan azerbaijani cyprus cypriot malta maltese
+luxembourg estonia estonian latvia latvian lithuania lithuanian slovakia slovak slovenia
+slovenian bosnia bosnian albania albanian kosovo kosovan montenegro macedonia macedonian
+moldova moldovan singapore cambodia cambodian laos laotian bolivia bolivian uruguay
+uruguayan paraguay paraguayan ecuador ecuadorian guatemala guatemalan honduras honduran
+nicaragua panama panamanian jamaica jamaican haiti haitian zealand tanzania tanzanian
+uganda ugandan rwanda rwandan congo congolese senegal senegalese mali malian niger
+cameroon angola angolan mozambique namibia namibian botswana zimbabwe zimbabwean zambia
+zambian somalia somali eritrea sudanese tunisia fiji greenland rican dominican
+salvadoran palestine palestinian gaza kurdish kurdistan basque friesland frisian
+""".split()
+_COUNTRY_WORDS = frozenset(_MORE_COUNTRIES) | frozenset(
+    word for countries, forms, _ in _COUNTRIES for word in (countries + " " + forms).split())
+# (Not words that are as often a person's or a firm's name: "Amazon", "Hudson",
+# "Shannon", "Dakota", "Montana", "Georgia", "Jordan", "Virginia".)
+_BROAD_PLACES = frozenset("""
+europe european europeans africa african asia asian america americas oceania australasia
+eurasia antarctica antarctic arctic scandinavia scandinavian nordic balkan balkans baltic
+baltics iberia iberian caucasus siberia siberian patagonia patagonian lapland sahara saharan
+sahel amazonian mediterranean caribbean atlantic pacific adriatic aegean caspian
+alps alpine andes andean himalaya himalayas himalayan pyrenees rockies appalachia
+appalachian urals carpathian carpathians dolomites midlands midwest midwestern outback
+levant maghreb anatolia anatolian jutland bavaria bavarian catalonia catalan
+andalusia andalusian tuscany tuscan provence normandy brittany flanders flemish wallonia
+silesia silesian transylvania galicia sicily sicilian sardinia sardinian corsica crete
+kashmir kashmiri punjab punjabi sindh tibet tibetan xinjiang yorkshire cornwall cornish
+algarve riviera balearic balearics canaries azores madeira dalmatia dalmatian bohemia
+bohemian moravia moravian lombardy tyrol saxony ruhr rhineland alsace burgundy cotswolds
+lowlands
+thames seine rhine danube elbe oder vistula douro tagus ebro loire rhone tiber volga dnipro
+dnieper nile zambezi ganges indus yangtze mekong mississippi potomac severn
+alabama alaska alaskan arizona arkansas california californian colorado connecticut delaware
+florida floridian hawaii hawaiian idaho illinois indiana iowa kansas kentucky louisiana maine
+maryland massachusetts michigan minnesota missouri nebraska nevada hampshire jersey
+ohio oklahoma oregon pennsylvania rhode tennessee texas texan utah vermont wisconsin
+wyoming ontario quebec alberta manitoba saskatchewan scotia newfoundland labrador yukon
+nunavut queensland tasmania kerala gujarat bihar rajasthan maharashtra assam bengal
+karnataka guangdong sichuan yunnan
+""".split()) | _COUNTRY_WORDS
+_REGION_WORDS = _BROAD_PLACES - _COUNTRY_WORDS
+# A country's rival in a role may be another country, its people or its capital
+# ("Norwegian studio" where the body says "Copenhagen studio").
+_COUNTRY_RIVALS = _COUNTRY_WORDS | frozenset(
+    city for _, _, capitals in _COUNTRIES for city in capitals.split(",") if city and " " not in city)
+# Capitalised head words that make a name of broad geography ("North Sea",
+# "Rift Valley"), and the common nouns after a name that do ("the Douro river").
+_BROAD_HEADS = frozenset("""
+sea seas ocean river mountains valley coast coastline peninsula gulf bay delta islands isles
+highlands plains basin desert strait straits alps fjord region province countryside
+hills border rainforest jungle
+""".split())
+# (A bare compass word in capitals is part of the name: "South Dakota", "North
+# Macedonia"; "Northern" and "South-Western" are read in a Title Case title only.)
+_BROAD_SETTING = re.compile(
+    r"(?:(?i:\boff\s+the\s+(?:\w+\s+)?coast\s+of|\balong\s+the|\bacross(?:\s+the)?|\bthroughout"
+    r"|\ball\s+over|\bparts\s+of|\b(?:north|south|east|west)ern|\b(?:north|south)-?(?:east|west)ern)"
+    r"|\b(?:north|south|east|west)|\b(?:north|south)-?(?:east|west)|\bcentral|\bupper|\blower"
+    r"|\brural|\bcoastal|\b(?:north|south|east|west|(?:north|south)-?(?:east|west))\s+of(?:\s+the)?)"
+    r"\s+$")
+_NEXT_WORD = re.compile(r"[\s-]+([^\W\d_]+)")
+
+
+def _broad_place(text: str, start: int, end: int) -> bool:
+    """Does text[start:end], a name the body lacks, name broad geography: a country
+    or its people, a continent, region, sea or range, by its words or setting?"""
+    words = [_bare(w) for w in _TOKEN.findall(text[start:end])]
+    if not words:
+        return False
+    if " ".join(words) in _BROAD_PLACES or words[-1] in _BROAD_HEADS or words[-1].endswith("shire"):
+        return True  # ("Lancashire", "Hampshire": a county)
+    following = _NEXT_WORD.match(text, end)
+    if following and _fold(following.group(1)) in _BROAD_HEADS:
+        return True
+    setting = _BROAD_SETTING.search(text, max(0, start - 40), start)
+    if setting is None:
+        return False
+    # In a sentence-case title a capital marks a name: "Northern Illinois", "Western Cape".
+    return setting.group()[0].islower() or not _is_sentence_case(_tokens(text), text)
+
+
+def _rival_place(text: str, start: int, end: int, story: _Story) -> str | None:
+    """A place of the same kind the body gives in the same role, for a broad name the
+    body lacks: "Polish town" where the body says "Czech town", "Swedish firm" where
+    it says "Oslo-based firm", "Atlantic crossing" where it says "Pacific crossing".
+    None when the body gives none."""
+    name = " ".join(_bare(w) for w in _TOKEN.findall(text[start:end]))
+    following = _NEXT_WORD.match(text, end)
+    if not following or not following.group(1).islower() or _fold(following.group(1)) in STOPWORDS:
+        return None
+    noun = following.group(1)
+    same_kind = _COUNTRY_RIVALS if name in _COUNTRY_WORDS else _REGION_WORDS
+    for m in re.finditer(rf"\b([A-Z][^\W\d_]+(?:['’]s)?)(?:-based)?\s+{re.escape(noun)}\b", story.text):
+        other = _bare(m.group(1))
+        if other != name and other in same_kind:
+            return m.group()
+    return None
 
 
 class _Token(NamedTuple):  # (a tuple: built for every word of every title)
@@ -1347,6 +1481,22 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
                 and any(tokens[j].start in backed for j in _beside(unit.text, tokens, at[tok.start])))]
         for start, end in _with_place_words(_merge(unsupported, unit.text), unit.text):
             name = re.sub(r"['’]s?$", "", unit.text[start:end])
+            if _broad_place(unit.text, start, end):
+                rival = _rival_place(unit.text, start, end, support)
+                if rival is None:
+                    # "south-west Poland" where the body gives only the town: likely
+                    # true, and an editor's check, not a slip.
+                    yield UNSUPPORTED_NAME.at(
+                        unit.span(start, end),
+                        f"The body never mentions {name} nor places the story there, as the "
+                        f"{where} does; check that the places the body gives lie there.",
+                        data={"name": name, "broad_place": True}, severity="info")
+                else:
+                    yield UNSUPPORTED_NAME.at(
+                        unit.span(start, end),
+                        f"The body never mentions {name}, which the {where} names; it gives “{rival}”.",
+                        data={"name": name, "body_gives": rival})
+                continue
             yield UNSUPPORTED_NAME.at(
                 unit.span(start, end),
                 f"The body never mentions {name}, which the {where} names.",
