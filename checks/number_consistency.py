@@ -48,7 +48,8 @@ Compares the figures an article gives for the same thing:
   power") and the body gives no other figure for that noun and verb. A body
   figure after its verb ("Crews evacuated 640 residents") is compared with the
   same thing told later as the subject of that verb turned round ("the 460
-  residents evacuated on Tuesday", "460 residents were evacuated"), when the two
+  residents evacuated on Tuesday", "460 residents were evacuated", "the 460
+  evacuated residents"; in a standfirst or caption too), when the two
   figures look like one mistyped (digits swapped or one digit changed), no
   agent follows ("... by volunteers") and the two sentences name no different
   places.
@@ -949,6 +950,11 @@ def _plain_frames(text: str, found: list[Quantity], english: bool
                 yield q, ("v", _noun_key(words[0]), _verb_key(verb))
         if len(words) < 2:
             continue
+        if english and not q.percent and not q.currency and words[0].endswith("ed") \
+                and (words[1] in _PLURAL_IRREGULAR
+                     or (words[1].endswith("s") and not words[1].endswith("ss"))):
+            # "the 460 evacuated residents" is "evacuated 460 residents" told of them
+            yield q, ("v", _noun_key(words[1]), _verb_key(words[0]))
         noun, rest = words[0], words[1:]
         if rest and rest[0] in _RELATIVE:
             rest = rest[1:]  # "the 3,200 workers who walked out" frames as "workers walked"
@@ -1251,13 +1257,26 @@ def _body_findings(story: list[TextUnit], joined: Joined, encoded: bytes) -> Ite
         q = Quantity(start, end, m.group("n"), float(digits), digits=digits)
         seen.setdefault((_noun_key(m.group("noun")), _verb_key(v)), []).append(
             (unit, q, m.group("noun"), v, text[start:m.end()]))
+    # "the 460 evacuated residents": the participle before the noun.
+    turned: dict[tuple[str, str], list[tuple[TextUnit, Quantity, str, str, str]]] = {}
+    for z in _PARTICIPLE_FIGURE_ZEROED.finditer(zeroed):
+        i = joined.locate(z.start())
+        unit = story[i]
+        m = _PARTICIPLE_FIGURE.match(unit.text, z.start() - joined.starts[i])
+        if unit.kind in _PARTS or m is None or hedge_before(unit.text, m.start()) \
+                or (m.start() and not unit.text[m.start() - 1].isspace()):
+            continue
+        digits = m.group("n").replace(",", "")
+        q = Quantity(m.start(), m.end("n"), m.group("n"), float(digits), digits=digits)
+        turned.setdefault((_noun_key(m.group("noun")), _verb_key(m.group("v"))), []).append(
+            (unit, q, m.group("noun"), m.group("v"), m.group()))
     pairs = [(told, told[0][3]) for told in seen.values() if len(told) == 2]
     # A figure after its verb has the verb's subject ("Varlamov stopped 27 shots"),
     # so two such are never compared; but the thing it counts, told once more as
     # the subject of that verb turned round ("the 460 residents evacuated on
     # Tuesday", "460 residents were evacuated"), is the same thing.
     for key, doers in active.items():
-        done = seen.get(key, [])
+        done = seen.get(key, []) + turned.get(key, [])
         if len(doers) == 1 and len(done) == 1 and _turned_round(done[0]) \
                 and _typing_slip(doers[0][1].digits, done[0][1].digits) \
                 and not _other_places(doers[0], done[0]):
@@ -1290,6 +1309,9 @@ def _body_findings(story: list[TextUnit], joined: Joined, encoded: bytes) -> Ite
             data={"value": b.value, "body_value": a.value})
 
 
+_PARTICIPLE_FIGURE = re.compile(
+    r"(?P<n>\d{1,3}(?:,\d{3})+|\d{2,})\s+(?P<v>[a-z]+ed)\s+(?P<noun>[a-z]+s|people)\b")
+_PARTICIPLE_FIGURE_ZEROED = re.compile(rb"0(?:0{0,2}(?:,000)+|0+)\s+[a-z]+ed\s+(?:[a-z]+s|people)\b")
 _ACTIVE_FIGURE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})+|\d{2,})\s+(?P<noun>[a-z]+s|people)\b")
 
 

@@ -182,6 +182,12 @@ FLAG = [
       "The 83 walkers winched to safety were treated for cold."], {}, "quantity-mismatch", "p3", "83"),
     (["The council rehoused 212 families after the fire.",
       "In the end, 221 families were rehoused, a spokesman said."], {}, "quantity-mismatch", "p2", "221"),
+    # the participle before the noun ("the 72 rescued sailors")
+    (["Lifeboats rescued 27 sailors from the tanker.", "The 72 rescued sailors were flown to Bergen."],
+     {}, "quantity-mismatch", "p2", "72"),
+    (["Lifeboats rescued 27 sailors from the tanker.",
+      ("image", "Some of the 72 rescued sailors arrive in Bergen.", "NTB")], {},
+     "quantity-mismatch", "img2", "72"),
     # "the 58-year-old" stands for the person named just before it, whose age by
     # name may come later in the story, and others may have ages too
     (["Last week Marta Sousa shut the bakery on Rua Direita. The 58-year-old ran it for 30 years.",
@@ -331,6 +337,9 @@ PASS = [
     (["Police arrested 45 fans on Saturday.", "On Sunday, 12 fans were arrested near the ground."], {}),
     (["Crews evacuated about 600 residents.", "The 640 residents evacuated were sent to schools."], {}),
     (["The club sold 12,000 tickets in a day.", "The 2,000 tickets sold at the gate went fast."], {}),
+    (["Lifeboats rescued 27 sailors from the tanker.", "The 27 rescued sailors were flown to Bergen."], {}),
+    (["Lifeboats rescued 270 sailors from the fleet.", "The 27 rescued sailors who needed care flew home."],
+     {}),
     # "the 58-year-old" after someone else brought in or named, or after two people
     # in one sentence, or after a place; an age after a verb names nobody
     (["Marta Sousa ran the bakery with her husband. The 58-year-old baked the bread.",
