@@ -76,7 +76,8 @@ reported (a larger gap is usually another person). "The 68-year-old" after
 someone else brought in ("her husband", "a neighbour"), another full name, or
 two people of given ages in one sentence stands for nobody sure. A list whose "and" comes
 before a later item ("Healy and Daughters, Smith Ltd and Jones") may hold a
-name with "and" in it, and is not counted; "including ..." is a partial list;
+name with "and" in it: each such "and" may make it one item shorter, and only
+a count that no reading gives is reported; "including ..." is a partial list;
 a count followed by another plural before the colon ("two ministers met party
 leaders: ...", "three ministers from the coalition parties, ...") may be
 counting those instead, and is not compared; nor is a count before "were" with
@@ -512,11 +513,14 @@ def _role_end(text: str, pos: int) -> int:
     return r.end()
 
 
-def _list_items(text: str, pos: int) -> tuple[list[tuple[int, int]], bool] | None:
+def _list_items(text: str, pos: int, inner: list[int] | None = None
+                ) -> tuple[list[tuple[int, int]], bool] | None:
     """Capitalised items from ``pos``: their spans, and whether the last was joined by and/or.
     None when the text from ``pos`` is no list, or one whose count is unsure: an "and"
     before a later item ("Healy and Daughters, Smith Ltd and Jones") may join two
-    words of one name."""
+    words of one name. Given ``inner``, such a list is read all the same, and the
+    number of those "and"s is added to it: the list holds that many items fewer
+    if each joins one name."""
     items: list[tuple[int, int]] = []
     joined_last = False
     while True:
@@ -544,7 +548,9 @@ def _list_items(text: str, pos: int) -> tuple[list[tuple[int, int]], bool] | Non
             return (items, joined_last) if "," in sep.group() and not _JOINER.search(
                 sep.group()) else None
         if joined_last:
-            return None  # an and/or before an earlier item was not the last separator
+            if inner is None or not sep.group().startswith(","):
+                return None  # an and/or before an earlier item was not the last separator
+            inner[0] += 1  # "Marks and Spencer, Tesco": maybe one name
         joined_last = bool(_JOINER.search(sep.group()))
         pos = after
 
@@ -721,10 +727,11 @@ def _list_findings(units: list[TextUnit], story: Joined, encoded: bytes) -> Iter
         if re.search(r"(?:top|first|last|final|other|another|those|these|all)\s+$", before):
             continue  # "the top three teams, ..." names a selection; "all five ..." is fine too
         parsed = None
+        inner = [0]
         if text[sep_start] != "," and ";" in text[list_start:_sentence_end(text, list_start)]:
             parsed = _semicolon_items(text, list_start)
         else:
-            parsed = _list_items(text, list_start)
+            parsed = _list_items(text, list_start, inner)
         if parsed is None:
             continue
         items, joined = parsed
@@ -732,12 +739,13 @@ def _list_findings(units: list[TextUnit], story: Joined, encoded: bytes) -> Iter
             continue
         count_text = m.group("count")
         count = _COUNT_WORDS.get(count_text.lower()) or int(count_text)
-        if count == len(items):
-            continue
+        if len(items) - inner[0] <= count <= len(items):
+            continue  # (each "and" before the last item may join one name: "Marks and Spencer")
         names = [text[s:e] for s, e in items]
+        least = f"{len(items) - inner[0]} to {len(items)}" if inner[0] else str(len(items))
         yield LIST_COUNT.at(
             unit.span(m.start("count"), m.end("noun")),
-            f"\"{text[m.start('count'):m.end('noun')]}\" introduces {len(items)} names: "
+            f"\"{text[m.start('count'):m.end('noun')]}\" introduces {least} names: "
             f"{', '.join(names)}.",
             related=[unit.span(s, e) for s, e in items],
             data={"count": count, "items": len(items)})

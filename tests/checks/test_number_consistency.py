@@ -182,6 +182,11 @@ FLAG = [
       "The 83 walkers winched to safety were treated for cold."], {}, "quantity-mismatch", "p3", "83"),
     (["The council rehoused 212 families after the fire.",
       "In the end, 221 families were rehoused, a spokesman said."], {}, "quantity-mismatch", "p2", "221"),
+    # a name with "and" in it makes the list one shorter, but no reading gives the count
+    (["Two grocers, Fortnum and Mason, Harrods, Selfridges and Liberty, objected to the plan."], {},
+     "list-count", "p1", "Two grocers"),
+    (["The six shops, Fortnum and Mason, Harrods and Liberty, stay open."], {}, "list-count", "p1",
+     "six shops"),
     # the participle before the noun ("the 72 rescued sailors")
     (["Lifeboats rescued 27 sailors from the tanker.", "The 72 rescued sailors were flown to Bergen."],
      {}, "quantity-mismatch", "p2", "72"),
@@ -340,6 +345,8 @@ PASS = [
     (["Lifeboats rescued 27 sailors from the tanker.", "The 27 rescued sailors were flown to Bergen."], {}),
     (["Lifeboats rescued 270 sailors from the fleet.", "The 27 rescued sailors who needed care flew home."],
      {}),
+    (["Four grocers, Fortnum and Mason, Harrods, Selfridges and Liberty, objected to the plan."], {}),
+    (["Five grocers, Fortnum and Mason, Harrods, Selfridges and Liberty, objected to the plan."], {}),
     # "the 58-year-old" after someone else brought in or named, or after two people
     # in one sentence, or after a place; an age after a verb names nobody
     (["Marta Sousa ran the bakery with her husband. The 58-year-old baked the bread.",
