@@ -7,7 +7,8 @@ Compares the figures an article gives for the same thing:
   aged 67", "Rosa Beltrán (67)", "67-year-old Rosa Beltrán", "the 67-year-old
   shopkeeper Rosa Beltrán", "Rosa Beltrán, a 67-year-old widow", "Rosa Beltrán,
   the 67-year-old owner,") and later "Beltrán, 68", "Ms Beltrán, who is 68,",
-  "Beltrán, now 68," or "the 68-year-old" (`age-mismatch`). "The 68-year-old"
+  "Beltrán, now 68,", "Rosa Beltrán sold the shop in May, aged 68." or "the
+  68-year-old" (`age-mismatch`). "The 68-year-old"
   stands for the person named just before it, in its paragraph or the one
   before, when that person's age is given by name anywhere in the story: "For
   38 years Giovanni Piras delivered the post. On Friday, the 64-year-old made
@@ -245,6 +246,8 @@ def _ages(units: list[TextUnit], story: Joined) -> list[_Age]:
             continue  # "(67)" must close
         before = _NAME_BEFORE.search(text, max(0, lead.start() - 60), lead.start())
         name = _clean_name(before.group("name")) if before else None
+        if name is None and "aged" in lead.group() and text[end:end + 1] in (".", ";"):
+            name = _subject_name(text, lead.start())  # "Piras retired on Friday, aged 63."
         age = int(m.group())
         if name and 1 <= age <= 110:
             out.append(_Age(unit, start, end, age, name, caption_bracket=bracket and unit.kind == CAPTION))
@@ -277,6 +280,20 @@ def _ages(units: list[TextUnit], story: Joined) -> list[_Age]:
             out.append(_Age(unit, m.start("a"), m.end("a") + len("-year-old"), int(m.group("a")), ""))
     out.sort(key=lambda a: (a.unit.index, a.start))
     return out
+
+
+def _subject_name(text: str, pos: int) -> str | None:
+    """The full name that opens the sentence ending at ``pos`` with ", aged 63"
+    ("Giovanni Piras retired on Friday, aged 63."): the one it tells the age of,
+    when no other name stands between (a second person, "... with Ana Ruiz")."""
+    start = text.rfind(". ", 0, pos)
+    start = 0 if start == -1 else start + 2
+    m = _NAME_AT.match(text, start)
+    if m is None or " " not in m.group() or _clean_name(m.group()) != m.group():
+        return None
+    if any(w.lower() not in _NOT_NAMES for w in re.findall(rf"[{_UP}][\w'’-]*", text[m.end():pos])):
+        return None  # (a day or a month may stand between)
+    return m.group()
 
 
 def _age_given_elsewhere(units: list[TextUnit], age: int) -> bool:

@@ -187,6 +187,9 @@ FLAG = [
      "list-count", "p1", "Two grocers"),
     (["The six shops, Fortnum and Mason, Harrods and Liberty, stay open."], {}, "list-count", "p1",
      "six shops"),
+    # "aged" at the end of the sentence its subject opens
+    (["Marta Sousa closed the bakery for good on Sunday, aged 58.", "Sousa, 59, has no successor."], {},
+     "age-mismatch", "p2", "59"),
     # the participle before the noun ("the 72 rescued sailors")
     (["Lifeboats rescued 27 sailors from the tanker.", "The 72 rescued sailors were flown to Bergen."],
      {}, "quantity-mismatch", "p2", "72"),
@@ -347,6 +350,8 @@ PASS = [
      {}),
     (["Four grocers, Fortnum and Mason, Harrods, Selfridges and Liberty, objected to the plan."], {}),
     (["Five grocers, Fortnum and Mason, Harrods, Selfridges and Liberty, objected to the plan."], {}),
+    (["Marta Sousa closed the bakery with Rui Neves on Sunday, aged 58.", "Sousa, 59, has no successor."],
+     {}),
     # "the 58-year-old" after someone else brought in or named, or after two people
     # in one sentence, or after a place; an age after a verb names nobody
     (["Marta Sousa ran the bakery with her husband. The 58-year-old baked the bread.",
