@@ -7,8 +7,8 @@ Compares the figures an article gives for the same thing:
   aged 67", "Rosa Beltrán (67)", "67-year-old Rosa Beltrán", "the 67-year-old
   shopkeeper Rosa Beltrán", "Rosa Beltrán, a 67-year-old widow", "Rosa Beltrán,
   the 67-year-old owner,") and later "Beltrán, 68", "Ms Beltrán, who is 68,",
-  "Beltrán, now 68,", "Rosa Beltrán sold the shop in May, aged 68." or "the
-  68-year-old" (`age-mismatch`). "The 68-year-old"
+  "Beltrán, now 68,", "Rosa Beltrán sold the shop in May, aged 68.", "Aged 68,
+  Beltrán ..." or "the 68-year-old" (`age-mismatch`). "The 68-year-old"
   stands for the person named just before it, in its paragraph or the one
   before, when that person's age is given by name anywhere in the story: "For
   38 years Giovanni Piras delivered the post. On Friday, the 64-year-old made
@@ -176,6 +176,8 @@ _NOT_DESCRIPTIONS = frozenset(
 _AGE_APPOSITION = re.compile(r",\s+(?:an?|(?P<the>the))\s+(?P<a>\d{1,3})-year-old\b"
                              r"(?(the)(?:\s+[a-z][a-z-]+){1,3},)")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|of|near|on|outside|inside|across|around|for)\s+$", re.I)
+# "Aged 64, Piras ...": the age opens the sentence, the name follows the comma.
+_AGED_FIRST = re.compile(rf"(?:^|(?<=[.!?]\s))Aged\s+(?P<a>\d{{1,3}}),\s+(?=[{_UP}])")
 # "the 68-year-old" not followed by a name
 _UNNAMED_AGE = re.compile(r"\b[Tt]he\s+(?P<a>\d{1,3})-year-old\b(?!\s+[A-Z])")
 _NOT_NAMES = frozenset(
@@ -251,6 +253,14 @@ def _ages(units: list[TextUnit], story: Joined) -> list[_Age]:
         age = int(m.group())
         if name and 1 <= age <= 110:
             out.append(_Age(unit, start, end, age, name, caption_bracket=bracket and unit.kind == CAPTION))
+    for i in story.holding("Aged "):  # "Aged 64, Piras says he is ready."
+        unit = units[i]
+        for m in _AGED_FIRST.finditer(unit.text):
+            after = _NAME_AT.match(unit.text, m.end())
+            name = _clean_name(after.group()) if after else None
+            age = int(m.group("a"))
+            if name and 1 <= age <= 110:
+                out.append(_Age(unit, m.start("a"), m.end("a"), age, name))
     for i in story.holding("-year-old"):
         unit = units[i]
         text = unit.text
@@ -377,12 +387,11 @@ _ANTECEDENT_REACH = 400  # characters back from "the 64-year-old" to the name it
 
 
 def _antecedent(units: list[TextUnit], position: dict[int, int], a: _Age,
-                people: dict[str, _Age]) -> _Age | None:
+                people: dict[str, _Age], surnames: re.Pattern) -> _Age | None:
     """The person an unnamed "the 64-year-old" stands for: the last one whose age
-    the article gives to be named before it, in its paragraph or (not in a
-    caption) the text before, with nobody else named or brought in between."""
-    surnames = re.compile(r"(?<![\w'’-])(?:" + "|".join(
-        re.escape(p.name.split()[-1]) for p in people.values()) + r")(?![\w'’-])")
+    the article gives to be named before it (``surnames`` finds them), in its
+    paragraph or (not in a caption) the text before, with nobody else named or
+    brought in between."""
     texts = [a.unit.text[:a.start]]
     at = position[id(a.unit)]
     if a.unit.kind != CAPTION and at > 0 and units[at - 1].kind != CAPTION:
@@ -425,11 +434,14 @@ def _antecedent_findings(units: list[TextUnit], ages: list[_Age], named: list[_A
               if len({m.age for m in mentions}) == 1 and len({m.first for m in mentions if m.first}) <= 1}
     if not people:
         return
+    unnamed = [a for a in ages if not a.name and id(a) not in reported]
+    if not unnamed:
+        return
     position = {id(unit): n for n, unit in enumerate(units)}
-    for a in ages:
-        if a.name or id(a) in reported:
-            continue
-        person = _antecedent(units, position, a, people)
+    surnames = re.compile(r"(?<![\w'’-])(?:" + "|".join(
+        re.escape(p.name.split()[-1]) for p in people.values()) + r")(?![\w'’-])")
+    for a in unnamed:
+        person = _antecedent(units, position, a, people, surnames)
         if person is None or a.age == person.age or not _slip(a.age, person.age) \
                 or _age_given_elsewhere(units, a.age):
             continue

@@ -187,6 +187,8 @@ FLAG = [
      "list-count", "p1", "Two grocers"),
     (["The six shops, Fortnum and Mason, Harrods and Liberty, stay open."], {}, "list-count", "p1",
      "six shops"),
+    (["Marta Sousa, 58, opened the shop in 1990.", "Aged 59, Sousa still bakes every morning."], {},
+     "age-mismatch", "p2", "59"),
     # "aged" at the end of the sentence its subject opens
     (["Marta Sousa closed the bakery for good on Sunday, aged 58.", "Sousa, 59, has no successor."], {},
      "age-mismatch", "p2", "59"),
