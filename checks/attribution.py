@@ -47,7 +47,12 @@ Nordic ” ”, and British single ‘ ’), and flags:
   runs on unmarked until a later paragraph closes it. A ", he said." inside
   the open quote shows where the closing mark was lost. Right-to-left
   languages (Arabic, Persian, Hebrew ...), where curly marks are often typed
-  reversed, are not judged.
+  reversed, are not judged. In English a British ‘ that opens a quotation (at
+  the paragraph's start, after punctuation or a verb of saying: "She added:
+  ‘...") of four words or more is unclosed when no ’ or ' follows it in its
+  paragraph, and the next paragraph neither reopens (with any mark) nor closes
+  it; a ‘ typed for an apostrophe ("won ‘t", "the ‘60s") or a name's mark is
+  not read.
 - `unopened-quote`: a closing quotation mark with no opening one.
 - `missing-credit`: a captioned image with no credit (no `credit` field, no
   credit at the end of its caption, and a caption that is not itself a credit
@@ -89,7 +94,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator, NamedTuple
+from typing import Iterable, Iterator, NamedTuple
 
 from checks.annotation import Annotation
 from checks.credits import is_credit
@@ -291,6 +296,49 @@ def _single_pairs(text: str) -> list[tuple[int, int]]:
             continue
         out.append((start, close + 1))
         pos = close + 1
+
+
+# A curly ‘ that opens a quotation (as _SINGLE_OPEN, the straight ' aside: it is
+# as often an apostrophe), and words that open with a ‘ typed for an apostrophe
+# ("let ‘em", "rock ‘n’ roll").
+_CURLY_SINGLE_OPEN = re.compile(r"‘(?<![^\s(\[—–\"“„]‘)(?=[^\W\d_])")
+_ELISION = re.compile(r"‘(?:em|n|til|cause|bout|round|tis|twas|nother|kay|t|s|d|ll|re|ve|m)\b", re.I)
+# A ’ (or ') not before a letter or digit: a closing mark, or a plural's
+# apostrophe ("the players’ union"), which may stand for one.
+_SINGLE_CLOSE = re.compile(r"[’'](?![^\W_])")
+# Where a quotation opens: the paragraph's start, after punctuation or a verb
+# of saying ("She added: ‘...", "He said ‘..."). After other words a ‘ is as
+# often a name's mark ("and ‘Matšosane") or a scare quote.
+_SINGLE_LEAD = re.compile(r"(?:^|[:,.;!?(—–-]|\b(?:said|says|told|tells|added|adds|asked|warned|wrote"
+                          r"|insisted|replied|explained))\s*$")
+_SINGLE_CLOSE_TYPED_OPEN = re.compile(r"(?<=[^\s(\[—–\"“„])‘")  # "‘special fund‘"
+
+
+def _unclosed_single(text: str, singles: Iterable[tuple[int, int]], pairs: list,
+                     following: TextUnit | None) -> int | None:
+    """Where a curly ‘ opens a quotation of a few words that nothing closes:
+    no ’ after it in its paragraph, nor, before any ‘, in the next (a quotation
+    that runs on), and the next paragraph does not reopen it; None if none does.
+    A ‘ inside a quotation in double marks, or after which a ‘ closes a word (a
+    closing mark typed the wrong way), is left alone."""
+    for match in _CURLY_SINGLE_OPEN.finditer(text):
+        start = match.start()
+        if any(s <= start < e for s, e in singles) or _ELISION.match(text, start) \
+                or any(o.pos <= start <= c.pos for o, c in pairs) \
+                or not _SINGLE_LEAD.search(text, max(0, start - 12), start):
+            continue
+        if _SINGLE_CLOSE.search(text, start + 1) or _SINGLE_CLOSE_TYPED_OPEN.search(text, start + 1) \
+                or len(text[start:].split()) < 4:
+            return None
+        if following is not None:
+            after = following.text.lstrip()
+            close = _SINGLE_CLOSE.search(after)
+            reopen = after.find("‘")
+            if after[:1] in "‘'\"“„«" or (close and (reopen == -1 or close.start() < reopen)):
+                # (reopened, even with another mark: "‘I'm ..." then "“I love ...")
+                return None
+        return start
+    return None
 
 
 # -- direct quotations ----------------------------------------------------
@@ -856,6 +904,9 @@ def _quotations(article: Article) -> Iterator[Annotation]:
     # Likewise for quotations in single marks (see _single_pairs' own test).
     singles_read = "‘" in joined or ("'" in joined and (
         " '" in joined or joined.startswith("'") or "\x00'" in joined))
+    # (Only in English is a ’ before a letter never a closing mark: Korean writes
+    # ‘정권교체’라는.)
+    english_marks = language == "en"
     carry: Mark | None = None  # an opening mark still running from the paragraph before
     for i, unit in enumerate(units):
         text = unit.text
@@ -865,6 +916,11 @@ def _quotations(article: Article) -> Iterator[Annotation]:
         origin = carry
         carry = None
         singles = _single_pairs(text) if singles_read else ()
+        if marks_read and english_marks and not opens and "‘" in text:
+            following = units[i + 1] if i + 1 < len(units) else None
+            single = _unclosed_single(text, singles, pairs, following)
+            if single is not None:
+                yield _unclosed(unit, Mark(single, "‘", OPEN), following is not None)
         if not (pairs or opens or strays or singles):
             paras.append(_Para(unit))
             continue  # no quotation here (most paragraphs): nothing below applies

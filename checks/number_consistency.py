@@ -4,9 +4,15 @@
 Compares the figures an article gives for the same thing:
 
 - a person's age given two ways: "Rosa Beltrán, 67" (or "Rosa Beltrán,
-  aged 67", "Rosa Beltrán (67)", "67-year-old Rosa Beltrán", "Rosa Beltrán, a
-  67-year-old widow") and later "Beltrán, 68", "Ms Beltrán, who is 68," or
-  "the 68-year-old" (`age-mismatch`);
+  aged 67", "Rosa Beltrán (67)", "67-year-old Rosa Beltrán", "the 67-year-old
+  shopkeeper Rosa Beltrán", "Rosa Beltrán, a 67-year-old widow", "Rosa Beltrán,
+  the 67-year-old owner,") and later "Beltrán, 68", "Ms Beltrán, who is 68,",
+  "Beltrán, now 68,", "Rosa Beltrán sold the shop in May, aged 68.", "Aged 68,
+  Beltrán ..." or "the 68-year-old" (`age-mismatch`). "The 68-year-old"
+  stands for the person named just before it, in its paragraph or the one
+  before, when that person's age is given by name anywhere in the story: "For
+  38 years Giovanni Piras delivered the post. On Friday, the 64-year-old made
+  his last round." is compared with a later "Piras, 63" (the later is reported);
 - a count that disagrees with the list it introduces: "two ministers,
   Haddad, Varga and Okafor", "two players, midfielder Álvaro Navarro,
   defender Iker Etxeberria and goalkeeper Samuel Adeyemi", "Three ministers
@@ -40,7 +46,14 @@ Compares the figures an article gives for the same thing:
   "killed", "arrested" / "detained", "injured" / "hurt"). Two body paragraphs are compared
   too, when the figure is the subject of its verb in both ("1,180 households
   were left without power" and later "1,810 households were left without
-  power") and the body gives no other figure for that noun and verb.
+  power") and the body gives no other figure for that noun and verb. A body
+  figure after its verb ("Crews evacuated 640 residents") is compared with the
+  same thing told later as the subject of that verb turned round ("the 460
+  residents evacuated on Tuesday", "460 residents were evacuated", "the 460
+  evacuated residents"; in a standfirst or caption too), when the two
+  figures look like one mistyped (digits swapped or one digit changed), no
+  agent follows ("... by volunteers") and the two sentences name no different
+  places.
 
 Rounding, ranges and hedges are not contradictions ("about 430", "more than
 400", "400-450", "between 400 and 450"), nor are changes of unit or notation: "€1.2bn" is "1.2
@@ -60,9 +73,12 @@ An unnamed "the 68-year-old" (after the named age, or in the standfirst, which
 sums up the story) is compared only when the article gives exactly
 one named age, no unnamed person of that age ("her husband, 68"), and only a
 slip of a year or two or two swapped digits ("34", "the 43-year-old") is
-reported (a larger gap is usually another person). A list whose "and" comes
+reported (a larger gap is usually another person). "The 68-year-old" after
+someone else brought in ("her husband", "a neighbour"), another full name, or
+two people of given ages in one sentence stands for nobody sure. A list whose "and" comes
 before a later item ("Healy and Daughters, Smith Ltd and Jones") may hold a
-name with "and" in it, and is not counted; "including ..." is a partial list;
+name with "and" in it: each such "and" may make it one item shorter, and only
+a count that no reading gives is reported; "including ..." is a partial list;
 a count followed by another plural before the colon ("two ministers met party
 leaders: ...", "three ministers from the coalition parties, ...") may be
 counting those instead, and is not compared; nor is a count before "were" with
@@ -136,16 +152,32 @@ _DIGITS = re.compile(r"\d{1,3}(?!\d)")
 # Every age follows a comma or an opening bracket (see _AGE_LEAD): those are rare,
 # so the digits worth reading are found from them rather than from every digit. A
 # pattern that starts with one character lets the regex engine skip to it in C.
-_AGE_AFTER_COMMA = re.compile(r",\s*(?:aged\s+|who\s+is\s+)?(?=\d)")
+# ("Piras, now 63," and "Piras, who turned 63 in May," give the age as it is.)
+_AGE_AFTER_COMMA = re.compile(r",\s*(?:aged\s+|who\s+is\s+|now\s+|who\s+turned\s+)?(?=\d)")
 _AGE_AFTER_BRACKET = re.compile(r"\(\s*(?:aged\s+)?(?=\d)")
-_AGE_LEAD = re.compile(r"(?:,\s+(?:aged\s+|who\s+is\s+)?|\s\((?:aged\s+)?)$")
-_AGE_TAIL = re.compile(r"(?:[,.;:)]|\s+(?:and|who|of|from|was|is|has|had|said|told)\b)")
+_AGE_LEAD = re.compile(r"(?:,\s+(?:aged\s+|who\s+is\s+|now\s+|who\s+turned\s+)?|\s\((?:aged\s+)?)$")
+_AGE_TAIL = re.compile(r"(?:[,.;:)]|\s+(?:and|who|of|from|was|is|has|had|said|told)\b"
+                       r"|\s+years?\s+old\b)")
 _NAME_BEFORE = re.compile(rf"(?<![\w'’.-])(?P<name>{_NAME})$")
 _NAME_AT = re.compile(_NAME)
-# "67-year-old Rosa Beltrán"
-_AGE_BEFORE_NAME = re.compile(rf"\b(?P<a>\d{{1,3}})-year-old\s+(?=[{_UP}])")
-# "Rosa Beltrán, a 67-year-old widow, ...": the name is read backwards from the comma.
-_AGE_APPOSITION = re.compile(r",\s+an?\s+(?P<a>\d{1,3})-year-old\b")
+# "67-year-old Rosa Beltrán", "the 67-year-old retired teacher Rosa Beltrán": what
+# she is may stand between, in a few lower-case words that are no verb or
+# function word ("The 67-year-old told Reuters" names no one).
+_AGE_BEFORE_NAME = re.compile(
+    rf"\b(?P<a>\d{{1,3}})-year-old\s+(?P<what>(?:[a-z][a-z-]+\s+){{0,3}})(?=[{_UP}])")
+_NOT_DESCRIPTIONS = frozenset(
+    "said says told tells asked added was is has had who which that and or but in on at of from for "
+    "with to by as when while after before since whose whom will would could did does got gave "
+    "met joined thanked told called named took made left won lost became".split())
+# "Rosa Beltrán, a 67-year-old widow, ..." or "..., the 67-year-old owner, ...":
+# the name is read backwards from the comma. After "the" the apposition must
+# close with a comma, and a place may stand before it ("Speaking in Tromsø, the
+# 72-year-old said"): a name after a preposition is not read.
+_AGE_APPOSITION = re.compile(r",\s+(?:an?|(?P<the>the))\s+(?P<a>\d{1,3})-year-old\b"
+                             r"(?(the)(?:\s+[a-z][a-z-]+){1,3},)")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|of|near|on|outside|inside|across|around|for)\s+$", re.I)
+# "Aged 64, Piras ...": the age opens the sentence, the name follows the comma.
+_AGED_FIRST = re.compile(rf"(?:^|(?<=[.!?]\s))Aged\s+(?P<a>\d{{1,3}}),\s+(?=[{_UP}])")
 # "the 68-year-old" not followed by a name
 _UNNAMED_AGE = re.compile(r"\b[Tt]he\s+(?P<a>\d{1,3})-year-old\b(?!\s+[A-Z])")
 _NOT_NAMES = frozenset(
@@ -168,6 +200,7 @@ class _Age:
     # "Rosa Beltrán (68)" in a caption: as often a shirt number as an age, so
     # only read as a slip of a year or two from an age the story gave first.
     caption_bracket: bool = False
+    story_at: int = -1  # for "the 68-year-old": the number of its text in the story
 
     @property
     def surname(self) -> str:
@@ -192,7 +225,7 @@ def _clean_name(name: str) -> str | None:
     return " ".join(words)
 
 
-def _ages(units: list[TextUnit], story: Joined) -> list[_Age]:
+def _ages(units: list[TextUnit], story: Joined, encoded: bytes | None = None) -> list[_Age]:
     out: list[_Age] = []
     # Where digits follow an age's lead-in, commas first, then brackets (out of
     # order: sorted below).
@@ -216,29 +249,65 @@ def _ages(units: list[TextUnit], story: Joined) -> list[_Age]:
             continue  # "(67)" must close
         before = _NAME_BEFORE.search(text, max(0, lead.start() - 60), lead.start())
         name = _clean_name(before.group("name")) if before else None
+        if name is None and "aged" in lead.group() and text[end:end + 1] in (".", ";"):
+            name = _subject_name(text, lead.start())  # "Piras retired on Friday, aged 63."
         age = int(m.group())
         if name and 1 <= age <= 110:
             out.append(_Age(unit, start, end, age, name, caption_bracket=bracket and unit.kind == CAPTION))
+    # "Aged 64, Piras says he is ready." (looked for in the story encoded one byte a
+    # character when given: a find in bytes is several times faster)
+    for i in story.holding(b"Aged " if encoded is not None else "Aged ", within=encoded):
+        unit = units[i]
+        for m in _AGED_FIRST.finditer(unit.text):
+            after = _NAME_AT.match(unit.text, m.end())
+            name = _clean_name(after.group()) if after else None
+            age = int(m.group("a"))
+            if name and 1 <= age <= 110:
+                out.append(_Age(unit, m.start("a"), m.end("a"), age, name))
     for i in story.holding("-year-old"):
         unit = units[i]
         text = unit.text
+        named_at: set[int] = set()
         for m in _AGE_BEFORE_NAME.finditer(text):
+            if any(w in _NOT_DESCRIPTIONS for w in m.group("what").split()):
+                continue
             after = _NAME_AT.match(text, m.end())
             name = _clean_name(after.group()) if after else None
             age = int(m.group("a"))
             if name and 1 <= age <= 110:
+                named_at.add(m.start("a"))
                 out.append(_Age(unit, m.start("a"), m.start("a") + len(m.group("a")) + len("-year-old"),
                                 age, name))
         for m in _AGE_APPOSITION.finditer(text):
             before = _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())
             name = _clean_name(before.group("name")) if before else None
+            if name and m.group("the") and _PLACE_BEFORE.search(text, max(0, before.start() - 12),
+                                                                before.start()):
+                continue
             age = int(m.group("a"))
             if name and 1 <= age <= 110:
                 out.append(_Age(unit, m.start("a"), m.end("a") + len("-year-old"), age, name))
         for m in _UNNAMED_AGE.finditer(text):
-            out.append(_Age(unit, m.start("a"), m.end("a") + len("-year-old"), int(m.group("a")), ""))
+            if m.start("a") in named_at:
+                continue  # "the 64-year-old postman Giovanni Piras" names him
+            out.append(_Age(unit, m.start("a"), m.end("a") + len("-year-old"), int(m.group("a")), "",
+                            story_at=i))
     out.sort(key=lambda a: (a.unit.index, a.start))
     return out
+
+
+def _subject_name(text: str, pos: int) -> str | None:
+    """The full name that opens the sentence ending at ``pos`` with ", aged 63"
+    ("Giovanni Piras retired on Friday, aged 63."): the one it tells the age of,
+    when no other name stands between (a second person, "... with Ana Ruiz")."""
+    start = text.rfind(". ", 0, pos)
+    start = 0 if start == -1 else start + 2
+    m = _NAME_AT.match(text, start)
+    if m is None or " " not in m.group() or _clean_name(m.group()) != m.group():
+        return None
+    if any(w.lower() not in _NOT_NAMES for w in re.findall(rf"[{_UP}][\w'’-]*", text[m.end():pos])):
+        return None  # (a day or a month may stand between)
+    return m.group()
 
 
 def _age_given_elsewhere(units: list[TextUnit], age: int) -> bool:
@@ -255,8 +324,9 @@ def _slip(a: int, b: int) -> bool:
     return abs(a - b) <= 2 or (a >= 10 and b >= 10 and str(a) == str(b)[::-1])
 
 
-def _age_findings(units: list[TextUnit], story: Joined) -> Iterator[Annotation]:
-    ages = _ages(units, story)
+def _age_findings(units: list[TextUnit], story: Joined, encoded: bytes | None = None
+                  ) -> Iterator[Annotation]:
+    ages = _ages(units, story, encoded)
     by_surname: dict[str, list[_Age]] = {}
     for a in ages:
         if a.name:
@@ -276,8 +346,18 @@ def _age_findings(units: list[TextUnit], story: Joined) -> Iterator[Annotation]:
                         str(later.age), str(first.age), 1)),
                     data={"name": first.name, "ages": [first.age, later.age]})
                 break
-    # An unnamed re-mention is only read when one person's age is given.
     named = [a for a in ages if a.name and not a.caption_bracket]
+    reported: set[int] = set()
+    for finding, unnamed in _one_person_findings(units, ages, named):
+        reported.add(id(unnamed))
+        yield finding
+    yield from _antecedent_findings(units, ages, named, reported)
+
+
+def _one_person_findings(units: list[TextUnit], ages: list[_Age], named: list[_Age]
+                         ) -> Iterator[tuple[Annotation, _Age]]:
+    """An unnamed "the 68-year-old" after the one person whose age the article gives
+    (or in the standfirst), with the unnamed age it is about."""
     people = {a.surname for a in named}
     if len(people) != 1:
         return
@@ -298,7 +378,90 @@ def _age_findings(units: list[TextUnit], story: Joined) -> Iterator[Annotation]:
                 f"\"the {a.age}-year-old\".",
                 related=[person.unit.span(person.start, person.end)],
                 suggestion=Suggestion("replace", f"{person.age}-year-old"),
-                data={"name": person.name, "ages": [person.age, a.age]})
+                data={"name": person.name, "ages": [person.age, a.age]}), a
+
+
+# Between a name and "the 64-year-old": someone else the age may belong to ("his
+# wife", "a neighbour"), or another person named in full.
+_SOMEONE_ELSE = re.compile(
+    r"\b(?:wife|husband|son|daughter|mother|father|brother|sister|partner|friend|neighbou?r|colleague"
+    r"|widow|widower|grandson|granddaughter|grandmother|grandfather|child|children|boss|driver"
+    r"|victim|man|woman|boy|girl|men|women|passenger|patient|suspect)s?\b", re.I)
+_TWO_CAPITALS = re.compile(rf"[{_UP}][\w'’-]*[a-z][\w'’-]*\s+[{_UP}][\w'’-]*[a-z][\w'’-]*")
+_ANTECEDENT_REACH = 400  # characters back from "the 64-year-old" to the name it stands for
+
+
+def _antecedent(units: list[TextUnit], a: _Age,
+                people: dict[str, _Age], surnames: re.Pattern) -> _Age | None:
+    """The person an unnamed "the 64-year-old" stands for: the last one whose age
+    the article gives to be named before it (``surnames`` finds them), in its
+    paragraph or (not in a caption) the text before, with nobody else named or
+    brought in between."""
+    texts = [a.unit.text[:a.start]]
+    at = a.story_at
+    if a.unit.kind != CAPTION and at > 0 and units[at - 1].kind != CAPTION:
+        texts.insert(0, units[at - 1].text)
+    between = ""
+    for text in reversed(texts):
+        last = None
+        for last in surnames.finditer(text):
+            pass
+        if last is not None:
+            between = text[last.end():] + " " + between
+            person = people.get(fold(last.group()))
+            sentence = text[max(text.rfind(". ", 0, last.start()), 0):last.start()]
+            if any(fold(m.group()) != fold(last.group()) for m in surnames.finditer(sentence)):
+                return None  # "Ana Ruiz, 41, and Tom Kerr, 52, ...": either may be meant
+            break
+        between = text + " " + between
+    else:
+        return None
+    if person is None or len(between) > _ANTECEDENT_REACH or _SOMEONE_ELSE.search(between):
+        return None
+    for m in _TWO_CAPITALS.finditer(between):
+        name = _clean_name(m.group())
+        if name is not None and " " in name \
+                and not _PLACE_BEFORE.search(between, max(0, m.start() - 12), m.start()):
+            return None  # another person (or a body: "Poste Italiane") named in between
+    return person
+
+
+def _antecedent_findings(units: list[TextUnit], ages: list[_Age], named: list[_Age],
+                         reported: set[int]) -> Iterator[Annotation]:
+    """An unnamed "the 64-year-old" against the age given by name to the person
+    it stands for (_antecedent), before it or after it ("On Friday, the
+    64-year-old made his last round." ... "Piras, 63, said ..."): the later of the
+    two is reported, and only as a slip of a year or two or two swapped digits."""
+    by_surname: dict[str, list[_Age]] = {}
+    for a in named:
+        by_surname.setdefault(a.surname, []).append(a)
+    people = {surname: mentions[0] for surname, mentions in by_surname.items()
+              if len({m.age for m in mentions}) == 1 and len({m.first for m in mentions if m.first}) <= 1}
+    if not people:
+        return
+    unnamed = [a for a in ages if not a.name and id(a) not in reported]
+    if not unnamed:
+        return
+    surnames = re.compile(r"(?<![\w'’-])(?:" + "|".join(
+        re.escape(p.name.split()[-1]) for p in people.values()) + r")(?![\w'’-])")
+    for a in unnamed:
+        person = _antecedent(units, a, people, surnames)
+        if person is None or a.age == person.age or not _slip(a.age, person.age) \
+                or _age_given_elsewhere(units, a.age):
+            continue
+        if (a.unit.index, a.start) > (person.unit.index, person.start):
+            later, earlier, fix = a, person, f"{person.age}-year-old"
+            message = (f"{person.name} is {person.age} earlier in the article, "
+                       f"but here \"the {a.age}-year-old\".")
+        else:
+            later, earlier, fix = person, a, str(a.age)
+            message = (f"{person.name} is \"the {a.age}-year-old\" earlier in the article, "
+                       f"but {person.age} here.")
+        yield AGE_MISMATCH.at(
+            later.unit.span(later.start, later.end), message,
+            related=[earlier.unit.span(earlier.start, earlier.end)],
+            suggestion=Suggestion("replace", fix),
+            data={"name": person.name, "ages": [earlier.age, later.age]})
 
 
 # -- list counts --------------------------------------------------------------
@@ -383,11 +546,14 @@ def _role_end(text: str, pos: int) -> int:
     return r.end()
 
 
-def _list_items(text: str, pos: int) -> tuple[list[tuple[int, int]], bool] | None:
+def _list_items(text: str, pos: int, inner: list[int] | None = None
+                ) -> tuple[list[tuple[int, int]], bool] | None:
     """Capitalised items from ``pos``: their spans, and whether the last was joined by and/or.
     None when the text from ``pos`` is no list, or one whose count is unsure: an "and"
     before a later item ("Healy and Daughters, Smith Ltd and Jones") may join two
-    words of one name."""
+    words of one name. Given ``inner``, such a list is read all the same, and the
+    number of those "and"s is added to it: the list holds that many items fewer
+    if each joins one name."""
     items: list[tuple[int, int]] = []
     joined_last = False
     while True:
@@ -415,7 +581,9 @@ def _list_items(text: str, pos: int) -> tuple[list[tuple[int, int]], bool] | Non
             return (items, joined_last) if "," in sep.group() and not _JOINER.search(
                 sep.group()) else None
         if joined_last:
-            return None  # an and/or before an earlier item was not the last separator
+            if inner is None or not sep.group().startswith(","):
+                return None  # an and/or before an earlier item was not the last separator
+            inner[0] += 1  # "Marks and Spencer, Tesco": maybe one name
         joined_last = bool(_JOINER.search(sep.group()))
         pos = after
 
@@ -592,10 +760,11 @@ def _list_findings(units: list[TextUnit], story: Joined, encoded: bytes) -> Iter
         if re.search(r"(?:top|first|last|final|other|another|those|these|all)\s+$", before):
             continue  # "the top three teams, ..." names a selection; "all five ..." is fine too
         parsed = None
+        inner = [0]
         if text[sep_start] != "," and ";" in text[list_start:_sentence_end(text, list_start)]:
             parsed = _semicolon_items(text, list_start)
         else:
-            parsed = _list_items(text, list_start)
+            parsed = _list_items(text, list_start, inner)
         if parsed is None:
             continue
         items, joined = parsed
@@ -603,12 +772,13 @@ def _list_findings(units: list[TextUnit], story: Joined, encoded: bytes) -> Iter
             continue
         count_text = m.group("count")
         count = _COUNT_WORDS.get(count_text.lower()) or int(count_text)
-        if count == len(items):
-            continue
+        if len(items) - inner[0] <= count <= len(items):
+            continue  # (each "and" before the last item may join one name: "Marks and Spencer")
         names = [text[s:e] for s, e in items]
+        least = f"{len(items) - inner[0]} to {len(items)}" if inner[0] else str(len(items))
         yield LIST_COUNT.at(
             unit.span(m.start("count"), m.end("noun")),
-            f"\"{text[m.start('count'):m.end('noun')]}\" introduces {len(items)} names: "
+            f"\"{text[m.start('count'):m.end('noun')]}\" introduces {least} names: "
             f"{', '.join(names)}.",
             related=[unit.span(s, e) for s, e in items],
             data={"count": count, "items": len(items)})
@@ -821,6 +991,11 @@ def _plain_frames(text: str, found: list[Quantity], english: bool
                 yield q, ("v", _noun_key(words[0]), _verb_key(verb))
         if len(words) < 2:
             continue
+        if english and not q.percent and not q.currency and words[0].endswith("ed") \
+                and (words[1] in _PLURAL_IRREGULAR
+                     or (words[1].endswith("s") and not words[1].endswith("ss"))):
+            # "the 460 evacuated residents" is "evacuated 460 residents" told of them
+            yield q, ("v", _noun_key(words[1]), _verb_key(words[0]))
         noun, rest = words[0], words[1:]
         if rest and rest[0] in _RELATIVE:
             rest = rest[1:]  # "the 3,200 workers who walked out" frames as "workers walked"
@@ -1077,7 +1252,10 @@ _BODY_FIGURE = re.compile(
 # Its noun is the one _BODY_FIGURE takes, so a figure before any other word (a
 # year, "2024 budget") is passed over here rather than read again in the text.
 _ZERO_DIGITS = bytes.maketrans(b"123456789", b"000000000")
-_BODY_FIGURE_ZEROED = re.compile(rb"0(?:0{0,2}(?:,000)+|0+)\s+(?:[a-z]+s|people)\s")
+# Its second branch: a participle before the noun ("the 460 evacuated residents"),
+# found in the same scan.
+_BODY_FIGURE_ZEROED = re.compile(
+    rb"0(?:0{0,2}(?:,000)+|0+)\s+(?:(?:[a-z]+s|people)\s|(?P<participle>[a-z]+ed\s+(?:[a-z]+s|people)\b))")
 _BODY_NUMBER_WORD = "|".join(list(UNITS) + list(TENS))
 _BODY_NOT_VERBS = _NOT_VERBS | _STOP_NOUNS | _AUX | frozenset(
     "in on at of to and or for from by with who that which said say says".split())
@@ -1094,6 +1272,10 @@ def _body_findings(story: list[TextUnit], joined: Joined, encoded: bytes) -> Ite
     with another figure (a part or a total). ``encoded``: the joined text encoded
     ASCII with "replace"."""
     seen: dict[tuple[str, str], list[tuple[TextUnit, Quantity, str, str, str]]] = {}
+    # "Crews evacuated 640 residents": a verb before the figure (see _active_figure).
+    active: dict[tuple[str, str], list[tuple[TextUnit, Quantity, str, str, str]]] = {}
+    # "the 460 evacuated residents": the participle before the noun.
+    turned: dict[tuple[str, str], list[tuple[TextUnit, Quantity, str, str, str]]] = {}
     zeroed = encoded.translate(_ZERO_DIGITS)
     for z in _BODY_FIGURE_ZEROED.finditer(zeroed):
         i = joined.locate(z.start())
@@ -1101,8 +1283,21 @@ def _body_findings(story: list[TextUnit], joined: Joined, encoded: bytes) -> Ite
         if unit.kind in _PARTS:
             continue
         text = unit.text
+        if z.group("participle"):
+            m = _PARTICIPLE_FIGURE.match(text, z.start() - joined.starts[i])
+            if m is None or hedge_before(text, m.start()) \
+                    or (m.start() and not text[m.start() - 1].isspace()):
+                continue
+            digits = m.group("n").replace(",", "")
+            q = Quantity(m.start(), m.end("n"), m.group("n"), float(digits), digits=digits)
+            turned.setdefault((_noun_key(m.group("noun")), _verb_key(m.group("v"))), []).append(
+                (unit, q, m.group("noun"), m.group("v"), m.group()))
+            continue
         m = _BODY_FIGURE.match(text, z.start() - joined.starts[i])
-        if m is None:
+        if m is None or m.group("v") in _BODY_NOT_VERBS:
+            told = _active_figure(text, z.start() - joined.starts[i])
+            if told is not None:
+                active.setdefault(told[0], []).append((unit,) + told[1:])
             continue
         aux = m.group("aux").split()
         v = m.group("v")
@@ -1118,10 +1313,22 @@ def _body_findings(story: list[TextUnit], joined: Joined, encoded: bytes) -> Ite
         q = Quantity(start, end, m.group("n"), float(digits), digits=digits)
         seen.setdefault((_noun_key(m.group("noun")), _verb_key(v)), []).append(
             (unit, q, m.group("noun"), v, text[start:m.end()]))
-    for (noun, _), told in seen.items():
-        if len({told_q.value for _, told_q, *_ in told}) != 2 or len(told) != 2:
+    pairs = [(told, told[0][3]) for told in seen.values() if len(told) == 2]
+    # A figure after its verb has the verb's subject ("Varlamov stopped 27 shots"),
+    # so two such are never compared; but the thing it counts, told once more as
+    # the subject of that verb turned round ("the 460 residents evacuated on
+    # Tuesday", "460 residents were evacuated"), is the same thing.
+    for key, doers in active.items():
+        done = seen.get(key, []) + turned.get(key, [])
+        if len(doers) == 1 and len(done) == 1 and _turned_round(done[0]) \
+                and _typing_slip(doers[0][1].digits, done[0][1].digits) \
+                and not _other_places(doers[0], done[0]):
+            pairs.append((sorted(doers + done, key=lambda t: (t[0].index, t[1].start)), done[0][3]))
+    for told, verb in pairs:
+        noun = _noun_key(told[0][2])
+        if len({told_q.value for _, told_q, *_ in told}) != 2:
             continue
-        (first, a, written, verb, said), (later, b, _, _, says) = told
+        (first, a, written, _, said), (later, b, _, _, says) = told
         if first.index == later.index or _counts_noun_otherwise(first, a, noun) \
                 or _counts_noun_otherwise(later, b, noun):
             continue
@@ -1143,6 +1350,64 @@ def _body_findings(story: list[TextUnit], joined: Joined, encoded: bytes) -> Ite
             related=[first.span(a.start, a.end)],
             suggestion=Suggestion("replace", a.text),
             data={"value": b.value, "body_value": a.value})
+
+
+_PARTICIPLE_FIGURE = re.compile(
+    r"(?P<n>\d{1,3}(?:,\d{3})+|\d{2,})\s+(?P<v>[a-z]+ed)\s+(?P<noun>[a-z]+s|people)\b")
+_ACTIVE_FIGURE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})+|\d{2,})\s+(?P<noun>[a-z]+s|people)\b")
+
+
+def _active_figure(text: str, start: int) -> tuple[tuple[str, str], Quantity, str, str, str] | None:
+    """The figure at ``start`` with its noun after it and a verb before it
+    ("evacuated 640 residents"): its key (noun, verb), the figure, the noun, the
+    verb and the words as written; None if no verb frames it or it is hedged."""
+    m = _ACTIVE_FIGURE.match(text, start)
+    if m is None or (start and (text[start - 1].isdigit() or text[start - 1] in ".,$£€¥₹-")):
+        return None
+    verb = _verb_before(text, start)
+    if verb is None or verb in _BODY_NOT_VERBS or hedge_before(text, start) \
+            or text[max(0, start - 20):start].split()[-1:] != [verb]:
+        return None  # (a hedge between: "evacuated more than 600")
+    digits = m.group("n").replace(",", "")
+    q = Quantity(start, m.end("n"), m.group("n"), float(digits), digits=digits)
+    said = text[start - len(verb) - 1:m.end()]
+    return (_noun_key(m.group("noun")), _verb_key(verb)), q, m.group("noun"), verb, said
+
+
+def _typing_slip(a: str, b: str) -> bool:
+    """Could the digits ``a`` and ``b`` be one figure mistyped: as many digits,
+    swapped (640, 460) or one of them changed (1,180, 1,130)? Figures further
+    apart told two ways are as often a part and its whole ("sold 12,000 tickets",
+    "the 2,000 tickets sold at the gate")."""
+    if len(a) != len(b) or a == b:
+        return False
+    return sorted(a) == sorted(b) or sum(x != y for x, y in zip(a, b)) == 1
+
+
+# After a participle: the one who did it ("460 residents were evacuated by
+# the army"), who may be another than the active verb's subject.
+_BY_AGENT = re.compile(r"\s+by\b")
+
+
+def _turned_round(told: tuple[TextUnit, Quantity, str, str, str]) -> bool:
+    """Is the subject-form figure ``told`` the thing its verb was done to: a
+    participle ("460 residents (were) evacuated") with no agent after it?"""
+    unit, q, _, verb, said = told
+    if not (verb.endswith("ed") or verb in _IRREGULAR_PARTICIPLES):
+        return False
+    return not _BY_AGENT.match(unit.text, q.start + len(said))
+
+
+_PLACE_NAMED = re.compile(rf"\b(?:[Ii]n|[Aa]t|[Ff]rom|[Nn]ear)\s+([{_UP}][\w'’-]+)")
+
+
+def _other_places(a: tuple[TextUnit, Quantity, str, str, str],
+                  b: tuple[TextUnit, Quantity, str, str, str]) -> bool:
+    """Do the sentences of two figures each name a place, and no place in common
+    ("evacuated 640 residents from Pechea", "400 residents were evacuated in
+    Tecuci")? Then they may count two groups."""
+    places = [set(_PLACE_NAMED.findall(_sentence_at(unit.text, q.start))) for unit, q, *_ in (a, b)]
+    return bool(places[0] and places[1] and places[0].isdisjoint(places[1]))
 
 
 _WHEN = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today"
@@ -1213,7 +1478,7 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
         # One byte a character, for the scans of words and digits in C (encoding
         # the long article's text costs about as much as a scan of it: done once).
         encoded = joined.text.encode("ascii", "replace")
-        yield from _age_findings(story, joined)
+        yield from _age_findings(story, joined, encoded)
         yield from _list_findings(story, joined, encoded)
         yield from _count_after_findings(story, joined)
         yield from _body_findings(story, joined, encoded)

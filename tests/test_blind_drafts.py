@@ -81,7 +81,7 @@ LAST_MEASURED: dict[str, tuple[int, int, int, int]] = {
     "date-sanity": (30, 30, 30, 30),
     "house-style": (29, 29, 29, 29),
     "name-consistency": (31, 31, 24, 24),
-    "number-consistency": (33, 35, 33, 33),
+    "number-consistency": (35, 35, 35, 35),
     "page-furniture": (27, 27, 27, 27),
     "repeated-caption": (19, 19, 19, 19),
     "title-agreement": (23, 23, 23, 27),

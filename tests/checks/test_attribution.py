@@ -144,6 +144,14 @@ FLAG = [
       "public.”",
       "“I deeply regret this,” she said."], "en",
      "unclosed-quote", "p2", "“stemmed from the storm but “caused anxiety to the public.”"),
+    # an opening ‘ (British single marks) that nothing closes
+    ([CALM, "‘The pier stays shut until the engineers sign it off, the harbour master said.",
+      "Boats will use the slipway instead."], "en", "unclosed-quote", "p2",
+     "‘The pier stays shut until the engineers sign it off, the harbour master said."),
+    ([CALM, "The harbour master told us: ‘The pier stays shut until the engineers sign it off."],
+     "en", "unclosed-quote", "p2", "‘The pier stays shut until the engineers sign it off."),
+    ([CALM, "‘The pier stays shut,’ the harbour master said.", "‘Nobody goes on it before the survey. "
+      "That is final."], "en", "unclosed-quote", "p3", "‘Nobody goes on it before the survey."),
     ([CALM, "We will rebuild the harbour within a year,” the mayor said.", AFTER], "en",
      "unopened-quote", "p2", "We will rebuild the harbour within a year,”"),
     (["Le conseil s'est réuni lundi.", "Nous allons reconstruire le port », a déclaré la maire."], "fr",
@@ -160,6 +168,19 @@ FLAG = [
 
 # (blocks, language): nothing above info from this family.
 PASS = [
+    # single marks: a quotation over paragraphs, reopened (even with another mark);
+    # apostrophes typed as ‘; a name's mark; a closing mark typed the wrong way;
+    # a nested quotation; Korean, where a particle follows the closing mark
+    ([CALM, "The harbour master said: ‘The pier stays shut until the engineers sign it off.",
+      "‘Nobody goes on it before the survey,’ she added."], "en"),
+    ([CALM, "The harbour master said: ‘The pier stays shut until the engineers sign it off.",
+      "“Nobody goes on it before the survey,” she added."], "en"),
+    ([CALM, "Fishermen have kept at it since the ‘60s and they’ll keep at it, the pier or not."], "en"),
+    ([CALM, "He said the boats can’t go out and won ‘t go out until the pier is fixed."], "en"),
+    ([CALM, "The boat was named for ‘Mamello Mokoena of Maseru, who drowned in the storm."], "en"),
+    ([CALM, "The mayor called it a ‘temporary measure‘ that would last a year or two."], "en"),
+    ([CALM, "“The sign said ‘Pier closed until further notice’ all winter,” the mayor said."], "en"),
+    (["시장은 월요일에 말했다.", "그는 ‘정권교체’라는 결실을 맺게 됐다고 말했다."], "ko"),
     ([CALM, "“We will rebuild the harbour within a year,” the mayor said."], "en"),
     ([CALM, "The mayor said: “We will rebuild the harbour within a year.”"], "en"),
     ([CALM, "“We will rebuild the harbour within a year,” said the mayor."], "en"),

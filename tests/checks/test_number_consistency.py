@@ -177,6 +177,48 @@ FLAG = [
      "quantity-mismatch", "img3", "521"),
     (["The blaze destroyed 40 homes in the valley."],
      {"standfirst": "Fire destroyed 45 homes in the valley"}, "quantity-mismatch", "standfirst", "45"),
+    # a body figure after its verb, and later the same thing as that verb's subject
+    (["Coastguards winched 38 walkers off the ridge.", "The weather turned within the hour.",
+      "The 83 walkers winched to safety were treated for cold."], {}, "quantity-mismatch", "p3", "83"),
+    (["The council rehoused 212 families after the fire.",
+      "In the end, 221 families were rehoused, a spokesman said."], {}, "quantity-mismatch", "p2", "221"),
+    # a name with "and" in it makes the list one shorter, but no reading gives the count
+    (["Two grocers, Fortnum and Mason, Harrods, Selfridges and Liberty, objected to the plan."], {},
+     "list-count", "p1", "Two grocers"),
+    (["The six shops, Fortnum and Mason, Harrods and Liberty, stay open."], {}, "list-count", "p1",
+     "six shops"),
+    (["Marta Sousa, 58, opened the shop in 1990.", "Aged 59, Sousa still bakes every morning."], {},
+     "age-mismatch", "p2", "59"),
+    # "aged" at the end of the sentence its subject opens
+    (["Marta Sousa closed the bakery for good on Sunday, aged 58.", "Sousa, 59, has no successor."], {},
+     "age-mismatch", "p2", "59"),
+    # the participle before the noun ("the 72 rescued sailors")
+    (["Lifeboats rescued 27 sailors from the tanker.", "The 72 rescued sailors were flown to Bergen."],
+     {}, "quantity-mismatch", "p2", "72"),
+    (["Lifeboats rescued 27 sailors from the tanker.",
+      ("image", "Some of the 72 rescued sailors arrive in Bergen.", "NTB")], {},
+     "quantity-mismatch", "img2", "72"),
+    # "the 58-year-old" stands for the person named just before it, whose age by
+    # name may come later in the story, and others may have ages too
+    (["Last week Marta Sousa shut the bakery on Rua Direita. The 58-year-old ran it for 30 years.",
+      "Customers queued round the block.", "Sousa, 57, said she would miss the mornings."], {},
+     "age-mismatch", "p3", "57"),
+    (["Marta Sousa baked her final loaf on Sunday.", "The 58-year-old had kept the ovens lit since 1990.",
+      "“It was time,” said Inês Lobo, 80, a customer.", "Sousa, 85, thanked the street."], {},
+     "age-mismatch", "p4", "85"),
+    (["Marta Sousa, 58, and her landlord Rui Neves, 70, met on Monday.",
+      "Neves agreed to cut the rent. The 71-year-old said the street needed the shop."], {},
+     "age-mismatch", "p2", "71-year-old"),
+    # an age before a description and the name; "now"; "the" in an apposition
+    (["58-year-old baker Marta Sousa opened the shop in 1990.", "Sousa, 59, has no successor."], {},
+     "age-mismatch", "p2", "59"),
+    (["Marta Sousa, 58, opened the shop in 1990.", "Sousa, now 56, has no successor."], {},
+     "age-mismatch", "p2", "56"),
+    (["Marta Sousa, the 58-year-old owner, opened it in 1990.", "Sousa, 59, has no successor."], {},
+     "age-mismatch", "p2", "59"),
+    (["Marta Sousa, 58, opened the shop in 1990.",
+      ("image", "Marta Sousa, 59, behind the counter on Sunday.", "Lusa")], {},
+     "age-mismatch", "img2", "59"),
 ]
 
 PASS = [
@@ -297,6 +339,32 @@ PASS = [
      {"standfirst": "Die Schule empfing am Montag nur 14 von 75 Kindern"}),
     (["Rescuers pulled 12 people from the rubble on Monday and 7 people on Tuesday."],
      {"standfirst": "Rescuers pulled 19 people from the rubble"}),
+    # a verb before one body figure, the thing as its subject in another: done by
+    # someone named, in another place, on another day, or hedged
+    (["Soldiers rescued 120 people from rooftops.", "Some 40 people were rescued by volunteers."], {}),
+    (["Soldiers rescued 120 people from rooftops.", "Later 40 people were rescued by volunteers."], {}),
+    (["Crews evacuated 640 residents from Pechea.", "In Tecuci, 300 residents were evacuated."], {}),
+    (["Police arrested 45 fans on Saturday.", "On Sunday, 12 fans were arrested near the ground."], {}),
+    (["Crews evacuated about 600 residents.", "The 640 residents evacuated were sent to schools."], {}),
+    (["The club sold 12,000 tickets in a day.", "The 2,000 tickets sold at the gate went fast."], {}),
+    (["Lifeboats rescued 27 sailors from the tanker.", "The 27 rescued sailors were flown to Bergen."], {}),
+    (["Lifeboats rescued 270 sailors from the fleet.", "The 27 rescued sailors who needed care flew home."],
+     {}),
+    (["Four grocers, Fortnum and Mason, Harrods, Selfridges and Liberty, objected to the plan."], {}),
+    (["Five grocers, Fortnum and Mason, Harrods, Selfridges and Liberty, objected to the plan."], {}),
+    (["Marta Sousa closed the bakery with Rui Neves on Sunday, aged 58.", "Sousa, 59, has no successor."],
+     {}),
+    # "the 58-year-old" after someone else brought in or named, or after two people
+    # in one sentence, or after a place; an age after a verb names nobody
+    (["Marta Sousa ran the bakery with her husband. The 58-year-old baked the bread.",
+      "Sousa, 57, kept the books."], {}),
+    (["Marta Sousa baked her last loaf. Her landlord, Rui Neves, came by. The 58-year-old wept.",
+      "Sousa, 57, kept the books."], {}),
+    (["Marta Sousa, 57, and Rui Neves, 70, met on Monday.", "The 58-year-old signed first."], {}),
+    (["Speaking in Porto on Monday, the 59-year-old said she would stay.",
+      "Marta Sousa, 58, said the bakery was safe."], {}),
+    (["Marta Sousa, 58, runs the bakery.", "The 58-year-old told Lusa Radio she would stay."], {}),
+    (["A 30-year-old man from Braga was arrested.", "Marta Sousa, 58, saw it happen."], {}),
 ]
 
 
