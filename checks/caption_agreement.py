@@ -6,7 +6,9 @@ Reads each caption sentence for a weekday ("on Wednesday"), a date ("May 14",
 names it spells, and looks in the body for a sentence about the same event:
 one that shares the words right around that weekday, date or place and enough
 of the caption's other content words, and either the same verb or noun
-governs both ("travelled to Iraq on ...") or both name the same people at the
+governs both ("travelled to Iraq on ..."; a place's name between them is not
+enough: "search the water in the Marlborough Sounds" and "was found in the
+Marlborough Sounds" are two actions) or both name the same people at the
 same place with other verbs ("Declan Murphy arrives at Southwark Crown Court
 on Monday" against "Declan Murphy ... appeared at Southwark Crown Court on
 Tuesday"). When that body sentence gives a different weekday
@@ -72,7 +74,9 @@ competition on Tuesday" for "beat 24 schools at the final in Birmingham") in a
 sentence that shares a word besides names (or three names) with either, and
 the day-less sentence tells of no time of its own ("had earlier visited",
 "last week"). A
-sentence of an event of several days ("the three-day festival"), a plan
+sentence of an event of several days ("the three-day festival", "spent four
+days searching" for a caption of the search; not the span of another action:
+"stranded for three days" for a caption of the rescue), a plan
 ("will face Braga"), a sentence that places the event elsewhere as well as on
 another day, and a day in a caption dated to another year are left alone,
 but a relative clause ("Fennelly, who announced his retirement on Sunday,
@@ -805,16 +809,21 @@ def _contradiction(caption: Clause, slot: Slot, near: set[str], body: list[Claus
                 continue  # the caption names the body's place elsewhere ("Tehran, Iran")
             if _another_event(caption, slot, clause):
                 continue  # another day and another place: another session, another visit
-            if head & clause.head(other):
-                # The same verb or noun governs both ("travelled to Iraq on ...").
+            if proper is None:
+                proper = caption.proper(slot)
+            common = head & clause.head(other)
+            if common - proper or (common and (head - proper) & stems):
+                # The same verb or noun governs both ("travelled to Iraq on ..."). A
+                # place's name alone between them is not the same action ("search
+                # the water ... in the Marlborough Sounds" and "was found in the
+                # Marlborough Sounds"), unless the caption's own word before that
+                # place is in the body sentence too ("the funeral at St Paul's").
                 differ.append((clause, other))
                 continue
             # Or the two name the same people at the same place, with other verbs
             # ("Murphy arrives at Southwark Crown Court on Monday" and "Murphy ...
             # appeared at Southwark Crown Court on Tuesday"): two or more names
             # around the slot, and one more elsewhere (the person).
-            if proper is None:
-                proper = caption.proper(slot)
             names = proper & clause.proper(other)
             if len(names & shared_near) >= 2 and names - shared_near:
                 differ.append((clause, other))
@@ -986,6 +995,8 @@ def _named_places(clause: Clause, body_places: set[str]) -> list[tuple[Slot, set
     return out
 
 
+# The prepositions that place a thing at a place (not "to", "from": "speaks to Starmer").
+_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "into"})
 _PLACE_PREP_ONLY = re.compile(r"\s+(?:in|at|near|outside)\s+(?:the\s+)?")
 _NOUN_PREP_ONLY = re.compile(r"\s+(?:in|at|near|outside|of)\s+(?:the\s+)?")
 
@@ -1331,6 +1342,13 @@ class _Broad:
             for unit in units:
                 known |= self.people(unit, 0, len(unit.text), True)  # (named in full)
             mine = known & caption.stems(exclude=slot)
+        # A name the caption places something in is a place, not a person, even where
+        # it reads like one ("in the Marlborough Sounds").
+        # (The caption's slots no longer hold the places the body names: read them again.)
+        placed = [m.span("place") for m in _place_matches(caption.text[caption.start:caption.end])
+                  if m.group("prep") in _PLACE_PREPS]
+        mine = mine - {w for s, e, w in caption.words for a, b in placed
+                       if a <= s - caption.start and e - caption.start <= b}
         if len(mine) != 1:
             return []
         found: list[tuple[Clause, Slot]] = []
@@ -1530,6 +1548,25 @@ _OTHER_TIME = re.compile(r"\b(?:had|earlier|previously|recently|ago|since|before
 # A sentence of an event that spans days ("the three-day summit", "a week-long visit").
 _SPAN = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)[- ]days?\b"
                    r"|\b(?:week|month)[- ]?long\b|\bweekend\b", re.IGNORECASE)
+# Words that only say how long (the span's action is the word before them).
+_SPAN_FILLERS = frozenset({"last", "spent", "spend", "took", "tak", "nearly", "almost", "roughly", "lengthy"})
+
+
+def _spans_days(clause: Clause, roots: set[str]) -> bool:
+    """Whether the sentence tells of the caption's action (one of ``roots``) over
+    several days: the span's own words, the one before it or the two after it
+    ("the three-day food festival", "spent four days searching", "a search
+    lasting several days"). A span of another action ("seven miners trapped for
+    four days were brought to the surface on Sunday", for a caption of a miner
+    carried out) says nothing of the day of the caption's."""
+    for match in _SPAN.finditer(clause.text, clause.start, clause.end):
+        before = [w for s, e, w in clause.words if e <= match.start() and w not in _SPAN_FILLERS][-1:]
+        after = [w for s, e, w in clause.words if s >= match.end()][:2]
+        if _roots(set(before + after)) & roots:
+            return True
+    return False
+
+
 _THING_BEFORE = re.compile(_DETERMINER + r"((?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*"
                            r"(?:\s+of\s+(?:the\s+|a\s+)?(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)?)"
                            r"\s+(?:in|at|near|outside)\s+(?:the\s+)?$")
@@ -1684,7 +1721,7 @@ class _Event:
                 continue
             if places and any(_same_prep(o.prep, p.prep) for o in self.places(clause) for p in places):
                 continue  # another place too (the caption's is named nowhere in the body): another event
-            if _SPAN.search(clause.text, clause.start, clause.end):
+            if _spans_days(clause, mine):
                 return None  # "the three-day summit": the photo may be of any of its days
             if not days:
                 body_text = clause.text[clause.start:clause.end]
@@ -1731,7 +1768,7 @@ class _Event:
         # met the Pope on Saturday" does not date his visit to the troops.)
         return [(clause, o) for clause, o in found
                 if ((shared := told & roots[id(clause)]) - self.names(clause) or len(shared) >= 3)
-                and not _SPAN.search(clause.text, clause.start, clause.end)]
+                and not _spans_days(clause, told)]
 
     def _place(self, caption: Clause, slot: Slot, mine: set[str]) -> Annotation | None:
         broad = self.broad

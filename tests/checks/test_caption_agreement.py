@@ -153,6 +153,13 @@ FLAG = [
       "Baptiste received the national order of merit from the president."],
      "Joan Baptiste receives the national order of merit in Port-au-Prince on Saturday.",
      "weekday-differs", "Saturday"),
+    # ... a span of days in the body sentence that is another action's (how long they were
+    # stranded, not the rescue the caption shows)
+    (["Eleven cavers who had been stranded for three days in a flooded passage near Bulmer were led "
+      "out on Tuesday, the rescue team said."],
+     "A rescued caver is helped from the cave mouth near Bulmer on Monday.", "weekday-differs", "Monday"),
+    (["Twelve fishermen adrift for five days off Tonga were brought ashore in Nuku'alofa on Thursday."],
+     "One of the rescued fishermen is helped ashore in Nuku'alofa on Friday.", "weekday-differs", "Friday"),
     # ... a place on the caption's day, the event told in other words ("launch", "went on display")
     (["Forty drawings by Paula Rego went on display at the Casa das Historias in Cascais on Friday."],
      "Guests view Paula Rego's drawings at the launch of the show in Lisbon on Friday.",
@@ -340,6 +347,13 @@ PASS = [
      "Mediterranean leaders pose for a photo at the summit in Rome on Thursday."),
     (["The summit of Mediterranean leaders in Rome, which opened on Wednesday, ended on Friday."],
      "Mediterranean leaders pose for a photo at the summit in Rome on Thursday."),
+    # the caption's action is the one the body sentence spreads over several days; the two
+    # sentences share only the place's name around their days (searching is not finding)
+    (["The body of a missing diver was recovered in Loch Fyne on Tuesday by police teams who had "
+      "spent three days searching the loch."],
+     "Police divers search the water near Inveraray in Loch Fyne on Saturday."),
+    (["Volunteers found the missing walker in Glen Affric on Sunday after a search lasting four days."],
+     "Mountain rescue volunteers search the hillside in Glen Affric on Friday."),
     # another day and another place than the body sentence's: another session, another visit
     (["The Irish rugby squad trained in Cape Town on Monday."],
      "Irish rugby squad members training in Durban on Tuesday."),
