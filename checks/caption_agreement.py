@@ -66,7 +66,11 @@ words make a sentence about the event, or three with a name, and one of them
 must be no name (the same people at the same place may be doing something
 else); the caption's word right before or after its day or place counts
 twice. A day is flagged when those sentences give one other day and no body
-sentence gives the caption's: a sentence that shares at most one word with the
+sentence gives the caption's; of sentences that give several days, those
+count around whose day stand the most words (two or more) of the caption's
+clause that holds its day ("after it was boarded by the patrol on 4 June"
+against "The patrol boarded the trawler on 3 June", not "prosecutors on
+Tuesday charged the skipper of the seized trawler"): a sentence that shares at most one word with the
 caption and places its action elsewhere ("trained at the Seixal complex on
 Wednesday") tells of another action. A sentence about the event with no day
 of its own takes the story's when the body gives only one day ("won the
@@ -1548,6 +1552,8 @@ _OTHER_TIME = re.compile(r"\b(?:had|earlier|previously|recently|ago|since|before
 # A sentence of an event that spans days ("the three-day summit", "a week-long visit").
 _SPAN = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)[- ]days?\b"
                    r"|\b(?:week|month)[- ]?long\b|\bweekend\b", re.IGNORECASE)
+# Where a caption's clause starts: its day belongs to the words after it.
+_CLAUSE_BREAK = re.compile(r"[,;:(—–]|\b(?:after|before|when|while|as|following|where)\b")
 # Words that only say how long (the span's action is the word before them).
 _SPAN_FILLERS = frozenset({"last", "spent", "spend", "took", "tak", "nearly", "almost", "roughly", "lengthy"})
 
@@ -1752,7 +1758,30 @@ class _Event:
                                       or _tells_of_days_apart(caption_text, apart)):
                 return None  # "a day after ...": one tells of the other's day too
             differ.append((clause, other))
+        if len({broad.main(broad.keys(o)) for _, o in differ}) > 1:
+            differ = self._of_the_action(caption, slot, differ)
         return _finding(caption, slot, differ, broad)
+
+    @staticmethod
+    def _of_the_action(caption: Clause, slot: Slot,
+                       differ: list[tuple[Clause, Slot]]) -> list[tuple[Clause, Slot]]:
+        """Of body sentences about the event that give several days, those that tell
+        of the action the caption dates: around their day they have the most words
+        of the caption's clause that holds its day, two or more, and the others
+        fewer ("after it was intercepted by the navy on 14 March" against "The navy
+        intercepted the vessel on 13 March", not "prosecutors on Wednesday charged
+        the captain of the seized tanker")."""
+        start = caption.start
+        for match in _CLAUSE_BREAK.finditer(caption.text, caption.start, slot.start):
+            start = match.end()
+        action = _roots({w for s, e, w in caption.words if s >= start and e <= slot.start})
+        if len(action) < 2:
+            return differ
+        scores = [len(action & _roots(clause.near(other))) for clause, other in differ]
+        best = max(scores)
+        if best < 2:
+            return differ
+        return [pair for pair, score in zip(differ, scores) if score == best]
 
     def _story_day(self, told: set[str]) -> list[tuple[Clause, Slot]]:
         """The body's one day, when it gives only one, in a sentence sharing a root

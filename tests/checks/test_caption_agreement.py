@@ -453,3 +453,23 @@ def test_seed_text_raises_nothing(shared):
 def test_seed_json_raises_nothing(shared):
     data = json.loads((shared / "examples" / "seed-article.json").read_text(encoding="utf-8"))
     assert findings(article_from_json(data), CHECK) == []
+
+
+# Body sentences about the caption's event that give several days: the one around whose
+# day stand the words of the caption's clause that holds its day tells of its action.
+SEIZED = ("Prosecutors in Shetland on Tuesday charged the skipper of a Faroese trawler seized by a "
+          "fisheries patrol with landing undeclared mackerel.")
+BOARDED = ("The patrol boarded the Faroese trawler on 3 June west of Lerwick after spotting it inside "
+           "a closed zone.")
+
+
+@pytest.mark.parametrize("caption,expected", [
+    ("The seized Faroese trawler moored in Shetland after it was boarded by the fisheries patrol on 4 June.",
+     [("date-differs", "4 June", ["3 June"])]),
+    ("The seized Faroese trawler moored in Shetland after it was boarded by the fisheries patrol on 3 June.",
+     []),
+])
+def test_the_day_of_the_action_the_caption_dates(caption, expected):
+    article = draft(SEIZED, BOARDED, ("image", caption), published_at="2025-06-12T10:00:00+01:00")
+    assert [(a.rule, a.target.quote, [t.quote for t in a.related])
+            for a in findings(article, CHECK)] == expected
