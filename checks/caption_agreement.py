@@ -86,9 +86,13 @@ another day, and a day in a caption dated to another year are left alone,
 but a relative clause ("Fennelly, who announced his retirement on Sunday,
 lifts the cup in 2022") tells of the news, not the photo, and is compared. A
 place is flagged against a sentence about the event that places it after the
-same preposition, on the caption's day with a shared name ("at the opening of
+same preposition (also after words that describe it: "at a sold-out
+Konzerthaus"), on the caption's day with a shared name ("at the opening of
 the exhibition in Seville on Thursday" against "went on show ... in Valencia
-on Thursday"; not a named part of a town, "in the Triana district"), or
+on Thursday"; not a named part of a town, "in the Triana district") or with
+three shared words, two of them the caption's definite thing's ("the first
+ferry on the new line in Lübeck on Monday" against "The first electric ferry
+on the new cross-harbour line docked in Kiel on Monday"), or
 with the body's noun before its place a word of the caption's thing ("the
 closing concert of the flamenco biennial in Córdoba" against "a concert in
 Seville's Plaza de España").
@@ -288,6 +292,14 @@ class Clause:
         names of people, places and bodies (and its first word)."""
         text = self.text
         return {w for s, e, w in self.words if text[s].isupper() and (e <= slot.start or s >= slot.end)}
+
+    def placed(self, preps: frozenset[str] | None = None) -> set[str]:
+        """The stems of the words of the places the clause names after a preposition
+        (of ``preps``, when given), read again: its slots may no longer hold them."""
+        spans = [m.span("place") for m in _place_matches(self.text[self.start:self.end])
+                 if preps is None or m.group("prep") in preps]
+        return {w for s, e, w in self.words for a, b in spans
+                if a <= s - self.start and e - self.start <= b}
 
     def head(self, slot: Slot) -> set[str]:
         """The content word right before a slot and the one right after it: its verb
@@ -772,6 +784,7 @@ def _contradiction(caption: Clause, slot: Slot, near: set[str], body: list[Claus
     caption_text = caption.text[caption.start:caption.end]
     caption_when: set[str] | None = None
     proper: set[str] | None = None
+    placed: set[str] | None = None
     alike: list[Clause] = []  # the body sentences that share the caption's words
     for i in sorted(candidates):
         clause = body[i]
@@ -813,21 +826,24 @@ def _contradiction(caption: Clause, slot: Slot, near: set[str], body: list[Claus
                 continue  # the caption names the body's place elsewhere ("Tehran, Iran")
             if _another_event(caption, slot, clause):
                 continue  # another day and another place: another session, another visit
-            if proper is None:
-                proper = caption.proper(slot)
             common = head & clause.head(other)
-            if common - proper or (common and (head - proper) & stems):
-                # The same verb or noun governs both ("travelled to Iraq on ..."). A
-                # place's name alone between them is not the same action ("search
-                # the water ... in the Marlborough Sounds" and "was found in the
-                # Marlborough Sounds"), unless the caption's own word before that
-                # place is in the body sentence too ("the funeral at St Paul's").
-                differ.append((clause, other))
-                continue
+            if common:
+                if placed is None:
+                    placed = caption.placed()
+                if common - placed or (head - placed) & stems:
+                    # The same verb or noun governs both ("travelled to Iraq on ..."). A
+                    # place's name alone between them is not the same action ("search
+                    # the water ... in the Marlborough Sounds" and "was found in the
+                    # Marlborough Sounds"), unless the caption's own word before that
+                    # place is in the body sentence too ("the funeral at St Paul's").
+                    differ.append((clause, other))
+                    continue
             # Or the two name the same people at the same place, with other verbs
             # ("Murphy arrives at Southwark Crown Court on Monday" and "Murphy ...
             # appeared at Southwark Crown Court on Tuesday"): two or more names
             # around the slot, and one more elsewhere (the person).
+            if proper is None:
+                proper = caption.proper(slot)
             names = proper & clause.proper(other)
             if len(names & shared_near) >= 2 and names - shared_near:
                 differ.append((clause, other))
@@ -1348,11 +1364,7 @@ class _Broad:
             mine = known & caption.stems(exclude=slot)
         # A name the caption places something in is a place, not a person, even where
         # it reads like one ("in the Marlborough Sounds").
-        # (The caption's slots no longer hold the places the body names: read them again.)
-        placed = [m.span("place") for m in _place_matches(caption.text[caption.start:caption.end])
-                  if m.group("prep") in _PLACE_PREPS]
-        mine = mine - {w for s, e, w in caption.words for a, b in placed
-                       if a <= s - caption.start and e - caption.start <= b}
+        mine = mine - caption.placed(_PLACE_PREPS)
         if len(mine) != 1:
             return []
         found: list[tuple[Clause, Slot]] = []
@@ -1573,8 +1585,12 @@ def _spans_days(clause: Clause, roots: set[str]) -> bool:
     return False
 
 
+# A place named after words that describe it: "at a sold-out Konzerthaus", "in the old Tivoli".
+_DESCRIBED_PLACE = re.compile(r"\b(?P<prep>in|at)\s+"
+                              r"(?:an?\s+(?:[a-z][\w'’-]*\s+){0,2}|the\s+(?:[a-z][\w'’-]*\s+){1,2})"
+                              r"(?P<place>[A-Z][\w'’-]*[a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*[a-z][\w'’-]*){0,3})")
 _THING_BEFORE = re.compile(_DETERMINER + r"((?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*"
-                           r"(?:\s+of\s+(?:the\s+|a\s+)?(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)?)"
+                           r"(?:\s+(?:of|on|for)\s+(?:the\s+|a\s+)?(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)?)"
                            r"\s+(?:in|at|near|outside)\s+(?:the\s+)?$")
 
 
@@ -1612,6 +1628,7 @@ class _Event:
         self._places: dict[int, list[Slot]] = {}
         self._read: set[int] = set()  # (the ids of sentences()'s clauses: their places are read)
         self._names: dict[tuple[int, bool], set[str]] = {}
+        self._described: dict[int, list[Slot]] = {}
 
     def sentences(self) -> list[tuple[Clause, set[str]]]:
         """Every sentence of ``units``, with its day and place slots, and its roots."""
@@ -1646,6 +1663,23 @@ class _Event:
                 out = [slot for m in _place_matches(clause.text[clause.start:clause.end])
                        if (slot := _place_slot(m, -clause.start)) is not None]
             self._places[id(clause)] = out
+        return out
+
+    def described_places(self, clause: Clause) -> list[Slot]:
+        """The places of a sentence named after words that describe them ("at a
+        sold-out Konzerthaus", "in the old Tivoli"), which the place reading skips."""
+        out = self._described.get(id(clause))
+        if out is None:
+            out = self._described[id(clause)] = []
+            text = clause.text
+            for match in _DESCRIBED_PLACE.finditer(text, clause.start, clause.end):
+                spaced = text[match.end():match.end() + 1] == " "
+                after = _WORD.match(text, match.end() + 1) if spaced else None
+                if after is not None and after.group()[0].islower() and _stem(after.group()) is not None:
+                    continue  # a name used as an adjective: "at a Downing Street press conference"
+                slot = _place_slot(match, 0)
+                if slot is not None:
+                    out.append(slot)
         return out
 
     def names(self, clause: Clause, first: bool = True) -> set[str]:
@@ -1815,9 +1849,11 @@ class _Event:
             {stem for word in thing.group(1).split() if (stem := _stem(word)) is not None})
         differ: list[tuple[Clause, Slot]] = []
         for clause, theirs in self.sentences():
-            places = [o for o in clause.slots if o.kind == "place" and o.prep == slot.prep
-                      and not _places_overlap(slot, o)]
-            if not places or not mine & theirs:
+            if not mine & theirs:
+                continue
+            places = [o for o in clause.slots + self.described_places(clause)
+                      if o.kind == "place" and o.prep == slot.prep and not _places_overlap(slot, o)]
+            if not places:
                 continue
             clause_days = set()
             for o in clause.slots:
@@ -1827,8 +1863,14 @@ class _Event:
                 continue  # another day: perhaps another event
             if caption_days & clause_days:
                 shared = mine & theirs
-                if len(shared) < _AGREE_SHARED or not self.shared_names(caption, clause, shared):
-                    continue  # the same day, the same name and another word: the same event
+                # The same day, the same name and another word: the same event. Or
+                # three words and two of the caption's thing without a name ("the
+                # first ship on the new route in Mombasa" against "The first container
+                # ship on the new service docked in Dar es Salaam").
+                if len(shared) < _AGREE_SHARED or not (
+                        self.shared_names(caption, clause, shared)
+                        or (len(shared) >= 3 and len(thing_roots & theirs) >= 2)):
+                    continue
             elif not self.about(caption, slot, mine, clause, theirs):
                 continue
             else:

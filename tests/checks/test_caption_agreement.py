@@ -164,6 +164,14 @@ FLAG = [
     (["Forty drawings by Paula Rego went on display at the Casa das Historias in Cascais on Friday."],
      "Guests view Paula Rego's drawings at the launch of the show in Lisbon on Friday.",
      "place-differs", "Lisbon"),
+    # ... the body's place after words that describe it ("at a packed Wigmore Hall")
+    (["The cellist Mira Osei gave her final recital on Saturday at a packed Wigmore Hall in London."],
+     "Mira Osei takes a bow after her final recital at the Barbican on Saturday.",
+     "place-differs", "Barbican"),
+    # ... on the same day, no name shared, but three words, two of them the caption's definite thing
+    (["The first electric ferry on the new cross-harbour line docked in Kiel on Monday, the operator said."],
+     "Passengers leave the first electric ferry on the new line in Lübeck on Monday.",
+     "place-differs", "Lübeck"),
     # ... the body's noun before its place is a word of the caption's thing ("concert")
     (["The jazz festival ended on Saturday with a concert in Montreux's main hall attended by "
       "4,000 people."],
@@ -361,6 +369,17 @@ PASS = [
      "Guests view Paula Rego's drawings at the launch of the show in Lisbon on Monday."),
     (["Defence Minister Anna Kowal visited troops at the port of Gdansk on Tuesday."],
      "Anna Kowal visits troops at the port of Gdynia on Wednesday."),
+    # a ferry, not the caption's definite thing; a name before another noun is not a place
+    # ("a packed Wigmore Hall press event"); another day; the body names the caption's place
+    (["The first electric ferry on the new cross-harbour line docked in Kiel on Monday, the operator said."],
+     "Passengers board a ferry in Lübeck on Monday."),
+    (["The cellist Mira Osei gave her final recital on Saturday at a packed Wigmore Hall press event."],
+     "Mira Osei takes a bow after her final recital at the Barbican on Saturday."),
+    (["The cellist Mira Osei gave her final recital on Saturday at a packed Wigmore Hall in London."],
+     "Mira Osei rehearses at the Barbican on Friday before her final recital."),
+    (["The first electric ferry on the new cross-harbour line docked in Kiel on Monday, the operator said.",
+      "A second ferry is being fitted out in a yard near Lübeck."],
+     "Passengers leave the first electric ferry on the new line in Lübeck on Monday."),
     # a named part of a town the body names: perhaps of the body's town
     (["The flamenco festival opened in Seville on Friday with a performance by the dancer Lucía Carmona."],
      "The dancer Lucía Carmona performs at the opening of the flamenco festival in the Triana district "
