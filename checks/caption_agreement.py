@@ -97,6 +97,13 @@ with the body's noun before its place a word of the caption's thing ("the
 closing concert of the flamenco biennial in Córdoba" against "a concert in
 Seville's Plaza de España").
 
+No reading compares a caption that shows others reacting to the body's event
+("Supporters celebrate the title outside Celtic Park on Sunday" against "Celtic
+won the title on Saturday"): its word of a reaction (celebrate, mourn, cheer,
+protest, parade, ...) is not the body sentence's, nor is the common noun right
+before it (who reacts). "Callum McGregor celebrates with the trophy on Sunday"
+is still compared with "McGregor lifted the trophy on Saturday".
+
 A place is only flagged when the body never mentions the caption's place at
 all, and neither side names the other's place ("Tehran, Iran" agrees with
 "Iran"). The body may also place the event by a name: "the Shakespeare
@@ -851,6 +858,7 @@ def _contradiction(caption: Clause, slot: Slot, near: set[str], body: list[Claus
         return None
     if not differ and slot.kind == "place" and body_places:
         differ = _placed_by_name(caption, slot, alike, body_places)
+    differ = [pair for pair in differ if not _others_react(caption, pair[0])]
     if not differ:
         return None
     if len({str(o.value) for _, o in differ}) > 1:
@@ -1498,12 +1506,43 @@ def _phrase_before(clause: Clause, slot: Slot) -> set[str]:
 
 def _finding(caption: Clause, slot: Slot, differ: list[tuple[Clause, Slot]],
              broad: _Broad) -> Annotation | None:
+    differ = [pair for pair in differ if not _others_react(caption, pair[0])]
     if not differ:
         return None
     values = {str(broad.main(broad.keys(o))) if o.kind in _DAY_KINDS else str(o.value) for _, o in differ}
     if len(values) > 1:
         return None  # the body tells of several days or places for such events: which one?
     return _differs(caption, slot, differ)
+
+
+# Words of a reaction to an event: "fans celebrate promotion", "mourners mark the anniversary".
+_REACTIONS = frozenset("celebrate celebration mourn commemorate cheer toast welcome greet react protest "
+                       "salute honour honor rejoice applaud lament vigil parade".split())
+_REACTION_ROOTS: frozenset[str] = frozenset()  # (filled below, once _root is defined)
+
+
+def _others_react(caption: Clause, clause: Clause) -> bool:
+    """Whether the caption shows others reacting to the body sentence's event: its
+    verb or noun of a reaction ("celebrate") is not the body sentence's, and the
+    common noun right before it (who reacts: "fans", "supporters") is not in the
+    body sentence either. "Fans celebrate promotion outside Elland Road on
+    Sunday" is the day after "Leeds won promotion on Saturday"; "Okafor
+    celebrates her title on Sunday" is compared with "Okafor won the title on
+    Saturday"."""
+    words = caption.words
+    for i, (s, e, stem) in enumerate(words):
+        if _root(stem) not in _REACTION_ROOTS:
+            continue
+        theirs = _roots(clause.stems())
+        if _root(stem) in theirs:
+            return False
+        if i == 0:
+            return True  # "Celebrations outside Elland Road on Sunday"
+        before_start, _, before = words[i - 1]
+        if caption.text[before_start].isupper() and i > 1:
+            return False  # a name: "Okafor celebrates", perhaps the body's winner
+        return _root(before) not in theirs
+    return False
 
 
 # -- the event reading ------------------------------------------------------------
@@ -1539,6 +1578,9 @@ def _root(stem: str) -> str:
 
 def _roots(stems: set[str]) -> set[str]:
     return {_root(stem) for stem in stems}
+
+
+_REACTION_ROOTS = frozenset(_root(stem) for word in _REACTIONS if (stem := _stem(word)) is not None)
 
 
 # A longer body (about 6,000 words: a long read, a compilation) tells of too many

@@ -139,6 +139,12 @@ FLAG = [
      "On Thursday, protesters gather outside parliament in Valletta.", "weekday-differs", "Thursday"),
     (["Amara Okafor won the national chess title in Abuja on Saturday, beating the defending champion."],
      "Okafor celebrates her national chess title in Abuja on Sunday.", "weekday-differs", "Sunday"),
+    # ... a reaction the body tells of too, or by the body's own person ("McGregor celebrates")
+    (["Thousands of fans celebrated the league title outside Celtic Park on Saturday night."],
+     "Fans celebrate the league title outside Celtic Park on Sunday.", "weekday-differs", "Sunday"),
+    (["Callum McGregor lifted the league trophy at Celtic Park on Saturday after a 3-0 win over Dundee."],
+     "Callum McGregor celebrates with the league trophy at Celtic Park on Sunday.",
+     "weekday-differs", "Sunday"),
     # ... a sentence about the event without a day takes the story's one day
     (["A school choir from Cardiff won the national youth choir competition on Saturday.",
       "The 30 singers from Ysgol Glan Taf beat 40 other choirs at the final in Manchester."],
@@ -369,6 +375,13 @@ PASS = [
      "Guests view Paula Rego's drawings at the launch of the show in Lisbon on Monday."),
     (["Defence Minister Anna Kowal visited troops at the port of Gdansk on Tuesday."],
      "Anna Kowal visits troops at the port of Gdynia on Wednesday."),
+    # others reacting to the body's event, perhaps a day later ("supporters celebrate the title")
+    (["Celtic won the league title on Saturday with a 3-0 win over Dundee at Celtic Park."],
+     "Supporters celebrate the title outside Celtic Park on Sunday."),
+    (["Rangers won the Scottish Cup on Saturday, beating Hibernian 2-1 at Hampden Park."],
+     "Rangers fans celebrate the cup win at Hampden Park on Sunday."),
+    (["Celtic won the league title on Saturday with a 3-0 win over Dundee at Celtic Park."],
+     "Celebrations outside Celtic Park on Sunday after the title win."),
     # a ferry, not the caption's definite thing; a name before another noun is not a place
     # ("a packed Wigmore Hall press event"); another day; the body names the caption's place
     (["The first electric ferry on the new cross-harbour line docked in Kiel on Monday, the operator said."],
