@@ -77,7 +77,12 @@ of its own takes the story's when the body gives only one day ("won the
 competition on Tuesday" for "beat 24 schools at the final in Birmingham") in a
 sentence that shares a word besides names (or three names) with either, and
 the day-less sentence tells of no time of its own ("had earlier visited",
-"last week"). A
+"last week"). An
+event the caption names right before its day ("after the funeral on Friday":
+a funeral, a vote, a final, a hearing, ... that happens once) takes the day of
+the body sentences that open with it ("The funeral Mass was held on
+Saturday"), when they give one and no body sentence naming it gives the
+caption's ("reached the final on Tuesday" does not date the final). A
 sentence of an event of several days ("the three-day festival", "spent four
 days searching" for a caption of the search; not the span of another action:
 "stranded for three days" for a caption of the rescue), a plan
@@ -1606,6 +1611,14 @@ _OTHER_TIME = re.compile(r"\b(?:had|earlier|previously|recently|ago|since|before
 # A sentence of an event that spans days ("the three-day summit", "a week-long visit").
 _SPAN = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)[- ]days?\b"
                    r"|\b(?:week|month)[- ]?long\b|\bweekend\b", re.IGNORECASE)
+# The name of an event right before a caption's day: "after the funeral on Friday".
+_EVENT_BEFORE = re.compile(_DETERMINER + r"(?:[a-z][\w'’-]*\s+){0,2}?([a-z][\w'’-]*)\s+(?:on\s+)?$")
+# Events that happen once, on one day (a "festival" or a "search" may last days).
+_EVENTS = ("funeral burial wedding vote ballot final match game ceremony opening launch hearing trial "
+           "sentencing verdict sitting meeting summit concert premiere race rally parade service mass "
+           "memorial inauguration election debate speech signing auction derby crash explosion raid "
+           "walkout vigil unveiling reopening recital procession coronation").split()
+_EVENT_ROOTS = frozenset(_root(stem) for word in _EVENTS if (stem := _stem(word)) is not None)
 # Where a caption's clause starts: its day belongs to the words after it.
 _CLAUSE_BREAK = re.compile(r"[,;:(—–]|\b(?:after|before|when|while|as|following|where)\b")
 # Words that only say how long (the span's action is the word before them).
@@ -1820,6 +1833,8 @@ class _Event:
             dated.append((clause, days[0]))
         if not dated and undated:
             dated = self._story_day(mine | undated)
+        if not dated:
+            dated = self._named_event_day(caption, slot)
         differ = []
         for clause, other in dated:
             if mine_keys & broad.keys(other):
@@ -1858,6 +1873,35 @@ class _Event:
         if best < 2:
             return differ
         return [pair for pair, score in zip(differ, scores) if score == best]
+
+    def _named_event_day(self, caption: Clause, slot: Slot) -> list[tuple[Clause, Slot]]:
+        """The day the body gives an event the caption names right before its own
+        ("after the funeral on Friday"): of the body sentences that open with that
+        event ("The funeral Mass was held on Saturday"), when they give one day and
+        no body sentence naming it gives the caption's. Only for the names of
+        events that happen once (a funeral, a vote, a final), not of things."""
+        match = _EVENT_BEFORE.search(caption.text, max(caption.start, slot.start - 60), slot.start)
+        if match is None:
+            return []
+        stem = _stem(match.group(1))
+        event = None if stem is None else _root(stem)
+        if event not in _EVENT_ROOTS:
+            return []
+        broad = self.broad
+        mine_keys = broad.keys(slot)
+        found: list[tuple[Clause, Slot]] = []
+        for clause, theirs in self.every():
+            if event not in theirs:
+                continue
+            days = [o for o in clause.slots if o.kind in _DAY_KINDS]
+            if any(mine_keys & broad.keys(o) for o in days):
+                return []  # the body gives the caption's day for it too
+            # (the sentence's subject: among its first three words, before the day)
+            opening = [(s, w) for s, e, w in clause.words[:3] if _root(w) == event]
+            found.extend((clause, o) for o in days if opening and opening[0][0] < o.start)
+        if len({broad.main(broad.keys(o)) for _, o in found}) != 1:
+            return []
+        return found
 
     def _story_day(self, told: set[str]) -> list[tuple[Clause, Slot]]:
         """The body's one day, when it gives only one, in a sentence sharing a root

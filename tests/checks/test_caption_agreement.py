@@ -145,6 +145,17 @@ FLAG = [
     (["Callum McGregor lifted the league trophy at Celtic Park on Saturday after a 3-0 win over Dundee."],
      "Callum McGregor celebrates with the league trophy at Celtic Park on Sunday.",
      "weekday-differs", "Sunday"),
+    # ... the day the body gives the event the caption names before its day ("after the funeral
+    # on Monday"), in a sentence that opens with it; another day in the body is another action's
+    (["The flamenco singer Rosa Marín died last week at the age of 91.",
+      "Her funeral was held on Tuesday at the cathedral in Cádiz, where the bishop read a poem she had "
+      "written.",
+      "The regional government in Seville said on Monday that a street would carry her name."],
+     "Relatives leave the cathedral carrying flowers after the funeral on Monday.",
+     "weekday-differs", "Monday"),
+    (["Councillors in Galway backed the cycle lane plan by 21 votes to 9.",
+      "The vote took place on Thursday after a long debate in the chamber."],
+     "Cyclists wait outside the chamber during the vote on Wednesday.", "weekday-differs", "Wednesday"),
     # ... a sentence about the event without a day takes the story's one day
     (["A school choir from Cardiff won the national youth choir competition on Saturday.",
       "The 30 singers from Ysgol Glan Taf beat 40 other choirs at the final in Manchester."],
@@ -375,6 +386,16 @@ PASS = [
      "Guests view Paula Rego's drawings at the launch of the show in Lisbon on Monday."),
     (["Defence Minister Anna Kowal visited troops at the port of Gdansk on Tuesday."],
      "Anna Kowal visits troops at the port of Gdynia on Wednesday."),
+    # the caption's event is not the subject of the body's sentence ("reached the final"), is
+    # still to come, is a thing (a plant), or the body gives the caption's day for it too
+    (["Ferrol reached the cup final on Tuesday by beating Lugo 2-0.", "Ferrol play Ourense next."],
+     "Ferrol fans watch the final on Sunday."),
+    (["The funeral will be held on Saturday in Cádiz.", "Rosa Marín died last week."],
+     "Rosa Marín's family at the funeral on Friday."),
+    (["The new battery plant opened on Thursday with 900 jobs."], "Workers at the plant on Monday."),
+    (["Her funeral was held on Tuesday at the cathedral in Cádiz.",
+      "A memorial concert took place on Monday, the day before the funeral."],
+     "Musicians play at the concert on Monday."),
     # others reacting to the body's event, perhaps a day later ("supporters celebrate the title")
     (["Celtic won the league title on Saturday with a 3-0 win over Dundee at Celtic Park."],
      "Supporters celebrate the title outside Celtic Park on Sunday."),
