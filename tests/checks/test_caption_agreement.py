@@ -156,6 +156,12 @@ FLAG = [
     (["Councillors in Galway backed the cycle lane plan by 21 votes to 9.",
       "The vote took place on Thursday after a long debate in the chamber."],
      "Cyclists wait outside the chamber during the vote on Wednesday.", "weekday-differs", "Wednesday"),
+    (["Judge Ana Ruiz heard the case in Leeds.",
+      "The hearing lasted two hours and ended on Tuesday with a guilty verdict."],
+     "Family members outside Leeds Crown Court after the hearing on Wednesday.",
+     "weekday-differs", "Wednesday"),
+    (["The wedding took place on Saturday at a small chapel in Galway.", "Guests travelled from Boston."],
+     "The couple leave the chapel after their wedding on Sunday.", "weekday-differs", "Sunday"),
     # ... a sentence about the event without a day takes the story's one day
     (["A school choir from Cardiff won the national youth choir competition on Saturday.",
       "The 30 singers from Ysgol Glan Taf beat 40 other choirs at the final in Manchester."],
