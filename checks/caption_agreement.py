@@ -97,7 +97,8 @@ the exhibition in Seville on Thursday" against "went on show ... in Valencia
 on Thursday"; not a named part of a town, "in the Triana district") or with
 three shared words, two of them the caption's definite thing's ("the first
 ferry on the new line in Lübeck on Monday" against "The first electric ferry
-on the new cross-harbour line docked in Kiel on Monday"), or
+on the new cross-harbour line docked in Kiel on Monday"; without a day in the
+caption when the two are about one event), or
 with the body's noun before its place a word of the caption's thing ("the
 closing concert of the flamenco biennial in Córdoba" against "a concert in
 Seville's Plaza de España").
@@ -1959,7 +1960,8 @@ class _Event:
                     continue
             elif not self.about(caption, slot, mine, clause, theirs):
                 continue
-            else:
+            elif len(mine & theirs) < 3 or len(thing_roots & theirs) < 2:
+                # (else the body sentence tells of the caption's definite thing itself)
                 places = [o for o in places if _root(_noun_before(clause, o) or "") in thing_roots]
             if len(places) != 1 or not self.same_people(caption, mine, clause, theirs):
                 continue  # none of the caption's thing, or several places: which one?

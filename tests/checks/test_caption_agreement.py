@@ -195,6 +195,8 @@ FLAG = [
     (["The first electric ferry on the new cross-harbour line docked in Kiel on Monday, the operator said."],
      "Passengers leave the first electric ferry on the new line in Lübeck on Monday.",
      "place-differs", "Lübeck"),
+    (["The first electric ferry on the new cross-harbour line docked in Kiel on Monday, the operator said."],
+     "Passengers leave the first electric ferry on the new line in Lübeck.", "place-differs", "Lübeck"),
     # ... the body's noun before its place is a word of the caption's thing ("concert")
     (["The jazz festival ended on Saturday with a concert in Montreux's main hall attended by "
       "4,000 people."],
@@ -413,6 +415,8 @@ PASS = [
     # ("a packed Wigmore Hall press event"); another day; the body names the caption's place
     (["The first electric ferry on the new cross-harbour line docked in Kiel on Monday, the operator said."],
      "Passengers board a ferry in Lübeck on Monday."),
+    (["The first electric ferry on the new cross-harbour line docked in Kiel on Monday, the operator said."],
+     "A model of the first electric ferry on the new line at a trade fair in Hamburg."),
     (["The cellist Mira Osei gave her final recital on Saturday at a packed Wigmore Hall press event."],
      "Mira Osei takes a bow after her final recital at the Barbican on Saturday."),
     (["The cellist Mira Osei gave her final recital on Saturday at a packed Wigmore Hall in London."],
