@@ -6,7 +6,9 @@ Reads each caption sentence for a weekday ("on Wednesday"), a date ("May 14",
 names it spells, and looks in the body for a sentence about the same event:
 one that shares the words right around that weekday, date or place and enough
 of the caption's other content words, and either the same verb or noun
-governs both ("travelled to Iraq on ...") or both name the same people at the
+governs both ("travelled to Iraq on ..."; a place's name between them is not
+enough: "search the water in the Marlborough Sounds" and "was found in the
+Marlborough Sounds" are two actions) or both name the same people at the
 same place with other verbs ("Declan Murphy arrives at Southwark Crown Court
 on Monday" against "Declan Murphy ... appeared at Southwark Crown Court on
 Tuesday"). When that body sentence gives a different weekday
@@ -64,26 +66,49 @@ words make a sentence about the event, or three with a name, and one of them
 must be no name (the same people at the same place may be doing something
 else); the caption's word right before or after its day or place counts
 twice. A day is flagged when those sentences give one other day and no body
-sentence gives the caption's: a sentence that shares at most one word with the
+sentence gives the caption's; of sentences that give several days, those
+count around whose day stand the most words (two or more) of the caption's
+clause that holds its day ("after it was boarded by the patrol on 4 June"
+against "The patrol boarded the trawler on 3 June", not "prosecutors on
+Tuesday charged the skipper of the seized trawler"): a sentence that shares at most one word with the
 caption and places its action elsewhere ("trained at the Seixal complex on
 Wednesday") tells of another action. A sentence about the event with no day
 of its own takes the story's when the body gives only one day ("won the
 competition on Tuesday" for "beat 24 schools at the final in Birmingham") in a
 sentence that shares a word besides names (or three names) with either, and
 the day-less sentence tells of no time of its own ("had earlier visited",
-"last week"). A
-sentence of an event of several days ("the three-day festival"), a plan
+"last week"). An
+event the caption names right before its day ("after the funeral on Friday":
+a funeral, a vote, a final, a hearing, ... that happens once) takes the day of
+the body sentences that open with it ("The funeral Mass was held on
+Saturday"), when they give one and no body sentence naming it gives the
+caption's ("reached the final on Tuesday" does not date the final). A
+sentence of an event of several days ("the three-day festival", "spent four
+days searching" for a caption of the search; not the span of another action:
+"stranded for three days" for a caption of the rescue), a plan
 ("will face Braga"), a sentence that places the event elsewhere as well as on
 another day, and a day in a caption dated to another year are left alone,
 but a relative clause ("Fennelly, who announced his retirement on Sunday,
 lifts the cup in 2022") tells of the news, not the photo, and is compared. A
 place is flagged against a sentence about the event that places it after the
-same preposition, on the caption's day with a shared name ("at the opening of
+same preposition (also after words that describe it: "at a sold-out
+Konzerthaus"), on the caption's day with a shared name ("at the opening of
 the exhibition in Seville on Thursday" against "went on show ... in Valencia
-on Thursday"; not a named part of a town, "in the Triana district"), or
+on Thursday"; not a named part of a town, "in the Triana district") or with
+three shared words, two of them the caption's definite thing's ("the first
+ferry on the new line in Lübeck on Monday" against "The first electric ferry
+on the new cross-harbour line docked in Kiel on Monday"; without a day in the
+caption when the two are about one event), or
 with the body's noun before its place a word of the caption's thing ("the
 closing concert of the flamenco biennial in Córdoba" against "a concert in
 Seville's Plaza de España").
+
+No reading compares a caption that shows others reacting to the body's event
+("Supporters celebrate the title outside Celtic Park on Sunday" against "Celtic
+won the title on Saturday"): its word of a reaction (celebrate, mourn, cheer,
+protest, parade, ...) is not the body sentence's, nor is the common noun right
+before it (who reacts). "Callum McGregor celebrates with the trophy on Sunday"
+is still compared with "McGregor lifted the trophy on Saturday".
 
 A place is only flagged when the body never mentions the caption's place at
 all, and neither side names the other's place ("Tehran, Iran" agrees with
@@ -280,6 +305,14 @@ class Clause:
         names of people, places and bodies (and its first word)."""
         text = self.text
         return {w for s, e, w in self.words if text[s].isupper() and (e <= slot.start or s >= slot.end)}
+
+    def placed(self, preps: frozenset[str] | None = None) -> set[str]:
+        """The stems of the words of the places the clause names after a preposition
+        (of ``preps``, when given), read again: its slots may no longer hold them."""
+        spans = [m.span("place") for m in _place_matches(self.text[self.start:self.end])
+                 if preps is None or m.group("prep") in preps]
+        return {w for s, e, w in self.words for a, b in spans
+                if a <= s - self.start and e - self.start <= b}
 
     def head(self, slot: Slot) -> set[str]:
         """The content word right before a slot and the one right after it: its verb
@@ -764,6 +797,7 @@ def _contradiction(caption: Clause, slot: Slot, near: set[str], body: list[Claus
     caption_text = caption.text[caption.start:caption.end]
     caption_when: set[str] | None = None
     proper: set[str] | None = None
+    placed: set[str] | None = None
     alike: list[Clause] = []  # the body sentences that share the caption's words
     for i in sorted(candidates):
         clause = body[i]
@@ -805,10 +839,18 @@ def _contradiction(caption: Clause, slot: Slot, near: set[str], body: list[Claus
                 continue  # the caption names the body's place elsewhere ("Tehran, Iran")
             if _another_event(caption, slot, clause):
                 continue  # another day and another place: another session, another visit
-            if head & clause.head(other):
-                # The same verb or noun governs both ("travelled to Iraq on ...").
-                differ.append((clause, other))
-                continue
+            common = head & clause.head(other)
+            if common:
+                if placed is None:
+                    placed = caption.placed()
+                if common - placed or (head - placed) & stems:
+                    # The same verb or noun governs both ("travelled to Iraq on ..."). A
+                    # place's name alone between them is not the same action ("search
+                    # the water ... in the Marlborough Sounds" and "was found in the
+                    # Marlborough Sounds"), unless the caption's own word before that
+                    # place is in the body sentence too ("the funeral at St Paul's").
+                    differ.append((clause, other))
+                    continue
             # Or the two name the same people at the same place, with other verbs
             # ("Murphy arrives at Southwark Crown Court on Monday" and "Murphy ...
             # appeared at Southwark Crown Court on Tuesday"): two or more names
@@ -822,6 +864,7 @@ def _contradiction(caption: Clause, slot: Slot, near: set[str], body: list[Claus
         return None
     if not differ and slot.kind == "place" and body_places:
         differ = _placed_by_name(caption, slot, alike, body_places)
+    differ = [pair for pair in differ if not _others_react(caption, pair[0])]
     if not differ:
         return None
     if len({str(o.value) for _, o in differ}) > 1:
@@ -986,6 +1029,8 @@ def _named_places(clause: Clause, body_places: set[str]) -> list[tuple[Slot, set
     return out
 
 
+# The prepositions that place a thing at a place (not "to", "from": "speaks to Starmer").
+_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "into"})
 _PLACE_PREP_ONLY = re.compile(r"\s+(?:in|at|near|outside)\s+(?:the\s+)?")
 _NOUN_PREP_ONLY = re.compile(r"\s+(?:in|at|near|outside|of)\s+(?:the\s+)?")
 
@@ -1331,6 +1376,9 @@ class _Broad:
             for unit in units:
                 known |= self.people(unit, 0, len(unit.text), True)  # (named in full)
             mine = known & caption.stems(exclude=slot)
+        # A name the caption places something in is a place, not a person, even where
+        # it reads like one ("in the Marlborough Sounds").
+        mine = mine - caption.placed(_PLACE_PREPS)
         if len(mine) != 1:
             return []
         found: list[tuple[Clause, Slot]] = []
@@ -1464,12 +1512,43 @@ def _phrase_before(clause: Clause, slot: Slot) -> set[str]:
 
 def _finding(caption: Clause, slot: Slot, differ: list[tuple[Clause, Slot]],
              broad: _Broad) -> Annotation | None:
+    differ = [pair for pair in differ if not _others_react(caption, pair[0])]
     if not differ:
         return None
     values = {str(broad.main(broad.keys(o))) if o.kind in _DAY_KINDS else str(o.value) for _, o in differ}
     if len(values) > 1:
         return None  # the body tells of several days or places for such events: which one?
     return _differs(caption, slot, differ)
+
+
+# Words of a reaction to an event: "fans celebrate promotion", "mourners mark the anniversary".
+_REACTIONS = frozenset("celebrate celebration mourn commemorate cheer toast welcome greet react protest "
+                       "salute honour honor rejoice applaud lament vigil parade".split())
+_REACTION_ROOTS: frozenset[str] = frozenset()  # (filled below, once _root is defined)
+
+
+def _others_react(caption: Clause, clause: Clause) -> bool:
+    """Whether the caption shows others reacting to the body sentence's event: its
+    verb or noun of a reaction ("celebrate") is not the body sentence's, and the
+    common noun right before it (who reacts: "fans", "supporters") is not in the
+    body sentence either. "Fans celebrate promotion outside Elland Road on
+    Sunday" is the day after "Leeds won promotion on Saturday"; "Okafor
+    celebrates her title on Sunday" is compared with "Okafor won the title on
+    Saturday"."""
+    words = caption.words
+    for i, (s, e, stem) in enumerate(words):
+        if _root(stem) not in _REACTION_ROOTS:
+            continue
+        theirs = _roots(clause.stems())
+        if _root(stem) in theirs:
+            return False
+        if i == 0:
+            return True  # "Celebrations outside Elland Road on Sunday"
+        before_start, _, before = words[i - 1]
+        if caption.text[before_start].isupper() and i > 1:
+            return False  # a name: "Okafor celebrates", perhaps the body's winner
+        return _root(before) not in theirs
+    return False
 
 
 # -- the event reading ------------------------------------------------------------
@@ -1507,6 +1586,9 @@ def _roots(stems: set[str]) -> set[str]:
     return {_root(stem) for stem in stems}
 
 
+_REACTION_ROOTS = frozenset(_root(stem) for word in _REACTIONS if (stem := _stem(word)) is not None)
+
+
 # A longer body (about 6,000 words: a long read, a compilation) tells of too many
 # events for the event reading, which reads each of its sentences.
 _EVENT_BODY_CHARS = 36_000
@@ -1530,8 +1612,41 @@ _OTHER_TIME = re.compile(r"\b(?:had|earlier|previously|recently|ago|since|before
 # A sentence of an event that spans days ("the three-day summit", "a week-long visit").
 _SPAN = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)[- ]days?\b"
                    r"|\b(?:week|month)[- ]?long\b|\bweekend\b", re.IGNORECASE)
+# The name of an event right before a caption's day: "after the funeral on Friday".
+_EVENT_BEFORE = re.compile(_DETERMINER + r"(?:[a-z][\w'’-]*\s+){0,2}?([a-z][\w'’-]*)\s+(?:on\s+)?$")
+# Events that happen once, on one day (a "festival" or a "search" may last days).
+_EVENTS = ("funeral burial wedding vote ballot final match game ceremony opening launch hearing trial "
+           "sentencing verdict sitting meeting summit concert premiere race rally parade service mass "
+           "memorial inauguration election debate speech signing auction derby crash explosion raid "
+           "walkout vigil unveiling reopening recital procession coronation").split()
+_EVENT_ROOTS = frozenset(_root(stem) for word in _EVENTS if (stem := _stem(word)) is not None)
+# Where a caption's clause starts: its day belongs to the words after it.
+_CLAUSE_BREAK = re.compile(r"[,;:(—–]|\b(?:after|before|when|while|as|following|where)\b")
+# Words that only say how long (the span's action is the word before them).
+_SPAN_FILLERS = frozenset({"last", "spent", "spend", "took", "tak", "nearly", "almost", "roughly", "lengthy"})
+
+
+def _spans_days(clause: Clause, roots: set[str]) -> bool:
+    """Whether the sentence tells of the caption's action (one of ``roots``) over
+    several days: the span's own words, the one before it or the two after it
+    ("the three-day food festival", "spent four days searching", "a search
+    lasting several days"). A span of another action ("seven miners trapped for
+    four days were brought to the surface on Sunday", for a caption of a miner
+    carried out) says nothing of the day of the caption's."""
+    for match in _SPAN.finditer(clause.text, clause.start, clause.end):
+        before = [w for s, e, w in clause.words if e <= match.start() and w not in _SPAN_FILLERS][-1:]
+        after = [w for s, e, w in clause.words if s >= match.end()][:2]
+        if _roots(set(before + after)) & roots:
+            return True
+    return False
+
+
+# A place named after words that describe it: "at a sold-out Konzerthaus", "in the old Tivoli".
+_DESCRIBED_PLACE = re.compile(r"\b(?P<prep>in|at)\s+"
+                              r"(?:an?\s+(?:[a-z][\w'’-]*\s+){0,2}|the\s+(?:[a-z][\w'’-]*\s+){1,2})"
+                              r"(?P<place>[A-Z][\w'’-]*[a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*[a-z][\w'’-]*){0,3})")
 _THING_BEFORE = re.compile(_DETERMINER + r"((?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*"
-                           r"(?:\s+of\s+(?:the\s+|a\s+)?(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)?)"
+                           r"(?:\s+(?:of|on|for)\s+(?:the\s+|a\s+)?(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)?)"
                            r"\s+(?:in|at|near|outside)\s+(?:the\s+)?$")
 
 
@@ -1569,6 +1684,7 @@ class _Event:
         self._places: dict[int, list[Slot]] = {}
         self._read: set[int] = set()  # (the ids of sentences()'s clauses: their places are read)
         self._names: dict[tuple[int, bool], set[str]] = {}
+        self._described: dict[int, list[Slot]] = {}
 
     def sentences(self) -> list[tuple[Clause, set[str]]]:
         """Every sentence of ``units``, with its day and place slots, and its roots."""
@@ -1603,6 +1719,23 @@ class _Event:
                 out = [slot for m in _place_matches(clause.text[clause.start:clause.end])
                        if (slot := _place_slot(m, -clause.start)) is not None]
             self._places[id(clause)] = out
+        return out
+
+    def described_places(self, clause: Clause) -> list[Slot]:
+        """The places of a sentence named after words that describe them ("at a
+        sold-out Konzerthaus", "in the old Tivoli"), which the place reading skips."""
+        out = self._described.get(id(clause))
+        if out is None:
+            out = self._described[id(clause)] = []
+            text = clause.text
+            for match in _DESCRIBED_PLACE.finditer(text, clause.start, clause.end):
+                spaced = text[match.end():match.end() + 1] == " "
+                after = _WORD.match(text, match.end() + 1) if spaced else None
+                if after is not None and after.group()[0].islower() and _stem(after.group()) is not None:
+                    continue  # a name used as an adjective: "at a Downing Street press conference"
+                slot = _place_slot(match, 0)
+                if slot is not None:
+                    out.append(slot)
         return out
 
     def names(self, clause: Clause, first: bool = True) -> set[str]:
@@ -1684,7 +1817,7 @@ class _Event:
                 continue
             if places and any(_same_prep(o.prep, p.prep) for o in self.places(clause) for p in places):
                 continue  # another place too (the caption's is named nowhere in the body): another event
-            if _SPAN.search(clause.text, clause.start, clause.end):
+            if _spans_days(clause, mine):
                 return None  # "the three-day summit": the photo may be of any of its days
             if not days:
                 body_text = clause.text[clause.start:clause.end]
@@ -1701,6 +1834,8 @@ class _Event:
             dated.append((clause, days[0]))
         if not dated and undated:
             dated = self._story_day(mine | undated)
+        if not dated:
+            dated = self._named_event_day(caption, slot)
         differ = []
         for clause, other in dated:
             if mine_keys & broad.keys(other):
@@ -1715,7 +1850,59 @@ class _Event:
                                       or _tells_of_days_apart(caption_text, apart)):
                 return None  # "a day after ...": one tells of the other's day too
             differ.append((clause, other))
+        if len({broad.main(broad.keys(o)) for _, o in differ}) > 1:
+            differ = self._of_the_action(caption, slot, differ)
         return _finding(caption, slot, differ, broad)
+
+    @staticmethod
+    def _of_the_action(caption: Clause, slot: Slot,
+                       differ: list[tuple[Clause, Slot]]) -> list[tuple[Clause, Slot]]:
+        """Of body sentences about the event that give several days, those that tell
+        of the action the caption dates: around their day they have the most words
+        of the caption's clause that holds its day, two or more, and the others
+        fewer ("after it was intercepted by the navy on 14 March" against "The navy
+        intercepted the vessel on 13 March", not "prosecutors on Wednesday charged
+        the captain of the seized tanker")."""
+        start = caption.start
+        for match in _CLAUSE_BREAK.finditer(caption.text, caption.start, slot.start):
+            start = match.end()
+        action = _roots({w for s, e, w in caption.words if s >= start and e <= slot.start})
+        if len(action) < 2:
+            return differ
+        scores = [len(action & _roots(clause.near(other))) for clause, other in differ]
+        best = max(scores)
+        if best < 2:
+            return differ
+        return [pair for pair, score in zip(differ, scores) if score == best]
+
+    def _named_event_day(self, caption: Clause, slot: Slot) -> list[tuple[Clause, Slot]]:
+        """The day the body gives an event the caption names right before its own
+        ("after the funeral on Friday"): of the body sentences that open with that
+        event ("The funeral Mass was held on Saturday"), when they give one day and
+        no body sentence naming it gives the caption's. Only for the names of
+        events that happen once (a funeral, a vote, a final), not of things."""
+        match = _EVENT_BEFORE.search(caption.text, max(caption.start, slot.start - 60), slot.start)
+        if match is None:
+            return []
+        stem = _stem(match.group(1))
+        event = None if stem is None else _root(stem)
+        if event not in _EVENT_ROOTS:
+            return []
+        broad = self.broad
+        mine_keys = broad.keys(slot)
+        found: list[tuple[Clause, Slot]] = []
+        for clause, theirs in self.every():
+            if event not in theirs:
+                continue
+            days = [o for o in clause.slots if o.kind in _DAY_KINDS]
+            if any(mine_keys & broad.keys(o) for o in days):
+                return []  # the body gives the caption's day for it too
+            # (the sentence's subject: among its first three words, before the day)
+            opening = [(s, w) for s, e, w in clause.words[:3] if _root(w) == event]
+            found.extend((clause, o) for o in days if opening and opening[0][0] < o.start)
+        if len({broad.main(broad.keys(o)) for _, o in found}) != 1:
+            return []
+        return found
 
     def _story_day(self, told: set[str]) -> list[tuple[Clause, Slot]]:
         """The body's one day, when it gives only one, in a sentence sharing a root
@@ -1731,7 +1918,7 @@ class _Event:
         # met the Pope on Saturday" does not date his visit to the troops.)
         return [(clause, o) for clause, o in found
                 if ((shared := told & roots[id(clause)]) - self.names(clause) or len(shared) >= 3)
-                and not _SPAN.search(clause.text, clause.start, clause.end)]
+                and not _spans_days(clause, told)]
 
     def _place(self, caption: Clause, slot: Slot, mine: set[str]) -> Annotation | None:
         broad = self.broad
@@ -1749,9 +1936,11 @@ class _Event:
             {stem for word in thing.group(1).split() if (stem := _stem(word)) is not None})
         differ: list[tuple[Clause, Slot]] = []
         for clause, theirs in self.sentences():
-            places = [o for o in clause.slots if o.kind == "place" and o.prep == slot.prep
-                      and not _places_overlap(slot, o)]
-            if not places or not mine & theirs:
+            if not mine & theirs:
+                continue
+            places = [o for o in clause.slots + self.described_places(clause)
+                      if o.kind == "place" and o.prep == slot.prep and not _places_overlap(slot, o)]
+            if not places:
                 continue
             clause_days = set()
             for o in clause.slots:
@@ -1761,11 +1950,18 @@ class _Event:
                 continue  # another day: perhaps another event
             if caption_days & clause_days:
                 shared = mine & theirs
-                if len(shared) < _AGREE_SHARED or not self.shared_names(caption, clause, shared):
-                    continue  # the same day, the same name and another word: the same event
+                # The same day, the same name and another word: the same event. Or
+                # three words and two of the caption's thing without a name ("the
+                # first ship on the new route in Mombasa" against "The first container
+                # ship on the new service docked in Dar es Salaam").
+                if len(shared) < _AGREE_SHARED or not (
+                        self.shared_names(caption, clause, shared)
+                        or (len(shared) >= 3 and len(thing_roots & theirs) >= 2)):
+                    continue
             elif not self.about(caption, slot, mine, clause, theirs):
                 continue
-            else:
+            elif len(mine & theirs) < 3 or len(thing_roots & theirs) < 2:
+                # (else the body sentence tells of the caption's definite thing itself)
                 places = [o for o in places if _root(_noun_before(clause, o) or "") in thing_roots]
             if len(places) != 1 or not self.same_people(caption, mine, clause, theirs):
                 continue  # none of the caption's thing, or several places: which one?

@@ -77,7 +77,7 @@ def test_meets_counts_related_places_only_where_a_finding_has_no_side():
 # raise the figures here.
 LAST_MEASURED: dict[str, tuple[int, int, int, int]] = {
     "attribution": (24, 24, 24, 24),
-    "caption-agreement": (30, 36, 30, 31),
+    "caption-agreement": (35, 36, 35, 35),
     "date-sanity": (30, 30, 30, 30),
     "house-style": (29, 29, 29, 29),
     "name-consistency": (31, 31, 24, 24),

@@ -139,6 +139,29 @@ FLAG = [
      "On Thursday, protesters gather outside parliament in Valletta.", "weekday-differs", "Thursday"),
     (["Amara Okafor won the national chess title in Abuja on Saturday, beating the defending champion."],
      "Okafor celebrates her national chess title in Abuja on Sunday.", "weekday-differs", "Sunday"),
+    # ... a reaction the body tells of too, or by the body's own person ("McGregor celebrates")
+    (["Thousands of fans celebrated the league title outside Celtic Park on Saturday night."],
+     "Fans celebrate the league title outside Celtic Park on Sunday.", "weekday-differs", "Sunday"),
+    (["Callum McGregor lifted the league trophy at Celtic Park on Saturday after a 3-0 win over Dundee."],
+     "Callum McGregor celebrates with the league trophy at Celtic Park on Sunday.",
+     "weekday-differs", "Sunday"),
+    # ... the day the body gives the event the caption names before its day ("after the funeral
+    # on Monday"), in a sentence that opens with it; another day in the body is another action's
+    (["The flamenco singer Rosa Marín died last week at the age of 91.",
+      "Her funeral was held on Tuesday at the cathedral in Cádiz, where the bishop read a poem she had "
+      "written.",
+      "The regional government in Seville said on Monday that a street would carry her name."],
+     "Relatives leave the cathedral carrying flowers after the funeral on Monday.",
+     "weekday-differs", "Monday"),
+    (["Councillors in Galway backed the cycle lane plan by 21 votes to 9.",
+      "The vote took place on Thursday after a long debate in the chamber."],
+     "Cyclists wait outside the chamber during the vote on Wednesday.", "weekday-differs", "Wednesday"),
+    (["Judge Ana Ruiz heard the case in Leeds.",
+      "The hearing lasted two hours and ended on Tuesday with a guilty verdict."],
+     "Family members outside Leeds Crown Court after the hearing on Wednesday.",
+     "weekday-differs", "Wednesday"),
+    (["The wedding took place on Saturday at a small chapel in Galway.", "Guests travelled from Boston."],
+     "The couple leave the chapel after their wedding on Sunday.", "weekday-differs", "Sunday"),
     # ... a sentence about the event without a day takes the story's one day
     (["A school choir from Cardiff won the national youth choir competition on Saturday.",
       "The 30 singers from Ysgol Glan Taf beat 40 other choirs at the final in Manchester."],
@@ -153,10 +176,27 @@ FLAG = [
       "Baptiste received the national order of merit from the president."],
      "Joan Baptiste receives the national order of merit in Port-au-Prince on Saturday.",
      "weekday-differs", "Saturday"),
+    # ... a span of days in the body sentence that is another action's (how long they were
+    # stranded, not the rescue the caption shows)
+    (["Eleven cavers who had been stranded for three days in a flooded passage near Bulmer were led "
+      "out on Tuesday, the rescue team said."],
+     "A rescued caver is helped from the cave mouth near Bulmer on Monday.", "weekday-differs", "Monday"),
+    (["Twelve fishermen adrift for five days off Tonga were brought ashore in Nuku'alofa on Thursday."],
+     "One of the rescued fishermen is helped ashore in Nuku'alofa on Friday.", "weekday-differs", "Friday"),
     # ... a place on the caption's day, the event told in other words ("launch", "went on display")
     (["Forty drawings by Paula Rego went on display at the Casa das Historias in Cascais on Friday."],
      "Guests view Paula Rego's drawings at the launch of the show in Lisbon on Friday.",
      "place-differs", "Lisbon"),
+    # ... the body's place after words that describe it ("at a packed Wigmore Hall")
+    (["The cellist Mira Osei gave her final recital on Saturday at a packed Wigmore Hall in London."],
+     "Mira Osei takes a bow after her final recital at the Barbican on Saturday.",
+     "place-differs", "Barbican"),
+    # ... on the same day, no name shared, but three words, two of them the caption's definite thing
+    (["The first electric ferry on the new cross-harbour line docked in Kiel on Monday, the operator said."],
+     "Passengers leave the first electric ferry on the new line in Lübeck on Monday.",
+     "place-differs", "Lübeck"),
+    (["The first electric ferry on the new cross-harbour line docked in Kiel on Monday, the operator said."],
+     "Passengers leave the first electric ferry on the new line in Lübeck.", "place-differs", "Lübeck"),
     # ... the body's noun before its place is a word of the caption's thing ("concert")
     (["The jazz festival ended on Saturday with a concert in Montreux's main hall attended by "
       "4,000 people."],
@@ -340,6 +380,13 @@ PASS = [
      "Mediterranean leaders pose for a photo at the summit in Rome on Thursday."),
     (["The summit of Mediterranean leaders in Rome, which opened on Wednesday, ended on Friday."],
      "Mediterranean leaders pose for a photo at the summit in Rome on Thursday."),
+    # the caption's action is the one the body sentence spreads over several days; the two
+    # sentences share only the place's name around their days (searching is not finding)
+    (["The body of a missing diver was recovered in Loch Fyne on Tuesday by police teams who had "
+      "spent three days searching the loch."],
+     "Police divers search the water near Inveraray in Loch Fyne on Saturday."),
+    (["Volunteers found the missing walker in Glen Affric on Sunday after a search lasting four days."],
+     "Mountain rescue volunteers search the hillside in Glen Affric on Friday."),
     # another day and another place than the body sentence's: another session, another visit
     (["The Irish rugby squad trained in Cape Town on Monday."],
      "Irish rugby squad members training in Durban on Tuesday."),
@@ -347,6 +394,36 @@ PASS = [
      "Guests view Paula Rego's drawings at the launch of the show in Lisbon on Monday."),
     (["Defence Minister Anna Kowal visited troops at the port of Gdansk on Tuesday."],
      "Anna Kowal visits troops at the port of Gdynia on Wednesday."),
+    # the caption's event is not the subject of the body's sentence ("reached the final"), is
+    # still to come, is a thing (a plant), or the body gives the caption's day for it too
+    (["Ferrol reached the cup final on Tuesday by beating Lugo 2-0.", "Ferrol play Ourense next."],
+     "Ferrol fans watch the final on Sunday."),
+    (["The funeral will be held on Saturday in Cádiz.", "Rosa Marín died last week."],
+     "Rosa Marín's family at the funeral on Friday."),
+    (["The new battery plant opened on Thursday with 900 jobs."], "Workers at the plant on Monday."),
+    (["Her funeral was held on Tuesday at the cathedral in Cádiz.",
+      "A memorial concert took place on Monday, the day before the funeral."],
+     "Musicians play at the concert on Monday."),
+    # others reacting to the body's event, perhaps a day later ("supporters celebrate the title")
+    (["Celtic won the league title on Saturday with a 3-0 win over Dundee at Celtic Park."],
+     "Supporters celebrate the title outside Celtic Park on Sunday."),
+    (["Rangers won the Scottish Cup on Saturday, beating Hibernian 2-1 at Hampden Park."],
+     "Rangers fans celebrate the cup win at Hampden Park on Sunday."),
+    (["Celtic won the league title on Saturday with a 3-0 win over Dundee at Celtic Park."],
+     "Celebrations outside Celtic Park on Sunday after the title win."),
+    # a ferry, not the caption's definite thing; a name before another noun is not a place
+    # ("a packed Wigmore Hall press event"); another day; the body names the caption's place
+    (["The first electric ferry on the new cross-harbour line docked in Kiel on Monday, the operator said."],
+     "Passengers board a ferry in Lübeck on Monday."),
+    (["The first electric ferry on the new cross-harbour line docked in Kiel on Monday, the operator said."],
+     "A model of the first electric ferry on the new line at a trade fair in Hamburg."),
+    (["The cellist Mira Osei gave her final recital on Saturday at a packed Wigmore Hall press event."],
+     "Mira Osei takes a bow after her final recital at the Barbican on Saturday."),
+    (["The cellist Mira Osei gave her final recital on Saturday at a packed Wigmore Hall in London."],
+     "Mira Osei rehearses at the Barbican on Friday before her final recital."),
+    (["The first electric ferry on the new cross-harbour line docked in Kiel on Monday, the operator said.",
+      "A second ferry is being fitted out in a yard near Lübeck."],
+     "Passengers leave the first electric ferry on the new line in Lübeck on Monday."),
     # a named part of a town the body names: perhaps of the body's town
     (["The flamenco festival opened in Seville on Friday with a performance by the dancer Lucía Carmona."],
      "The dancer Lucía Carmona performs at the opening of the flamenco festival in the Triana district "
@@ -439,3 +516,23 @@ def test_seed_text_raises_nothing(shared):
 def test_seed_json_raises_nothing(shared):
     data = json.loads((shared / "examples" / "seed-article.json").read_text(encoding="utf-8"))
     assert findings(article_from_json(data), CHECK) == []
+
+
+# Body sentences about the caption's event that give several days: the one around whose
+# day stand the words of the caption's clause that holds its day tells of its action.
+SEIZED = ("Prosecutors in Shetland on Tuesday charged the skipper of a Faroese trawler seized by a "
+          "fisheries patrol with landing undeclared mackerel.")
+BOARDED = ("The patrol boarded the Faroese trawler on 3 June west of Lerwick after spotting it inside "
+           "a closed zone.")
+
+
+@pytest.mark.parametrize("caption,expected", [
+    ("The seized Faroese trawler moored in Shetland after it was boarded by the fisheries patrol on 4 June.",
+     [("date-differs", "4 June", ["3 June"])]),
+    ("The seized Faroese trawler moored in Shetland after it was boarded by the fisheries patrol on 3 June.",
+     []),
+])
+def test_the_day_of_the_action_the_caption_dates(caption, expected):
+    article = draft(SEIZED, BOARDED, ("image", caption), published_at="2025-06-12T10:00:00+01:00")
+    assert [(a.rule, a.target.quote, [t.quote for t in a.related])
+            for a in findings(article, CHECK)] == expected
