@@ -108,7 +108,16 @@ No reading compares a caption that shows others reacting to the body's event
 won the title on Saturday"): its word of a reaction (celebrate, mourn, cheer,
 protest, parade, ...) is not the body sentence's, nor is the common noun right
 before it (who reacts). "Callum McGregor celebrates with the trophy on Sunday"
-is still compared with "McGregor lifted the trophy on Saturday".
+is still compared with "McGregor lifted the trophy on Saturday". Nor is a
+caption of the event's aftermath, in words the body sentence lacks: tributes
+("Pupils lay flowers outside the school on Tuesday" against a stabbing on
+Monday), what is left ("Smoke rises from the gutted warehouse"), a search or
+clean-up ("Divers search Loch Fyne" against "a body was recovered from Loch
+Fyne"); unless the caption names the event right before its day ("carrying
+flowers after the funeral on Monday"). Nor is a caption whose day dates an
+earlier action of others in an "after" clause the body sentence has no word of
+("after robbers smashed its window on Wednesday" against "Police arrested two
+men on Friday").
 
 A place is only flagged when the body never mentions the caption's place at
 all, and neither side names the other's place ("Tehran, Iran" agrees with
@@ -864,7 +873,7 @@ def _contradiction(caption: Clause, slot: Slot, near: set[str], body: list[Claus
         return None
     if not differ and slot.kind == "place" and body_places:
         differ = _placed_by_name(caption, slot, alike, body_places)
-    differ = [pair for pair in differ if not _others_react(caption, pair[0])]
+    differ = [pair for pair in differ if not _not_the_body_action(caption, slot, pair[0])]
     if not differ:
         return None
     if len({str(o.value) for _, o in differ}) > 1:
@@ -1512,7 +1521,7 @@ def _phrase_before(clause: Clause, slot: Slot) -> set[str]:
 
 def _finding(caption: Clause, slot: Slot, differ: list[tuple[Clause, Slot]],
              broad: _Broad) -> Annotation | None:
-    differ = [pair for pair in differ if not _others_react(caption, pair[0])]
+    differ = [pair for pair in differ if not _not_the_body_action(caption, slot, pair[0])]
     if not differ:
         return None
     values = {str(broad.main(broad.keys(o))) if o.kind in _DAY_KINDS else str(o.value) for _, o in differ}
@@ -1525,6 +1534,57 @@ def _finding(caption: Clause, slot: Slot, differ: list[tuple[Clause, Slot]],
 _REACTIONS = frozenset("celebrate celebration mourn commemorate cheer toast welcome greet react protest "
                        "salute honour honor rejoice applaud lament vigil parade".split())
 _REACTION_ROOTS: frozenset[str] = frozenset()  # (filled below, once _root is defined)
+# Words of what follows an event: tributes to it, what is left of it, a search or a
+# clean-up after it ("Mourners lay flowers outside the school", "Smoke rises from the
+# gutted warehouse", "Divers search the loch"). A caption of these shows a later day.
+_AFTERMATH = frozenset("flowers floral tribute wreath candle smoke smoulder charred gutted "
+                       "ruins rubble debris wreckage aftermath remains repair rebuild clean clean-up "
+                       "search scour comb dredge sift inspect survey assess cordon".split())
+_AFTERMATH_ROOTS: frozenset[str] = frozenset()  # (filled below, once _root is defined)
+
+
+def _not_the_body_action(caption: Clause, slot: Slot, clause: Clause) -> bool:
+    """Whether the caption's photo or its day is of something else than the body
+    sentence's action: a reaction to it, its aftermath, or an earlier action the
+    caption dates in an "after ..." clause."""
+    return (_others_react(caption, clause) or _dates_an_earlier_action(caption, slot, clause)
+            or (_shows_aftermath(caption, clause) and not _names_event_before(caption, slot)))
+
+
+def _names_event_before(caption: Clause, slot: Slot) -> bool:
+    """Whether the caption names an event right before its day ("carrying flowers
+    after the funeral on Monday"): the day is the event's, whatever the photo shows."""
+    if slot.kind not in _DAY_KINDS:
+        return False
+    match = _EVENT_BEFORE.search(caption.text, max(caption.start, slot.start - 60), slot.start)
+    return match is not None and (stem := _stem(match.group(1))) is not None and _root(stem) in _EVENT_ROOTS
+
+
+def _shows_aftermath(caption: Clause, clause: Clause) -> bool:
+    """Whether the caption shows what is left of the body sentence's event, tributes
+    to it, or a search or clean-up after it, in words the body sentence lacks."""
+    theirs = _roots(clause.stems())
+    return any(_root(stem) in _AFTERMATH_ROOTS and _root(stem) not in theirs for _, _, stem in caption.words)
+
+
+# "after robbers smashed its window on Wednesday": a clause of its own action (not
+# "after the hearing on Wednesday", which names the event).
+_AFTER_ACTION = re.compile(r"\b(?:after|following)\s+(?!(?:the|his|her|its|their|a|an)\b)"
+                           r"[^,;:()—–]*$", re.IGNORECASE)
+
+
+def _dates_an_earlier_action(caption: Clause, slot: Slot, clause: Clause) -> bool:
+    """Whether the caption's day dates an earlier action of others in an "after"
+    clause (a subject and its verb: "after robbers smashed its window on
+    Wednesday") of which the body sentence has no word: the body's day ("Police
+    arrested two men on Friday") is another action's."""
+    if slot.kind not in _DAY_KINDS:
+        return False
+    match = _AFTER_ACTION.search(caption.text, max(caption.start, slot.start - 80), slot.start)
+    if match is None:
+        return False
+    action = _roots({w for s, e, w in caption.words if s >= match.start() and e <= slot.start})
+    return len(action) >= 2 and not action & _roots(clause.stems())
 
 
 def _others_react(caption: Clause, clause: Clause) -> bool:
@@ -1536,10 +1596,10 @@ def _others_react(caption: Clause, clause: Clause) -> bool:
     celebrates her title on Sunday" is compared with "Okafor won the title on
     Saturday"."""
     words = caption.words
+    theirs = _roots(clause.stems())
     for i, (s, e, stem) in enumerate(words):
         if _root(stem) not in _REACTION_ROOTS:
             continue
-        theirs = _roots(clause.stems())
         if _root(stem) in theirs:
             return False
         if i == 0:
@@ -1587,6 +1647,7 @@ def _roots(stems: set[str]) -> set[str]:
 
 
 _REACTION_ROOTS = frozenset(_root(stem) for word in _REACTIONS if (stem := _stem(word)) is not None)
+_AFTERMATH_ROOTS = frozenset(_root(stem) for word in _AFTERMATH if (stem := _stem(word)) is not None)
 
 
 # A longer body (about 6,000 words: a long read, a compilation) tells of too many
