@@ -1319,6 +1319,14 @@ class _Broad:
             return True
         return not (self.people(clause.unit, clause.start, clause.end, False) - caption.stems())
 
+    def day_keys(self, clause: Clause) -> set:
+        """The keys of every day a sentence gives."""
+        out: set = set()
+        for o in clause.slots:
+            if o.kind in _DAY_KINDS:
+                out |= self.keys(o)
+        return out
+
     def contradiction(self, caption: Clause, slot: Slot) -> Annotation | None:
         if slot.kind in _DAY_KINDS:
             return self._day(caption, slot)
@@ -1434,19 +1442,13 @@ class _Broad:
         # same day, a body sentence whose verb or noun before its place is one of
         # them tells of that thing ("The squad trained in Gdańsk on Friday").
         phrase = _phrase_before(caption, slot)
-        caption_days = set()
-        for o in caption.slots:
-            if o.kind in _DAY_KINDS:
-                caption_days |= self.keys(o)
+        caption_days = self.day_keys(caption)
         differ: list[tuple[Clause, Slot]] = []
         for clause in self.body:
             named = noun in clause.stems()
             if not named and not (caption_days and phrase & clause.stems()):
                 continue  # (its stems are read already: most sentences end here)
-            clause_days = set()
-            for o in clause.slots:
-                if o.kind in _DAY_KINDS:
-                    clause_days |= self.keys(o)
+            clause_days = self.day_keys(clause)
             if caption_days and clause_days and not caption_days & clause_days:
                 continue  # another day: perhaps another event
             same_day = bool(caption_days & clause_days)
@@ -1987,10 +1989,7 @@ class _Event:
         if (_PART_AFTER.match(text, slot.end)
                 or _PART_BEFORE.search(text, max(0, slot.start - 30), slot.start)):
             return None  # "in the Triana district": a part of a place, perhaps of the body's
-        caption_days = set()
-        for o in caption.slots:
-            if o.kind in _DAY_KINDS:
-                caption_days |= broad.keys(o)
+        caption_days = broad.day_keys(caption)
         caption_low = caption.text[caption.start:caption.end].lower()
         thing = _THING_BEFORE.search(caption.text, max(caption.start, slot.start - 120), slot.start)
         thing_roots = set() if thing is None else _roots(
@@ -2003,10 +2002,7 @@ class _Event:
                       if o.kind == "place" and o.prep == slot.prep and not _places_overlap(slot, o)]
             if not places:
                 continue
-            clause_days = set()
-            for o in clause.slots:
-                if o.kind in _DAY_KINDS:
-                    clause_days |= broad.keys(o)
+            clause_days = broad.day_keys(clause)
             if caption_days and clause_days and not caption_days & clause_days:
                 continue  # another day: perhaps another event
             if caption_days & clause_days:
