@@ -156,7 +156,7 @@ from __future__ import annotations
 
 import heapq
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Iterator
@@ -165,7 +165,8 @@ from checks.annotation import Annotation, Suggestion
 from checks.dates import MONTH_HEAD, local_day
 from checks.engine import Context
 from checks.model import BODY_KINDS, CAPTION, Article, TextUnit
-from checks.names import NAME_KINDS, Mention, distance, equivalence_map, fold, read_names, spelling_groups
+from checks.names import (NAME_KINDS, Mention, Names, distance, equivalence_map, fold, read_names,
+                          spelling_groups)
 from checks.registry import Rule
 from checks.text import Joined, may_have_digit, primary_language, sentence_spans
 
@@ -1064,9 +1065,9 @@ def _names(article: Article, ctx: Context, body_words: "_Words") -> Iterator[Ann
     # Full names are compared part by part only in articles with few captions: a
     # gallery's body would be read for names at every given name it does not use.
     full_names = len(article.caption_units()) <= _BROAD_CAPTIONS
-    if all(body_words.mentions(s.raw[0][3]) for s in in_caption_only.spellings.values()) and (
+    if all(body_words.mentions(s.raw[0][_RAW_SURNAME]) for s in in_caption_only.spellings.values()) and (
             # (and every given name: "Jonathon Pryce" against the body's "Jonathan Pryce")
-            not full_names or all(raw[5] is None or body_words.mentions(raw[5])
+            not full_names or all(raw[_RAW_GIVEN] is None or body_words.mentions(raw[_RAW_GIVEN])
                                   for s in in_caption_only.spellings.values() for raw in s.raw)):
         return
     # The whole article: only the rest is read, the captions' reading is added
@@ -1124,8 +1125,19 @@ def _skeleton(name: str) -> str:
 
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s+$")
 
+# Where a mention kept as a tuple (Spelling.raw) holds each field: Mention's
+# fields in order, its unit given by its index in Spelling.units.
+_MENTION_FIELDS = [field.name for field in fields(Mention)]
+_RAW_UNIT = _MENTION_FIELDS.index("unit")
+_RAW_START = _MENTION_FIELDS.index("start")
+_RAW_END = _MENTION_FIELDS.index("end")
+_RAW_SURNAME = _MENTION_FIELDS.index("surname")
+_RAW_KEY = _MENTION_FIELDS.index("key")
+_RAW_GIVEN = _MENTION_FIELDS.index("given")
 
-def _full_name_slips(names, in_captions, body_words: _Words, flagged: set) -> Iterator[Annotation]:
+
+def _full_name_slips(names: Names, in_captions: Names, body_words: _Words,
+                     flagged: set[tuple[int, int]]) -> Iterator[Annotation]:
     """A caption's full name that is one body person's with one part spelled
     differently: the given name ("Jonathon Pryce" for the body's "Jonathan
     Pryce", see _vowel_slip) or the surname ("Jonathan Price"), when the body
@@ -1133,11 +1145,12 @@ def _full_name_slips(names, in_captions, body_words: _Words, flagged: set) -> It
     and Mary Smith") and names no one else so near."""
     # (From the spellings' tuples: Mention objects built for every name of a long
     # body would be kept by the reading, which other families share, to the end.)
+    # (given name, surname key) -> the body's mentions of that person
     body_people: dict[tuple[str, str], list] = {}
     for spelling in names.spellings.values():
         for raw in spelling.raw:
-            if raw[5] and spelling.units[raw[0]].kind in BODY_KINDS:
-                body_people.setdefault((raw[5], raw[4]), []).append((spelling, raw))
+            if raw[_RAW_GIVEN] and spelling.units[raw[_RAW_UNIT]].kind in BODY_KINDS:
+                body_people.setdefault((raw[_RAW_GIVEN], raw[_RAW_KEY]), []).append((spelling, raw))
     if not body_people:
         return
     for mention in in_captions.mentions:
@@ -1150,7 +1163,7 @@ def _full_name_slips(names, in_captions, body_words: _Words, flagged: set) -> It
             continue
         given, key = near[0]
         spelling, raw = body_people[near[0]][0]
-        body_mention = Mention(spelling.units[raw[0]], *raw[1:])
+        body_mention = Mention(spelling.units[raw[_RAW_UNIT]], *raw[_RAW_UNIT + 1:])
         text = mention.unit.text
         if key == mention.key:
             before = _WORD_BEFORE.search(text, max(0, mention.start - 40), mention.start)
@@ -1173,7 +1186,7 @@ def _full_name_slips(names, in_captions, body_words: _Words, flagged: set) -> It
         target = mention.unit.span(start, end)
         yield NAME_SPELLING.at(
             target, f"The caption spells '{written}'; the body spells it '{right}'.",
-            related=[spelling.units[raw[0]].span(raw[1], raw[2])
+            related=[spelling.units[raw[_RAW_UNIT]].span(raw[_RAW_START], raw[_RAW_END])
                      for spelling, raw in body_people[near[0]][:20]],
             suggestion=Suggestion("replace", right), data={"caption": written, "body": right})
 
