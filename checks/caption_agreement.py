@@ -2,7 +2,8 @@
 
 ## What it does
 Reads each caption sentence for a weekday ("on Wednesday"), a date ("May 14",
-"14 May"), a place after *in/at/to/from* ("in Baghdad", "to Iraq") and the
+"14 May"), a place after *in/at/to/from* ("in Baghdad", "to Iraq", "in Dar es
+Salaam", read through its lower-case particles) and the
 names it spells, and looks in the body for a sentence about the same event:
 one that shares the words right around that weekday, date or place and enough
 of the caption's other content words, and either the same verb or noun
@@ -197,8 +198,13 @@ _DATE = re.compile(
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>{_MONTH_NAMES})\b)")
 # A place: capitalised words after a preposition of place ("in Baghdad", "to the Gaza Strip").
 _PREPOSITIONS = ("in", "at", "to", "from", "near", "outside", "into")
+# A lower-case particle inside a place's name, before its next capitalised word
+# ("Dar es Salaam", "Rio de Janeiro", "Sharm el-Sheikh", "Stratford upon Avon",
+# "Clacton on Sea"): not the end of the name.
+_PLACE_PARTICLE = r"[\s-](?:es|de|del|da|do|dos|la|al|el|upon|on(?=[\s-]Sea\b))[\s-]"
+_PLACE_WORD = r"[A-Z][\w'’-]*[a-z][\w'’-]*"
 _PLACE_AFTER_PREPOSITION = (r"\s+(?:the\s+)?"
-                            r"(?P<place>[A-Z][\w'’-]*[a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*[a-z][\w'’-]*){0,3})")
+                            rf"(?P<place>{_PLACE_WORD}(?:(?:\s+|{_PLACE_PARTICLE}){_PLACE_WORD}){{0,3}})")
 _PLACE = re.compile(rf"\b(?P<prep>{'|'.join(_PREPOSITIONS)}){_PLACE_AFTER_PREPOSITION}")
 # The same, one expression per preposition and without the \b: an expression
 # that starts with a word is searched for by a fast scan for that word, where
