@@ -66,19 +66,22 @@ sentencing" and "was sentenced", "the reopening" and "opened"). Four shared
 words make a sentence about the event, or three with a name, and one of them
 must be no name (the same people at the same place may be doing something
 else); the caption's word right before or after its day or place counts
-twice. A day is flagged when those sentences give one other day and no body
-sentence gives the caption's; of sentences that give several days, those
-count around whose day stand the most words (two or more) of the caption's
-clause that holds its day ("after it was boarded by the patrol on 4 June"
-against "The patrol boarded the trawler on 3 June", not "prosecutors on
-Tuesday charged the skipper of the seized trawler"): a sentence that shares at most one word with the
-caption and places its action elsewhere ("trained at the Seixal complex on
-Wednesday") tells of another action. A sentence about the event with no day
-of its own takes the story's when the body gives only one day ("won the
-competition on Tuesday" for "beat 24 schools at the final in Birmingham") in a
-sentence that shares a word besides names (or three names) with either, and
-the day-less sentence tells of no time of its own ("had earlier visited",
-"last week"). An
+twice. A place's name counts once however many words it has, and not twice:
+"Police divers at Loch Fyne on Saturday" is not about "A body was recovered
+from Loch Fyne on Sunday, police said" (nor, in the broad reading, with fewer
+than two shared words besides the caption's places). A day is flagged when
+those sentences give one other day and no body sentence gives the caption's;
+of sentences that give several days, those count around whose day stand the
+most words (two or more) of the caption's clause that holds its day ("after it
+was boarded by the patrol on 4 June" against "The patrol boarded the trawler
+on 3 June", not "prosecutors on Tuesday charged the skipper of the seized
+trawler"): a sentence that shares at most one word with the caption and places
+its action elsewhere ("trained at the Seixal complex on Wednesday") tells of
+another action. A sentence about the event with no day of its own takes the
+story's when the body gives only one day ("won the competition on Tuesday" for
+"beat 24 schools at the final in Birmingham") in a sentence that shares a word
+besides names (or three names) with either, and the day-less sentence tells of
+no time of its own ("had earlier visited", "last week"). An
 event the caption names right before its day ("after the funeral on Friday":
 a funeral, a vote, a final, a hearing, ... that happens once) takes the day of
 the body sentences that open with it ("The funeral Mass was held on
@@ -1372,6 +1375,8 @@ class _Broad:
             names = caption.proper(slot)
             if len(shared) < _SHARED_BROAD or not shared & names & clause.proper(other):
                 continue
+            if len(shared - caption.placed()) < _SHARED_BROAD - 1:
+                continue  # a place's name and one word ("Police divers at Loch Fyne"): the place alone
             if not shared - names and self.people(clause.unit, clause.start, clause.end, False):
                 # Names alone, the body's people among them: the same people (and
                 # place) at another action. (Of a sentence that names no one, the
@@ -1850,7 +1855,11 @@ class _Event:
         names = self.shared_names(caption, clause, shared)
         if not shared - names:
             return False
-        score = len(shared) + (1 if _roots(caption.head(slot)) & theirs else 0)
+        # A place's name counts once however many words it has ("Loch Fyne"), and
+        # not as the caption's word by its slot: a place alone is not the event.
+        placed = _roots(caption.placed()) & shared
+        head = _roots(caption.head(slot)) - placed
+        score = len(shared - placed) + (1 if placed else 0) + (1 if head & theirs else 0)
         return score >= _EVENT_SHARED or (score == _EVENT_SHARED - 1 and bool(names))
 
     def same_people(self, caption: Clause, mine: set[str], clause: Clause, theirs: set[str]) -> bool:

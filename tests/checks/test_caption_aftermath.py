@@ -44,6 +44,9 @@ PASS = [
     ([STABBING], "Northfield Academy in Sheffield, where police cordoned off the playground on Tuesday."),
     # only a place name shared
     ([BODY_FOUND], "Volunteers comb the shoreline of Lough Derg on Saturday."),
+    ([BODY_FOUND], "Garda boats in the water at Lough Derg on Saturday."),
+    (["Two climbers were airlifted from Ben Nevis on Monday, the mountain rescue team said."],
+     "Walkers on the summit of Ben Nevis on Tuesday."),
 ]
 
 # (body paragraphs, caption, flagged text): the body's own action on another day
@@ -60,6 +63,8 @@ FLAG = [
      "Sunday"),
     ([ARREST], "Two men are led away by police after their arrest in Ghent on Thursday over the Van Dale "
                "robbery.", "Thursday"),
+    (["Two climbers were airlifted from Ben Nevis on Monday, the mountain rescue team said."],
+     "A rescue helicopter airlifts two climbers from Ben Nevis on Sunday.", "Sunday"),
     ([SUMMIT], "Leaders gather in Tallinn on Monday for the three-day summit on Baltic energy security.",
      "Monday"),
 ]
