@@ -2,7 +2,8 @@
 
 ## What it does
 Reads each caption sentence for a weekday ("on Wednesday"), a date ("May 14",
-"14 May"), a place after *in/at/to/from* ("in Baghdad", "to Iraq") and the
+"14 May"), a place after *in/at/to/from* ("in Baghdad", "to Iraq", "in Dar es
+Salaam", read through its lower-case particles) and the
 names it spells, and looks in the body for a sentence about the same event:
 one that shares the words right around that weekday, date or place and enough
 of the caption's other content words, and either the same verb or noun
@@ -65,19 +66,22 @@ sentencing" and "was sentenced", "the reopening" and "opened"). Four shared
 words make a sentence about the event, or three with a name, and one of them
 must be no name (the same people at the same place may be doing something
 else); the caption's word right before or after its day or place counts
-twice. A day is flagged when those sentences give one other day and no body
-sentence gives the caption's; of sentences that give several days, those
-count around whose day stand the most words (two or more) of the caption's
-clause that holds its day ("after it was boarded by the patrol on 4 June"
-against "The patrol boarded the trawler on 3 June", not "prosecutors on
-Tuesday charged the skipper of the seized trawler"): a sentence that shares at most one word with the
-caption and places its action elsewhere ("trained at the Seixal complex on
-Wednesday") tells of another action. A sentence about the event with no day
-of its own takes the story's when the body gives only one day ("won the
-competition on Tuesday" for "beat 24 schools at the final in Birmingham") in a
-sentence that shares a word besides names (or three names) with either, and
-the day-less sentence tells of no time of its own ("had earlier visited",
-"last week"). An
+twice. A place's name counts once however many words it has, and not twice:
+"Police divers at Loch Fyne on Saturday" is not about "A body was recovered
+from Loch Fyne on Sunday, police said" (nor, in the broad reading, with fewer
+than two shared words besides the caption's places). A day is flagged when
+those sentences give one other day and no body sentence gives the caption's;
+of sentences that give several days, those count around whose day stand the
+most words (two or more) of the caption's clause that holds its day ("after it
+was boarded by the patrol on 4 June" against "The patrol boarded the trawler
+on 3 June", not "prosecutors on Tuesday charged the skipper of the seized
+trawler"): a sentence that shares at most one word with the caption and places
+its action elsewhere ("trained at the Seixal complex on Wednesday") tells of
+another action. A sentence about the event with no day of its own takes the
+story's when the body gives only one day ("won the competition on Tuesday" for
+"beat 24 schools at the final in Birmingham") in a sentence that shares a word
+besides names (or three names) with either, and the day-less sentence tells of
+no time of its own ("had earlier visited", "last week"). An
 event the caption names right before its day ("after the funeral on Friday":
 a funeral, a vote, a final, a hearing, ... that happens once) takes the day of
 the body sentences that open with it ("The funeral Mass was held on
@@ -108,7 +112,16 @@ No reading compares a caption that shows others reacting to the body's event
 won the title on Saturday"): its word of a reaction (celebrate, mourn, cheer,
 protest, parade, ...) is not the body sentence's, nor is the common noun right
 before it (who reacts). "Callum McGregor celebrates with the trophy on Sunday"
-is still compared with "McGregor lifted the trophy on Saturday".
+is still compared with "McGregor lifted the trophy on Saturday". Nor is a
+caption of the event's aftermath, in words the body sentence lacks: tributes
+("Pupils lay flowers outside the school on Tuesday" against a stabbing on
+Monday), what is left ("Smoke rises from the gutted warehouse"), a search or
+clean-up ("Divers search Loch Fyne" against "a body was recovered from Loch
+Fyne"); unless the caption names the event right before its day ("carrying
+flowers after the funeral on Monday"). Nor is a caption whose day dates an
+earlier action of others in an "after" clause the body sentence has no word of
+("after robbers smashed its window on Wednesday" against "Police arrested two
+men on Friday").
 
 A place is only flagged when the body never mentions the caption's place at
 all, and neither side names the other's place ("Tehran, Iran" agrees with
@@ -147,7 +160,7 @@ from __future__ import annotations
 
 import heapq
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Iterator
@@ -156,7 +169,8 @@ from checks.annotation import Annotation, Suggestion
 from checks.dates import MONTH_HEAD, local_day
 from checks.engine import Context
 from checks.model import BODY_KINDS, CAPTION, Article, TextUnit
-from checks.names import NAME_KINDS, Mention, distance, equivalence_map, fold, read_names, spelling_groups
+from checks.names import (NAME_KINDS, Mention, Names, distance, equivalence_map, fold, read_names,
+                          spelling_groups)
 from checks.registry import Rule
 from checks.text import Joined, may_have_digit, primary_language, sentence_spans
 
@@ -187,8 +201,13 @@ _DATE = re.compile(
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>{_MONTH_NAMES})\b)")
 # A place: capitalised words after a preposition of place ("in Baghdad", "to the Gaza Strip").
 _PREPOSITIONS = ("in", "at", "to", "from", "near", "outside", "into")
+# A lower-case particle inside a place's name, before its next capitalised word
+# ("Dar es Salaam", "Rio de Janeiro", "Sharm el-Sheikh", "Stratford upon Avon",
+# "Clacton on Sea"): not the end of the name.
+_PLACE_PARTICLE = r"[\s-](?:es|de|del|da|do|dos|la|al|el|upon|on(?=[\s-]Sea\b))[\s-]"
+_PLACE_WORD = r"[A-Z][\w'’-]*[a-z][\w'’-]*"
 _PLACE_AFTER_PREPOSITION = (r"\s+(?:the\s+)?"
-                            r"(?P<place>[A-Z][\w'’-]*[a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*[a-z][\w'’-]*){0,3})")
+                            rf"(?P<place>{_PLACE_WORD}(?:(?:\s+|{_PLACE_PARTICLE}){_PLACE_WORD}){{0,3}})")
 _PLACE = re.compile(rf"\b(?P<prep>{'|'.join(_PREPOSITIONS)}){_PLACE_AFTER_PREPOSITION}")
 # The same, one expression per preposition and without the \b: an expression
 # that starts with a word is searched for by a fast scan for that word, where
@@ -864,7 +883,7 @@ def _contradiction(caption: Clause, slot: Slot, near: set[str], body: list[Claus
         return None
     if not differ and slot.kind == "place" and body_places:
         differ = _placed_by_name(caption, slot, alike, body_places)
-    differ = [pair for pair in differ if not _others_react(caption, pair[0])]
+    differ = [pair for pair in differ if not _not_the_body_action(caption, slot, pair[0])]
     if not differ:
         return None
     if len({str(o.value) for _, o in differ}) > 1:
@@ -1055,9 +1074,9 @@ def _names(article: Article, ctx: Context, body_words: "_Words") -> Iterator[Ann
     # Full names are compared part by part only in articles with few captions: a
     # gallery's body would be read for names at every given name it does not use.
     full_names = len(article.caption_units()) <= _BROAD_CAPTIONS
-    if all(body_words.mentions(s.raw[0][3]) for s in in_caption_only.spellings.values()) and (
+    if all(body_words.mentions(s.raw[0][_RAW_SURNAME]) for s in in_caption_only.spellings.values()) and (
             # (and every given name: "Jonathon Pryce" against the body's "Jonathan Pryce")
-            not full_names or all(raw[5] is None or body_words.mentions(raw[5])
+            not full_names or all(raw[_RAW_GIVEN] is None or body_words.mentions(raw[_RAW_GIVEN])
                                   for s in in_caption_only.spellings.values() for raw in s.raw)):
         return
     # The whole article: only the rest is read, the captions' reading is added
@@ -1115,8 +1134,19 @@ def _skeleton(name: str) -> str:
 
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s+$")
 
+# Where a mention kept as a tuple (Spelling.raw) holds each field: Mention's
+# fields in order, its unit given by its index in Spelling.units.
+_MENTION_FIELDS = [field.name for field in fields(Mention)]
+_RAW_UNIT = _MENTION_FIELDS.index("unit")
+_RAW_START = _MENTION_FIELDS.index("start")
+_RAW_END = _MENTION_FIELDS.index("end")
+_RAW_SURNAME = _MENTION_FIELDS.index("surname")
+_RAW_KEY = _MENTION_FIELDS.index("key")
+_RAW_GIVEN = _MENTION_FIELDS.index("given")
 
-def _full_name_slips(names, in_captions, body_words: _Words, flagged: set) -> Iterator[Annotation]:
+
+def _full_name_slips(names: Names, in_captions: Names, body_words: _Words,
+                     flagged: set[tuple[int, int]]) -> Iterator[Annotation]:
     """A caption's full name that is one body person's with one part spelled
     differently: the given name ("Jonathon Pryce" for the body's "Jonathan
     Pryce", see _vowel_slip) or the surname ("Jonathan Price"), when the body
@@ -1124,11 +1154,12 @@ def _full_name_slips(names, in_captions, body_words: _Words, flagged: set) -> It
     and Mary Smith") and names no one else so near."""
     # (From the spellings' tuples: Mention objects built for every name of a long
     # body would be kept by the reading, which other families share, to the end.)
+    # (given name, surname key) -> the body's mentions of that person
     body_people: dict[tuple[str, str], list] = {}
     for spelling in names.spellings.values():
         for raw in spelling.raw:
-            if raw[5] and spelling.units[raw[0]].kind in BODY_KINDS:
-                body_people.setdefault((raw[5], raw[4]), []).append((spelling, raw))
+            if raw[_RAW_GIVEN] and spelling.units[raw[_RAW_UNIT]].kind in BODY_KINDS:
+                body_people.setdefault((raw[_RAW_GIVEN], raw[_RAW_KEY]), []).append((spelling, raw))
     if not body_people:
         return
     for mention in in_captions.mentions:
@@ -1141,7 +1172,7 @@ def _full_name_slips(names, in_captions, body_words: _Words, flagged: set) -> It
             continue
         given, key = near[0]
         spelling, raw = body_people[near[0]][0]
-        body_mention = Mention(spelling.units[raw[0]], *raw[1:])
+        body_mention = Mention(spelling.units[raw[_RAW_UNIT]], *raw[_RAW_UNIT + 1:])
         text = mention.unit.text
         if key == mention.key:
             before = _WORD_BEFORE.search(text, max(0, mention.start - 40), mention.start)
@@ -1164,7 +1195,7 @@ def _full_name_slips(names, in_captions, body_words: _Words, flagged: set) -> It
         target = mention.unit.span(start, end)
         yield NAME_SPELLING.at(
             target, f"The caption spells '{written}'; the body spells it '{right}'.",
-            related=[spelling.units[raw[0]].span(raw[1], raw[2])
+            related=[spelling.units[raw[_RAW_UNIT]].span(raw[_RAW_START], raw[_RAW_END])
                      for spelling, raw in body_people[near[0]][:20]],
             suggestion=Suggestion("replace", right), data={"caption": written, "body": right})
 
@@ -1310,6 +1341,14 @@ class _Broad:
             return True
         return not (self.people(clause.unit, clause.start, clause.end, False) - caption.stems())
 
+    def day_keys(self, clause: Clause) -> set:
+        """The keys of every day a sentence gives."""
+        out: set = set()
+        for o in clause.slots:
+            if o.kind in _DAY_KINDS:
+                out |= self.keys(o)
+        return out
+
     def contradiction(self, caption: Clause, slot: Slot) -> Annotation | None:
         if slot.kind in _DAY_KINDS:
             return self._day(caption, slot)
@@ -1336,6 +1375,8 @@ class _Broad:
             names = caption.proper(slot)
             if len(shared) < _SHARED_BROAD or not shared & names & clause.proper(other):
                 continue
+            if len(shared - caption.placed()) < _SHARED_BROAD - 1:
+                continue  # a place's name and one word ("Police divers at Loch Fyne"): the place alone
             if not shared - names and self.people(clause.unit, clause.start, clause.end, False):
                 # Names alone, the body's people among them: the same people (and
                 # place) at another action. (Of a sentence that names no one, the
@@ -1425,19 +1466,13 @@ class _Broad:
         # same day, a body sentence whose verb or noun before its place is one of
         # them tells of that thing ("The squad trained in Gdańsk on Friday").
         phrase = _phrase_before(caption, slot)
-        caption_days = set()
-        for o in caption.slots:
-            if o.kind in _DAY_KINDS:
-                caption_days |= self.keys(o)
+        caption_days = self.day_keys(caption)
         differ: list[tuple[Clause, Slot]] = []
         for clause in self.body:
             named = noun in clause.stems()
             if not named and not (caption_days and phrase & clause.stems()):
                 continue  # (its stems are read already: most sentences end here)
-            clause_days = set()
-            for o in clause.slots:
-                if o.kind in _DAY_KINDS:
-                    clause_days |= self.keys(o)
+            clause_days = self.day_keys(clause)
             if caption_days and clause_days and not caption_days & clause_days:
                 continue  # another day: perhaps another event
             same_day = bool(caption_days & clause_days)
@@ -1512,7 +1547,7 @@ def _phrase_before(clause: Clause, slot: Slot) -> set[str]:
 
 def _finding(caption: Clause, slot: Slot, differ: list[tuple[Clause, Slot]],
              broad: _Broad) -> Annotation | None:
-    differ = [pair for pair in differ if not _others_react(caption, pair[0])]
+    differ = [pair for pair in differ if not _not_the_body_action(caption, slot, pair[0])]
     if not differ:
         return None
     values = {str(broad.main(broad.keys(o))) if o.kind in _DAY_KINDS else str(o.value) for _, o in differ}
@@ -1525,6 +1560,57 @@ def _finding(caption: Clause, slot: Slot, differ: list[tuple[Clause, Slot]],
 _REACTIONS = frozenset("celebrate celebration mourn commemorate cheer toast welcome greet react protest "
                        "salute honour honor rejoice applaud lament vigil parade".split())
 _REACTION_ROOTS: frozenset[str] = frozenset()  # (filled below, once _root is defined)
+# Words of what follows an event: tributes to it, what is left of it, a search or a
+# clean-up after it ("Mourners lay flowers outside the school", "Smoke rises from the
+# gutted warehouse", "Divers search the loch"). A caption of these shows a later day.
+_AFTERMATH = frozenset("flowers floral tribute wreath candle smoke smoulder charred gutted "
+                       "ruins rubble debris wreckage aftermath remains repair rebuild clean clean-up "
+                       "search scour comb dredge sift inspect survey assess cordon".split())
+_AFTERMATH_ROOTS: frozenset[str] = frozenset()  # (filled below, once _root is defined)
+
+
+def _not_the_body_action(caption: Clause, slot: Slot, clause: Clause) -> bool:
+    """Whether the caption's photo or its day is of something else than the body
+    sentence's action: a reaction to it, its aftermath, or an earlier action the
+    caption dates in an "after ..." clause."""
+    return (_others_react(caption, clause) or _dates_an_earlier_action(caption, slot, clause)
+            or (_shows_aftermath(caption, clause) and not _names_event_before(caption, slot)))
+
+
+def _names_event_before(caption: Clause, slot: Slot) -> bool:
+    """Whether the caption names an event right before its day ("carrying flowers
+    after the funeral on Monday"): the day is the event's, whatever the photo shows."""
+    if slot.kind not in _DAY_KINDS:
+        return False
+    match = _EVENT_BEFORE.search(caption.text, max(caption.start, slot.start - 60), slot.start)
+    return match is not None and (stem := _stem(match.group(1))) is not None and _root(stem) in _EVENT_ROOTS
+
+
+def _shows_aftermath(caption: Clause, clause: Clause) -> bool:
+    """Whether the caption shows what is left of the body sentence's event, tributes
+    to it, or a search or clean-up after it, in words the body sentence lacks."""
+    theirs = _roots(clause.stems())
+    return any(_root(stem) in _AFTERMATH_ROOTS and _root(stem) not in theirs for _, _, stem in caption.words)
+
+
+# "after robbers smashed its window on Wednesday": a clause of its own action (not
+# "after the hearing on Wednesday", which names the event).
+_AFTER_ACTION = re.compile(r"\b(?:after|following)\s+(?!(?:the|his|her|its|their|a|an)\b)"
+                           r"[^,;:()—–]*$", re.IGNORECASE)
+
+
+def _dates_an_earlier_action(caption: Clause, slot: Slot, clause: Clause) -> bool:
+    """Whether the caption's day dates an earlier action of others in an "after"
+    clause (a subject and its verb: "after robbers smashed its window on
+    Wednesday") of which the body sentence has no word: the body's day ("Police
+    arrested two men on Friday") is another action's."""
+    if slot.kind not in _DAY_KINDS:
+        return False
+    match = _AFTER_ACTION.search(caption.text, max(caption.start, slot.start - 80), slot.start)
+    if match is None:
+        return False
+    action = _roots({w for s, e, w in caption.words if s >= match.start() and e <= slot.start})
+    return len(action) >= 2 and not action & _roots(clause.stems())
 
 
 def _others_react(caption: Clause, clause: Clause) -> bool:
@@ -1536,10 +1622,10 @@ def _others_react(caption: Clause, clause: Clause) -> bool:
     celebrates her title on Sunday" is compared with "Okafor won the title on
     Saturday"."""
     words = caption.words
+    theirs = _roots(clause.stems())
     for i, (s, e, stem) in enumerate(words):
         if _root(stem) not in _REACTION_ROOTS:
             continue
-        theirs = _roots(clause.stems())
         if _root(stem) in theirs:
             return False
         if i == 0:
@@ -1587,6 +1673,7 @@ def _roots(stems: set[str]) -> set[str]:
 
 
 _REACTION_ROOTS = frozenset(_root(stem) for word in _REACTIONS if (stem := _stem(word)) is not None)
+_AFTERMATH_ROOTS = frozenset(_root(stem) for word in _AFTERMATH if (stem := _stem(word)) is not None)
 
 
 # A longer body (about 6,000 words: a long read, a compilation) tells of too many
@@ -1768,7 +1855,11 @@ class _Event:
         names = self.shared_names(caption, clause, shared)
         if not shared - names:
             return False
-        score = len(shared) + (1 if _roots(caption.head(slot)) & theirs else 0)
+        # A place's name counts once however many words it has ("Loch Fyne"), and
+        # not as the caption's word by its slot: a place alone is not the event.
+        placed = _roots(caption.placed()) & shared
+        head = _roots(caption.head(slot)) - placed
+        score = len(shared - placed) + (1 if placed else 0) + (1 if head & theirs else 0)
         return score >= _EVENT_SHARED or (score == _EVENT_SHARED - 1 and bool(names))
 
     def same_people(self, caption: Clause, mine: set[str], clause: Clause, theirs: set[str]) -> bool:
@@ -1926,10 +2017,7 @@ class _Event:
         if (_PART_AFTER.match(text, slot.end)
                 or _PART_BEFORE.search(text, max(0, slot.start - 30), slot.start)):
             return None  # "in the Triana district": a part of a place, perhaps of the body's
-        caption_days = set()
-        for o in caption.slots:
-            if o.kind in _DAY_KINDS:
-                caption_days |= broad.keys(o)
+        caption_days = broad.day_keys(caption)
         caption_low = caption.text[caption.start:caption.end].lower()
         thing = _THING_BEFORE.search(caption.text, max(caption.start, slot.start - 120), slot.start)
         thing_roots = set() if thing is None else _roots(
@@ -1942,10 +2030,7 @@ class _Event:
                       if o.kind == "place" and o.prep == slot.prep and not _places_overlap(slot, o)]
             if not places:
                 continue
-            clause_days = set()
-            for o in clause.slots:
-                if o.kind in _DAY_KINDS:
-                    clause_days |= broad.keys(o)
+            clause_days = broad.day_keys(clause)
             if caption_days and clause_days and not caption_days & clause_days:
                 continue  # another day: perhaps another event
             if caption_days & clause_days:
