@@ -938,7 +938,8 @@ def _framed(unit: TextUnit, english: bool) -> Iterator[_Framed]:
 # the night" / "500 people slept"; "cut 600 jobs" / "shed 700 jobs"), by the
 # stem _verb_key gives them: a figure so framed also gets the key ("~", noun, class).
 _VERB_CLASSES = {
-    **dict.fromkeys(("di", "die", "kill", "dead", "perish"), "die"),
+    # (_verb_key leaves a stem shorter than three letters whole: "died", "dies", "dying")
+    **dict.fromkeys(("died", "dies", "dying", "die", "kill", "dead", "perish"), "die"),
     **dict.fromkeys(("injur", "hurt", "wound"), "injure"),
     **dict.fromkeys(("arrest", "detain"), "arrest"),
     **dict.fromkeys(("evacuat", "displac", "relocat"), "evacuate"),

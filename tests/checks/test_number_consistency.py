@@ -169,6 +169,11 @@ FLAG = [
       ("image", "The mill gates in Rochdale, where 420 jobs will be cut.", "PA")], {},
      "quantity-mismatch", "img2", "420"),
     # another verb for the same thing ("slept" for "spent the night", "shed" for "cut")
+    (["Firefighters said 24 residents died in the blaze on Sunday."],
+     {"standfirst": "42 residents were killed in the blaze"}, "quantity-mismatch", "standfirst", "42"),
+    (["The crash killed 17 passengers, the airline said."],
+     {"standfirst": "71 passengers died in the crash, the airline said"}, "quantity-mismatch",
+     "standfirst", "71"),
     (["310 passengers spent the night in the terminal after the strike."],
      {"standfirst": "More than 400 passengers slept in the terminal"}, "quantity-mismatch", "standfirst",
      "400"),
