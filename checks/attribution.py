@@ -334,7 +334,7 @@ def _unclosed_single(text: str, singles: Iterable[tuple[int, int]], pairs: list,
             after = following.text.lstrip()
             close = _SINGLE_CLOSE.search(after)
             reopen = after.find("‘")
-            if after[:1] in "‘'\"“„«" or (close and (reopen == -1 or close.start() < reopen)):
+            if (after and after[0] in "‘'\"“„«") or (close and (reopen == -1 or close.start() < reopen)):
                 # (reopened, even with another mark: "‘I'm ..." then "“I love ...")
                 return None
         return start

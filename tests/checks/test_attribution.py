@@ -150,6 +150,9 @@ FLAG = [
      "‘The pier stays shut until the engineers sign it off, the harbour master said."),
     ([CALM, "The harbour master told us: ‘The pier stays shut until the engineers sign it off."],
      "en", "unclosed-quote", "p2", "‘The pier stays shut until the engineers sign it off."),
+    # (an empty paragraph after it reopens nothing)
+    ([CALM, "The harbour master told us: ‘The pier stays shut until the engineers sign it off.", ""],
+     "en", "unclosed-quote", "p2", "‘The pier stays shut until the engineers sign it off."),
     ([CALM, "‘The pier stays shut,’ the harbour master said.", "‘Nobody goes on it before the survey. "
       "That is final."], "en", "unclosed-quote", "p3", "‘Nobody goes on it before the survey."),
     ([CALM, "We will rebuild the harbour within a year,” the mayor said.", AFTER], "en",
