@@ -667,10 +667,14 @@ def _written_in_lower_case(word: str, body: str) -> bool:
 
 # "...,” Adv Tšosane shares." / "...,” he reflects.": a subject and a verb
 # right after a quotation's closing comma is its attribution, whatever the verb.
+# After "a", "one" or "another" ("...,” one fisherman reflects.") neither the
+# verb nor a word before it may be an auxiliary or a relative: "...,” a decision
+# that was welcomed." and "...,” another week is lost." name no speaker.
+_NOT_SPEAKING = r"(?:that|which|who|whose|has|have|had|is|are|was|were|been|does|did|seems|seemed|remains)\b"
 _AFTER_QUOTE = re.compile(
     r"[,?!…—–-]\s*[\"”’»“]\s*(?:\(?[A-Z][\w.'’-]*\)?\s+){0,5}?"
-    r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[A-Z][\w'’-]*|(?:the|a|an|one|another)\s+\w+(?:\s+\w+)?)"
-    r"\s+[a-z]+(?:s|ed)\b")
+    r"(?:(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[A-Z][\w'’-]*|the\s+\w+(?:\s+\w+)?)\s+[a-z]+(?:s|ed)\b"
+    rf"|(?:a|an|one|another)\s+\w+(?:\s+(?!{_NOT_SPEAKING})\w+)?\s+(?!{_NOT_SPEAKING})[a-z]+(?:s|ed)\b)")
 # German, Spanish and French put the verb first after the quotation:
 # "„...“, erinnert sie sich." / "“...”, dijo la alcaldesa." / "« ... », estime le maire.",
 _AFTER_QUOTE_INVERTED = re.compile(

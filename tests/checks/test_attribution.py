@@ -22,6 +22,13 @@ FLAG = [
      "unattributed-quote", "p2", "\"We will rebuild the harbour within a year.\""),
     ([CALM, "‘We will rebuild the harbour within a year.’", AFTER], "en",
      "unattributed-quote", "p2", "‘We will rebuild the harbour within a year.’"),
+    # after the quotation a thing, not a speaker, with an auxiliary or a relative
+    ([CALM, "“The harbour wall will be rebuilt by spring,” a decision that was welcomed on the quay.",
+      AFTER], "en", "unattributed-quote", "p2", "“The harbour wall will be rebuilt by spring,”"),
+    ([CALM, "“The harbour wall will be rebuilt by spring,” an answer nobody has believed since March.",
+      AFTER], "en", "unattributed-quote", "p2", "“The harbour wall will be rebuilt by spring,”"),
+    ([CALM, "“The harbour wall will be rebuilt by spring,” another deadline was missed.",
+      AFTER], "en", "unattributed-quote", "p2", "“The harbour wall will be rebuilt by spring,”"),
     ([CALM, ("quote", "We will rebuild the harbour within a year and nobody will stop us."), AFTER], "en",
      "unattributed-quote", "q2", "We will rebuild the harbour within a year and nobody will stop us."),
     (["Der Rat tagte am Montag.", "„Wir werden den Hafen innerhalb eines Jahres wieder aufbauen.“",
