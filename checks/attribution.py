@@ -759,9 +759,12 @@ _SENTENCE_BEFORE = re.compile(r"(?:[.!?:][\"”’»]?\s|\s\s)$")
 
 # A sentence after a quotation that points back to it and names its speaker:
 # "That was the promise the mayor made.", "The words were the mayor's.",
-# "Those were the words of Ana Ruiz."
+# "Those were the words of Ana Ruiz." A demonstrative alone opens many a
+# sentence that is about something else ("This morning the mayor opened the
+# library."): it points back only before a copula or one of these nouns.
 _POINTS_BACK = re.compile(
-    r"\W*(?:That|This|Those|These|Such|The\s+(?:words|remarks|comments|promise|warning|message|"
+    r"\W*(?:(?:That|This|Those|These|Such)\s+(?:was|were|is|are|has\s+been|had\s+been)"
+    r"|(?:The|That|This|Those|These|Such)\s+(?:words|remarks|comments|promise|warning|message|"
     r"verdict|view|pledge|reply|answer|plea|vow))\b")
 _PERSON_NOUN = re.compile(
     rf"\b(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON_NOUNS})(?:['’]s)?\b(?![-'’])")

@@ -22,6 +22,9 @@ FLAG = [
      "unattributed-quote", "p2", "\"We will rebuild the harbour within a year.\""),
     ([CALM, "‘We will rebuild the harbour within a year.’", AFTER], "en",
      "unattributed-quote", "p2", "‘We will rebuild the harbour within a year.’"),
+    # a demonstrative opening a sentence about something else does not point back
+    ([CALM, PROJECT, "That same week the mayor cut the ribbon on the new pier.", AFTER], "en",
+     "unattributed-quote", "p2", PROJECT),
     # after the quotation a thing, not a speaker, with an auxiliary or a relative
     ([CALM, "“The harbour wall will be rebuilt by spring,” a decision that was welcomed on the quay.",
       AFTER], "en", "unattributed-quote", "p2", "“The harbour wall will be rebuilt by spring,”"),
