@@ -733,8 +733,8 @@ def _last_sentence_start(text: str) -> int:
 # are divided.", "Hundreds of workers ...") has no one speaker to quote.
 _PERSON_NOUNS = (
     "mayor|minister|president|premier|chancellor|governor|senator|councillor|councilor|"
-    "spokesman|spokeswoman|spokesperson|leader|chief|head|director|manager|coach|captain|"
-    "chairman|chairwoman|chairperson|chair|secretary|official|officer|commissioner|inspector|"
+    "spokesman|spokeswoman|spokesperson|leader|chief|director|manager|coach|captain|"
+    "chairman|chairwoman|chairperson|secretary|official|officer|commissioner|inspector|"
     "detective|prosecutor|judge|lawyer|attorney|doctor|nurse|surgeon|teacher|headteacher|"
     "principal|professor|researcher|scientist|expert|analyst|economist|engineer|architect|"
     "farmer|fisherman|owner|founder|chef|baker|shopkeeper|resident|neighbour|neighbor|witness|"
@@ -743,15 +743,21 @@ _PERSON_NOUNS = (
     "candidate|driver|pilot|curator|artist|author|writer|novelist|singer|actor|actress|boss|"
     "executive|organiser|organizer|activist|campaigner|volunteer|priest|imam|bishop|rabbi|"
     "pastor|vicar|landlord|tenant|worker|employee|paramedic|firefighter|veteran|historian|"
-    "diplomat|ambassador|envoy|negotiator|commander|soldier|treasurer|master|keeper|warden|"
-    "ranger|trader|vendor|entrepreneur|man|woman|boy|girl")
+    "diplomat|ambassador|envoy|negotiator|commander|soldier|treasurer|harbou?r\\s+master|headmaster|"
+    "goalkeeper|shopkeeper|gatekeeper|zookeeper|innkeeper|warden|"
+    "ranger|trader|vendor|entrepreneur|woman|boy|girl")
 # A sentence whose subject is such a person ("For the mayor, ..." too), or
 # opens on "his"/"her" ("Her message was simple."): the sentence is about a person. (The expression opens
 # on the word, which the engine skips to at C speed; whether a sentence starts
 # there is asked of each match, see _opens_on_role.)
+# The words between the article and the noun describe the person ("The retired
+# harbour master"): an article or an auxiliary there starts another phrase or a
+# verb's object ("This morning the mayor ...", "The storm hit a woman ...").
+_ROLE_FILLER = (r"(?:(?!(?:the|a|an|this|that|these|those|is|are|was|were|has|have|had|will|would|did|"
+                r"does)\b)[\w'’-]+\s+){0,3}?")
 _ROLE_SUBJECT = re.compile(
     rf"(?:The|A|An|One|Another|This|That|Its|Their|Our|For\s+the)\s+"
-    rf"(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON_NOUNS})(?:['’]s)?\b(?![-'’])|(?:His|Her)\s")
+    rf"{_ROLE_FILLER}(?:{_PERSON_NOUNS})(?:['’]s)?\b(?![-'’])|(?:His|Her)\s")
 # Right before a sentence start: the end of one, a colon, or two spaces (where
 # a quotation was blanked out).
 _SENTENCE_BEFORE = re.compile(r"(?:[.!?:][\"”’»]?\s|\s\s)$")
@@ -767,7 +773,7 @@ _POINTS_BACK = re.compile(
     r"|(?:The|That|This|Those|These|Such)\s+(?:words|remarks|comments|promise|warning|message|"
     r"verdict|view|pledge|reply|answer|plea|vow))\b")
 _PERSON_NOUN = re.compile(
-    rf"\b(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON_NOUNS})(?:['’]s)?\b(?![-'’])")
+    rf"\b(?:the|a|an)\s+{_ROLE_FILLER}(?:{_PERSON_NOUNS})(?:['’]s)?\b(?![-'’])")
 _FIRST_SENTENCE = re.compile(r"[^.!?]*[.!?]?")
 
 

@@ -23,6 +23,14 @@ FLAG = [
     ([CALM, "‘We will rebuild the harbour within a year.’", AFTER], "en",
      "unattributed-quote", "p2", "‘We will rebuild the harbour within a year.’"),
     # a demonstrative opening a sentence about something else does not point back
+    # a person-noun sentence needs the noun as its subject: not after a second
+    # article or an auxiliary, and not a word that is also a thing's
+    ([CALM, "This morning the coach opened the new stand. " + PROJECT, AFTER], "en",
+     "unattributed-quote", "p2", PROJECT),
+    ([CALM, "The storm hit a woman on the pier.", PROJECT, AFTER], "en",
+     "unattributed-quote", "p3", PROJECT),
+    ([CALM, "The chair was empty. " + PROJECT, AFTER], "en", "unattributed-quote", "p2", PROJECT),
+    ([CALM, "The master plan was shelved. " + PROJECT, AFTER], "en", "unattributed-quote", "p2", PROJECT),
     ([CALM, PROJECT, "That same week the mayor cut the ribbon on the new pier.", AFTER], "en",
      "unattributed-quote", "p2", PROJECT),
     # after the quotation a thing, not a speaker, with an auxiliary or a relative
