@@ -9,12 +9,14 @@ Nordic ” ”, and British single ‘ ’), and flags:
   cue such as "said", "told", "according to", "wrote", "added" (or
   "sagte", "so", "dijo", "según", "a déclaré", "selon") outside the quoted
   words of its paragraph; a subject and verb right after the closing mark
-  ("...,” Adv Tšosane shares.", "...!” an officer ordered."; in Spanish and
-  French a verb alone: "”, relató."); a lead-in colon (but not, in English, a
+  ("...,” Adv Tšosane shares.", "...!” an officer ordered.", but not "...,” a
+  decision that was welcomed."; in Spanish and French a verb alone told in the
+  past: "”, relató.", "», a-t-il ajouté.", not "”, etcétera."); a lead-in colon (but not, in English, a
   sentence about a thing that names nobody: "The message on the placards was
   plain: “...”"); a "— Name" or "(@handle)" after an embedded post; a
-  sentence after the quotation that points back to it and names or describes
-  the speaker ("That was the promise the mayor made.", "Ruiz ... made the
+  sentence after the quotation that points back to it (a demonstrative with a
+  copula or a words-noun) and names or describes the speaker ("That was the
+  promise the mayor made.", not "That same week the mayor ...", "Ruiz ... made the
   remark to reporters."); a sentence of its own paragraph right before it that
   is about a person, as a paragraph before would be ("Ana Ruiz closed the
   meeting. “...”"); or, in the paragraph
@@ -681,9 +683,14 @@ _AFTER_QUOTE_INVERTED = re.compile(
     r"[“”\"»«]\s*,\s+[^\W\d_A-Z]+(?:-t-\w+)?(?:\s+[^\W\d_A-Z]+)?\s+"
     r"(?:er|sie|es|man|der|die|das|den|dem|ein|eine|el|la|los|las|un|una|le|les|l['’]|il|elle|"
     r"[A-ZÄÖÜÁÉÍÓÚÈ][\w'’-]+)(?![\w])"
-    # ... or a verb alone closing the sentence, its subject the one before:
-    # "“...”, relató." / "“...”, ha insistido." / "« ... », a-t-il ajouté."
-    r"|[“”\"»«]\s*,\s+(?:ha\s+|han\s+|a\s+|hat\s+)?[^\W\d_A-Z]+(?:-t-\w+\s+\w+)?\s*[.;]")
+    # ... or a verb alone closing the sentence, its subject the one before, told
+    # in the past: "“...”, relató." / "“...”, ha insistido." / "« ... », a-t-il
+    # ajouté." (any word would let "“...”, etcétera." through):
+    # a Spanish preterite, or a participle after its auxiliary.
+    r"|[“”\"»«]\s*,\s+(?:[^\W\d_A-Z]+(?:ó|jo|aron|ieron|eron)"
+    r"|(?:ha|han)\s+[^\W\d_A-Z]+(?:ado|ido|cho|ito)"
+    r"|a(?:-t-(?:il|elle|on))?\s+[^\W\d_A-Z]+(?:é|i|is|it|u|uit)"
+    r"|hat\s+ge[^\W\d_A-Z]+(?:t|en))\s*[.;]")
 # A paragraph that hands over to someone: "..., he interrupts me." / "She smiles."
 _TURN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\s+(?:[a-z]+ly\s+)?[a-z]+s(?:\s+\w+)?\W*$"
                    r"|\b(?:[Hh]e|[Ss]he)\s+(?:[a-z]+ly\s+|also\s+|never\s+|then\s+|still\s+)?"

@@ -42,6 +42,14 @@ FLAG = [
       AFTER], "en", "unattributed-quote", "p2", "“The harbour wall will be rebuilt by spring,”"),
     ([CALM, ("quote", "We will rebuild the harbour within a year and nobody will stop us."), AFTER], "en",
      "unattributed-quote", "q2", "We will rebuild the harbour within a year and nobody will stop us."),
+    # one lower-case word after the quotation is no verb of saying unless told in the past
+    (["El consejo se reunió el lunes.", "“Hay que reparar el puerto, las escuelas, el mercado”, etcétera.",
+      "El presupuesto fue aprobado."], "es",
+     "unattributed-quote", "p2", "“Hay que reparar el puerto, las escuelas, el mercado”"),
+    (["Der Rat tagte am Montag.",
+      "„Wir bauen den Hafen und die Schulen in einem Jahr wieder auf“, sozusagen.",
+      "Der Haushalt wurde angenommen."], "de",
+     "unattributed-quote", "p2", "„Wir bauen den Hafen und die Schulen in einem Jahr wieder auf“"),
     (["Der Rat tagte am Montag.", "„Wir werden den Hafen innerhalb eines Jahres wieder aufbauen.“",
       "Der Haushalt wurde angenommen."], "de",
      "unattributed-quote", "p2", "„Wir werden den Hafen innerhalb eines Jahres wieder aufbauen.“"),
@@ -215,6 +223,12 @@ PASS = [
       "“Avisamos puerta por puerta a todos los vecinos desde el primer momento”, relató."], "es"),
     (["El alcalde no encontraba palabras.",
       "“Las órdenes de evacuación no son recomendaciones para nadie”, ha insistido."], "es"),
+    (["El alcalde no encontraba palabras.",
+      "“Las órdenes de evacuación no son recomendaciones para nadie”, dijo."], "es"),
+    (["Le maire cherchait ses mots.", "« Les ordres d'évacuation ne sont pas des conseils », a-t-il ajouté."],
+     "fr"),
+    (["Le maire cherchait ses mots.", "« Les ordres d'évacuation ne sont pas des conseils », a répondu."],
+     "fr"),
     # Attributed across a sentence or paragraph boundary.
     (["“We will rebuild the harbour within a year.” That was the promise the mayor made, "
       "according to the minutes."], "en"),
