@@ -633,7 +633,7 @@ _GROUP_SUBJECT = re.compile(r"[A-Z][a-z]*(?:\s+[a-z]+)?(?:[a-rt-z]s|men|people|c
                             r"feel|agree|disagree|complain|insist)\b")
 
 
-def _opens_on_person(text: str, body: str, lower_seen: dict[str, bool] | None = None) -> bool:
+def _opens_on_person(text: str, body: str, lower_seen: dict[str, bool]) -> bool:
     """Whether a paragraph opens on a person as its subject (_SUBJECT). A single
     capitalised word that the article also writes in lower case is a common
     noun opening the sentence ("Polls published last week ...", "Residents
@@ -646,8 +646,6 @@ def _opens_on_person(text: str, body: str, lower_seen: dict[str, bool] | None = 
     if name is None or match.group("title") or " " in name:
         return True
     word = name.lower()
-    if lower_seen is None:
-        return not _written_in_lower_case(word, body)
     if word not in lower_seen:
         # (Asked of many sentences of a long article, often with the same word:
         # each answer scans the body once.)
@@ -789,7 +787,7 @@ _REFERS_BACK = re.compile(r"\b(?:the|those|these|that|this|his|her|their)\s+(?:w
                           r"promise|warning|pledge|vow|plea|message|verdict)\b")
 
 
-def _points_back(following: str, body: str, lower_seen: dict[str, bool] | None = None) -> bool:
+def _points_back(following: str, body: str, lower_seen: dict[str, bool]) -> bool:
     """Whether the sentence opening ``following`` (the words after a quotation)
     points back to it and names or describes a person (_POINTS_BACK), or opens
     on a person and refers back to the words ("Ruiz, who was elected in May,
@@ -812,7 +810,7 @@ def _opens_on_role(text: str) -> bool:
     return False
 
 
-def _about_person(sentence: str, body: str, lower_seen: dict[str, bool] | None = None) -> bool:
+def _about_person(sentence: str, body: str, lower_seen: dict[str, bool]) -> bool:
     """Whether a sentence is about a person: opens on one, hands over to one
     ("She smiles."), or names or refers to one ("his", "Jane Doe", "Mr Smith",
     "she")."""
