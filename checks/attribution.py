@@ -1110,10 +1110,7 @@ def _quotations(article: Article) -> Iterator[Annotation]:
         # over to nobody.
         lead = text[:first.start].rstrip()
         last = lead[_last_sentence_start(lead):]
-        if (_TURN.search(last) or (_HIS_HER.search(last) and _NAME_MID.search(last))
-                or _opens_on_role(last)):
-            return False
-        return not _opens_on_person(last, joined, lower_seen)
+        return not hands_over(last)
 
     def lead_about_person(para: _Para) -> bool:
         """Whether the sentence of its own paragraph right before a direct
@@ -1125,9 +1122,12 @@ def _quotations(article: Article) -> Iterator[Annotation]:
         lead = para.unit.text[:first.start].rstrip()
         if not lead:
             return False
-        last = lead[_last_sentence_start(lead):]
-        return bool(_opens_on_person(last, joined, lower_seen) or _TURN.search(last) or _opens_on_role(last)
-                    or (_HIS_HER.search(last) and _NAME_MID.search(last)))
+        return hands_over(lead[_last_sentence_start(lead):])
+
+    def hands_over(sentence: str) -> bool:
+        """Whether a sentence right before a quotation is about a person, who then speaks."""
+        return bool(_opens_on_person(sentence, joined, lower_seen) or _TURN.search(sentence)
+                    or _opens_on_role(sentence) or (_HIS_HER.search(sentence) and _NAME_MID.search(sentence)))
 
     def near(para: _Para) -> str:
         """The words outside a paragraph's quotations that may name their
