@@ -313,10 +313,10 @@ _SINGLE_CLOSE = re.compile(r"[’'](?![^\W_])")
 # often a name's mark ("and ‘Matšosane") or a scare quote.
 _SINGLE_LEAD = re.compile(r"(?:^|[:,.;!?(—–-]|\b(?:said|says|told|tells|added|adds|asked|warned|wrote"
                           r"|insisted|replied|explained))\s*$")
-_SINGLE_CLOSE_TYPED_OPEN = re.compile(r"(?<=[^\s(\[—–\"“„])‘")  # "‘special fund‘"
+_SINGLE_CLOSE_TYPED_AS_OPENING = re.compile(r"(?<=[^\s(\[—–\"“„])‘")  # "‘special fund‘"
 
 
-def _unclosed_single(text: str, singles: Iterable[tuple[int, int]], pairs: list,
+def _unclosed_single(text: str, singles: Iterable[tuple[int, int]], pairs: list[tuple[Mark, Mark]],
                      following: TextUnit | None) -> int | None:
     """Where a curly ‘ opens a quotation of a few words that nothing closes:
     no ’ after it in its paragraph, nor, before any ‘, in the next (a quotation
@@ -329,7 +329,7 @@ def _unclosed_single(text: str, singles: Iterable[tuple[int, int]], pairs: list,
                 or any(o.pos <= start <= c.pos for o, c in pairs) \
                 or not _SINGLE_LEAD.search(text, max(0, start - 12), start):
             continue
-        if _SINGLE_CLOSE.search(text, start + 1) or _SINGLE_CLOSE_TYPED_OPEN.search(text, start + 1) \
+        if _SINGLE_CLOSE.search(text, start + 1) or _SINGLE_CLOSE_TYPED_AS_OPENING.search(text, start + 1) \
                 or len(text[start:].split()) < 4:
             return None
         if following is not None:
