@@ -9,12 +9,14 @@ Nordic ” ”, and British single ‘ ’), and flags:
   cue such as "said", "told", "according to", "wrote", "added" (or
   "sagte", "so", "dijo", "según", "a déclaré", "selon") outside the quoted
   words of its paragraph; a subject and verb right after the closing mark
-  ("...,” Adv Tšosane shares.", "...!” an officer ordered."; in Spanish and
-  French a verb alone: "”, relató."); a lead-in colon (but not, in English, a
+  ("...,” Adv Tšosane shares.", "...!” an officer ordered.", but not "...,” a
+  decision that was welcomed."; in Spanish and French a verb alone told in the
+  past: "”, relató.", "», a-t-il ajouté.", not "”, etcétera."); a lead-in colon (but not, in English, a
   sentence about a thing that names nobody: "The message on the placards was
   plain: “...”"); a "— Name" or "(@handle)" after an embedded post; a
-  sentence after the quotation that points back to it and names or describes
-  the speaker ("That was the promise the mayor made.", "Ruiz ... made the
+  sentence after the quotation that points back to it (a demonstrative with a
+  copula or a words-noun) and names or describes the speaker ("That was the
+  promise the mayor made.", not "That same week the mayor ...", "Ruiz ... made the
   remark to reporters."); a sentence of its own paragraph right before it that
   is about a person, as a paragraph before would be ("Ana Ruiz closed the
   meeting. “...”"); or, in the paragraph
@@ -311,10 +313,10 @@ _SINGLE_CLOSE = re.compile(r"[’'](?![^\W_])")
 # often a name's mark ("and ‘Matšosane") or a scare quote.
 _SINGLE_LEAD = re.compile(r"(?:^|[:,.;!?(—–-]|\b(?:said|says|told|tells|added|adds|asked|warned|wrote"
                           r"|insisted|replied|explained))\s*$")
-_SINGLE_CLOSE_TYPED_OPEN = re.compile(r"(?<=[^\s(\[—–\"“„])‘")  # "‘special fund‘"
+_SINGLE_CLOSE_TYPED_AS_OPENING = re.compile(r"(?<=[^\s(\[—–\"“„])‘")  # "‘special fund‘"
 
 
-def _unclosed_single(text: str, singles: Iterable[tuple[int, int]], pairs: list,
+def _unclosed_single(text: str, singles: Iterable[tuple[int, int]], pairs: list[tuple[Mark, Mark]],
                      following: TextUnit | None) -> int | None:
     """Where a curly ‘ opens a quotation of a few words that nothing closes:
     no ’ after it in its paragraph, nor, before any ‘, in the next (a quotation
@@ -327,14 +329,14 @@ def _unclosed_single(text: str, singles: Iterable[tuple[int, int]], pairs: list,
                 or any(o.pos <= start <= c.pos for o, c in pairs) \
                 or not _SINGLE_LEAD.search(text, max(0, start - 12), start):
             continue
-        if _SINGLE_CLOSE.search(text, start + 1) or _SINGLE_CLOSE_TYPED_OPEN.search(text, start + 1) \
+        if _SINGLE_CLOSE.search(text, start + 1) or _SINGLE_CLOSE_TYPED_AS_OPENING.search(text, start + 1) \
                 or len(text[start:].split()) < 4:
             return None
         if following is not None:
             after = following.text.lstrip()
             close = _SINGLE_CLOSE.search(after)
             reopen = after.find("‘")
-            if after[:1] in "‘'\"“„«" or (close and (reopen == -1 or close.start() < reopen)):
+            if (after and after[0] in "‘'\"“„«") or (close and (reopen == -1 or close.start() < reopen)):
                 # (reopened, even with another mark: "‘I'm ..." then "“I love ...")
                 return None
         return start
@@ -631,7 +633,7 @@ _GROUP_SUBJECT = re.compile(r"[A-Z][a-z]*(?:\s+[a-z]+)?(?:[a-rt-z]s|men|people|c
                             r"feel|agree|disagree|complain|insist)\b")
 
 
-def _opens_on_person(text: str, body: str, lower_seen: dict[str, bool] | None = None) -> bool:
+def _opens_on_person(text: str, body: str, lower_seen: dict[str, bool]) -> bool:
     """Whether a paragraph opens on a person as its subject (_SUBJECT). A single
     capitalised word that the article also writes in lower case is a common
     noun opening the sentence ("Polls published last week ...", "Residents
@@ -644,8 +646,6 @@ def _opens_on_person(text: str, body: str, lower_seen: dict[str, bool] | None = 
     if name is None or match.group("title") or " " in name:
         return True
     word = name.lower()
-    if lower_seen is None:
-        return not _written_in_lower_case(word, body)
     if word not in lower_seen:
         # (Asked of many sentences of a long article, often with the same word:
         # each answer scans the body once.)
@@ -667,19 +667,28 @@ def _written_in_lower_case(word: str, body: str) -> bool:
 
 # "...,” Adv Tšosane shares." / "...,” he reflects.": a subject and a verb
 # right after a quotation's closing comma is its attribution, whatever the verb.
+# After "a", "one" or "another" ("...,” one fisherman reflects.") neither the
+# verb nor a word before it may be an auxiliary or a relative: "...,” a decision
+# that was welcomed." and "...,” another week is lost." name no speaker.
+_NOT_SPEAKING = r"(?:that|which|who|whose|has|have|had|is|are|was|were|been|does|did|seems|seemed|remains)\b"
 _AFTER_QUOTE = re.compile(
     r"[,?!…—–-]\s*[\"”’»“]\s*(?:\(?[A-Z][\w.'’-]*\)?\s+){0,5}?"
-    r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[A-Z][\w'’-]*|(?:the|a|an|one|another)\s+\w+(?:\s+\w+)?)"
-    r"\s+[a-z]+(?:s|ed)\b")
+    r"(?:(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[A-Z][\w'’-]*|the\s+\w+(?:\s+\w+)?)\s+[a-z]+(?:s|ed)\b"
+    rf"|(?:a|an|one|another)\s+\w+(?:\s+(?!{_NOT_SPEAKING})\w+)?\s+(?!{_NOT_SPEAKING})[a-z]+(?:s|ed)\b)")
 # German, Spanish and French put the verb first after the quotation:
 # "„...“, erinnert sie sich." / "“...”, dijo la alcaldesa." / "« ... », estime le maire.",
 _AFTER_QUOTE_INVERTED = re.compile(
     r"[“”\"»«]\s*,\s+[^\W\d_A-Z]+(?:-t-\w+)?(?:\s+[^\W\d_A-Z]+)?\s+"
     r"(?:er|sie|es|man|der|die|das|den|dem|ein|eine|el|la|los|las|un|una|le|les|l['’]|il|elle|"
     r"[A-ZÄÖÜÁÉÍÓÚÈ][\w'’-]+)(?![\w])"
-    # ... or a verb alone closing the sentence, its subject the one before:
-    # "“...”, relató." / "“...”, ha insistido." / "« ... », a-t-il ajouté."
-    r"|[“”\"»«]\s*,\s+(?:ha\s+|han\s+|a\s+|hat\s+)?[^\W\d_A-Z]+(?:-t-\w+\s+\w+)?\s*[.;]")
+    # ... or a verb alone closing the sentence, its subject the one before, told
+    # in the past: "“...”, relató." / "“...”, ha insistido." / "« ... », a-t-il
+    # ajouté." (any word would let "“...”, etcétera." through):
+    # a Spanish preterite, or a participle after its auxiliary.
+    r"|[“”\"»«]\s*,\s+(?:[^\W\d_A-Z]+(?:ó|jo|aron|ieron|eron)"
+    r"|(?:ha|han)\s+[^\W\d_A-Z]+(?:ado|ido|cho|ito)"
+    r"|a(?:-t-(?:il|elle|on))?\s+[^\W\d_A-Z]+(?:é|i|is|it|u|uit)"
+    r"|hat\s+ge[^\W\d_A-Z]+(?:t|en))\s*[.;]")
 # A paragraph that hands over to someone: "..., he interrupts me." / "She smiles."
 _TURN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\s+(?:[a-z]+ly\s+)?[a-z]+s(?:\s+\w+)?\W*$"
                    r"|\b(?:[Hh]e|[Ss]he)\s+(?:[a-z]+ly\s+|also\s+|never\s+|then\s+|still\s+)?"
@@ -729,8 +738,8 @@ def _last_sentence_start(text: str) -> int:
 # are divided.", "Hundreds of workers ...") has no one speaker to quote.
 _PERSON_NOUNS = (
     "mayor|minister|president|premier|chancellor|governor|senator|councillor|councilor|"
-    "spokesman|spokeswoman|spokesperson|leader|chief|head|director|manager|coach|captain|"
-    "chairman|chairwoman|chairperson|chair|secretary|official|officer|commissioner|inspector|"
+    "spokesman|spokeswoman|spokesperson|leader|chief|director|manager|coach|captain|"
+    "chairman|chairwoman|chairperson|secretary|official|officer|commissioner|inspector|"
     "detective|prosecutor|judge|lawyer|attorney|doctor|nurse|surgeon|teacher|headteacher|"
     "principal|professor|researcher|scientist|expert|analyst|economist|engineer|architect|"
     "farmer|fisherman|owner|founder|chef|baker|shopkeeper|resident|neighbour|neighbor|witness|"
@@ -739,15 +748,21 @@ _PERSON_NOUNS = (
     "candidate|driver|pilot|curator|artist|author|writer|novelist|singer|actor|actress|boss|"
     "executive|organiser|organizer|activist|campaigner|volunteer|priest|imam|bishop|rabbi|"
     "pastor|vicar|landlord|tenant|worker|employee|paramedic|firefighter|veteran|historian|"
-    "diplomat|ambassador|envoy|negotiator|commander|soldier|treasurer|master|keeper|warden|"
-    "ranger|trader|vendor|entrepreneur|man|woman|boy|girl")
+    "diplomat|ambassador|envoy|negotiator|commander|soldier|treasurer|harbou?r\\s+master|headmaster|"
+    "goalkeeper|shopkeeper|gatekeeper|zookeeper|innkeeper|warden|"
+    "ranger|trader|vendor|entrepreneur|woman|boy|girl")
 # A sentence whose subject is such a person ("For the mayor, ..." too), or
 # opens on "his"/"her" ("Her message was simple."): the sentence is about a person. (The expression opens
 # on the word, which the engine skips to at C speed; whether a sentence starts
 # there is asked of each match, see _opens_on_role.)
+# The words between the article and the noun describe the person ("The retired
+# harbour master"): an article or an auxiliary there starts another phrase or a
+# verb's object ("This morning the mayor ...", "The storm hit a woman ...").
+_ROLE_FILLER = (r"(?:(?!(?:the|a|an|this|that|these|those|is|are|was|were|has|have|had|will|would|did|"
+                r"does)\b)[\w'’-]+\s+){0,3}?")
 _ROLE_SUBJECT = re.compile(
     rf"(?:The|A|An|One|Another|This|That|Its|Their|Our|For\s+the)\s+"
-    rf"(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON_NOUNS})(?:['’]s)?\b(?![-'’])|(?:His|Her)\s")
+    rf"{_ROLE_FILLER}(?:{_PERSON_NOUNS})(?:['’]s)?\b(?![-'’])|(?:His|Her)\s")
 # Right before a sentence start: the end of one, a colon, or two spaces (where
 # a quotation was blanked out).
 _SENTENCE_BEFORE = re.compile(r"(?:[.!?:][\"”’»]?\s|\s\s)$")
@@ -755,12 +770,15 @@ _SENTENCE_BEFORE = re.compile(r"(?:[.!?:][\"”’»]?\s|\s\s)$")
 
 # A sentence after a quotation that points back to it and names its speaker:
 # "That was the promise the mayor made.", "The words were the mayor's.",
-# "Those were the words of Ana Ruiz."
+# "Those were the words of Ana Ruiz." A demonstrative alone opens many a
+# sentence that is about something else ("This morning the mayor opened the
+# library."): it points back only before a copula or one of these nouns.
 _POINTS_BACK = re.compile(
-    r"\W*(?:That|This|Those|These|Such|The\s+(?:words|remarks|comments|promise|warning|message|"
+    r"\W*(?:(?:That|This|Those|These|Such)\s+(?:was|were|is|are|has\s+been|had\s+been)"
+    r"|(?:The|That|This|Those|These|Such)\s+(?:words|remarks|comments|promise|warning|message|"
     r"verdict|view|pledge|reply|answer|plea|vow))\b")
 _PERSON_NOUN = re.compile(
-    rf"\b(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON_NOUNS})(?:['’]s)?\b(?![-'’])")
+    rf"\b(?:the|a|an)\s+{_ROLE_FILLER}(?:{_PERSON_NOUNS})(?:['’]s)?\b(?![-'’])")
 _FIRST_SENTENCE = re.compile(r"[^.!?]*[.!?]?")
 
 
@@ -769,7 +787,7 @@ _REFERS_BACK = re.compile(r"\b(?:the|those|these|that|this|his|her|their)\s+(?:w
                           r"promise|warning|pledge|vow|plea|message|verdict)\b")
 
 
-def _points_back(following: str, body: str, lower_seen: dict[str, bool] | None = None) -> bool:
+def _points_back(following: str, body: str, lower_seen: dict[str, bool]) -> bool:
     """Whether the sentence opening ``following`` (the words after a quotation)
     points back to it and names or describes a person (_POINTS_BACK), or opens
     on a person and refers back to the words ("Ruiz, who was elected in May,
@@ -792,7 +810,7 @@ def _opens_on_role(text: str) -> bool:
     return False
 
 
-def _about_person(sentence: str, body: str, lower_seen: dict[str, bool] | None = None) -> bool:
+def _about_person(sentence: str, body: str, lower_seen: dict[str, bool]) -> bool:
     """Whether a sentence is about a person: opens on one, hands over to one
     ("She smiles."), or names or refers to one ("his", "Jane Doe", "Mr Smith",
     "she")."""
@@ -1092,10 +1110,7 @@ def _quotations(article: Article) -> Iterator[Annotation]:
         # over to nobody.
         lead = text[:first.start].rstrip()
         last = lead[_last_sentence_start(lead):]
-        if (_TURN.search(last) or (_HIS_HER.search(last) and _NAME_MID.search(last))
-                or _opens_on_role(last)):
-            return False
-        return not _opens_on_person(last, joined, lower_seen)
+        return not hands_over(last)
 
     def lead_about_person(para: _Para) -> bool:
         """Whether the sentence of its own paragraph right before a direct
@@ -1107,9 +1122,12 @@ def _quotations(article: Article) -> Iterator[Annotation]:
         lead = para.unit.text[:first.start].rstrip()
         if not lead:
             return False
-        last = lead[_last_sentence_start(lead):]
-        return bool(_opens_on_person(last, joined, lower_seen) or _TURN.search(last) or _opens_on_role(last)
-                    or (_HIS_HER.search(last) and _NAME_MID.search(last)))
+        return hands_over(lead[_last_sentence_start(lead):])
+
+    def hands_over(sentence: str) -> bool:
+        """Whether a sentence right before a quotation is about a person, who then speaks."""
+        return bool(_opens_on_person(sentence, joined, lower_seen) or _TURN.search(sentence)
+                    or _opens_on_role(sentence) or (_HIS_HER.search(sentence) and _NAME_MID.search(sentence)))
 
     def near(para: _Para) -> str:
         """The words outside a paragraph's quotations that may name their

@@ -7,8 +7,8 @@ Compares the figures an article gives for the same thing:
   aged 67", "Rosa Beltrán (67)", "67-year-old Rosa Beltrán", "the 67-year-old
   shopkeeper Rosa Beltrán", "Rosa Beltrán, a 67-year-old widow", "Rosa Beltrán,
   the 67-year-old owner,") and later "Beltrán, 68", "Ms Beltrán, who is 68,",
-  "Beltrán, now 68,", "Rosa Beltrán sold the shop in May, aged 68.", "Aged 68,
-  Beltrán ..." or "the 68-year-old" (`age-mismatch`). "The 68-year-old"
+  "Beltrán, now 68,", "Beltrán, who turned 68 in May,", "Rosa Beltrán sold the
+  shop in May, aged 68.", "Aged 68, Beltrán ..." or "the 68-year-old" (`age-mismatch`). "The 68-year-old"
   stands for the person named just before it, in its paragraph or the one
   before, when that person's age is given by name anywhere in the story: "For
   38 years Giovanni Piras delivered the post. On Friday, the 64-year-old made
@@ -158,6 +158,8 @@ _AGE_AFTER_BRACKET = re.compile(r"\(\s*(?:aged\s+)?(?=\d)")
 _AGE_LEAD = re.compile(r"(?:,\s+(?:aged\s+|who\s+is\s+|now\s+|who\s+turned\s+)?|\s\((?:aged\s+)?)$")
 _AGE_TAIL = re.compile(r"(?:[,.;:)]|\s+(?:and|who|of|from|was|is|has|had|said|told)\b"
                        r"|\s+years?\s+old\b)")
+# "who turned 69 in May," / "... on Friday": a birthday's date may follow the age.
+_TURNED_TAIL = re.compile(r"\s+(?:in|on|last|this)\s")
 _NAME_BEFORE = re.compile(rf"(?<![\w'’.-])(?P<name>{_NAME})$")
 _NAME_AT = re.compile(_NAME)
 # "67-year-old Rosa Beltrán", "the 67-year-old retired teacher Rosa Beltrán": what
@@ -241,8 +243,12 @@ def _ages(units: list[TextUnit], story: Joined, encoded: bytes | None = None) ->
         start, end = m.span()
         if start < 2 or text[start - 1] not in " (\u00a0" or (start > 1 and text[start - 2].isdigit()):
             continue
-        lead = _AGE_LEAD.search(text, max(0, start - 10), start)
-        if lead is None or not _AGE_TAIL.match(text, end):
+        # wide enough for the longest lead-in, ", who turned "
+        lead = _AGE_LEAD.search(text, max(0, start - 20), start)
+        if lead is None:
+            continue
+        if not _AGE_TAIL.match(text, end) \
+                and not ("turned" in lead.group() and _TURNED_TAIL.match(text, end)):
             continue
         bracket = text[lead.start()] in " \u00a0"
         if bracket and text[end:end + 1] != ")":
@@ -932,7 +938,8 @@ def _framed(unit: TextUnit, english: bool) -> Iterator[_Framed]:
 # the night" / "500 people slept"; "cut 600 jobs" / "shed 700 jobs"), by the
 # stem _verb_key gives them: a figure so framed also gets the key ("~", noun, class).
 _VERB_CLASSES = {
-    **dict.fromkeys(("di", "die", "kill", "dead", "perish"), "die"),
+    # (_verb_key leaves a stem shorter than three letters whole: "died", "dies", "dying")
+    **dict.fromkeys(("died", "dies", "dying", "die", "kill", "dead", "perish"), "die"),
     **dict.fromkeys(("injur", "hurt", "wound"), "injure"),
     **dict.fromkeys(("arrest", "detain"), "arrest"),
     **dict.fromkeys(("evacuat", "displac", "relocat"), "evacuate"),

@@ -39,12 +39,14 @@ place is backed ("Hardanger" / "Hardangerfjord", "Oxford" / "Oxfordshire").
 Broad geography is told by the word (a short list of countries and their
 people, continents, oceans and seas, big regions, states, rivers and ranges), by a
 head word after it ("Tasman Sea", "the Loire river", "Chilean hills") or by its
-setting ("off the coast of Jutland", "along the Douro", "across Moravia",
-"south-west Poland"; a capitalised "South" or "North" is part of a name, as in
-"South Dakota"). Currency and unit abbreviations ("Dh2bn", "Rs 500", "AED",
-"1.1GW", "5G") are part of an amount, never a name. Rounding
-and hedges are not contradictions: "nearly 3,000" agrees with "more than
-3,000" and with 2,960, but "$1.3bn" does not agree with "nearly $1.2 billion".
+compass or coast setting ("off the coast of Jutland", "along the Douro",
+"south-west Poland"; not "central", "rural", "across" or "throughout", which
+suit a town as well: "Floods hit central Ashford" stays a warning; a
+capitalised "South" or "North" is part of a name, as in "South Dakota").
+Currency and unit abbreviations ("Dh2bn", "Rs 500", "AED", "1.1GW", "5G") are
+part of an amount, never a name. Rounding and hedges are not contradictions:
+"nearly 3,000" agrees with "more than 3,000" and with 2,960, but "$1.3bn" does
+not agree with "nearly $1.2 billion".
 A name or figure that only a caption gives still counts as stated, and the
 headline may lean on the standfirst (the standfirst itself must lean on the
 body). Years, dates, times, scores, ordinals, sequel numbers ("Star Trek 4")
@@ -802,11 +804,13 @@ hills border rainforest jungle
 """.split())
 # (A bare compass word in capitals is part of the name: "South Dakota", "North
 # Macedonia"; "Northern" and "South-Western" are read in a Title Case title only.)
+# Only compass and coast settings: "central", "rural", "upper", "across" or
+# "parts of" go as well with a town ("Floods hit central Ashford") as with a region.
 _BROAD_SETTING = re.compile(
-    r"(?:(?i:\boff\s+the\s+(?:\w+\s+)?coast\s+of|\balong\s+the|\bacross(?:\s+the)?|\bthroughout"
-    r"|\ball\s+over|\bparts\s+of|\b(?:north|south|east|west)ern|\b(?:north|south)-?(?:east|west)ern)"
-    r"|\b(?:north|south|east|west)|\b(?:north|south)-?(?:east|west)|\bcentral|\bupper|\blower"
-    r"|\brural|\bcoastal|\b(?:north|south|east|west|(?:north|south)-?(?:east|west))\s+of(?:\s+the)?)"
+    r"(?:(?i:\boff\s+the\s+(?:\w+\s+)?coast\s+of|\balong\s+the"
+    r"|\b(?:north|south|east|west)ern|\b(?:north|south)-?(?:east|west)ern)"
+    r"|\b(?:north|south|east|west)|\b(?:north|south)-?(?:east|west)"
+    r"|\b(?:north|south|east|west|(?:north|south)-?(?:east|west))\s+of(?:\s+the)?)"
     r"\s+$")
 _NEXT_WORD = re.compile(r"[\s-]+([^\W\d_]+)")
 

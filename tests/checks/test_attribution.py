@@ -22,8 +22,34 @@ FLAG = [
      "unattributed-quote", "p2", "\"We will rebuild the harbour within a year.\""),
     ([CALM, "‘We will rebuild the harbour within a year.’", AFTER], "en",
      "unattributed-quote", "p2", "‘We will rebuild the harbour within a year.’"),
+    # a demonstrative opening a sentence about something else does not point back
+    # a person-noun sentence needs the noun as its subject: not after a second
+    # article or an auxiliary, and not a word that is also a thing's
+    ([CALM, "This morning the coach opened the new stand. " + PROJECT, AFTER], "en",
+     "unattributed-quote", "p2", PROJECT),
+    ([CALM, "The storm hit a woman on the pier.", PROJECT, AFTER], "en",
+     "unattributed-quote", "p3", PROJECT),
+    ([CALM, "The chair was empty. " + PROJECT, AFTER], "en", "unattributed-quote", "p2", PROJECT),
+    ([CALM, "The master plan was shelved. " + PROJECT, AFTER], "en", "unattributed-quote", "p2", PROJECT),
+    ([CALM, PROJECT, "That same week the mayor cut the ribbon on the new pier.", AFTER], "en",
+     "unattributed-quote", "p2", PROJECT),
+    # after the quotation a thing, not a speaker, with an auxiliary or a relative
+    ([CALM, "“The harbour wall will be rebuilt by spring,” a decision that was welcomed on the quay.",
+      AFTER], "en", "unattributed-quote", "p2", "“The harbour wall will be rebuilt by spring,”"),
+    ([CALM, "“The harbour wall will be rebuilt by spring,” an answer nobody has believed since March.",
+      AFTER], "en", "unattributed-quote", "p2", "“The harbour wall will be rebuilt by spring,”"),
+    ([CALM, "“The harbour wall will be rebuilt by spring,” another deadline was missed.",
+      AFTER], "en", "unattributed-quote", "p2", "“The harbour wall will be rebuilt by spring,”"),
     ([CALM, ("quote", "We will rebuild the harbour within a year and nobody will stop us."), AFTER], "en",
      "unattributed-quote", "q2", "We will rebuild the harbour within a year and nobody will stop us."),
+    # one lower-case word after the quotation is no verb of saying unless told in the past
+    (["El consejo se reunió el lunes.", "“Hay que reparar el puerto, las escuelas, el mercado”, etcétera.",
+      "El presupuesto fue aprobado."], "es",
+     "unattributed-quote", "p2", "“Hay que reparar el puerto, las escuelas, el mercado”"),
+    (["Der Rat tagte am Montag.",
+      "„Wir bauen den Hafen und die Schulen in einem Jahr wieder auf“, sozusagen.",
+      "Der Haushalt wurde angenommen."], "de",
+     "unattributed-quote", "p2", "„Wir bauen den Hafen und die Schulen in einem Jahr wieder auf“"),
     (["Der Rat tagte am Montag.", "„Wir werden den Hafen innerhalb eines Jahres wieder aufbauen.“",
       "Der Haushalt wurde angenommen."], "de",
      "unattributed-quote", "p2", "„Wir werden den Hafen innerhalb eines Jahres wieder aufbauen.“"),
@@ -150,6 +176,9 @@ FLAG = [
      "‘The pier stays shut until the engineers sign it off, the harbour master said."),
     ([CALM, "The harbour master told us: ‘The pier stays shut until the engineers sign it off."],
      "en", "unclosed-quote", "p2", "‘The pier stays shut until the engineers sign it off."),
+    # (an empty paragraph after it reopens nothing)
+    ([CALM, "The harbour master told us: ‘The pier stays shut until the engineers sign it off.", ""],
+     "en", "unclosed-quote", "p2", "‘The pier stays shut until the engineers sign it off."),
     ([CALM, "‘The pier stays shut,’ the harbour master said.", "‘Nobody goes on it before the survey. "
       "That is final."], "en", "unclosed-quote", "p3", "‘Nobody goes on it before the survey."),
     ([CALM, "We will rebuild the harbour within a year,” the mayor said.", AFTER], "en",
@@ -194,6 +223,12 @@ PASS = [
       "“Avisamos puerta por puerta a todos los vecinos desde el primer momento”, relató."], "es"),
     (["El alcalde no encontraba palabras.",
       "“Las órdenes de evacuación no son recomendaciones para nadie”, ha insistido."], "es"),
+    (["El alcalde no encontraba palabras.",
+      "“Las órdenes de evacuación no son recomendaciones para nadie”, dijo."], "es"),
+    (["Le maire cherchait ses mots.", "« Les ordres d'évacuation ne sont pas des conseils », a-t-il ajouté."],
+     "fr"),
+    (["Le maire cherchait ses mots.", "« Les ordres d'évacuation ne sont pas des conseils », a répondu."],
+     "fr"),
     # Attributed across a sentence or paragraph boundary.
     (["“We will rebuild the harbour within a year.” That was the promise the mayor made, "
       "according to the minutes."], "en"),

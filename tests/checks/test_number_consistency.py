@@ -144,6 +144,11 @@ FLAG = [
      "age-mismatch", "p2", "55"),
     (["Amaka Obi, a 54-year-old trader, ran the stall.", "Obi, 56, said she would appeal."], {},
      "age-mismatch", "p2", "56"),
+    # an age after "who turned", with the birthday's date after it
+    (["Rosa Beltrán, who turned 69 in May, opened the shop.", "Beltrán, 70, said she would stay."], {},
+     "age-mismatch", "p2", "70"),
+    (["Tomás Ortega, 58, runs the ferry.", "Ortega, who turned 59 on Friday, said the route would close."],
+     {}, "age-mismatch", "p2", "59"),
     (["Amaka Obi, 54, ran the stall.", "Obi, who is 45, said she would appeal."], {},
      "age-mismatch", "p2", "45"),
     # a count framed by the verb before it and the noun after it
@@ -164,6 +169,11 @@ FLAG = [
       ("image", "The mill gates in Rochdale, where 420 jobs will be cut.", "PA")], {},
      "quantity-mismatch", "img2", "420"),
     # another verb for the same thing ("slept" for "spent the night", "shed" for "cut")
+    (["Firefighters said 24 residents died in the blaze on Sunday."],
+     {"standfirst": "42 residents were killed in the blaze"}, "quantity-mismatch", "standfirst", "42"),
+    (["The crash killed 17 passengers, the airline said."],
+     {"standfirst": "71 passengers died in the crash, the airline said"}, "quantity-mismatch",
+     "standfirst", "71"),
     (["310 passengers spent the night in the terminal after the strike."],
      {"standfirst": "More than 400 passengers slept in the terminal"}, "quantity-mismatch", "standfirst",
      "400"),

@@ -429,6 +429,11 @@ def test_broad_geography_the_body_never_names_is_only_a_hint(body, headline, sta
 NOT_BROAD = [
     # a town, even where a broad place could stand
     ("Dozens of homes were flooded overnight.", "Floods swamp homes in Tampere", None, "Tampere"),
+    # ... after a setting that suits a town as well as a region
+    ("Floods closed roads in Maidstone on Monday.", "Floods hit central Ashford", None, "Ashford"),
+    ("Buses were cancelled in Maidstone after the storm.", "Buses cancelled across rural Ashford", None,
+     "Ashford"),
+    ("Shops in Maidstone shut early on Monday.", "Shops shut early throughout Ashford", None, "Ashford"),
     # a compass word in capitals is part of the name
     ("The state's new slogan was mocked online.", "South Varga defends its slogan", None, "Varga"),
     ("The state's new slogan was mocked online.", "North Okafor Defends Its Slogan", None, "Okafor"),
