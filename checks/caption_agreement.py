@@ -1356,6 +1356,8 @@ class _Broad:
 
     def _day(self, caption: Clause, slot: Slot) -> Annotation | None:
         mine = self.keys(slot)
+        if mine & self.body_keys():
+            return None  # the body gives the caption's day somewhere: nothing is flagged (see below)
         key = self.main(mine)
         whole = caption.stems(exclude=slot)
         caption_text = caption.text[caption.start:caption.end]
@@ -1401,8 +1403,7 @@ class _Broad:
             differ.append((clause, other))
         if not differ and not caption_when:
             differ = self._person_day(caption, slot, key)
-        if differ and mine & self.body_keys():
-            return None  # the body tells of the caption's day: perhaps of another moment
+        # (The body never tells of the caption's day, not even of another moment: see above.)
         return _finding(caption, slot, differ, self)
 
     def _person_day(self, caption: Clause, slot: Slot, key) -> list[tuple[Clause, Slot]]:
