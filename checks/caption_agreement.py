@@ -1313,6 +1313,12 @@ class _Broad:
                         self._body_keys |= self.keys(slot)
         return self._body_keys
 
+    def gives_another_day(self, mine: set) -> bool:
+        """Whether the body gives a day that is not the caption's (of keys
+        ``mine``): the only kind of day a finding can set against it."""
+        return any(not mine & self.keys(slot) for clause in self.day_clauses()
+                   for slot in clause.slots if slot.kind in _DAY_KINDS)
+
     # people
     def people(self, unit: TextUnit, start: int, end: int, caption: bool) -> set[str]:
         """The stems of the surnames of the people named in ``unit.text[start:end]``."""
@@ -1891,6 +1897,8 @@ class _Event:
     def _day(self, caption: Clause, slot: Slot, mine: set[str]) -> Annotation | None:
         broad = self.broad
         mine_keys = broad.keys(slot)
+        if not broad.gives_another_day(mine_keys):
+            return None  # (before reading every body sentence's roots)
         key = broad.main(mine_keys)
         caption_text = caption.text[caption.start:caption.end]
         # (The caption's places left are named nowhere in the body: see check().)
