@@ -1779,6 +1779,7 @@ class _Event:
         self._read: set[int] = set()  # (the ids of sentences()'s clauses: their places are read)
         self._names: dict[tuple[int, bool], set[str]] = {}
         self._described: dict[int, list[Slot]] = {}
+        self._around: dict[int, tuple[set[str], set[str]]] = {}
 
     def sentences(self) -> list[tuple[Clause, set[str]]]:
         """Every sentence of ``units``, with its day and place slots, and its roots."""
@@ -1864,10 +1865,19 @@ class _Event:
             return False
         # A place's name counts once however many words it has ("Loch Fyne"), and
         # not as the caption's word by its slot: a place alone is not the event.
-        placed = _roots(caption.placed()) & shared
-        head = _roots(caption.head(slot)) - placed
+        caption_placed, caption_head = self.around(caption, slot)
+        placed = caption_placed & shared
+        head = caption_head - placed
         score = len(shared - placed) + (1 if placed else 0) + (1 if head & theirs else 0)
         return score >= _EVENT_SHARED or (score == _EVENT_SHARED - 1 and bool(names))
+
+    def around(self, caption: Clause, slot: Slot) -> tuple[set[str], set[str]]:
+        """The roots of the caption's places' words and of its words by the slot
+        (Clause.placed and Clause.head): read once, not for every body sentence."""
+        out = self._around.get(id(slot))
+        if out is None:
+            out = self._around[id(slot)] = (_roots(caption.placed()), _roots(caption.head(slot)))
+        return out
 
     def same_people(self, caption: Clause, mine: set[str], clause: Clause, theirs: set[str]) -> bool:
         """_Broad.same_people, unless the two share enough words besides names to
