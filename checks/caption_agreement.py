@@ -1313,6 +1313,12 @@ class _Broad:
                         self._body_keys |= self.keys(slot)
         return self._body_keys
 
+    def gives_another_day(self, mine: set) -> bool:
+        """Whether the body gives a day that is not the caption's (of keys
+        ``mine``): the only kind of day a finding can set against it."""
+        return any(not mine & self.keys(slot) for clause in self.day_clauses()
+                   for slot in clause.slots if slot.kind in _DAY_KINDS)
+
     # people
     def people(self, unit: TextUnit, start: int, end: int, caption: bool) -> set[str]:
         """The stems of the surnames of the people named in ``unit.text[start:end]``."""
@@ -1356,6 +1362,8 @@ class _Broad:
 
     def _day(self, caption: Clause, slot: Slot) -> Annotation | None:
         mine = self.keys(slot)
+        if mine & self.body_keys():
+            return None  # the body gives the caption's day somewhere: nothing is flagged (see below)
         key = self.main(mine)
         whole = caption.stems(exclude=slot)
         caption_text = caption.text[caption.start:caption.end]
@@ -1401,8 +1409,7 @@ class _Broad:
             differ.append((clause, other))
         if not differ and not caption_when:
             differ = self._person_day(caption, slot, key)
-        if differ and mine & self.body_keys():
-            return None  # the body tells of the caption's day: perhaps of another moment
+        # (The body never tells of the caption's day, not even of another moment: see above.)
         return _finding(caption, slot, differ, self)
 
     def _person_day(self, caption: Clause, slot: Slot, key) -> list[tuple[Clause, Slot]]:
@@ -1772,6 +1779,7 @@ class _Event:
         self._read: set[int] = set()  # (the ids of sentences()'s clauses: their places are read)
         self._names: dict[tuple[int, bool], set[str]] = {}
         self._described: dict[int, list[Slot]] = {}
+        self._around: dict[int, tuple[set[str], set[str]]] = {}
 
     def sentences(self) -> list[tuple[Clause, set[str]]]:
         """Every sentence of ``units``, with its day and place slots, and its roots."""
@@ -1857,10 +1865,19 @@ class _Event:
             return False
         # A place's name counts once however many words it has ("Loch Fyne"), and
         # not as the caption's word by its slot: a place alone is not the event.
-        placed = _roots(caption.placed()) & shared
-        head = _roots(caption.head(slot)) - placed
+        caption_placed, caption_head = self.around(caption, slot)
+        placed = caption_placed & shared
+        head = caption_head - placed
         score = len(shared - placed) + (1 if placed else 0) + (1 if head & theirs else 0)
         return score >= _EVENT_SHARED or (score == _EVENT_SHARED - 1 and bool(names))
+
+    def around(self, caption: Clause, slot: Slot) -> tuple[set[str], set[str]]:
+        """The roots of the caption's places' words and of its words by the slot
+        (Clause.placed and Clause.head): read once, not for every body sentence."""
+        out = self._around.get(id(slot))
+        if out is None:
+            out = self._around[id(slot)] = (_roots(caption.placed()), _roots(caption.head(slot)))
+        return out
 
     def same_people(self, caption: Clause, mine: set[str], clause: Clause, theirs: set[str]) -> bool:
         """_Broad.same_people, unless the two share enough words besides names to
@@ -1890,6 +1907,8 @@ class _Event:
     def _day(self, caption: Clause, slot: Slot, mine: set[str]) -> Annotation | None:
         broad = self.broad
         mine_keys = broad.keys(slot)
+        if not broad.gives_another_day(mine_keys):
+            return None  # (before reading every body sentence's roots)
         key = broad.main(mine_keys)
         caption_text = caption.text[caption.start:caption.end]
         # (The caption's places left are named nowhere in the body: see check().)
