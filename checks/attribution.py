@@ -10,7 +10,7 @@ Nordic ” ”, and British single ‘ ’), and flags:
   "sagte", "so", "dijo", "según", "a déclaré", "selon") outside the quoted
   words of its paragraph; a subject and verb right after the closing mark
   ("...,” Adv Tšosane shares.", "...!” an officer ordered.", but not "...,” a
-  decision that was welcomed."; in Spanish and French a verb alone told in the
+  decision that was welcomed." or "...,” the promise was repeated."; in Spanish and French a verb alone told in the
   past: "”, relató.", "», a-t-il ajouté.", not "”, etcétera."); a lead-in colon (but not, in English, a
   sentence about a thing that names nobody: "The message on the placards was
   plain: “...”"); a "— Name" or "(@handle)" after an embedded post; a
@@ -673,8 +673,8 @@ def _written_in_lower_case(word: str, body: str) -> bool:
 _NOT_SPEAKING = r"(?:that|which|who|whose|has|have|had|is|are|was|were|been|does|did|seems|seemed|remains)\b"
 _AFTER_QUOTE = re.compile(
     r"[,?!…—–-]\s*[\"”’»“]\s*(?:\(?[A-Z][\w.'’-]*\)?\s+){0,5}?"
-    r"(?:(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[A-Z][\w'’-]*|the\s+\w+(?:\s+\w+)?)\s+[a-z]+(?:s|ed)\b"
-    rf"|(?:a|an|one|another)\s+\w+(?:\s+(?!{_NOT_SPEAKING})\w+)?\s+(?!{_NOT_SPEAKING})[a-z]+(?:s|ed)\b)")
+    r"(?:(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[A-Z][\w'’-]*)\s+[a-z]+(?:s|ed)\b"
+    rf"|(?:the|a|an|one|another)\s+\w+(?:\s+(?!{_NOT_SPEAKING})\w+)?\s+(?!{_NOT_SPEAKING})[a-z]+(?:s|ed)\b)")
 # German, Spanish and French put the verb first after the quotation:
 # "„...“, erinnert sie sich." / "“...”, dijo la alcaldesa." / "« ... », estime le maire.",
 _AFTER_QUOTE_INVERTED = re.compile(

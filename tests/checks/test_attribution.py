@@ -40,6 +40,8 @@ FLAG = [
       AFTER], "en", "unattributed-quote", "p2", "“The harbour wall will be rebuilt by spring,”"),
     ([CALM, "“The harbour wall will be rebuilt by spring,” another deadline was missed.",
       AFTER], "en", "unattributed-quote", "p2", "“The harbour wall will be rebuilt by spring,”"),
+    ([CALM, "“The harbour wall will be rebuilt by spring,” the promise was repeated all winter.",
+      AFTER], "en", "unattributed-quote", "p2", "“The harbour wall will be rebuilt by spring,”"),
     ([CALM, ("quote", "We will rebuild the harbour within a year and nobody will stop us."), AFTER], "en",
      "unattributed-quote", "q2", "We will rebuild the harbour within a year and nobody will stop us."),
     # one lower-case word after the quotation is no verb of saying unless told in the past
