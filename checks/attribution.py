@@ -10,7 +10,8 @@ Nordic ” ”, and British single ‘ ’), and flags:
   "sagte", "so", "dijo", "según", "a déclaré", "selon") outside the quoted
   words of its paragraph; a subject and verb right after the closing mark
   ("...,” Adv Tšosane shares.", "...!” an officer ordered.", but not "...,” a
-  decision that was welcomed." or "...,” the promise was repeated."; in Spanish and French a verb alone told in the
+  decision that was welcomed." or "...,” the promise was
+  repeated."; in Spanish and French a verb alone told in the
   past: "”, relató.", "», a-t-il ajouté.", not "”, etcétera."); a lead-in colon (but not, in English, a
   sentence about a thing that names nobody: "The message on the placards was
   plain: “...”"); a "— Name" or "(@handle)" after an embedded post; a
