@@ -1413,7 +1413,9 @@ def _other_places(a: tuple[TextUnit, Quantity, str, str, str],
     """Do the sentences of two figures each name a place, and no place in common
     ("evacuated 640 residents from Pechea", "400 residents were evacuated in
     Tecuci")? Then they may count two groups."""
-    places = [set(_PLACE_NAMED.findall(_sentence_at(unit.text, q.start))) for unit, q, *_ in (a, b)]
+    places = [{place for place in _PLACE_NAMED.findall(_sentence_at(unit.text, q.start))
+               if place.lower() not in _NOT_NAMES}  # "in May" is a time, not a place
+              for unit, q, *_ in (a, b)]
     return bool(places[0] and places[1] and places[0].isdisjoint(places[1]))
 
 
