@@ -1571,7 +1571,7 @@ _REACTION_ROOTS: frozenset[str] = frozenset()  # (filled below, once _root is de
 # clean-up after it ("Mourners lay flowers outside the school", "Smoke rises from the
 # gutted warehouse", "Divers search the loch"). A caption of these shows a later day.
 _AFTERMATH = frozenset("flowers floral tribute wreath candle smoke smoulder charred gutted "
-                       "ruins rubble debris wreckage aftermath remains repair rebuild clean clean-up "
+                       "ruins rubble debris wreckage aftermath repair rebuild clean clean-up "
                        "search scour comb dredge sift inspect survey assess cordon".split())
 _AFTERMATH_ROOTS: frozenset[str] = frozenset()  # (filled below, once _root is defined)
 
@@ -1736,8 +1736,11 @@ def _spans_days(clause: Clause, roots: set[str]) -> bool:
 
 
 # A place named after words that describe it: "at a sold-out Konzerthaus", "in the old Tivoli".
+# (A describing word is no preposition or joining word: "in a meeting with Arsenal",
+# "at the home of Jones" name no place.)
+_DESCRIBER = r"(?!(?:of|with|over|for|by|from|to|and|against|about|into|on|at|in)\s)[a-z][\w'’-]*\s+"
 _DESCRIBED_PLACE = re.compile(r"\b(?P<prep>in|at)\s+"
-                              r"(?:an?\s+(?:[a-z][\w'’-]*\s+){0,2}|the\s+(?:[a-z][\w'’-]*\s+){1,2})"
+                              rf"(?:an?\s+(?:{_DESCRIBER}){{0,2}}|the\s+(?:{_DESCRIBER}){{1,2}})"
                               r"(?P<place>[A-Z][\w'’-]*[a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*[a-z][\w'’-]*){0,3})")
 _THING_BEFORE = re.compile(_DETERMINER + r"((?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*"
                            r"(?:\s+(?:of|on|for)\s+(?:the\s+|a\s+)?(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)?)"

@@ -47,6 +47,9 @@ PASS = [
     ([BODY_FOUND], "Garda boats in the water at Lough Derg on Saturday."),
     (["Two climbers were airlifted from Ben Nevis on Monday, the mountain rescue team said."],
      "Walkers on the summit of Ben Nevis on Tuesday."),
+    # a name after a describing word that is a preposition ("with", "of") is no place
+    (["Declan Rice signed his new contract in a meeting with Arsenal on Monday."],
+     "Declan Rice signs his new contract in Manchester on Monday."),
 ]
 
 # (body paragraphs, caption, flagged text): the body's own action on another day
@@ -65,6 +68,10 @@ FLAG = [
                "robbery.", "Thursday"),
     (["Two climbers were airlifted from Ben Nevis on Monday, the mountain rescue team said."],
      "A rescue helicopter airlifts two climbers from Ben Nevis on Sunday.", "Sunday"),
+    # "remained" is no aftermath ("the remains")
+    (["Two climbers were airlifted from Ben Nevis on Monday, the mountain rescue team said."],
+     "A rescue helicopter airlifts two climbers, who had remained on the ridge, from Ben Nevis "
+     "on Sunday.", "Sunday"),
     ([SUMMIT], "Leaders gather in Tallinn on Monday for the three-day summit on Baltic energy security.",
      "Monday"),
 ]
