@@ -1368,6 +1368,7 @@ class _Broad:
         whole = caption.stems(exclude=slot)
         caption_text = caption.text[caption.start:caption.end]
         caption_when = _when(caption_text)
+        caption_places: set[str] | None = None  # (read once, when first needed)
         differ: list[tuple[Clause, Slot]] = []
         for clause in self.body:
             if len(whole & clause.stems()) < _SHARED_BROAD:
@@ -1383,7 +1384,9 @@ class _Broad:
             names = caption.proper(slot)
             if len(shared) < _SHARED_BROAD or not shared & names & clause.proper(other):
                 continue
-            if len(shared - caption.placed()) < _SHARED_BROAD - 1:
+            if caption_places is None:
+                caption_places = caption.placed()
+            if len(shared - caption_places) < _SHARED_BROAD - 1:
                 continue  # a place's name and one word ("Police divers at Loch Fyne"): the place alone
             if not shared - names and self.people(clause.unit, clause.start, clause.end, False):
                 # Names alone, the body's people among them: the same people (and
@@ -1584,13 +1587,20 @@ def _not_the_body_action(caption: Clause, slot: Slot, clause: Clause) -> bool:
             or (_shows_aftermath(caption, clause) and not _names_event_before(caption, slot)))
 
 
+def _event_before(caption: Clause, slot: Slot) -> str | None:
+    """The root of the event the caption names right before a slot ("after the
+    funeral on Monday"), None when it names none there."""
+    match = _EVENT_BEFORE.search(caption.text, max(caption.start, slot.start - 60), slot.start)
+    if match is None or (stem := _stem(match.group(1))) is None:
+        return None
+    event = _root(stem)
+    return event if event in _EVENT_ROOTS else None
+
+
 def _names_event_before(caption: Clause, slot: Slot) -> bool:
     """Whether the caption names an event right before its day ("carrying flowers
     after the funeral on Monday"): the day is the event's, whatever the photo shows."""
-    if slot.kind not in _DAY_KINDS:
-        return False
-    match = _EVENT_BEFORE.search(caption.text, max(caption.start, slot.start - 60), slot.start)
-    return match is not None and (stem := _stem(match.group(1))) is not None and _root(stem) in _EVENT_ROOTS
+    return slot.kind in _DAY_KINDS and _event_before(caption, slot) is not None
 
 
 def _shows_aftermath(caption: Clause, clause: Clause) -> bool:
@@ -1994,12 +2004,8 @@ class _Event:
         event ("The funeral Mass was held on Saturday"), when they give one day and
         no body sentence naming it gives the caption's. Only for the names of
         events that happen once (a funeral, a vote, a final), not of things."""
-        match = _EVENT_BEFORE.search(caption.text, max(caption.start, slot.start - 60), slot.start)
-        if match is None:
-            return []
-        stem = _stem(match.group(1))
-        event = None if stem is None else _root(stem)
-        if event not in _EVENT_ROOTS:
+        event = _event_before(caption, slot)
+        if event is None:
             return []
         broad = self.broad
         mine_keys = broad.keys(slot)
