@@ -746,7 +746,7 @@ def _supported_name(word: str, story: _Story) -> bool:
 # "Chilean hills", "Baltic ferry") where the body gives only the town is common
 # and harmless: such a name the body lacks is `info`, not a warning. Told from
 # the word itself, its head word ("Tasman Sea", "the Douro river") or its
-# setting ("off the coast of Jutland", "along the Douro", "across Europe").
+# setting ("off the coast of Jutland", "along the Douro", "south-west Poland").
 _MORE_COUNTRIES = """
 usa america american americans uk britain british us brits nz uae emirati emirates prc
 israel israeli israelis jordanian oman omani kuwait kuwaiti bahrain bahraini
