@@ -72,7 +72,8 @@ from Loch Fyne on Sunday, police said" (nor, in the broad reading, with fewer
 than two shared words besides the caption's places). A day is flagged when
 those sentences give one other day and no body sentence gives the caption's;
 of sentences that give several days, those count around whose day stand the
-most words (two or more) of the caption's clause that holds its day ("after it
+most words (two or more) of the caption's clause that leads to its day (its words
+from the last clause break up to the day: "after it
 was boarded by the patrol on 4 June" against "The patrol boarded the trawler
 on 3 June", not "prosecutors on Tuesday charged the skipper of the seized
 trawler"): a sentence that shares at most one word with the caption and places
@@ -1982,7 +1983,8 @@ class _Event:
                        differ: list[tuple[Clause, Slot]]) -> list[tuple[Clause, Slot]]:
         """Of body sentences about the event that give several days, those that tell
         of the action the caption dates: around their day they have the most words
-        of the caption's clause that holds its day, two or more, and the others
+        of the caption's clause that leads to its day (from its last clause break
+        up to the day), two or more, and the others
         fewer ("after it was intercepted by the navy on 14 March" against "The navy
         intercepted the vessel on 13 March", not "prosecutors on Wednesday charged
         the captain of the seized tanker")."""
