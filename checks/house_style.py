@@ -204,6 +204,8 @@ def _ise(stem: str) -> list[tuple[str, str]]:
     pairs = [(stem + "ise" + s, stem + "ize" + s) for s in ("", "s", "d")]
     pairs += [(stem + "ising", stem + "izing")]
     pairs += [(stem + "isation" + s, stem + "ization" + s) for s in ("", "s")]
+    # The doer's noun too: "organisers" three times and then "organized" is one slip.
+    pairs += [(stem + "iser" + s, stem + "izer" + s) for s in ("", "s")]
     return pairs
 
 

@@ -21,6 +21,8 @@ FLAG = [
      "spelling-variant", "p3", "program"),
     (["Volunteers organised the march.", "They will organize another."], {},
      "spelling-variant", "p2", "organize"),
+    (["The organisers met on Friday.", "Two organisers resigned.", "It was first organized in 1998."], {},
+     "spelling-variant", "p3", "organized"),
     (["She travelled to Rome.", "He traveled to Oslo.", "They travelled home."], {},
      "spelling-variant", "p2", "traveled"),
     (["The vote is on 15 May.", "Results follow on 18 May.", "Talks began on April 2."], {},
