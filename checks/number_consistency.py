@@ -53,7 +53,16 @@ Compares the figures an article gives for the same thing:
   evacuated residents"; in a standfirst or caption too), when the two
   figures look like one mistyped (digits swapped or one digit changed), no
   agent follows ("... by volunteers") and the two sentences name no different
-  places.
+  places. Two body figures after one verb with one subject ("the storm
+  damaged 74 homes", later "officials said the storm damaged 47 homes") are
+  compared on the same terms (not after a pronoun, "which", or "a second
+  storm"). Those a thing of theirs was done to are one frame however it is
+  told: "1,850 passengers had their sailings cancelled", "have had sailings
+  cancelled", "the 1,580 passengers whose sailings were cancelled"; so is a
+  relative clause without "that" ("the 53 bridges the flood destroyed" is
+  "the flood destroyed 35 bridges"). A caption in the present tense meets the
+  body's past ("321 pupils walk out" and "312 pupils walked out") when no
+  figure is framed by the same words.
 
 Rounding, ranges and hedges are not contradictions ("about 430", "more than
 400", "400-450", "between 400 and 450"), nor are changes of unit or notation: "€1.2bn" is "1.2
@@ -944,7 +953,7 @@ _VERB_CLASSES = {
     **dict.fromkeys(("arrest", "detain"), "arrest"),
     **dict.fromkeys(("evacuat", "displac", "relocat"), "evacuate"),
     **dict.fromkeys(("rescu", "sav"), "rescue"),
-    **dict.fromkeys(("spent", "slept", "stay", "shelter"), "spend-the-night"),
+    **dict.fromkeys(("spent", "spend", "slept", "sleep", "stay", "shelter"), "spend-the-night"),
     **dict.fromkeys(("cut", "shed", "axed", "axe", "slash", "lost", "lose", "eliminat"), "cut"),
     **dict.fromkeys(("attend", "gather"), "attend"),
 }
@@ -953,14 +962,16 @@ _VERB_CLASSES = {
 def _frames(text: str, found: list[Quantity], english: bool) -> Iterator[tuple[Quantity, tuple[str, ...]]]:
     """Each figure ``found`` in ``text`` that words frame, with the key of those words
     (in English, also by the verb before it: its function words are known, and by
-    the class of that verb, _VERB_CLASSES)."""
+    the class of that verb, _VERB_CLASSES, or else by its stem, so that a
+    caption's present tense meets the body's past: "321 pupils walk out" and
+    "312 pupils walked out")."""
     classed: set[tuple[int, tuple[str, ...]]] = set()
     for q, key in _plain_frames(text, found, english):
         yield q, key
-        if not english or key[0] == "<":
+        if not english or key[0] in ("<", "p"):
             continue
         noun, verb = (key[1], key[2]) if key[0] == "v" else (key[0], _verb_key(key[1]))
-        verb_class = _VERB_CLASSES.get(verb)
+        verb_class = _VERB_CLASSES.get(verb) or (verb if key[0] != "v" else None)
         if verb_class and (q.start, (noun, verb_class)) not in classed:
             classed.add((q.start, (noun, verb_class)))
             yield q, ("~", noun, verb_class)
@@ -996,6 +1007,17 @@ def _plain_frames(text: str, found: list[Quantity], english: bool
             if verb and (words[0] in _PLURAL_IRREGULAR
                          or (words[0].endswith("s") and not words[0].endswith("ss"))):
                 yield q, ("v", _noun_key(words[0]), _verb_key(verb))
+        if english and not q.percent and not q.currency and _plural(words[0]):
+            possessed = _POSSESSED.match(text, m.end(1))
+            if possessed:
+                # "1,850 passengers had their sailings cancelled" is "the 1,580
+                # passengers whose sailings were cancelled" told the other way
+                yield q, ("p", _noun_key(words[0]), _noun_key(possessed.group("thing")),
+                          _verb_key(possessed.group("v")))
+            done_by = _DONE_BY.match(text, m.end(1))
+            if done_by and done_by.group("v") not in _NOT_VERBS and done_by.group("doer") not in _STOP_NOUNS:
+                # "the 53 bridges the flood destroyed" is "the flood destroyed 35 bridges"
+                yield q, ("v", _noun_key(words[0]), _verb_key(done_by.group("v")))
         if len(words) < 2:
             continue
         if english and not q.percent and not q.currency and words[0].endswith("ed") \
@@ -1017,6 +1039,25 @@ def _plain_frames(text: str, found: list[Quantity], english: bool
             # A participle after the noun is the verb before it turned round: "54
             # people (were) arrested" is "police arrested 45 people" told the other way.
             yield q, ("v", _noun_key(noun), _verb_key(rest[0]))
+
+
+def _plural(noun: str) -> bool:
+    """Whether ``noun`` is a plural a count takes ("people", "homes", not "press")."""
+    return noun in _PLURAL_IRREGULAR or (noun.endswith("s") and not noun.endswith("ss"))
+
+
+_PARTICIPLE = r"(?:[a-z]+ed|" + "|".join(sorted(_IRREGULAR_PARTICIPLES)) + r")\b"
+# After a counted noun, a thing of theirs something was done to: "had their
+# sailings cancelled", "have had licences suspended", "whose flights were
+# cancelled".
+_POSSESSED = re.compile(
+    r"\s+(?:(?:who|that)\s+)?(?:whose|(?:(?:have|has|had)\s+)?(?:had|have|has)"
+    r"(?:\s+(?:their|his|her|its))?)\s+(?P<thing>[a-z]+s)\s+"
+    r"(?:(?:were|was|are|is|have|has|had|been|being|all)\s+){0,2}(?P<v>" + _PARTICIPLE + ")")
+# After a counted noun, a relative clause whose subject did it: "(that) the
+# flood destroyed", "which the company closed".
+_DONE_BY = re.compile(r"\s+(?:(?:that|which)\s+)?(?:the|a|an)\s+(?P<doer>[a-z]+)\s+(?:had\s+|has\s+)?"
+                      r"(?P<v>" + _PARTICIPLE + ")")
 
 
 # A figure is framed by the word after it ("430 people", "1.2bn euros": never
@@ -1086,7 +1127,7 @@ def _key_words(keys: set[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]] |
     so it is not required."""
     groups: dict[str, list[tuple[str, ...]]] = {}
     for key in keys:
-        words = [w for w in (key[1:2] if key[0] == "~" else key[1:] if key[0] in ("<", "v") else key)
+        words = [w for w in (key[1:2] if key[0] == "~" else key[1:] if key[0] in ("<", "v", "p") else key)
                  if "'" not in w]
         if not words:
             return None
@@ -1145,7 +1186,7 @@ def _quantity_findings(article: Article, english: bool,
         return
     # Only body paragraphs that use a word of some standfirst or caption frame
     # can hold a rival figure: the others are not scanned for figures at all.
-    needles = {f.key[2] if f.key[0] == "<" else f.key[1] if f.key[0] in ("v", "~") else f.key[0]
+    needles = {f.key[2] if f.key[0] == "<" else f.key[1] if f.key[0] in ("v", "~", "p") else f.key[0]
                for p in ("standfirst", "caption") for f in parts[p]}
     few = len(needles) <= 8  # a few substring tests; many needles: one word set per paragraph
     # A paragraph holding a rival holds both words of its key; a short word such as
@@ -1260,9 +1301,10 @@ _BODY_FIGURE = re.compile(
 # year, "2024 budget") is passed over here rather than read again in the text.
 _ZERO_DIGITS = bytes.maketrans(b"123456789", b"000000000")
 # Its second branch: a participle before the noun ("the 460 evacuated residents"),
-# found in the same scan.
+# found in the same scan. (The noun may end its sentence: "... buried 32 cars.")
 _BODY_FIGURE_ZEROED = re.compile(
-    rb"0(?:0{0,2}(?:,000)+|0+)\s+(?:(?:[a-z]+s|people)\s|(?P<participle>[a-z]+ed\s+(?:[a-z]+s|people)\b))")
+    rb"0(?:0{0,2}(?:,000)+|0+)\s+(?:(?:[a-z]+s|people)[\s.,;:!?]"
+    rb"|(?P<participle>[a-z]+ed\s+(?:[a-z]+s|people)\b))")
 _BODY_NUMBER_WORD = "|".join(list(UNITS) + list(TENS))
 _BODY_NOT_VERBS = _NOT_VERBS | _STOP_NOUNS | _AUX | frozenset(
     "in on at of to and or for from by with who that which said say says".split())
@@ -1281,6 +1323,8 @@ def _body_findings(story: list[TextUnit], joined: Joined, encoded: bytes) -> Ite
     seen: dict[tuple[str, str], list[tuple[TextUnit, Quantity, str, str, str]]] = {}
     # "Crews evacuated 640 residents": a verb before the figure (see _active_figure).
     active: dict[tuple[str, str], list[tuple[TextUnit, Quantity, str, str, str]]] = {}
+    # Every figure after a verb, whatever follows its noun ("damaged 74 homes along the coast").
+    by_verb: dict[tuple[str, str], list[tuple[TextUnit, Quantity, str, str, str]]] = {}
     # "the 460 evacuated residents": the participle before the noun.
     turned: dict[tuple[str, str], list[tuple[TextUnit, Quantity, str, str, str]]] = {}
     zeroed = encoded.translate(_ZERO_DIGITS)
@@ -1301,8 +1345,14 @@ def _body_findings(story: list[TextUnit], joined: Joined, encoded: bytes) -> Ite
                 (unit, q, m.group("noun"), m.group("v"), m.group()))
             continue
         m = _BODY_FIGURE.match(text, z.start() - joined.starts[i])
+        told = _active_figure(text, z.start() - joined.starts[i])
+        if told is not None:
+            by_verb.setdefault(told[0], []).append((unit,) + told[1:])
         if m is None or m.group("v") in _BODY_NOT_VERBS:
-            told = _active_figure(text, z.start() - joined.starts[i])
+            held = _possessed_figure(text, z.start() - joined.starts[i])
+            if held is not None:
+                seen.setdefault(held[0], []).append((unit,) + held[1:])
+                continue
             if told is not None:
                 active.setdefault(told[0], []).append((unit,) + told[1:])
             continue
@@ -1331,6 +1381,15 @@ def _body_findings(story: list[TextUnit], joined: Joined, encoded: bytes) -> Ite
                 and _typing_slip(doers[0][1].digits, done[0][1].digits) \
                 and not _other_places(doers[0], done[0]):
             pairs.append((sorted(doers + done, key=lambda t: (t[0].index, t[1].start)), done[0][3]))
+    # Two figures after the same verb with the same subject ("the storm damaged 74
+    # homes", later "officials said the storm damaged 47 homes") count one thing.
+    for key, doers in by_verb.items():
+        if len(doers) == 2 and not seen.get(key) and not turned.get(key) \
+                and _typing_slip(doers[0][1].digits, doers[1][1].digits) \
+                and not _other_places(doers[0], doers[1]):
+            subjects = {_doer(unit.text, q.start, verb) for unit, q, _, verb, _ in doers}
+            if len(subjects) == 1 and None not in subjects:
+                pairs.append((doers, doers[0][3]))
     for told, verb in pairs:
         noun = _noun_key(told[0][2])
         if len({told_q.value for _, told_q, *_ in told}) != 2:
@@ -1379,6 +1438,45 @@ def _active_figure(text: str, start: int) -> tuple[tuple[str, str], Quantity, st
     q = Quantity(start, m.end("n"), m.group("n"), float(digits), digits=digits)
     said = text[start - len(verb) - 1:m.end()]
     return (_noun_key(m.group("noun")), _verb_key(verb)), q, m.group("noun"), verb, said
+
+
+def _possessed_figure(text: str, start: int) -> tuple[tuple[str, str], Quantity, str, str, str] | None:
+    """The figure at ``start`` counting those a thing of theirs was done to ("1,720
+    drivers had their licences suspended", "1,270 drivers whose licences were
+    suspended"), as _active_figure gives it; None if not so told, hedged or
+    another group ("another 1,270 drivers")."""
+    m = _ACTIVE_FIGURE.match(text, start)
+    if m is None or (start and (text[start - 1].isdigit() or text[start - 1] in ".,$£€¥₹-")):
+        return None
+    possessed = _POSSESSED.match(text, m.end("noun"))
+    if possessed is None or hedge_before(text, start) \
+            or text[max(0, start - 20):start].lower().split()[-1:] in ([w] for w in _BODY_OTHER):
+        return None
+    digits = m.group("n").replace(",", "")
+    q = Quantity(start, m.end("n"), m.group("n"), float(digits), digits=digits)
+    key = (_noun_key(m.group("noun")),
+           f"p:{_noun_key(possessed.group('thing'))}:{_verb_key(possessed.group('v'))}")
+    return key, q, m.group("noun"), possessed.group("v"), text[start:possessed.end()]
+
+
+# Words before a verb that are not its subject, or say it is another one ("a
+# second fire destroyed 26 homes").
+_NOT_DOERS = frozenset("it they he she we i you which that who what this these those there "
+                       "second third fourth fifth".split())
+
+
+def _doer(text: str, start: int, verb: str) -> str | None:
+    """The subject word right before ``verb``, which stands just before the figure
+    at ``start`` ("the storm" of "the storm damaged 74 homes"), lower-cased; None
+    when it is a pronoun, a relative, a function word or told of another one."""
+    words = text[max(0, start - len(verb) - 60):start - len(verb) - 1].split()
+    if not words:
+        return None
+    doer = words[-1].lower()
+    if not doer.isalpha() or doer in _NOT_DOERS or doer in _NOT_VERBS or doer in _STOP_NOUNS \
+            or doer in _AUX or (len(words) > 1 and words[-2].lower() in _BODY_OTHER | _NOT_DOERS):
+        return None
+    return doer
 
 
 def _typing_slip(a: str, b: str) -> bool:

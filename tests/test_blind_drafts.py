@@ -81,7 +81,7 @@ LAST_MEASURED: dict[str, tuple[int, int, int, int]] = {
     "date-sanity": (34, 34, 34, 34),
     "house-style": (32, 33, 32, 32),
     "name-consistency": (36, 36, 28, 28),
-    "number-consistency": (41, 43, 41, 41),
+    "number-consistency": (43, 43, 43, 43),
     "page-furniture": (30, 30, 30, 30),
     "repeated-caption": (22, 22, 22, 22),
     "title-agreement": (26, 26, 26, 31),

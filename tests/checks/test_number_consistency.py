@@ -232,6 +232,34 @@ FLAG = [
     (["Marta Sousa, 58, opened the shop in 1990.",
       ("image", "Marta Sousa, 59, behind the counter on Sunday.", "Lusa")], {},
      "age-mismatch", "img2", "59"),
+    # a thing of theirs that something was done to: "had their X cancelled",
+    # "have had X suspended", "whose X were cancelled", in a caption, the standfirst or the body
+    (["The airline said 2,340 travellers had their flights cancelled on Tuesday.",
+      ("image", "Some of the 2,430 travellers whose flights were cancelled queue at the desk.", "AP")], {},
+     "quantity-mismatch", "img2", "2,430"),
+    (["Officials said 960 students have had their exams postponed because of the strike."],
+     {"standfirst": "The strike means 690 students whose exams were postponed must wait"},
+     "quantity-mismatch", "standfirst", "690"),
+    (["Regulators said 1,720 drivers had their licences suspended last month.",
+      "Appeals lodged by the 1,270 drivers whose licences were suspended will be heard in May."], {},
+     "quantity-mismatch", "p2", "1,270"),
+    # the body twice with the verb before the figure and the same subject; the noun at the sentence end
+    (["The storm damaged 74 homes along the coast, the council said.", "Engineers are checking bridges.",
+      "Officials said the storm damaged 47 homes and that repairs would take months."], {},
+     "quantity-mismatch", "p3", "47"),
+    (["The landslide buried 23 cars near the pass.", "Rescuers worked through the night.",
+      "Police later said the landslide buried 32 cars."], {}, "quantity-mismatch", "p3", "32"),
+    # the thing told after the figure by a relative clause without "that"
+    (["The flood destroyed 35 bridges in the valley."],
+     {"standfirst": "Engineers inspect the 53 bridges the flood destroyed"},
+     "quantity-mismatch", "standfirst", "53"),
+    # a caption in the present tense against the body's past
+    (["On Monday 312 pupils walked out of lessons to join the protest.",
+      ("image", "Some of the 321 pupils who walk out of lessons march to the town hall.", "PA")], {},
+     "quantity-mismatch", "img2", "321"),
+    (["Organisers said 1,480 runners finished the race in Leeds.",
+      ("image", "Some of the 1,840 runners finish the race in Leeds.", "PA")], {},
+     "quantity-mismatch", "img2", "1,840"),
 ]
 
 PASS = [
@@ -378,6 +406,20 @@ PASS = [
       "Marta Sousa, 58, said the bakery was safe."], {}),
     (["Marta Sousa, 58, runs the bakery.", "The 58-year-old told Lusa Radio she would stay."], {}),
     (["A 30-year-old man from Braga was arrested.", "Marta Sousa, 58, saw it happen."], {}),
+    # the same verb before two figures: other places, other subjects, other days, another one,
+    # a pronoun; another verb for the possessed thing; a hedge; another group
+    (["The storm damaged 74 homes in Tecuci.", "In Pechea, the storm damaged 47 homes."], {}),
+    (["Varlamov stopped 27 shots.", "Korpisalo stopped 28 shots for the visitors."], {}),
+    (["The fire destroyed 62 homes on Saturday.", "By Monday the fire destroyed 68 homes."], {}),
+    (["The first fire destroyed 62 homes.", "A second fire destroyed 26 homes further south."], {}),
+    (["It destroyed 62 homes.", "It also destroyed 68 homes in the next valley."], {}),
+    (["The storm damaged 74 homes and destroyed 47 homes."], {}),
+    (["The airline said 2,340 travellers had their flights cancelled.",
+      ("image", "Some of the 2,430 travellers whose flights were delayed wait at the desk.", "AP")], {}),
+    (["The airline said 2,340 travellers had their flights cancelled.",
+      ("image", "Some of the about 2,400 travellers whose flights were cancelled wait.", "AP")], {}),
+    (["Regulators said 1,720 drivers had their licences suspended.",
+      "Another 1,270 drivers whose licences were suspended have appealed."], {}),
 ]
 
 
