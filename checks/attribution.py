@@ -37,7 +37,16 @@ Nordic ” ”, and British single ‘ ’), and flags:
   stands as a sentence of its own after a sentence of its paragraph that
   names nobody ("Shopkeepers are divided. Some welcome the idea. “If people
   cannot park ...”") is not covered by the paragraphs before, nor by a
-  person named in an earlier sentence of its paragraph. Subheadings and stray
+  person named in an earlier sentence of its paragraph. In English, the
+  paragraph before a run (or after it) attributes it by a speaker cue only
+  when the cue is in its sentence next to the run, its last (or first), or
+  that sentence is about a person: "The council said on Tuesday it would fund
+  defences. The river has burst its banks three times." hands over to nobody.
+  A cue word used in another sense is no cue ("a landslide claimed 14
+  lives", "a route that has claimed dozens of lives", "the pumping went on for
+  three days"), and a plural-looking word opening a sentence ("Families
+  crossed ...", "Satellite images suggest ...") is a person only when the
+  article gives it after a first name or title ("Ann Davies"). Subheadings and stray
   caption lines are skipped over.
   Scare quotes, short phrases (under five words), partial quotes woven into a
   sentence (starting in lower case) and titles of works (Title Case, or after
@@ -580,6 +589,25 @@ def _anchor(phrase: str) -> str:
 
 
 _SPEAKERS = {"en": _Speakers(_EN), "de": _Speakers(_DE), "es": _Speakers(_ES), "fr": _Speakers(_FR)}
+# English cue words in a sense that is not speech: a toll ("claimed 14 lives"),
+# a thing that did it ("a route that has claimed ...", "a study which
+# suggested ..."), time going by ("the pumping went on for three days").
+_NOT_SPEECH = re.compile(
+    r"\bclaim(?:ed|s|ing)\s+(?:(?:the|their|its)\s+)?(?:lives|life|victims|more\s+than|at\s+least|"
+    r"hundreds|thousands|dozens|scores|millions|\d)"
+    r"|\b(?:that|which)\s+(?:has\s+|had\s+|have\s+)?(?:already\s+|also\s+)?(?:claimed|claims|"
+    r"suggested|suggests|predicted|predicts|promised|promises|concluded|concludes)\b"
+    r"|\bwent\s+on\s+(?:for|until|into|through|past|longer|without|unchecked|unabated|"
+    r"to\s+(?!say|add|tell|describe|explain|warn|ask)\w+)\b")
+
+
+def _speech_only(text: str) -> str:
+    """``text`` with the cue words used in a sense that is not speech blanked (English)."""
+    if "claim" not in text and "went on" not in text and "that" not in text and "which" not in text:
+        return text
+    return _NOT_SPEECH.sub(lambda m: " " * len(m.group()), text)
+
+
 # A lead-in colon right before a quotation, a "— Name" after one, or an
 # embedded post's "(@handle)".
 # English only: a person outside the quoted words ("Mr Smith", "Jane Doe",
@@ -631,7 +659,10 @@ def _word_char(ch: str) -> bool:
 # group, which has no one speaker to quote.
 _GROUP_SUBJECT = re.compile(r"[A-Z][a-z]*(?:\s+[a-z]+)?(?:[a-rt-z]s|men|people|children)\s+"
                             r"(?:are|were|have|say|fear|want|hope|worry|remain|seem|"
-                            r"feel|agree|disagree|complain|insist)\b")
+                            r"feel|agree|disagree|complain|insist|"
+                            # ("Satellite images suggest ...": a noun, not a name and its verb)
+                            r"show|showed|suggest|suggested|indicate|indicated|reveal|revealed|"
+                            r"will|would|could|can|must|continue|continued)\b")
 
 
 def _opens_on_person(text: str, body: str, lower_seen: dict[str, bool]) -> bool:
@@ -650,8 +681,25 @@ def _opens_on_person(text: str, body: str, lower_seen: dict[str, bool]) -> bool:
     if word not in lower_seen:
         # (Asked of many sentences of a long article, often with the same word:
         # each answer scans the body once.)
-        lower_seen[word] = _written_in_lower_case(word, body)
+        # A plural-looking word ("Families crossed ...") is a surname ("Davies
+        # said ...") only when the article gives it after a first name or title.
+        lower_seen[word] = _written_in_lower_case(word, body) or (
+            word.endswith("s") and not word.endswith("ss") and not _named_in_full(name, body))
     return not lower_seen[word]
+
+
+def _named_in_full(name: str, body: str) -> bool:
+    """Whether ``body`` writes ``name`` after a capitalised word ("Ann Davies", "Mr Davies")."""
+    at = body.find(name)
+    while at != -1:
+        before = body[max(0, at - 30):at]
+        after = body[at + len(name):at + len(name) + 1]
+        words = before.split()
+        if before[-1:] == " " and words and words[-1][:1].isupper() and words[-1][-1:] not in ".!?:;\"”" \
+                and not _word_char(after):
+            return True
+        at = body.find(name, at + 1)
+    return False
 
 
 def _written_in_lower_case(word: str, body: str) -> bool:
@@ -1019,7 +1067,7 @@ def _quotations(article: Article) -> Iterator[Annotation]:
             spans = [(q.start, q.end) for q in para.quotes]
             outside = para.outside = _outside(unit.text, spans)
             para.evidence = bool(
-                speaker.search(outside) or _LABEL.match(unit.text)
+                speaker.search(_speech_only(outside) if english else outside) or _LABEL.match(unit.text)
                 or any(_COLON_LEAD.search(outside[:start]) and speaker_lead(outside[:start])
                        for start, _ in spans)
                 or _DASH_NAME_AFTER_QUOTE.search(unit.text) or _DASH_NAME_OPENING.match(unit.text)
@@ -1036,11 +1084,29 @@ def _quotations(article: Article) -> Iterator[Annotation]:
                 or lead_about_person(para)))
         return para.named
 
+    def speaks_next_to(para: _Para, last: bool) -> bool:
+        """Whether the speaker cue of a paragraph with no quotations of its own next
+        to a run is in its sentence next to the run (its ``last`` one, or its
+        first), or that sentence is about a person: "The council said on Tuesday
+        it would fund defences. The river has burst its banks three times." hands
+        over to nobody. English only; a label, a dash or a handle counts as before."""
+        if not english or para.quotes or para.unit.kind == QUOTE:
+            return True
+        text = para.unit.text.strip()
+        if _LABEL.match(text) or _DASH_NAME_OPENING.match(text) or "@" in text:
+            return True
+        if last:
+            sentence = text[_last_sentence_start(text):]
+        else:
+            second = _BREAK.search(text)
+            sentence = text[:second.start() + 1] if second else text
+        return bool(speaker.search(_speech_only(sentence)) or _about_person(sentence, joined, lower_seen))
+
     def context(para: _Para) -> bool:
         """Whether a paragraph introduces the quotations that follow it."""
         if para.context is None:
             stripped = para.unit.text.strip()
-            para.context = evidence(para) or stripped.endswith("?") or (
+            para.context = (evidence(para) and speaks_next_to(para, last=True)) or stripped.endswith("?") or (
                 stripped.endswith(":") and speaker_lead(stripped)) or bool(
                 english and (_opens_on_person(stripped, joined, lower_seen) or _TURN.search(stripped)
                              or (_HIS_HER.search(stripped) and _NAME_MID.search(stripped))
@@ -1163,8 +1229,9 @@ def _quotations(article: Article) -> Iterator[Annotation]:
         if any(map(has_candidate, run)) and not (
                 any(map(named, run))
                 or (not own_lead(run[0]) and i > 0 and context(paras[i - 1]))
-                or (j + 1 < len(paras) and (evidence(paras[j + 1]) or (
-                    english and _points_back(paras[j + 1].unit.text, joined, lower_seen))))):
+                or (j + 1 < len(paras) and (
+                    (evidence(paras[j + 1]) and speaks_next_to(paras[j + 1], last=False))
+                    or (english and _points_back(paras[j + 1].unit.text, joined, lower_seen))))):
             flagged.extend((para, q) for para in run for q in candidates(para))
         i = j + 1
 

@@ -76,7 +76,7 @@ def test_meets_counts_related_places_only_where_a_finding_has_no_side():
 # another family's slip). A change may do better, never worse: when it does better,
 # raise the figures here.
 LAST_MEASURED: dict[str, tuple[int, int, int, int]] = {
-    "attribution": (30, 31, 30, 30),
+    "attribution": (31, 31, 31, 31),
     "caption-agreement": (43, 50, 43, 44),
     "date-sanity": (34, 34, 34, 34),
     "house-style": (32, 33, 32, 32),
