@@ -46,7 +46,11 @@ Nordic ” ”, and British single ‘ ’), and flags:
   lives", "a route that has claimed dozens of lives", "the pumping went on for
   three days"), and a plural-looking word opening a sentence ("Families
   crossed ...", "Satellite images suggest ...") is a person only when the
-  article gives it after a first name or title ("Ann Davies"). Subheadings and stray
+  article gives it after a first name or title ("Ann Davies"), nor is a
+  capitalised word before a plural and a verb in the past ("Army trucks
+  brought ..."). A colon lead-in of more than four words that names nobody and
+  holds no speaker cue ("Across the valley, one complaint is heard again and
+  again:") introduces no speaker. Subheadings and stray
   caption lines are skipped over.
   Scare quotes, short phrases (under five words), partial quotes woven into a
   sentence (starting in lower case) and titles of works (Title Case, or after
@@ -665,6 +669,16 @@ _GROUP_SUBJECT = re.compile(r"[A-Z][a-z]*(?:\s+[a-z]+)?(?:[a-rt-z]s|men|people|c
                             r"will|would|could|can|must|continue|continued)\b")
 
 
+# After a capitalised word opening a sentence, a plural noun and then a verb in
+# the past ("Army trucks brought ...", "Rescue teams searched ..."), where after
+# a name stands its verb ("Ruiz seems tired", "Ruiz has worked ...").
+_NOUN_THEN_VERB = re.compile(
+    r" (?!(?:has|is|was|does|seems|looks|feels|sounds|appears|remains|gets|becomes|stays|keeps|goes)\b)"
+    r"[a-z]+s (?:(?:also|then|later|have|had|were|are)\s+)?"
+    r"(?:[a-z]+ed|brought|took|came|went|made|began|left|kept|found|gave|held|ran|stood|fought|sent|"
+    r"built|spent|carried|hit|cut|set|put|drew|fell|rose|threw|tore|dug|swept|flew|drove)\b")
+
+
 def _opens_on_person(text: str, body: str, lower_seen: dict[str, bool]) -> bool:
     """Whether a paragraph opens on a person as its subject (_SUBJECT). A single
     capitalised word that the article also writes in lower case is a common
@@ -677,6 +691,8 @@ def _opens_on_person(text: str, body: str, lower_seen: dict[str, bool]) -> bool:
     name = match.group("name")
     if name is None or match.group("title") or " " in name:
         return True
+    if _NOUN_THEN_VERB.match(text, match.end("name")):
+        return False  # "Army trucks brought ...": a noun and its plural, then the verb
     word = name.lower()
     if word not in lower_seen:
         # (Asked of many sentences of a long article, often with the same word:
@@ -1045,12 +1061,14 @@ def _quotations(article: Article) -> Iterator[Annotation]:
     def speaker_lead(lead: str) -> bool:
         """Whether a lead-in ending in a colon may introduce a speaker: not, in
         English, a sentence that describes a thing and names nobody ("The message
-        on the banners was clear:", "The mood at the depot was grim:"). A label
-        ("Dodgers, 1959:") or a person ("The mayor was blunt:") may."""
+        on the banners was clear:", "The mood at the depot was grim:"), nor one of
+        more than four words with no speaker cue that names nobody ("Across the
+        valley, one complaint is heard again and again:"). A label ("Dodgers,
+        1959:") or a person ("The mayor was blunt:") may."""
         if not english:
             return True
         sentence = lead[_last_sentence_start(lead):]
-        if _THING_LEAD.match(sentence) is None:
+        if _THING_LEAD.match(sentence) is None and len(sentence.split()) <= 4:
             return True
         return bool(speaker.search(sentence) or _about_person(sentence, joined, lower_seen)
                     or _PERSON_NOUN.search(sentence))

@@ -25,6 +25,12 @@ FLAG = [
     "The river has burst its banks three times in a decade.",
     # a place of two capitalised words
     "Many young people have already moved to Porto Alegre for work.",
+    # a capitalised word, its plural noun, then the verb: no name
+    "Army trucks brought drinking water from Lake Orta.",
+    "Rescue boats carried the last families out at dawn.",
+    # a colon lead-in that names nobody and is no speech
+    "Across the valley, one complaint is heard again and again:",
+    "The graffiti on the bridge sums it up:",
 ]
 
 PASS = [
@@ -36,6 +42,11 @@ PASS = [
     [QUOTE, "Ruiz has lived there for 40 years. She said the warnings came too late."],
     ["The council said it would fund new defences, which it promised in 2019.", QUOTE],
     ["Ann Davies runs the village shop.", "Davies watched the water rise.", QUOTE],
+    ["Costa seems tired after three nights awake.", QUOTE],
+    ["Costa has worked the ferry for 30 years.", QUOTE],
+    ["Costa, a retired teacher, was blunt:", QUOTE],
+    ["Her verdict:", QUOTE],
+    ["Asked whether she would leave, Costa replied:", QUOTE],
 ]
 
 
