@@ -32,7 +32,10 @@ Compares the figures an article gives for the same thing:
   for health, B for transport") or in a bracket ("A (Labour)"), and the last
   may be joined by "as well as". A list of full names that opens its sentence
   may also be summed up by a count after it ("Ana Ruiz, Tom Kerr and Li Wei,
-  the two ministers who resigned, ...");
+  the two ministers who resigned, ..."). A semicolon item may say what the
+  person is before the name ("three witnesses: a neighbour, Kofi Mensah; a
+  taxi driver, Ama Owusu; ..."), "as" may open the list after the count's
+  noun ("named the three suspects as A, B, C and D"), and "both" counts two;
 - the same quantity of the same thing stated differently in the body, the
   standfirst and the captions: "430 people spent the night" in the body but
   "500 people spent the night" in a caption, or "the plant employs 850
@@ -481,7 +484,7 @@ def _antecedent_findings(units: list[TextUnit], ages: list[_Age], named: list[_A
 
 # -- list counts --------------------------------------------------------------
 
-_COUNT_WORDS = {w: v for w, v in UNITS.items() if 2 <= v <= 12}
+_COUNT_WORDS = {**{w: v for w, v in UNITS.items() if 2 <= v <= 12}, "both": 2}
 _SPANS_OF_TIME = frozenset("seconds minutes hours days nights weeks months years decades "
                            "centuries times seasons".split())  # "Within two hours, officer ..."
 _PLURAL_IRREGULAR = frozenset("people men women children police staff".split())
@@ -508,12 +511,15 @@ _ROLE = re.compile(rf"(?:(?P<r1>[a-z][a-z-]+)\s+)?(?P<r2>{_ROLE_WORD})\s+(?=[{_U
 # After a comma only where a plural ends ("players, midfielder ..."): commas are many.
 _THEN_ROLE = rf"(?=[a-z][a-z-]+\s+(?:[a-z][a-z-]+\s+)?[{_UP}])"
 _LIST_OPENS = {",": re.compile(rf",(?:\s+(?=[{_UP}])|(?<=[sefn],)\s+{_THEN_ROLE})"),
-               ":": re.compile(rf":\s+(?=[{_UP}]|{_THEN_ROLE})"),
+               # (after a colon, also a semicolon list's first item: "a neighbour, Kofi Mensah; ...")
+               ":": re.compile(rf":\s+(?=[{_UP}]|{_THEN_ROLE}"
+                               rf"|(?:the|a|an|his|her|their)\s[^;:.,]{{1,40}},\s+[{_UP}])"),
                "(": re.compile(rf"\((?=[{_UP}])"),  # "Two ministers (Haddad, Varga and Okafor)"
                **{dash: re.compile(rf"{dash}(?<=\s{dash})\s+(?=[{_UP}]|{_THEN_ROLE})") for dash in "—–-"},
                # "The four winners were Ana Ruiz, ...": the count is the subject (see _list_findings)
+               # "Police named the three suspects as Ana Ruiz, ...": as the subject's
                **{verb: re.compile(rf"{verb}(?<=\s{verb})\s+(?=[{_UP}]|{_THEN_ROLE})")
-                  for verb in ("were", "are")}}
+                  for verb in ("were", "are", "as")}}
 _COUNT = re.compile(
     r"(?<![\w-])(?P<count>" + "|".join(_COUNT_WORDS) + r"|[2-9]|1[0-2])"
     r"(?P<noun>(?:\s+[a-z][a-z-]+){1,3})\s*$", re.I)
@@ -616,6 +622,12 @@ def _sentence_end(text: str, pos: int) -> int:
     return m.start() if m else len(text)
 
 
+# In a semicolon list, what the person is before the name and a comma: "a
+# neighbour, Kofi Mensah; a taxi driver, Ama Owusu; ...".
+_DESCRIBED_THEN_COMMA = re.compile(rf"(?:the|a|an|his|her|their)\s+(?:[a-z][a-z'’-]+\s+){{0,3}}"
+                                   rf"[a-z][a-z'’-]+,\s+(?=[{_UP}])")
+
+
 def _semicolon_items(text: str, pos: int) -> tuple[list[tuple[int, int]], bool] | None:
     """The names heading the items of a list split by semicolons, each item a name
     and what it says about the person ("Sami Al-Zoubi, the finance minister;
@@ -632,6 +644,9 @@ def _semicolon_items(text: str, pos: int) -> tuple[list[tuple[int, int]], bool] 
         if lead.group(1) and n == 0:
             return None
         at = _role_end(text, start + lead.end())
+        described = _DESCRIBED_THEN_COMMA.match(text, at)
+        if described is not None:
+            at = described.end()  # "a taxi driver, Ama Owusu;": what the person is, then the name
         m = _ITEM.match(text, at)
         if m is None or m.end() > end:
             return None
@@ -661,7 +676,8 @@ _COUNT_PREP = re.compile(
 _COUNT_SUBJECT = re.compile(
     r"(?<![\w-])(?P<count>" + "|".join(_COUNT_WORDS) + r"|[2-9]|1[0-2])"
     r"(?P<noun>(?:\s+[a-z][a-z-]+){0,2}\s+(?:[a-z][a-z-]*s|people|men|women|children))"
-    r"(?P<pred>\s+(?:who|that|[a-z]+ed|sworn|chosen|elected|named|held|shortlisted|on|in|at|for|from|"
+    r"(?P<pred>\s+(?:who|that|[a-z]+ed|sworn|chosen|elected|named|held|shortlisted|hit|left|hurt|won|"
+    r"beaten|taken|picked|caught|kept|sent|on|in|at|for|from|"
     r"of|to|with|under|behind)(?:\s+[\w'’.-]+){0,8})\s*$", re.I)
 # Words that make the words before "were" a clause of their own, whose subject
 # the list may be ("The two men said the attackers were ..."), or join two groups.
@@ -762,7 +778,8 @@ def _list_findings(units: list[TextUnit], story: Joined, encoded: bytes) -> Iter
         text = unit.text
         if text.startswith("namely ", list_start):
             list_start += 7  # "three ministers, namely Haddad, ..."
-        if text[list_start].islower() and _role_end(text, list_start) == list_start:
+        if text[list_start].islower() and _role_end(text, list_start) == list_start \
+                and not (text[sep_start] == ":" and _DESCRIBED_THEN_COMMA.match(text, list_start)):
             continue  # no role before the capital: no list opens here
         m = _count_before(text, sep_start)
         if m is None:

@@ -253,6 +253,16 @@ FLAG = [
     (["The flood destroyed 35 bridges in the valley."],
      {"standfirst": "Engineers inspect the 53 bridges the flood destroyed"},
      "quantity-mismatch", "standfirst", "53"),
+    # list counts: a semicolon list whose items say what the person is before the name;
+    # "as" after the count's noun; a participle that is no -ed word; "both"
+    (["The jury heard from three witnesses: a neighbour, Kofi Mensah; a taxi driver, Ama Owusu; "
+      "a nurse, Yaw Boateng; and a priest, Esi Appiah."], {}, "list-count", "p1", "three witnesses"),
+    (["Police named the three suspects as Ana Ruiz, Tom Kerr, Li Wei and Sam Ode."], {},
+     "list-count", "p1", "three suspects"),
+    (["The three towns hit hardest were Arganil, Góis, Pampilhosa and Oliveira."], {},
+     "list-count", "p1", "three towns"),
+    (["Both ministers, Ana Ruiz, Tom Kerr and Li Wei, resigned."], {}, "list-count", "p1",
+     "Both ministers"),
     # a caption in the present tense against the body's past
     (["On Monday 312 pupils walked out of lessons to join the protest.",
       ("image", "Some of the 321 pupils who walk out of lessons march to the town hall.", "PA")], {},
@@ -406,6 +416,15 @@ PASS = [
       "Marta Sousa, 58, said the bakery was safe."], {}),
     (["Marta Sousa, 58, runs the bakery.", "The 58-year-old told Lusa Radio she would stay."], {}),
     (["A 30-year-old man from Braga was arrested.", "Marta Sousa, 58, saw it happen."], {}),
+    # list counts that agree, or are no list of the count's things
+    (["The jury heard from three witnesses: a neighbour, Kofi Mensah; a taxi driver, Ama Owusu; "
+      "and a priest, Esi Appiah."], {}),
+    (["Police named the two suspects as Ana Ruiz and Tom Kerr."], {}),
+    (["He described the two sides as Real Madrid and its rivals."], {}),
+    (["Both teams, Arsenal and Chelsea, will appeal."], {}),
+    (["Both ministers, Ana Ruiz and Tom Kerr, and their deputy Li Wei resigned."], {}),
+    (["They were treated as three cases: Ana Ruiz, Tom Kerr, Li Wei and Sam Ode were interviewed "
+      "separately."], {}),
     # the same verb before two figures: other places, other subjects, other days, another one,
     # a pronoun; another verb for the possessed thing; a hedge; another group
     (["The storm damaged 74 homes in Tecuci.", "In Pechea, the storm damaged 47 homes."], {}),
