@@ -8,7 +8,9 @@ Compares the figures an article gives for the same thing:
   shopkeeper Rosa Beltrán", "Rosa Beltrán, a 67-year-old widow", "Rosa Beltrán,
   the 67-year-old owner,") and later "Beltrán, 68", "Ms Beltrán, who is 68,",
   "Beltrán, now 68,", "Beltrán, who turned 68 in May,", "Rosa Beltrán sold the
-  shop in May, aged 68.", "Aged 68, Beltrán ..." or "the 68-year-old" (`age-mismatch`). "The 68-year-old"
+  shop in May, aged 68.", "Aged 68, Beltrán ...", "Now 68, Beltrán ...", "Beltrán,
+  68-year-old mother of two," or "the 68-year-old" (`age-mismatch`). A full name after
+  what the person is ("Postman Giovanni Piras" in a standfirst) is the same person. "The 68-year-old"
   stands for the person named just before it, in its paragraph or the one
   before, when that person's age is given by name anywhere in the story: "For
   38 years Giovanni Piras delivered the post. On Friday, the 64-year-old made
@@ -187,11 +189,12 @@ _NOT_DESCRIPTIONS = frozenset(
 # the name is read backwards from the comma. After "the" the apposition must
 # close with a comma, and a place may stand before it ("Speaking in Tromsø, the
 # 72-year-old said"): a name after a preposition is not read.
-_AGE_APPOSITION = re.compile(r",\s+(?:an?|(?P<the>the))\s+(?P<a>\d{1,3})-year-old\b"
+_AGE_APPOSITION = re.compile(r",\s+(?:(?:an?|(?P<the>the))\s+)?(?P<a>\d{1,3})-year-old\b"
                              r"(?(the)(?:\s+[a-z][a-z-]+){1,3},)")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|of|near|on|outside|inside|across|around|for)\s+$", re.I)
-# "Aged 64, Piras ...": the age opens the sentence, the name follows the comma.
-_AGED_FIRST = re.compile(rf"(?:^|(?<=[.!?]\s))Aged\s+(?P<a>\d{{1,3}}),\s+(?=[{_UP}])")
+# "Aged 64, Piras ..." / "Now 64, Piras ...": the age opens the sentence, the name
+# follows the comma. ("At 30, Piras joined ..." is an age he was then: not read.)
+_AGED_FIRST = re.compile(rf"(?:^|(?<=[.!?]\s))(?:Aged|Now)\s+(?P<a>\d{{1,3}}),\s+(?=[{_UP}])")
 # "the 68-year-old" not followed by a name
 _UNNAMED_AGE = re.compile(r"\b[Tt]he\s+(?P<a>\d{1,3})-year-old\b(?!\s+[A-Z])")
 _NOT_NAMES = frozenset(
@@ -274,7 +277,8 @@ def _ages(units: list[TextUnit], story: Joined, encoded: bytes | None = None) ->
             out.append(_Age(unit, start, end, age, name, caption_bracket=bracket and unit.kind == CAPTION))
     # "Aged 64, Piras says he is ready." (looked for in the story encoded one byte a
     # character when given: a find in bytes is several times faster)
-    for i in story.holding(b"Aged " if encoded is not None else "Aged ", within=encoded):
+    for i in sorted(set(story.holding(b"Aged " if encoded is not None else "Aged ", within=encoded))
+                    | set(story.holding(b"Now " if encoded is not None else "Now ", within=encoded))):
         unit = units[i]
         for m in _AGED_FIRST.finditer(unit.text):
             after = _NAME_AT.match(unit.text, m.end())
@@ -337,6 +341,17 @@ def _age_given_elsewhere(units: list[TextUnit], age: int) -> bool:
     return any(pattern.search(u.text) for u in units)
 
 
+def _two_people(mentions: list[_Age]) -> bool:
+    """Whether mentions of one surname have two first names. A full name that ends
+    another ("Giovanni Piras" in "Postman Giovanni Piras", a standfirst's or
+    caption's word for what he is before it) is the same person."""
+    full = {tuple(fold(w) for w in m.name.split()) for m in mentions if m.first}
+    firsts = {words[0] for words in full}
+    if len(firsts) <= 1:
+        return False
+    return any(a[0] != b[0] and a[-len(b):] != b and b[-len(a):] != a for a in full for b in full)
+
+
 def _slip(a: int, b: int) -> bool:
     """Could ``a`` be a slip for ``b``: a year or two off, or two digits swapped (34, 43)?"""
     return abs(a - b) <= 2 or (a >= 10 and b >= 10 and str(a) == str(b)[::-1])
@@ -350,8 +365,7 @@ def _age_findings(units: list[TextUnit], story: Joined, encoded: bytes | None = 
         if a.name:
             by_surname.setdefault(a.surname, []).append(a)
     for surname, mentions in by_surname.items():
-        firsts = {m.first for m in mentions if m.first}
-        if len(firsts) > 1 or mentions[0].caption_bracket:
+        if _two_people(mentions) or mentions[0].caption_bracket:
             continue  # two people who share a surname; a caption's "(10)" first
         first = mentions[0]
         for later in mentions[1:]:

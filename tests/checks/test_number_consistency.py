@@ -253,6 +253,14 @@ FLAG = [
     (["The flood destroyed 35 bridges in the valley."],
      {"standfirst": "Engineers inspect the 53 bridges the flood destroyed"},
      "quantity-mismatch", "standfirst", "53"),
+    # ages: a standfirst that says what the person is before the full name; "Now 63,";
+    # an apposition without an article
+    (["Giovanni Piras, 64, delivered the post for 38 years."],
+     {"standfirst": "Postman Giovanni Piras, 63, retires after 38 years"}, "age-mismatch", "p1", "64"),
+    (["Giovanni Piras, 64, delivered the post.", "Now 63, Piras says he is ready to rest."], {},
+     "age-mismatch", "p2", "63"),
+    (["Giovanni Piras, 64, delivered the post.", "Piras, 63-year-old father of three, is ready to rest."], {},
+     "age-mismatch", "p2", "63-year-old"),
     # list counts: a semicolon list whose items say what the person is before the name;
     # "as" after the count's noun; a participle that is no -ed word; "both"
     (["The jury heard from three witnesses: a neighbour, Kofi Mensah; a taxi driver, Ama Owusu; "
@@ -416,6 +424,12 @@ PASS = [
       "Marta Sousa, 58, said the bakery was safe."], {}),
     (["Marta Sousa, 58, runs the bakery.", "The 58-year-old told Lusa Radio she would stay."], {}),
     (["A 30-year-old man from Braga was arrested.", "Marta Sousa, 58, saw it happen."], {}),
+    # an age he was then; another Piras; the age he turns
+    (["Giovanni Piras, 64, delivered the post.", "At 62, Piras walked 20km a day."], {}),
+    (["Giovanni Piras, 64, delivered the post.", "His brother, Marco Piras, 61, runs the bar."], {}),
+    (["Giovanni Piras, 64, delivered the post.", "Piras, who turns 65 next month, is ready to rest."], {}),
+    (["Giovanni Piras, 64, delivered the post."],
+     {"standfirst": "Postman Marco Piras, 61, and his brother retire"}),
     # list counts that agree, or are no list of the count's things
     (["The jury heard from three witnesses: a neighbour, Kofi Mensah; a taxi driver, Ama Owusu; "
       "and a priest, Esi Appiah."], {}),
