@@ -66,8 +66,9 @@ Compares the figures an article gives for the same thing:
   cancelled", "the 1,580 passengers whose sailings were cancelled"; so is a
   relative clause without "that" ("the 53 bridges the flood destroyed" is
   "the flood destroyed 35 bridges"). A caption in the present tense meets the
-  body's past ("321 pupils walk out" and "312 pupils walked out") when no
-  figure is framed by the same words.
+  body's past ("321 pupils walk out" and "312 pupils walked out"), and a verb
+  before a figure meets the same verb after it ("will close 14 libraries" and
+  "41 libraries will close"), when no figure is framed by the same words.
 
 Rounding, ranges and hedges are not contradictions ("about 430", "more than
 400", "400-450", "between 400 and 450"), nor are changes of unit or notation: "€1.2bn" is "1.2
@@ -1002,7 +1003,7 @@ def _frames(text: str, found: list[Quantity], english: bool) -> Iterator[tuple[Q
         if not english or key[0] in ("<", "p"):
             continue
         noun, verb = (key[1], key[2]) if key[0] == "v" else (key[0], _verb_key(key[1]))
-        verb_class = _VERB_CLASSES.get(verb) or (verb if key[0] != "v" else None)
+        verb_class = _VERB_CLASSES.get(verb) or verb
         if verb_class and (q.start, (noun, verb_class)) not in classed:
             classed.add((q.start, (noun, verb_class)))
             yield q, ("~", noun, verb_class)

@@ -271,6 +271,9 @@ FLAG = [
      "list-count", "p1", "three towns"),
     (["Both ministers, Ana Ruiz, Tom Kerr and Li Wei, resigned."], {}, "list-count", "p1",
      "Both ministers"),
+    # a verb before the figure against the same verb after it, not a participle
+    (["The council will close 14 libraries next year."],
+     {"standfirst": "41 libraries will close next year"}, "quantity-mismatch", "standfirst", "41"),
     # a caption in the present tense against the body's past
     (["On Monday 312 pupils walked out of lessons to join the protest.",
       ("image", "Some of the 321 pupils who walk out of lessons march to the town hall.", "PA")], {},
