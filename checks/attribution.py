@@ -607,8 +607,10 @@ _NOT_SPEECH = re.compile(
 
 def _speech_only(text: str) -> str:
     """``text`` with the cue words used in a sense that is not speech blanked (English)."""
-    if "claim" not in text and "went on" not in text and "that" not in text and "which" not in text:
-        return text
+    if "claim" not in text and "went on" not in text and not (
+            ("suggest" in text or "predict" in text or "promis" in text or "conclud" in text)
+            and ("that" in text or "which" in text)):
+        return text  # (most texts: a few substring tests, not the expression)
     return _NOT_SPEECH.sub(lambda m: " " * len(m.group()), text)
 
 
@@ -879,8 +881,9 @@ def _about_person(sentence: str, body: str, lower_seen: dict[str, bool]) -> bool
     """Whether a sentence is about a person: opens on one, hands over to one
     ("She smiles."), or names or refers to one ("his", "Jane Doe", "Mr Smith",
     "she")."""
-    return bool(_opens_on_person(sentence, body, lower_seen) or _TURN.search(sentence)
-                or _HIS_HER.search(sentence) or _names_person(sentence) or _opens_on_role(sentence))
+    # (_opens_on_person last: it may scan the body for a word.)
+    return bool(_TURN.search(sentence) or _HIS_HER.search(sentence) or _names_person(sentence)
+                or _opens_on_role(sentence) or _opens_on_person(sentence, body, lower_seen))
 
 
 def _outside(text: str, spans: list[tuple[int, int]]) -> str:

@@ -991,6 +991,9 @@ _VERB_CLASSES = {
 }
 
 
+_CLASS_NAMES = frozenset(_VERB_CLASSES.values())
+
+
 def _frames(text: str, found: list[Quantity], english: bool) -> Iterator[tuple[Quantity, tuple[str, ...]]]:
     """Each figure ``found`` in ``text`` that words frame, with the key of those words
     (in English, also by the verb before it: its function words are known, and by
@@ -1159,7 +1162,10 @@ def _key_words(keys: set[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]] |
     so it is not required."""
     groups: dict[str, list[tuple[str, ...]]] = {}
     for key in keys:
-        words = [w for w in (key[1:2] if key[0] == "~" else key[1:] if key[0] in ("<", "v", "p") else key)
+        # (A verb class's words differ, "died" / "killed": only its noun is sure to
+        # be written; a verb's stem is the start of each of its forms.)
+        words = [w for w in (key[1:2] if key[0] == "~" and key[2] in _CLASS_NAMES
+                             else key[1:] if key[0] in ("<", "v", "p", "~") else key)
                  if "'" not in w]
         if not words:
             return None
