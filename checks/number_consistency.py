@@ -532,9 +532,11 @@ _LIST_OPENS = {",": re.compile(rf",(?:\s+(?=[{_UP}])|(?<=[sefn],)\s+{_THEN_ROLE}
                "(": re.compile(rf"\((?=[{_UP}])"),  # "Two ministers (Haddad, Varga and Okafor)"
                **{dash: re.compile(rf"{dash}(?<=\s{dash})\s+(?=[{_UP}]|{_THEN_ROLE})") for dash in "—–-"},
                # "The four winners were Ana Ruiz, ...": the count is the subject (see _list_findings)
-               # "Police named the three suspects as Ana Ruiz, ...": as the subject's
                **{verb: re.compile(rf"{verb}(?<=\s{verb})\s+(?=[{_UP}]|{_THEN_ROLE})")
-                  for verb in ("were", "are", "as")}}
+                  for verb in ("were", "are")},
+               # "Police named the three suspects as Ana Ruiz, ...": right after the
+               # count's plural noun ("-s", "men", "people"; "as" is common elsewhere)
+               "as": re.compile(rf"as(?:(?<=[sn]\sas)|(?<=le\sas))\s+(?=[{_UP}]|{_THEN_ROLE})")}
 _COUNT = re.compile(
     r"(?<![\w-])(?P<count>" + "|".join(_COUNT_WORDS) + r"|[2-9]|1[0-2])"
     r"(?P<noun>(?:\s+[a-z][a-z-]+){1,3})\s*$", re.I)
@@ -1383,7 +1385,9 @@ def _body_findings(story: list[TextUnit], joined: Joined, encoded: bytes) -> Ite
                 (unit, q, m.group("noun"), m.group("v"), m.group()))
             continue
         m = _BODY_FIGURE.match(text, z.start() - joined.starts[i])
-        told = _active_figure(text, z.start() - joined.starts[i])
+        at = z.start() - joined.starts[i]
+        # (a verb before the figure ends in a lower-case letter and a space)
+        told = _active_figure(text, at) if at > 3 and text[at - 1] == " " and text[at - 2].islower() else None
         if told is not None:
             by_verb.setdefault(told[0], []).append((unit,) + told[1:])
         if m is None or m.group("v") in _BODY_NOT_VERBS:
