@@ -50,7 +50,11 @@ Nordic ” ”, and British single ‘ ’), and flags:
   capitalised word before a plural and a verb in the past ("Army trucks
   brought ..."). A colon lead-in of more than four words that names nobody and
   holds no speaker cue ("Across the valley, one complaint is heard again and
-  again:") introduces no speaker. Subheadings and stray
+  again:") introduces no speaker. Capitalised words after a preposition of
+  place ("In Borgo San Dalmazzo, ...") name a place, not a person; a cue word
+  used as a noun ("looking for answers", "insurance claims") is no cue; a
+  sentence right after the quotation that opens on a person ("“...” Ruiz
+  pauses.", "She looks away.") hands it to them. Subheadings and stray
   caption lines are skipped over.
   Scare quotes, short phrases (under five words), partial quotes woven into a
   sentence (starting in lower case) and titles of works (Title Case, or after
@@ -602,12 +606,16 @@ _NOT_SPEECH = re.compile(
     r"|\b(?:that|which)\s+(?:has\s+|had\s+|have\s+)?(?:already\s+|also\s+)?(?:claimed|claims|"
     r"suggested|suggests|predicted|predicts|promised|promises|concluded|concludes)\b"
     r"|\bwent\s+on\s+(?:for|until|into|through|past|longer|without|unchecked|unabated|"
-    r"to\s+(?!say|add|tell|describe|explain|warn|ask)\w+)\b")
+    r"to\s+(?!say|add|tell|describe|explain|warn|ask)\w+)\b"
+    # a cue that is also a noun, after a determiner or preposition: "looking for answers"
+    r"|\b(?:for|the|no|any|some|few|more|of|with|its|their|his|her|our|broken|false|insurance)\s+"
+    r"(?:answers|claims|promises|pledges|vows|jokes)\b")
 
 
 def _speech_only(text: str) -> str:
     """``text`` with the cue words used in a sense that is not speech blanked (English)."""
-    if "claim" not in text and "went on" not in text and not (
+    if "claim" not in text and "went on" not in text and "answers" not in text and "promises" not in text \
+            and "pledges" not in text and "vows" not in text and "jokes" not in text and not (
             ("suggest" in text or "predict" in text or "promis" in text or "conclud" in text)
             and ("that" in text or "which" in text)):
         return text  # (most texts: a few substring tests, not the expression)
@@ -638,9 +646,17 @@ _PRONOUN_RUNS = frozenset((b"he", b"she", b"they", b"I", b"we"))
 _TITLE_RUNS = frozenset(t.encode() for t in _TITLE_WORDS)
 
 
+# Right before a run of capitalised words: a preposition of place, after which
+# they name a place ("In Borgo San Dalmazzo, ...", "moved to Porto Alegre").
+_PLACE_LEAD = re.compile(r"(?:^|\W)(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Ii]nside|[Aa]cross|[Tt]owards?)"
+                         r"\s+(?:[A-Z][\w'’-]*\s+)*$")
+
+
 def _names_person(text: str) -> bool:
-    if _TWO_NAMES.search(text):
-        return True
+    for match in _TWO_NAMES.finditer(text):
+        if text[match.end():match.end() + 2] in ("'s", "’s") \
+                or not _PLACE_LEAD.search(text, max(0, match.start() - 60), match.start()):
+            return True  # (a possessive is a person's: "at Ana Ruiz's farm")
     runs = text.encode("utf-8", "surrogatepass").translate(_ALL_BUT_ASCII_LETTERS_TO_SPACE).split()
     return bool((not _PRONOUN_RUNS.isdisjoint(runs) and _PRONOUN.search(text))
                 or (not _TITLE_RUNS.isdisjoint(runs) and _TITLE_NAME.search(text)))
@@ -764,6 +780,7 @@ _TURN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\s+(?:[a-z]+ly\s+)?[a-z]+s(?:\s+\
 _HIS_HER = re.compile(r"\b(?:his|her|him)\b")
 _NAME_MID = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+\b")
 _COLON_LEAD = re.compile(r":\s*$")
+_PRONOUN_OPENING = re.compile(r"(?:He|She|They)\s+(?:[a-z]+ly\s+)?[a-z]+(?:s|ed)\b")
 # A lead-in that describes a thing: its subject opens on an article or a
 # possessive, then a copula ("The message on the banners was clear:").
 _THING_LEAD = re.compile(r"\s*(?:The|A|An|This|That|Its|Their|Our)\s+[^:]{0,80}?\b"
@@ -1102,6 +1119,7 @@ def _quotations(article: Article) -> Iterator[Annotation]:
             para.named = evidence(para) or bool(para.quotes and english and (
                 _names_person(near(para)) or _opens_on_role(near(para))
                 or _points_back(para.unit.text[para.quotes[-1].end:], joined, lower_seen)
+                or any(hands_back(para.unit.text[q.end:]) for q in para.quotes)
                 or lead_about_person(para)))
         return para.named
 
@@ -1122,6 +1140,13 @@ def _quotations(article: Article) -> Iterator[Annotation]:
             second = _BREAK.search(text)
             sentence = text[:second.start() + 1] if second else text
         return bool(speaker.search(_speech_only(sentence)) or _about_person(sentence, joined, lower_seen))
+
+    def hands_back(following: str) -> bool:
+        """Whether the sentence right after a quotation, in its paragraph, opens on
+        a person, who spoke it ("“...” Ruiz pauses.", "“...” She looks away.")."""
+        sentence = _FIRST_SENTENCE.match(following.lstrip()).group()
+        return bool(sentence) and bool(_PRONOUN_OPENING.match(sentence)
+                                       or _opens_on_person(sentence, joined, lower_seen))
 
     def context(para: _Para) -> bool:
         """Whether a paragraph introduces the quotations that follow it."""

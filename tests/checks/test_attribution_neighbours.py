@@ -9,6 +9,7 @@ CHECK = "attribution"
 
 OPENING = "Flooding hit the valley on Monday."
 LATER = "Repairs to the main road will take months."
+RIVER = "The river has burst its banks three times in a decade."
 QUOTE = "“Nobody in this valley has slept properly since the water came through the doors.”"
 
 FLAG = [
@@ -28,6 +29,8 @@ FLAG = [
     # a capitalised word, its plural noun, then the verb: no name
     "Army trucks brought drinking water from Lake Orta.",
     "Rescue boats carried the last families out at dawn.",
+    # a cue word used as a noun
+    "Why did the defences fail again? Engineers are still looking for answers.",
     # a colon lead-in that names nobody and is no speech
     "Across the valley, one complaint is heard again and again:",
     "The graffiti on the bridge sums it up:",
@@ -48,6 +51,33 @@ PASS = [
     ["Her verdict:", QUOTE],
     ["Asked whether she would leave, Costa replied:", QUOTE],
 ]
+
+
+# the quotation's own paragraph: a place of capitalised words after a preposition
+# names nobody; a person opening the sentence after the quotation speaks it
+OWN_FLAG = [
+    "In Borgo San Dalmazzo, the water reached the first floor. " + QUOTE,
+    QUOTE + " The words hang over every kitchen table.",
+    QUOTE[:-2] + ",” a refrain heard in every village.",
+]
+OWN_PASS = [
+    QUOTE + " Ruiz pauses. “We are tired.”",
+    QUOTE + " She looks away.",
+    QUOTE[:-2] + ",” says Ana Ruiz, 71.",
+    "At Ana Ruiz's farm the water reached the roof. " + QUOTE,
+]
+
+
+@pytest.mark.parametrize("paragraph", OWN_FLAG)
+def test_words_beside_the_quotation_that_name_no_speaker(paragraph):
+    found = findings(draft(OPENING, RIVER, paragraph, LATER, language="en"), CHECK, min_severity="warning")
+    assert [(a.rule, a.target.block_id) for a in found] == [("unattributed-quote", "p3")]
+
+
+@pytest.mark.parametrize("paragraph", OWN_PASS)
+def test_words_beside_the_quotation_that_name_its_speaker(paragraph):
+    found = findings(draft(OPENING, RIVER, paragraph, LATER, language="en"), CHECK, min_severity="warning")
+    assert found == []
 
 
 @pytest.mark.parametrize("before", FLAG)
