@@ -68,7 +68,9 @@ Compares the figures an article gives for the same thing:
   "the flood destroyed 35 bridges"). A caption in the present tense meets the
   body's past ("321 pupils walk out" and "312 pupils walked out"), and a verb
   before a figure meets the same verb after it ("will close 14 libraries" and
-  "41 libraries will close"), when no figure is framed by the same words.
+  "41 libraries will close"), when no figure is framed by the same words. A
+  standfirst or caption may count the same people with another noun:
+  passengers or travellers, homes or houses, residents or inhabitants.
 
 Rounding, ranges and hedges are not contradictions ("about 430", "more than
 400", "400-450", "between 400 and 450"), nor are changes of unit or notation: "€1.2bn" is "1.2
@@ -1206,6 +1208,24 @@ def _holding_key_words(units: list[TextUnit], key_words: dict[str, list[tuple[st
                    for i in body.holding(max((first,) + rest, key=len).encode(), within=lowered)})
 
 
+# Nouns that count the same people or things, as _noun_key gives them: a
+# caption's "1,580 travellers" is the body's "1,850 passengers".
+_SAME_NOUNS = {noun: tuple(other for other in group if other != noun)
+               for group in (("passenger", "traveller", "traveler"), ("home", "house"),
+                             ("resident", "inhabitant"))
+               for noun in group}
+
+
+def _with_synonyms(key: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
+    """``key``, then the same key with each other word for its noun (_SAME_NOUNS)."""
+    yield key
+    if key[0] == "<":
+        return
+    at = 1 if key[0] in ("v", "~", "p") else 0
+    for other in _SAME_NOUNS.get(key[at], ()):
+        yield key[:at] + (other,) + key[at + 1:]
+
+
 def _quantity_findings(article: Article, english: bool,
                        story: tuple[Joined, bytes, int] | None = None) -> Iterator[Annotation]:
     """``story``: when given, the joined texts with the body among them, that text
@@ -1226,12 +1246,14 @@ def _quantity_findings(article: Article, english: bool,
         return
     # Only body paragraphs that use a word of some standfirst or caption frame
     # can hold a rival figure: the others are not scanned for figures at all.
-    needles = {f.key[2] if f.key[0] == "<" else f.key[1] if f.key[0] in ("v", "~", "p") else f.key[0]
-               for p in ("standfirst", "caption") for f in parts[p]}
+    # (Each key also with the other words for its noun: "travellers" for "passengers".)
+    told_keys = {k for p in ("standfirst", "caption") for f in parts[p] for k in _with_synonyms(f.key)}
+    needles = {key[2] if key[0] == "<" else key[1] if key[0] in ("v", "~", "p") else key[0]
+               for key in told_keys}
     few = len(needles) <= 8  # a few substring tests; many needles: one word set per paragraph
     # A paragraph holding a rival holds both words of its key; a short word such as
     # "de" alone is in most paragraphs, a pair of words in few.
-    key_words = _key_words({f.key for p in ("standfirst", "caption") for f in parts[p]})
+    key_words = _key_words(told_keys)
     body_units = article.body_units()
     if key_words is None:
         candidates: Iterable[int] = range(len(body_units))
@@ -1267,7 +1289,7 @@ def _quantity_findings(article: Article, english: bool,
             if (f.unit.index, f.q.start) in seen:
                 continue  # the figure was framed two ways: its rivals are read once
             seen.add((f.unit.index, f.q.start))
-            keys = keys_of[(f.unit.index, f.q.start)]
+            keys = [k for key in keys_of[(f.unit.index, f.q.start)] for k in _with_synonyms(key)]
             rivals = list({id(r.q): r for key in keys if key[0] != "~"
                            for r in body.get(key, ())}.values())
             if not rivals:

@@ -274,6 +274,15 @@ FLAG = [
     # a verb before the figure against the same verb after it, not a participle
     (["The council will close 14 libraries next year."],
      {"standfirst": "41 libraries will close next year"}, "quantity-mismatch", "standfirst", "41"),
+    # another word for the noun: travellers / passengers, houses / homes, inhabitants / residents
+    (["Storms left 1,850 passengers stranded at the terminal on Friday."],
+     {"standfirst": "Gales leave 1,580 travellers stranded at the ferry terminal"},
+     "quantity-mismatch", "standfirst", "1,580"),
+    (["The fire destroyed 62 homes, officials said.",
+      ("image", "One of the 68 houses destroyed by the fire.", "AP")], {}, "quantity-mismatch", "img2", "68"),
+    (["Crews evacuated 640 residents from the valley."],
+     {"standfirst": "460 inhabitants were evacuated from the valley"},
+     "quantity-mismatch", "standfirst", "460"),
     # a caption in the present tense against the body's past
     (["On Monday 312 pupils walked out of lessons to join the protest.",
       ("image", "Some of the 321 pupils who walk out of lessons march to the town hall.", "PA")], {},
@@ -442,6 +451,12 @@ PASS = [
     (["Both ministers, Ana Ruiz and Tom Kerr, and their deputy Li Wei resigned."], {}),
     (["They were treated as three cases: Ana Ruiz, Tom Kerr, Li Wei and Sam Ode were interviewed "
       "separately."], {}),
+    # another word for the noun, told of another group or another thing
+    (["Storms left 1,850 passengers stranded on Friday.",
+      "Another 300 travellers were stranded on Saturday."],
+     {"standfirst": "Gales leave 1,850 passengers stranded"}),
+    (["The fire destroyed 62 homes and 14 barns.",
+      ("image", "One of 68 houses damaged by smoke.", "AP")], {}),
     # the same verb before two figures: other places, other subjects, other days, another one,
     # a pronoun; another verb for the possessed thing; a hedge; another group
     (["The storm damaged 74 homes in Tecuci.", "In Pechea, the storm damaged 47 homes."], {}),
