@@ -149,14 +149,15 @@ _FOLDED: dict[str, str] = {}
 
 
 def fold(text: str) -> str:
-    """Case-, accent- and apostrophe-insensitive form (memoised: names repeat)."""
+    """Case-, accent- and apostrophe-insensitive form (memoised outside ASCII: names repeat)."""
+    if text.isascii():
+        # Lower-casing a word costs no more than looking it up, and a new word
+        # (each article brings dozens) then costs no memo entry.
+        return text.lower()
     out = _FOLDED.get(text)
     if out is None:
-        if text.isascii():
-            out = text.lower()
-        else:
-            out = unicodedata.normalize("NFKD", text)
-            out = "".join(c for c in out if not unicodedata.combining(c)).replace("’", "'").casefold()
+        out = unicodedata.normalize("NFKD", text)
+        out = "".join(c for c in out if not unicodedata.combining(c)).replace("’", "'").casefold()
         if len(_FOLDED) < 200_000:
             _FOLDED[text] = out
     return out
@@ -581,7 +582,7 @@ _SINGLE: dict[str, str] = {}
 def _single_key(word: str) -> str:
     """A one-word run's folded surname key, or "" when it cannot be a surname
     (memoised: the same capitalised words recur in every article)."""
-    key = word.lower() if word.isascii() else fold(word)  # (as fold() would, without its memo)
+    key = fold(word)
     if key in _NOT_SURNAME or len(key) < 2:
         key = ""
     if len(_SINGLE) < 200_000:
