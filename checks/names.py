@@ -149,14 +149,15 @@ _FOLDED: dict[str, str] = {}
 
 
 def fold(text: str) -> str:
-    """Case-, accent- and apostrophe-insensitive form (memoised: names repeat)."""
+    """Case-, accent- and apostrophe-insensitive form (memoised outside ASCII: names repeat)."""
+    if text.isascii():
+        # Lower-casing a word costs no more than looking it up, and a new word
+        # (each article brings dozens) then costs no memo entry.
+        return text.lower()
     out = _FOLDED.get(text)
     if out is None:
-        if text.isascii():
-            out = text.lower()
-        else:
-            out = unicodedata.normalize("NFKD", text)
-            out = "".join(c for c in out if not unicodedata.combining(c)).replace("’", "'").casefold()
+        out = unicodedata.normalize("NFKD", text)
+        out = "".join(c for c in out if not unicodedata.combining(c)).replace("’", "'").casefold()
         if len(_FOLDED) < 200_000:
             _FOLDED[text] = out
     return out
@@ -978,7 +979,7 @@ def near_pairs(spellings: dict[str, Spelling], keys: Iterable[str] | None = None
             bucket.sort(key=_entry_length)  # stable: the given order within a length
             crowded.update(entry[2] for entry in bucket)
     indexed = index.keys()
-    probes_memo, masks = _PROBES, _LETTER_MASKS
+    probes_memo, masks = _PROBES, _MASKS
     out = []
     for key in (spellings if keys is None else keys):
         size = len(key)
@@ -1001,7 +1002,7 @@ def near_pairs(spellings: dict[str, Spelling], keys: Iterable[str] | None = None
         # Anchors of a length within the edits allowed (two letters more or
         # fewer only when both have seven or more: see allowed_edits).
         low, high = size - (2 if size >= 9 else 1), size + reach
-        letters = masks.get(key) or _letter_mask(key)
+        letters, doubled = masks.get(key) or _masks(key)
         most = 2 * reach
         # Anchors of a close length with nearly the same letters (the letter
         # sets differ by at most two per edit), other than the key itself, from
@@ -1015,7 +1016,6 @@ def near_pairs(spellings: dict[str, Spelling], keys: Iterable[str] | None = None
         seen: set[str] = set()  # (an anchor may share more than one signature with the key)
         rare = len(spellings[key].raw) <= _RARE_RAW
         first, first2 = key[0], key[:2]
-        doubled = _doubled_mask(key)
         for length, anchor_letters, anchor, swapped, common, anchor_doubled in close:
             if anchor in seen:
                 continue
@@ -1040,45 +1040,35 @@ def _entry_length(entry: tuple) -> int:
 # Each letter seen gets a bit, so the letters two words do not share are the
 # bits set in the exclusive-or of their masks.
 _LETTER_BITS: dict[str, int] = {}
-_LETTER_MASKS: dict[str, int] = {}
+_MASKS: dict[str, tuple[int, int]] = {}
 
 
-def _letter_mask(word: str) -> int:
-    """The set of ``word``'s letters as bits (memoised: words recur across articles).
+def _masks(word: str) -> tuple[int, int]:
+    """``word``'s letters, and the letters it writes twice or more, each as a set
+    of bits (memoised: words recur across articles).
 
-    (The letter test only spares distance() calls that would fail anyway: a
-    spelling within the allowed edits always passes it.)"""
-    letters = set(word)
-    if not _LETTER_BITS.keys() >= letters:
-        for c in sorted(letters - _LETTER_BITS.keys()):
-            _LETTER_BITS[c] = 1 << len(_LETTER_BITS)
-    mask = sum(map(_LETTER_BITS.__getitem__, letters))  # distinct bits: the sum is their union
-    if len(_LETTER_MASKS) < 200_000:
-        _LETTER_MASKS[word] = mask
-    return mask
-
-
-_DOUBLED: dict[str, int] = {}
-
-
-def _doubled_mask(word: str) -> int:
-    """The letters ``word`` writes twice or more, as _letter_mask's bits (memoised).
-
-    With _letter_mask, the letters counted up to two: an edit changes one
-    letter's count by one (a substitution two letters', a swap none), so it
-    changes at most two bits of the two masks together, and two spellings
-    within ``e`` edits differ in at most ``2 * e`` of them. Most pairs that
-    pass the letter-set test but not distance() fail this one (about two in
-    three on a long article): a letter doubled in one and single in the other."""
-    out = _DOUBLED.get(word)
+    Together, the letters counted up to two: an edit changes one letter's count
+    by one (a substitution two letters', a swap none), so it changes at most two
+    bits of the two masks together, and two spellings within ``e`` edits differ
+    in at most ``2 * e`` of them. (These tests only spare distance() calls that
+    would fail anyway.) Most pairs that pass the letter-set test but not
+    distance() fail the doubled one (about two in three on a long article): a
+    letter doubled in one and single in the other."""
+    out = _MASKS.get(word)
     if out is None:
-        out = 0
-        letters = set(word)
-        if len(letters) < len(word):
-            _letter_mask(word)  # (gives each letter its bit)
-            out = sum(_LETTER_BITS[c] for c in letters if word.count(c) > 1)
-        if len(_DOUBLED) < 200_000:
-            _DOUBLED[word] = out
+        # One pass over the letters: each name an article brings that no earlier
+        # article had comes here (a set, then a count per letter, cost five times more).
+        bits = _LETTER_BITS
+        letters = doubled = 0
+        for c in word:
+            bit = bits.get(c)
+            if bit is None:
+                bit = bits[c] = 1 << len(bits)
+            doubled |= letters & bit  # (seen before: written twice or more)
+            letters |= bit
+        out = (letters, doubled)
+        if len(_MASKS) < 200_000:
+            _MASKS[word] = out
     return out
 
 
@@ -1096,9 +1086,9 @@ def _anchor_reading(anchor: str) -> tuple[tuple[str, ...], str, int, int, tuple[
     signatures = ("<" + anchor[:2], anchor[0] + anchor[-2:] + ">")
     if len(anchor) <= 5:
         signatures += (anchor[0] + anchor[-1],)
-    foreign = tuple(p for p in _probe_signatures(anchor) if p not in signatures)
-    letters = _LETTER_MASKS.get(anchor) or _letter_mask(anchor)
-    out = (signatures, anchor[1::-1], letters, _doubled_mask(anchor), foreign)
+    foreign = tuple([p for p in _probe_signatures(anchor) if p not in signatures])
+    letters, doubled = _masks(anchor)
+    out = (signatures, anchor[1::-1], letters, doubled, foreign)
     if len(_ANCHORS) < 200_000:
         _ANCHORS[anchor] = out
     return out

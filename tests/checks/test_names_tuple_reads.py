@@ -50,8 +50,8 @@ def test_written_and_person_tests_agree_with_the_mention_forms():
 
 
 def _counted_letters_apart(a: str, b: str) -> int:
-    return ((names._letter_mask(a) ^ names._letter_mask(b)).bit_count()
-            + (names._doubled_mask(a) ^ names._doubled_mask(b)).bit_count())
+    (letters_a, doubled_a), (letters_b, doubled_b) = names._masks(a), names._masks(b)
+    return (letters_a ^ letters_b).bit_count() + (doubled_a ^ doubled_b).bit_count()
 
 
 def test_letters_counted_up_to_two_differ_by_at_most_two_bits_an_edit():
@@ -69,4 +69,4 @@ def test_doubled_masks_are_the_letters_written_twice():
     for _ in range(5_000):
         a = "".join(rng.choice("abcxyzéß'-") for _ in range(rng.randint(1, 9)))
         twice = {c for c in a if a.count(c) > 1}
-        assert names._doubled_mask(a) == sum(names._LETTER_BITS[c] for c in twice)
+        assert names._masks(a)[1] == sum(names._LETTER_BITS[c] for c in twice)
