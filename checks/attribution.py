@@ -37,24 +37,7 @@ Nordic ” ”, and British single ‘ ’), and flags:
   stands as a sentence of its own after a sentence of its paragraph that
   names nobody ("Shopkeepers are divided. Some welcome the idea. “If people
   cannot park ...”") is not covered by the paragraphs before, nor by a
-  person named in an earlier sentence of its paragraph. In English, the
-  paragraph before a run (or after it) attributes it by a speaker cue only
-  when the cue is in its sentence next to the run, its last (or first), or
-  that sentence is about a person: "The council said on Tuesday it would fund
-  defences. The river has burst its banks three times." hands over to nobody.
-  A cue word used in another sense is no cue ("a landslide claimed 14
-  lives", "a route that has claimed dozens of lives", "the pumping went on for
-  three days"), and a plural-looking word opening a sentence ("Families
-  crossed ...", "Satellite images suggest ...") is a person only when the
-  article gives it after a first name or title ("Ann Davies"), nor is a
-  capitalised word before a plural and a verb in the past ("Army trucks
-  brought ..."). A colon lead-in of more than four words that names nobody and
-  holds no speaker cue ("Across the valley, one complaint is heard again and
-  again:") introduces no speaker. Capitalised words after a preposition of
-  place ("In Borgo San Dalmazzo, ...") name a place, not a person; a cue word
-  used as a noun ("looking for answers", "insurance claims") is no cue; a
-  sentence right after the quotation that opens on a person ("“...” Ruiz
-  pauses.", "She looks away.") hands it to them. Subheadings and stray
+  person named in an earlier sentence of its paragraph. Subheadings and stray
   caption lines are skipped over.
   Scare quotes, short phrases (under five words), partial quotes woven into a
   sentence (starting in lower case) and titles of works (Title Case, or after
@@ -597,31 +580,6 @@ def _anchor(phrase: str) -> str:
 
 
 _SPEAKERS = {"en": _Speakers(_EN), "de": _Speakers(_DE), "es": _Speakers(_ES), "fr": _Speakers(_FR)}
-# English cue words in a sense that is not speech: a toll ("claimed 14 lives"),
-# a thing that did it ("a route that has claimed ...", "a study which
-# suggested ..."), time going by ("the pumping went on for three days").
-_NOT_SPEECH = re.compile(
-    r"\bclaim(?:ed|s|ing)\s+(?:(?:the|their|its)\s+)?(?:lives|life|victims|more\s+than|at\s+least|"
-    r"hundreds|thousands|dozens|scores|millions|\d)"
-    r"|\b(?:that|which)\s+(?:has\s+|had\s+|have\s+)?(?:already\s+|also\s+)?(?:claimed|claims|"
-    r"suggested|suggests|predicted|predicts|promised|promises|concluded|concludes)\b"
-    r"|\bwent\s+on\s+(?:for|until|into|through|past|longer|without|unchecked|unabated|"
-    r"to\s+(?!say|add|tell|describe|explain|warn|ask)\w+)\b"
-    # a cue that is also a noun, after a determiner or preposition: "looking for answers"
-    r"|\b(?:for|the|no|any|some|few|more|of|with|its|their|his|her|our|broken|false|insurance)\s+"
-    r"(?:answers|claims|promises|pledges|vows|jokes)\b")
-
-
-def _speech_only(text: str) -> str:
-    """``text`` with the cue words used in a sense that is not speech blanked (English)."""
-    if "claim" not in text and "went on" not in text and "answers" not in text and "promises" not in text \
-            and "pledges" not in text and "vows" not in text and "jokes" not in text and not (
-            ("suggest" in text or "predict" in text or "promis" in text or "conclud" in text)
-            and ("that" in text or "which" in text)):
-        return text  # (most texts: a few substring tests, not the expression)
-    return _NOT_SPEECH.sub(lambda m: " " * len(m.group()), text)
-
-
 # A lead-in colon right before a quotation, a "— Name" after one, or an
 # embedded post's "(@handle)".
 # English only: a person outside the quoted words ("Mr Smith", "Jane Doe",
@@ -646,17 +604,9 @@ _PRONOUN_RUNS = frozenset((b"he", b"she", b"they", b"I", b"we"))
 _TITLE_RUNS = frozenset(t.encode() for t in _TITLE_WORDS)
 
 
-# Right before a run of capitalised words: a preposition of place, after which
-# they name a place ("In Borgo San Dalmazzo, ...", "moved to Porto Alegre").
-_PLACE_LEAD = re.compile(r"(?:^|\W)(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Ii]nside|[Aa]cross|[Tt]owards?)"
-                         r"\s+(?:[A-Z][\w'’-]*\s+)*$")
-
-
 def _names_person(text: str) -> bool:
-    for match in _TWO_NAMES.finditer(text):
-        if text[match.end():match.end() + 2] in ("'s", "’s") \
-                or not _PLACE_LEAD.search(text, max(0, match.start() - 60), match.start()):
-            return True  # (a possessive is a person's: "at Ana Ruiz's farm")
+    if _TWO_NAMES.search(text):
+        return True
     runs = text.encode("utf-8", "surrogatepass").translate(_ALL_BUT_ASCII_LETTERS_TO_SPACE).split()
     return bool((not _PRONOUN_RUNS.isdisjoint(runs) and _PRONOUN.search(text))
                 or (not _TITLE_RUNS.isdisjoint(runs) and _TITLE_NAME.search(text)))
@@ -681,20 +631,7 @@ def _word_char(ch: str) -> bool:
 # group, which has no one speaker to quote.
 _GROUP_SUBJECT = re.compile(r"[A-Z][a-z]*(?:\s+[a-z]+)?(?:[a-rt-z]s|men|people|children)\s+"
                             r"(?:are|were|have|say|fear|want|hope|worry|remain|seem|"
-                            r"feel|agree|disagree|complain|insist|"
-                            # ("Satellite images suggest ...": a noun, not a name and its verb)
-                            r"show|showed|suggest|suggested|indicate|indicated|reveal|revealed|"
-                            r"will|would|could|can|must|continue|continued)\b")
-
-
-# After a capitalised word opening a sentence, a plural noun and then a verb in
-# the past ("Army trucks brought ...", "Rescue teams searched ..."), where after
-# a name stands its verb ("Ruiz seems tired", "Ruiz has worked ...").
-_NOUN_THEN_VERB = re.compile(
-    r" (?!(?:has|is|was|does|seems|looks|feels|sounds|appears|remains|gets|becomes|stays|keeps|goes)\b)"
-    r"[a-z]+s (?:(?:also|then|later|have|had|were|are)\s+)?"
-    r"(?:[a-z]+ed|brought|took|came|went|made|began|left|kept|found|gave|held|ran|stood|fought|sent|"
-    r"built|spent|carried|hit|cut|set|put|drew|fell|rose|threw|tore|dug|swept|flew|drove)\b")
+                            r"feel|agree|disagree|complain|insist)\b")
 
 
 def _opens_on_person(text: str, body: str, lower_seen: dict[str, bool]) -> bool:
@@ -709,31 +646,12 @@ def _opens_on_person(text: str, body: str, lower_seen: dict[str, bool]) -> bool:
     name = match.group("name")
     if name is None or match.group("title") or " " in name:
         return True
-    if _NOUN_THEN_VERB.match(text, match.end("name")):
-        return False  # "Army trucks brought ...": a noun and its plural, then the verb
     word = name.lower()
     if word not in lower_seen:
         # (Asked of many sentences of a long article, often with the same word:
         # each answer scans the body once.)
-        # A plural-looking word ("Families crossed ...") is a surname ("Davies
-        # said ...") only when the article gives it after a first name or title.
-        lower_seen[word] = _written_in_lower_case(word, body) or (
-            word.endswith("s") and not word.endswith("ss") and not _named_in_full(name, body))
+        lower_seen[word] = _written_in_lower_case(word, body)
     return not lower_seen[word]
-
-
-def _named_in_full(name: str, body: str) -> bool:
-    """Whether ``body`` writes ``name`` after a capitalised word ("Ann Davies", "Mr Davies")."""
-    at = body.find(name)
-    while at != -1:
-        before = body[max(0, at - 30):at]
-        after = body[at + len(name):at + len(name) + 1]
-        words = before.split()
-        if before[-1:] == " " and words and words[-1][:1].isupper() and words[-1][-1:] not in ".!?:;\"”" \
-                and not _word_char(after):
-            return True
-        at = body.find(name, at + 1)
-    return False
 
 
 def _written_in_lower_case(word: str, body: str) -> bool:
@@ -780,7 +698,6 @@ _TURN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\s+(?:[a-z]+ly\s+)?[a-z]+s(?:\s+\
 _HIS_HER = re.compile(r"\b(?:his|her|him)\b")
 _NAME_MID = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+\b")
 _COLON_LEAD = re.compile(r":\s*$")
-_PRONOUN_OPENING = re.compile(r"(?:He|She|They)\s+(?:[a-z]+ly\s+)?[a-z]+(?:s|ed)\b")
 # A lead-in that describes a thing: its subject opens on an article or a
 # possessive, then a copula ("The message on the banners was clear:").
 _THING_LEAD = re.compile(r"\s*(?:The|A|An|This|That|Its|Their|Our)\s+[^:]{0,80}?\b"
@@ -898,9 +815,8 @@ def _about_person(sentence: str, body: str, lower_seen: dict[str, bool]) -> bool
     """Whether a sentence is about a person: opens on one, hands over to one
     ("She smiles."), or names or refers to one ("his", "Jane Doe", "Mr Smith",
     "she")."""
-    # (_opens_on_person last: it may scan the body for a word.)
-    return bool(_TURN.search(sentence) or _HIS_HER.search(sentence) or _names_person(sentence)
-                or _opens_on_role(sentence) or _opens_on_person(sentence, body, lower_seen))
+    return bool(_opens_on_person(sentence, body, lower_seen) or _TURN.search(sentence)
+                or _HIS_HER.search(sentence) or _names_person(sentence) or _opens_on_role(sentence))
 
 
 def _outside(text: str, spans: list[tuple[int, int]]) -> str:
@@ -1081,14 +997,12 @@ def _quotations(article: Article) -> Iterator[Annotation]:
     def speaker_lead(lead: str) -> bool:
         """Whether a lead-in ending in a colon may introduce a speaker: not, in
         English, a sentence that describes a thing and names nobody ("The message
-        on the banners was clear:", "The mood at the depot was grim:"), nor one of
-        more than four words with no speaker cue that names nobody ("Across the
-        valley, one complaint is heard again and again:"). A label ("Dodgers,
-        1959:") or a person ("The mayor was blunt:") may."""
+        on the banners was clear:", "The mood at the depot was grim:"). A label
+        ("Dodgers, 1959:") or a person ("The mayor was blunt:") may."""
         if not english:
             return True
         sentence = lead[_last_sentence_start(lead):]
-        if _THING_LEAD.match(sentence) is None and len(sentence.split()) <= 4:
+        if _THING_LEAD.match(sentence) is None:
             return True
         return bool(speaker.search(sentence) or _about_person(sentence, joined, lower_seen)
                     or _PERSON_NOUN.search(sentence))
@@ -1105,7 +1019,7 @@ def _quotations(article: Article) -> Iterator[Annotation]:
             spans = [(q.start, q.end) for q in para.quotes]
             outside = para.outside = _outside(unit.text, spans)
             para.evidence = bool(
-                speaker.search(_speech_only(outside) if english else outside) or _LABEL.match(unit.text)
+                speaker.search(outside) or _LABEL.match(unit.text)
                 or any(_COLON_LEAD.search(outside[:start]) and speaker_lead(outside[:start])
                        for start, _ in spans)
                 or _DASH_NAME_AFTER_QUOTE.search(unit.text) or _DASH_NAME_OPENING.match(unit.text)
@@ -1119,40 +1033,14 @@ def _quotations(article: Article) -> Iterator[Annotation]:
             para.named = evidence(para) or bool(para.quotes and english and (
                 _names_person(near(para)) or _opens_on_role(near(para))
                 or _points_back(para.unit.text[para.quotes[-1].end:], joined, lower_seen)
-                or any(hands_back(para.unit.text[q.end:]) for q in para.quotes)
                 or lead_about_person(para)))
         return para.named
-
-    def speaks_next_to(para: _Para, last: bool) -> bool:
-        """Whether the speaker cue of a paragraph with no quotations of its own next
-        to a run is in its sentence next to the run (its ``last`` one, or its
-        first), or that sentence is about a person: "The council said on Tuesday
-        it would fund defences. The river has burst its banks three times." hands
-        over to nobody. English only; a label, a dash or a handle counts as before."""
-        if not english or para.quotes or para.unit.kind == QUOTE:
-            return True
-        text = para.unit.text.strip()
-        if _LABEL.match(text) or _DASH_NAME_OPENING.match(text) or "@" in text:
-            return True
-        if last:
-            sentence = text[_last_sentence_start(text):]
-        else:
-            second = _BREAK.search(text)
-            sentence = text[:second.start() + 1] if second else text
-        return bool(speaker.search(_speech_only(sentence)) or _about_person(sentence, joined, lower_seen))
-
-    def hands_back(following: str) -> bool:
-        """Whether the sentence right after a quotation, in its paragraph, opens on
-        a person, who spoke it ("“...” Ruiz pauses.", "“...” She looks away.")."""
-        sentence = _FIRST_SENTENCE.match(following.lstrip()).group()
-        return bool(sentence) and bool(_PRONOUN_OPENING.match(sentence)
-                                       or _opens_on_person(sentence, joined, lower_seen))
 
     def context(para: _Para) -> bool:
         """Whether a paragraph introduces the quotations that follow it."""
         if para.context is None:
             stripped = para.unit.text.strip()
-            para.context = (evidence(para) and speaks_next_to(para, last=True)) or stripped.endswith("?") or (
+            para.context = evidence(para) or stripped.endswith("?") or (
                 stripped.endswith(":") and speaker_lead(stripped)) or bool(
                 english and (_opens_on_person(stripped, joined, lower_seen) or _TURN.search(stripped)
                              or (_HIS_HER.search(stripped) and _NAME_MID.search(stripped))
@@ -1275,9 +1163,8 @@ def _quotations(article: Article) -> Iterator[Annotation]:
         if any(map(has_candidate, run)) and not (
                 any(map(named, run))
                 or (not own_lead(run[0]) and i > 0 and context(paras[i - 1]))
-                or (j + 1 < len(paras) and (
-                    (evidence(paras[j + 1]) and speaks_next_to(paras[j + 1], last=False))
-                    or (english and _points_back(paras[j + 1].unit.text, joined, lower_seen))))):
+                or (j + 1 < len(paras) and (evidence(paras[j + 1]) or (
+                    english and _points_back(paras[j + 1].unit.text, joined, lower_seen))))):
             flagged.extend((para, q) for para in run for q in candidates(para))
         i = j + 1
 

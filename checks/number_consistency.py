@@ -8,9 +8,7 @@ Compares the figures an article gives for the same thing:
   shopkeeper Rosa Beltrán", "Rosa Beltrán, a 67-year-old widow", "Rosa Beltrán,
   the 67-year-old owner,") and later "Beltrán, 68", "Ms Beltrán, who is 68,",
   "Beltrán, now 68,", "Beltrán, who turned 68 in May,", "Rosa Beltrán sold the
-  shop in May, aged 68.", "Aged 68, Beltrán ...", "Now 68, Beltrán ...", "Beltrán,
-  68-year-old mother of two," or "the 68-year-old" (`age-mismatch`). A full name after
-  what the person is ("Postman Giovanni Piras" in a standfirst) is the same person. "The 68-year-old"
+  shop in May, aged 68.", "Aged 68, Beltrán ..." or "the 68-year-old" (`age-mismatch`). "The 68-year-old"
   stands for the person named just before it, in its paragraph or the one
   before, when that person's age is given by name anywhere in the story: "For
   38 years Giovanni Piras delivered the post. On Friday, the 64-year-old made
@@ -34,10 +32,7 @@ Compares the figures an article gives for the same thing:
   for health, B for transport") or in a bracket ("A (Labour)"), and the last
   may be joined by "as well as". A list of full names that opens its sentence
   may also be summed up by a count after it ("Ana Ruiz, Tom Kerr and Li Wei,
-  the two ministers who resigned, ..."). A semicolon item may say what the
-  person is before the name ("three witnesses: a neighbour, Kofi Mensah; a
-  taxi driver, Ama Owusu; ..."), "as" may open the list after the count's
-  noun ("named the three suspects as A, B, C and D"), and "both" counts two;
+  the two ministers who resigned, ...");
 - the same quantity of the same thing stated differently in the body, the
   standfirst and the captions: "430 people spent the night" in the body but
   "500 people spent the night" in a caption, or "the plant employs 850
@@ -58,19 +53,7 @@ Compares the figures an article gives for the same thing:
   evacuated residents"; in a standfirst or caption too), when the two
   figures look like one mistyped (digits swapped or one digit changed), no
   agent follows ("... by volunteers") and the two sentences name no different
-  places. Two body figures after one verb with one subject ("the storm
-  damaged 74 homes", later "officials said the storm damaged 47 homes") are
-  compared on the same terms (not after a pronoun, "which", or "a second
-  storm"). Those a thing of theirs was done to are one frame however it is
-  told: "1,850 passengers had their sailings cancelled", "have had sailings
-  cancelled", "the 1,580 passengers whose sailings were cancelled"; so is a
-  relative clause without "that" ("the 53 bridges the flood destroyed" is
-  "the flood destroyed 35 bridges"). A caption in the present tense meets the
-  body's past ("321 pupils walk out" and "312 pupils walked out"), and a verb
-  before a figure meets the same verb after it ("will close 14 libraries" and
-  "41 libraries will close"), when no figure is framed by the same words. A
-  standfirst or caption may count the same people with another noun:
-  passengers or travellers, homes or houses, residents or inhabitants.
+  places.
 
 Rounding, ranges and hedges are not contradictions ("about 430", "more than
 400", "400-450", "between 400 and 450"), nor are changes of unit or notation: "€1.2bn" is "1.2
@@ -192,12 +175,11 @@ _NOT_DESCRIPTIONS = frozenset(
 # the name is read backwards from the comma. After "the" the apposition must
 # close with a comma, and a place may stand before it ("Speaking in Tromsø, the
 # 72-year-old said"): a name after a preposition is not read.
-_AGE_APPOSITION = re.compile(r",\s+(?:(?:an?|(?P<the>the))\s+)?(?P<a>\d{1,3})-year-old\b"
+_AGE_APPOSITION = re.compile(r",\s+(?:an?|(?P<the>the))\s+(?P<a>\d{1,3})-year-old\b"
                              r"(?(the)(?:\s+[a-z][a-z-]+){1,3},)")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|of|near|on|outside|inside|across|around|for)\s+$", re.I)
-# "Aged 64, Piras ..." / "Now 64, Piras ...": the age opens the sentence, the name
-# follows the comma. ("At 30, Piras joined ..." is an age he was then: not read.)
-_AGED_FIRST = re.compile(rf"(?:^|(?<=[.!?]\s))(?:Aged|Now)\s+(?P<a>\d{{1,3}}),\s+(?=[{_UP}])")
+# "Aged 64, Piras ...": the age opens the sentence, the name follows the comma.
+_AGED_FIRST = re.compile(rf"(?:^|(?<=[.!?]\s))Aged\s+(?P<a>\d{{1,3}}),\s+(?=[{_UP}])")
 # "the 68-year-old" not followed by a name
 _UNNAMED_AGE = re.compile(r"\b[Tt]he\s+(?P<a>\d{1,3})-year-old\b(?!\s+[A-Z])")
 _NOT_NAMES = frozenset(
@@ -280,8 +262,7 @@ def _ages(units: list[TextUnit], story: Joined, encoded: bytes | None = None) ->
             out.append(_Age(unit, start, end, age, name, caption_bracket=bracket and unit.kind == CAPTION))
     # "Aged 64, Piras says he is ready." (looked for in the story encoded one byte a
     # character when given: a find in bytes is several times faster)
-    for i in sorted(set(story.holding(b"Aged " if encoded is not None else "Aged ", within=encoded))
-                    | set(story.holding(b"Now " if encoded is not None else "Now ", within=encoded))):
+    for i in story.holding(b"Aged " if encoded is not None else "Aged ", within=encoded):
         unit = units[i]
         for m in _AGED_FIRST.finditer(unit.text):
             after = _NAME_AT.match(unit.text, m.end())
@@ -344,17 +325,6 @@ def _age_given_elsewhere(units: list[TextUnit], age: int) -> bool:
     return any(pattern.search(u.text) for u in units)
 
 
-def _two_people(mentions: list[_Age]) -> bool:
-    """Whether mentions of one surname have two first names. A full name that ends
-    another ("Giovanni Piras" in "Postman Giovanni Piras", a standfirst's or
-    caption's word for what he is before it) is the same person."""
-    full = {tuple(fold(w) for w in m.name.split()) for m in mentions if m.first}
-    firsts = {words[0] for words in full}
-    if len(firsts) <= 1:
-        return False
-    return any(a[0] != b[0] and a[-len(b):] != b and b[-len(a):] != a for a in full for b in full)
-
-
 def _slip(a: int, b: int) -> bool:
     """Could ``a`` be a slip for ``b``: a year or two off, or two digits swapped (34, 43)?"""
     return abs(a - b) <= 2 or (a >= 10 and b >= 10 and str(a) == str(b)[::-1])
@@ -368,7 +338,8 @@ def _age_findings(units: list[TextUnit], story: Joined, encoded: bytes | None = 
         if a.name:
             by_surname.setdefault(a.surname, []).append(a)
     for surname, mentions in by_surname.items():
-        if _two_people(mentions) or mentions[0].caption_bracket:
+        firsts = {m.first for m in mentions if m.first}
+        if len(firsts) > 1 or mentions[0].caption_bracket:
             continue  # two people who share a surname; a caption's "(10)" first
         first = mentions[0]
         for later in mentions[1:]:
@@ -501,7 +472,7 @@ def _antecedent_findings(units: list[TextUnit], ages: list[_Age], named: list[_A
 
 # -- list counts --------------------------------------------------------------
 
-_COUNT_WORDS = {**{w: v for w, v in UNITS.items() if 2 <= v <= 12}, "both": 2}
+_COUNT_WORDS = {w: v for w, v in UNITS.items() if 2 <= v <= 12}
 _SPANS_OF_TIME = frozenset("seconds minutes hours days nights weeks months years decades "
                            "centuries times seasons".split())  # "Within two hours, officer ..."
 _PLURAL_IRREGULAR = frozenset("people men women children police staff".split())
@@ -528,17 +499,12 @@ _ROLE = re.compile(rf"(?:(?P<r1>[a-z][a-z-]+)\s+)?(?P<r2>{_ROLE_WORD})\s+(?=[{_U
 # After a comma only where a plural ends ("players, midfielder ..."): commas are many.
 _THEN_ROLE = rf"(?=[a-z][a-z-]+\s+(?:[a-z][a-z-]+\s+)?[{_UP}])"
 _LIST_OPENS = {",": re.compile(rf",(?:\s+(?=[{_UP}])|(?<=[sefn],)\s+{_THEN_ROLE})"),
-               # (after a colon, also a semicolon list's first item: "a neighbour, Kofi Mensah; ...")
-               ":": re.compile(rf":\s+(?=[{_UP}]|{_THEN_ROLE}"
-                               rf"|(?:the|a|an|his|her|their)\s[^;:.,]{{1,40}},\s+[{_UP}])"),
+               ":": re.compile(rf":\s+(?=[{_UP}]|{_THEN_ROLE})"),
                "(": re.compile(rf"\((?=[{_UP}])"),  # "Two ministers (Haddad, Varga and Okafor)"
                **{dash: re.compile(rf"{dash}(?<=\s{dash})\s+(?=[{_UP}]|{_THEN_ROLE})") for dash in "—–-"},
                # "The four winners were Ana Ruiz, ...": the count is the subject (see _list_findings)
                **{verb: re.compile(rf"{verb}(?<=\s{verb})\s+(?=[{_UP}]|{_THEN_ROLE})")
-                  for verb in ("were", "are")},
-               # "Police named the three suspects as Ana Ruiz, ...": right after the
-               # count's plural noun ("-s", "men", "people"; "as" is common elsewhere)
-               "as": re.compile(rf"as(?:(?<=[sn]\sas)|(?<=le\sas))\s+(?=[{_UP}]|{_THEN_ROLE})")}
+                  for verb in ("were", "are")}}
 _COUNT = re.compile(
     r"(?<![\w-])(?P<count>" + "|".join(_COUNT_WORDS) + r"|[2-9]|1[0-2])"
     r"(?P<noun>(?:\s+[a-z][a-z-]+){1,3})\s*$", re.I)
@@ -641,12 +607,6 @@ def _sentence_end(text: str, pos: int) -> int:
     return m.start() if m else len(text)
 
 
-# In a semicolon list, what the person is before the name and a comma: "a
-# neighbour, Kofi Mensah; a taxi driver, Ama Owusu; ...".
-_DESCRIBED_THEN_COMMA = re.compile(rf"(?:the|a|an|his|her|their)\s+(?:[a-z][a-z'’-]+\s+){{0,3}}"
-                                   rf"[a-z][a-z'’-]+,\s+(?=[{_UP}])")
-
-
 def _semicolon_items(text: str, pos: int) -> tuple[list[tuple[int, int]], bool] | None:
     """The names heading the items of a list split by semicolons, each item a name
     and what it says about the person ("Sami Al-Zoubi, the finance minister;
@@ -663,9 +623,6 @@ def _semicolon_items(text: str, pos: int) -> tuple[list[tuple[int, int]], bool] 
         if lead.group(1) and n == 0:
             return None
         at = _role_end(text, start + lead.end())
-        described = _DESCRIBED_THEN_COMMA.match(text, at)
-        if described is not None:
-            at = described.end()  # "a taxi driver, Ama Owusu;": what the person is, then the name
         m = _ITEM.match(text, at)
         if m is None or m.end() > end:
             return None
@@ -695,8 +652,7 @@ _COUNT_PREP = re.compile(
 _COUNT_SUBJECT = re.compile(
     r"(?<![\w-])(?P<count>" + "|".join(_COUNT_WORDS) + r"|[2-9]|1[0-2])"
     r"(?P<noun>(?:\s+[a-z][a-z-]+){0,2}\s+(?:[a-z][a-z-]*s|people|men|women|children))"
-    r"(?P<pred>\s+(?:who|that|[a-z]+ed|sworn|chosen|elected|named|held|shortlisted|hit|left|hurt|won|"
-    r"beaten|taken|picked|caught|kept|sent|on|in|at|for|from|"
+    r"(?P<pred>\s+(?:who|that|[a-z]+ed|sworn|chosen|elected|named|held|shortlisted|on|in|at|for|from|"
     r"of|to|with|under|behind)(?:\s+[\w'’.-]+){0,8})\s*$", re.I)
 # Words that make the words before "were" a clause of their own, whose subject
 # the list may be ("The two men said the attackers were ..."), or join two groups.
@@ -797,8 +753,7 @@ def _list_findings(units: list[TextUnit], story: Joined, encoded: bytes) -> Iter
         text = unit.text
         if text.startswith("namely ", list_start):
             list_start += 7  # "three ministers, namely Haddad, ..."
-        if text[list_start].islower() and _role_end(text, list_start) == list_start \
-                and not (text[sep_start] == ":" and _DESCRIBED_THEN_COMMA.match(text, list_start)):
+        if text[list_start].islower() and _role_end(text, list_start) == list_start:
             continue  # no role before the capital: no list opens here
         m = _count_before(text, sep_start)
         if m is None:
@@ -989,28 +944,23 @@ _VERB_CLASSES = {
     **dict.fromkeys(("arrest", "detain"), "arrest"),
     **dict.fromkeys(("evacuat", "displac", "relocat"), "evacuate"),
     **dict.fromkeys(("rescu", "sav"), "rescue"),
-    **dict.fromkeys(("spent", "spend", "slept", "sleep", "stay", "shelter"), "spend-the-night"),
+    **dict.fromkeys(("spent", "slept", "stay", "shelter"), "spend-the-night"),
     **dict.fromkeys(("cut", "shed", "axed", "axe", "slash", "lost", "lose", "eliminat"), "cut"),
     **dict.fromkeys(("attend", "gather"), "attend"),
 }
 
 
-_CLASS_NAMES = frozenset(_VERB_CLASSES.values())
-
-
 def _frames(text: str, found: list[Quantity], english: bool) -> Iterator[tuple[Quantity, tuple[str, ...]]]:
     """Each figure ``found`` in ``text`` that words frame, with the key of those words
     (in English, also by the verb before it: its function words are known, and by
-    the class of that verb, _VERB_CLASSES, or else by its stem, so that a
-    caption's present tense meets the body's past: "321 pupils walk out" and
-    "312 pupils walked out")."""
+    the class of that verb, _VERB_CLASSES)."""
     classed: set[tuple[int, tuple[str, ...]]] = set()
     for q, key in _plain_frames(text, found, english):
         yield q, key
-        if not english or key[0] in ("<", "p"):
+        if not english or key[0] == "<":
             continue
         noun, verb = (key[1], key[2]) if key[0] == "v" else (key[0], _verb_key(key[1]))
-        verb_class = _VERB_CLASSES.get(verb) or verb
+        verb_class = _VERB_CLASSES.get(verb)
         if verb_class and (q.start, (noun, verb_class)) not in classed:
             classed.add((q.start, (noun, verb_class)))
             yield q, ("~", noun, verb_class)
@@ -1046,17 +996,6 @@ def _plain_frames(text: str, found: list[Quantity], english: bool
             if verb and (words[0] in _PLURAL_IRREGULAR
                          or (words[0].endswith("s") and not words[0].endswith("ss"))):
                 yield q, ("v", _noun_key(words[0]), _verb_key(verb))
-        if english and not q.percent and not q.currency and _plural(words[0]):
-            possessed = _POSSESSED.match(text, m.end(1))
-            if possessed:
-                # "1,850 passengers had their sailings cancelled" is "the 1,580
-                # passengers whose sailings were cancelled" told the other way
-                yield q, ("p", _noun_key(words[0]), _noun_key(possessed.group("thing")),
-                          _verb_key(possessed.group("v")))
-            done_by = _DONE_BY.match(text, m.end(1))
-            if done_by and done_by.group("v") not in _NOT_VERBS and done_by.group("doer") not in _STOP_NOUNS:
-                # "the 53 bridges the flood destroyed" is "the flood destroyed 35 bridges"
-                yield q, ("v", _noun_key(words[0]), _verb_key(done_by.group("v")))
         if len(words) < 2:
             continue
         if english and not q.percent and not q.currency and words[0].endswith("ed") \
@@ -1078,25 +1017,6 @@ def _plain_frames(text: str, found: list[Quantity], english: bool
             # A participle after the noun is the verb before it turned round: "54
             # people (were) arrested" is "police arrested 45 people" told the other way.
             yield q, ("v", _noun_key(noun), _verb_key(rest[0]))
-
-
-def _plural(noun: str) -> bool:
-    """Whether ``noun`` is a plural a count takes ("people", "homes", not "press")."""
-    return noun in _PLURAL_IRREGULAR or (noun.endswith("s") and not noun.endswith("ss"))
-
-
-_PARTICIPLE = r"(?:[a-z]+ed|" + "|".join(sorted(_IRREGULAR_PARTICIPLES)) + r")\b"
-# After a counted noun, a thing of theirs something was done to: "had their
-# sailings cancelled", "have had licences suspended", "whose flights were
-# cancelled".
-_POSSESSED = re.compile(
-    r"\s+(?:(?:who|that)\s+)?(?:whose|(?:(?:have|has|had)\s+)?(?:had|have|has)"
-    r"(?:\s+(?:their|his|her|its))?)\s+(?P<thing>[a-z]+s)\s+"
-    r"(?:(?:were|was|are|is|have|has|had|been|being|all)\s+){0,2}(?P<v>" + _PARTICIPLE + ")")
-# After a counted noun, a relative clause whose subject did it: "(that) the
-# flood destroyed", "which the company closed".
-_DONE_BY = re.compile(r"\s+(?:(?:that|which)\s+)?(?:the|a|an)\s+(?P<doer>[a-z]+)\s+(?:had\s+|has\s+)?"
-                      r"(?P<v>" + _PARTICIPLE + ")")
 
 
 # A figure is framed by the word after it ("430 people", "1.2bn euros": never
@@ -1166,10 +1086,7 @@ def _key_words(keys: set[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]] |
     so it is not required."""
     groups: dict[str, list[tuple[str, ...]]] = {}
     for key in keys:
-        # (A verb class's words differ, "died" / "killed": only its noun is sure to
-        # be written; a verb's stem is the start of each of its forms.)
-        words = [w for w in (key[1:2] if key[0] == "~" and key[2] in _CLASS_NAMES
-                             else key[1:] if key[0] in ("<", "v", "p", "~") else key)
+        words = [w for w in (key[1:2] if key[0] == "~" else key[1:] if key[0] in ("<", "v") else key)
                  if "'" not in w]
         if not words:
             return None
@@ -1208,24 +1125,6 @@ def _holding_key_words(units: list[TextUnit], key_words: dict[str, list[tuple[st
                    for i in body.holding(max((first,) + rest, key=len).encode(), within=lowered)})
 
 
-# Nouns that count the same people or things, as _noun_key gives them: a
-# caption's "1,580 travellers" is the body's "1,850 passengers".
-_SAME_NOUNS = {noun: tuple(other for other in group if other != noun)
-               for group in (("passenger", "traveller", "traveler"), ("home", "house"),
-                             ("resident", "inhabitant"))
-               for noun in group}
-
-
-def _with_synonyms(key: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
-    """``key``, then the same key with each other word for its noun (_SAME_NOUNS)."""
-    yield key
-    if key[0] == "<":
-        return
-    at = 1 if key[0] in ("v", "~", "p") else 0
-    for other in _SAME_NOUNS.get(key[at], ()):
-        yield key[:at] + (other,) + key[at + 1:]
-
-
 def _quantity_findings(article: Article, english: bool,
                        story: tuple[Joined, bytes, int] | None = None) -> Iterator[Annotation]:
     """``story``: when given, the joined texts with the body among them, that text
@@ -1246,14 +1145,12 @@ def _quantity_findings(article: Article, english: bool,
         return
     # Only body paragraphs that use a word of some standfirst or caption frame
     # can hold a rival figure: the others are not scanned for figures at all.
-    # (Each key also with the other words for its noun: "travellers" for "passengers".)
-    told_keys = {k for p in ("standfirst", "caption") for f in parts[p] for k in _with_synonyms(f.key)}
-    needles = {key[2] if key[0] == "<" else key[1] if key[0] in ("v", "~", "p") else key[0]
-               for key in told_keys}
+    needles = {f.key[2] if f.key[0] == "<" else f.key[1] if f.key[0] in ("v", "~") else f.key[0]
+               for p in ("standfirst", "caption") for f in parts[p]}
     few = len(needles) <= 8  # a few substring tests; many needles: one word set per paragraph
     # A paragraph holding a rival holds both words of its key; a short word such as
     # "de" alone is in most paragraphs, a pair of words in few.
-    key_words = _key_words(told_keys)
+    key_words = _key_words({f.key for p in ("standfirst", "caption") for f in parts[p]})
     body_units = article.body_units()
     if key_words is None:
         candidates: Iterable[int] = range(len(body_units))
@@ -1289,7 +1186,7 @@ def _quantity_findings(article: Article, english: bool,
             if (f.unit.index, f.q.start) in seen:
                 continue  # the figure was framed two ways: its rivals are read once
             seen.add((f.unit.index, f.q.start))
-            keys = [k for key in keys_of[(f.unit.index, f.q.start)] for k in _with_synonyms(key)]
+            keys = keys_of[(f.unit.index, f.q.start)]
             rivals = list({id(r.q): r for key in keys if key[0] != "~"
                            for r in body.get(key, ())}.values())
             if not rivals:
@@ -1363,10 +1260,9 @@ _BODY_FIGURE = re.compile(
 # year, "2024 budget") is passed over here rather than read again in the text.
 _ZERO_DIGITS = bytes.maketrans(b"123456789", b"000000000")
 # Its second branch: a participle before the noun ("the 460 evacuated residents"),
-# found in the same scan. (The noun may end its sentence: "... buried 32 cars.")
+# found in the same scan.
 _BODY_FIGURE_ZEROED = re.compile(
-    rb"0(?:0{0,2}(?:,000)+|0+)\s+(?:(?:[a-z]+s|people)[\s.,;:!?]"
-    rb"|(?P<participle>[a-z]+ed\s+(?:[a-z]+s|people)\b))")
+    rb"0(?:0{0,2}(?:,000)+|0+)\s+(?:(?:[a-z]+s|people)\s|(?P<participle>[a-z]+ed\s+(?:[a-z]+s|people)\b))")
 _BODY_NUMBER_WORD = "|".join(list(UNITS) + list(TENS))
 _BODY_NOT_VERBS = _NOT_VERBS | _STOP_NOUNS | _AUX | frozenset(
     "in on at of to and or for from by with who that which said say says".split())
@@ -1385,8 +1281,6 @@ def _body_findings(story: list[TextUnit], joined: Joined, encoded: bytes) -> Ite
     seen: dict[tuple[str, str], list[tuple[TextUnit, Quantity, str, str, str]]] = {}
     # "Crews evacuated 640 residents": a verb before the figure (see _active_figure).
     active: dict[tuple[str, str], list[tuple[TextUnit, Quantity, str, str, str]]] = {}
-    # Every figure after a verb, whatever follows its noun ("damaged 74 homes along the coast").
-    by_verb: dict[tuple[str, str], list[tuple[TextUnit, Quantity, str, str, str]]] = {}
     # "the 460 evacuated residents": the participle before the noun.
     turned: dict[tuple[str, str], list[tuple[TextUnit, Quantity, str, str, str]]] = {}
     zeroed = encoded.translate(_ZERO_DIGITS)
@@ -1407,16 +1301,8 @@ def _body_findings(story: list[TextUnit], joined: Joined, encoded: bytes) -> Ite
                 (unit, q, m.group("noun"), m.group("v"), m.group()))
             continue
         m = _BODY_FIGURE.match(text, z.start() - joined.starts[i])
-        at = z.start() - joined.starts[i]
-        # (a verb before the figure ends in a lower-case letter and a space)
-        told = _active_figure(text, at) if at > 3 and text[at - 1] == " " and text[at - 2].islower() else None
-        if told is not None:
-            by_verb.setdefault(told[0], []).append((unit,) + told[1:])
         if m is None or m.group("v") in _BODY_NOT_VERBS:
-            held = _possessed_figure(text, z.start() - joined.starts[i])
-            if held is not None:
-                seen.setdefault(held[0], []).append((unit,) + held[1:])
-                continue
+            told = _active_figure(text, z.start() - joined.starts[i])
             if told is not None:
                 active.setdefault(told[0], []).append((unit,) + told[1:])
             continue
@@ -1445,15 +1331,6 @@ def _body_findings(story: list[TextUnit], joined: Joined, encoded: bytes) -> Ite
                 and _typing_slip(doers[0][1].digits, done[0][1].digits) \
                 and not _other_places(doers[0], done[0]):
             pairs.append((sorted(doers + done, key=lambda t: (t[0].index, t[1].start)), done[0][3]))
-    # Two figures after the same verb with the same subject ("the storm damaged 74
-    # homes", later "officials said the storm damaged 47 homes") count one thing.
-    for key, doers in by_verb.items():
-        if len(doers) == 2 and not seen.get(key) and not turned.get(key) \
-                and _typing_slip(doers[0][1].digits, doers[1][1].digits) \
-                and not _other_places(doers[0], doers[1]):
-            subjects = {_doer(unit.text, q.start, verb) for unit, q, _, verb, _ in doers}
-            if len(subjects) == 1 and None not in subjects:
-                pairs.append((doers, doers[0][3]))
     for told, verb in pairs:
         noun = _noun_key(told[0][2])
         if len({told_q.value for _, told_q, *_ in told}) != 2:
@@ -1502,45 +1379,6 @@ def _active_figure(text: str, start: int) -> tuple[tuple[str, str], Quantity, st
     q = Quantity(start, m.end("n"), m.group("n"), float(digits), digits=digits)
     said = text[start - len(verb) - 1:m.end()]
     return (_noun_key(m.group("noun")), _verb_key(verb)), q, m.group("noun"), verb, said
-
-
-def _possessed_figure(text: str, start: int) -> tuple[tuple[str, str], Quantity, str, str, str] | None:
-    """The figure at ``start`` counting those a thing of theirs was done to ("1,720
-    drivers had their licences suspended", "1,270 drivers whose licences were
-    suspended"), as _active_figure gives it; None if not so told, hedged or
-    another group ("another 1,270 drivers")."""
-    m = _ACTIVE_FIGURE.match(text, start)
-    if m is None or (start and (text[start - 1].isdigit() or text[start - 1] in ".,$£€¥₹-")):
-        return None
-    possessed = _POSSESSED.match(text, m.end("noun"))
-    if possessed is None or hedge_before(text, start) \
-            or text[max(0, start - 20):start].lower().split()[-1:] in ([w] for w in _BODY_OTHER):
-        return None
-    digits = m.group("n").replace(",", "")
-    q = Quantity(start, m.end("n"), m.group("n"), float(digits), digits=digits)
-    key = (_noun_key(m.group("noun")),
-           f"p:{_noun_key(possessed.group('thing'))}:{_verb_key(possessed.group('v'))}")
-    return key, q, m.group("noun"), possessed.group("v"), text[start:possessed.end()]
-
-
-# Words before a verb that are not its subject, or say it is another one ("a
-# second fire destroyed 26 homes").
-_NOT_DOERS = frozenset("it they he she we i you which that who what this these those there "
-                       "second third fourth fifth".split())
-
-
-def _doer(text: str, start: int, verb: str) -> str | None:
-    """The subject word right before ``verb``, which stands just before the figure
-    at ``start`` ("the storm" of "the storm damaged 74 homes"), lower-cased; None
-    when it is a pronoun, a relative, a function word or told of another one."""
-    words = text[max(0, start - len(verb) - 60):start - len(verb) - 1].split()
-    if not words:
-        return None
-    doer = words[-1].lower()
-    if not doer.isalpha() or doer in _NOT_DOERS or doer in _NOT_VERBS or doer in _STOP_NOUNS \
-            or doer in _AUX or (len(words) > 1 and words[-2].lower() in _BODY_OTHER | _NOT_DOERS):
-        return None
-    return doer
 
 
 def _typing_slip(a: str, b: str) -> bool:

@@ -232,64 +232,6 @@ FLAG = [
     (["Marta Sousa, 58, opened the shop in 1990.",
       ("image", "Marta Sousa, 59, behind the counter on Sunday.", "Lusa")], {},
      "age-mismatch", "img2", "59"),
-    # a thing of theirs that something was done to: "had their X cancelled",
-    # "have had X suspended", "whose X were cancelled", in a caption, the standfirst or the body
-    (["The airline said 2,340 travellers had their flights cancelled on Tuesday.",
-      ("image", "Some of the 2,430 travellers whose flights were cancelled queue at the desk.", "AP")], {},
-     "quantity-mismatch", "img2", "2,430"),
-    (["Officials said 960 students have had their exams postponed because of the strike."],
-     {"standfirst": "The strike means 690 students whose exams were postponed must wait"},
-     "quantity-mismatch", "standfirst", "690"),
-    (["Regulators said 1,720 drivers had their licences suspended last month.",
-      "Appeals lodged by the 1,270 drivers whose licences were suspended will be heard in May."], {},
-     "quantity-mismatch", "p2", "1,270"),
-    # the body twice with the verb before the figure and the same subject; the noun at the sentence end
-    (["The storm damaged 74 homes along the coast, the council said.", "Engineers are checking bridges.",
-      "Officials said the storm damaged 47 homes and that repairs would take months."], {},
-     "quantity-mismatch", "p3", "47"),
-    (["The landslide buried 23 cars near the pass.", "Rescuers worked through the night.",
-      "Police later said the landslide buried 32 cars."], {}, "quantity-mismatch", "p3", "32"),
-    # the thing told after the figure by a relative clause without "that"
-    (["The flood destroyed 35 bridges in the valley."],
-     {"standfirst": "Engineers inspect the 53 bridges the flood destroyed"},
-     "quantity-mismatch", "standfirst", "53"),
-    # ages: a standfirst that says what the person is before the full name; "Now 63,";
-    # an apposition without an article
-    (["Giovanni Piras, 64, delivered the post for 38 years."],
-     {"standfirst": "Postman Giovanni Piras, 63, retires after 38 years"}, "age-mismatch", "p1", "64"),
-    (["Giovanni Piras, 64, delivered the post.", "Now 63, Piras says he is ready to rest."], {},
-     "age-mismatch", "p2", "63"),
-    (["Giovanni Piras, 64, delivered the post.", "Piras, 63-year-old father of three, is ready to rest."], {},
-     "age-mismatch", "p2", "63-year-old"),
-    # list counts: a semicolon list whose items say what the person is before the name;
-    # "as" after the count's noun; a participle that is no -ed word; "both"
-    (["The jury heard from three witnesses: a neighbour, Kofi Mensah; a taxi driver, Ama Owusu; "
-      "a nurse, Yaw Boateng; and a priest, Esi Appiah."], {}, "list-count", "p1", "three witnesses"),
-    (["Police named the three suspects as Ana Ruiz, Tom Kerr, Li Wei and Sam Ode."], {},
-     "list-count", "p1", "three suspects"),
-    (["The three towns hit hardest were Arganil, Góis, Pampilhosa and Oliveira."], {},
-     "list-count", "p1", "three towns"),
-    (["Both ministers, Ana Ruiz, Tom Kerr and Li Wei, resigned."], {}, "list-count", "p1",
-     "Both ministers"),
-    # a verb before the figure against the same verb after it, not a participle
-    (["The council will close 14 libraries next year."],
-     {"standfirst": "41 libraries will close next year"}, "quantity-mismatch", "standfirst", "41"),
-    # another word for the noun: travellers / passengers, houses / homes, inhabitants / residents
-    (["Storms left 1,850 passengers stranded at the terminal on Friday."],
-     {"standfirst": "Gales leave 1,580 travellers stranded at the ferry terminal"},
-     "quantity-mismatch", "standfirst", "1,580"),
-    (["The fire destroyed 62 homes, officials said.",
-      ("image", "One of the 68 houses destroyed by the fire.", "AP")], {}, "quantity-mismatch", "img2", "68"),
-    (["Crews evacuated 640 residents from the valley."],
-     {"standfirst": "460 inhabitants were evacuated from the valley"},
-     "quantity-mismatch", "standfirst", "460"),
-    # a caption in the present tense against the body's past
-    (["On Monday 312 pupils walked out of lessons to join the protest.",
-      ("image", "Some of the 321 pupils who walk out of lessons march to the town hall.", "PA")], {},
-     "quantity-mismatch", "img2", "321"),
-    (["Organisers said 1,480 runners finished the race in Leeds.",
-      ("image", "Some of the 1,840 runners finish the race in Leeds.", "PA")], {},
-     "quantity-mismatch", "img2", "1,840"),
 ]
 
 PASS = [
@@ -436,41 +378,6 @@ PASS = [
       "Marta Sousa, 58, said the bakery was safe."], {}),
     (["Marta Sousa, 58, runs the bakery.", "The 58-year-old told Lusa Radio she would stay."], {}),
     (["A 30-year-old man from Braga was arrested.", "Marta Sousa, 58, saw it happen."], {}),
-    # an age he was then; another Piras; the age he turns
-    (["Giovanni Piras, 64, delivered the post.", "At 62, Piras walked 20km a day."], {}),
-    (["Giovanni Piras, 64, delivered the post.", "His brother, Marco Piras, 61, runs the bar."], {}),
-    (["Giovanni Piras, 64, delivered the post.", "Piras, who turns 65 next month, is ready to rest."], {}),
-    (["Giovanni Piras, 64, delivered the post."],
-     {"standfirst": "Postman Marco Piras, 61, and his brother retire"}),
-    # list counts that agree, or are no list of the count's things
-    (["The jury heard from three witnesses: a neighbour, Kofi Mensah; a taxi driver, Ama Owusu; "
-      "and a priest, Esi Appiah."], {}),
-    (["Police named the two suspects as Ana Ruiz and Tom Kerr."], {}),
-    (["He described the two sides as Real Madrid and its rivals."], {}),
-    (["Both teams, Arsenal and Chelsea, will appeal."], {}),
-    (["Both ministers, Ana Ruiz and Tom Kerr, and their deputy Li Wei resigned."], {}),
-    (["They were treated as three cases: Ana Ruiz, Tom Kerr, Li Wei and Sam Ode were interviewed "
-      "separately."], {}),
-    # another word for the noun, told of another group or another thing
-    (["Storms left 1,850 passengers stranded on Friday.",
-      "Another 300 travellers were stranded on Saturday."],
-     {"standfirst": "Gales leave 1,850 passengers stranded"}),
-    (["The fire destroyed 62 homes and 14 barns.",
-      ("image", "One of 68 houses damaged by smoke.", "AP")], {}),
-    # the same verb before two figures: other places, other subjects, other days, another one,
-    # a pronoun; another verb for the possessed thing; a hedge; another group
-    (["The storm damaged 74 homes in Tecuci.", "In Pechea, the storm damaged 47 homes."], {}),
-    (["Varlamov stopped 27 shots.", "Korpisalo stopped 28 shots for the visitors."], {}),
-    (["The fire destroyed 62 homes on Saturday.", "By Monday the fire destroyed 68 homes."], {}),
-    (["The first fire destroyed 62 homes.", "A second fire destroyed 26 homes further south."], {}),
-    (["It destroyed 62 homes.", "It also destroyed 68 homes in the next valley."], {}),
-    (["The storm damaged 74 homes and destroyed 47 homes."], {}),
-    (["The airline said 2,340 travellers had their flights cancelled.",
-      ("image", "Some of the 2,430 travellers whose flights were delayed wait at the desk.", "AP")], {}),
-    (["The airline said 2,340 travellers had their flights cancelled.",
-      ("image", "Some of the about 2,400 travellers whose flights were cancelled wait.", "AP")], {}),
-    (["Regulators said 1,720 drivers had their licences suspended.",
-      "Another 1,270 drivers whose licences were suspended have appealed."], {}),
 ]
 
 
