@@ -126,7 +126,16 @@ men on Friday").
 
 A place is only flagged when the body never mentions the caption's place at
 all, and neither side names the other's place ("Tehran, Iran" agrees with
-"Iran"). The body may also place the event by a name: "the Shakespeare
+"Iran"); but of an article with few captions, a caption's place the body names
+only for something else is compared with the one other place (after the same
+preposition, "in" or "at") of a body sentence about the caption's event on the caption's day
+("the blaze at the paint factory in Benoni on Wednesday" against "fought a blaze
+at a paint factory in Germiston on Wednesday", where Benoni is only where the
+company "also runs a depot"): not when a body sentence naming the caption's
+place shares a word besides names with the caption ("The firm's other paint
+factory, in Benoni"), gives its day, takes someone there ("then drove on to
+Benoni"), or names the body's place too ("San Antonio, Chile's busiest port").
+The body may also place the event by a name: "the Shakespeare
 festival in Gdynia" is flagged against the body's "the Gdańsk Shakespeare
 Festival" when the body names Gdańsk as a place elsewhere ("at the Gdańsk
 Shakespeare Theatre").
@@ -594,13 +603,22 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     # A place the body names anywhere is never reported (see _contradiction).
     places = [clause.unit.text[slot.start:slot.end]
               for clause in caption_clauses for slot in clause.slots if slot.kind == "place"]
+    # Of few captions, those places are compared only with the place the body gives
+    # the caption's event on its day (see _Event.place_named_elsewhere).
+    named_elsewhere: list[tuple[Clause, Slot]] = []
     if body_words.costs_little(len(places)):
         # Drop those now: their words need not be looked for in the body.
         body_words.expect(len(places))
         for clause in caption_clauses:
             text = clause.unit.text
-            clause.slots = [slot for slot in clause.slots
-                            if slot.kind != "place" or not body_words.mentions(text[slot.start:slot.end])]
+            kept = []
+            for slot in clause.slots:
+                if slot.kind != "place" or not body_words.mentions(text[slot.start:slot.end]):
+                    kept.append(slot)
+                elif len(caption_clauses) <= _BROAD_CAPTIONS and slot.prep in ("in", "at", "into"):
+                    # (Not "to": a journey "to Iraq" goes on "to Erbil".)
+                    named_elsewhere.append((clause, slot))
+            clause.slots = kept
     elif all(map(body_words.mentions, places)):
         # Asking for each place of a long gallery would mean collecting every
         # word of a long body: ask only whether any is left to compare (else
@@ -609,14 +627,16 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
         for clause in caption_clauses:
             clause.slots = [slot for slot in clause.slots if slot.kind != "place"]
     kinds = frozenset(slot.kind for clause in caption_clauses for slot in clause.slots)
+    if named_elsewhere:
+        kinds |= {"place"}
     if not kinds:
         return
-    broad = len(caption_clauses) <= _BROAD_CAPTIONS and any(
+    broad = len(caption_clauses) <= _BROAD_CAPTIONS and (bool(named_elsewhere) or any(
         # The broad reading places only "the <noun> in X" (see _Broad._place):
         # when no caption slot is a day or such a place, it cannot find
         # anything, and the body need not be read for it (all caption words).
         slot.kind in _DAY_KINDS or _noun_before(clause, slot, definite=True) is not None
-        for clause in caption_clauses for slot in clause.slots)
+        for clause in caption_clauses for slot in clause.slots))
     if broad and kinds & _DAY_KINDS:
         kinds |= _DAY_KINDS  # a caption's weekday is compared with a body's date, and back
     # A body clause is only ever compared with a caption slot through the
@@ -669,7 +689,7 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     # place ("Ms Lehtinen ... arrived in Kyiv on Tuesday" for "Aino Lehtinen ...
     # at a damaged substation near Kyiv on Monday"), and a weekday against a date.
     rest = [(clause, slot) for clause in caption_clauses for slot in clause.slots if id(slot) not in flagged]
-    if rest and broad:
+    if (rest or named_elsewhere) and broad:
         whole = _DAY_KINDS <= kinds and len(body) == len(article.body_units())  # (none filtered out)
         reading = _Broad(article, ctx, body_clauses, whole)
         # Then the event reading: a body sentence about the caption's event by the
@@ -685,6 +705,11 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
             if finding is not None and (
                     slot.kind != "place" or not body_words.mentions(clause.unit.text[slot.start:slot.end])):
                 yield finding
+        if events is not None:
+            for clause, slot in named_elsewhere:
+                finding = events.place_named_elsewhere(clause, slot)
+                if finding is not None:
+                    yield finding
 
 
 # Up to this many stems near caption slots, a paragraph is searched for each
@@ -1758,6 +1783,23 @@ _THING_BEFORE = re.compile(_DETERMINER + r"((?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'
                            r"\s+(?:in|at|near|outside)\s+(?:the\s+)?$")
 
 
+# Words that take someone to a place: a caption there may show them on that stop.
+_JOURNEY_TO = re.compile(r"\b(?:to|into|towards?|visit\w*|reach\w*|tour\w*|(?:arriv|stopp?)\w*\s+(?:in|at))"
+                         r"\s+(?:the\s+)?$")
+
+
+def _journey_to(low: str, place: str) -> bool:
+    """Whether ``low`` (a lower-case sentence) takes someone to ``place`` ("flew on to
+    Erbil", "visited Gdynia", "stopped in Gdynia")."""
+    place = place.lower()
+    at = low.find(place)
+    while at != -1:
+        if _JOURNEY_TO.search(low, max(0, at - 30), at):
+            return True
+        at = low.find(place, at + 1)
+    return False
+
+
 class _Event:
     """A body sentence about the caption's event, found by what the two share,
     wherever the day or place stands and whatever verb governs it: the people,
@@ -2040,6 +2082,58 @@ class _Event:
         return [(clause, o) for clause, o in found
                 if ((shared := told & roots[id(clause)]) - self.names(clause) or len(shared) >= 3)
                 and not _spans_days(clause, told)]
+
+    def place_named_elsewhere(self, caption: Clause, slot: Slot) -> Annotation | None:
+        """A caption's place the body names, but for something else: flagged against
+        the one other place of a body sentence about the caption's event on the
+        caption's day ("Firefighters tackle the blaze at the paint factory in Benoni
+        on Wednesday" against "fought a blaze at a paint factory in Germiston on
+        Wednesday", where Benoni is only where the company "also runs a depot").
+        Not when a body sentence naming the caption's place shares a word besides
+        names with the caption, gives its day, takes someone there ("then sailed on
+        to Gdynia"), or names the body's place too ("San Antonio, Chile's busiest
+        port" for a caption's Chile)."""
+        text = caption.text
+        if (_PART_AFTER.match(text, slot.end)
+                or _PART_BEFORE.search(text, max(0, slot.start - 30), slot.start)):
+            return None  # "in the Triana district": a part of a place, perhaps of the body's
+        caption_text = text[caption.start:caption.end]
+        if _when(caption_text):
+            return None  # "in 2023", "last year": an older photo
+        broad = self.broad
+        caption_days = broad.day_keys(caption)
+        if not caption_days:
+            return None
+        mine = _roots(caption.stems(exclude=slot))
+        name = text[slot.start:slot.end]
+        caption_low = caption_text.lower()
+        naming: list[str] = []  # the body sentences that name the caption's place
+        differ: list[tuple[Clause, Slot]] = []
+        for clause, theirs in self.every():
+            body_low = clause.text[clause.start:clause.end].lower()
+            clause_days = broad.day_keys(clause)
+            if _mentions(body_low, name):
+                if ((mine & theirs) - self.names(clause) or clause_days & caption_days
+                        or _journey_to(body_low, name)):
+                    # The body places something of the caption's there ("A second
+                    # ferry is fitted out near Lübeck"), or takes someone there
+                    # ("She then sailed on to Gdynia"): perhaps what the photo shows.
+                    return None
+                naming.append(body_low)
+                continue
+            if not clause_days & caption_days:
+                continue
+            if not (self.about(caption, slot, mine, clause, theirs)
+                    and self.same_people(caption, mine, clause, theirs)):
+                continue
+            places = [o for o in self.places(clause) + self.described_places(clause)
+                      if o.prep == slot.prep and not _places_overlap(slot, o)
+                      and not _mentions(caption_low, clause.text[o.start:o.end])]
+            if len({str(o.value) for o in places}) == 1:
+                differ.append((clause, places[0]))
+        differ = [(clause, o) for clause, o in differ
+                  if not any(_mentions(low, clause.text[o.start:o.end]) for low in naming)]
+        return _finding(caption, slot, differ, broad)
 
     def _place(self, caption: Clause, slot: Slot, mine: set[str]) -> Annotation | None:
         broad = self.broad
