@@ -1,7 +1,8 @@
 """A photo caption that contradicts the body about the same event.
 
 ## What it does
-Reads each caption sentence for a weekday ("on Wednesday"), a date ("May 14",
+Reads each caption sentence for a weekday ("on Wednesday", "at Saturday's
+final"), a date ("May 14",
 "14 May"), a place after *in/at/to/from* ("in Baghdad", "to Iraq", "in Dar es
 Salaam", read through its lower-case particles) and the
 names it spells, and looks in the body for a sentence about the same event:
@@ -197,7 +198,8 @@ NAME_SPELLING = Rule(ID, "name-spelling", "warning",
 RULES = (WEEKDAY_DIFFERS, DATE_DIFFERS, PLACE_DIFFERS, NAME_SPELLING)
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!['’]?s\b)")
+# ("Saturday's final" dates the final as "the final on Saturday" does.)
+_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
     "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
