@@ -29,7 +29,11 @@ tell of two events more likely than of two slips), nor with one that also
 tells of the caption's day ("on Tuesday, a day
 after ..." for a caption's Monday; or the caption of the body's), or that
 does not share the caption's
-"in 2023" or "last year"; a file photo ("File photo", "(file)") is not
+"in 2023" or "last year" (a year written right after the caption's date that
+is the article's own, "on 12 March 2025", tells of no other time, but such a
+stamped date is only flagged against a body day at most three days from it,
+and not after a weekday: "Monday, Sept. 2, 2024" stamps a wire photo); a file
+photo ("File photo", "(file)") is not
 compared at all.
 
 Captions tell of the same event in other words than the body ("Aino
@@ -680,9 +684,10 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     # Shakespeare Festival").
     body_places = {str(slot.value).split()[0] for clause in body_clauses
                    for slot in clause.slots if slot.kind == "place"}
+    year = _reference_year(article, ctx)
     flagged: set[int] = set()
     for clause, slot, near in compared:
-        finding = _contradiction(clause, slot, near, body_clauses, postings, body_places)
+        finding = _contradiction(clause, slot, near, body_clauses, postings, body_places, year)
         if finding is not None and (
                 slot.kind != "place" or not body_words.mentions(clause.unit.text[slot.start:slot.end])):
             flagged.add(id(slot))
@@ -712,6 +717,14 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
                 finding = events.place_named_elsewhere(clause, slot)
                 if finding is not None:
                     yield finding
+
+
+def _reference_year(article: Article, ctx: Context) -> int | None:
+    """The year of the article's date, in its time zone."""
+    ref = article.reference_date
+    if ref is None or ref.value is None:
+        return None
+    return local_day(ref.value, ref.date_only, article.timezone, ctx.timezone).year
 
 
 # Up to this many stems near caption slots, a paragraph is searched for each
@@ -828,8 +841,8 @@ def _mentions(text: str, phrase: str) -> bool:
 
 
 def _contradiction(caption: Clause, slot: Slot, near: set[str], body: list[Clause],
-                   postings: dict[str, list[int]], body_places: frozenset[str] | set[str] = frozenset()
-                   ) -> Annotation | None:
+                   postings: dict[str, list[int]], body_places: frozenset[str] | set[str] = frozenset(),
+                   year: int | None = None) -> Annotation | None:
     """What the body says against a caption's slot, with ``near``, the caption's
     content words around it (two or more), if anything."""
     whole = caption.stems(exclude=slot)
@@ -878,7 +891,7 @@ def _contradiction(caption: Clause, slot: Slot, near: set[str], body: list[Claus
                                          or _tells_of_that_day(caption_text, slot, other)):
                 continue  # "on Tuesday, a day after ...": one of them tells of the other's day too
             if caption_when is None:
-                caption_when = _when(caption_text)
+                caption_when = _caption_when(caption, slot, caption_text, year)
             if caption_when and not caption_when.issubset(_when(body_text)):
                 continue  # "in 2023", "last year": another time than the sentence's
             if slot.kind == "place" and _mentions(caption_text.lower(),
@@ -942,11 +955,19 @@ def _another_event(caption: Clause, slot: Slot, clause: Clause) -> bool:
                and not _mentions(caption_low, clause.text[b.start:b.end]) for a in mine_places)
 
 
-def _differs(caption: Clause, slot: Slot, differ: list[tuple[Clause, Slot]]) -> Annotation:
+def _differs(caption: Clause, slot: Slot, differ: list[tuple[Clause, Slot]],
+             broad: "_Broad | None" = None) -> Annotation | None:
     """The finding for a caption slot the body contradicts (both readings): it
     points at the caption, with every contradicting body slot in ``related``. Only a
     weekday against a weekday gets a suggestion: a date is no drop-in for it."""
     clause, other = differ[0]
+    if _stamped(caption, slot) is not None:
+        # A photo stamped with its date: of another moment, unless near the body's
+        # day (a weekday is read through the article's date).
+        theirs = other.value if other.kind == "date" or broad is None else broad.main(broad.keys(other))
+        apart = _apart(slot.value, theirs) if isinstance(theirs[0], int) else None
+        if apart is None or apart > _STAMPED_NEAR:
+            return None
     target = caption.unit.span(slot.start, slot.end)
     body_value = clause.unit.text[other.start:other.end]
     related = [c.unit.span(o.start, o.end) for c, o in differ]
@@ -1004,6 +1025,38 @@ _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
 
 def _when(text: str) -> set[str]:
     return {" ".join(m.lower().split()) for m in _WHEN.findall(text)}
+
+
+# The year right after a caption's date ("on 12 March 2025", "March 12, 2025").
+_YEAR_AFTER = re.compile(r",?\s+((?:19|20)\d\d)\b")
+# A weekday right before a date ("Monday, Sept. 2, 2024"): a wire photo's stamp.
+_WEEKDAY_BEFORE = re.compile(r"day,?\s+$")
+# A caption's date with its year is compared only with a body date this near it:
+# a slip moves a day or two, a photo stamped weeks away is of another moment.
+_STAMPED_NEAR = 3
+
+
+def _stamped(caption: Clause, slot: Slot) -> re.Match | None:
+    """The year written right after a caption's date, not after a weekday."""
+    if slot.kind != "date":
+        return None
+    if _WEEKDAY_BEFORE.search(caption.text, max(0, slot.start - 12), slot.start):
+        return None
+    return _YEAR_AFTER.match(caption.text, slot.end)
+
+
+def _caption_when(caption: Clause, slot: Slot, text: str, year: int | None) -> set[str]:
+    """_when of a caption's ``text``, without the article's own year where it only
+    stands with the slot's date ("Councillors vote on 12 March 2025" of a 2025
+    article tells of no older time)."""
+    out = _when(text)
+    mine = str(year)
+    if year is None or mine not in out:
+        return out
+    stamp = _stamped(caption, slot)
+    if stamp is not None and stamp.group(1) == mine and len(re.findall(rf"\b{mine}\b", text)) == 1:
+        out.discard(mine)
+    return out
 
 
 def _days_apart(slot: Slot, other: Slot) -> int | None:
@@ -1295,6 +1348,7 @@ class _Broad:
             day = local_day(ref.value, ref.date_only, article.timezone, ctx.timezone)
             if 1900 <= day.year <= 2200:
                 self.ref_day = day
+        self.year = None if self.ref_day is None else self.ref_day.year
         self._body_keys: set | None = None
         self._day_clauses: list[Clause] | None = None
         self._people: dict[int, list] | None = None
@@ -1395,7 +1449,7 @@ class _Broad:
         key = self.main(mine)
         whole = caption.stems(exclude=slot)
         caption_text = caption.text[caption.start:caption.end]
-        caption_when = _when(caption_text)
+        caption_when = _caption_when(caption, slot, caption_text, self.year)
         caption_places: set[str] | None = None  # (read once, when first needed)
         differ: list[tuple[Clause, Slot]] = []
         for clause in self.body:
@@ -1591,7 +1645,7 @@ def _finding(caption: Clause, slot: Slot, differ: list[tuple[Clause, Slot]],
     values = {str(broad.main(broad.keys(o))) if o.kind in _DAY_KINDS else str(o.value) for _, o in differ}
     if len(values) > 1:
         return None  # the body tells of several days or places for such events: which one?
-    return _differs(caption, slot, differ)
+    return _differs(caption, slot, differ, broad)
 
 
 # Words of a reaction to an event: "fans celebrate promotion", "mourners mark the anniversary".
@@ -1955,7 +2009,9 @@ class _Event:
     def contradiction(self, caption: Clause, slot: Slot) -> Annotation | None:
         caption_text = caption.text[caption.start:caption.end]
         relative = _RELATIVE.search(caption.text, caption.start, slot.start)
-        if _when(caption_text if relative is None else caption.text[relative.start():slot.end]):
+        if _caption_when(caption, slot,
+                         caption_text if relative is None else caption.text[relative.start():slot.end],
+                         self.broad.year):
             return None  # "in 2023", "last year": an older photo
         mine = _roots(caption.stems(exclude=slot))
         if slot.kind in _DAY_KINDS:
