@@ -124,7 +124,9 @@ caption of the event's aftermath, in words the body sentence lacks: tributes
 Monday), what is left ("Smoke rises from the gutted warehouse"), a search or
 clean-up ("Divers search Loch Fyne" against "a body was recovered from Loch
 Fyne"); unless the caption names the event right before its day ("carrying
-flowers after the funeral on Monday"). Nor is a caption whose day dates an
+flowers after the funeral on Monday"), or its day comes before the body's (no
+aftermath precedes its event: "Rescuers search the rubble on Monday" against
+"the block collapsed on Tuesday" is compared). Nor is a caption whose day dates an
 earlier action of others in an "after" clause the body sentence has no word of
 ("after robbers smashed its window on Wednesday" against "Police arrested two
 men on Friday").
@@ -924,7 +926,7 @@ def _contradiction(caption: Clause, slot: Slot, near: set[str], body: list[Claus
         return None
     if not differ and slot.kind == "place" and body_places:
         differ = _placed_by_name(caption, slot, alike, body_places)
-    differ = [pair for pair in differ if not _not_the_body_action(caption, slot, pair[0])]
+    differ = [pair for pair in differ if not _not_the_body_action(caption, slot, *pair)]
     if not differ:
         return None
     if len({str(o.value) for _, o in differ}) > 1:
@@ -1639,7 +1641,7 @@ def _phrase_before(clause: Clause, slot: Slot) -> set[str]:
 
 def _finding(caption: Clause, slot: Slot, differ: list[tuple[Clause, Slot]],
              broad: _Broad) -> Annotation | None:
-    differ = [pair for pair in differ if not _not_the_body_action(caption, slot, pair[0])]
+    differ = [pair for pair in differ if not _not_the_body_action(caption, slot, *pair, broad)]
     if not differ:
         return None
     values = {str(broad.main(broad.keys(o))) if o.kind in _DAY_KINDS else str(o.value) for _, o in differ}
@@ -1661,12 +1663,41 @@ _AFTERMATH = frozenset("flowers floral tribute wreath candle smoke smoulder char
 _AFTERMATH_ROOTS: frozenset[str] = frozenset()  # (filled below, once _root is defined)
 
 
-def _not_the_body_action(caption: Clause, slot: Slot, clause: Clause) -> bool:
+def _not_the_body_action(caption: Clause, slot: Slot, clause: Clause, other: Slot,
+                         broad: "_Broad | None" = None) -> bool:
     """Whether the caption's photo or its day is of something else than the body
     sentence's action: a reaction to it, its aftermath, or an earlier action the
-    caption dates in an "after ..." clause."""
+    caption dates in an "after ..." clause. (No aftermath comes before its event:
+    a caption's day earlier than the body's ("Rescuers search the rubble on
+    Monday" against "the block collapsed on Tuesday") is a slip, not a later photo.)"""
     return (_others_react(caption, clause) or _dates_an_earlier_action(caption, slot, clause)
-            or (_shows_aftermath(caption, clause) and not _names_event_before(caption, slot)))
+            or (_shows_aftermath(caption, clause) and not _names_event_before(caption, slot)
+                and not _day_before(slot, other, broad)))
+
+
+def _day_before(slot: Slot, other: Slot, broad: "_Broad | None") -> bool:
+    """Whether a caption's day comes before the body's: dates by the calendar (read
+    through the article's date for a weekday against a date), weekdays within
+    three days of each other."""
+    if slot.kind not in _DAY_KINDS or other.kind not in _DAY_KINDS:
+        return False
+    if broad is not None:
+        mine, theirs = broad.main(broad.keys(slot)), broad.main(broad.keys(other))
+    elif slot.kind == other.kind:
+        mine, theirs = ((slot.value, other.value) if slot.kind == "date"
+                        else (("wd", slot.value), ("wd", other.value)))
+    else:
+        return False
+    if isinstance(mine[0], int) and isinstance(theirs[0], int):
+        try:
+            gap = (date(2024, *mine) - date(2024, *theirs)).days  # (a leap year: 29 Feb)
+        except ValueError:
+            return False
+        return -183 < gap < 0 or gap > 183
+    if mine[0] == "wd" and theirs[0] == "wd":
+        gap = (_WEEKDAYS.index(str(mine[1])) - _WEEKDAYS.index(str(theirs[1])) + 3) % 7 - 3
+        return gap < 0
+    return False
 
 
 def _event_before(caption: Clause, slot: Slot) -> str | None:
