@@ -126,7 +126,8 @@ clean-up ("Divers search Loch Fyne" against "a body was recovered from Loch
 Fyne"); unless the caption names the event right before its day ("carrying
 flowers after the funeral on Monday"), or its day comes before the body's (no
 aftermath precedes its event: "Rescuers search the rubble on Monday" against
-"the block collapsed on Tuesday" is compared). Nor is a caption whose day dates an
+"the block collapsed on Tuesday" is compared); an aftermath's place is compared
+(it is where the event was). Nor is a caption whose day dates an
 earlier action of others in an "after" clause the body sentence has no word of
 ("after robbers smashed its window on Wednesday" against "Police arrested two
 men on Friday").
@@ -1671,8 +1672,8 @@ def _not_the_body_action(caption: Clause, slot: Slot, clause: Clause, other: Slo
     a caption's day earlier than the body's ("Rescuers search the rubble on
     Monday" against "the block collapsed on Tuesday") is a slip, not a later photo.)"""
     return (_others_react(caption, clause) or _dates_an_earlier_action(caption, slot, clause)
-            or (_shows_aftermath(caption, clause) and not _names_event_before(caption, slot)
-                and not _day_before(slot, other, broad)))
+            or (slot.kind in _DAY_KINDS and _shows_aftermath(caption, clause)
+                and not _names_event_before(caption, slot) and not _day_before(slot, other, broad)))
 
 
 def _day_before(slot: Slot, other: Slot, broad: "_Broad | None") -> bool:

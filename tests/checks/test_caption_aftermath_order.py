@@ -1,6 +1,7 @@
 """No aftermath comes before its event: a caption of a search, smoke or repairs dated
 before the body's event is compared like any other (a slip), where one dated after
-it shows a later day and is left alone."""
+it shows a later day and is left alone. Nor is an aftermath elsewhere than its event:
+its place is compared."""
 import pytest
 
 from tests.support import draft, findings
@@ -34,3 +35,16 @@ def test_an_aftermath_dated_before_the_event_is_compared(body, caption, rule, qu
 ])
 def test_an_aftermath_dated_after_the_event_passes(body, caption):
     assert findings(draft(*body, ("image", caption)), CHECK) == []
+
+
+def test_an_aftermath_at_another_place_is_compared():
+    caption = "Rescuers search the rubble of the collapsed block of flats in Tamale on Tuesday."
+    found = findings(draft(COLLAPSE, ("image", caption)), CHECK)
+    assert [(a.rule, a.target.quote) for a in found] == [("place-differs", "Tamale")]
+
+
+def test_an_aftermath_at_a_place_of_its_own_passes():
+    # the search goes on elsewhere than the place the body gives the event
+    caption = "Divers search the river at Athlone on Monday."
+    body = "The body of a kayaker was recovered from the Shannon in Limerick on Sunday, gardaí said."
+    assert findings(draft(body, ("image", caption)), CHECK) == []
