@@ -41,7 +41,10 @@ Lehtinen ... at a damaged substation near Kyiv on Monday" against "Ms
 Lehtinen ... arrived in Kyiv on Tuesday"), so a broader reading follows: a
 body sentence with one day is about the caption's event when the two share
 three content words, one of them capitalised in both (a surname, a court, a
-city), and the body sentence names no other person than the caption's
+city; not needed when the caption names no one: "A nurse carries a newborn
+through the maternity ward on Tuesday" against "The maternity ward delivered
+its first newborns on Wednesday, Dr Abena Frimpong said"), and the body
+sentence names no other person than the caption's
 people. A weekday and a date are compared through the article's date: a
 weekday is the most recent such day on or before it, so a caption's "22 May"
 agrees with the body's "on Thursday" of Friday 23 May 2025, and "21 May" is
@@ -1467,7 +1470,10 @@ class _Broad:
                 continue  # a weekday and a date of an article without a date
             shared = whole & clause.stems(exclude=other)
             names = caption.proper(slot)
-            if len(shared) < _SHARED_BROAD or not shared & names & clause.proper(other):
+            # (A shared name, unless the caption names no one: its people by role.)
+            if len(shared) < _SHARED_BROAD or not (
+                    shared & names & clause.proper(other)
+                    or not self.people(caption.unit, caption.start, caption.end, True)):
                 continue
             if caption_places is None:
                 caption_places = caption.placed()
