@@ -624,10 +624,13 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
         for clause in caption_clauses:
             text = clause.unit.text
             kept = []
+            # (Only a caption with a day: the body sentence must give the caption's.)
+            dated = (len(caption_clauses) <= _BROAD_CAPTIONS
+                     and any(o.kind in _DAY_KINDS for o in clause.slots))
             for slot in clause.slots:
                 if slot.kind != "place" or not body_words.mentions(text[slot.start:slot.end]):
                     kept.append(slot)
-                elif len(caption_clauses) <= _BROAD_CAPTIONS and slot.prep in ("in", "at", "into"):
+                elif dated and slot.prep in ("in", "at", "into"):
                     # (Not "to": a journey "to Iraq" goes on "to Erbil".)
                     named_elsewhere.append((clause, slot))
             clause.slots = kept
