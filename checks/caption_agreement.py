@@ -1,8 +1,7 @@
 """A photo caption that contradicts the body about the same event.
 
 ## What it does
-Reads each caption sentence for a weekday ("on Wednesday", "at Saturday's
-final"), a date ("May 14",
+Reads each caption sentence for a weekday ("on Wednesday"), a date ("May 14",
 "14 May"), a place after *in/at/to/from* ("in Baghdad", "to Iraq", "in Dar es
 Salaam", read through its lower-case particles) and the
 names it spells, and looks in the body for a sentence about the same event:
@@ -29,11 +28,7 @@ tell of two events more likely than of two slips), nor with one that also
 tells of the caption's day ("on Tuesday, a day
 after ..." for a caption's Monday; or the caption of the body's), or that
 does not share the caption's
-"in 2023" or "last year" (a year written right after the caption's date that
-is the article's own, "on 12 March 2025", tells of no other time, but such a
-stamped date is only flagged against a body day at most three days from it,
-and not after a weekday: "Monday, Sept. 2, 2024" stamps a wire photo); a file
-photo ("File photo", "(file)") is not
+"in 2023" or "last year"; a file photo ("File photo", "(file)") is not
 compared at all.
 
 Captions tell of the same event in other words than the body ("Aino
@@ -41,10 +36,7 @@ Lehtinen ... at a damaged substation near Kyiv on Monday" against "Ms
 Lehtinen ... arrived in Kyiv on Tuesday"), so a broader reading follows: a
 body sentence with one day is about the caption's event when the two share
 three content words, one of them capitalised in both (a surname, a court, a
-city; not needed when the caption names no one: "A nurse carries a newborn
-through the maternity ward on Tuesday" against "The maternity ward delivered
-its first newborns on Wednesday, Dr Abena Frimpong said"), and the body
-sentence names no other person than the caption's
+city), and the body sentence names no other person than the caption's
 people. A weekday and a date are compared through the article's date: a
 weekday is the most recent such day on or before it, so a caption's "22 May"
 agrees with the body's "on Thursday" of Friday 23 May 2025, and "21 May" is
@@ -127,26 +119,14 @@ caption of the event's aftermath, in words the body sentence lacks: tributes
 Monday), what is left ("Smoke rises from the gutted warehouse"), a search or
 clean-up ("Divers search Loch Fyne" against "a body was recovered from Loch
 Fyne"); unless the caption names the event right before its day ("carrying
-flowers after the funeral on Monday"), or its day comes before the body's (no
-aftermath precedes its event: "Rescuers search the rubble on Monday" against
-"the block collapsed on Tuesday" is compared); an aftermath's place is compared
-(it is where the event was). Nor is a caption whose day dates an
+flowers after the funeral on Monday"). Nor is a caption whose day dates an
 earlier action of others in an "after" clause the body sentence has no word of
 ("after robbers smashed its window on Wednesday" against "Police arrested two
 men on Friday").
 
 A place is only flagged when the body never mentions the caption's place at
 all, and neither side names the other's place ("Tehran, Iran" agrees with
-"Iran"); but of an article with few captions, a caption's place the body names
-only for something else is compared with the one other place (after the same
-preposition, "in" or "at") of a body sentence about the caption's event on the caption's day
-("the blaze at the paint factory in Benoni on Wednesday" against "fought a blaze
-at a paint factory in Germiston on Wednesday", where Benoni is only where the
-company "also runs a depot"): not when a body sentence naming the caption's
-place shares a word besides names with the caption ("The firm's other paint
-factory, in Benoni"), gives its day, takes someone there ("then drove on to
-Benoni"), or names the body's place too ("San Antonio, Chile's busiest port").
-The body may also place the event by a name: "the Shakespeare
+"Iran"). The body may also place the event by a name: "the Shakespeare
 festival in Gdynia" is flagged against the body's "the Gdańsk Shakespeare
 Festival" when the body names Gdańsk as a place elsewhere ("at the Gdańsk
 Shakespeare Theatre").
@@ -208,8 +188,7 @@ NAME_SPELLING = Rule(ID, "name-spelling", "warning",
 RULES = (WEEKDAY_DIFFERS, DATE_DIFFERS, PLACE_DIFFERS, NAME_SPELLING)
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-# ("Saturday's final" dates the final as "the final on Saturday" does.)
-_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!['’]?s\b)")
 _MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
     "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
@@ -615,25 +594,13 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     # A place the body names anywhere is never reported (see _contradiction).
     places = [clause.unit.text[slot.start:slot.end]
               for clause in caption_clauses for slot in clause.slots if slot.kind == "place"]
-    # Of few captions, those places are compared only with the place the body gives
-    # the caption's event on its day (see _Event.place_named_elsewhere).
-    named_elsewhere: list[tuple[Clause, Slot]] = []
     if body_words.costs_little(len(places)):
         # Drop those now: their words need not be looked for in the body.
         body_words.expect(len(places))
         for clause in caption_clauses:
             text = clause.unit.text
-            kept = []
-            # (Only a caption with a day: the body sentence must give the caption's.)
-            dated = (len(caption_clauses) <= _BROAD_CAPTIONS
-                     and any(o.kind in _DAY_KINDS for o in clause.slots))
-            for slot in clause.slots:
-                if slot.kind != "place" or not body_words.mentions(text[slot.start:slot.end]):
-                    kept.append(slot)
-                elif dated and slot.prep in ("in", "at", "into"):
-                    # (Not "to": a journey "to Iraq" goes on "to Erbil".)
-                    named_elsewhere.append((clause, slot))
-            clause.slots = kept
+            clause.slots = [slot for slot in clause.slots
+                            if slot.kind != "place" or not body_words.mentions(text[slot.start:slot.end])]
     elif all(map(body_words.mentions, places)):
         # Asking for each place of a long gallery would mean collecting every
         # word of a long body: ask only whether any is left to compare (else
@@ -642,16 +609,14 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
         for clause in caption_clauses:
             clause.slots = [slot for slot in clause.slots if slot.kind != "place"]
     kinds = frozenset(slot.kind for clause in caption_clauses for slot in clause.slots)
-    if named_elsewhere:
-        kinds |= {"place"}
     if not kinds:
         return
-    broad = len(caption_clauses) <= _BROAD_CAPTIONS and (bool(named_elsewhere) or any(
+    broad = len(caption_clauses) <= _BROAD_CAPTIONS and any(
         # The broad reading places only "the <noun> in X" (see _Broad._place):
         # when no caption slot is a day or such a place, it cannot find
         # anything, and the body need not be read for it (all caption words).
         slot.kind in _DAY_KINDS or _noun_before(clause, slot, definite=True) is not None
-        for clause in caption_clauses for slot in clause.slots))
+        for clause in caption_clauses for slot in clause.slots)
     if broad and kinds & _DAY_KINDS:
         kinds |= _DAY_KINDS  # a caption's weekday is compared with a body's date, and back
     # A body clause is only ever compared with a caption slot through the
@@ -693,10 +658,9 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     # Shakespeare Festival").
     body_places = {str(slot.value).split()[0] for clause in body_clauses
                    for slot in clause.slots if slot.kind == "place"}
-    year = _reference_year(article, ctx)
     flagged: set[int] = set()
     for clause, slot, near in compared:
-        finding = _contradiction(clause, slot, near, body_clauses, postings, body_places, year)
+        finding = _contradiction(clause, slot, near, body_clauses, postings, body_places)
         if finding is not None and (
                 slot.kind != "place" or not body_words.mentions(clause.unit.text[slot.start:slot.end])):
             flagged.add(id(slot))
@@ -705,7 +669,7 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
     # place ("Ms Lehtinen ... arrived in Kyiv on Tuesday" for "Aino Lehtinen ...
     # at a damaged substation near Kyiv on Monday"), and a weekday against a date.
     rest = [(clause, slot) for clause in caption_clauses for slot in clause.slots if id(slot) not in flagged]
-    if (rest or named_elsewhere) and broad:
+    if rest and broad:
         whole = _DAY_KINDS <= kinds and len(body) == len(article.body_units())  # (none filtered out)
         reading = _Broad(article, ctx, body_clauses, whole)
         # Then the event reading: a body sentence about the caption's event by the
@@ -721,19 +685,6 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
             if finding is not None and (
                     slot.kind != "place" or not body_words.mentions(clause.unit.text[slot.start:slot.end])):
                 yield finding
-        if events is not None:
-            for clause, slot in named_elsewhere:
-                finding = events.place_named_elsewhere(clause, slot)
-                if finding is not None:
-                    yield finding
-
-
-def _reference_year(article: Article, ctx: Context) -> int | None:
-    """The year of the article's date, in its time zone."""
-    ref = article.reference_date
-    if ref is None or ref.value is None:
-        return None
-    return local_day(ref.value, ref.date_only, article.timezone, ctx.timezone).year
 
 
 # Up to this many stems near caption slots, a paragraph is searched for each
@@ -850,8 +801,8 @@ def _mentions(text: str, phrase: str) -> bool:
 
 
 def _contradiction(caption: Clause, slot: Slot, near: set[str], body: list[Clause],
-                   postings: dict[str, list[int]], body_places: frozenset[str] | set[str] = frozenset(),
-                   year: int | None = None) -> Annotation | None:
+                   postings: dict[str, list[int]], body_places: frozenset[str] | set[str] = frozenset()
+                   ) -> Annotation | None:
     """What the body says against a caption's slot, with ``near``, the caption's
     content words around it (two or more), if anything."""
     whole = caption.stems(exclude=slot)
@@ -900,7 +851,7 @@ def _contradiction(caption: Clause, slot: Slot, near: set[str], body: list[Claus
                                          or _tells_of_that_day(caption_text, slot, other)):
                 continue  # "on Tuesday, a day after ...": one of them tells of the other's day too
             if caption_when is None:
-                caption_when = _caption_when(caption, slot, caption_text, year)
+                caption_when = _when(caption_text)
             if caption_when and not caption_when.issubset(_when(body_text)):
                 continue  # "in 2023", "last year": another time than the sentence's
             if slot.kind == "place" and _mentions(caption_text.lower(),
@@ -933,7 +884,7 @@ def _contradiction(caption: Clause, slot: Slot, near: set[str], body: list[Claus
         return None
     if not differ and slot.kind == "place" and body_places:
         differ = _placed_by_name(caption, slot, alike, body_places)
-    differ = [pair for pair in differ if not _not_the_body_action(caption, slot, *pair)]
+    differ = [pair for pair in differ if not _not_the_body_action(caption, slot, pair[0])]
     if not differ:
         return None
     if len({str(o.value) for _, o in differ}) > 1:
@@ -964,19 +915,11 @@ def _another_event(caption: Clause, slot: Slot, clause: Clause) -> bool:
                and not _mentions(caption_low, clause.text[b.start:b.end]) for a in mine_places)
 
 
-def _differs(caption: Clause, slot: Slot, differ: list[tuple[Clause, Slot]],
-             broad: "_Broad | None" = None) -> Annotation | None:
+def _differs(caption: Clause, slot: Slot, differ: list[tuple[Clause, Slot]]) -> Annotation:
     """The finding for a caption slot the body contradicts (both readings): it
     points at the caption, with every contradicting body slot in ``related``. Only a
     weekday against a weekday gets a suggestion: a date is no drop-in for it."""
     clause, other = differ[0]
-    if _stamped(caption, slot) is not None:
-        # A photo stamped with its date: of another moment, unless near the body's
-        # day (a weekday is read through the article's date).
-        theirs = other.value if other.kind == "date" or broad is None else broad.main(broad.keys(other))
-        apart = _apart(slot.value, theirs) if isinstance(theirs[0], int) else None
-        if apart is None or apart > _STAMPED_NEAR:
-            return None
     target = caption.unit.span(slot.start, slot.end)
     body_value = clause.unit.text[other.start:other.end]
     related = [c.unit.span(o.start, o.end) for c, o in differ]
@@ -1034,38 +977,6 @@ _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
 
 def _when(text: str) -> set[str]:
     return {" ".join(m.lower().split()) for m in _WHEN.findall(text)}
-
-
-# The year right after a caption's date ("on 12 March 2025", "March 12, 2025").
-_YEAR_AFTER = re.compile(r",?\s+((?:19|20)\d\d)\b")
-# A weekday right before a date ("Monday, Sept. 2, 2024"): a wire photo's stamp.
-_WEEKDAY_BEFORE = re.compile(r"day,?\s+$")
-# A caption's date with its year is compared only with a body date this near it:
-# a slip moves a day or two, a photo stamped weeks away is of another moment.
-_STAMPED_NEAR = 3
-
-
-def _stamped(caption: Clause, slot: Slot) -> re.Match | None:
-    """The year written right after a caption's date, not after a weekday."""
-    if slot.kind != "date":
-        return None
-    if _WEEKDAY_BEFORE.search(caption.text, max(0, slot.start - 12), slot.start):
-        return None
-    return _YEAR_AFTER.match(caption.text, slot.end)
-
-
-def _caption_when(caption: Clause, slot: Slot, text: str, year: int | None) -> set[str]:
-    """_when of a caption's ``text``, without the article's own year where it only
-    stands with the slot's date ("Councillors vote on 12 March 2025" of a 2025
-    article tells of no older time)."""
-    out = _when(text)
-    mine = str(year)
-    if year is None or mine not in out:
-        return out
-    stamp = _stamped(caption, slot)
-    if stamp is not None and stamp.group(1) == mine and len(re.findall(rf"\b{mine}\b", text)) == 1:
-        out.discard(mine)
-    return out
 
 
 def _days_apart(slot: Slot, other: Slot) -> int | None:
@@ -1357,7 +1268,6 @@ class _Broad:
             day = local_day(ref.value, ref.date_only, article.timezone, ctx.timezone)
             if 1900 <= day.year <= 2200:
                 self.ref_day = day
-        self.year = None if self.ref_day is None else self.ref_day.year
         self._body_keys: set | None = None
         self._day_clauses: list[Clause] | None = None
         self._people: dict[int, list] | None = None
@@ -1458,7 +1368,7 @@ class _Broad:
         key = self.main(mine)
         whole = caption.stems(exclude=slot)
         caption_text = caption.text[caption.start:caption.end]
-        caption_when = _caption_when(caption, slot, caption_text, self.year)
+        caption_when = _when(caption_text)
         caption_places: set[str] | None = None  # (read once, when first needed)
         differ: list[tuple[Clause, Slot]] = []
         for clause in self.body:
@@ -1473,10 +1383,7 @@ class _Broad:
                 continue  # a weekday and a date of an article without a date
             shared = whole & clause.stems(exclude=other)
             names = caption.proper(slot)
-            # (A shared name, unless the caption names no one: its people by role.)
-            if len(shared) < _SHARED_BROAD or not (
-                    shared & names & clause.proper(other)
-                    or not self.people(caption.unit, caption.start, caption.end, True)):
+            if len(shared) < _SHARED_BROAD or not shared & names & clause.proper(other):
                 continue
             if caption_places is None:
                 caption_places = caption.placed()
@@ -1651,13 +1558,13 @@ def _phrase_before(clause: Clause, slot: Slot) -> set[str]:
 
 def _finding(caption: Clause, slot: Slot, differ: list[tuple[Clause, Slot]],
              broad: _Broad) -> Annotation | None:
-    differ = [pair for pair in differ if not _not_the_body_action(caption, slot, *pair, broad)]
+    differ = [pair for pair in differ if not _not_the_body_action(caption, slot, pair[0])]
     if not differ:
         return None
     values = {str(broad.main(broad.keys(o))) if o.kind in _DAY_KINDS else str(o.value) for _, o in differ}
     if len(values) > 1:
         return None  # the body tells of several days or places for such events: which one?
-    return _differs(caption, slot, differ, broad)
+    return _differs(caption, slot, differ)
 
 
 # Words of a reaction to an event: "fans celebrate promotion", "mourners mark the anniversary".
@@ -1673,41 +1580,12 @@ _AFTERMATH = frozenset("flowers floral tribute wreath candle smoke smoulder char
 _AFTERMATH_ROOTS: frozenset[str] = frozenset()  # (filled below, once _root is defined)
 
 
-def _not_the_body_action(caption: Clause, slot: Slot, clause: Clause, other: Slot,
-                         broad: "_Broad | None" = None) -> bool:
+def _not_the_body_action(caption: Clause, slot: Slot, clause: Clause) -> bool:
     """Whether the caption's photo or its day is of something else than the body
     sentence's action: a reaction to it, its aftermath, or an earlier action the
-    caption dates in an "after ..." clause. (No aftermath comes before its event:
-    a caption's day earlier than the body's ("Rescuers search the rubble on
-    Monday" against "the block collapsed on Tuesday") is a slip, not a later photo.)"""
+    caption dates in an "after ..." clause."""
     return (_others_react(caption, clause) or _dates_an_earlier_action(caption, slot, clause)
-            or (slot.kind in _DAY_KINDS and _shows_aftermath(caption, clause)
-                and not _names_event_before(caption, slot) and not _day_before(slot, other, broad)))
-
-
-def _day_before(slot: Slot, other: Slot, broad: "_Broad | None") -> bool:
-    """Whether a caption's day comes before the body's: dates by the calendar (read
-    through the article's date for a weekday against a date), weekdays within
-    three days of each other."""
-    if slot.kind not in _DAY_KINDS or other.kind not in _DAY_KINDS:
-        return False
-    if broad is not None:
-        mine, theirs = broad.main(broad.keys(slot)), broad.main(broad.keys(other))
-    elif slot.kind == other.kind:
-        mine, theirs = ((slot.value, other.value) if slot.kind == "date"
-                        else (("wd", slot.value), ("wd", other.value)))
-    else:
-        return False
-    if isinstance(mine[0], int) and isinstance(theirs[0], int):
-        try:
-            gap = (date(2024, *mine) - date(2024, *theirs)).days  # (a leap year: 29 Feb)
-        except ValueError:
-            return False
-        return -183 < gap < 0 or gap > 183
-    if mine[0] == "wd" and theirs[0] == "wd":
-        gap = (_WEEKDAYS.index(str(mine[1])) - _WEEKDAYS.index(str(theirs[1])) + 3) % 7 - 3
-        return gap < 0
-    return False
+            or (_shows_aftermath(caption, clause) and not _names_event_before(caption, slot)))
 
 
 def _event_before(caption: Clause, slot: Slot) -> str | None:
@@ -1880,23 +1758,6 @@ _THING_BEFORE = re.compile(_DETERMINER + r"((?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'
                            r"\s+(?:in|at|near|outside)\s+(?:the\s+)?$")
 
 
-# Words that take someone to a place: a caption there may show them on that stop.
-_JOURNEY_TO = re.compile(r"\b(?:to|into|towards?|visit\w*|reach\w*|tour\w*|(?:arriv|stopp?)\w*\s+(?:in|at))"
-                         r"\s+(?:the\s+)?$")
-
-
-def _journey_to(low: str, place: str) -> bool:
-    """Whether ``low`` (a lower-case sentence) takes someone to ``place`` ("flew on to
-    Erbil", "visited Gdynia", "stopped in Gdynia")."""
-    place = place.lower()
-    at = low.find(place)
-    while at != -1:
-        if _JOURNEY_TO.search(low, max(0, at - 30), at):
-            return True
-        at = low.find(place, at + 1)
-    return False
-
-
 class _Event:
     """A body sentence about the caption's event, found by what the two share,
     wherever the day or place stands and whatever verb governs it: the people,
@@ -2050,9 +1911,7 @@ class _Event:
     def contradiction(self, caption: Clause, slot: Slot) -> Annotation | None:
         caption_text = caption.text[caption.start:caption.end]
         relative = _RELATIVE.search(caption.text, caption.start, slot.start)
-        if _caption_when(caption, slot,
-                         caption_text if relative is None else caption.text[relative.start():slot.end],
-                         self.broad.year):
+        if _when(caption_text if relative is None else caption.text[relative.start():slot.end]):
             return None  # "in 2023", "last year": an older photo
         mine = _roots(caption.stems(exclude=slot))
         if slot.kind in _DAY_KINDS:
@@ -2181,58 +2040,6 @@ class _Event:
         return [(clause, o) for clause, o in found
                 if ((shared := told & roots[id(clause)]) - self.names(clause) or len(shared) >= 3)
                 and not _spans_days(clause, told)]
-
-    def place_named_elsewhere(self, caption: Clause, slot: Slot) -> Annotation | None:
-        """A caption's place the body names, but for something else: flagged against
-        the one other place of a body sentence about the caption's event on the
-        caption's day ("Firefighters tackle the blaze at the paint factory in Benoni
-        on Wednesday" against "fought a blaze at a paint factory in Germiston on
-        Wednesday", where Benoni is only where the company "also runs a depot").
-        Not when a body sentence naming the caption's place shares a word besides
-        names with the caption, gives its day, takes someone there ("then sailed on
-        to Gdynia"), or names the body's place too ("San Antonio, Chile's busiest
-        port" for a caption's Chile)."""
-        text = caption.text
-        if (_PART_AFTER.match(text, slot.end)
-                or _PART_BEFORE.search(text, max(0, slot.start - 30), slot.start)):
-            return None  # "in the Triana district": a part of a place, perhaps of the body's
-        caption_text = text[caption.start:caption.end]
-        if _when(caption_text):
-            return None  # "in 2023", "last year": an older photo
-        broad = self.broad
-        caption_days = broad.day_keys(caption)
-        if not caption_days:
-            return None
-        mine = _roots(caption.stems(exclude=slot))
-        name = text[slot.start:slot.end]
-        caption_low = caption_text.lower()
-        naming: list[str] = []  # the body sentences that name the caption's place
-        differ: list[tuple[Clause, Slot]] = []
-        for clause, theirs in self.every():
-            body_low = clause.text[clause.start:clause.end].lower()
-            clause_days = broad.day_keys(clause)
-            if _mentions(body_low, name):
-                if ((mine & theirs) - self.names(clause) or clause_days & caption_days
-                        or _journey_to(body_low, name)):
-                    # The body places something of the caption's there ("A second
-                    # ferry is fitted out near Lübeck"), or takes someone there
-                    # ("She then sailed on to Gdynia"): perhaps what the photo shows.
-                    return None
-                naming.append(body_low)
-                continue
-            if not clause_days & caption_days:
-                continue
-            if not (self.about(caption, slot, mine, clause, theirs)
-                    and self.same_people(caption, mine, clause, theirs)):
-                continue
-            places = [o for o in self.places(clause) + self.described_places(clause)
-                      if o.prep == slot.prep and not _places_overlap(slot, o)
-                      and not _mentions(caption_low, clause.text[o.start:o.end])]
-            if len({str(o.value) for o in places}) == 1:
-                differ.append((clause, places[0]))
-        differ = [(clause, o) for clause, o in differ
-                  if not any(_mentions(low, clause.text[o.start:o.end]) for low in naming)]
-        return _finding(caption, slot, differ, broad)
 
     def _place(self, caption: Clause, slot: Slot, mine: set[str]) -> Annotation | None:
         broad = self.broad
