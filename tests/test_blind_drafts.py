@@ -105,3 +105,23 @@ def _tune_only(lines: list[str]) -> list[str]:
     shown = [line for line in lines if line.startswith("tune/")]
     hidden = len(lines) - len(shown)
     return shown + ([f"... and {hidden} in the holdout batch (not shown)"] if hidden else [])
+
+
+def test_caption_kinds_reads_the_kind_of_slip_and_counts_the_misses(monkeypatch, capsys):
+    from bench import caption_kinds
+    assert caption_kinds.kind({"text": "on Tuesday"}, "") == "weekday"
+    assert caption_kinds.kind({"text": "14 March"}, "") == "date"
+    assert caption_kinds.kind({"text": "Naverro"}, "caption misspells the surname") == "name"
+    assert caption_kinds.kind({"text": "Gdynia"}, "caption names another place") == "place"
+
+    def has_caption_slip(path):
+        return any(e["check"] == "caption-agreement" for e in json.loads(path.read_text())["expect"])
+    tagged = sorted(p for p in (ROOT / "bench" / "drafts").glob("*/*-g-*.json") if has_caption_slip(p))
+    assert tagged
+    missed = f"  missed   caption-agreement: tune/{tagged[0].stem}.json: img1 'x'\n"
+    monkeypatch.setattr("sys.stdin", [missed])
+    assert caption_kinds.main(["caption_kinds.py", "g"]) == 0
+    rows = [line.split() for line in capsys.readouterr().out.splitlines()]
+    planted = sum(int(r[3]) for r in rows)
+    found = sum(int(r[1]) for r in rows)
+    assert planted >= len(tagged) and found == planted - 1
