@@ -118,8 +118,11 @@ caption of the event's aftermath, in words the body sentence lacks: tributes
 ("Pupils lay flowers outside the school on Tuesday" against a stabbing on
 Monday), what is left ("Smoke rises from the gutted warehouse"), a search or
 clean-up ("Divers search Loch Fyne" against "a body was recovered from Loch
-Fyne"); unless the caption names the event right before its day ("carrying
-flowers after the funeral on Monday"). Nor is a caption whose day dates an
+Fyne"); nor a caption of work done before the event, in such words: getting
+ready ("Staff prepare beds in the new ward on Monday" against "The ward admitted
+its first patients on Tuesday"), rehearsing, painting or testing; unless the
+caption names the event right before its day ("carrying flowers after the
+funeral on Monday", "before its opening on Tuesday"). Nor is a caption whose day dates an
 earlier action of others in an "after" clause the body sentence has no word of
 ("after robbers smashed its window on Wednesday" against "Police arrested two
 men on Friday").
@@ -1578,14 +1581,22 @@ _AFTERMATH = frozenset("flowers floral tribute wreath candle smoke smoulder char
                        "ruins rubble debris wreckage aftermath repair rebuild clean clean-up "
                        "search scour comb dredge sift inspect survey assess cordon".split())
 _AFTERMATH_ROOTS: frozenset[str] = frozenset()  # (filled below, once _root is defined)
+# Words of work done before an event: getting ready for it, rehearsing, trying it out
+# ("Staff prepare beds in the new ward on Monday", "Volunteers paint the lifeboat
+# station", "Engineers test the new pipes"). A caption of these shows an earlier day.
+# (Not "pack", "dust", "sweep", "polish": "a packed court", a cloud of dust, a sweeping
+# win and Polish are common in captions of the event itself.)
+_PREPARATION = frozenset("prepare prepares prepared preparing preparation preparations rehearse "
+                         "rehearsal practise practice paint painting repaint install installation "
+                         "decorate decoration tidy revise revision mow mows test testing".split())
 
 
 def _not_the_body_action(caption: Clause, slot: Slot, clause: Clause) -> bool:
     """Whether the caption's photo or its day is of something else than the body
-    sentence's action: a reaction to it, its aftermath, or an earlier action the
-    caption dates in an "after ..." clause."""
+    sentence's action: a reaction to it, its aftermath, work done before it, or an
+    earlier action the caption dates in an "after ..." clause."""
     return (_others_react(caption, clause) or _dates_an_earlier_action(caption, slot, clause)
-            or (_shows_aftermath(caption, clause) and not _names_event_before(caption, slot)))
+            or (_shows_another_moment(caption, clause) and not _names_event_before(caption, slot)))
 
 
 def _event_before(caption: Clause, slot: Slot) -> str | None:
@@ -1604,11 +1615,13 @@ def _names_event_before(caption: Clause, slot: Slot) -> bool:
     return slot.kind in _DAY_KINDS and _event_before(caption, slot) is not None
 
 
-def _shows_aftermath(caption: Clause, clause: Clause) -> bool:
+def _shows_another_moment(caption: Clause, clause: Clause) -> bool:
     """Whether the caption shows what is left of the body sentence's event, tributes
-    to it, or a search or clean-up after it, in words the body sentence lacks."""
+    to it, a search or clean-up after it, or work done to get ready for it, in words
+    the body sentence lacks."""
     theirs = _roots(clause.stems())
-    return any(_root(stem) in _AFTERMATH_ROOTS and _root(stem) not in theirs for _, _, stem in caption.words)
+    return any(_root(stem) in _OTHER_MOMENT_ROOTS and _root(stem) not in theirs
+               for _, _, stem in caption.words)
 
 
 # "after robbers smashed its window on Wednesday": a clause of its own action (not
@@ -1692,6 +1705,8 @@ def _roots(stems: set[str]) -> set[str]:
 
 _REACTION_ROOTS = frozenset(_root(stem) for word in _REACTIONS if (stem := _stem(word)) is not None)
 _AFTERMATH_ROOTS = frozenset(_root(stem) for word in _AFTERMATH if (stem := _stem(word)) is not None)
+_OTHER_MOMENT_ROOTS = _AFTERMATH_ROOTS | frozenset(
+    _root(stem) for word in _PREPARATION if (stem := _stem(word)) is not None)
 
 
 # A longer body (about 6,000 words: a long read, a compilation) tells of too many

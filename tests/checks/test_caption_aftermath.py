@@ -1,8 +1,8 @@
 """Caption-agreement and photos taken after the body's event: its aftermath, a
 reaction to it, a search or clean-up, a later day of an event of several days,
-or another action that only shares the body's place name. None of these is the
-body's action, so its day or place is not compared; the same action on another
-day still is."""
+or another action that only shares the body's place name; and photos taken
+before it, of the work that gets it ready. None of these is the body's action,
+so its day or place is not compared; the same action on another day still is."""
 import pytest
 
 from tests.support import draft, findings
@@ -17,6 +17,10 @@ SUMMIT = ("Leaders from 27 countries gathered in Tallinn on Tuesday for a three-
           "Baltic energy security.")
 ARREST = "Police in Ghent on Friday arrested two men over the robbery of the Van Dale jewellery shop."
 BODY_FOUND = "The body of a kayaker was recovered from Lough Derg on Sunday, gardaí said."
+WARD = "The new children's ward at Antrim Area Hospital admitted its first patients on Tuesday."
+LIFEBOAT = "The new lifeboat station at Porthdinllaen was opened by the harbour master on Thursday."
+PIPELINE = "The desalination plant at Mossel Bay began pumping water through its new pipeline on 3 June."
+CONCERT = "The Hallé gave the first concert of its new season at the Bridgewater Hall on Saturday."
 
 # (body paragraphs, caption)
 PASS = [
@@ -47,6 +51,13 @@ PASS = [
     ([BODY_FOUND], "Garda boats in the water at Lough Derg on Saturday."),
     (["Two climbers were airlifted from Ben Nevis on Monday, the mountain rescue team said."],
      "Walkers on the summit of Ben Nevis on Tuesday."),
+    # work done before the event: getting ready, painting, testing, rehearsing
+    ([WARD], "Nurses prepare beds in the new children's ward at Antrim Area Hospital on Monday."),
+    ([LIFEBOAT], "Volunteers paint the new lifeboat station at Porthdinllaen on Tuesday."),
+    ([PIPELINE], "Engineers test the new pipeline at the Mossel Bay desalination plant on 1 June."),
+    ([CONCERT], "The Hallé rehearses for the new season at the Bridgewater Hall on Friday."),
+    (["Pupils sat the first exam papers of the season on Monday, the exam board said."],
+     "Pupils revise for their exam papers in the school library on Sunday."),
     # a name after a describing word that is a preposition ("with", "of") is no place
     (["Declan Rice signed his new contract in a meeting with Arsenal on Monday."],
      "Declan Rice signs his new contract in Manchester on Monday."),
@@ -74,6 +85,12 @@ FLAG = [
      "on Sunday.", "Sunday"),
     ([SUMMIT], "Leaders gather in Tallinn on Monday for the three-day summit on Baltic energy security.",
      "Monday"),
+    # work done before the event still flags when the body tells of that same work
+    (["Nurses prepared beds in the new ward at Antrim Area Hospital on Monday."],
+     "Nurses prepare beds in the new ward at Antrim Area Hospital on Sunday.", "Sunday"),
+    # or when the caption names the event right before its day
+    ([CONCERT], "The Hallé rehearses at the Bridgewater Hall before its first concert on Friday.",
+     "Friday"),
 ]
 
 
