@@ -1576,10 +1576,12 @@ _REACTIONS = frozenset("celebrate celebration mourn commemorate cheer toast welc
 _REACTION_ROOTS: frozenset[str] = frozenset()  # (filled below, once _root is defined)
 # Words of what follows an event: tributes to it, what is left of it, a search or a
 # clean-up after it ("Mourners lay flowers outside the school", "Smoke rises from the
-# gutted warehouse", "Divers search the loch"). A caption of these shows a later day.
+# gutted warehouse", "Divers search the loch"), or the event going on ("Rubbish piles
+# up as the bin strike continues"). A caption of these shows a later day.
 _AFTERMATH = frozenset("flowers floral tribute wreath candle smoke smoulder charred gutted "
                        "ruins rubble debris wreckage aftermath repair rebuild clean clean-up "
-                       "search scour comb dredge sift inspect survey assess cordon".split())
+                       "search scour comb dredge sift inspect survey assess cordon "
+                       "continue continues continuing".split())
 _AFTERMATH_ROOTS: frozenset[str] = frozenset()  # (filled below, once _root is defined)
 # Words of work done before an event: getting ready for it, rehearsing, trying it out
 # ("Staff prepare beds in the new ward on Monday", "Volunteers paint the lifeboat

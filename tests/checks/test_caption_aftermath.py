@@ -51,6 +51,9 @@ PASS = [
     ([BODY_FOUND], "Garda boats in the water at Lough Derg on Saturday."),
     (["Two climbers were airlifted from Ben Nevis on Monday, the mountain rescue team said."],
      "Walkers on the summit of Ben Nevis on Tuesday."),
+    # the event going on, a day later
+    (["Bin collectors in Leicester walked out on Monday, leaving rubbish piled in city streets."],
+     "Rubbish piles up in Leicester's city streets on Wednesday as the bin strike continues."),
     # work done before the event: getting ready, painting, testing, rehearsing
     ([WARD], "Nurses prepare beds in the new children's ward at Antrim Area Hospital on Monday."),
     ([LIFEBOAT], "Volunteers paint the new lifeboat station at Porthdinllaen on Tuesday."),
@@ -88,6 +91,8 @@ FLAG = [
     # work done before the event still flags when the body tells of that same work
     (["Nurses prepared beds in the new ward at Antrim Area Hospital on Monday."],
      "Nurses prepare beds in the new ward at Antrim Area Hospital on Sunday.", "Sunday"),
+    (["The sit-in outside the Stormont parliament continued on Tuesday, organisers said."],
+     "The sit-in outside the Stormont parliament continues on Wednesday.", "Wednesday"),
     # or when the caption names the event right before its day
     ([CONCERT], "The Hallé rehearses at the Bridgewater Hall before its first concert on Friday.",
      "Friday"),
