@@ -52,8 +52,9 @@ PASS = [
     (["Two climbers were airlifted from Ben Nevis on Monday, the mountain rescue team said."],
      "Walkers on the summit of Ben Nevis on Tuesday."),
     # the event going on, a day later
-    (["Bin collectors in Leicester walked out on Monday, leaving rubbish piled in city streets."],
-     "Rubbish piles up in Leicester's city streets on Wednesday as the bin strike continues."),
+    (["Bin collectors walked out on Monday, leaving rubbish piled high in city streets, union official "
+      "Dan Hart said."],
+     "Rubbish piles up in city streets on Wednesday as the bin strike continues."),
     # work done before the event: getting ready, painting, testing, rehearsing
     ([WARD], "Nurses prepare beds in the new children's ward at Antrim Area Hospital on Monday."),
     ([LIFEBOAT], "Volunteers paint the new lifeboat station at Porthdinllaen on Tuesday."),
