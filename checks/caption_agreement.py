@@ -144,6 +144,15 @@ Pryce"; not "Daniela Rossi" for "Daniel Rossi", nor "Steven" for "Stephen"),
 when the body never writes the caption's spelling. `name-consistency`
 flags the same word too (it covers every part of the article, captions
 included); this rule adds that the caption disagrees with the body beside it.
+Any other name of six letters or more (a place, a venue, a company) that a
+caption spells one letter off the body's is flagged too: a letter left out,
+added or changed, or two neighbours swapped ("Antananarvio" for the body's
+"Antananarivo"), when the story never writes the caption's spelling and has
+no other name so near. Not another form of one word ("Kenya", "Kenyan";
+"Kessel-Festival", "Kesselfestival"; "Communism", "Communist"; in German,
+"Sicherheitsrats", "Sicherheitsrates"), a word at a sentence's start, or a
+word after another capitalised one (a person's name, "Erik Nielsen", which the
+reading above weighs).
 
 ## Why it matters
 Captions are often written separately from the story, by another person or
@@ -576,7 +585,12 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
         return
     body = article.body_units()
     body_words = _Words("\n".join(u.text for u in body).lower())
-    yield from _names(article, ctx, body_words)
+    spelled: set[tuple[str | None, int]] = set()
+    for finding in _names(article, ctx, body_words):
+        spelled.add((finding.target.block_id, finding.target.start))
+        yield finding
+    if len(captions) <= _BROAD_CAPTIONS:
+        yield from _other_name_slips(article, captions, body, body_words, spelled)
     if primary_language(article.language) != "en":
         return  # weekdays, months and prepositions are read in English only
     # Captions first: most name no weekday, date or place, and then the body
@@ -1111,6 +1125,88 @@ def _names(article: Article, ctx: Context, body_words: "_Words") -> Iterator[Ann
                 )
     if full_names:
         yield from _full_name_slips(names, in_caption_only, body_words, flagged)
+
+
+# A capitalised word, not at a sentence's start ("in Antananarvio").
+_NAME_WORD = re.compile(r"(?<=[\w,;)] )[A-Z\u00c0-\u00de][\w'’-]*[\w]")
+_MIN_NAME = 6
+_MONTHS_AND_DAYS = frozenset(_WEEKDAYS) | frozenset(
+    "january february march april june july august september october november december".split())
+
+
+def _other_name_slips(article: Article, captions: list[TextUnit], body: list[TextUnit],
+                      body_words: _Words, spelled: set[tuple[str | None, int]]) -> Iterator[Annotation]:
+    """A name of a place or anything else (not a person's: the name reading has
+    those) that a caption spells one letter off the body's spelling: one letter
+    left out, added, changed, or two neighbours swapped ("Antananarvio" for the
+    body's "Antananarivo", "Huehuetenago" for "Huehuetenango"). Only names of six
+    letters or more, never written the caption's way anywhere in the story, and
+    with one such body name only."""
+    names: set[str] | None = None  # the body's, read when a caption word needs them
+    for unit in captions:
+        for match in _NAME_WORD.finditer(unit.text):
+            written = match.group()
+            if written.endswith(("'s", "’s")):
+                written = written[:-2]
+            before = _WORD_BEFORE.search(unit.text, max(0, match.start() - 40), match.start())
+            if before is not None and before.group(1)[0].isupper():
+                continue  # a name of several words ("Erik Nielsen"): mostly a person's, the name reading's
+            if (len(written) < _MIN_NAME or (unit.block_id, match.start()) in spelled
+                    or fold(written) in _MONTHS_AND_DAYS or body_words.mentions(written)
+                    or _mentions(fold(article.headline or ""), written)
+                    or _mentions(fold(article.standfirst or ""), written)):
+                continue
+            if names is None:
+                names = _body_names(body)
+            german = primary_language(article.language) == "de"
+            near = {w for w in names if _one_letter_off(fold(written), fold(w), german)}
+            if len(near) != 1:
+                continue
+            right = near.pop()
+            related = [u.span(m.start(), m.end()) for u in body
+                       for m in re.finditer(rf"(?<!\w){re.escape(right)}(?!\w)", u.text)][:20]
+            yield NAME_SPELLING.at(
+                unit.span(match.start(), match.start() + len(written)),
+                f"The caption spells '{written}'; the body spells it '{right}'.",
+                related=related, suggestion=Suggestion("replace", right),
+                data={"caption": written, "body": right})
+
+
+def _body_names(body: list[TextUnit]) -> set[str]:
+    """The body's capitalised words of six letters or more, not at a sentence's start."""
+    words = {m.group() for u in body for m in _NAME_WORD.finditer(u.text)}
+    words = {w[:-2] if w.endswith(("'s", "’s")) else w for w in words}
+    return {w for w in words if len(w) >= _MIN_NAME}
+
+
+def _one_letter_off(a: str, b: str, german: bool) -> bool:
+    """Whether two folded words are one letter apart (a letter left out, added or
+    changed, or two neighbours swapped), and not two forms of one word: one the
+    other with an ending ("Kenya", "Kenyan"), the same but for hyphens
+    ("Kesselfestival", "Kessel-Festival"), a doctrine and its follower
+    ("Communism", "Communist"), or in German, whose nouns are all capitalised,
+    two endings of one noun ("Jahren", "Jahres", "Sicherheitsrats",
+    "Sicherheitsrates")."""
+    if a == b or abs(len(a) - len(b)) > 1 or a.startswith(b) or b.startswith(a):
+        return False
+    if a.replace("-", "") == b.replace("-", "") or {a[-3:], b[-3:]} == {"ism", "ist"}:
+        return False
+    if german and _common_prefix(a, b) >= min(len(a), len(b)) - 2:
+        return False
+    if len(a) == len(b):
+        differ = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(differ) == 1 or (len(differ) == 2 and differ[1] == differ[0] + 1
+                                    and a[differ[0]] == b[differ[1]] and a[differ[1]] == b[differ[0]])
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    i = _common_prefix(short, long)
+    return short[i:] == long[i + 1:]
+
+
+def _common_prefix(a: str, b: str) -> int:
+    i = 0
+    while i < len(a) and i < len(b) and a[i] == b[i]:
+        i += 1
+    return i
 
 
 def _near_spelling(a: str, b: str) -> bool:

@@ -215,9 +215,23 @@ FLAG = [
     # the caption has the only full name; the body spells the surname alone, twice
     (["Mayor Navarro said rents had doubled.", "Navarro said the council would act."],
      "Maria Naverro at the council meeting.", "name-spelling", "Naverro"),
+    # a place's name (no person's) one letter off the body's: two letters swapped, one left out
+    (["The new water plant in Antananarivo will serve 400,000 homes, the utility said."],
+     "Engineers inspect the filters at the new plant in Antananarvio.", "name-spelling", "Antananarvio"),
+    (["Rain in Huehuetenango has cut the road to the border for a week."],
+     "A lorry stuck on the road near Huehuetenago.", "name-spelling", "Huehuetenago"),
 ]
 
 PASS = [
+    # a name one letter from a body word that is another form of it, or another word
+    (["Kenya's health ministry said the outbreak was contained."],
+     "A Kenyan nurse at the clinic in Kisumu."),
+    (["The Kessel-Festival drew 20,000 visitors to the city."], "Crowds at the Kesselfestival."),
+    (["The museum tells the history of Communism in Poland."],
+     "A poster of a young Communist in the museum's first room."),
+    # two body names one letter from the caption's: which one?
+    (["Voters in Marlow and in Harlow go to the polls on Thursday."],
+     "A polling station in Barlow."),
     # the caption agrees with the body
     ([LEDE], "Esmail Qaani travelled to Iraq on Wednesday."),
     # a different event on a different day
@@ -484,6 +498,15 @@ def test_name_spelling_suggests_the_body_spelling_and_name_consistency_agrees():
     # name-consistency reports the same word too (issue 7: it covers captions).
     assert [(a.target.block_id, a.target.quote) for a in findings(article, "name-consistency")
             if a.rule == "surname-spelling"] == [("img3", "Naverro")]
+
+
+def test_german_nouns_in_two_endings_are_one_word():
+    def german(caption):
+        return draft("Der Sitz des Sicherheitsrats bleibt leer, sagte der Sprecher in Hamburg.",
+                     ("image", caption), language="de")
+    assert findings(german("Die Sitzung des Sicherheitsrates in New York."), CHECK) == []
+    found = findings(german("Ein Schiff im Hafen von Hambrug."), CHECK)
+    assert [a.target.quote for a in found] == ["Hambrug"]
 
 
 def test_an_inline_credit_is_not_read_as_the_caption():
