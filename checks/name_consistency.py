@@ -14,8 +14,10 @@ gives both full names (Karin Nilsen and Erik Nielsen), about compound and
 double-barrelled surnames (Ruiz-Delgado, Al-Khatib, O'Brien-Singh),
 possessives (Navarro's), titles (Dr Haddad), plurals and adjectives
 (the Obamas, Korea/Korean), spellings that are ordinary words, a place
-written alone after "in", "near", "outside" or "X of" ("in Austin" beside
-Jane Austen, "the Library of Alexandria"), an institution named like a person
+written alone after "in", "near", "outside", "from", "visited", a verb of
+going and "to", or "of" after a comma or a name ("in Austin" beside Jane
+Austen, "Sarah Lewis, 34, of Lewes", "travelled to Kendal" beside Liz
+Kendall, "the Library of Alexandria"), an institution named like a person
 after "the" when no mention has a title or speaks ("the Bibliotheca
 Alexandrina" beside Alexandria), and
 transliterations the newsroom declares equivalent with the option
@@ -226,8 +228,10 @@ def _surname_word(spelling, names, language: str) -> bool:
 
 def _place(spelling) -> bool:
     """Whether a spelling is written as a place: alone (no given name, title or
-    possessive) after "in", "near" or "outside", or after a capitalised word and
-    "of" ("in Austin", "the Library of Alexandria", "Bank of Jordan")."""
+    possessive) after "in", "near", "outside", "from", "visited", a verb of
+    going and "to", or "of" after a comma or a capitalised word ("in Austin",
+    "a welder from Bolton", "travelled to Kendal", "Sarah Lewis, 34, of Lewes",
+    "the Library of Alexandria", "Bank of Jordan")."""
     units = spelling.units
     for t in spelling.raw:
         if t[5] is None and not t[6] and not t[7]:
@@ -250,7 +254,9 @@ def _institution(spelling) -> bool:
                for t in full)
 
 
-_PLACE_MENTION = re.compile(r"(?:\b(?:[Ii]n|[Nn]ear|[Oo]utside)|\b[A-Z]\w* of)[ \u00a0]$")
+_PLACE_MENTION = re.compile(r"(?:\b(?:[Ii]n|[Nn]ear|[Oo]utside|[Ff]rom|visit(?:ed|ing|s)?"
+                            r"|(?:travell?(?:ed|ing)|flew|drove|moved|returned|went|headed) to)"
+                            r"|, of|\b[A-Z]\w* of)[ \u00a0]$")
 _THE_GIVEN_BEFORE = re.compile(r"(?<![\w'’-])[Tt]he[ \u00a0]+[A-Z][\w'’-]*[ \u00a0]+$")
 
 # "in Canada", "Bank of Canada": the words before a place.

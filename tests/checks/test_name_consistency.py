@@ -39,6 +39,8 @@ FLAG = [
       "In Naverro's view the plan was fair."], "p2", "Naverro", "Navarro"),
     (["Maria Navarro, the housing chief, said rents would rise.",
       "Ms Naverro in Madrid disagreed."], "p2", "Naverro", "Navarro"),
+    (["Maria Navarro, the housing chief, said rents would rise.",
+      "A letter from Ms Naverro was read out."], "p2", "Naverro", "Navarro"),
     # a full name after "the" that speaks is a person
     (["The Maria Navarro we knew was kind, her son said.",
       "Naverro added that the plan was fair."], "p2", "Naverro", "Navarro"),
@@ -75,6 +77,13 @@ PASS = [
      "Austen said the show would open at the University of Austin."],
     ["Nora Parris, the curator, chose the paintings.", "Parris said they had never left France.",
      "The tour ends near Paris in May."],
+    # ... after "from", "visited", a verb of going and "to", or ", of" (a court report's home town)
+    ["Tom Boulton, 30, a welder from Bolton, was jailed for two years.",
+     "Boulton had admitted the charge."],
+    ["Sarah Lewis, 34, of Lewes, East Sussex, was fined £300.", "Lewis admitted the offence."],
+    ["Work and Pensions Secretary Liz Kendall travelled to Kendal on Thursday to open a jobcentre.",
+     "Kendall said it would help 2,000 people."],
+    ["The actor Russell Crowe was born in New Zealand.", "The train from Crewe was delayed."],
     # an institution named like a person, after "the"; the city it is named for
     ["The Bibliotheca Alexandrina reopened its manuscript hall on Wednesday.",
      "The library stands near the site of the ancient Library of Alexandria."],
