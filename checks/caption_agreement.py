@@ -183,7 +183,7 @@ from checks.dates import MONTH_HEAD, local_day
 from checks.engine import Context
 from checks.model import BODY_KINDS, CAPTION, Article, TextUnit
 from checks.names import (NAME_KINDS, Mention, Names, distance, equivalence_map, fold, read_names,
-                          spelling_groups)
+                          spelling_groups, written_as_place)
 from checks.registry import Rule
 from checks.text import Joined, may_have_digit, primary_language, sentence_spans
 
@@ -590,7 +590,7 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
         spelled.add((finding.target.block_id, finding.target.start))
         yield finding
     if len(captions) <= _BROAD_CAPTIONS:
-        yield from _other_name_slips(article, captions, body, body_words, spelled)
+        yield from _other_name_slips(article, ctx, captions, body, body_words, spelled)
     if primary_language(article.language) != "en":
         return  # weekdays, months and prepositions are read in English only
     # Captions first: most name no weekday, date or place, and then the body
@@ -1112,6 +1112,8 @@ def _names(article: Article, ctx: Context, body_words: "_Words") -> Iterator[Ann
             continue  # nothing in the body to agree with: name-consistency's business
         right = group.majority.written
         for variant in group.variants:
+            if written_as_place(variant):
+                continue  # "in Austin" beside Jane Austen: a place, not a misspelt surname
             for mention in variant.mentions:
                 if mention.unit.kind != CAPTION:
                     continue
@@ -1134,14 +1136,18 @@ _MONTHS_AND_DAYS = frozenset(_WEEKDAYS) | frozenset(
     "january february march april june july august september october november december".split())
 
 
-def _other_name_slips(article: Article, captions: list[TextUnit], body: list[TextUnit],
+def _other_name_slips(article: Article, ctx: Context, captions: list[TextUnit], body: list[TextUnit],
                       body_words: _Words, spelled: set[tuple[str | None, int]]) -> Iterator[Annotation]:
     """A name of a place or anything else (not a person's: the name reading has
     those) that a caption spells one letter off the body's spelling: one letter
     left out, added, changed, or two neighbours swapped ("Antananarvio" for the
     body's "Antananarivo", "Huehuetenago" for "Huehuetenango"). Only names of six
     letters or more, never written the caption's way anywhere in the story, and
-    with one such body name only."""
+    with one such body name only. The two must name the same kind of thing: a
+    caption's name of several words is the body's with the same next word
+    ("Columbia University" is not a slip for the body's "Colombia"), and a
+    place ("in Austin", "to Kendal") is not a person's surname the body gives
+    with a given name or title ("Jane Austen", "Liz Kendall")."""
     names: set[str] | None = None  # the body's, read when a caption word needs them
     for unit in captions:
         for match in _NAME_WORD.finditer(unit.text):
@@ -1163,13 +1169,36 @@ def _other_name_slips(article: Article, captions: list[TextUnit], body: list[Tex
             if len(near) != 1:
                 continue
             right = near.pop()
-            related = [u.span(m.start(), m.end()) for u in body
-                       for m in re.finditer(rf"(?<!\w){re.escape(right)}(?!\w)", u.text)][:20]
+            in_body = [(u, m) for u in body for m in re.finditer(rf"(?<!\w){re.escape(right)}(?!\w)", u.text)]
+            after = _NEXT_NAME.match(unit.text, match.end())
+            if after is not None and not any(_NEXT_NAME.match(u.text, m.end()) and
+                                             _NEXT_NAME.match(u.text, m.end()).group(1) == after.group(1)
+                                             for u, m in in_body):
+                continue  # "Columbia University" against "Colombia": another name
+            if (before is not None and before.group(1).lower() in _PLACE_PREPS_ALL
+                    and _a_persons_surname(article, ctx, right)):
+                continue  # "in Austin" against "Jane Austen"
+            related = [u.span(m.start(), m.end()) for u, m in in_body][:20]
             yield NAME_SPELLING.at(
                 unit.span(match.start(), match.start() + len(written)),
                 f"The caption spells '{written}'; the body spells it '{right}'.",
                 related=related, suggestion=Suggestion("replace", right),
                 data={"caption": written, "body": right})
+
+
+# The capitalised word right after a name ("Columbia University").
+_NEXT_NAME = re.compile(r"[ \u00a0]+([A-Z\u00c0-\u00de][\w'’-]*)")
+# Words before a place: "in Austin", "to Kendal", "from Bolton".
+_PLACE_PREPS_ALL = frozenset({"in", "at", "near", "outside", "from", "to", "into"})
+
+
+def _a_persons_surname(article: Article, ctx: Context, word: str) -> bool:
+    """Whether the article gives ``word`` as a person's surname: after a given
+    name or a title somewhere (the name reading's, shared with name-consistency)."""
+    equivalents = equivalence_map(ctx.option("name-consistency", "equivalents", ()))
+    spelling = read_names(article, equivalents, NAME_KINDS).spellings.get(fold(word))
+    return spelling is not None and any(raw[_RAW_GIVEN] is not None or raw[_RAW_GIVEN + 1]
+                                        for raw in spelling.raw)
 
 
 def _body_names(body: list[TextUnit]) -> set[str]:

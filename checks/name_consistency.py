@@ -77,7 +77,7 @@ from checks.annotation import Annotation, Suggestion
 from checks.engine import Context
 from checks.model import BODY_KINDS, Article
 from checks.names import (Mention, common_word, equivalence_map, has_stem_relative, reads_as_person,
-                          read_names, speaks_raw, spelling_groups)
+                          read_names, speaks_raw, spelling_groups, written_as_place)
 from checks.registry import Rule
 from checks.text import primary_language
 
@@ -115,7 +115,7 @@ def _spellings(names, language: str) -> Iterator[Annotation]:
         written = [s.written for s in group.spellings]
         counts = {w: len(s.mentions) for w, s in zip(written, group.spellings)}
         for variant in group.variants:
-            if _place(variant):
+            if written_as_place(variant):
                 continue  # "in Austin", "the Library of Alexandria": a place, not a surname
             for mention in variant.mentions:
                 if targets is None:
@@ -226,21 +226,6 @@ def _surname_word(spelling, names, language: str) -> bool:
     return not has_stem_relative(key, names.spellings)
 
 
-def _place(spelling) -> bool:
-    """Whether a spelling is written as a place: alone (no given name, title or
-    possessive) after "in", "near", "outside", "from", "visited", a verb of
-    going and "to", or "of" after a comma or a capitalised word ("in Austin",
-    "a welder from Bolton", "travelled to Kendal", "Sarah Lewis, 34, of Lewes",
-    "the Library of Alexandria", "Bank of Jordan")."""
-    units = spelling.units
-    for t in spelling.raw:
-        if t[5] is None and not t[6] and not t[7]:
-            text = units[t[0]].text
-            if _PLACE_MENTION.search(text, max(0, t[1] - 40), t[1]):
-                return True
-    return False
-
-
 def _institution(spelling) -> bool:
     """Whether every full name of a spelling comes right after "the", with a single
     capitalised word for a given name: "the Bibliotheca Alexandrina", "the Hotel
@@ -254,9 +239,6 @@ def _institution(spelling) -> bool:
                for t in full)
 
 
-_PLACE_MENTION = re.compile(r"(?:\b(?:[Ii]n|[Nn]ear|[Oo]utside|[Ff]rom|visit(?:ed|ing|s)?"
-                            r"|(?:travell?(?:ed|ing)|flew|drove|moved|returned|went|headed) to)"
-                            r"|, of|\b[A-Z]\w* of)[ \u00a0]$")
 _THE_GIVEN_BEFORE = re.compile(r"(?<![\w'’-])[Tt]he[ \u00a0]+[A-Z][\w'’-]*[ \u00a0]+$")
 
 # "in Canada", "Bank of Canada": the words before a place.

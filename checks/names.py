@@ -1278,3 +1278,24 @@ def common_word(word: str, language: str) -> bool:
     """Whether ``word`` (folded) is a common word of ``language`` (a dictionary look-up)."""
     freq = _frequencies(language)
     return freq is not None and freq[word] >= COMMON_WORD_FREQUENCY
+
+
+# The words before a surname written as a place (see written_as_place).
+_PLACE_BEFORE_SURNAME = re.compile(r"(?:\b(?:[Ii]n|[Nn]ear|[Oo]utside|[Ff]rom|visit(?:ed|ing|s)?"
+                                   r"|(?:travell?(?:ed|ing)|flew|drove|moved|returned|went|headed) to)"
+                                   r"|, of|\b[A-Z]\w* of)[ \u00a0]$")
+
+
+def written_as_place(spelling: Spelling) -> bool:
+    """Whether a spelling is written as a place: alone (no given name, title or
+    possessive) after "in", "near", "outside", "from", "visited", a verb of
+    going and "to", or "of" after a comma or a capitalised word ("in Austin",
+    "a welder from Bolton", "travelled to Kendal", "Sarah Lewis, 34, of Lewes",
+    "the Library of Alexandria", "Bank of Jordan")."""
+    units = spelling.units
+    for t in spelling.raw:
+        if t[5] is None and not t[6] and not t[7]:
+            text = units[t[0]].text
+            if _PLACE_BEFORE_SURNAME.search(text, max(0, t[1] - 40), t[1]):
+                return True
+    return False

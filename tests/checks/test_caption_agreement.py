@@ -229,6 +229,13 @@ PASS = [
     (["The Kessel-Festival drew 20,000 visitors to the city."], "Crowds at the Kesselfestival."),
     (["The museum tells the history of Communism in Poland."],
      "A poster of a young Communist in the museum's first room."),
+    # a place against a person's surname, a name of several words against a shorter one
+    (["Jane Austen, the museum's director, said the show would travel.", "Austen said it was ready."],
+     "The exhibition opens in Austin."),
+    (["Work and Pensions Secretary Liz Kendall opened the jobcentre on Thursday."],
+     "Crowds in Kendal on Thursday."),
+    (["Students from Colombia arrived in New York on Monday for the exchange."],
+     "Colombian students outside Columbia University in New York."),
     # two body names one letter from the caption's: which one?
     (["Voters in Marlow and in Harlow go to the polls on Thursday."],
      "A polling station in Barlow."),
