@@ -145,14 +145,20 @@ when the body never writes the caption's spelling. `name-consistency`
 flags the same word too (it covers every part of the article, captions
 included); this rule adds that the caption disagrees with the body beside it.
 Any other name of six letters or more (a place, a venue, a company) that a
-caption spells one letter off the body's is flagged too: a letter left out,
-added or changed, or two neighbours swapped ("Antananarvio" for the body's
-"Antananarivo"), when the story never writes the caption's spelling and has
-no other name so near. Not another form of one word ("Kenya", "Kenyan";
+caption spells one slip of the keyboard off the body's is flagged too: a
+letter left out or added, or two neighbours swapped, after the same first
+letter ("Antananarvio" for the body's "Antananarivo"), when the story never
+writes the caption's spelling, the language's word list does not know it
+(real names one letter apart are in it: "Harrow" and "Harlow", "Boston" and
+"Bolton"; so no language without a word list is read), and the body has no
+other name so near. Not a letter changed (two real names differ so), another
+form of one word ("Kenya", "Kenyan"; "Honduras", "Honduran";
 "Kessel-Festival", "Kesselfestival"; "Communism", "Communist"; in German,
-"Sicherheitsrats", "Sicherheitsrates"), a word at a sentence's start, or a
-word after another capitalised one (a person's name, "Erik Nielsen", which the
-reading above weighs).
+"Sicherheitsrats", "Sicherheitsrates"), a word at a sentence's start, a word
+after another capitalised one (a person's name, "Erik Nielsen", which the
+reading above weighs), a name of several words against a shorter one
+("Columbia University", "Colombia"), nor a place against a person's surname
+("in Austin" beside Jane Austen).
 
 ## Why it matters
 Captions are often written separately from the story, by another person or
@@ -182,8 +188,8 @@ from checks.annotation import Annotation, Suggestion
 from checks.dates import MONTH_HEAD, local_day
 from checks.engine import Context
 from checks.model import BODY_KINDS, CAPTION, Article, TextUnit
-from checks.names import (NAME_KINDS, Mention, Names, distance, equivalence_map, fold, read_names,
-                          spelling_groups, written_as_place)
+from checks.names import (NAME_KINDS, Mention, Names, distance, equivalence_map, fold, known_word,
+                          read_names, spelling_groups, written_as_place)
 from checks.registry import Rule
 from checks.text import Joined, may_have_digit, primary_language, sentence_spans
 
@@ -1148,6 +1154,9 @@ def _other_name_slips(article: Article, ctx: Context, captions: list[TextUnit], 
     ("Columbia University" is not a slip for the body's "Colombia"), and a
     place ("in Austin", "to Kendal") is not a person's surname the body gives
     with a given name or title ("Jane Austen", "Liz Kendall")."""
+    language = primary_language(article.language)
+    if known_word("the", language) is None:
+        return  # no word list to tell a slip from a real name
     names: set[str] | None = None  # the body's, read when a caption word needs them
     for unit in captions:
         for match in _NAME_WORD.finditer(unit.text):
@@ -1158,14 +1167,14 @@ def _other_name_slips(article: Article, ctx: Context, captions: list[TextUnit], 
             if before is not None and before.group(1)[0].isupper():
                 continue  # a name of several words ("Erik Nielsen"): mostly a person's, the name reading's
             if (len(written) < _MIN_NAME or (unit.block_id, match.start()) in spelled
-                    or fold(written) in _MONTHS_AND_DAYS or body_words.mentions(written)
+                    or fold(written) in _MONTHS_AND_DAYS or known_word(fold(written), language)
+                    or body_words.mentions(written)
                     or _mentions(fold(article.headline or ""), written)
                     or _mentions(fold(article.standfirst or ""), written)):
                 continue
             if names is None:
                 names = _body_names(body)
-            german = primary_language(article.language) == "de"
-            near = {w for w in names if _one_letter_off(fold(written), fold(w), german)}
+            near = {w for w in names if _one_letter_off(fold(written), fold(w), language == "de")}
             if len(near) != 1:
                 continue
             right = near.pop()
@@ -1209,26 +1218,27 @@ def _body_names(body: list[TextUnit]) -> set[str]:
 
 
 def _one_letter_off(a: str, b: str, german: bool) -> bool:
-    """Whether two folded words are one letter apart (a letter left out, added or
-    changed, or two neighbours swapped), and not two forms of one word: one the
-    other with an ending ("Kenya", "Kenyan"), the same but for hyphens
-    ("Kesselfestival", "Kessel-Festival"), a doctrine and its follower
-    ("Communism", "Communist"), or in German, whose nouns are all capitalised,
-    two endings of one noun ("Jahren", "Jahres", "Sicherheitsrats",
-    "Sicherheitsrates")."""
-    if a == b or abs(len(a) - len(b)) > 1 or a.startswith(b) or b.startswith(a):
+    """Whether two folded words are one slip of the keyboard apart: a letter left
+    out or added, or two neighbours swapped, after the same first letter. Not a
+    letter changed: that is how two real names differ ("Harlow", "Harrow";
+    "Boston", "Bolton"), and not two forms of one word: one the other with an
+    ending or another last letter ("Kenya", "Kenyan"; "Honduras", "Honduran";
+    "Argentina", "Argentine"), the same but for hyphens ("Kesselfestival",
+    "Kessel-Festival"), a doctrine and its follower ("Communism", "Communist"),
+    or in German, whose nouns are all capitalised, two endings of one noun
+    ("Jahren", "Jahres", "Sicherheitsrats", "Sicherheitsrates")."""
+    if a == b or abs(len(a) - len(b)) > 1 or a[0] != b[0]:
+        return False
+    shared = _common_prefix(a, b)
+    if shared >= min(len(a), len(b)) - (2 if german else 1):
         return False
     if a.replace("-", "") == b.replace("-", "") or {a[-3:], b[-3:]} == {"ism", "ist"}:
         return False
-    if german and _common_prefix(a, b) >= min(len(a), len(b)) - 2:
-        return False
     if len(a) == len(b):
-        differ = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(differ) == 1 or (len(differ) == 2 and differ[1] == differ[0] + 1
-                                    and a[differ[0]] == b[differ[1]] and a[differ[1]] == b[differ[0]])
+        i = shared
+        return a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:]
     short, long = (a, b) if len(a) < len(b) else (b, a)
-    i = _common_prefix(short, long)
-    return short[i:] == long[i + 1:]
+    return short[shared:] == long[shared + 1:]
 
 
 def _common_prefix(a: str, b: str) -> int:

@@ -1280,6 +1280,14 @@ def common_word(word: str, language: str) -> bool:
     return freq is not None and freq[word] >= COMMON_WORD_FREQUENCY
 
 
+def known_word(word: str, language: str) -> bool | None:
+    """Whether ``word`` (folded) is in the word list of ``language`` at all, common
+    or not (names of towns and people are in it too); None when the language has
+    no word list."""
+    freq = _frequencies(language)
+    return None if freq is None else freq[word] > 0
+
+
 # The words before a surname written as a place (see written_as_place).
 _PLACE_BEFORE_SURNAME = re.compile(r"(?:\b(?:[Ii]n|[Nn]ear|[Oo]utside|[Ff]rom|visit(?:ed|ing|s)?"
                                    r"|(?:travell?(?:ed|ing)|flew|drove|moved|returned|went|headed) to)"
