@@ -127,3 +127,37 @@ def test_spelling_out_by_hand_agrees_with_the_expression():
         assert _spells(text, acronym) == _spells_by_regex(text, acronym), (text, acronym)
     assert _spells("islamic revolutionary guard corps", "irgc")
     assert _spells("return to office", "rto") and _spells("oklahoma city", "okc")
+
+
+def test_a_caption_closed_like_a_sentence_without_colon_or_slash_needs_no_credit_pattern():
+    from checks import credits
+    from checks.model import Span
+
+    def by_every_pattern(caption):
+        """find_inline_credit as it was, every pattern tried (each only when its need is met)."""
+        text = caption.rstrip()
+        offset = 0
+        if len(text) > credits.TAIL:
+            offset = text.find(" ", len(text) - credits.TAIL)
+            offset = 0 if offset == -1 else offset
+        tail = text[offset:]
+        for pattern, need, trusted in credits._PATTERNS:
+            match = pattern.search(tail) if need(tail) else None
+            if not match:
+                continue
+            credit = match.group("credit").strip()
+            start = offset + match.start("credit")
+            if start == 0 or not text[:start].strip():
+                continue
+            if trusted or credits._looks_like_credit(credit):
+                return Span(start, start + len(credit))
+        return None
+
+    rng = random.Random(5)
+    pieces = ["Photo", "AFP", "Reuters", "Jane Doe", "in Kyiv", "on Monday", ".", "!", "?", ":", "/", " - ",
+              "(", ")", "[", "]", " ", "  ", "a", "Getty Images", "via", "by", "for The National", "\n"]
+    for _ in range(20_000):
+        caption = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        if rng.random() < 0.2:
+            caption = "x " * rng.randint(50, 70) + caption  # past the tail
+        assert credits.find_inline_credit(caption) == by_every_pattern(caption), caption
