@@ -101,6 +101,15 @@ class TextUnit:
         return self.block_id if self.block_id is not None else str(self.field)
 
 
+def _text_unit(kind: str, text: str, block_id: str | None, field: str | None, index: int) -> TextUnit:
+    """``TextUnit(kind, text, block_id, field, index)``, without the frozen dataclass's
+    __init__, which sets each field through object.__setattr__ (twice the cost, for
+    every unit of every request). The same object: its fields are its __dict__."""
+    unit = object.__new__(TextUnit)
+    unit.__dict__.update(kind=kind, text=text, block_id=block_id, field=field, index=index)
+    return unit
+
+
 @dataclass(frozen=True)
 class Block:
     id: str
@@ -184,7 +193,7 @@ class Article:
     def units(self) -> list[TextUnit]:
         """Every addressable text in document order (fields first, then blocks)."""
         if self._units is None:
-            self._units = [TextUnit(kind, text, block_id, field, i)
+            self._units = [_text_unit(kind, text, block_id, field, i)
                            for i, (kind, text, block_id, field) in enumerate(self._build_units())]
             self._by_address = {(u.block_id, u.field): u for u in self._units}
         return self._units

@@ -161,3 +161,15 @@ def test_a_caption_closed_like_a_sentence_without_colon_or_slash_needs_no_credit
         if rng.random() < 0.2:
             caption = "x " * rng.randint(50, 70) + caption  # past the tail
         assert credits.find_inline_credit(caption) == by_every_pattern(caption), caption
+
+
+def test_text_units_built_field_by_field_equal_the_dataclass():
+    from dataclasses import fields
+
+    from checks.model import TextUnit, _text_unit
+
+    for args in [("paragraph", "Text.", "p1", None, 3), ("credit", "AFP", "img1", "credit", 7),
+                 ("headline", "", None, "headline", 0)]:
+        fast, slow = _text_unit(*args), TextUnit(*args)
+        assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
+        assert vars(fast) == vars(slow) and list(vars(fast)) == [f.name for f in fields(TextUnit)]
