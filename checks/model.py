@@ -79,7 +79,10 @@ class TextUnit:
     def span(self, start: int, end: int) -> Target:
         if not 0 <= start <= end <= len(self.text):
             raise ValueError(f"span {start}:{end} outside text of length {len(self.text)}")
-        return Target(
+        # Target(...) without the frozen dataclass's __init__ (see _text_unit): every
+        # finding and each place it relates to is a target, hundreds in a long gallery.
+        target = object.__new__(Target)
+        target.__dict__.update(
             block_id=self.block_id,
             field=self.field,
             start=start,
@@ -89,6 +92,7 @@ class TextUnit:
             suffix=self.text[end:end + CONTEXT_CHARS],
             unit_index=self.index,
         )
+        return target
 
     def whole(self) -> Target:
         return self.span(0, len(self.text))

@@ -173,3 +173,18 @@ def test_text_units_built_field_by_field_equal_the_dataclass():
         fast, slow = _text_unit(*args), TextUnit(*args)
         assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
         assert vars(fast) == vars(slow) and list(vars(fast)) == [f.name for f in fields(TextUnit)]
+
+
+def test_a_span_is_the_target_the_dataclass_builds():
+    from dataclasses import fields
+
+    from checks.model import CONTEXT_CHARS, Target, TextUnit
+
+    unit = TextUnit("caption", "x" * 40 + "Navarro" + "y" * 40, "img1", "credit", 5)
+    for start, end in [(0, 0), (40, 47), (0, 87), (87, 87), (3, 50)]:
+        target = unit.span(start, end)
+        built = Target(unit.block_id, unit.field, start, end, unit.text[start:end],
+                       unit.text[max(0, start - CONTEXT_CHARS):start], unit.text[end:end + CONTEXT_CHARS],
+                       unit.index)
+        assert target == built and hash(target) == hash(built) and repr(target) == repr(built)
+        assert list(vars(target)) == [f.name for f in fields(Target)]
