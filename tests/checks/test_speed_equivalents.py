@@ -188,3 +188,26 @@ def test_a_span_is_the_target_the_dataclass_builds():
                        unit.index)
         assert target == built and hash(target) == hash(built) and repr(target) == repr(built)
         assert list(vars(target)) == [f.name for f in fields(Target)]
+
+
+def test_a_rule_builds_the_annotation_the_dataclass_builds():
+    from dataclasses import fields
+
+    import pytest
+
+    from checks.annotation import Annotation, Suggestion
+    from checks.model import TextUnit
+    from checks.registry import Rule
+
+    rule = Rule("house-style", "quote-marks", "warning", "Straight quotation marks.")
+    target = TextUnit("paragraph", "A “quote”.", "p1", None, 2).span(2, 9)
+    for kwargs in [{}, {"related": [target], "suggestion": Suggestion("replace", "x"), "data": {"a": 1},
+                        "severity": "info"}]:
+        fast = rule.at(target, "A message.", **kwargs)
+        slow = Annotation(check="house-style", rule="quote-marks", severity=kwargs.get("severity", "warning"),
+                          message="A message.", target=target, related=tuple(kwargs.get("related", ())),
+                          suggestion=kwargs.get("suggestion"), data=kwargs.get("data"))
+        assert fast == slow and repr(fast) == repr(slow)
+        assert list(vars(fast)) == [f.name for f in fields(Annotation)]
+    with pytest.raises(ValueError):
+        rule.at(target, "A message.", severity="loud")
