@@ -123,6 +123,8 @@ def find_inline_credit(caption: str, extra_credits: tuple[str, ...] = ()) -> Spa
         offset = text.find(" ", len(text) - TAIL)
         offset = 0 if offset == -1 else offset
     tail = text[offset:]
+    if tail[-1:] in _SENTENCE_ENDS and ":" not in tail and "/" not in tail:
+        return None  # what most captions without a credit are: no pattern's need is met
     for pattern, need, trusted in _PATTERNS:
         # Skip a pattern whose required character is absent (most captions
         # have no colon, slash or closing bracket): searching is the cost here.

@@ -79,7 +79,10 @@ class TextUnit:
     def span(self, start: int, end: int) -> Target:
         if not 0 <= start <= end <= len(self.text):
             raise ValueError(f"span {start}:{end} outside text of length {len(self.text)}")
-        return Target(
+        # Target(...) without the frozen dataclass's __init__ (see _text_unit): every
+        # finding and each place it relates to is a target, hundreds in a long gallery.
+        target = object.__new__(Target)
+        target.__dict__.update(
             block_id=self.block_id,
             field=self.field,
             start=start,
@@ -89,6 +92,7 @@ class TextUnit:
             suffix=self.text[end:end + CONTEXT_CHARS],
             unit_index=self.index,
         )
+        return target
 
     def whole(self) -> Target:
         return self.span(0, len(self.text))
@@ -99,6 +103,15 @@ class TextUnit:
         if self.block_id is not None and self.field is not None:
             return f"{self.block_id}.{self.field}"
         return self.block_id if self.block_id is not None else str(self.field)
+
+
+def _text_unit(kind: str, text: str, block_id: str | None, field: str | None, index: int) -> TextUnit:
+    """``TextUnit(kind, text, block_id, field, index)``, without the frozen dataclass's
+    __init__, which sets each field through object.__setattr__ (twice the cost, for
+    every unit of every request). The same object: its fields are its __dict__."""
+    unit = object.__new__(TextUnit)
+    unit.__dict__.update(kind=kind, text=text, block_id=block_id, field=field, index=index)
+    return unit
 
 
 @dataclass(frozen=True)
@@ -184,7 +197,7 @@ class Article:
     def units(self) -> list[TextUnit]:
         """Every addressable text in document order (fields first, then blocks)."""
         if self._units is None:
-            self._units = [TextUnit(kind, text, block_id, field, i)
+            self._units = [_text_unit(kind, text, block_id, field, i)
                            for i, (kind, text, block_id, field) in enumerate(self._build_units())]
             self._by_address = {(u.block_id, u.field): u for u in self._units}
         return self._units

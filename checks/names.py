@@ -22,6 +22,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from typing import Iterable
 
 from checks.model import (ALT_HEADLINE, ATTRIBUTION, BODY_KINDS, CAPTION, HEADLINE, STANDFIRST,
@@ -771,6 +772,9 @@ def _read_run(whole: str) -> tuple:
     return out
 
 
+_RAW_ORDER = itemgetter(8)  # Mention.order in a raw mention (a C-level key: long galleries merge thousands)
+
+
 def _merged(earlier: Names, spellings: dict[str, Spelling], inner: set[str],
             units: list[TextUnit]) -> Names:
     """``earlier`` and a reading of other units, as one reading in document order."""
@@ -778,7 +782,7 @@ def _merged(earlier: Names, spellings: dict[str, Spelling], inner: set[str],
         # The new reading's Spelling is this call's own, so it may take the earlier
         # mentions (``earlier``'s own are left as they are: it still owns them).
         spelling, before = spellings[key], earlier.spellings[key]
-        spelling.raw = tuple(sorted(before.raw + spelling.raw, key=lambda t: t[8]))
+        spelling.raw = tuple(sorted(before.raw + spelling.raw, key=_RAW_ORDER))
         spelling.givens |= before.givens  # (a new frozenset if it had none)
     out = {**earlier.spellings, **spellings}  # (a key keeps the earlier reading's place)
     # Names.text is only searched for whole words, so the order of its parts is free.

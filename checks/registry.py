@@ -41,16 +41,14 @@ class Rule:
            suggestion: Suggestion | None = None, data: dict[str, Any] | None = None,
            severity: str | None = None) -> Annotation:
         """An annotation of this rule at ``target``."""
-        return Annotation(
-            check=self.check,
-            rule=self.name,
-            severity=severity or self.severity,
-            message=message,
-            target=target,
-            related=tuple(related),
-            suggestion=suggestion,
-            data=data,
-        )
+        # Annotation(...) without the frozen dataclass's __init__ (as TextUnit.span
+        # builds its target): a long gallery reports hundreds of repeats.
+        annotation = object.__new__(Annotation)
+        annotation.__dict__.update(check=self.check, rule=self.name, severity=severity or self.severity,
+                                   message=message, target=target, related=tuple(related),
+                                   suggestion=suggestion, data=data, id="")
+        annotation.__post_init__()  # the constructor's checks
+        return annotation
 
     def to_json(self) -> dict:
         return {"id": self.name, "severity": self.severity, "summary": self.summary}

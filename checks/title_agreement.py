@@ -106,7 +106,7 @@ from checks.engine import Context
 from checks.model import ALT_HEADLINE, HEADLINE, STANDFIRST, Article, TextUnit
 from checks.numbers import Quantity, agrees, quantities
 from checks.registry import Rule
-from checks.text import primary_language
+from checks.text import may_have_digit, primary_language
 
 ID = "title-agreement"
 
@@ -1125,7 +1125,8 @@ def _figures(units: list[TextUnit], words: bool) -> list[tuple[TextUnit, Quantit
                          q.from_words, q.hedge, q.digits, q.joined)
         out.append((units[i], q))
     for u in units:
-        out.extend((u, q) for q in _glued(u.text))
+        if may_have_digit(u.text):  # (a figure with its unit needs a digit: most texts have none to scan for)
+            out.extend((u, q) for q in _glued(u.text))
     return out
 
 

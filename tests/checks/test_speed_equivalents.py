@@ -127,3 +127,87 @@ def test_spelling_out_by_hand_agrees_with_the_expression():
         assert _spells(text, acronym) == _spells_by_regex(text, acronym), (text, acronym)
     assert _spells("islamic revolutionary guard corps", "irgc")
     assert _spells("return to office", "rto") and _spells("oklahoma city", "okc")
+
+
+def test_a_caption_closed_like_a_sentence_without_colon_or_slash_needs_no_credit_pattern():
+    from checks import credits
+    from checks.model import Span
+
+    def by_every_pattern(caption):
+        """find_inline_credit as it was, every pattern tried (each only when its need is met)."""
+        text = caption.rstrip()
+        offset = 0
+        if len(text) > credits.TAIL:
+            offset = text.find(" ", len(text) - credits.TAIL)
+            offset = 0 if offset == -1 else offset
+        tail = text[offset:]
+        for pattern, need, trusted in credits._PATTERNS:
+            match = pattern.search(tail) if need(tail) else None
+            if not match:
+                continue
+            credit = match.group("credit").strip()
+            start = offset + match.start("credit")
+            if start == 0 or not text[:start].strip():
+                continue
+            if trusted or credits._looks_like_credit(credit):
+                return Span(start, start + len(credit))
+        return None
+
+    rng = random.Random(5)
+    pieces = ["Photo", "AFP", "Reuters", "Jane Doe", "in Kyiv", "on Monday", ".", "!", "?", ":", "/", " - ",
+              "(", ")", "[", "]", " ", "  ", "a", "Getty Images", "via", "by", "for The National", "\n"]
+    for _ in range(20_000):
+        caption = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        if rng.random() < 0.2:
+            caption = "x " * rng.randint(50, 70) + caption  # past the tail
+        assert credits.find_inline_credit(caption) == by_every_pattern(caption), caption
+
+
+def test_text_units_built_field_by_field_equal_the_dataclass():
+    from dataclasses import fields
+
+    from checks.model import TextUnit, _text_unit
+
+    for args in [("paragraph", "Text.", "p1", None, 3), ("credit", "AFP", "img1", "credit", 7),
+                 ("headline", "", None, "headline", 0)]:
+        fast, slow = _text_unit(*args), TextUnit(*args)
+        assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
+        assert vars(fast) == vars(slow) and list(vars(fast)) == [f.name for f in fields(TextUnit)]
+
+
+def test_a_span_is_the_target_the_dataclass_builds():
+    from dataclasses import fields
+
+    from checks.model import CONTEXT_CHARS, Target, TextUnit
+
+    unit = TextUnit("caption", "x" * 40 + "Navarro" + "y" * 40, "img1", "credit", 5)
+    for start, end in [(0, 0), (40, 47), (0, 87), (87, 87), (3, 50)]:
+        target = unit.span(start, end)
+        built = Target(unit.block_id, unit.field, start, end, unit.text[start:end],
+                       unit.text[max(0, start - CONTEXT_CHARS):start], unit.text[end:end + CONTEXT_CHARS],
+                       unit.index)
+        assert target == built and hash(target) == hash(built) and repr(target) == repr(built)
+        assert list(vars(target)) == [f.name for f in fields(Target)]
+
+
+def test_a_rule_builds_the_annotation_the_dataclass_builds():
+    from dataclasses import fields
+
+    import pytest
+
+    from checks.annotation import Annotation, Suggestion
+    from checks.model import TextUnit
+    from checks.registry import Rule
+
+    rule = Rule("house-style", "quote-marks", "warning", "Straight quotation marks.")
+    target = TextUnit("paragraph", "A “quote”.", "p1", None, 2).span(2, 9)
+    for kwargs in [{}, {"related": [target], "suggestion": Suggestion("replace", "x"), "data": {"a": 1},
+                        "severity": "info"}]:
+        fast = rule.at(target, "A message.", **kwargs)
+        slow = Annotation(check="house-style", rule="quote-marks", severity=kwargs.get("severity", "warning"),
+                          message="A message.", target=target, related=tuple(kwargs.get("related", ())),
+                          suggestion=kwargs.get("suggestion"), data=kwargs.get("data"))
+        assert fast == slow and repr(fast) == repr(slow)
+        assert list(vars(fast)) == [f.name for f in fields(Annotation)]
+    with pytest.raises(ValueError):
+        rule.at(target, "A message.", severity="loud")
