@@ -60,7 +60,10 @@ headline the check uses an English word-frequency list; a plural of people
 opening a sentence with a plural verb ("Growers are demanding ...", "Organisers
 say ...") is an ordinary word, and so is a noun that Title Case or a sentence
 start capitalises when the body writes its stem in lower case ("Tram Derailment"
-/ "the derailed tram").
+/ "the derailed tram"), and a headline's first word that is a common noun for a
+person, told by how it is made ("Motorist", "Fraudster", "Paedophile",
+"Goalkeeper", "Shoplifter", "Midfielder"; a plain -er word such as "Turner" may
+be a surname and is still read as a name, as is "Ferreyra resigns").
 
 Outside English only figures written in digits are compared, a figure the
 body lacks is `info`, and names are not read.
@@ -912,6 +915,48 @@ def _common_plural_opening(tokens: tuple[_Token, ...], i: int) -> bool:
     return known and _plural_verb(_fold(following))
 
 
+# A common noun for a person, by how it is made: a doer in -ist or -ster
+# ("Motorist", "Fraudster"), a lover in -phile ("Paedophile"), or a compound
+# of an English word and a doer made from another ("Goalkeeper", "Shoplifter",
+# "Midfielder", "Firefighter"). A plain -er word may be a surname ("Turner",
+# "Fletcher"), so it needs the compound.
+_DOER = re.compile(r"(?:ist|ster|phile)s?$")
+_DOER_END = re.compile(r"(?:er|ers)$")
+_PERSON_NOUN_FLOOR = 20  # uses in the word list: below it a word is likelier a name
+_PART_FLOOR = 200
+
+
+def _english(word: str, floor: int) -> bool:
+    """Is ``word`` (folded) in the word list at least ``floor`` times, in its own or
+    its US spelling ("paedophile" / "pedophile")?"""
+    return _frequency(word) >= floor or ("ae" in word and _frequency(word.replace("ae", "e")) >= floor)
+
+
+def _word_stem(stem: str) -> bool:
+    """Is ``stem`` an English word, maybe once ending in e ("cycl-ist", "mak-er")?"""
+    return _english(stem, _PART_FLOOR) or _english(stem + "e", _PART_FLOOR)
+
+
+def _person_noun(bare: str) -> bool:
+    """Is ``bare`` (folded) a common noun for a person (a role, an occupation, a kind
+    of offender or player) rather than a name?"""
+    if not bare.isalpha() or len(bare) < 6 or not _english(bare, _PERSON_NOUN_FLOOR):
+        return False
+    doer = _DOER.search(bare)
+    if doer is not None:
+        if doer.group().startswith("phile"):
+            return True
+        stem = bare[:doer.start()]
+        shortest = 3 if doer.group().startswith("ist") else 4  # (-ster: "Webster", "Forster")
+        return len(stem) >= shortest and _word_stem(stem)
+    end = _DOER_END.search(bare)
+    if end is None:
+        return False
+    # goal|keep|er, shop|lift|er, mid|field|er: the first part and the doer's verb are words.
+    return any(_english(bare[:i], _PART_FLOOR) and _word_stem(bare[i:end.start()])
+               for i in range(3, end.start() - 3))
+
+
 # A noun made from a verb or another word ("Derailment", "Evacuation", "Crossing"):
 # in a Title Case headline, or opening a sentence, a common word the body backs
 # with another form of its stem written in lower case ("derailed", "evacuated").
@@ -970,6 +1015,8 @@ def _name_candidates(text: str, ordinary: frozenset[str] = frozenset()) -> list[
                 out.append(tok)
             continue
         opens = bool(_BREAK_BEFORE.search(text[:tok.start]))
+        if opens and _person_noun(bare):
+            continue  # "Motorist banned ...", "Goalkeeper signs ...": a description, not a name
         limit = SENTENCE_CASE_NAME_FREQUENCY if sentence_case and not opens else NAME_FREQUENCY
         if _frequency(bare) < limit and not (opens and _common_plural_opening(tokens, i)):
             out.append(tok)

@@ -207,6 +207,17 @@ BLIND_PASS = [
      "The family has baked in the same oven for four generations"),
     ("Her grandmother founded the shop in 1960.", "Shop marks anniversary",
      "Three generations have run the shop"),
+    # a headline's first word that is a common noun for a person, not a name
+    ("A driver who reached 100mph while being chased by police has been banned for three years.",
+     "Motorist banned after 100mph chase", None),
+    ("A former bank clerk who stole £80,000 from customers has been jailed.",
+     "Fraudster jailed for stealing from pensioners", None),
+    ("A woman was taken to hospital after her bike hit a van.", "Cyclist hurt in crash with van", None),
+    ("The club signed the 24-year-old keeper on a three-year deal.", "Goalkeeper signs new deal", None),
+    ("A man who stole from shops in the town centre was jailed on Tuesday.",
+     "Shoplifter jailed after string of thefts", None),
+    ("A man who abused children was jailed for 12 years.", "Paedophile jailed for 12 years", None),
+    ("The player joined the club from Leeds on Friday.", "Midfielder joins from Leeds", None),
 ]
 
 # Blind-draft look-alikes that must still be flagged: (body, headline, standfirst, quote).
@@ -245,6 +256,10 @@ BLIND_FLAG = [
      "The show brings together 50 years of printed fabrics", "50"),
     ("His grandfather opened the bakery in 1961.", "Baker wins award",
      "The family has baked in the same oven for six generations", "six"),
+    # a name the body never gives, at the headline's start too
+    ("The club's manager has resigned after a run of defeats.", "Ferreyra resigns after defeats",
+     None, "Ferreyra"),
+    ("The manager resigned on Monday.", "Okafor resigns as manager", None, "Okafor"),
 ]
 
 
