@@ -25,6 +25,10 @@ and a body's "1.5GW" or "80km" backs "1.5 gigawatts" or "80 kilometres".
 A range ("between 40 and 50 tonnes", "40 to 50", "six or eight") is backed at
 both ends by a body figure inside it (47 tonnes); "from 40 to 50" is a change,
 each end checked alone.
+A small count of people ("Two men jailed", "Three
+teenagers charged", "Two arrested") is backed by a list of exactly that many
+people in the body ("Mark Evans, 41, and Paul Hughes, 38", "a man and a
+woman"); a list of another length backs nothing.
 A surname matches a full name ("Qaani" / "Esmail Qaani"), an adjective its
 country ("Iranian" / "Iran", "Danish" / "Denmark" or "Danes") or that
 country's capital ("Danish" / "Copenhagen"), a short form its long form ("US" / "United
@@ -1383,6 +1387,50 @@ def _derived_count(claim: Quantity, noun: str | None, body: str) -> bool:
     return False
 
 
+# -- a headline count of people the body lists one by one ----------------------
+
+# "Two men jailed" over "Mark Evans, 41, and Paul Hughes, 38, were jailed", "Two
+# arrested" over "a man and a woman": the body gives the count as a list.
+_PEOPLE_NOUNS = frozenset("""
+man men woman women boy boys girl girls teenager teenagers teen teens youth youths person people
+pensioner pensioners child children brother brothers sister sisters friend friends suspect suspects
+couple sibling siblings twin twins student students pupil pupils
+""".split())
+_HAPPENED_TO = frozenset("hurt dead die held shot caught found freed sought hit stabbed".split())
+_PERSON_WORD = (r"(?:man|woman|boy|girl|teenager|teen|youth|pensioner|child|toddler|baby|mother|father|"
+                r"son|daughter|brother|sister|husband|wife|student|pupil|driver|passenger|pedestrian|"
+                r"cyclist|motorcyclist|officer|friend|neighbour|neighbor|partner)")
+_AGE = r"(?:,\s*(?:aged\s+)?\d{1,3}\b)?"
+_NAMED = r"(?:[A-Z][a-z'’-]+(?:\s+(?:(?:de|van|von|da|di|al|el|le|la|bin)\s+)?[A-Z][A-Za-z'’-]+){1,2})" + _AGE
+_DESCRIBED = r"(?:(?:[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w-]+\s+){0,3}?" + _PERSON_WORD + r")\b" + _AGE
+_PERSON_ITEM = rf"(?:{_NAMED}|{_DESCRIBED})"
+_PEOPLE_LIST = re.compile(rf"{_PERSON_ITEM}(?:\s*,\s*{_PERSON_ITEM})*\s*,?\s+and\s+{_PERSON_ITEM}")
+_ITEM = re.compile(_PERSON_ITEM)
+
+
+@lru_cache(maxsize=64)
+def _people_listed(body: str) -> frozenset[int]:
+    """How many people each list of people in ``body`` gives ("Mark Evans, 41, and
+    Paul Hughes, 38" gives 2)."""
+    return frozenset(len(_ITEM.findall(m.group())) for m in _PEOPLE_LIST.finditer(body))
+
+
+def _counts_people(text: str, claim: Quantity, noun: str | None) -> bool:
+    """Is ``claim`` a small count of people ("Two men", "Three teenagers", "Two
+    arrested")?"""
+    if claim.percent or claim.currency is not None or claim.value != int(claim.value) \
+            or not 2 <= claim.value <= 12:
+        return False
+    if noun in _PEOPLE_NOUNS:
+        return True
+    # "Two arrested", "Three charged", "Two hurt": the count is the subject of what happened.
+    following = _WORD_AFTER.match(text, claim.end)
+    if following is None or not following.group(1).islower():
+        return False
+    word = following.group(1)
+    return word.endswith("ed") or word in _HAPPENED_TO
+
+
 def _same_noun(a: str | None, b: str | None) -> bool:
     return a is not None and b is not None and (a == b or a[:5] == b[:5] and len(a) >= 5)
 
@@ -1495,6 +1543,9 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
                 continue  # "six months before the vote": the body's dates give the span
             elif english and _derived_count(claim, noun, story.text):
                 continue  # "40 years of fabrics" / "between 1950 and 1990"
+            elif english and _counts_people(unit.text, claim, noun) \
+                    and int(claim.value) in _people_listed(support.text):
+                continue  # "Two men jailed" / "Mark Evans, 41, and Paul Hughes, 38, were jailed"
             else:
                 yield UNSUPPORTED_NUMBER.at(
                     target,

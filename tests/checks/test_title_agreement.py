@@ -218,6 +218,16 @@ BLIND_PASS = [
      "Shoplifter jailed after string of thefts", None),
     ("A man who abused children was jailed for 12 years.", "Paedophile jailed for 12 years", None),
     ("The player joined the club from Leeds on Friday.", "Midfielder joins from Leeds", None),
+    # a headline count of people the body lists one by one
+    ("Mark Evans, 41, and Paul Hughes, 38, were jailed on Tuesday for a fraud worth £1,040,000.",
+     "Two men jailed over £1m fraud", None),
+    ("Callum Reid, 17, Jack Moss, 18, and Liam Hart, 18, were charged with arson on Tuesday.",
+     "Three teenagers charged over fire", None),
+    ("Police arrested a 24-year-old man and a 19-year-old woman after the stabbing.",
+     "Two arrested after stabbing", None),
+    ("Amy Cole, Ben Day, Cal Ross and Dan Eve were each fined for trespass.",
+     "Four fined after trespass on railway", None),
+    ("His wife and a neighbour were also hurt, police said.", "Two hurt in attack", None),
 ]
 
 # Blind-draft look-alikes that must still be flagged: (body, headline, standfirst, quote).
@@ -260,6 +270,11 @@ BLIND_FLAG = [
     ("The club's manager has resigned after a run of defeats.", "Ferreyra resigns after defeats",
      None, "Ferreyra"),
     ("The manager resigned on Monday.", "Okafor resigns as manager", None, "Okafor"),
+    # a count against a different number of people listed
+    ("Mark Evans, 41, and Paul Hughes, 38, were jailed on Tuesday.", "Three men jailed over fraud",
+     None, "Three"),
+    ("Police arrested a 24-year-old man and a 19-year-old woman.", "Three arrested after stabbing",
+     None, "Three"),
 ]
 
 
