@@ -25,7 +25,10 @@ and a body's "1.5GW" or "80km" backs "1.5 gigawatts" or "80 kilometres".
 A range ("between 40 and 50 tonnes", "40 to 50", "six or eight") is backed at
 both ends by a body figure inside it (47 tonnes); "from 40 to 50" is a change,
 each end checked alone.
-A small count of people ("Two men jailed", "Three
+A share ("1 in 10 jobs", "One in five", "Two-thirds") is one figure, never its
+parts: it is backed by an equal share in the body, rounded ("400 of its 4,000
+jobs", "Of the 10,000 surveyed, 2,000 ...", "a quarter", "66 per cent"), and
+otherwise told once, whole. A small count of people ("Two men jailed", "Three
 teenagers charged", "Two arrested") is backed by a list of exactly that many
 people in the body ("Mark Evans, 41, and Paul Hughes, 38", "a man and a
 woman"); a list of another length backs nothing.
@@ -1387,6 +1390,93 @@ def _derived_count(claim: Quantity, noun: str | None, body: str) -> bool:
     return False
 
 
+# -- ratios and fractions -------------------------------------------------------
+
+# "1 in 10 jobs", "One in five children", "Two-thirds of voters": a share, backed
+# by an equal share in the body however it is written ("400 of its 4,000 jobs",
+# "a quarter", "66 per cent"), and never read as two separate figures.
+_RATIO_JOIN = re.compile(r"\s+(?:in|out\s+of)\s+(?:every\s+)?")
+_OF_WHOLE = re.compile(r"\s+(?:out\s+)?of\s+(?:(?:its|the|their|his|her|our|all|a\s+total\s+of)\s+)?")
+_OF_BEFORE = re.compile(r"\b[Oo]f\s+(?:(?:the|its|their|all)\s+)?$")
+_DENOMINATORS = {"half": 2, "halve": 2, "third": 3, "quarter": 4, "fifth": 5, "sixth": 6,
+                 "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+_FRACTION_AFTER = re.compile(
+    r"[-\s](half|halves|(?:third|quarter|fifth|sixth|seventh|eighth|ninth|tenth)s?)\b", re.I)
+_FRACTION_WORDS = re.compile(
+    r"\b(?:(a|an|one|two|three|four|five|six|seven|eight|nine)[-\s]+)?"
+    r"(half|(?:third|quarter|fifth|sixth|seventh|eighth|ninth|tenth)s?)\b", re.I)
+_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+          "seven": 7, "eight": 8, "nine": 9}
+_ONE_IN_BEFORE = re.compile(r"\b(?:[Oo]ne|[Aa]n?|1)\s+(?:in|out\s+of)\s+(?:every\s+)?$")
+_SHARE_SLACK = 0.1  # a headline's share rounds the body's: within a tenth of it, or two points
+
+
+class _Share(NamedTuple):
+    value: float  # the share, 0 to 1
+    start: int
+    end: int
+
+
+def _denominator(word: str) -> int:
+    word = word.lower()
+    return _DENOMINATORS[word[:-1] if word.endswith("s") else word]
+
+
+def _title_shares(text: str, claims: list[Quantity]) -> dict[int, _Share]:
+    """The title's shares ("1 in 10", "Two-thirds"), by the start of each claim inside one."""
+    out: dict[int, _Share] = {}
+    for i, claim in enumerate(claims):
+        if claim.percent or claim.currency is not None or claim.value <= 0 or claim.start in out:
+            continue
+        fraction = _FRACTION_AFTER.match(text, claim.end)
+        if fraction is not None and claim.value < _denominator(fraction.group(1)):
+            out[claim.start] = _Share(claim.value / _denominator(fraction.group(1)), claim.start,
+                                      fraction.end())
+            continue
+        if i + 1 < len(claims):
+            whole = claims[i + 1]
+            join = _RATIO_JOIN.match(text, claim.end)
+            if join is not None and join.end() == whole.start and claim.value < whole.value \
+                    and not whole.percent and whole.currency is None:
+                share = _Share(claim.value / whole.value, claim.start, whole.end)
+                out[claim.start] = out[whole.start] = share
+                continue
+        # "One in five": a "one" is no claim of its own.
+        one = _ONE_IN_BEFORE.search(text, max(0, claim.start - 20), claim.start)
+        if one is not None and claim.value > 1:
+            out[claim.start] = _Share(1 / claim.value, one.start(), claim.end)
+    return out
+
+
+@lru_cache(maxsize=64)
+def _body_shares(body: str) -> tuple[float, ...]:
+    """Every share the body gives: percentages, "400 of its 4,000", "one in five",
+    "Of the 10,000 ..., 2,000 ...", "a quarter", "two-thirds"."""
+    found = quantities(body, words=True)
+    shares = [q.value / 100 for q in found if q.percent]
+    for part, whole in zip(found, found[1:]):
+        if part.percent or whole.percent or part.currency != whole.currency:
+            continue
+        between = body[part.end:whole.start]
+        if (_RATIO_JOIN.fullmatch(between) or _OF_WHOLE.fullmatch(between)) and 0 < part.value < whole.value:
+            shares.append(part.value / whole.value)
+        # "Of the 10,000 children surveyed, 2,000 were ...": the whole first.
+        elif _OF_BEFORE.search(body, max(0, part.start - 14), part.start) and "," in between \
+                and not re.search(r"[.!?;]", between) and len(between) < 80 and 0 < whole.value < part.value:
+            shares.append(whole.value / part.value)
+    for m in _FRACTION_WORDS.finditer(body):
+        count = _SMALL[m.group(1).lower()] if m.group(1) else 1
+        whole = _denominator(m.group(2))
+        if count < whole:
+            shares.append(count / whole)
+    return tuple(shares)
+
+
+def _share_backed(share: _Share, body: str) -> bool:
+    return any(abs(share.value - stated) <= max(0.02, _SHARE_SLACK * share.value)
+               for stated in _body_shares(body))
+
+
 # -- a headline count of people the body lists one by one ----------------------
 
 # "Two men jailed" over "Mark Evans, 41, and Paul Hughes, 38, were jailed", "Two
@@ -1503,7 +1593,21 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
             body_figures = _BodyFigures(body + captions, words)
             stand_figures = _figures(standfirst, words)
         ranges = _ranges(unit.text, claims) if len(claims) > 1 else {}
+        shares = _title_shares(unit.text, claims) if english and claims else {}
+        told_shares: set[int] = set()
         for claim in claims:
+            share = shares.get(claim.start)
+            if share is not None:
+                # A share is backed or not as a whole, and told once.
+                if share.start in told_shares or _share_backed(share, support.text):
+                    continue
+                told_shares.add(share.start)
+                quote = unit.text[share.start:share.end]
+                yield UNSUPPORTED_NUMBER.at(
+                    unit.span(share.start, share.end),
+                    f"The body never gives the share {quote} ({share.value:.0%}) that the {where} gives.",
+                    data={"value": share.value})
+                continue
             if unit.kind != STANDFIRST and any(agrees(claim, stated) for _, stated in stand_figures):
                 continue
             if body_figures.any_agrees(claim):

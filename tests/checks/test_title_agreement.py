@@ -228,6 +228,14 @@ BLIND_PASS = [
     ("Amy Cole, Ben Day, Cal Ross and Dan Eve were each fined for trespass.",
      "Four fined after trespass on railway", None),
     ("His wife and a neighbour were also hurt, police said.", "Two hurt in attack", None),
+    # a share backed by an equal share, however the body writes it
+    ("The company will cut 400 of its 4,000 jobs.", "Firm to cut 1 in 10 jobs", None),
+    ("Of the 10,000 children surveyed, 2,000 were living in poverty.",
+     "One in five children lives in poverty", None),
+    ("A quarter of trains ran late in May.", "1 in 4 trains late", None),
+    ("Sixty-six per cent of voters backed the ban.", "Two-thirds of voters back ban", None),
+    ("Half of the 300 staff have quit, and 150 more will go.", "One in two staff quit", None),
+    ("Of 2,000 trains, 510 ran late.", "A quarter of trains late", "One in four trains ran late"),
 ]
 
 # Blind-draft look-alikes that must still be flagged: (body, headline, standfirst, quote).
@@ -275,6 +283,11 @@ BLIND_FLAG = [
      None, "Three"),
     ("Police arrested a 24-year-old man and a 19-year-old woman.", "Three arrested after stabbing",
      None, "Three"),
+    # a share the body gives differently is told once, as a whole
+    ("The company will cut 400 of its 4,000 jobs.", "Firm to cut 1 in 8 jobs", None, "1 in 8"),
+    ("Of the 10,000 children surveyed, 2,000 were living in poverty.",
+     "One in three children lives in poverty", None, "One in three"),
+    ("Half the staff quit.", "Three-quarters of staff quit", None, "Three-quarters"),
 ]
 
 
