@@ -6,7 +6,10 @@ Reads the dates written in the story and its metadata and reports:
 - a weekday that does not match its date ("Tuesday, May 15, 2025": that day is
   a Thursday), in English, German, Spanish, French and Arabic, with the right
   weekday as the suggestion (an error when the year is written, a warning when
-  it is inferred from the article's date or read from a Hijri date);
+  it is inferred from the article's date or read from a Hijri date); a range
+  of weekdays before a range of dates ("Friday to Sunday, June 6-8", "Saturday
+  and Sunday, June 7 and 8") pairs the first weekday with the first date and
+  the last with the last, and is reported only when they do not fit;
 - a Hijri date and the Gregorian date given as its equivalent that are more
   than a day apart ("25 شوال 1436 هـ الموافق 13 أغسطس 2015 م"), by the Umm
   al-Qura calendar (a moon sighting may differ from it by one day);
@@ -64,12 +67,13 @@ or its date is a typo.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Iterator
 
 from checks.annotation import Annotation, Suggestion
 from checks.dates import (
-    AR_WEEKDAYS, WEEKDAY_NAMES, WEEKDAYS_EN, DateMention, find_arabic_dates,
+    AR_WEEKDAYS, MONTHS, WEEKDAY_NAMES, WEEKDAYS_EN, DateMention, find_arabic_dates,
     hijri_to_gregorian, as_instant, days_in_month, find_dates_in, local_day,
 )
 from checks.engine import Context
@@ -110,6 +114,17 @@ _SLACK = timedelta(days=1)
 # How far after the article's date a yearless date told as past is read as a
 # slip in the article's year rather than a date in the year before.
 _YEARLESS_AHEAD = timedelta(days=45)
+
+# A range of weekdays before a range of dates ("Friday to Sunday, June 6-8"):
+# the date reader gives the last weekday to the first date, but the first
+# weekday goes with the first date and the last with the last.
+_RANGE_WORD = r"(?:to|through|thru|until|till|and|&|-|–|—)"
+_FIRST_WEEKDAY = re.compile(
+    r"\b(?P<wd>Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?:s|nes|rs?|ur)?(?:day)?\.?\s*" + _RANGE_WORD + r"\s*$")
+_LAST_DAY = re.compile(
+    r"\s*" + _RANGE_WORD + r"\s*(?:(?P<month>[A-Z][a-z]{2,8})\.?\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?(?!\d)"
+    r"(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)(?!\d))?")
+_WEEKDAY_ABBREVIATIONS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 _YEAR_IN_TEXT = re.compile(r"(?<![\d,.$£€-])((?:1[6-9]|20)\d\d)(?![\d%]|,\d)")
 # Words after "April 31" that make it a count, not a date ("February 30 years ago").
@@ -440,7 +455,15 @@ def _dates_in_unit(unit: TextUnit, mentions: list[DateMention], ref_day: date | 
                 "year": m.year, "month": m.month, "day": m.day,
                 "days_in_month": days_in_month(m.year, m.month)})
             continue
-        if m.weekday is not None:
+        weekday_range = _weekday_range(text, m) if m.weekday is not None and english else None
+        if weekday_range is not None:
+            if context_years is None:
+                context_years = [int(y) for y in _YEAR_IN_TEXT.findall(text)]
+            slip = _range_mismatch(unit, m, weekday_range, context_years, ref_day)
+            if slip is not None:
+                yield slip
+                continue
+        elif m.weekday is not None:
             if m.year is not None:
                 actual = date(m.year, m.month, m.day)
                 if actual.weekday() != m.weekday:
@@ -501,6 +524,62 @@ def _dates_in_unit(unit: TextUnit, mentions: list[DateMention], ref_day: date | 
                 f"{written} is after this article's date ({_long(latest_day)}), "
                 f"but the sentence tells it as something that already happened.",
                 data={"date": happened.isoformat(), "article_date": latest_day.isoformat()})
+
+
+def _weekday_range(text: str, m: DateMention):
+    """For "Friday to Sunday, June 6-8": (the first weekday, its span, the last
+    date's (month, day), where the range ends, the written year or None)."""
+    if m.shape != "en-mdy":
+        return None
+    first = _FIRST_WEEKDAY.search(text, max(0, m.weekday_span[0] - 24), m.weekday_span[0])
+    last = _LAST_DAY.match(text, m.end)
+    if first is None or last is None:
+        return None
+    month = m.month
+    if last.group("month"):
+        month = MONTHS.get(last.group("month").lower())
+        if month is None:
+            return None
+    day = int(last.group("day"))
+    year = int(last.group("year")) if last.group("year") else m.year
+    first_weekday = _WEEKDAY_ABBREVIATIONS.index(first.group("wd").lower())
+    return first_weekday, first.span("wd"), (month, day), last.end(), year
+
+
+def _range_mismatch(unit: TextUnit, m: DateMention, weekday_range, context_years: list[int],
+                    ref_day: date | None) -> Annotation | None:
+    """A weekday range that does not fit its dates in any year considered, told at
+    the end that does not fit (the first when neither does); None when it fits."""
+    first_weekday, first_span, (last_month, last_day), end, year = weekday_range
+    if year is not None:
+        years = [year]
+    else:
+        years = list(dict.fromkeys(context_years + (_nearest_years(m.month, m.day, ref_day)
+                                                    if ref_day else [])))
+    pairs = []
+    for y in years:
+        if m.day > days_in_month(y, m.month):
+            continue
+        first = date(y, m.month, m.day)
+        last_year = y + 1 if (last_month, last_day) < (m.month, m.day) else y  # "December 30-January 2"
+        if last_day > days_in_month(last_year, last_month):
+            continue
+        last = date(last_year, last_month, last_day)
+        if first.weekday() == first_weekday and last.weekday() == m.weekday:
+            return None
+        pairs.append((first, last))
+    if not pairs:
+        return None
+    certain = year is not None
+    first_fits = all(first.weekday() == first_weekday for first, _ in pairs)
+    if first_fits:
+        told = replace(m, end=end, day=last_day, month=last_month, year=year)
+        days = [last for _, last in pairs]
+    else:
+        told = replace(m, start=first_span[0], weekday=first_weekday, weekday_span=first_span, year=year)
+        days = [first for first, _ in pairs]
+    actual = days[0] if len({d.weekday() for d in days}) == 1 else None
+    return _mismatch(unit, told, actual, certain=certain, inferred=None if certain else days)
 
 
 def _mismatch(unit: TextUnit, m: DateMention, actual: date | None, *, certain: bool,
@@ -612,6 +691,8 @@ def _relative_weekdays(unit: TextUnit, explicit: list[DateMention], ref_day: dat
     if "day" not in text:
         return  # every weekday word ends in "day": most paragraphs name none
     taken = [m.weekday_span for m in explicit if m.weekday_span]
+    # (The first weekday of "Friday to Sunday, June 6-8" is the range's, not relative.)
+    taken += [found[1] for found in (_weekday_range(text, m) for m in explicit if m.weekday_span) if found]
     for match in _WEEKDAY_WORD.finditer(text):
         start = match.start()
         end = start + match.group().index("day") + 3

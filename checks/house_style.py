@@ -11,14 +11,21 @@ Looks for choices a newsroom makes once and an article should make once:
 - dates written in two formats ("15 May 2025" and "May 15, 2025")
   (`date-format`);
 - honorifics with and without a full stop ("Mr Qaani" and "Mr. Trump")
-  (`honorific-punctuation`).
+  (`honorific-punctuation`), counting only those before a person's name:
+  not a brand's or a title's ("Dr. Martens", "Dr. No", "Mrs. Brown's Boys",
+  "the Mr. Men books"; see `_honorific_people`).
 
 Each is reported once per article (a spelling once per word), at the first
 place written the less common way, with every place written that way in
 `related`. Severity is `info`; a newsroom may raise it through its
 severities configuration. Names keep their own spelling: a capitalised word
 inside a sentence ("World Health Organization", "Pearl Harbor") is not read
-as a spelling, and feet-and-inches marks (5'10") are not quotation marks.
+as a spelling, nor one at a sentence's start that goes on as a name
+("Organization for Economic Co-operation", "Labor Party"), acts as a party
+or a body ("Labor won 94 seats", "Labor's candidate"), or that the article
+uses as a name elsewhere; a capital at a sentence's start otherwise
+("Labor costs rose", "Neighbors said") is the article's spelling. Feet-and-
+inches marks (5'10") are not quotation marks.
 Spellings, dates and honorifics are read in English only.
 
 ## Why it matters
@@ -50,6 +57,7 @@ from checks.dates import MONTH_HEAD
 from checks.engine import Context
 from checks.model import (ALT_HEADLINE, BODY_KINDS, CAPTION, HEADLINE, STANDFIRST, Article,
                           TextUnit)
+from checks.names import STOPWORDS
 from checks.registry import Rule
 from checks.text import ASCII_WORD_BYTES, Joined, primary_language
 
@@ -281,6 +289,15 @@ for _b, _a in _PAIRS:
     _group = _b[:max(_n, 4)]
     _SPELLING.setdefault(_b, (_group, "british"))
     _SPELLING.setdefault(_a, (_group, "american"))
+# After a capitalised word, what makes it (part of) a name: more capitals, maybe
+# joined by a small word ("Labor Party", "Organization for Economic ...",
+# "Department of Defense"), or, at a sentence's start, a possessive or a verb
+# that a party or a body does ("Labor won", "Labor's candidate").
+_NAME_GOES_ON = re.compile(r"\s+(?:(?:for|of|and|de|&)\s+)?[A-Z]")
+_NAME_DOES = re.compile(
+    r"['’]s\b|\s+(?:said|says|won|wins|lost|loses|leads|led|leader|promised|pledged|announced|"
+    r"vowed|claimed|accused|argued|insisted|warned|urged|called|has\s+(?:won|lost|said|promised|"
+    r"pledged|announced|called|vowed)|will\s+(?:win|lose|form|govern))\b")
 _COMPUTING = re.compile(r"\b(?:computer|software|coding|code|app|apps)\b", re.I)
 _WORD = re.compile(r"[A-Za-z]+")
 
@@ -379,6 +396,11 @@ def _spelling_places(units: list[TextUnit]) -> dict[str, list[_Place]]:
     groups: dict[str, list[_Place]] = {}
     if not wanted:
         return groups
+    # A capital at a sentence's start is a name's when the article uses the same
+    # word as a name elsewhere ("the Labor government ... Labor won"): those
+    # places wait until every unit has been read.
+    names: set[str] = set()
+    sentence_starts: list[tuple[str, str, _Place]] = []
     wanted_bytes = {w.encode() for w in wanted}
     if unit_words is None:
         unit_words = _split_at_breaks(article_words)
@@ -400,11 +422,20 @@ def _spelling_places(units: list[TextUnit]) -> dict[str, list[_Place]]:
                 if not before and start > 8:
                     before = text[:start].rstrip()
                 if before and before[-1] not in ".!?:\"“‘'’—–(":
+                    names.add(word)
                     continue
                 if word.isupper() and len(word) > 1:
                     continue
-                if end < len(text) and re.match(r"\s+[A-Z]", text[end:end + 2]):
-                    continue  # "Labor Party", "Harbor View": a capitalised phrase
+                if _NAME_GOES_ON.match(text, end):
+                    names.add(word)
+                    continue  # "Labor Party", "Organization for Economic Co-operation"
+                if not lower.endswith("s") and _NAME_DOES.match(text, end):
+                    # (A plural that says or does is people: "Neighbours said".)
+                    names.add(word)
+                    continue  # "Labor won 94 seats", "Labor's candidate": a party, a body
+                base, style = entry
+                sentence_starts.append((word, base, _Place(unit, start, end, style)))
+                continue
             if lower.startswith("program") and _COMPUTING.search(text, max(0, start - 40),
                                                                  end + 40):
                 continue  # British English writes "program" for software
@@ -414,6 +445,11 @@ def _spelling_places(units: list[TextUnit]) -> dict[str, list[_Place]]:
                 continue
             base, style = entry
             groups.setdefault(base, []).append(_Place(unit, start, end, style))
+    for word, base, place in sentence_starts:
+        if word not in names:
+            groups.setdefault(base, []).append(place)
+    for places in groups.values():
+        places.sort(key=lambda p: (p.unit.index, p.start))
     return groups
 
 
@@ -518,12 +554,68 @@ _HONORIFICS = tuple(re.compile(rf"{title}(\.?)\s+(?=[A-Z])")
                     for title in (r"Mr(?<!\w..)s?", r"Ms(?<!\w..)", r"Dr(?<!\w..)"))
 
 
+# What follows an honorific that makes it part of a title or brand, not a
+# person: a possessive with a capital after it ("Mrs. Brown's Boys") or a
+# function word ("Dr. No", "Dr. Who").
+_TITLE_AFTER = re.compile(r"[A-Z][\w-]*['’]s\s+[A-Z]")
+_NAME_WORD = re.compile(r"[A-Z][\w-]*(?:['’](?!s\b)[\w-]+)*")  # ("O'Brien"; "Bowen’s" is Bowen)
+_GIVEN_AND_SURNAME = re.compile(r"[A-Z][\w'’-]*\s+(?:(?:al|el|de|van|von|da|di|le|la)[- ])?[A-Z]")
+_SAID_AFTER = re.compile(r",?\s+(?:said|says|told|added|asked|wrote|explained|argued|noted|insisted|"
+                         r"warned|admitted|claimed|replied|recalled|stressed|spoke|speaking)\b")
+# A determiner or possessive before the honorific: "the Mr. Men books", "a Dr Pepper".
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Aa]n?|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er|[Oo]ur)|['’]s)\s+$")
+
+
+def _honorific_people(units: list[TextUnit], places: list[_Place]) -> list[_Place]:
+    """The honorifics that stand before a person's name, not inside a title or brand.
+
+    Some are plainly not people ("The Mr. Men books", "Mrs. Brown's Boys", "Dr.
+    No"). Of the rest, one is known to be a person when a given name follows
+    it ("Dr Emma Wells"), its name is used elsewhere without an honorific
+    ("Donald Trump ... Mr. Trump") or after more than one, or the name is
+    followed by "said" or the like. When the article names some of its people
+    so, a name it gives only once, after the honorific ("Sales at Dr. Martens
+    fell", "the rapper Dr. Dre had visited"), is read as a brand or a stage
+    name; when it names none so, every honorific counts (a short text: "Mr
+    Qaani met Mr. Trump")."""
+    if len({p.style for p in places}) < 2:
+        return places  # one style: nothing to report, whatever they stand before
+    word_counts: dict[str, int] = {}
+    for unit in units:
+        for m in _NAME_WORD.finditer(unit.text):
+            word_counts[m.group()] = word_counts.get(m.group(), 0) + 1
+    readings = []  # (place, the name after it, whether it reads as a person on its own)
+    for p in places:
+        text = p.unit.text
+        at = p.end
+        while at < len(text) and text[at] in ". ":
+            at += 1
+        name = _NAME_WORD.match(text, at)
+        if (name is None or name.group().casefold() in STOPWORDS or _TITLE_AFTER.match(text, at)
+                or _DETERMINER_BEFORE.search(text[max(0, p.start - 8):p.start])):
+            continue
+        person = bool(_GIVEN_AND_SURNAME.match(text, at) or _SAID_AFTER.match(text, name.end()))
+        readings.append((p, name.group(), person))
+    after_honorific: dict[str, int] = {}
+    for _, name, _ in readings:
+        after_honorific[name] = after_honorific.get(name, 0) + 1
+    known = [p for p, name, person in readings
+             if person or after_honorific[name] > 1 or word_counts[name] > after_honorific[name]]
+    return known if known else [p for p, _, _ in readings]
+
+
 def _honorific_finding(units: list[TextUnit], joined: Joined) -> Annotation | None:
     places = sorted((i, m.start() - offset, m.end(1) - offset, "dotted" if m.group(1) else "bare")
                     for pattern in _HONORIFICS for i, offset, m in joined.matches(pattern))
-    places = [_Place(units[i], start, end, style) for i, start, end, style in places]
+    places = _honorific_people(units, [_Place(units[i], start, end, style)
+                                       for i, start, end, style in places])
+    # The message shows each style with the honorific the article writes that way.
+    first_title = {}
+    for p in places:
+        first_title.setdefault(p.style, p.unit.text[p.start:p.end].rstrip("."))
+    dotted, bare = first_title.get("dotted", "Mr"), first_title.get("bare", "Mr")
     ann = _report(HONORIFIC_PUNCTUATION, places, "honorifics",
-                  {"dotted": "with a full stop (Mr.)", "bare": "without one (Mr)"})
+                  {"dotted": f"with a full stop ({dotted}.)", "bare": f"without one ({bare})"})
     if ann is None:
         return None
     quote = ann.target.quote

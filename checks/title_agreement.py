@@ -25,6 +25,13 @@ and a body's "1.5GW" or "80km" backs "1.5 gigawatts" or "80 kilometres".
 A range ("between 40 and 50 tonnes", "40 to 50", "six or eight") is backed at
 both ends by a body figure inside it (47 tonnes); "from 40 to 50" is a change,
 each end checked alone.
+A share ("1 in 10 jobs", "One in five", "Two-thirds") is one figure, never its
+parts: it is backed by an equal share in the body, rounded ("400 of its 4,000
+jobs", "Of the 10,000 surveyed, 2,000 ...", "a quarter", "66 per cent"), and
+otherwise told once, whole. A small count of people ("Two men jailed", "Three
+teenagers charged", "Two arrested") is backed by a list of exactly that many
+people in the body ("Mark Evans, 41, and Paul Hughes, 38", "a man and a
+woman"); a list of another length backs nothing.
 A surname matches a full name ("Qaani" / "Esmail Qaani"), an adjective its
 country ("Iranian" / "Iran", "Danish" / "Denmark" or "Danes") or that
 country's capital ("Danish" / "Copenhagen"), a short form its long form ("US" / "United
@@ -60,7 +67,10 @@ headline the check uses an English word-frequency list; a plural of people
 opening a sentence with a plural verb ("Growers are demanding ...", "Organisers
 say ...") is an ordinary word, and so is a noun that Title Case or a sentence
 start capitalises when the body writes its stem in lower case ("Tram Derailment"
-/ "the derailed tram").
+/ "the derailed tram"), and a headline's first word that is a common noun for a
+person, told by how it is made ("Motorist", "Fraudster", "Paedophile",
+"Goalkeeper", "Shoplifter", "Midfielder"; a plain -er word such as "Turner" may
+be a surname and is still read as a name, as is "Ferreyra resigns").
 
 Outside English only figures written in digits are compared, a figure the
 body lacks is `info`, and names are not read.
@@ -912,6 +922,48 @@ def _common_plural_opening(tokens: tuple[_Token, ...], i: int) -> bool:
     return known and _plural_verb(_fold(following))
 
 
+# A common noun for a person, by how it is made: a doer in -ist or -ster
+# ("Motorist", "Fraudster"), a lover in -phile ("Paedophile"), or a compound
+# of an English word and a doer made from another ("Goalkeeper", "Shoplifter",
+# "Midfielder", "Firefighter"). A plain -er word may be a surname ("Turner",
+# "Fletcher"), so it needs the compound.
+_DOER = re.compile(r"(?:ist|ster|phile)s?$")
+_DOER_END = re.compile(r"(?:er|ers)$")
+_PERSON_NOUN_FLOOR = 20  # uses in the word list: below it a word is likelier a name
+_PART_FLOOR = 200
+
+
+def _english(word: str, floor: int) -> bool:
+    """Is ``word`` (folded) in the word list at least ``floor`` times, in its own or
+    its US spelling ("paedophile" / "pedophile")?"""
+    return _frequency(word) >= floor or ("ae" in word and _frequency(word.replace("ae", "e")) >= floor)
+
+
+def _word_stem(stem: str) -> bool:
+    """Is ``stem`` an English word, maybe once ending in e ("cycl-ist", "mak-er")?"""
+    return _english(stem, _PART_FLOOR) or _english(stem + "e", _PART_FLOOR)
+
+
+def _person_noun(bare: str) -> bool:
+    """Is ``bare`` (folded) a common noun for a person (a role, an occupation, a kind
+    of offender or player) rather than a name?"""
+    if not bare.isalpha() or len(bare) < 6 or not _english(bare, _PERSON_NOUN_FLOOR):
+        return False
+    doer = _DOER.search(bare)
+    if doer is not None:
+        if doer.group().startswith("phile"):
+            return True
+        stem = bare[:doer.start()]
+        shortest = 3 if doer.group().startswith("ist") else 4  # (-ster: "Webster", "Forster")
+        return len(stem) >= shortest and _word_stem(stem)
+    end = _DOER_END.search(bare)
+    if end is None:
+        return False
+    # goal|keep|er, shop|lift|er, mid|field|er: the first part and the doer's verb are words.
+    return any(_english(bare[:i], _PART_FLOOR) and _word_stem(bare[i:end.start()])
+               for i in range(3, end.start() - 3))
+
+
 # A noun made from a verb or another word ("Derailment", "Evacuation", "Crossing"):
 # in a Title Case headline, or opening a sentence, a common word the body backs
 # with another form of its stem written in lower case ("derailed", "evacuated").
@@ -970,6 +1022,8 @@ def _name_candidates(text: str, ordinary: frozenset[str] = frozenset()) -> list[
                 out.append(tok)
             continue
         opens = bool(_BREAK_BEFORE.search(text[:tok.start]))
+        if opens and _person_noun(bare):
+            continue  # "Motorist banned ...", "Goalkeeper signs ...": a description, not a name
         limit = SENTENCE_CASE_NAME_FREQUENCY if sentence_case and not opens else NAME_FREQUENCY
         if _frequency(bare) < limit and not (opens and _common_plural_opening(tokens, i)):
             out.append(tok)
@@ -1337,6 +1391,137 @@ def _derived_count(claim: Quantity, noun: str | None, body: str) -> bool:
     return False
 
 
+# -- ratios and fractions -------------------------------------------------------
+
+# "1 in 10 jobs", "One in five children", "Two-thirds of voters": a share, backed
+# by an equal share in the body however it is written ("400 of its 4,000 jobs",
+# "a quarter", "66 per cent"), and never read as two separate figures.
+_RATIO_JOIN = re.compile(r"\s+(?:in|out\s+of)\s+(?:every\s+)?")
+_OF_WHOLE = re.compile(r"\s+(?:out\s+)?of\s+(?:(?:its|the|their|his|her|our|all|a\s+total\s+of)\s+)?")
+_OF_BEFORE = re.compile(r"\b[Oo]f\s+(?:(?:the|its|their|all)\s+)?$")
+_DENOMINATORS = {"half": 2, "halve": 2, "third": 3, "quarter": 4, "fifth": 5, "sixth": 6,
+                 "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+_FRACTION_AFTER = re.compile(
+    r"[-\s](half|halves|(?:third|quarter|fifth|sixth|seventh|eighth|ninth|tenth)s?)\b", re.I)
+_FRACTION_WORDS = re.compile(
+    r"\b(?:(a|an|one|two|three|four|five|six|seven|eight|nine)[-\s]+)?"
+    r"(half|(?:third|quarter|fifth|sixth|seventh|eighth|ninth|tenth)s?)\b", re.I)
+_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+          "seven": 7, "eight": 8, "nine": 9}
+_ONE_IN_BEFORE = re.compile(r"\b(?:[Oo]ne|[Aa]n?|1)\s+(?:in|out\s+of)\s+(?:every\s+)?$")
+_SHARE_SLACK = 0.1  # a headline's share rounds the body's: within a tenth of it, or two points
+
+
+class _Share(NamedTuple):
+    value: float  # the share, 0 to 1
+    start: int
+    end: int
+
+
+def _denominator(word: str) -> int:
+    word = word.lower()
+    return _DENOMINATORS[word[:-1] if word.endswith("s") else word]
+
+
+def _title_shares(text: str, claims: list[Quantity]) -> dict[int, _Share]:
+    """The title's shares ("1 in 10", "Two-thirds"), by the start of each claim inside one."""
+    out: dict[int, _Share] = {}
+    for i, claim in enumerate(claims):
+        if claim.percent or claim.currency is not None or claim.value <= 0 or claim.start in out:
+            continue
+        fraction = _FRACTION_AFTER.match(text, claim.end)
+        if fraction is not None and claim.value < _denominator(fraction.group(1)):
+            out[claim.start] = _Share(claim.value / _denominator(fraction.group(1)), claim.start,
+                                      fraction.end())
+            continue
+        if i + 1 < len(claims):
+            whole = claims[i + 1]
+            join = _RATIO_JOIN.match(text, claim.end)
+            if join is not None and join.end() == whole.start and claim.value < whole.value \
+                    and not whole.percent and whole.currency is None:
+                share = _Share(claim.value / whole.value, claim.start, whole.end)
+                out[claim.start] = out[whole.start] = share
+                continue
+        # "One in five": a "one" is no claim of its own.
+        one = _ONE_IN_BEFORE.search(text, max(0, claim.start - 20), claim.start)
+        if one is not None and claim.value > 1:
+            out[claim.start] = _Share(1 / claim.value, one.start(), claim.end)
+    return out
+
+
+@lru_cache(maxsize=64)
+def _body_shares(body: str) -> tuple[float, ...]:
+    """Every share the body gives: percentages, "400 of its 4,000", "one in five",
+    "Of the 10,000 ..., 2,000 ...", "a quarter", "two-thirds"."""
+    found = quantities(body, words=True)
+    shares = [q.value / 100 for q in found if q.percent]
+    for part, whole in zip(found, found[1:]):
+        if part.percent or whole.percent or part.currency != whole.currency:
+            continue
+        between = body[part.end:whole.start]
+        if (_RATIO_JOIN.fullmatch(between) or _OF_WHOLE.fullmatch(between)) and 0 < part.value < whole.value:
+            shares.append(part.value / whole.value)
+        # "Of the 10,000 children surveyed, 2,000 were ...": the whole first.
+        elif _OF_BEFORE.search(body, max(0, part.start - 14), part.start) and "," in between \
+                and not re.search(r"[.!?;]", between) and len(between) < 80 and 0 < whole.value < part.value:
+            shares.append(whole.value / part.value)
+    for m in _FRACTION_WORDS.finditer(body):
+        count = _SMALL[m.group(1).lower()] if m.group(1) else 1
+        whole = _denominator(m.group(2))
+        if count < whole:
+            shares.append(count / whole)
+    return tuple(shares)
+
+
+def _share_backed(share: _Share, body: str) -> bool:
+    return any(abs(share.value - stated) <= max(0.02, _SHARE_SLACK * share.value)
+               for stated in _body_shares(body))
+
+
+# -- a headline count of people the body lists one by one ----------------------
+
+# "Two men jailed" over "Mark Evans, 41, and Paul Hughes, 38, were jailed", "Two
+# arrested" over "a man and a woman": the body gives the count as a list.
+_PEOPLE_NOUNS = frozenset("""
+man men woman women boy boys girl girls teenager teenagers teen teens youth youths person people
+pensioner pensioners child children brother brothers sister sisters friend friends suspect suspects
+couple sibling siblings twin twins student students pupil pupils
+""".split())
+_HAPPENED_TO = frozenset("hurt dead die held shot caught found freed sought hit stabbed".split())
+_PERSON_WORD = (r"(?:man|woman|boy|girl|teenager|teen|youth|pensioner|child|toddler|baby|mother|father|"
+                r"son|daughter|brother|sister|husband|wife|student|pupil|driver|passenger|pedestrian|"
+                r"cyclist|motorcyclist|officer|friend|neighbour|neighbor|partner)")
+_AGE = r"(?:,\s*(?:aged\s+)?\d{1,3}\b)?"
+_NAMED = r"(?:[A-Z][a-z'’-]+(?:\s+(?:(?:de|van|von|da|di|al|el|le|la|bin)\s+)?[A-Z][A-Za-z'’-]+){1,2})" + _AGE
+_DESCRIBED = r"(?:(?:[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w-]+\s+){0,3}?" + _PERSON_WORD + r")\b" + _AGE
+_PERSON_ITEM = rf"(?:{_NAMED}|{_DESCRIBED})"
+_PEOPLE_LIST = re.compile(rf"{_PERSON_ITEM}(?:\s*,\s*{_PERSON_ITEM})*\s*,?\s+and\s+{_PERSON_ITEM}")
+_ITEM = re.compile(_PERSON_ITEM)
+
+
+@lru_cache(maxsize=64)
+def _people_listed(body: str) -> frozenset[int]:
+    """How many people each list of people in ``body`` gives ("Mark Evans, 41, and
+    Paul Hughes, 38" gives 2)."""
+    return frozenset(len(_ITEM.findall(m.group())) for m in _PEOPLE_LIST.finditer(body))
+
+
+def _counts_people(text: str, claim: Quantity, noun: str | None) -> bool:
+    """Is ``claim`` a small count of people ("Two men", "Three teenagers", "Two
+    arrested")?"""
+    if claim.percent or claim.currency is not None or claim.value != int(claim.value) \
+            or not 2 <= claim.value <= 12:
+        return False
+    if noun in _PEOPLE_NOUNS:
+        return True
+    # "Two arrested", "Three charged", "Two hurt": the count is the subject of what happened.
+    following = _WORD_AFTER.match(text, claim.end)
+    if following is None or not following.group(1).islower():
+        return False
+    word = following.group(1)
+    return word.endswith("ed") or word in _HAPPENED_TO
+
+
 def _same_noun(a: str | None, b: str | None) -> bool:
     return a is not None and b is not None and (a == b or a[:5] == b[:5] and len(a) >= 5)
 
@@ -1409,7 +1594,21 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
             body_figures = _BodyFigures(body + captions, words)
             stand_figures = _figures(standfirst, words)
         ranges = _ranges(unit.text, claims) if len(claims) > 1 else {}
+        shares = _title_shares(unit.text, claims) if english and claims else {}
+        told_shares: set[int] = set()
         for claim in claims:
+            share = shares.get(claim.start)
+            if share is not None:
+                # A share is backed or not as a whole, and told once.
+                if share.start in told_shares or _share_backed(share, support.text):
+                    continue
+                told_shares.add(share.start)
+                quote = unit.text[share.start:share.end]
+                yield UNSUPPORTED_NUMBER.at(
+                    unit.span(share.start, share.end),
+                    f"The body never gives the share {quote} ({share.value:.0%}) that the {where} gives.",
+                    data={"value": share.value})
+                continue
             if unit.kind != STANDFIRST and any(agrees(claim, stated) for _, stated in stand_figures):
                 continue
             if body_figures.any_agrees(claim):
@@ -1449,6 +1648,9 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
                 continue  # "six months before the vote": the body's dates give the span
             elif english and _derived_count(claim, noun, story.text):
                 continue  # "40 years of fabrics" / "between 1950 and 1990"
+            elif english and _counts_people(unit.text, claim, noun) \
+                    and int(claim.value) in _people_listed(support.text):
+                continue  # "Two men jailed" / "Mark Evans, 41, and Paul Hughes, 38, were jailed"
             else:
                 yield UNSUPPORTED_NUMBER.at(
                     target,

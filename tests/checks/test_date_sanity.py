@@ -118,6 +118,13 @@ FLAG = [
     ("The harbour budget was approved on Monday.",
      {"published_at": "2025-05-15", "updated_at": "2025-05-13"},
      "updated-before-published", "updated_at", "2025-05-13"),
+    # A weekday range whose weekdays do not fit its dates: told at the end that is off.
+    ("The festival runs Friday to Sunday, May 17-19.", {},
+     "weekday-mismatch", "p1", "Friday to Sunday, May 17"),
+    ("The fair is open Friday to Monday, May 16-18, at the showground.", {},
+     "weekday-mismatch", "p1", "Monday, May 16-18"),
+    ("The conference ran Monday through Wednesday, June 9-11, 2024.", {},
+     "weekday-mismatch", "p1", "Monday through Wednesday, June 9"),
 ]
 
 # Paragraphs with nothing above info (dated Thursday 15 May 2025).
@@ -199,6 +206,14 @@ PASS = [
     "Der Gipfel begann am Dienstag, 13. Mai 2025 in Bagdad.",
     "La cumbre comenzó el martes 13 de mayo de 2025 en Bagdad.",
     "Le sommet s'est ouvert mardi 13 mai 2025 à Bagdad.",
+    # A range of weekdays before a range of dates: first with first, last with last.
+    "The festival runs Friday to Sunday, May 16-18.",
+    "The conference runs Monday through Wednesday, June 9-11, 2025, in Denver.",
+    "Free parking applies on Saturday and Sunday, May 17 and 18.",
+    "The fair ran Friday to Sunday, July 12-14, 2024, at the showground.",
+    "Performances are Thursday through Saturday, June 12-14, at 7.30pm.",
+    "The market is open Sat. and Sun., May 31 and June 1.",
+    "Roadworks will take place Friday to Sunday, May 30 to June 1.",
 ]
 
 

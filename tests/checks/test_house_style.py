@@ -31,6 +31,16 @@ FLAG = [
      "honorific-punctuation", "p2", "Mr."),
     (["The colour of the flag changed.", "Officials chose the color red."],
      {"standfirst": "The colour row"}, "spelling-variant", "p2", "color"),
+    # A capital at a sentence's start that is not a name is still the article's spelling.
+    (["Labor costs rose sharply.", "The labour market is tight.", "Labour shortages persist."], {},
+     "spelling-variant", "p1", "Labor"),
+    (["Neighbors said they heard shouting.", "The neighbours left.", "Other neighbours agreed."], {},
+     "spelling-variant", "p1", "Neighbors"),
+    # A person's honorific against another person's, in a text that names people in full.
+    (["Dr Emma Wells met Ali Haddad.", "Mr. Haddad spoke later."], {},
+     "honorific-punctuation", "p2", "Mr."),
+    (["Donald Trump arrived with Mr Al Araji.", "Mr. Trump left early."], {},
+     "honorific-punctuation", "p2", "Mr."),
 ]
 
 PASS = [
@@ -45,6 +55,19 @@ PASS = [
     (["You may 15 times try.", "The vote is on 15 May."], {}),
     (["Mr Qaani met Mr Al Araji.", "Dr Haddad spoke later."], {}),
     (["Mr. Qaani met Mr. Al Araji.", "Dr. Haddad spoke later."], {}),
+    # Names keep their own spelling, at a sentence's start too.
+    (["Labor won 94 seats.", "The party's labour market policy was popular."], {}),
+    (["Labor's candidate held the seat.", "She spoke about labour shortages."], {}),
+    (["Labor promised more jobs.", "Unions welcomed the labour reforms."], {}),
+    (["Organization for Economic Cooperation and Development figures show growth.",
+      "Other organisations disagreed."], {}),
+    (["Department of Defense officials declined to comment.", "The defence budget rose."], {}),
+    # A dotted honorific inside a brand or a title is not a person's.
+    (["Dr Emma Wells said boots were popular.", "Sales at Dr. Martens fell by 10%."], {}),
+    (["Mr Tom Hart, a film fan, said he had seen Dr. No 20 times."], {}),
+    (["Dr Amy Lee said the rapper Dr. Dre had visited."], {}),
+    (["Mrs Jean Brown said she watched Mrs. Brown's Boys every Christmas."], {}),
+    (["Sales of Dr Pepper rose, said Dr Jane Ross.", "The Mr. Men books turned 50."], {}),
 ]
 
 
@@ -79,6 +102,11 @@ def test_suggestions_keep_the_house_form():
     assert found[0].suggestion.text == "Mr"
     found = findings(draft("Iran’s army.", "The minister’s view.", "Corps' view."), CHECK)
     assert (found[0].target.quote, found[0].suggestion.text) == ("'", "’")
+
+
+def test_the_honorific_message_names_the_honorifics_the_article_writes():
+    [found] = findings(draft("Dr Emma Wells met Ali Haddad.", "Dr. Haddad spoke later."), CHECK)
+    assert "(Dr.)" in found.message and "(Dr)" in found.message and "Mr" not in found.message
 
 
 def test_a_straight_mark_in_a_curly_article_gets_the_right_curly_form():

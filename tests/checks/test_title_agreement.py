@@ -207,6 +207,35 @@ BLIND_PASS = [
      "The family has baked in the same oven for four generations"),
     ("Her grandmother founded the shop in 1960.", "Shop marks anniversary",
      "Three generations have run the shop"),
+    # a headline's first word that is a common noun for a person, not a name
+    ("A driver who reached 100mph while being chased by police has been banned for three years.",
+     "Motorist banned after 100mph chase", None),
+    ("A former bank clerk who stole £80,000 from customers has been jailed.",
+     "Fraudster jailed for stealing from pensioners", None),
+    ("A woman was taken to hospital after her bike hit a van.", "Cyclist hurt in crash with van", None),
+    ("The club signed the 24-year-old keeper on a three-year deal.", "Goalkeeper signs new deal", None),
+    ("A man who stole from shops in the town centre was jailed on Tuesday.",
+     "Shoplifter jailed after string of thefts", None),
+    ("A man who abused children was jailed for 12 years.", "Paedophile jailed for 12 years", None),
+    ("The player joined the club from Leeds on Friday.", "Midfielder joins from Leeds", None),
+    # a headline count of people the body lists one by one
+    ("Mark Evans, 41, and Paul Hughes, 38, were jailed on Tuesday for a fraud worth £1,040,000.",
+     "Two men jailed over £1m fraud", None),
+    ("Callum Reid, 17, Jack Moss, 18, and Liam Hart, 18, were charged with arson on Tuesday.",
+     "Three teenagers charged over fire", None),
+    ("Police arrested a 24-year-old man and a 19-year-old woman after the stabbing.",
+     "Two arrested after stabbing", None),
+    ("Amy Cole, Ben Day, Cal Ross and Dan Eve were each fined for trespass.",
+     "Four fined after trespass on railway", None),
+    ("His wife and a neighbour were also hurt, police said.", "Two hurt in attack", None),
+    # a share backed by an equal share, however the body writes it
+    ("The company will cut 400 of its 4,000 jobs.", "Firm to cut 1 in 10 jobs", None),
+    ("Of the 10,000 children surveyed, 2,000 were living in poverty.",
+     "One in five children lives in poverty", None),
+    ("A quarter of trains ran late in May.", "1 in 4 trains late", None),
+    ("Sixty-six per cent of voters backed the ban.", "Two-thirds of voters back ban", None),
+    ("Half of the 300 staff have quit, and 150 more will go.", "One in two staff quit", None),
+    ("Of 2,000 trains, 510 ran late.", "A quarter of trains late", "One in four trains ran late"),
 ]
 
 # Blind-draft look-alikes that must still be flagged: (body, headline, standfirst, quote).
@@ -245,6 +274,20 @@ BLIND_FLAG = [
      "The show brings together 50 years of printed fabrics", "50"),
     ("His grandfather opened the bakery in 1961.", "Baker wins award",
      "The family has baked in the same oven for six generations", "six"),
+    # a name the body never gives, at the headline's start too
+    ("The club's manager has resigned after a run of defeats.", "Ferreyra resigns after defeats",
+     None, "Ferreyra"),
+    ("The manager resigned on Monday.", "Okafor resigns as manager", None, "Okafor"),
+    # a count against a different number of people listed
+    ("Mark Evans, 41, and Paul Hughes, 38, were jailed on Tuesday.", "Three men jailed over fraud",
+     None, "Three"),
+    ("Police arrested a 24-year-old man and a 19-year-old woman.", "Three arrested after stabbing",
+     None, "Three"),
+    # a share the body gives differently is told once, as a whole
+    ("The company will cut 400 of its 4,000 jobs.", "Firm to cut 1 in 8 jobs", None, "1 in 8"),
+    ("Of the 10,000 children surveyed, 2,000 were living in poverty.",
+     "One in three children lives in poverty", None, "One in three"),
+    ("Half the staff quit.", "Three-quarters of staff quit", None, "Three-quarters"),
 ]
 
 
