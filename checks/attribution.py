@@ -66,7 +66,11 @@ Nordic ” ”, and British single ‘ ’), and flags:
 - `unopened-quote`: a closing quotation mark with no opening one.
 - `missing-credit`: a captioned image with no credit (no `credit` field, no
   credit at the end of its caption, and a caption that is not itself a credit
-  line) while every other image in the article has one: a warning. Other
+  line) while every other image in the article has one: a warning. A credit at
+  the end may be an agency ("... in Tehran. EPA"), a label ("Photo: ...") or
+  words saying where the picture came from ("Photo courtesy of Leeds City
+  Council", "(Family handout)", "© Ana Ruiz", "Photograph by Ana Ruiz for the
+  Guardian"; see checks/credits.py). Other
   uncredited images are `info`: among several uncredited ones, or when no
   image has a credit, a gap is as often a teaser, an author's headshot or a
   feed that drops credits as a forgotten credit.

@@ -211,6 +211,13 @@ FLAG = [
       ("image", "Protesters gather in Baghdad.", "AFP"),
       CALM, ("image", "A woman passes an anti-US mural in Tehran, Iran.")], "en",
      "missing-credit", "img4", "A woman passes an anti-US mural in Tehran, Iran."),
+    # a caption's last words that only look like a credit in words
+    *[([("image", "A man walks past the mural in Tehran.", "EPA"), CALM, ("image", caption)], "en",
+       "missing-credit", "img3", caption)
+      for caption in ("Protesters gather in Baghdad. By evening the square was empty",
+                      "Food parcels in Leeds. Supplied by the council, they reach 400 homes a week",
+                      "Residents queue at the food bank. The handout is weekly",
+                      "The photo of the mural was taken by her son.")],
     ([("image", "A man walks past the mural in Tehran.", "EPA"),
       ("image", "Protesters gather in Baghdad. AFP"),
       ("image", "A woman passes an anti-US mural in Tehran, Iran.")], "en",
@@ -409,6 +416,20 @@ PASS = [
       "«Ricostruiremo il porto entro un anno, costi quel che costi.»"], "it"),
     # Right-to-left text often has its curly marks reversed: balance is not judged there.
     (["اجتمع المجلس يوم الاثنين.", "وحول هذا التقارب وصفه غبان بـ”الخطوة المهمة“ في بيان."], "ar"),
+    # Credits in words at the end of a caption: where the picture came from.
+    *[([("image", "A man walks past the mural in Tehran.", "EPA"), CALM, ("image", caption)], "en")
+      for caption in ("The scene on Monday. Photo courtesy of Leeds City Council",
+                      "Tom Kerr, 34, died in the crash. Courtesy of the Kerr family",
+                      "Tom Kerr, 34, died in the crash (Picture courtesy of the family)",
+                      "The scene on Monday. Photo provided by the Ruiz family",
+                      "The scene on Monday. Provided by the Ruiz family",
+                      "Tom Kerr, 34, died in the crash. (Family handout)",
+                      "Tom Kerr, 34, died in the crash. Police handout",
+                      "The scene on Monday. © Ana Ruiz",
+                      "The scene on Monday. Photograph by Ana Ruiz for the Guardian",
+                      "The scene on Monday. Picture by Ana Ruiz",
+                      "Tom Kerr, 34, died in the crash. PHOTO: FAMILY HANDOUT",
+                      "Courtesy of the Kerr family")],
     # Credits: explicit, inline, a caption that is the credit itself, a video.
     ([("image", "A man walks past the mural in Tehran.", "EPA"),
       ("image", "Protesters gather in Baghdad. AFP"),
