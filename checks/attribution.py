@@ -28,7 +28,9 @@ Nordic ” ”, and British single ‘ ’), and flags:
   any verb, a possessive or a fronted phrase: "Ruiz went ...", "Ruiz isn’t
   ...", "Ruiz’s patience has run out.", "Now 71, Ruiz is ..."; a single word
   in those last forms only when the article writes it as a person's name,
-  "Ana Ruiz", "Mr Ruiz", so not "Leeds lost 3-0." nor "Ford cut 3,800 jobs.";
+  "Ana Ruiz", "Mr Ruiz", so not "Leeds lost 3-0." nor "Ford cut 3,800 jobs.",
+  and several words only without a place's or a body's word, not "Network
+  Rail made ...", "Leeds United won’t ...";
   not a word the article also
   writes in lower case, "Polls published ...", nor "Several ...", nor a group:
   "Hundreds of workers ...", nor a thing's age, "The 44-year-old footbridge
@@ -673,14 +675,17 @@ def _opens_on_person_otherwise(text: str, body: str, lower_seen: dict[str, bool]
     verb, as a possessive, or after what the person is ("Leeds captain Ana Ruiz
     apologised."). A single word there is a name only when the article also
     writes it as a person's (_written_as_persons_name) and never in lower case
-    ("Winter can ..."): a team or a company takes these verbs as often ("Leeds
-    lost 3-0.", "Ford cut 3,800 jobs.")."""
+    ("Winter can ..."), and a run of words not one with a place's or a body's
+    word (_PLACE_OR_BODY): a team or a company takes these verbs as often
+    ("Leeds lost 3-0.", "Ford cut 3,800 jobs.", "Network Rail made ...")."""
     match = _SUBJECT_WIDER.match(text)
     if match is None:
         return False
     name = match.group("name")
-    if name is None or match.group("role") or match.group("title") or " " in name:
+    if name is None or match.group("role") or match.group("title"):
         return True
+    if " " in name:
+        return _PLACE_OR_BODY.search(name) is None
     word, key = name.lower(), _AS_PERSONS_NAME + name
     if word not in lower_seen:
         lower_seen[word] = _written_in_lower_case(word, body)
@@ -688,6 +693,15 @@ def _opens_on_person_otherwise(text: str, body: str, lower_seen: dict[str, bool]
         # (Cached with the lower-case answers: each scans the body once.)
         lower_seen[key] = _written_as_persons_name(name, body)
     return not lower_seen[word] and lower_seen[key]
+
+
+# A word that makes a run of capitalised words a place, a team or a company, not
+# a person ("Leeds United lost ...", "Network Rail made ...", "Mill Street was ...").
+_PLACE_OR_BODY = re.compile(
+    r"\b(?:United|City|Town|Rovers|Wanderers|Athletic|Council|Police|Rail|Railways?|Street|Road|Lane|"
+    r"Avenue|Square|Park|Bridge|Group|Bank|Trust|Party|Club|Company|Ltd|Inc|Plc|PLC|Airport|Airways|"
+    r"Airlines|Hospital|University|College|School|Government|Ministry|Department|Office|Service|"
+    r"Services|Water|Energy|Motors|County|Borough|Agency|Authority|Court)\b")
 
 
 # (The cache key of _written_as_persons_name's answers, beside

@@ -168,6 +168,13 @@ FLAG = [
     ([CALM, "Leeds’s defence was poor again.", PROJECT, AFTER], "en", "unattributed-quote", "p3", PROJECT),
     ([CALM, "Leeds won’t go down without a fight.", PROJECT, AFTER], "en",
      "unattributed-quote", "p3", PROJECT),
+    # ... nor is a run of words with a place's, a team's or a company's word
+    ([CALM, "Leeds United won’t go down without a fight.", PROJECT, AFTER], "en",
+     "unattributed-quote", "p3", PROJECT),
+    ([CALM, "Network Rail made the decision in May.", PROJECT, AFTER], "en",
+     "unattributed-quote", "p3", PROJECT),
+    ([CALM, "After the storm, Mill Street was under water.", PROJECT, AFTER], "en",
+     "unattributed-quote", "p3", PROJECT),
     ([CALM, "Winter can bring more leaks, and the harbour is no exception in winter.", PROJECT, AFTER],
      "en", "unattributed-quote", "p3", PROJECT),
     # an age before a thing is no person
