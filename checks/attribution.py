@@ -23,9 +23,18 @@ Nordic ” ”, and British single ‘ ’), and flags:
   meeting. “...”"); or, in the paragraph
   before, a lead-in, a question (interviews), or a person as the subject
   ("Draper meanwhile wrapped up his win.", "The harbour master was in no mood
-  for compromise.", "Her message was short."; not a word the article also
+  for compromise.", "Her message was short.", "The pensioner is furious.",
+  "The 71-year-old is ...", "Leeds captain Ana Ruiz apologised.", and with
+  any verb, a possessive or a fronted phrase: "Ruiz went ...", "Ruiz isn’t
+  ...", "Ruiz’s patience has run out.", "Now 71, Ruiz is ..."; a single word
+  in those last forms only when the article writes it as a person's name,
+  "Ana Ruiz", "Mr Ruiz", so not "Leeds lost 3-0." nor "Ford cut 3,800 jobs.",
+  and several words only without a place's or a body's word, not "Network
+  Rail made ...", "Leeds United won’t ...";
+  not a word the article also
   writes in lower case, "Polls published ...", nor "Several ...", nor a group:
-  "Hundreds of workers ...") whose last sentence, the one next to the
+  "Hundreds of workers ...", nor a thing's age, "The 44-year-old footbridge
+  ...") whose last sentence, the one next to the
   quotation, is still about a person (a name, "she", "his", "the mayor"; not
   "Mr. Giordano took over in December. But the team has scored only
   twice."). A run of
@@ -59,7 +68,11 @@ Nordic ” ”, and British single ‘ ’), and flags:
 - `unopened-quote`: a closing quotation mark with no opening one.
 - `missing-credit`: a captioned image with no credit (no `credit` field, no
   credit at the end of its caption, and a caption that is not itself a credit
-  line) while every other image in the article has one: a warning. Other
+  line) while every other image in the article has one: a warning. A credit at
+  the end may be an agency ("... in Tehran. EPA"), a label ("Photo: ...") or
+  words saying where the picture came from ("Photo courtesy of Leeds City
+  Council", "(Family handout)", "© Ana Ruiz", "Photograph by Ana Ruiz for the
+  Guardian"; see checks/credits.py). Other
   uncredited images are `info`: among several uncredited ones, or when no
   image has a credit, a gap is as often a teaser, an author's headshot or a
   feed that drops credits as a forgotten credit.
@@ -640,9 +653,11 @@ def _opens_on_person(text: str, body: str, lower_seen: dict[str, bool]) -> bool:
     noun opening the sentence ("Polls published last week ...", "Residents
     fled ..."), not a name; nor is a plural before its verb ("Shopkeepers are
     divided.")."""
-    match = _SUBJECT.match(text)
-    if match is None or _GROUP_SUBJECT.match(text):
+    if _GROUP_SUBJECT.match(text):
         return False
+    match = _SUBJECT.match(text)
+    if match is None:
+        return _opens_on_person_otherwise(text, body, lower_seen)
     name = match.group("name")
     if name is None or match.group("title") or " " in name:
         return True
@@ -652,6 +667,55 @@ def _opens_on_person(text: str, body: str, lower_seen: dict[str, bool]) -> bool:
         # each answer scans the body once.)
         lower_seen[word] = _written_in_lower_case(word, body)
     return not lower_seen[word]
+
+
+def _opens_on_person_otherwise(text: str, body: str, lower_seen: dict[str, bool]) -> bool:
+    """Whether a paragraph opens on a person in a form _SUBJECT does not read
+    (_SUBJECT_WIDER): after a fronted phrase, with an irregular or auxiliary
+    verb, as a possessive, or after what the person is ("Leeds captain Ana Ruiz
+    apologised."). A single word there is a name only when the article also
+    writes it as a person's (_written_as_persons_name) and never in lower case
+    ("Winter can ..."), and a run of words not one with a place's or a body's
+    word (_PLACE_OR_BODY): a team or a company takes these verbs as often
+    ("Leeds lost 3-0.", "Ford cut 3,800 jobs.", "Network Rail made ...")."""
+    match = _SUBJECT_WIDER.match(text)
+    if match is None:
+        return False
+    name = match.group("name")
+    if name is None or match.group("role") or match.group("title"):
+        return True
+    if " " in name:
+        return _PLACE_OR_BODY.search(name) is None
+    word, key = name.lower(), _AS_PERSONS_NAME + name
+    if word not in lower_seen:
+        lower_seen[word] = _written_in_lower_case(word, body)
+    if key not in lower_seen:
+        # (Cached with the lower-case answers: each scans the body once.)
+        lower_seen[key] = _written_as_persons_name(name, body)
+    return not lower_seen[word] and lower_seen[key]
+
+
+# A word that makes a run of capitalised words a place, a team or a company, not
+# a person ("Leeds United lost ...", "Network Rail made ...", "Mill Street was ...").
+_PLACE_OR_BODY = re.compile(
+    r"\b(?:United|City|Town|Rovers|Wanderers|Athletic|Council|Police|Rail|Railways?|Street|Road|Lane|"
+    r"Avenue|Square|Park|Bridge|Group|Bank|Trust|Party|Club|Company|Ltd|Inc|Plc|PLC|Airport|Airways|"
+    r"Airlines|Hospital|University|College|School|Government|Ministry|Department|Office|Service|"
+    r"Services|Water|Energy|Motors|County|Borough|Agency|Authority|Court)\b")
+
+
+# (The cache key of _written_as_persons_name's answers, beside
+# _written_in_lower_case's lower-case words: a capitalised word after it.)
+_AS_PERSONS_NAME = "person:"
+
+
+def _written_as_persons_name(word: str, body: str) -> bool:
+    """Whether ``body`` writes ``word`` as a person's surname: after a given
+    name or a title ("Ana Ruiz", "Mr Ruiz"; not "In Leeds", "The Ford"), or
+    with an age ("Ruiz, 71,")."""
+    name = re.escape(word)
+    return re.search(rf"\b(?:{_TITLES}\.?|{_NOT_A_PERSON}[A-Z][a-z]+)\s{name}\b|\b{name},\s\d{{1,3}},",
+                     body) is not None
 
 
 def _written_in_lower_case(word: str, body: str) -> bool:
@@ -734,6 +798,19 @@ def _last_sentence_start(text: str) -> int:
     return start
 
 
+# Verbs a person as a subject takes besides a regular "-s" or "-ed" form: be,
+# have, do and the modals, their negatives ("isn't", "won't"), and the irregular
+# past tenses ("Ruiz went to court.", "Ruiz shook her head.").
+_AUXILIARIES = r"is|was|are|were|has|have|had|does|do|did|will|would|can|could|may|might|must|should"
+_NEGATED = rf"(?:{_AUXILIARIES}|need|dare)n['’]t|can['’]t|won['’]t|shan['’]t|ain['’]t"
+_IRREGULAR_PAST = (
+    r"went|took|made|gave|stood|shook|came|got|saw|knew|thought|felt|found|left|kept|held|ran|sat|"
+    r"spoke|wrote|began|became|brought|bought|built|caught|chose|drove|fell|fought|flew|grew|heard|"
+    r"hid|meant|met|paid|rode|rose|sent|sang|slept|spent|stole|struck|swore|taught|threw|understood|"
+    r"woke|wore|withdrew|broke|drew|forgave|froze|tore|sought|told|said|read|knelt|lit|sank|shone|"
+    r"sold|stuck|swept|wept|won|lost|beat|led|hit|cut|set|put|let|quit|overcame|undertook|oversaw")
+_ADVERB = r"(?:[a-z]+ly|meanwhile|also|then|now|still|never|later|first|once|already|just|even|again)"
+
 # One person named by what they are, not by name ("The mayor", "the union's
 # leader", "A harbour master"): singular nouns only, as a group ("Shopkeepers
 # are divided.", "Hundreds of workers ...") has no one speaker to quote.
@@ -751,7 +828,12 @@ _PERSON_NOUNS = (
     "pastor|vicar|landlord|tenant|worker|employee|paramedic|firefighter|veteran|historian|"
     "diplomat|ambassador|envoy|negotiator|commander|soldier|treasurer|harbou?r\\s+master|headmaster|"
     "goalkeeper|shopkeeper|gatekeeper|zookeeper|innkeeper|warden|"
-    "ranger|trader|vendor|entrepreneur|woman|boy|girl")
+    "ranger|trader|vendor|entrepreneur|woman|boy|girl|pensioner|retiree|widower|grandparent|"
+    "mum|dad|grandad|granddad|"
+    # "The 71-year-old is furious.", not "The 44-year-old footbridge has been closed."
+    # nor "The 44-year-old buildings were ..."
+    r"\d{1,3}-year-old(?=\s+(?:[a-z]+ly\s+)?(?:[a-z]+(?:ed|s)|" + _AUXILIARIES + r")\b)"
+    r"(?!\s+(?!(?:" + _AUXILIARIES + r")\b)[a-z]+s\s+(?:" + _AUXILIARIES + r")\b)")
 # A sentence whose subject is such a person ("For the mayor, ..." too), or
 # opens on "his"/"her" ("Her message was simple."): the sentence is about a person. (The expression opens
 # on the word, which the engine skips to at C speed; whether a sentence starts
@@ -763,7 +845,21 @@ _ROLE_FILLER = (r"(?:(?!(?:the|a|an|this|that|these|those|is|are|was|were|has|ha
                 r"does)\b)[\w'’-]+\s+){0,3}?")
 _ROLE_SUBJECT = re.compile(
     rf"(?:The|A|An|One|Another|This|That|Its|Their|Our|For\s+the)\s+"
-    rf"{_ROLE_FILLER}(?:{_PERSON_NOUNS})(?:['’]s)?\b(?![-'’])|(?:His|Her)\s")
+    rf"{_ROLE_FILLER}(?:[a-z]+-)?(?:{_PERSON_NOUNS})(?:['’]s)?\b(?![-'’])|(?:His|Her)\s")
+# The forms of a person as the subject that _SUBJECT does not read, which
+# _opens_on_person_otherwise reads with care: after a fronted phrase ("Now 71,
+# Ruiz is ...", "After the final whistle, Ruiz went ..."), after what the person
+# is ("Leeds captain Ana Ruiz apologised"), as a possessive ("Ruiz’s patience has
+# run out"), or before a verb not in "-s" or "-ed" ("Ruiz went ...", "Ruiz isn’t
+# ...", "Ruiz won’t ..."). The comma after a name (an apposition, "Ana Ruiz,
+# 71, ...") is _SUBJECT's only: after a fronted phrase it is as often a list
+# ("In Leeds, Hull and York, ...").
+_SUBJECT_WIDER = re.compile(
+    r"^(?:[A-Z][^,.!?;:“”\"]{0,40}?,\s)?"
+    r"(?:(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\s(?:[a-z]+ly\s)?[a-z]"
+    rf"|{_NOT_A_PERSON}(?P<role>(?:[A-Z][\w'’-]+\s){{0,2}}(?:[a-z][\w'’-]+\s)?(?:{_PERSON_NOUNS})\s)?"
+    rf"(?P<title>{_TITLES}\.?\s)?(?P<name>(?:[A-Z][\w'’-]+\s){{0,3}}[A-Z][\w'’-]+?)"
+    rf"(?:['’]s\s[a-z]|\s(?:{_ADVERB}\s)?(?:[a-z]+(?:ed|s)|{_AUXILIARIES}|{_NEGATED}|{_IRREGULAR_PAST})\b))")
 # Right before a sentence start: the end of one, a colon, or two spaces (where
 # a quotation was blanked out).
 _SENTENCE_BEFORE = re.compile(r"(?:[.!?:][\"”’»]?\s|\s\s)$")

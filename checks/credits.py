@@ -4,6 +4,15 @@ Used by adapters (a plain-text line that ends in a credit is a caption) and by
 checks (an image with no credit anywhere). A newsroom's own list of accepted
 credits can be added through configuration; the built-in list covers the
 agencies that most captions name.
+
+Besides agencies and labelled credits ("Photo: Reuters", "PHOTO: AP"), a
+credit may say in words where the picture came from: "Photo courtesy of Leeds
+City Council", "Courtesy of the Kerr family", "Photo provided by the Ruiz
+family", "(Family handout)", "© Ana Ruiz", "Photograph by Ana Ruiz for the
+Guardian": a name (capitalised words, "the Kerr family") after the cue. Not a
+caption's last words that only start so: "By evening the square was empty",
+"Images by drone show the damage", "Supplied by the council, they reach 400
+homes a week", "Courtesy calls were made", "The handout is weekly".
 """
 from __future__ import annotations
 
@@ -35,7 +44,8 @@ _AGENCY_RE = "|".join(re.escape(a) for a in _AGENCY_WORDS)
 _LABELLED = re.compile(
     r"(?:^|(?<=[.!?…”\"')\]]\s)|(?<=\s[-–—|]\s)|(?<=\s))"
     r"(?P<credit>(?:Photo(?:graph)?s?|Pictures?|Images?|Credits?|Photo credit|Illustration|"
-    r"Video|Foto(?:s|grafía)?|Bild|Quelle|Source)\s*:\s*[^\n]{1,80})$"
+    r"Video|Foto(?:s|grafía)?|Bild|Quelle|Source|PHOTO(?:GRAPH)?S?|PICTURES?|IMAGES?|CREDITS?)"
+    r"\s*:\s*[^\n]{1,80})$"
 )
 # "(AP Photo/Charles Rex Arbogast)", "[File: Reuters]" at the end.
 _BRACKETED = re.compile(r"\s(?P<credit>[(\[][^()\[\]\n]{1,80}[)\]])$")
@@ -57,6 +67,26 @@ _PERSON_SLASH_AGENCY = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\
 
 # "Jane Doe for The National", "RenderBurger for Quanta Magazine".
 _FOR_PUBLICATION = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,3}for\s+(?:[A-Z][\w.'’-]*(?:\s+|$)){2,4}")
+# Where a picture came from, in words (common in local news): "Photo courtesy of
+# Leeds City Council", "Courtesy of the Kerr family", "Photo provided by the
+# Ruiz family", "Photograph by Ana Ruiz for the Guardian", "© Ana Ruiz",
+# "Family handout", "Supplied". The source is a name (capitalised words, and a
+# few words that go with them: "the Kerr family", "Leeds police"), so a
+# caption's last words that only open so are not a credit: "Images by drone
+# show the damage", "Supplied by the council, they reach 400 homes",
+# "Courtesy calls were made". A plain "by" only after "Photo" and the like.
+_SOURCE = (r"(?:\s+(?:(?-i:[A-Z\d])[^\s,;]*|the|of|for|and|via|&|/|family|staff|police|council|"
+           r"department|archives?|collection|estate))+")
+_PICTURE = r"(?:Photo(?:graph)?s?|Pictures?|Images?|Video|Footage)"
+_SOURCE_WORDS = re.compile(
+    rf"(?:{_PICTURE}\s+)?(?:courtesy(?:\s+of)?|(?:provided|supplied|submitted|released|handed\s+out)\s+by)"
+    rf"{_SOURCE}"
+    rf"|{_PICTURE}\s+by{_SOURCE}"
+    rf"|©\s*(?-i:[A-Z\d])[^\s,;]*(?:{_SOURCE})?"
+    # (a handout's source is a name or the family, not "Queue for the handout")
+    r"|(?:(?-i:[A-Z][\w'’-]*|family|police)\s+){0,3}(?:handout|supplied|submitted)"
+    r"(?:\s+(?:photo|picture|image)s?)?",
+    re.I)
 
 
 def _looks_like_credit(text: str, extra: tuple[str, ...] = ()) -> bool:
@@ -65,7 +95,11 @@ def _looks_like_credit(text: str, extra: tuple[str, ...] = ()) -> bool:
     half = len(words) // 2
     if len(words) % 2 == 0 and half and words[:half] == words[half:]:
         text = " ".join(words[:half])  # a credit printed twice by the page template
-    if not text or len(text.split()) > 7:
+    if not text:
+        return False
+    if len(text.split()) <= 10 and _SOURCE_WORDS.fullmatch(text.strip("()[]").strip()):
+        return True
+    if len(text.split()) > 7:
         return False
     if _FOR_PUBLICATION.fullmatch(text):
         return True

@@ -155,6 +155,33 @@ FLAG = [
       PROJECT, AFTER], "en", "unattributed-quote", "p3", PROJECT),
     ([CALM, "Mr. Giordano, 47, took over on Feb. 3 after a run of defeats. The club sits 14th in the "
       "table.", PROJECT, AFTER], "en", "unattributed-quote", "p3", PROJECT),
+    # A team, a company or a common noun taking the verb forms read only of a
+    # person (an irregular past, an auxiliary, a negative, a possessive, a
+    # fronted phrase): a single word is a person's name only when the article
+    # writes it after a given name or title and never in lower case.
+    ([CALM, "Leeds lost 3-0 at home to Hull on Saturday.", PROJECT, AFTER], "en",
+     "unattributed-quote", "p3", PROJECT),
+    ([CALM, "Ford cut 3,800 jobs in Europe last year.", PROJECT, AFTER], "en",
+     "unattributed-quote", "p3", PROJECT),
+    ([CALM, "On Saturday, Leeds beat Hull 3-0 in front of a full house.", PROJECT, AFTER], "en",
+     "unattributed-quote", "p3", PROJECT),
+    ([CALM, "Leeds’s defence was poor again.", PROJECT, AFTER], "en", "unattributed-quote", "p3", PROJECT),
+    ([CALM, "Leeds won’t go down without a fight.", PROJECT, AFTER], "en",
+     "unattributed-quote", "p3", PROJECT),
+    # ... nor is a run of words with a place's, a team's or a company's word
+    ([CALM, "Leeds United won’t go down without a fight.", PROJECT, AFTER], "en",
+     "unattributed-quote", "p3", PROJECT),
+    ([CALM, "Network Rail made the decision in May.", PROJECT, AFTER], "en",
+     "unattributed-quote", "p3", PROJECT),
+    ([CALM, "After the storm, Mill Street was under water.", PROJECT, AFTER], "en",
+     "unattributed-quote", "p3", PROJECT),
+    ([CALM, "Winter can bring more leaks, and the harbour is no exception in winter.", PROJECT, AFTER],
+     "en", "unattributed-quote", "p3", PROJECT),
+    # an age before a thing is no person
+    ([CALM, "The 44-year-old footbridge has been closed since January.", PROJECT, AFTER], "en",
+     "unattributed-quote", "p3", PROJECT),
+    ([CALM, "The 44-year-old sheds were pulled down in May.", PROJECT, AFTER], "en",
+     "unattributed-quote", "p3", PROJECT),
     ([CALM, "“We will rebuild the harbour, the mayor said. The vote is on Friday.", AFTER], "en",
      "unclosed-quote", "p2", "“We will rebuild the harbour, the mayor said."),
     ([CALM, "The mayor said: “We will rebuild the harbour within a year."], "en",
@@ -191,6 +218,13 @@ FLAG = [
       ("image", "Protesters gather in Baghdad.", "AFP"),
       CALM, ("image", "A woman passes an anti-US mural in Tehran, Iran.")], "en",
      "missing-credit", "img4", "A woman passes an anti-US mural in Tehran, Iran."),
+    # a caption's last words that only look like a credit in words
+    *[([("image", "A man walks past the mural in Tehran.", "EPA"), CALM, ("image", caption)], "en",
+       "missing-credit", "img3", caption)
+      for caption in ("Protesters gather in Baghdad. By evening the square was empty",
+                      "Food parcels in Leeds. Supplied by the council, they reach 400 homes a week",
+                      "Residents queue at the food bank. The handout is weekly",
+                      "The photo of the mural was taken by her son.")],
     ([("image", "A man walks past the mural in Tehran.", "EPA"),
       ("image", "Protesters gather in Baghdad. AFP"),
       ("image", "A woman passes an anti-US mural in Tehran, Iran.")], "en",
@@ -314,6 +348,28 @@ PASS = [
       "“Nobody in this town will be left behind, and the work starts on Monday.”"], "en"),
     ([CALM, PROJECT, "Giordano, who was sacked on Sunday, made the remark to reporters at the airport."],
      "en"),
+    # The paragraph before opens on the person in other forms: an irregular
+    # past, an auxiliary or a negative ("isn’t", "won’t"), a fronted phrase, a
+    # possessive, what the person is before the name, or an age or a role
+    # alone ("The pensioner", "The 71-year-old").
+    *[(["Residents of Mill Street have been flooded three times in five years.",
+        "Ana Ruiz, 71, a retired nurse, has lived at number 14 since 1990.", lead,
+        "“We told them three years ago and nobody listened to a word we said.”", AFTER], "en")
+      for lead in ("Ruiz went to the meeting anyway.", "Ruiz took the council to court.",
+                   "Ruiz shook her head.", "Ruiz stood by her neighbours.", "Ruiz did not hide her anger.",
+                   "Ruiz isn’t impressed by the new plan.", "Ruiz won’t forgive them.",
+                   "Ruiz can't hide her anger.", "Ruiz still feels let down.",
+                   "Now 71, Ruiz is furious with the council.", "At 71, Ruiz is still furious.",
+                   "After the last flood, Ruiz gave up on the council.",
+                   "Like many neighbours, Ruiz is angry.",
+                   "Ruiz’s patience has run out.", "Ruiz's anger is obvious.",
+                   "The pensioner is furious with the council.", "The 71-year-old is furious.",
+                   "The 71-year-old has had enough.", "The great-grandmother is furious.")],
+    *[(["Leeds lost 3-0 at home to Hull on Saturday, their fourth defeat in a row.", lead,
+        "“We were poor today, and we know it, and we will be better next week.”"], "en")
+      for lead in ("Leeds captain Ana Ruiz apologised to the fans.", "Leeds manager Ana Ruiz was in no mood "
+                   "to make excuses.", "Former Hull boss Tom Kerr shrugged.",
+                   "Retired nurse Ana Ruiz went to every meeting.")],
     # A label before a colon is no sentence about a thing.
     ([CALM, "Plaque, 1959: “Champions of the league in a season nobody here will ever forget.”"], "en"),
     # Embedded posts carry their author after a dash.
@@ -367,6 +423,20 @@ PASS = [
       "«Ricostruiremo il porto entro un anno, costi quel che costi.»"], "it"),
     # Right-to-left text often has its curly marks reversed: balance is not judged there.
     (["اجتمع المجلس يوم الاثنين.", "وحول هذا التقارب وصفه غبان بـ”الخطوة المهمة“ في بيان."], "ar"),
+    # Credits in words at the end of a caption: where the picture came from.
+    *[([("image", "A man walks past the mural in Tehran.", "EPA"), CALM, ("image", caption)], "en")
+      for caption in ("The scene on Monday. Photo courtesy of Leeds City Council",
+                      "Tom Kerr, 34, died in the crash. Courtesy of the Kerr family",
+                      "Tom Kerr, 34, died in the crash (Picture courtesy of the family)",
+                      "The scene on Monday. Photo provided by the Ruiz family",
+                      "The scene on Monday. Provided by the Ruiz family",
+                      "Tom Kerr, 34, died in the crash. (Family handout)",
+                      "Tom Kerr, 34, died in the crash. Police handout",
+                      "The scene on Monday. © Ana Ruiz",
+                      "The scene on Monday. Photograph by Ana Ruiz for the Guardian",
+                      "The scene on Monday. Picture by Ana Ruiz",
+                      "Tom Kerr, 34, died in the crash. PHOTO: FAMILY HANDOUT",
+                      "Courtesy of the Kerr family")],
     # Credits: explicit, inline, a caption that is the credit itself, a video.
     ([("image", "A man walks past the mural in Tehran.", "EPA"),
       ("image", "Protesters gather in Baghdad. AFP"),
