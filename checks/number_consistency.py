@@ -56,7 +56,8 @@ Compares the figures an article gives for the same thing:
   places.
 
 Rounding, ranges and hedges are not contradictions ("about 430", "more than
-400", "400-450", "between 400 and 450"), nor are changes of unit or notation: "€1.2bn" is "1.2
+400", "in the region of 450", "getting on for 500", "just shy of 450", "the
+best part of 450", "400-450", "between 400 and 450"), nor are changes of unit or notation: "€1.2bn" is "1.2
 billion euros", "27%" is "27 per cent"; but a small exact count is not a
 rounding ("10 candidates" and "13 candidates" disagree). When the body itself
 gives several figures for the thing (a running count, or parts of a total:
@@ -895,7 +896,7 @@ def _verb_before(text: str, start: int) -> str | None:
     words = text[max(0, start - 40):start].split()
     if start > 40:
         words = words[1:]  # the first may be cut
-    for n in (3, 2, 1):
+    for n in (4, 3, 2, 1):
         if len(words) > n and " ".join(words[-n:]) in HEDGES:
             words = words[:-n]
             break

@@ -232,6 +232,13 @@ FLAG = [
     (["Marta Sousa, 58, opened the shop in 1990.",
       ("image", "Marta Sousa, 59, behind the counter on Sunday.", "Lusa")], {},
      "age-mismatch", "img2", "59"),
+    # a hedge in other words still bounds the figure: far off, it is a slip
+    (["430 people spent the night in the sports hall."],
+     {"standfirst": "In the region of 650 people spent the night in a sports hall"},
+     "quantity-mismatch", "standfirst", "650"),
+    (["430 people spent the night in the sports hall."],
+     {"standfirst": "Getting on for 700 people spent the night in a sports hall"},
+     "quantity-mismatch", "standfirst", "700"),
 ]
 
 PASS = [
@@ -378,6 +385,19 @@ PASS = [
       "Marta Sousa, 58, said the bakery was safe."], {}),
     (["Marta Sousa, 58, runs the bakery.", "The 58-year-old told Lusa Radio she would stay."], {}),
     (["A 30-year-old man from Braga was arrested.", "Marta Sousa, 58, saw it happen."], {}),
+    # hedges in other words: "in the region of", "getting on for", "just shy of", "the best part of"
+    (["430 people spent the night in the sports hall."],
+     {"standfirst": "In the region of 450 people spent the night in a sports hall"}),
+    (["430 people spent the night in the sports hall."],
+     {"standfirst": "Getting on for 500 people spent the night in a sports hall"}),
+    (["430 people spent the night in the sports hall."],
+     {"standfirst": "Just shy of 450 people spent the night in a sports hall"}),
+    (["430 people spent the night in the sports hall.",
+      ("image", "The best part of 450 people spent the night in the hall.", "AFP")], {}),
+    (["The plant employs 850 workers, the union said."],
+     {"standfirst": "The plant, which employs the better part of 900 workers, will close"}),
+    (["Police arrested 45 people at the match."],
+     {"standfirst": "Police arrested something like 50 people at the match"}),
 ]
 
 
