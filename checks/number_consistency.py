@@ -80,6 +80,8 @@ two people of given ages in one sentence stands for nobody sure. A list whose "a
 before a later item ("Healy and Daughters, Smith Ltd and Jones") may hold a
 name with "and" in it: each such "and" may make it one item shorter, and only
 a count that no reading gives is reported; "including ..." is a partial list;
+after a part ("Two of the three suspects, Tom Kerr and Sam Ode, ...") the names
+may be the part or the whole, and only a list that is neither is reported;
 a count followed by another plural before the colon ("two ministers met party
 leaders: ...", "three ministers from the coalition parties, ...") may be
 counting those instead, and is not compared; nor is a count before "were" with
@@ -739,6 +741,17 @@ def _plural_noun(m: re.Match) -> bool:
                    for w in noun[:-1])
 
 
+# A part before the count: "Two of the three suspects", "four of his six sons",
+# "two of the club's three new signings".
+_PART_OF = re.compile(r"(?<![\w-])(?P<part>" + "|".join(_COUNT_WORDS) + r"|[1-9]|1[0-2]|one)\s+of\s+"
+                      r"(?:(?:the|his|her|their|its|our|my|your|these|those)\s+)?(?:[\w-]+['’]s?\s+)?$",
+                      re.I)
+
+
+def _count_value(word: str) -> int:
+    return 1 if word.lower() == "one" else _COUNT_WORDS.get(word.lower()) or int(word)
+
+
 def _list_findings(units: list[TextUnit], story: Joined, encoded: bytes) -> Iterator[Annotation]:
     """``encoded``: the joined text encoded ASCII with "replace"."""
     # An opening with no count before its mark is dropped as it is found, in the
@@ -766,6 +779,9 @@ def _list_findings(units: list[TextUnit], story: Joined, encoded: bytes) -> Iter
             continue  # "were" opens a list only after "the four winners", the sentence's subject
         if re.search(r"(?:top|first|last|final|other|another|those|these|all)\s+$", before):
             continue  # "the top three teams, ..." names a selection; "all five ..." is fine too
+        # "Two of the three suspects, Tom Kerr and Sam Ode, ...": the names may be
+        # the two as well as the three.
+        part = _PART_OF.search(text, max(0, m.start() - 30), m.start())
         parsed = None
         inner = [0]
         if text[sep_start] != "," and ";" in text[list_start:_sentence_end(text, list_start)]:
@@ -781,6 +797,8 @@ def _list_findings(units: list[TextUnit], story: Joined, encoded: bytes) -> Iter
         count = _COUNT_WORDS.get(count_text.lower()) or int(count_text)
         if len(items) - inner[0] <= count <= len(items):
             continue  # (each "and" before the last item may join one name: "Marks and Spencer")
+        if part is not None and len(items) - inner[0] <= _count_value(part.group("part")) <= len(items):
+            continue
         names = [text[s:e] for s, e in items]
         least = f"{len(items) - inner[0]} to {len(items)}" if inner[0] else str(len(items))
         yield LIST_COUNT.at(

@@ -239,6 +239,11 @@ FLAG = [
     (["430 people spent the night in the sports hall."],
      {"standfirst": "Getting on for 700 people spent the night in a sports hall"},
      "quantity-mismatch", "standfirst", "700"),
+    # "N of the M nouns, <names>": names that are neither the part nor the whole
+    (["Two of the three suspects, Tom Kerr, Sam Ode, Li Wei and Ben Aki, appeared in court."], {},
+     "list-count", "p1", "three suspects"),
+    (["Three of the four suspects, Tom Kerr and Sam Ode, appeared in court."], {},
+     "list-count", "p1", "four suspects"),
 ]
 
 PASS = [
@@ -398,6 +403,12 @@ PASS = [
      {"standfirst": "The plant, which employs the better part of 900 workers, will close"}),
     (["Police arrested 45 people at the match."],
      {"standfirst": "Police arrested something like 50 people at the match"}),
+    # the names after "Two of the three suspects" may be the two
+    (["Two of the three suspects, Tom Kerr and Sam Ode, appeared in court on Monday."], {}),
+    (["Two of his three sons, Tom and Sam, work on the farm."], {}),
+    (["Four of the six defendants, Ana Ruiz, Tom Kerr, Li Wei and Sam Ode, were convicted."], {}),
+    (["Two of the club's three new signings, Ruiz and Kerr, started on Saturday."], {}),
+    (["Three of her five grandchildren, Amy, Beth and Carl, were at the funeral."], {}),
 ]
 
 
