@@ -66,7 +66,20 @@ two body figures told of different days, or of a later state or another group
 ("300 households were still without power", "another 400 households").
 A standfirst's or caption's figure whose sentence names a year (or "last
 year", "file photo") that the body's sentence does not is another event ("Police
-arrested 30 people at a similar match in 2019"), and is not compared.
+arrested 30 people at a similar match in 2019", "at the last election"), and
+is not compared. Two figures are of one quantity only when nothing in them names
+a different subject, place or time: not "Ford will cut 3,800 jobs" and
+"Volkswagen, which will cut 35,000 jobs" (a named subject before the verb that
+the other does not share, or a named one the body's paragraph never names),
+"68 goals for England" and "213 goals for Tottenham", "In Kent, 1,180
+households" and "In Sussex, 810 households" (places, none in common), nor "45
+people on Saturday" and "120 people since the protests began", "last week" and
+"this winter", "a day" and "on Saturday", "in the year to May" and "in May"
+(both tell a time, and the standfirst's or caption's is not among the body's).
+Two sentences that each open on one capitalised word ("Police arrested",
+"Officers arrested") may name one subject, and are compared; a place named in
+a caption alone ("The mill gates in Rochdale, where 420 jobs will be cut") is
+as often where the whole thing is, and does not stop the comparison.
 A verb before a body figure has a subject of its own ("Varlamov stopped 27
 shots", "Korpisalo stopped 30 shots"), so two body figures are compared only
 by the verb after them.
@@ -1223,7 +1236,7 @@ def _quantity_findings(article: Article, english: bool,
             # parts of a total are looked for only when the verb alone frames it.)
             narrow = any(key[0] not in ("v", "~") and body.get(key) for key in keys)
             if (not narrow and any(_parts_of_a_total(key, r) for key in keys)) \
-                    or _told_of_another_time(f, r):
+                    or _told_of_another_time(f, r) or _told_of_another_thing(f, r):
                 continue
             yield QUANTITY_MISMATCH.at(
                 f.unit.span(f.q.start, f.q.end),
@@ -1367,9 +1380,11 @@ def _body_findings(story: list[TextUnit], joined: Joined, encoded: bytes) -> Ite
                for i in joined.holding_match(re.compile(rf"{written}\s+" + aux_verb))
                if story[i].kind not in _PARTS):
             continue  # a third figure, in words ("Nine people were injured"): parts of a story
-        days = [set(_WHEN.findall(_sentence_at(u.text, q.start).lower())) for u, q, *_ in told]
+        days = [_times(_sentence_at(u.text, q.start)) for u, q, *_ in told]
         if days[0] and days[1] and days[0] != days[1]:
             continue  # "12 people were injured on Monday", "15 ... on Tuesday": two events
+        if _other_subjects(first.text, a, later.text, b) or _other_places(told[0], told[1]):
+            continue  # "In Kent, 1,180 households ...", "In Sussex, 810 households ...": two groups
         yield QUANTITY_MISMATCH.at(
             later.span(b.start, b.end),
             f"The body says \"{said}\" earlier but \"{says}\" here.",
@@ -1424,7 +1439,8 @@ def _turned_round(told: tuple[TextUnit, Quantity, str, str, str]) -> bool:
     return not _BY_AGENT.match(unit.text, q.start + len(said))
 
 
-_PLACE_NAMED = re.compile(rf"\b(?:[Ii]n|[Aa]t|[Ff]rom|[Nn]ear)\s+([{_UP}][\w'’-]+)")
+_PLACE_NAMED = re.compile(rf"\b(?:[Ii]n|[Aa]t|[Ff]rom|[Nn]ear|[Aa]cross)\s+"
+                          rf"([{_UP}][\w'’-]+(?:\s+[{_UP}][\w'’-]+)*)")
 
 
 def _other_places(a: tuple[TextUnit, Quantity, str, str, str],
@@ -1432,15 +1448,89 @@ def _other_places(a: tuple[TextUnit, Quantity, str, str, str],
     """Do the sentences of two figures each name a place, and no place in common
     ("evacuated 640 residents from Pechea", "400 residents were evacuated in
     Tecuci")? Then they may count two groups."""
-    places = [{place for place in _PLACE_NAMED.findall(_sentence_at(unit.text, q.start))
-               if place.lower() not in _NOT_NAMES}  # "in May" is a time, not a place
-              for unit, q, *_ in (a, b)]
-    return bool(places[0] and places[1] and places[0].isdisjoint(places[1]))
+    places = [_places(_sentence_at(unit.text, q.start)) for unit, q, *_ in (a, b)]
+    return bool(places[0] and places[1]) and not any(
+        _same_place(x, y) for x in places[0] for y in places[1])
+
+
+def _places(sentence: str) -> set[str]:
+    """The places ``sentence`` names after "in", "at", "from", "near", "across"."""
+    return {place for place in _PLACE_NAMED.findall(sentence)
+            if place.split()[0].lower() not in _NOT_NAMES}  # "in May" is a time, not a place
+
+
+def _same_place(a: str, b: str) -> bool:
+    """"Leeds" and "Leeds City Centre" are one place; "Ireland" and "Northern Ireland" are two."""
+    return a.startswith(b) or b.startswith(a)
 
 
 _WHEN = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today"
                    r"|january|february|march|april|june|july|august|september|october"
                    r"|november|december)\b")
+# Other words that set a figure in a time or give it per a period: "last week",
+# "this winter", "since the protests began", "a day", "in the year to May", "in 2021".
+_PERIOD = re.compile(r"\b(?:(?:last|this|next|previous)\s+(?:week|weekend|month|year|season|winter|summer"
+                     r"|spring|autumn|night|election)|since|so\s+far|to\s+date|overnight|heyday"
+                     r"|(?:a|per|each|every)\s+(?:day|week|month|year)|(?:in\s+)?the\s+year\s+to"
+                     r"|year[\s-]on[\s-]year|(?:19|20)\d\d)\b")
+
+
+def _times(sentence: str) -> set[str]:
+    """The days, months, periods and years ``sentence`` sets its figures in."""
+    lowered = sentence.lower()
+    return {" ".join(m.split()) for m in _WHEN.findall(lowered) + _PERIOD.findall(lowered)}
+
+
+# The subject of a figure's verb, read backwards from the figure: the hedge,
+# the verb, its auxiliaries (and a "which"/"who" after a comma), then a run of
+# capitalised words ("Volkswagen, which will cut 35,000 jobs", "LeBron James
+# scored 30 points").
+_HEDGE_WORDS = frozenset(w for hedge in HEDGES for w in hedge.split())
+_SUBJECT_SKIPS = frozenset("will would could can may might has have had is was are were also already "
+                           "now still just which who that ,".split())
+_TOKENS = re.compile(r"[\w'’.-]+|,")
+_AFTER_PLACE = frozenset("in at from near across to of , outside inside".split())
+# What a figure is of or for, named after its noun: "213 goals for Tottenham",
+# "18 points against Boston".
+_FOR_NAMED = re.compile(rf"\s+(?:[a-z][a-z'’-]*\s+){{1,2}}(?:for|against|with)\s+(?:the\s+)?"
+                        rf"([{_UP}][\w'’-]*(?:\s+[{_UP}][\w'’-]*)*)")
+
+
+def _subject(text: str, start: int) -> tuple[set[str], bool]:
+    """The capitalised subject of the verb before the figure at ``start`` in
+    ``text`` (folded words), and whether it is surely a name: two words or more,
+    or not the sentence's first word ("Police" opens a sentence as "Ford" does)."""
+    sentence_start = max(text.rfind(". ", 0, start), text.rfind("; ", 0, start)) + 1
+    tokens = _TOKENS.findall(text[sentence_start:start])
+    while tokens and tokens[-1] in _HEDGE_WORDS:
+        tokens.pop()
+    if not tokens or not tokens[-1].isalpha() or not tokens[-1].islower() \
+            or tokens[-1] in _NOT_VERBS or tokens[-1] in _STOP_NOUNS:
+        return set(), False  # no verb before the figure ("where 420 jobs", "said 1,400 passengers")
+    tokens.pop()
+    while tokens and tokens[-1].lower() in _SUBJECT_SKIPS:
+        tokens.pop()
+    run = []
+    while tokens and tokens[-1][0].isupper() and tokens[-1].lower() not in _NOT_NAMES:
+        run.append(re.sub(r"['’]s?$", "", tokens.pop()))
+    if not run or (tokens and tokens[-1].lower() in _AFTER_PLACE):
+        return set(), False  # (a place: "the plant in Lorain, Ohio, which employs 580")
+    return {fold(w) for w in run if w}, len(run) > 1 or bool(tokens)
+
+
+def _other_subjects(a_text: str, a: Quantity, b_text: str, b: Quantity) -> bool:
+    """Are two figures told of two named subjects ("Ford will cut 3,800 jobs",
+    "Volkswagen, which will cut 35,000 jobs"; "LeBron James scored 30 points",
+    "Anthony Davis scored 18 points") or for two named ones ("68 goals for
+    England", "213 goals for Tottenham")? A word in common is one subject
+    ("Manchester United paid", "United paid"); two sentences that open on one
+    capitalised word each ("Police arrested", "Officers arrested") may be one."""
+    (first, sure_first), (second, sure_second) = _subject(a_text, a.start), _subject(b_text, b.start)
+    if first and second and (sure_first or sure_second) and first.isdisjoint(second):
+        return True
+    named = [_FOR_NAMED.match(text, q.end, q.end + 80) for text, q in ((a_text, a), (b_text, b))]
+    return bool(named[0] and named[1]) and fold(named[0].group(1)).split()[-1] \
+        not in fold(named[1].group(1)).split()
 
 
 def _sentence_at(text: str, pos: int) -> str:
@@ -1460,7 +1550,8 @@ def _counts_noun_otherwise(unit: TextUnit, q: Quantity, noun: str) -> bool:
 
 
 # A year, or words that set what a sentence tells in another time ("last year").
-_OTHER_TIME = re.compile(r"\b(?:19|20)\d\d\b|\b(?:last|previous)\s+(?:year|season|month)\b"
+_OTHER_TIME = re.compile(r"\b(?:19|20)\d\d\b|\b(?:last|previous)\s+(?:year|season|month|election)\b"
+                         r"|\bin\s+(?:its|their|his|her)\s+heyday\b|\bbefore\s+the\s+pandemic\b"
                          r"|\ba\s+year\s+(?:ago|earlier)\b|\bfile\s+(?:photo|picture|image)\b", re.I)
 
 
@@ -1470,6 +1561,28 @@ def _told_of_another_time(f: _Framed, r: _Framed) -> bool:
     similar match in 2019", a file photo's caption)? Then it is another event."""
     times = {m.lower() for m in _OTHER_TIME.findall(_sentence_at(f.unit.text, f.q.start))}
     return bool(times - {m.lower() for m in _OTHER_TIME.findall(_sentence_at(r.unit.text, r.q.start))})
+
+
+def _told_of_another_thing(f: _Framed, r: _Framed) -> bool:
+    """Does the standfirst's or caption's figure ``f`` name another subject, place
+    or time than the body's ``r``: another subject (_other_subjects), or one the
+    body's paragraph never names ("The carmaker follows Volkswagen, which will cut
+    35,000 jobs" and "The company said it would cut 3,800 jobs"), places and
+    none in common ("In Northern Ireland, 12,000 homes", "40,000 homes ... in
+    Ireland"), or both times given and the standfirst's not among the body's
+    ("120 people since the protests began", "45 people on Saturday")? Two
+    statements of one quantity name nothing different."""
+    if _other_subjects(r.unit.text, r.q, f.unit.text, f.q):
+        return True
+    subject, sure = _subject(f.unit.text, f.q.start)
+    if sure and subject.isdisjoint(_stems(_LOWER_WORDS.findall(fold(r.unit.text)))):
+        return True  # "Volkswagen, which will cut 35,000 jobs": the body's paragraph is of another
+    said, says = _sentence_at(r.unit.text, r.q.start), _sentence_at(f.unit.text, f.q.start)
+    places, body_places = _places(says), _places(said)
+    if places and body_places and not any(_same_place(x, y) for x in places for y in body_places):
+        return True  # (a place in the caption alone is as often where the whole thing is)
+    times, body_times = _times(says), _times(said)
+    return bool(times and body_times and not times <= body_times)
 
 
 def _parts_of_a_total(key: tuple[str, ...], r: _Framed) -> bool:

@@ -244,6 +244,17 @@ FLAG = [
      "list-count", "p1", "three suspects"),
     (["Three of the four suspects, Tom Kerr and Sam Ode, appeared in court."], {},
      "list-count", "p1", "four suspects"),
+    # the same subject, place and time named on both sides: still one quantity
+    (["Ford will cut 3,800 jobs in Europe, the company said."],
+     {"standfirst": "Ford, which will cut 8,300 jobs in Europe, blames weak demand"},
+     "quantity-mismatch", "standfirst", "8,300"),
+    (["LeBron James scored 30 points as the Lakers beat Boston."],
+     {"standfirst": "LeBron James scored 38 points against Boston"}, "quantity-mismatch", "standfirst", "38"),
+    (["Police arrested 45 people on Saturday."],
+     {"standfirst": "Officers arrested 54 people on Saturday"}, "quantity-mismatch", "standfirst", "54"),
+    (["In Kent, 1,180 households were left without power.",
+      "Engineers said 1,810 households were left without power in Kent."], {},
+     "quantity-mismatch", "p2", "1,810"),
 ]
 
 PASS = [
@@ -409,6 +420,33 @@ PASS = [
     (["Four of the six defendants, Ana Ruiz, Tom Kerr, Li Wei and Sam Ode, were convicted."], {}),
     (["Two of the club's three new signings, Ruiz and Kerr, started on Saturday."], {}),
     (["Three of her five grandchildren, Amy, Beth and Carl, were at the funeral."], {}),
+    # figures of another subject: another company, player or club
+    (["Ford will cut 3,800 jobs in Europe, the company said."],
+     {"standfirst": "The carmaker follows Volkswagen, which will cut 35,000 jobs"}),
+    (["The company said it would cut 3,800 jobs in Europe."],
+     {"standfirst": "The carmaker follows Volkswagen, which will cut 35,000 jobs"}),
+    (["LeBron James scored 30 points as the Lakers beat Boston."],
+     {"standfirst": "Anthony Davis scored 18 points against Boston"}),
+    (["Kane has scored 68 goals for England."],
+     {"standfirst": "The striker, who scored 213 goals for Tottenham, extends his record"}),
+    # another period: a day and a running total, a week and a season, a year and a month
+    (["Police arrested 45 people on Saturday."],
+     {"standfirst": "Police have arrested 120 people since the protests began"}),
+    (["The flu killed 12 people last week."], {"standfirst": "The flu has killed 340 people this winter"}),
+    (["Consumer prices rose 3.4% in the year to May, the ONS said."],
+     {"standfirst": "Prices rose 0.3% in May from April"}),
+    (["The hospital treats 300 patients a day."],
+     {"standfirst": "The hospital treated 450 patients on Saturday"}),
+    (["Labour won 412 seats, the party's best result since 1997."],
+     {"standfirst": "Labour won 202 seats at the last election"}),
+    (["1,180 households were left without power on Sunday.",
+      "During Storm Arwen in 2021, 4,000 households were left without power."], {}),
+    # another place: two counties, a part of a country
+    (["In Kent, 1,180 households were left without power.",
+      "In Sussex, 810 households were left without power."], {}),
+    (["1,200 homes were flooded in York on Sunday.", "Elsewhere, 800 homes were flooded in Leeds."], {}),
+    (["The storm left 40,000 homes without power in Ireland."],
+     {"standfirst": "In Northern Ireland, 12,000 homes were left without power"}),
 ]
 
 
