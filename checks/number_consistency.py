@@ -102,7 +102,9 @@ a clause between ("The two men said the attackers were ..."), nor "as well as"
 after a list already closed by "and" ("two ministers, A and B, as well as
 their deputy C").
 Two people who share a surname but have different first names are not
-compared (a title is no first name: "Ms Beltrán" is Rosa Beltrán); a number
+compared (a title is no first name: "Ms Beltrán" is Rosa Beltrán). "Aged 30, Ruiz won silver in Paris"
+tells her age at a past event (a verb in the past tense, not of saying, after
+the name), not a re-mention of her age now; "Aged 68, Beltrán says ..." is one. A number
 in brackets in a caption ("Sean Kelly (9)") is as often a shirt number as an
 age, so it is reported only a year or two off an age the story gave first.
 
@@ -283,6 +285,8 @@ def _ages(units: list[TextUnit], story: Joined, encoded: bytes | None = None) ->
         for m in _AGED_FIRST.finditer(unit.text):
             after = _NAME_AT.match(unit.text, m.end())
             name = _clean_name(after.group()) if after else None
+            if name and _tells_a_past_event(unit.text, after.end()):
+                continue  # "Aged 30, Ruiz won silver in Paris": her age then, not now
             age = int(m.group("a"))
             if name and 1 <= age <= 110:
                 out.append(_Age(unit, m.start("a"), m.end("a"), age, name))
@@ -316,6 +320,27 @@ def _ages(units: list[TextUnit], story: Joined, encoded: bytes | None = None) ->
                             story_at=i))
     out.sort(key=lambda a: (a.unit.index, a.start))
     return out
+
+
+# The verb after "Aged 30, Ruiz": one in the past tense that is no verb of saying
+# tells of an event then ("won", "joined"); "says", "still bakes", "said" tell of now.
+_PAST_TENSE = re.compile(r"[a-z]+ed|won|gave|became|took|went|ran|began|wrote|left|made|broke|beat|came|met"
+                         r"|bought|sold|built|lost|fought|flew|swam|rode|drove|sang|found|got|held|led|saw"
+                         r"|stood|taught|threw|wore|fell|grew|kept|spent|sent|set|shot|struck|won")
+_SAYING = frozenset("said told added insisted stated admitted warned explained claimed replied vowed "
+                    "conceded argued revealed recalled declared announced confirmed pledged promised "
+                    "noted remarked complained pleaded".split())
+_ADVERBS = frozenset("still now already also never finally first then later once soon".split())
+
+
+def _tells_a_past_event(text: str, pos: int) -> bool:
+    """Is the verb after the name ending at ``pos`` ("Aged 30, Ruiz| won silver")
+    in the past tense, and no verb of saying?"""
+    words = text[pos:pos + 60].split()
+    while words and words[0] in _ADVERBS:
+        words = words[1:]
+    verb = words[0].strip(",.;:") if words else ""
+    return bool(_PAST_TENSE.fullmatch(verb)) and verb not in _SAYING
 
 
 def _subject_name(text: str, pos: int) -> str | None:

@@ -255,6 +255,11 @@ FLAG = [
     (["In Kent, 1,180 households were left without power.",
       "Engineers said 1,810 households were left without power in Kent."], {},
      "quantity-mismatch", "p2", "1,810"),
+    # "Aged 32," before a verb of saying or the present tense is her age now
+    (["Ana Ruiz, 31, won her third world title on Sunday.", "Aged 32, Ruiz said she would retire."], {},
+     "age-mismatch", "p2", "32"),
+    (["Ana Ruiz, 31, won her third world title on Sunday.",
+      "Aged 30, Ruiz says she has nothing left to prove."], {}, "age-mismatch", "p2", "30"),
 ]
 
 PASS = [
@@ -447,6 +452,12 @@ PASS = [
     (["1,200 homes were flooded in York on Sunday.", "Elsewhere, 800 homes were flooded in Leeds."], {}),
     (["The storm left 40,000 homes without power in Ireland."],
      {"standfirst": "In Northern Ireland, 12,000 homes were left without power"}),
+    # an age at a past event, fronted
+    (["Ana Ruiz, 31, won her third world title on Sunday.", "Aged 30, Ruiz won silver in Paris."], {}),
+    (["Ana Ruiz, 31, won her third world title on Sunday.",
+      "Aged 29, Ruiz became the youngest champion."], {}),
+    (["Aged 30, Ruiz joined the national team.", "Ana Ruiz, 31, won her third world title on Sunday."], {}),
+    (["Tom Kerr, 19, was jailed on Friday.", "Aged 18, Kerr attacked the man in a park in Leeds."], {}),
 ]
 
 
