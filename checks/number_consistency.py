@@ -102,7 +102,12 @@ a clause between ("The two men said the attackers were ..."), nor "as well as"
 after a list already closed by "and" ("two ministers, A and B, as well as
 their deputy C").
 Two people who share a surname but have different first names are not
-compared (a title is no first name: "Ms Beltrán" is Rosa Beltrán). "Aged 30, Ruiz won silver in Paris"
+compared (a title is no first name: "Ms Beltrán" is Rosa Beltrán). When the
+story tells of two people of one surname ("Peter Grant, 71, and his wife,
+Mary, 69,", "Peter Grant and Mary Grant", or "Mr Grant" and "Mrs Grant"), a
+mention is compared only with one surely of the same person: the same first
+name, or "Mr" with "Mr", "Mrs" or "Ms" with "Mrs" or "Ms" ("Mrs Grant, 69" is
+the wife, and "Grant, 69" may be either). "Aged 30, Ruiz won silver in Paris"
 tells her age at a past event (a verb in the past tense, not of saying, after
 the name), not a re-mention of her age now; "Aged 68, Beltrán says ..." is one. A number
 in brackets in a caption ("Sean Kelly (9)") is as often a shirt number as an
@@ -225,6 +230,12 @@ class _Age:
     @property
     def surname(self) -> str:
         return fold(self.name.split()[-1]) if self.name else ""
+
+    @property
+    def title(self) -> str:
+        """"m" after "Mr", "f" after "Mrs", "Ms" or "Miss", else ""."""
+        word = self.name.split()[0].rstrip(".") if self.name else ""
+        return "m" if word == "Mr" else "f" if word in ("Mrs", "Ms", "Miss") else ""
 
     @property
     def first(self) -> str:
@@ -357,6 +368,65 @@ def _subject_name(text: str, pos: int) -> str | None:
     return m.group()
 
 
+# Someone of the family, who may share the surname.
+_KIN = re.compile(r"\b(?:wife|husband|son|daughter|mother|father|brother|sister|widow|widower|grandson"
+                  r"|granddaughter|grandmother|grandfather|twin|parents|sons|daughters|brothers|sisters)\b"
+                  r"(?![\s-]+of\b)", re.I)  # ("the 53-year-old mother of three" is herself)
+# An age in a sentence: "Peter Grant, 71,", "Mary (69)", "a 69-year-old".
+_AN_AGE = re.compile(r",\s+(?:aged\s+)?\d{1,3}(?=[,.;)]|\s+and\b)|\(\d{1,3}\)|\b\d{1,3}-year-old\b")
+
+
+# Ranks and posts written before a surname, which are no first names ("General
+# Prelogar", "Justice Alito", "Coach Kerr").
+_RANKS = frozenset("General Justice Judge President Senator Sen Governor Gov Coach Captain Capt Chief "
+                   "Detective Inspector Sergeant Sgt Officer Constable PC DC DI DS Superintendent Supt "
+                   "Minister Secretary Chancellor Mayor Councillor Cllr Father Sister Brother Saint St "
+                   "Reverend Rev Pastor Bishop Rabbi Imam Sheikh King Queen Prince Princess Colonel Col "
+                   "Major Lieutenant Lt Commander Admiral Private Corporal Agent Ambassador Speaker "
+                   "Representative Rep Chairman Chairwoman Chair Leader Premier Deputy Attorney".split())
+
+
+def _surname_shared(units: list[TextUnit], mentions: list[_Age]) -> bool:
+    """Does the story tell of two people of the surname: a sentence naming it
+    with one of the family and two ages (_with_aged_kin), two first names before
+    it, or "Mr" and "Mrs" (or "Ms", "Miss") before it?"""
+    surname = mentions[0].name.split()[-1]
+    before = re.compile(rf"([{_UP}][\w'’.-]*)\s+{re.escape(surname)}(?![\w'’-])")
+    firsts: set[str] = set()
+    titles: set[str] = set()
+    for unit in units:
+        if surname not in unit.text:
+            continue
+        for m in before.finditer(unit.text):
+            word = m.group(1).rstrip(".")
+            if word == "Mr":
+                titles.add("m")
+            elif word in ("Mrs", "Ms", "Miss"):
+                titles.add("f")
+            elif word not in _PERSON_TITLES and word not in _RANKS and word.lower() not in _NOT_NAMES:
+                firsts.add(word)
+            if _with_aged_kin(_sentence_at(unit.text, m.end())):
+                return True
+        if any(_with_aged_kin(_sentence_at(unit.text, a.start)) for a in mentions if a.unit is unit):
+            return True
+    return len(firsts) > 1 or len(titles) > 1
+
+
+def _with_aged_kin(sentence: str) -> bool:
+    """Does ``sentence`` bring in one of the family and give two ages ("Peter
+    Grant, 71, and his wife, Mary, 69,")? ("... took over the shop with her
+    husband" gives him no age to be confused with hers.)"""
+    return bool(_KIN.search(sentence)) and len(_AN_AGE.findall(sentence)) >= 2
+
+
+def _same_person(a: _Age, b: _Age) -> bool:
+    """Are two mentions of a shared surname surely one person: the same first
+    name, or titles of the same sex ("Mrs Grant", "Ms Grant")?"""
+    if a.first and b.first:
+        return a.first == b.first
+    return bool(a.title and a.title == b.title and not (a.first or b.first))
+
+
 def _age_given_elsewhere(units: list[TextUnit], age: int) -> bool:
     """Is ``age`` given to someone unnamed ("her husband, 69", "a 69-year-old man")?
     Then "the 69-year-old" may well be that person."""
@@ -382,8 +452,16 @@ def _age_findings(units: list[TextUnit], story: Joined, encoded: bytes | None = 
         firsts = {m.first for m in mentions if m.first}
         if len(firsts) > 1 or mentions[0].caption_bracket:
             continue  # two people who share a surname; a caption's "(10)" first
-        first = mentions[0]
+        shared = _surname_shared(units, mentions)
         for later in mentions[1:]:
+            # Two people of the surname ("Peter Grant, 71, and his wife, Mary, 69"):
+            # a mention is compared only with one surely of the same person, by
+            # first name or by "Mr" against "Mr", "Mrs" or "Ms" against "Mrs" or "Ms".
+            first = next((m for m in mentions if m is not later and (m.unit.index, m.start) < (
+                later.unit.index, later.start) and _same_person(m, later)), None) \
+                if shared else mentions[0]
+            if first is None:
+                continue
             if later.age != first.age and abs(later.age - first.age) <= (2 if later.caption_bracket else 10):
                 yield AGE_MISMATCH.at(
                     later.unit.span(later.start, later.end),

@@ -255,6 +255,13 @@ FLAG = [
     (["In Kent, 1,180 households were left without power.",
       "Engineers said 1,810 households were left without power in Kent."], {},
      "quantity-mismatch", "p2", "1,810"),
+    # two people of one surname: a mention surely of the same person is still compared
+    (["Peter Grant, 71, and his wife, Mary, 69, were rescued.", "Mrs Grant, 69, was treated for shock.",
+      "Mrs Grant, 70, said she was grateful."], {}, "age-mismatch", "p3", "70"),
+    (["Peter Grant, 71, and his wife, Mary, 69, were rescued.", "Peter Grant, 72, thanked the crew."], {},
+     "age-mismatch", "p2", "72"),
+    (["Peter Grant, 71, was rescued from his car.", "Mr Grant, 72, was unhurt."], {},
+     "age-mismatch", "p2", "72"),
     # "Aged 32," before a verb of saying or the present tense is her age now
     (["Ana Ruiz, 31, won her third world title on Sunday.", "Aged 32, Ruiz said she would retire."], {},
      "age-mismatch", "p2", "32"),
@@ -452,6 +459,15 @@ PASS = [
     (["1,200 homes were flooded in York on Sunday.", "Elsewhere, 800 homes were flooded in Leeds."], {}),
     (["The storm left 40,000 homes without power in Ireland."],
      {"standfirst": "In Northern Ireland, 12,000 homes were left without power"}),
+    # two people of one surname: "Mrs Grant" is the wife, "Mr Grant" the husband
+    (["Peter Grant, 71, and his wife, Mary, 69, were rescued from their car.",
+      "Mrs Grant, 69, was treated for shock."], {}),
+    (["Mary Grant, 69, and her husband, Peter, 71, were rescued.", "Mr Grant, 71, was unhurt."], {}),
+    (["Mark Phillips, 45, and his wife Jo, 44, run the farm.",
+      "Mrs Phillips, 44, said the harvest was poor."], {}),
+    (["Dr Peter Grant, 71, and his wife, Mary, 69, were rescued.", "Ms Grant, who is 69, was treated."], {}),
+    (["Peter Grant, 71, and Mary Grant, 69, were rescued.", "Mrs Grant, 69, was treated for shock."], {}),
+    (["Peter Grant, 71, and his wife, Mary, 69, were rescued.", "Grant, 69, was treated for shock."], {}),
     # an age at a past event, fronted
     (["Ana Ruiz, 31, won her third world title on Sunday.", "Aged 30, Ruiz won silver in Paris."], {}),
     (["Ana Ruiz, 31, won her third world title on Sunday.",
