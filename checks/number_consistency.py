@@ -89,7 +89,11 @@ one named age, no unnamed person of that age ("her husband, 68"), and only a
 slip of a year or two or two swapped digits ("34", "the 43-year-old") is
 reported (a larger gap is usually another person). "The 68-year-old" after
 someone else brought in ("her husband", "a neighbour"), another full name, or
-two people of given ages in one sentence stands for nobody sure. A list whose "and" comes
+two people of given ages in one sentence stands for nobody sure; nor does
+"the 33-year-old victim" (a role someone else in the story may have, unless the
+person's own sentence gives it: "Crash victim Tom Kerr, 34,") or "the
+44-year-old footbridge" (a thing: a word that is no person's role and is not
+said of the person beside the name, as "Giulia Ferrante, 47, a guide" is). A list whose "and" comes
 before a later item ("Healy and Daughters, Smith Ltd and Jones") may hold a
 name with "and" in it: each such "and" may make it one item shorter, and only
 a count that no reading gives is reported; "including ..." is a partial list;
@@ -226,6 +230,7 @@ class _Age:
     # only read as a slip of a year or two from an age the story gave first.
     caption_bracket: bool = False
     story_at: int = -1  # for "the 68-year-old": the number of its text in the story
+    what: str = ""  # for "the 68-year-old": the lower-case word after it ("victim", "said")
 
     @property
     def surname(self) -> str:
@@ -327,12 +332,14 @@ def _ages(units: list[TextUnit], story: Joined, encoded: bytes | None = None) ->
         for m in _UNNAMED_AGE.finditer(text):
             if m.start("a") in named_at:
                 continue  # "the 64-year-old postman Giovanni Piras" names him
+            what = _WORD_AFTER.match(text, m.end())
             out.append(_Age(unit, m.start("a"), m.end("a") + len("-year-old"), int(m.group("a")), "",
-                            story_at=i))
+                            story_at=i, what=what.group(1) if what else ""))
     out.sort(key=lambda a: (a.unit.index, a.start))
     return out
 
 
+_WORD_AFTER = re.compile(r"\s+([a-z][a-z-]*)")
 # The verb after "Aged 30, Ruiz": one in the past tense that is no verb of saying
 # tells of an event then ("won", "joined"); "says", "still bakes", "said" tell of now.
 _PAST_TENSE = re.compile(r"[a-z]+ed|won|gave|became|took|went|ran|began|wrote|left|made|broke|beat|came|met"
@@ -479,6 +486,52 @@ def _age_findings(units: list[TextUnit], story: Joined, encoded: bytes | None = 
     yield from _antecedent_findings(units, ages, named, reported)
 
 
+# After "the 33-year-old": a role someone else in the story may have ("victim",
+# "co-defendant", "wife"), a thing ("footbridge", "pub"), or words a person may be
+# described by ("trader", "founder", "man", "grandmother") or a verb ("said").
+_OTHER_ROLES = frozenset("victim suspect co-defendant codefendant accomplice driver passenger patient wife "
+                         "husband son daughter brother sister partner friend neighbour neighbor colleague "
+                         "boss attacker assailant opponent rival".split())
+_PERSON_NOUN = re.compile(r"[a-z-]*(?:er|or|ist|ant|ent|ian|man|woman|men|women|ess|ee|ive|ster|ier|eur)"
+                          r"|boy|girl|mother|grandmother|grandfather|grandad|grandma|mum|dad|widow|widower"
+                          r"|pensioner|veteran|star|chief|head|coach|captain|nurse|judge|mp|mep|chef|pilot"
+                          r"|mother-of-\w+|father-of-\w+|grandmother-of-\w+|grandfather-of-\w+")
+# Verbs and adverbs after "the 58-year-old" ("ran", "wept", "runs", "finally"):
+# past tenses, words in -s (few things after an age are plural), -ly.
+_NOT_A_NOUN = _NOT_DESCRIPTIONS | _ADVERBS | frozenset(
+    "wept slept felt knew thought heard paid read sat hid rose woke spoke swore fled dug "
+    "can cannot will would could should must may might did".split())
+
+
+# What a person is said to be after the age: ", a guide from the village".
+_DESCRIBED_AS = re.compile(r"(?:-year-old)?,?\s+(?:an?|the)\s+(?:[a-z-]+\s+){0,3}[a-z-]+")
+
+
+def _a_verb(word: str) -> bool:
+    return word in _NOT_A_NOUN or bool(_PAST_TENSE.fullmatch(word)) or word.endswith(("s", "ly"))
+
+
+def _someone_or_something_else(a: _Age, person: _Age) -> bool:
+    """Does the word after an unnamed "the 33-year-old" make it another than
+    ``person``: a role the person's own sentence does not give them ("Tom Kerr,
+    34, denies murdering Sam Ode. The 33-year-old victim ..."), or a thing ("the
+    44-year-old footbridge")?"""
+    what = a.what
+    if not what or (_a_verb(what) and what not in _OTHER_ROLES):
+        return False
+    own = _sentence_at(person.unit.text, person.start).lower()
+    if what in _OTHER_ROLES:
+        return what not in own
+    if _PERSON_NOUN.fullmatch(what):
+        return False
+    # "Giulia Ferrante, 47, a guide from Canazei" ... "the 49-year-old guide": she
+    # is described so beside her name or age; "the 44-year-old footbridge" is not.
+    text = person.unit.text
+    near = text[max(0, person.start - len(person.name) - 30):person.start].lower()
+    described = _DESCRIBED_AS.match(text, person.end)
+    return what not in near.split() and not (described and what in described.group().lower().split())
+
+
 def _one_person_findings(units: list[TextUnit], ages: list[_Age], named: list[_Age]
                          ) -> Iterator[tuple[Annotation, _Age]]:
     """An unnamed "the 68-year-old" after the one person whose age the article gives
@@ -495,7 +548,8 @@ def _one_person_findings(units: list[TextUnit], ages: list[_Age], named: list[_A
                 a.unit.kind != STANDFIRST  # (a standfirst sums up the story told after it)
                 and (a.unit.index, a.start) < (person.unit.index, person.start)):
             continue
-        if _slip(a.age, person.age) and not _age_given_elsewhere(units, a.age):
+        if _slip(a.age, person.age) and not _age_given_elsewhere(units, a.age) \
+                and not _someone_or_something_else(a, person):
             yield AGE_MISMATCH.at(
                 a.unit.span(a.start, a.end),
                 f"{person.name} is {person.age} "
@@ -572,7 +626,7 @@ def _antecedent_findings(units: list[TextUnit], ages: list[_Age], named: list[_A
     for a in unnamed:
         person = _antecedent(units, a, people, surnames)
         if person is None or a.age == person.age or not _slip(a.age, person.age) \
-                or _age_given_elsewhere(units, a.age):
+                or _age_given_elsewhere(units, a.age) or _someone_or_something_else(a, person):
             continue
         if (a.unit.index, a.start) > (person.unit.index, person.start):
             later, earlier, fix = a, person, f"{person.age}-year-old"

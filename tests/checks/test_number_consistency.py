@@ -262,6 +262,13 @@ FLAG = [
      "age-mismatch", "p2", "72"),
     (["Peter Grant, 71, was rescued from his car.", "Mr Grant, 72, was unhurt."], {},
      "age-mismatch", "p2", "72"),
+    # "the 33-year-old <role>" the person's own sentence gives them; a person described by their job
+    (["Crash victim Tom Kerr, 34, died at the scene.", "The 33-year-old victim was a father of two."], {},
+     "age-mismatch", "p2", "33-year-old"),
+    (["Tom Kerr, 34, denies murder.", "The 33-year-old defendant sat in the dock."], {},
+     "age-mismatch", "p2", "33-year-old"),
+    (["Giulia Ferrante, 47, a guide from Canazei, heard calls for help.",
+      "Officials praised the 49-year-old guide."], {}, "age-mismatch", "p2", "49-year-old"),
     # "Aged 32," before a verb of saying or the present tense is her age now
     (["Ana Ruiz, 31, won her third world title on Sunday.", "Aged 32, Ruiz said she would retire."], {},
      "age-mismatch", "p2", "32"),
@@ -468,6 +475,13 @@ PASS = [
     (["Dr Peter Grant, 71, and his wife, Mary, 69, were rescued.", "Ms Grant, who is 69, was treated."], {}),
     (["Peter Grant, 71, and Mary Grant, 69, were rescued.", "Mrs Grant, 69, was treated for shock."], {}),
     (["Peter Grant, 71, and his wife, Mary, 69, were rescued.", "Grant, 69, was treated for shock."], {}),
+    # "the 33-year-old <another role or a thing>"
+    (["Tom Kerr, 34, denies murdering Sam Ode at a flat in Leeds in March.",
+      "The 33-year-old victim was found with stab wounds."], {}),
+    (["Council leader Ana Ruiz, 45, said repairs would start in May.",
+      "The 44-year-old footbridge has been closed since January."], {}),
+    (["Ana Ruiz, 45, bought the pub in March.", "The 47-year-old pub had been empty since 2020."], {}),
+    (["Ana Ruiz, 45, opened the café in 1998.", "The 46-year-old building was once a bank."], {}),
     # an age at a past event, fronted
     (["Ana Ruiz, 31, won her third world title on Sunday.", "Aged 30, Ruiz won silver in Paris."], {}),
     (["Ana Ruiz, 31, won her third world title on Sunday.",
