@@ -1632,10 +1632,19 @@ _PERIOD = re.compile(r"\b(?:(?:last|this|next|previous)\s+(?:week|weekend|month|
                      r"|year[\s-]on[\s-]year|(?:19|20)\d\d)\b")
 
 
+# The periods that make a figure another quantity than one of a day: a running
+# total, a rate, a season or year, a change over a month or a year. ("From
+# March" is as often when a count began.)
+_LONG_PERIOD = re.compile(r"\b(?:since|so\s+far|to\s+date|(?:a|per|each|every)\s+(?:day|week|month|year)"
+                          r"|(?:last|this|next|previous)\s+(?:month|year|season|winter|summer|spring|autumn)"
+                          r"|(?:in\s+)?the\s+year\s+to|year[\s-]on[\s-]year|month[\s-]on[\s-]month)\b")
+
+
 def _times(sentence: str) -> set[str]:
     """The days, months, periods and years ``sentence`` sets its figures in."""
     lowered = sentence.lower()
-    return {" ".join(m.split()) for m in _WHEN.findall(lowered) + _PERIOD.findall(lowered)}
+    return {" ".join(m.split()) for m in _WHEN.findall(lowered) + _PERIOD.findall(lowered)
+            + _LONG_PERIOD.findall(lowered)}
 
 
 # The subject of a figure's verb, read backwards from the figure: the hedge,
@@ -1726,9 +1735,10 @@ def _told_of_another_thing(f: _Framed, r: _Framed) -> bool:
     body's paragraph never names ("The carmaker follows Volkswagen, which will cut
     35,000 jobs" and "The company said it would cut 3,800 jobs"), places and
     none in common ("In Northern Ireland, 12,000 homes", "40,000 homes ... in
-    Ireland"), or both times given and the standfirst's not among the body's
-    ("120 people since the protests began", "45 people on Saturday")? Two
-    statements of one quantity name nothing different."""
+    Ireland"), or a running total, a rate or a season on one side that the other,
+    set in some other time, does not share ("120 people since the protests
+    began", "45 people on Saturday")? Two statements of one quantity name nothing
+    different."""
     if _other_subjects(r.unit.text, r.q, f.unit.text, f.q):
         return True
     subject, sure = _subject(f.unit.text, f.q.start)
@@ -1738,8 +1748,31 @@ def _told_of_another_thing(f: _Framed, r: _Framed) -> bool:
     places, body_places = _places(says), _places(said)
     if places and body_places and not any(_same_place(x, y) for x in places for y in body_places):
         return True  # (a place in the caption alone is as often where the whole thing is)
+    # A running total, a rate or a season on one side, and some other time on
+    # the other. (Days alone are not compared: "yesterday" may be "on Monday".)
+    # (Read in the figure's clause: "... since 2014, and Microsoft launched it in 13
+    # markets earlier this year" sets the 13 in this year only.)
+    said, says = _clause_at(r.unit.text, r.q.start), _clause_at(f.unit.text, f.q.start)
     times, body_times = _times(says), _times(said)
-    return bool(times and body_times and not times <= body_times)
+    return bool(times and set(_LONG_PERIOD.findall(said.lower())) - times) \
+        or bool(body_times and set(_LONG_PERIOD.findall(says.lower())) - body_times)
+
+
+# Where a clause ends: a comma, a semicolon, a dash, or a conjunction before a
+# new subject ("... since 2014 and Microsoft launched ...").
+_CLAUSE_BREAK = re.compile(rf",\s|;\s|\s[–—]\s|\s(?:and|but|while|whereas)\s(?=[{_UP}])")
+
+
+def _clause_at(text: str, pos: int) -> str:
+    """The clause of ``text`` around ``pos``: its sentence cut at _CLAUSE_BREAK."""
+    sentence = _sentence_at(text, pos)
+    at = text.find(sentence, max(0, pos - len(sentence))) if sentence else -1
+    if at == -1:
+        return sentence
+    cuts = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
+    start = max([c for c in cuts if c < pos - at] or [0])
+    end = min([c for c in cuts if c >= pos - at] or [len(sentence)])
+    return sentence[start:end]
 
 
 def _parts_of_a_total(key: tuple[str, ...], r: _Framed) -> bool:

@@ -274,6 +274,9 @@ FLAG = [
      "age-mismatch", "p2", "32"),
     (["Ana Ruiz, 31, won her third world title on Sunday.",
       "Aged 30, Ruiz says she has nothing left to prove."], {}, "age-mismatch", "p2", "30"),
+    # days alone are not another time: "yesterday" may be "on Saturday"
+    (["Police arrested 45 people on Saturday."],
+     {"standfirst": "Police arrested 54 people yesterday"}, "quantity-mismatch", "standfirst", "54"),
 ]
 
 PASS = [
