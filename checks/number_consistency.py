@@ -75,7 +75,9 @@ the other does not share, or a named one the body's paragraph never names),
 households" and "In Sussex, 810 households" (places, none in common), nor "45
 people on Saturday" and "120 people since the protests began", "last week" and
 "this winter", "a day" and "on Saturday", "in the year to May" and "in May"
-(both tell a time, and the standfirst's or caption's is not among the body's).
+(both clauses of the figures tell a time, and one has a running total, a rate,
+a season or year, or a change over a year that the other has not; two days,
+"yesterday" and "on Monday", may be one).
 Two sentences that each open on one capitalised word ("Police arrested",
 "Officers arrested") may name one subject, and are compared; a place named in
 a caption alone ("The mill gates in Rochdale, where 420 jobs will be cut") is
