@@ -461,6 +461,8 @@ def _age_findings(units: list[TextUnit], story: Joined, encoded: bytes | None = 
         firsts = {m.first for m in mentions if m.first}
         if len(firsts) > 1 or mentions[0].caption_bracket:
             continue  # two people who share a surname; a caption's "(10)" first
+        if len({m.age for m in mentions}) == 1:
+            continue  # (nothing to report: the story need not be read for a second person)
         shared = _surname_shared(units, mentions)
         for later in mentions[1:]:
             # Two people of the surname ("Peter Grant, 71, and his wife, Mary, 69"):
