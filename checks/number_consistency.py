@@ -56,7 +56,8 @@ Compares the figures an article gives for the same thing:
   places.
 
 Rounding, ranges and hedges are not contradictions ("about 430", "more than
-400", "400-450", "between 400 and 450"), nor are changes of unit or notation: "€1.2bn" is "1.2
+400", "in the region of 450", "getting on for 500", "just shy of 450", "the
+best part of 450", "400-450", "between 400 and 450"), nor are changes of unit or notation: "€1.2bn" is "1.2
 billion euros", "27%" is "27 per cent"; but a small exact count is not a
 rounding ("10 candidates" and "13 candidates" disagree). When the body itself
 gives several figures for the thing (a running count, or parts of a total:
@@ -65,7 +66,22 @@ two body figures told of different days, or of a later state or another group
 ("300 households were still without power", "another 400 households").
 A standfirst's or caption's figure whose sentence names a year (or "last
 year", "file photo") that the body's sentence does not is another event ("Police
-arrested 30 people at a similar match in 2019"), and is not compared.
+arrested 30 people at a similar match in 2019", "at the last election"), and
+is not compared. Two figures are of one quantity only when nothing in them names
+a different subject, place or time: not "Ford will cut 3,800 jobs" and
+"Volkswagen, which will cut 35,000 jobs" (a named subject before the verb that
+the other does not share, or a named one the body's paragraph never names),
+"68 goals for England" and "213 goals for Tottenham", "In Kent, 1,180
+households" and "In Sussex, 810 households" (places, none in common), nor "45
+people on Saturday" and "120 people since the protests began", "last week" and
+"this winter", "a day" and "on Saturday", "in the year to May" and "in May"
+(both clauses of the figures tell a time, and one has a running total, a rate,
+a season or year, or a change over a year that the other has not; two days,
+"yesterday" and "on Monday", may be one).
+Two sentences that each open on one capitalised word ("Police arrested",
+"Officers arrested") may name one subject, and are compared; a place named in
+a caption alone ("The mill gates in Rochdale, where 420 jobs will be cut") is
+as often where the whole thing is, and does not stop the comparison.
 A verb before a body figure has a subject of its own ("Varlamov stopped 27
 shots", "Korpisalo stopped 30 shots"), so two body figures are compared only
 by the verb after them.
@@ -75,10 +91,16 @@ one named age, no unnamed person of that age ("her husband, 68"), and only a
 slip of a year or two or two swapped digits ("34", "the 43-year-old") is
 reported (a larger gap is usually another person). "The 68-year-old" after
 someone else brought in ("her husband", "a neighbour"), another full name, or
-two people of given ages in one sentence stands for nobody sure. A list whose "and" comes
+two people of given ages in one sentence stands for nobody sure; nor does
+"the 33-year-old victim" (a role someone else in the story may have, unless the
+person's own sentence gives it: "Crash victim Tom Kerr, 34,") or "the
+44-year-old footbridge" (a thing: a word that is no person's role and is not
+said of the person beside the name, as "Giulia Ferrante, 47, a guide" is). A list whose "and" comes
 before a later item ("Healy and Daughters, Smith Ltd and Jones") may hold a
 name with "and" in it: each such "and" may make it one item shorter, and only
 a count that no reading gives is reported; "including ..." is a partial list;
+after a part ("Two of the three suspects, Tom Kerr and Sam Ode, ...") the names
+may be the part or the whole, and only a list that is neither is reported;
 a count followed by another plural before the colon ("two ministers met party
 leaders: ...", "three ministers from the coalition parties, ...") may be
 counting those instead, and is not compared; nor is a count before "were" with
@@ -86,7 +108,14 @@ a clause between ("The two men said the attackers were ..."), nor "as well as"
 after a list already closed by "and" ("two ministers, A and B, as well as
 their deputy C").
 Two people who share a surname but have different first names are not
-compared (a title is no first name: "Ms Beltrán" is Rosa Beltrán); a number
+compared (a title is no first name: "Ms Beltrán" is Rosa Beltrán). When the
+story tells of two people of one surname ("Peter Grant, 71, and his wife,
+Mary, 69,", "Peter Grant and Mary Grant", or "Mr Grant" and "Mrs Grant"), a
+mention is compared only with one surely of the same person: the same first
+name, or "Mr" with "Mr", "Mrs" or "Ms" with "Mrs" or "Ms" ("Mrs Grant, 69" is
+the wife, and "Grant, 69" may be either). "Aged 30, Ruiz won silver in Paris"
+tells her age at a past event (a verb in the past tense, not of saying, after
+the name), not a re-mention of her age now; "Aged 68, Beltrán says ..." is one. A number
 in brackets in a caption ("Sean Kelly (9)") is as often a shirt number as an
 age, so it is reported only a year or two off an age the story gave first.
 
@@ -203,10 +232,17 @@ class _Age:
     # only read as a slip of a year or two from an age the story gave first.
     caption_bracket: bool = False
     story_at: int = -1  # for "the 68-year-old": the number of its text in the story
+    what: str = ""  # for "the 68-year-old": the lower-case word after it ("victim", "said")
 
     @property
     def surname(self) -> str:
         return fold(self.name.split()[-1]) if self.name else ""
+
+    @property
+    def title(self) -> str:
+        """"m" after "Mr", "f" after "Mrs", "Ms" or "Miss", else ""."""
+        word = self.name.split()[0].rstrip(".") if self.name else ""
+        return "m" if word == "Mr" else "f" if word in ("Mrs", "Ms", "Miss") else ""
 
     @property
     def first(self) -> str:
@@ -267,6 +303,8 @@ def _ages(units: list[TextUnit], story: Joined, encoded: bytes | None = None) ->
         for m in _AGED_FIRST.finditer(unit.text):
             after = _NAME_AT.match(unit.text, m.end())
             name = _clean_name(after.group()) if after else None
+            if name and _tells_a_past_event(unit.text, after.end()):
+                continue  # "Aged 30, Ruiz won silver in Paris": her age then, not now
             age = int(m.group("a"))
             if name and 1 <= age <= 110:
                 out.append(_Age(unit, m.start("a"), m.end("a"), age, name))
@@ -296,10 +334,33 @@ def _ages(units: list[TextUnit], story: Joined, encoded: bytes | None = None) ->
         for m in _UNNAMED_AGE.finditer(text):
             if m.start("a") in named_at:
                 continue  # "the 64-year-old postman Giovanni Piras" names him
+            what = _WORD_AFTER.match(text, m.end())
             out.append(_Age(unit, m.start("a"), m.end("a") + len("-year-old"), int(m.group("a")), "",
-                            story_at=i))
+                            story_at=i, what=what.group(1) if what else ""))
     out.sort(key=lambda a: (a.unit.index, a.start))
     return out
+
+
+_WORD_AFTER = re.compile(r"\s+([a-z][a-z-]*)")
+# The verb after "Aged 30, Ruiz": one in the past tense that is no verb of saying
+# tells of an event then ("won", "joined"); "says", "still bakes", "said" tell of now.
+_PAST_TENSE = re.compile(r"[a-z]+ed|won|gave|became|took|went|ran|began|wrote|left|made|broke|beat|came|met"
+                         r"|bought|sold|built|lost|fought|flew|swam|rode|drove|sang|found|got|held|led|saw"
+                         r"|stood|taught|threw|wore|fell|grew|kept|spent|sent|set|shot|struck|won")
+_SAYING = frozenset("said told added insisted stated admitted warned explained claimed replied vowed "
+                    "conceded argued revealed recalled declared announced confirmed pledged promised "
+                    "noted remarked complained pleaded".split())
+_ADVERBS = frozenset("still now already also never finally first then later once soon".split())
+
+
+def _tells_a_past_event(text: str, pos: int) -> bool:
+    """Is the verb after the name ending at ``pos`` ("Aged 30, Ruiz| won silver")
+    in the past tense, and no verb of saying?"""
+    words = text[pos:pos + 60].split()
+    while words and words[0] in _ADVERBS:
+        words = words[1:]
+    verb = words[0].strip(",.;:") if words else ""
+    return bool(_PAST_TENSE.fullmatch(verb)) and verb not in _SAYING
 
 
 def _subject_name(text: str, pos: int) -> str | None:
@@ -314,6 +375,65 @@ def _subject_name(text: str, pos: int) -> str | None:
     if any(w.lower() not in _NOT_NAMES for w in re.findall(rf"[{_UP}][\w'’-]*", text[m.end():pos])):
         return None  # (a day or a month may stand between)
     return m.group()
+
+
+# Someone of the family, who may share the surname.
+_KIN = re.compile(r"\b(?:wife|husband|son|daughter|mother|father|brother|sister|widow|widower|grandson"
+                  r"|granddaughter|grandmother|grandfather|twin|parents|sons|daughters|brothers|sisters)\b"
+                  r"(?![\s-]+of\b)", re.I)  # ("the 53-year-old mother of three" is herself)
+# An age in a sentence: "Peter Grant, 71,", "Mary (69)", "a 69-year-old".
+_AN_AGE = re.compile(r",\s+(?:aged\s+)?\d{1,3}(?=[,.;)]|\s+and\b)|\(\d{1,3}\)|\b\d{1,3}-year-old\b")
+
+
+# Ranks and posts written before a surname, which are no first names ("General
+# Prelogar", "Justice Alito", "Coach Kerr").
+_RANKS = frozenset("General Justice Judge President Senator Sen Governor Gov Coach Captain Capt Chief "
+                   "Detective Inspector Sergeant Sgt Officer Constable PC DC DI DS Superintendent Supt "
+                   "Minister Secretary Chancellor Mayor Councillor Cllr Father Sister Brother Saint St "
+                   "Reverend Rev Pastor Bishop Rabbi Imam Sheikh King Queen Prince Princess Colonel Col "
+                   "Major Lieutenant Lt Commander Admiral Private Corporal Agent Ambassador Speaker "
+                   "Representative Rep Chairman Chairwoman Chair Leader Premier Deputy Attorney".split())
+
+
+def _surname_shared(units: list[TextUnit], mentions: list[_Age]) -> bool:
+    """Does the story tell of two people of the surname: a sentence naming it
+    with one of the family and two ages (_with_aged_kin), two first names before
+    it, or "Mr" and "Mrs" (or "Ms", "Miss") before it?"""
+    surname = mentions[0].name.split()[-1]
+    before = re.compile(rf"([{_UP}][\w'’.-]*)\s+{re.escape(surname)}(?![\w'’-])")
+    firsts: set[str] = set()
+    titles: set[str] = set()
+    for unit in units:
+        if surname not in unit.text:
+            continue
+        for m in before.finditer(unit.text):
+            word = m.group(1).rstrip(".")
+            if word == "Mr":
+                titles.add("m")
+            elif word in ("Mrs", "Ms", "Miss"):
+                titles.add("f")
+            elif word not in _PERSON_TITLES and word not in _RANKS and word.lower() not in _NOT_NAMES:
+                firsts.add(word)
+            if _with_aged_kin(_sentence_at(unit.text, m.end())):
+                return True
+        if any(_with_aged_kin(_sentence_at(unit.text, a.start)) for a in mentions if a.unit is unit):
+            return True
+    return len(firsts) > 1 or len(titles) > 1
+
+
+def _with_aged_kin(sentence: str) -> bool:
+    """Does ``sentence`` bring in one of the family and give two ages ("Peter
+    Grant, 71, and his wife, Mary, 69,")? ("... took over the shop with her
+    husband" gives him no age to be confused with hers.)"""
+    return bool(_KIN.search(sentence)) and len(_AN_AGE.findall(sentence)) >= 2
+
+
+def _same_person(a: _Age, b: _Age) -> bool:
+    """Are two mentions of a shared surname surely one person: the same first
+    name, or titles of the same sex ("Mrs Grant", "Ms Grant")?"""
+    if a.first and b.first:
+        return a.first == b.first
+    return bool(a.title and a.title == b.title and not (a.first or b.first))
 
 
 def _age_given_elsewhere(units: list[TextUnit], age: int) -> bool:
@@ -341,8 +461,18 @@ def _age_findings(units: list[TextUnit], story: Joined, encoded: bytes | None = 
         firsts = {m.first for m in mentions if m.first}
         if len(firsts) > 1 or mentions[0].caption_bracket:
             continue  # two people who share a surname; a caption's "(10)" first
-        first = mentions[0]
+        if len({m.age for m in mentions}) == 1:
+            continue  # (nothing to report: the story need not be read for a second person)
+        shared = _surname_shared(units, mentions)
         for later in mentions[1:]:
+            # Two people of the surname ("Peter Grant, 71, and his wife, Mary, 69"):
+            # a mention is compared only with one surely of the same person, by
+            # first name or by "Mr" against "Mr", "Mrs" or "Ms" against "Mrs" or "Ms".
+            first = next((m for m in mentions if m is not later and (m.unit.index, m.start) < (
+                later.unit.index, later.start) and _same_person(m, later)), None) \
+                if shared else mentions[0]
+            if first is None:
+                continue
             if later.age != first.age and abs(later.age - first.age) <= (2 if later.caption_bracket else 10):
                 yield AGE_MISMATCH.at(
                     later.unit.span(later.start, later.end),
@@ -358,6 +488,52 @@ def _age_findings(units: list[TextUnit], story: Joined, encoded: bytes | None = 
         reported.add(id(unnamed))
         yield finding
     yield from _antecedent_findings(units, ages, named, reported)
+
+
+# After "the 33-year-old": a role someone else in the story may have ("victim",
+# "co-defendant", "wife"), a thing ("footbridge", "pub"), or words a person may be
+# described by ("trader", "founder", "man", "grandmother") or a verb ("said").
+_OTHER_ROLES = frozenset("victim suspect co-defendant codefendant accomplice driver passenger patient wife "
+                         "husband son daughter brother sister partner friend neighbour neighbor colleague "
+                         "boss attacker assailant opponent rival".split())
+_PERSON_NOUN = re.compile(r"[a-z-]*(?:er|or|ist|ant|ent|ian|man|woman|men|women|ess|ee|ive|ster|ier|eur)"
+                          r"|boy|girl|mother|grandmother|grandfather|grandad|grandma|mum|dad|widow|widower"
+                          r"|pensioner|veteran|star|chief|head|coach|captain|nurse|judge|mp|mep|chef|pilot"
+                          r"|mother-of-\w+|father-of-\w+|grandmother-of-\w+|grandfather-of-\w+")
+# Verbs and adverbs after "the 58-year-old" ("ran", "wept", "runs", "finally"):
+# past tenses, words in -s (few things after an age are plural), -ly.
+_NOT_A_NOUN = _NOT_DESCRIPTIONS | _ADVERBS | frozenset(
+    "wept slept felt knew thought heard paid read sat hid rose woke spoke swore fled dug "
+    "can cannot will would could should must may might did".split())
+
+
+# What a person is said to be after the age: ", a guide from the village".
+_DESCRIBED_AS = re.compile(r"(?:-year-old)?,?\s+(?:an?|the)\s+(?:[a-z-]+\s+){0,3}[a-z-]+")
+
+
+def _a_verb(word: str) -> bool:
+    return word in _NOT_A_NOUN or bool(_PAST_TENSE.fullmatch(word)) or word.endswith(("s", "ly"))
+
+
+def _someone_or_something_else(a: _Age, person: _Age) -> bool:
+    """Does the word after an unnamed "the 33-year-old" make it another than
+    ``person``: a role the person's own sentence does not give them ("Tom Kerr,
+    34, denies murdering Sam Ode. The 33-year-old victim ..."), or a thing ("the
+    44-year-old footbridge")?"""
+    what = a.what
+    if not what or (_a_verb(what) and what not in _OTHER_ROLES):
+        return False
+    own = _sentence_at(person.unit.text, person.start).lower()
+    if what in _OTHER_ROLES:
+        return what not in own
+    if _PERSON_NOUN.fullmatch(what):
+        return False
+    # "Giulia Ferrante, 47, a guide from Canazei" ... "the 49-year-old guide": she
+    # is described so beside her name or age; "the 44-year-old footbridge" is not.
+    text = person.unit.text
+    near = text[max(0, person.start - len(person.name) - 30):person.start].lower()
+    described = _DESCRIBED_AS.match(text, person.end)
+    return what not in near.split() and not (described and what in described.group().lower().split())
 
 
 def _one_person_findings(units: list[TextUnit], ages: list[_Age], named: list[_Age]
@@ -376,7 +552,8 @@ def _one_person_findings(units: list[TextUnit], ages: list[_Age], named: list[_A
                 a.unit.kind != STANDFIRST  # (a standfirst sums up the story told after it)
                 and (a.unit.index, a.start) < (person.unit.index, person.start)):
             continue
-        if _slip(a.age, person.age) and not _age_given_elsewhere(units, a.age):
+        if _slip(a.age, person.age) and not _age_given_elsewhere(units, a.age) \
+                and not _someone_or_something_else(a, person):
             yield AGE_MISMATCH.at(
                 a.unit.span(a.start, a.end),
                 f"{person.name} is {person.age} "
@@ -453,7 +630,7 @@ def _antecedent_findings(units: list[TextUnit], ages: list[_Age], named: list[_A
     for a in unnamed:
         person = _antecedent(units, a, people, surnames)
         if person is None or a.age == person.age or not _slip(a.age, person.age) \
-                or _age_given_elsewhere(units, a.age):
+                or _age_given_elsewhere(units, a.age) or _someone_or_something_else(a, person):
             continue
         if (a.unit.index, a.start) > (person.unit.index, person.start):
             later, earlier, fix = a, person, f"{person.age}-year-old"
@@ -738,6 +915,17 @@ def _plural_noun(m: re.Match) -> bool:
                    for w in noun[:-1])
 
 
+# A part before the count: "Two of the three suspects", "four of his six sons",
+# "two of the club's three new signings".
+_PART_OF = re.compile(r"(?<![\w-])(?P<part>" + "|".join(_COUNT_WORDS) + r"|[1-9]|1[0-2]|one)\s+of\s+"
+                      r"(?:(?:the|his|her|their|its|our|my|your|these|those)\s+)?(?:[\w-]+['’]s?\s+)?$",
+                      re.I)
+
+
+def _count_value(word: str) -> int:
+    return 1 if word.lower() == "one" else _COUNT_WORDS.get(word.lower()) or int(word)
+
+
 def _list_findings(units: list[TextUnit], story: Joined, encoded: bytes) -> Iterator[Annotation]:
     """``encoded``: the joined text encoded ASCII with "replace"."""
     # An opening with no count before its mark is dropped as it is found, in the
@@ -765,6 +953,9 @@ def _list_findings(units: list[TextUnit], story: Joined, encoded: bytes) -> Iter
             continue  # "were" opens a list only after "the four winners", the sentence's subject
         if re.search(r"(?:top|first|last|final|other|another|those|these|all)\s+$", before):
             continue  # "the top three teams, ..." names a selection; "all five ..." is fine too
+        # "Two of the three suspects, Tom Kerr and Sam Ode, ...": the names may be
+        # the two as well as the three.
+        part = _PART_OF.search(text, max(0, m.start() - 30), m.start())
         parsed = None
         inner = [0]
         if text[sep_start] != "," and ";" in text[list_start:_sentence_end(text, list_start)]:
@@ -780,6 +971,8 @@ def _list_findings(units: list[TextUnit], story: Joined, encoded: bytes) -> Iter
         count = _COUNT_WORDS.get(count_text.lower()) or int(count_text)
         if len(items) - inner[0] <= count <= len(items):
             continue  # (each "and" before the last item may join one name: "Marks and Spencer")
+        if part is not None and len(items) - inner[0] <= _count_value(part.group("part")) <= len(items):
+            continue
         names = [text[s:e] for s, e in items]
         least = f"{len(items) - inner[0]} to {len(items)}" if inner[0] else str(len(items))
         yield LIST_COUNT.at(
@@ -895,7 +1088,7 @@ def _verb_before(text: str, start: int) -> str | None:
     words = text[max(0, start - 40):start].split()
     if start > 40:
         words = words[1:]  # the first may be cut
-    for n in (3, 2, 1):
+    for n in (4, 3, 2, 1):
         if len(words) > n and " ".join(words[-n:]) in HEDGES:
             words = words[:-n]
             break
@@ -1204,7 +1397,7 @@ def _quantity_findings(article: Article, english: bool,
             # parts of a total are looked for only when the verb alone frames it.)
             narrow = any(key[0] not in ("v", "~") and body.get(key) for key in keys)
             if (not narrow and any(_parts_of_a_total(key, r) for key in keys)) \
-                    or _told_of_another_time(f, r):
+                    or _told_of_another_time(f, r) or _told_of_another_thing(f, r):
                 continue
             yield QUANTITY_MISMATCH.at(
                 f.unit.span(f.q.start, f.q.end),
@@ -1348,9 +1541,11 @@ def _body_findings(story: list[TextUnit], joined: Joined, encoded: bytes) -> Ite
                for i in joined.holding_match(re.compile(rf"{written}\s+" + aux_verb))
                if story[i].kind not in _PARTS):
             continue  # a third figure, in words ("Nine people were injured"): parts of a story
-        days = [set(_WHEN.findall(_sentence_at(u.text, q.start).lower())) for u, q, *_ in told]
+        days = [_times(_sentence_at(u.text, q.start)) for u, q, *_ in told]
         if days[0] and days[1] and days[0] != days[1]:
             continue  # "12 people were injured on Monday", "15 ... on Tuesday": two events
+        if _other_subjects(first.text, a, later.text, b) or _other_places(told[0], told[1]):
+            continue  # "In Kent, 1,180 households ...", "In Sussex, 810 households ...": two groups
         yield QUANTITY_MISMATCH.at(
             later.span(b.start, b.end),
             f"The body says \"{said}\" earlier but \"{says}\" here.",
@@ -1405,7 +1600,8 @@ def _turned_round(told: tuple[TextUnit, Quantity, str, str, str]) -> bool:
     return not _BY_AGENT.match(unit.text, q.start + len(said))
 
 
-_PLACE_NAMED = re.compile(rf"\b(?:[Ii]n|[Aa]t|[Ff]rom|[Nn]ear)\s+([{_UP}][\w'’-]+)")
+_PLACE_NAMED = re.compile(rf"\b(?:[Ii]n|[Aa]t|[Ff]rom|[Nn]ear|[Aa]cross)\s+"
+                          rf"([{_UP}][\w'’-]+(?:\s+[{_UP}][\w'’-]+)*)")
 
 
 def _other_places(a: tuple[TextUnit, Quantity, str, str, str],
@@ -1413,15 +1609,98 @@ def _other_places(a: tuple[TextUnit, Quantity, str, str, str],
     """Do the sentences of two figures each name a place, and no place in common
     ("evacuated 640 residents from Pechea", "400 residents were evacuated in
     Tecuci")? Then they may count two groups."""
-    places = [{place for place in _PLACE_NAMED.findall(_sentence_at(unit.text, q.start))
-               if place.lower() not in _NOT_NAMES}  # "in May" is a time, not a place
-              for unit, q, *_ in (a, b)]
-    return bool(places[0] and places[1] and places[0].isdisjoint(places[1]))
+    places = [_places(_sentence_at(unit.text, q.start)) for unit, q, *_ in (a, b)]
+    return bool(places[0] and places[1]) and not any(
+        _same_place(x, y) for x in places[0] for y in places[1])
+
+
+def _places(sentence: str) -> set[str]:
+    """The places ``sentence`` names after "in", "at", "from", "near", "across"."""
+    return {place for place in _PLACE_NAMED.findall(sentence)
+            if place.split()[0].lower() not in _NOT_NAMES}  # "in May" is a time, not a place
+
+
+def _same_place(a: str, b: str) -> bool:
+    """"Leeds" and "Leeds City Centre" are one place; "Ireland" and "Northern Ireland" are two."""
+    return a.startswith(b) or b.startswith(a)
 
 
 _WHEN = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today"
                    r"|january|february|march|april|june|july|august|september|october"
                    r"|november|december)\b")
+# Other words that set a figure in a time or give it per a period: "last week",
+# "this winter", "since the protests began", "a day", "in the year to May", "in 2021".
+_PERIOD = re.compile(r"\b(?:(?:last|this|next|previous)\s+(?:week|weekend|month|year|season|winter|summer"
+                     r"|spring|autumn|night|election)|since|so\s+far|to\s+date|overnight|heyday"
+                     r"|(?:a|per|each|every)\s+(?:day|week|month|year)|(?:in\s+)?the\s+year\s+to"
+                     r"|year[\s-]on[\s-]year|(?:19|20)\d\d)\b")
+
+
+# The periods that make a figure another quantity than one of a day: a running
+# total, a rate, a season or year, a change over a month or a year. ("From
+# March" is as often when a count began.)
+_LONG_PERIOD = re.compile(r"\b(?:since|so\s+far|to\s+date|(?:a|per|each|every)\s+(?:day|week|month|year)"
+                          r"|(?:last|this|next|previous)\s+(?:month|year|season|winter|summer|spring|autumn)"
+                          r"|(?:in\s+)?the\s+year\s+to|year[\s-]on[\s-]year|month[\s-]on[\s-]month)\b")
+
+
+def _times(sentence: str) -> set[str]:
+    """The days, months, periods and years ``sentence`` sets its figures in."""
+    lowered = sentence.lower()
+    return {" ".join(m.split()) for m in _WHEN.findall(lowered) + _PERIOD.findall(lowered)
+            + _LONG_PERIOD.findall(lowered)}
+
+
+# The subject of a figure's verb, read backwards from the figure: the hedge,
+# the verb, its auxiliaries (and a "which"/"who" after a comma), then a run of
+# capitalised words ("Volkswagen, which will cut 35,000 jobs", "LeBron James
+# scored 30 points").
+_HEDGE_WORDS = frozenset(w for hedge in HEDGES for w in hedge.split())
+_SUBJECT_SKIPS = frozenset("will would could can may might has have had is was are were also already "
+                           "now still just which who that ,".split())
+_TOKENS = re.compile(r"[\w'’.-]+|,")
+_AFTER_PLACE = frozenset("in at from near across to of , outside inside".split())
+# What a figure is of or for, named after its noun: "213 goals for Tottenham",
+# "18 points against Boston".
+_FOR_NAMED = re.compile(rf"\s+(?:[a-z][a-z'’-]*\s+){{1,2}}(?:for|against|with)\s+(?:the\s+)?"
+                        rf"([{_UP}][\w'’-]*(?:\s+[{_UP}][\w'’-]*)*)")
+
+
+def _subject(text: str, start: int) -> tuple[set[str], bool]:
+    """The capitalised subject of the verb before the figure at ``start`` in
+    ``text`` (folded words), and whether it is surely a name: two words or more,
+    or not the sentence's first word ("Police" opens a sentence as "Ford" does)."""
+    sentence_start = max(text.rfind(". ", 0, start), text.rfind("; ", 0, start)) + 1
+    tokens = _TOKENS.findall(text[sentence_start:start])
+    while tokens and tokens[-1] in _HEDGE_WORDS:
+        tokens.pop()
+    if not tokens or not tokens[-1].isalpha() or not tokens[-1].islower() \
+            or tokens[-1] in _NOT_VERBS or tokens[-1] in _STOP_NOUNS:
+        return set(), False  # no verb before the figure ("where 420 jobs", "said 1,400 passengers")
+    tokens.pop()
+    while tokens and tokens[-1].lower() in _SUBJECT_SKIPS:
+        tokens.pop()
+    run = []
+    while tokens and tokens[-1][0].isupper() and tokens[-1].lower() not in _NOT_NAMES:
+        run.append(re.sub(r"['’]s?$", "", tokens.pop()))
+    if not run or (tokens and tokens[-1].lower() in _AFTER_PLACE):
+        return set(), False  # (a place: "the plant in Lorain, Ohio, which employs 580")
+    return {fold(w) for w in run if w}, len(run) > 1 or bool(tokens)
+
+
+def _other_subjects(a_text: str, a: Quantity, b_text: str, b: Quantity) -> bool:
+    """Are two figures told of two named subjects ("Ford will cut 3,800 jobs",
+    "Volkswagen, which will cut 35,000 jobs"; "LeBron James scored 30 points",
+    "Anthony Davis scored 18 points") or for two named ones ("68 goals for
+    England", "213 goals for Tottenham")? A word in common is one subject
+    ("Manchester United paid", "United paid"); two sentences that open on one
+    capitalised word each ("Police arrested", "Officers arrested") may be one."""
+    (first, sure_first), (second, sure_second) = _subject(a_text, a.start), _subject(b_text, b.start)
+    if first and second and (sure_first or sure_second) and first.isdisjoint(second):
+        return True
+    named = [_FOR_NAMED.match(text, q.end, q.end + 80) for text, q in ((a_text, a), (b_text, b))]
+    return bool(named[0] and named[1]) and fold(named[0].group(1)).split()[-1] \
+        not in fold(named[1].group(1)).split()
 
 
 def _sentence_at(text: str, pos: int) -> str:
@@ -1441,7 +1720,8 @@ def _counts_noun_otherwise(unit: TextUnit, q: Quantity, noun: str) -> bool:
 
 
 # A year, or words that set what a sentence tells in another time ("last year").
-_OTHER_TIME = re.compile(r"\b(?:19|20)\d\d\b|\b(?:last|previous)\s+(?:year|season|month)\b"
+_OTHER_TIME = re.compile(r"\b(?:19|20)\d\d\b|\b(?:last|previous)\s+(?:year|season|month|election)\b"
+                         r"|\bin\s+(?:its|their|his|her)\s+heyday\b|\bbefore\s+the\s+pandemic\b"
                          r"|\ba\s+year\s+(?:ago|earlier)\b|\bfile\s+(?:photo|picture|image)\b", re.I)
 
 
@@ -1451,6 +1731,52 @@ def _told_of_another_time(f: _Framed, r: _Framed) -> bool:
     similar match in 2019", a file photo's caption)? Then it is another event."""
     times = {m.lower() for m in _OTHER_TIME.findall(_sentence_at(f.unit.text, f.q.start))}
     return bool(times - {m.lower() for m in _OTHER_TIME.findall(_sentence_at(r.unit.text, r.q.start))})
+
+
+def _told_of_another_thing(f: _Framed, r: _Framed) -> bool:
+    """Does the standfirst's or caption's figure ``f`` name another subject, place
+    or time than the body's ``r``: another subject (_other_subjects), or one the
+    body's paragraph never names ("The carmaker follows Volkswagen, which will cut
+    35,000 jobs" and "The company said it would cut 3,800 jobs"), places and
+    none in common ("In Northern Ireland, 12,000 homes", "40,000 homes ... in
+    Ireland"), or a running total, a rate or a season on one side that the other,
+    set in some other time, does not share ("120 people since the protests
+    began", "45 people on Saturday")? Two statements of one quantity name nothing
+    different."""
+    if _other_subjects(r.unit.text, r.q, f.unit.text, f.q):
+        return True
+    subject, sure = _subject(f.unit.text, f.q.start)
+    if sure and subject.isdisjoint(_stems(_LOWER_WORDS.findall(fold(r.unit.text)))):
+        return True  # "Volkswagen, which will cut 35,000 jobs": the body's paragraph is of another
+    said, says = _sentence_at(r.unit.text, r.q.start), _sentence_at(f.unit.text, f.q.start)
+    places, body_places = _places(says), _places(said)
+    if places and body_places and not any(_same_place(x, y) for x in places for y in body_places):
+        return True  # (a place in the caption alone is as often where the whole thing is)
+    # A running total, a rate or a season on one side, and some other time on
+    # the other. (Days alone are not compared: "yesterday" may be "on Monday".)
+    # (Read in the figure's clause: "... since 2014, and Microsoft launched it in 13
+    # markets earlier this year" sets the 13 in this year only.)
+    said, says = _clause_at(r.unit.text, r.q.start), _clause_at(f.unit.text, f.q.start)
+    times, body_times = _times(says), _times(said)
+    return bool(times and set(_LONG_PERIOD.findall(said.lower())) - times) \
+        or bool(body_times and set(_LONG_PERIOD.findall(says.lower())) - body_times)
+
+
+# Where a clause ends: a comma, a semicolon, a dash, or a conjunction before a
+# new subject ("... since 2014 and Microsoft launched ...").
+_CLAUSE_BREAK = re.compile(rf",\s|;\s|\s[–—]\s|\s(?:and|but|while|whereas)\s(?=[{_UP}])")
+
+
+def _clause_at(text: str, pos: int) -> str:
+    """The clause of ``text`` around ``pos``: its sentence cut at _CLAUSE_BREAK."""
+    sentence = _sentence_at(text, pos)
+    at = text.find(sentence, max(0, pos - len(sentence))) if sentence else -1
+    if at == -1:
+        return sentence
+    cuts = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
+    start = max([c for c in cuts if c < pos - at] or [0])
+    end = min([c for c in cuts if c >= pos - at] or [len(sentence)])
+    return sentence[start:end]
 
 
 def _parts_of_a_total(key: tuple[str, ...], r: _Framed) -> bool:

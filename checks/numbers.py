@@ -38,10 +38,12 @@ CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "pound": "GBP", "pounds": "
                   "naira": "NGN"}
 # Hedges before a figure, by what they say about the true value.
 BELOW = ("nearly", "almost", "up to", "fewer than", "less than", "under", "close to",
-         "just under", "below", "as many as", "as much as", "nigh on")
+         "just under", "below", "as many as", "as much as", "nigh on", "getting on for",
+         "just shy of", "shy of", "the best part of", "the better part of", "a shade under")
 ABOVE = ("more than", "over", "at least", "just over", "upwards of", "above", "exceeding",
          "exceeds", "tops", "topping", "top")
-ABOUT = ("about", "around", "approximately", "roughly", "some", "an estimated", "estimated")
+ABOUT = ("about", "around", "approximately", "roughly", "some", "an estimated", "estimated",
+         "in the region of", "of the order of", "on the order of", "something like")
 HEDGES = {**{h: "below" for h in BELOW}, **{h: "above" for h in ABOVE}, **{h: "about" for h in ABOUT}}
 _HEDGE_LAST_WORDS = frozenset(h.split()[-1] for h in HEDGES)
 
@@ -143,7 +145,7 @@ _CURRENCY_AFTER = re.compile(r"\s+(?:US\s+)?([a-z]+)", re.I)
 
 def _hedge(text: str, start: int) -> str:
     """The hedge before the figure at ``start`` ("nearly", "more than", "as many as"), by kind."""
-    before = text[max(0, start - 24):start]
+    before = text[max(0, start - 28):start]
     if not before or not before[-1].isspace():
         return ""
     words = before.lower().split()
@@ -151,7 +153,7 @@ def _hedge(text: str, start: int) -> str:
         words = words[:-1]
     if not words or words[-1] not in _HEDGE_LAST_WORDS:
         return ""  # (most figures: no hedge can end there)
-    for n in (3, 2, 1):
+    for n in (4, 3, 2, 1):  # ("the best part of 450")
         if len(words) >= n:
             kind = HEDGES.get(" ".join(words[-n:]))
             if kind:
