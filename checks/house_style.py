@@ -580,10 +580,6 @@ def _honorific_people(units: list[TextUnit], places: list[_Place]) -> list[_Plac
     Qaani met Mr. Trump")."""
     if len({p.style for p in places}) < 2:
         return places  # one style: nothing to report, whatever they stand before
-    word_counts: dict[str, int] = {}
-    for unit in units:
-        for m in _NAME_WORD.finditer(unit.text):
-            word_counts[m.group()] = word_counts.get(m.group(), 0) + 1
     readings = []  # (place, the name after it, whether it reads as a person on its own)
     for p in places:
         text = p.unit.text
@@ -599,9 +595,34 @@ def _honorific_people(units: list[TextUnit], places: list[_Place]) -> list[_Plac
     after_honorific: dict[str, int] = {}
     for _, name, _ in readings:
         after_honorific[name] = after_honorific.get(name, 0) + 1
+    # (Counted only where it decides: a name after one honorific, read as no person by itself.)
+    word_counts = _name_counts(units, {name for _, name, person in readings
+                                       if not person and after_honorific[name] == 1})
     known = [p for p, name, person in readings
-             if person or after_honorific[name] > 1 or word_counts[name] > after_honorific[name]]
+             if person or after_honorific[name] > 1 or word_counts.get(name, 0) > after_honorific[name]]
     return known if known else [p for p, _, _ in readings]
+
+
+def _name_counts(units: list[TextUnit], names: set[str]) -> dict[str, int]:
+    """How often each of ``names`` stands in the units as a word of its own (as
+    _NAME_WORD reads one). Each name is found with str.find: counting every
+    capitalised word of a long article costs far more."""
+    counts = dict.fromkeys(names, 0)
+    for unit in units:
+        text = unit.text
+        for name in names:
+            at = text.find(name)
+            while at != -1:
+                end = at + len(name)
+                alone = not (at and _NAME_CHAR_BEFORE.match(text, at - 1))
+                if alone and not _NAME_WORD_GOES_ON.match(text, end):
+                    counts[name] += 1
+                at = text.find(name, end)
+    return counts
+
+
+_NAME_CHAR_BEFORE = re.compile(r"[\w'’-]")
+_NAME_WORD_GOES_ON = re.compile(r"[\w-]|['’](?!s\b)[\w-]")  # (_NAME_WORD would read on)
 
 
 def _honorific_finding(units: list[TextUnit], joined: Joined) -> Annotation | None:
