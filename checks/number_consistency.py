@@ -493,7 +493,7 @@ def _age_findings(units: list[TextUnit], story: Joined, encoded: bytes | None = 
 # After "the 33-year-old": a role someone else in the story may have ("victim",
 # "co-defendant", "wife"), a thing ("footbridge", "pub"), or words a person may be
 # described by ("trader", "founder", "man", "grandmother") or a verb ("said").
-_OTHER_ROLES = frozenset("victim suspect co-defendant codefendant accomplice driver passenger patient wife "
+_OTHER_ROLES = frozenset("victim co-defendant codefendant accomplice wife "
                          "husband son daughter brother sister partner friend neighbour neighbor colleague "
                          "boss attacker assailant opponent rival".split())
 _PERSON_NOUN = re.compile(r"[a-z-]*(?:er|or|ist|ant|ent|ian|man|woman|men|women|ess|ee|ive|ster|ier|eur)"
@@ -502,6 +502,13 @@ _PERSON_NOUN = re.compile(r"[a-z-]*(?:er|or|ist|ant|ent|ian|man|woman|men|women|
                           r"|mother-of-\w+|father-of-\w+|grandmother-of-\w+|grandfather-of-\w+")
 # Verbs and adverbs after "the 58-year-old" ("ran", "wept", "runs", "finally"):
 # past tenses, words in -s (few things after an age are plural), -ly.
+# Things that have an age in news copy: buildings, vessels, vehicles, institutions.
+_THINGS = frozenset("building bridge footbridge viaduct house home cottage farmhouse barn car vehicle bus "
+                    "tram train lorry truck ship boat vessel ferry yacht lifeboat aircraft plane jet tree "
+                    "oak church chapel cathedral mosque temple school pub bar inn restaurant cafe hotel shop "
+                    "store firm company business club tower station theatre cinema mill factory plant "
+                    "hospital museum library castle wall statue organ pier lighthouse market stadium ground "
+                    "tradition festival race event show band brand law treaty record".split())
 _NOT_A_NOUN = _NOT_DESCRIPTIONS | _ADVERBS | frozenset(
     "wept slept felt knew thought heard paid read sat hid rose woke spoke swore fled dug "
     "can cannot will would could should must may might did".split())
@@ -526,8 +533,8 @@ def _someone_or_something_else(a: _Age, person: _Age) -> bool:
     own = _sentence_at(person.unit.text, person.start).lower()
     if what in _OTHER_ROLES:
         return what not in own
-    if _PERSON_NOUN.fullmatch(what):
-        return False
+    if _PERSON_NOUN.fullmatch(what) or what not in _THINGS:
+        return False  # (a word of neither list may be a job: "the 25-year-old surgeon")
     # "Giulia Ferrante, 47, a guide from Canazei" ... "the 49-year-old guide": she
     # is described so beside her name or age; "the 44-year-old footbridge" is not.
     text = person.unit.text
@@ -1733,11 +1740,16 @@ def _told_of_another_time(f: _Framed, r: _Framed) -> bool:
     return bool(times - {m.lower() for m in _OTHER_TIME.findall(_sentence_at(r.unit.text, r.q.start))})
 
 
+# A relative clause between a name and its figure: "Volkswagen, which will cut".
+_RELATIVE_BEFORE = re.compile(r",\s+(?:which|who)\b[^.;,]*$")
+
+
 def _told_of_another_thing(f: _Framed, r: _Framed) -> bool:
     """Does the standfirst's or caption's figure ``f`` name another subject, place
     or time than the body's ``r``: another subject (_other_subjects), or one the
-    body's paragraph never names ("The carmaker follows Volkswagen, which will cut
-    35,000 jobs" and "The company said it would cut 3,800 jobs"), places and
+    body's paragraph never names in a relative clause ("The carmaker follows
+    Volkswagen, which will cut 35,000 jobs" and "The company said it would cut
+    3,800 jobs"; not "Thames Water will cut 430 jobs", the story's subject), places and
     none in common ("In Northern Ireland, 12,000 homes", "40,000 homes ... in
     Ireland"), or a running total, a rate or a season on one side that the other,
     set in some other time, does not share ("120 people since the protests
@@ -1746,8 +1758,10 @@ def _told_of_another_thing(f: _Framed, r: _Framed) -> bool:
     if _other_subjects(r.unit.text, r.q, f.unit.text, f.q):
         return True
     subject, sure = _subject(f.unit.text, f.q.start)
-    if sure and subject.isdisjoint(_stems(_LOWER_WORDS.findall(fold(r.unit.text)))):
+    if (sure and _RELATIVE_BEFORE.search(f.unit.text, max(0, f.q.start - 80), f.q.start)
+            and subject.isdisjoint(_stems(_LOWER_WORDS.findall(fold(r.unit.text))))):
         return True  # "Volkswagen, which will cut 35,000 jobs": the body's paragraph is of another
+        # (not "Thames Water will cut 430 jobs" against "The utility ... 530 jobs": one subject)
     said, says = _sentence_at(r.unit.text, r.q.start), _sentence_at(f.unit.text, f.q.start)
     places, body_places = _places(says), _places(said)
     if places and body_places and not any(_same_place(x, y) for x in places for y in body_places):

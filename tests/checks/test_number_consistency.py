@@ -171,6 +171,15 @@ FLAG = [
     (["The mill will cut 240 jobs before Christmas.",
       ("image", "The mill gates in Rochdale, where 420 jobs will be cut.", "PA")], {},
      "quantity-mismatch", "img2", "420"),
+    # the story's own subject named in the standfirst only ("Thames Water" ... "the utility")
+    (["The utility said on Monday it would cut 530 jobs over two years."],
+     {"standfirst": "Thames Water will cut 430 jobs as part of a restructuring"}, "quantity-mismatch",
+     "standfirst", "430"),
+    # "the 29-year-old driver", "the 25-year-old surgeon": a role or job the person may have
+    (["Daniel Price, 27, was arrested at the scene.", "The 29-year-old driver was later charged."], {},
+     "age-mismatch", "p2", "29-year-old"),
+    (["Dr Helen Marsh, 52, led the team.", "The 25-year-old surgeon said the operation went well."], {},
+     "age-mismatch", "p2", "25-year-old"),
     # another verb for the same thing ("slept" for "spent the night", "shed" for "cut")
     (["Firefighters said 24 residents died in the blaze on Sunday."],
      {"standfirst": "42 residents were killed in the blaze"}, "quantity-mismatch", "standfirst", "42"),
