@@ -573,11 +573,11 @@ def _honorific_people(units: list[TextUnit], places: list[_Place]) -> list[_Plac
     No"). Of the rest, one is known to be a person when a given name follows
     it ("Dr Emma Wells"), its name is used elsewhere without an honorific
     ("Donald Trump ... Mr. Trump") or after more than one, or the name is
-    followed by "said" or the like. When the article names some of its people
-    so, a name it gives only once, after the honorific ("Sales at Dr. Martens
-    fell", "the rapper Dr. Dre had visited"), is read as a brand or a stage
-    name; when it names none so, every honorific counts (a short text: "Mr
-    Qaani met Mr. Trump")."""
+    followed by "said" or the like, or the honorific is not "Dr" ("Mr. Sunak").
+    When the article names some of its people so, a name it gives only once,
+    after "Dr" ("Sales at Dr. Martens fell", "the rapper Dr. Dre had
+    visited"), is read as a brand or a stage name; when it names none so,
+    every honorific counts (a short text: "Mr Qaani met Mr. Trump")."""
     if len({p.style for p in places}) < 2:
         return places  # one style: nothing to report, whatever they stand before
     readings = []  # (place, the name after it, whether it reads as a person on its own)
@@ -598,8 +598,11 @@ def _honorific_people(units: list[TextUnit], places: list[_Place]) -> list[_Plac
     # (Counted only where it decides: a name after one honorific, read as no person by itself.)
     word_counts = _name_counts(units, {name for _, name, person in readings
                                        if not person and after_honorific[name] == 1})
+    # Only "Dr" names brands and stage names often enough ("Dr. Martens", "Dr. Dre"):
+    # "Mr. Sunak" once beside "Mr Starmer" is a person, and the slip to report.
     known = [p for p, name, person in readings
-             if person or after_honorific[name] > 1 or word_counts.get(name, 0) > after_honorific[name]]
+             if person or after_honorific[name] > 1 or word_counts.get(name, 0) > after_honorific[name]
+             or not p.unit.text.startswith("Dr", p.start)]
     return known if known else [p for p, _, _ in readings]
 
 

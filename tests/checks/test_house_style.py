@@ -12,6 +12,9 @@ CHECK = "house-style"
 
 # (blocks, fields, rule expected, block or field flagged, flagged text)
 FLAG = [
+    # a dotted "Mr." once, beside "Mr" twice: a person (only "Dr." names brands often)
+    (["Mr Starmer said the plan would work.", "Mr Starmer added that it was funded.",
+      "He accused Mr. Sunak of wasting time."], {}, "honorific-punctuation", "p3", "Mr."),
     (["Iran’s commander met officials.", "The Guard Corps' commander left.",
       "It was the minister's first visit.", "He didn't comment."], {},
      "mixed-quote-marks", "p1", "’"),
