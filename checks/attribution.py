@@ -701,7 +701,10 @@ _PLACE_OR_BODY = re.compile(
     r"\b(?:United|City|Town|Rovers|Wanderers|Athletic|Council|Police|Rail|Railways?|Street|Road|Lane|"
     r"Avenue|Square|Park|Bridge|Group|Bank|Trust|Party|Club|Company|Ltd|Inc|Plc|PLC|Airport|Airways|"
     r"Airlines|Hospital|University|College|School|Government|Ministry|Department|Office|Service|"
-    r"Services|Water|Energy|Motors|County|Borough|Agency|Authority|Court)\b")
+    r"Services|Water|Energy|Motors|County|Borough|Agency|Authority|Court|"
+    # storms and more clubs ("Storm Darragh brought ...", "Aston Villa have sacked ...")
+    r"Storm|Hurricane|Typhoon|Cyclone|Villa|Albion|Rangers|Celtic|Hotspur|Forest|Palace|Argyle|Orient|"
+    r"Madrid|Barcelona|Munich|Milan|Juventus|Arsenal|Chelsea|Liverpool|Everton)\b")
 
 
 # (The cache key of _written_as_persons_name's answers, beside

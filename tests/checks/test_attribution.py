@@ -175,6 +175,10 @@ FLAG = [
      "unattributed-quote", "p3", PROJECT),
     ([CALM, "After the storm, Mill Street was under water.", PROJECT, AFTER], "en",
      "unattributed-quote", "p3", PROJECT),
+    ([CALM, "Storm Darragh brought gusts of 90mph to the coast.", PROJECT, AFTER], "en",
+     "unattributed-quote", "p3", PROJECT),
+    ([CALM, "Aston Villa have sacked their manager.", PROJECT, AFTER], "en",
+     "unattributed-quote", "p3", PROJECT),
     ([CALM, "Winter can bring more leaks, and the harbour is no exception in winter.", PROJECT, AFTER],
      "en", "unattributed-quote", "p3", PROJECT),
     # an age before a thing is no person
