@@ -28,6 +28,9 @@ from plugin.adapters.generic import article_from_json  # noqa: E402
 
 def main(argv: list[str]) -> int:
     what = argv[0] if argv else "corpus"
+    if what not in ("corpus", "long10", "long100"):
+        print(f"unknown workload {what!r}: corpus, long10 or long100", file=sys.stderr)
+        return 2
     records = corpus.load()
     if records is None:
         print("needs ../shared/corpus (the published corpus)", file=sys.stderr)
@@ -40,11 +43,8 @@ def main(argv: list[str]) -> int:
     gc.freeze()
     if what == "corpus":
         docs = [corpus.to_article(r) for r in records if corpus.split_of(r["id"]) == "test"]
-    elif what in ("long10", "long100"):
-        docs = [speed.long_article(10_000 if what == "long10" else 100_000, 500, records)]
     else:
-        print(f"unknown workload {what!r}: corpus, long10 or long100", file=sys.stderr)
-        return 2
+        docs = [speed.long_article(10_000 if what == "long10" else 100_000, 500, records)]
     articles = [article_from_json(doc) for doc in docs]
     for article in articles:
         call(run_checks, article, now=speed.NOW)  # (counted: see the module doc)
