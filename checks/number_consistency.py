@@ -115,7 +115,9 @@ mention is compared only with one surely of the same person: the same first
 name, or "Mr" with "Mr", "Mrs" or "Ms" with "Mrs" or "Ms" ("Mrs Grant, 69" is
 the wife, and "Grant, 69" may be either). "Aged 30, Ruiz won silver in Paris"
 tells her age at a past event (a verb in the past tense, not of saying, after
-the name), not a re-mention of her age now; "Aged 68, Beltrán says ..." is one. A number
+the name), not a re-mention of her age now: it is only reported when it is
+more than her age now ("Aged 44, Ruiz became ..." after "Maria Ruiz, 41");
+"Aged 68, Beltrán says ..." is one. A number
 in brackets in a caption ("Sean Kelly (9)") is as often a shirt number as an
 age, so it is reported only a year or two off an age the story gave first.
 
@@ -232,6 +234,7 @@ class _Age:
     # only read as a slip of a year or two from an age the story gave first.
     caption_bracket: bool = False
     story_at: int = -1  # for "the 68-year-old": the number of its text in the story
+    then: bool = False  # "Aged 30, Ruiz won silver": an age at a past event, not now
     what: str = ""  # for "the 68-year-old": the lower-case word after it ("victim", "said")
 
     @property
@@ -303,11 +306,11 @@ def _ages(units: list[TextUnit], story: Joined, encoded: bytes | None = None) ->
         for m in _AGED_FIRST.finditer(unit.text):
             after = _NAME_AT.match(unit.text, m.end())
             name = _clean_name(after.group()) if after else None
-            if name and _tells_a_past_event(unit.text, after.end()):
-                continue  # "Aged 30, Ruiz won silver in Paris": her age then, not now
+            # "Aged 30, Ruiz won silver in Paris": her age then, which may be less than now
+            then = bool(name) and _tells_a_past_event(unit.text, after.end())
             age = int(m.group("a"))
             if name and 1 <= age <= 110:
-                out.append(_Age(unit, m.start("a"), m.end("a"), age, name))
+                out.append(_Age(unit, m.start("a"), m.end("a"), age, name, then=then))
     for i in story.holding("-year-old"):
         unit = units[i]
         text = unit.text
@@ -470,9 +473,13 @@ def _age_findings(units: list[TextUnit], story: Joined, encoded: bytes | None = 
             # first name or by "Mr" against "Mr", "Mrs" or "Ms" against "Mrs" or "Ms".
             first = next((m for m in mentions if m is not later and (m.unit.index, m.start) < (
                 later.unit.index, later.start) and _same_person(m, later)), None) \
-                if shared else mentions[0]
+                if shared else next((m for m in mentions if not m.then), mentions[0])
+            if first is later:
+                first = mentions[0]  # (the story's first age now; only an age then came before)
             if first is None:
                 continue
+            if (later.then and later.age < first.age) or (first.then and first.age < later.age):
+                continue  # younger at a past event than now: no slip
             if later.age != first.age and abs(later.age - first.age) <= (2 if later.caption_bracket else 10):
                 yield AGE_MISMATCH.at(
                     later.unit.span(later.start, later.end),
@@ -482,7 +489,7 @@ def _age_findings(units: list[TextUnit], story: Joined, encoded: bytes | None = 
                         str(later.age), str(first.age), 1)),
                     data={"name": first.name, "ages": [first.age, later.age]})
                 break
-    named = [a for a in ages if a.name and not a.caption_bracket]
+    named = [a for a in ages if a.name and not a.caption_bracket and not a.then]
     reported: set[int] = set()
     for finding, unnamed in _one_person_findings(units, ages, named):
         reported.add(id(unnamed))

@@ -283,6 +283,14 @@ FLAG = [
      "age-mismatch", "p2", "32"),
     (["Ana Ruiz, 31, won her third world title on Sunday.",
       "Aged 30, Ruiz says she has nothing left to prove."], {}, "age-mismatch", "p2", "30"),
+    # an age at a past event that is more than the age now, either way round
+    (["Maria Ruiz, 41, won the final on Sunday.", "Aged 44, Ruiz became the first woman to coach the club."],
+     {}, "age-mismatch", "p2", "44"),
+    (["Aged 44, Ruiz became the first woman to coach the club.", "Maria Ruiz, 41, won the final on Sunday."],
+     {}, "age-mismatch", "p2", "41"),
+    # ... and an age then does not hide a slip between two ages now
+    (["Aged 30, Ruiz won silver in Paris.", "Ana Ruiz, 31, won gold on Sunday.",
+      "Ruiz, 33, said she would retire."], {}, "age-mismatch", "p3", "33"),
     # days alone are not another time: "yesterday" may be "on Saturday"
     (["Police arrested 45 people on Saturday."],
      {"standfirst": "Police arrested 54 people yesterday"}, "quantity-mismatch", "standfirst", "54"),
