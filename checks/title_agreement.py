@@ -547,6 +547,18 @@ class _Story:
                     self._folded = _fold_as(self.text, True)
         return self._folded
 
+    def shares(self) -> tuple[float, ...]:
+        """Every share the story states (_body_shares), read once."""
+        if "\x00shares" not in self._cache:
+            self._cache["\x00shares"] = _body_shares(self.text)
+        return self._cache["\x00shares"]  # type: ignore[return-value]
+
+    def people_listed(self) -> frozenset[int]:
+        """How many people each list of people in the story gives (_people_listed), read once."""
+        if "\x00people" not in self._cache:
+            self._cache["\x00people"] = _people_listed(self.text)
+        return self._cache["\x00people"]  # type: ignore[return-value]
+
     def has(self, *forms: str) -> bool:
         """Does the story use any of these folded words or phrases, as whole words?"""
         key = "\x00".join(forms)
@@ -1449,7 +1461,6 @@ def _title_shares(text: str, claims: list[Quantity]) -> dict[int, _Share]:
     return out
 
 
-@lru_cache(maxsize=64)
 def _body_shares(body: str) -> tuple[float, ...]:
     """Every share the body gives: percentages, "400 of its 4,000", "one in five",
     "Of the 10,000 ..., 2,000 ...", "a quarter", "two-thirds"."""
@@ -1473,9 +1484,9 @@ def _body_shares(body: str) -> tuple[float, ...]:
     return tuple(shares)
 
 
-def _share_backed(share: _Share, body: str) -> bool:
+def _share_backed(share: _Share, story: _Story) -> bool:
     return any(abs(share.value - stated) <= max(0.02, _SHARE_SLACK * share.value)
-               for stated in _body_shares(body))
+               for stated in story.shares())
 
 
 # -- a headline count of people the body lists one by one ----------------------
@@ -1499,7 +1510,6 @@ _PEOPLE_LIST = re.compile(rf"{_PERSON_ITEM}(?:\s*,\s*{_PERSON_ITEM})*\s*,?\s+and
 _ITEM = re.compile(_PERSON_ITEM)
 
 
-@lru_cache(maxsize=64)
 def _people_listed(body: str) -> frozenset[int]:
     """How many people each list of people in ``body`` gives ("Mark Evans, 41, and
     Paul Hughes, 38" gives 2)."""
@@ -1600,7 +1610,7 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
             share = shares.get(claim.start)
             if share is not None:
                 # A share is backed or not as a whole, and told once.
-                if share.start in told_shares or _share_backed(share, support.text):
+                if share.start in told_shares or _share_backed(share, support):
                     continue
                 told_shares.add(share.start)
                 quote = unit.text[share.start:share.end]
@@ -1649,7 +1659,7 @@ def check(article: Article, ctx: Context) -> Iterator[Annotation]:
             elif english and _derived_count(claim, noun, story.text):
                 continue  # "40 years of fabrics" / "between 1950 and 1990"
             elif english and _counts_people(unit.text, claim, noun) \
-                    and int(claim.value) in _people_listed(support.text):
+                    and int(claim.value) in support.people_listed():
                 continue  # "Two men jailed" / "Mark Evans, 41, and Paul Hughes, 38, were jailed"
             else:
                 yield UNSUPPORTED_NUMBER.at(
