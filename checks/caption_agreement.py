@@ -1181,12 +1181,10 @@ def _other_name_slips(article: Article, ctx: Context, captions: list[TextUnit], 
                 continue  # a real word (asked last: the slowest question)
             right = near.pop()
             in_body = [(u, m) for u in body for m in re.finditer(rf"(?<!\w){re.escape(right)}(?!\w)", u.text)]
-            after = _NEXT_NAME.match(unit.text, match.end())
-            if after is not None and not any(_NEXT_NAME.match(u.text, m.end()) and
-                                             _NEXT_NAME.match(u.text, m.end()).group(1) == after.group(1)
-                                             for u, m in in_body):
+            after = _next_name(unit.text, match.end())
+            if after is not None and all(_next_name(u.text, m.end()) != after for u, m in in_body):
                 continue  # "Columbia University" against "Colombia": another name
-            if (before is not None and before.group(1).lower() in _PLACE_PREPS_ALL
+            if (before is not None and before.group(1).lower() in _PREPOSITIONS
                     and _a_persons_surname(article, ctx, right)):
                 continue  # "in Austin" against "Jane Austen"
             related = [u.span(m.start(), m.end()) for u, m in in_body][:20]
@@ -1197,10 +1195,13 @@ def _other_name_slips(article: Article, ctx: Context, captions: list[TextUnit], 
                 data={"caption": written, "body": right})
 
 
-# The capitalised word right after a name ("Columbia University").
 _NEXT_NAME = re.compile(r"[ \u00a0]+([A-Z\u00c0-\u00de][\w'’-]*)")
-# Words before a place: "in Austin", "to Kendal", "from Bolton".
-_PLACE_PREPS_ALL = frozenset({"in", "at", "near", "outside", "from", "to", "into"})
+
+
+def _next_name(text: str, end: int) -> str | None:
+    """The capitalised word right after a name ending at ``end`` ("Columbia University")."""
+    match = _NEXT_NAME.match(text, end)
+    return match.group(1) if match else None
 
 
 def _a_persons_surname(article: Article, ctx: Context, word: str) -> bool:
@@ -1208,7 +1209,7 @@ def _a_persons_surname(article: Article, ctx: Context, word: str) -> bool:
     name or a title somewhere (the name reading's, shared with name-consistency)."""
     equivalents = equivalence_map(ctx.option("name-consistency", "equivalents", ()))
     spelling = read_names(article, equivalents, NAME_KINDS).spellings.get(fold(word))
-    return spelling is not None and any(raw[_RAW_GIVEN] is not None or raw[_RAW_GIVEN + 1]
+    return spelling is not None and any(raw[_RAW_GIVEN] is not None or raw[_RAW_TITLED]
                                         for raw in spelling.raw)
 
 
@@ -1282,6 +1283,7 @@ _RAW_END = _MENTION_FIELDS.index("end")
 _RAW_SURNAME = _MENTION_FIELDS.index("surname")
 _RAW_KEY = _MENTION_FIELDS.index("key")
 _RAW_GIVEN = _MENTION_FIELDS.index("given")
+_RAW_TITLED = _MENTION_FIELDS.index("titled")
 
 
 def _full_name_slips(names: Names, in_captions: Names, body_words: _Words,
